@@ -1,0 +1,135 @@
+package alianza
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+)
+
+// Version is the SDK's version, sent in the User-Agent header.
+const Version = "0.1.0"
+
+// Client talks to the Alianza platform. Build one with NewClient and share
+// it: it is immutable and safe for concurrent use. ForPartition makes a
+// cheap copy that acts in another partition and shares the login.
+type Client struct {
+	cfg       *config
+	auth      *tokenSource
+	budget    *retryBudget
+	userAgent string
+	partition string // the partition this copy acts in; "" means the login's
+
+	common service // one value shared by every service, so services cost no allocation
+
+	Accounts         *AccountsService
+	Users            *UsersService
+	SipTrunks        *SipTrunksService
+	TelephoneNumbers *TelephoneNumbersService
+	DeviceLines      *DeviceLinesService
+	BusinessLines    *BusinessLinesService
+	CallingPlans     *CallingPlansService
+	Addresses        *AddressesService
+}
+
+// service is what every resource service holds: the client it belongs to.
+type service struct {
+	client *Client
+}
+
+// NewClient returns a client configured by opts. It needs either
+// WithCredentials or WithAuthToken; it does no I/O (the first call logs in).
+func NewClient(opts ...Option) (*Client, error) {
+	cfg := defaultConfig()
+	for _, opt := range opts {
+		if opt == nil {
+			return nil, errOption
+		}
+		if err := opt(cfg); err != nil {
+			return nil, err
+		}
+	}
+	if err := cfg.finish(); err != nil {
+		return nil, err
+	}
+	c := &Client{
+		cfg:       cfg,
+		budget:    newRetryBudget(cfg.retry.Budget),
+		userAgent: "go-alianza/" + Version,
+		partition: cfg.partitionID,
+	}
+	if cfg.userAgent != "" {
+		c.userAgent += " " + cfg.userAgent
+	}
+	c.auth = newTokenSource(c)
+	c.initServices()
+	return c, nil
+}
+
+func (c *Client) initServices() {
+	c.common.client = c
+	c.Accounts = (*AccountsService)(&c.common)
+	c.Users = (*UsersService)(&c.common)
+	c.SipTrunks = (*SipTrunksService)(&c.common)
+	c.TelephoneNumbers = (*TelephoneNumbersService)(&c.common)
+	c.DeviceLines = (*DeviceLinesService)(&c.common)
+	c.BusinessLines = (*BusinessLinesService)(&c.common)
+	c.CallingPlans = (*CallingPlansService)(&c.common)
+	c.Addresses = (*AddressesService)(&c.common)
+}
+
+// ForPartition returns a copy of the client that acts in partitionID (a
+// sub-partition, say). The copy shares the login, token and connection pool
+// with c; c itself is unchanged.
+func (c *Client) ForPartition(partitionID string) (*Client, error) {
+	if err := checkID("partitionId", partitionID); err != nil {
+		return nil, err
+	}
+	cp := &Client{cfg: c.cfg, auth: c.auth, budget: c.budget, userAgent: c.userAgent, partition: partitionID}
+	cp.initServices()
+	return cp, nil
+}
+
+// PartitionID returns the partition the client acts in. When none was
+// configured it is the logged-in user's partition, which may need a login.
+func (c *Client) PartitionID(ctx context.Context) (string, error) {
+	if c.partition != "" {
+		return c.partition, nil
+	}
+	info, err := c.auth.loginInfo(ctx)
+	if err != nil {
+		return "", err
+	}
+	if info.PartitionID == "" {
+		return "", ErrNoPartition
+	}
+	return info.PartitionID, nil
+}
+
+// BaseURL returns the platform address the client talks to.
+func (c *Client) BaseURL() string { return c.cfg.baseURL }
+
+// HTTPClient returns the *http.Client the client sends through (a copy of
+// the one given to WithHTTPClient). Use it to close idle connections.
+func (c *Client) HTTPClient() *http.Client { return c.cfg.httpClient }
+
+// CloseIdleConnections closes the client's idle keep-alive connections.
+func (c *Client) CloseIdleConnections() { c.cfg.httpClient.CloseIdleConnections() }
+
+// String describes the client without any credential.
+func (c *Client) String() string {
+	p := c.partition
+	if p == "" {
+		p = "(login default)"
+	}
+	return fmt.Sprintf("alianza.Client{baseURL: %s, partition: %s}", c.cfg.baseURL, p)
+}
+
+// GoString is String, for %#v.
+func (c *Client) GoString() string { return c.String() }
+
+// Format makes every verb print String, so no field is ever dumped.
+func (c *Client) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(c.String())) }
+
+// Ptr returns a pointer to v. Use it for the optional fields of request and
+// PATCH types: alianza.Ptr(false) sends an explicit false.
+func Ptr[T any](v T) *T { return &v }

@@ -1,0 +1,318 @@
+package alianza
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Sentinel errors. Match them with errors.Is; an *APIError matches the one of
+// its status code.
+var (
+	ErrBadRequest   = errors.New("alianza: bad request")       // 400
+	ErrUnauthorized = errors.New("alianza: unauthorized")      // 401
+	ErrForbidden    = errors.New("alianza: forbidden")         // 403
+	ErrNotFound     = errors.New("alianza: not found")         // 404
+	ErrConflict     = errors.New("alianza: conflict")          // 409
+	ErrRateLimited  = errors.New("alianza: rate limited")      // 429
+	ErrServer       = errors.New("alianza: server error")      // 5xx
+	ErrValidation   = errors.New("alianza: invalid request")   // caught before any I/O
+	ErrInsecureURL  = errors.New("alianza: insecure base URL") // http:// to a non-loopback host
+	ErrDecode       = errors.New("alianza: cannot decode response")
+	ErrEmptyBody    = errors.New("alianza: empty response body")
+	ErrContentType  = errors.New("alianza: unexpected content type")
+	ErrTooLarge     = errors.New("alianza: response body too large")
+	ErrRedirect     = errors.New("alianza: redirect refused")
+	ErrNoPartition  = errors.New("alianza: no partition: set WithPartition or log in with credentials")
+	ErrNoCredential = errors.New("alianza: no credentials or auth token configured")
+
+	// ErrAuthentication is returned when POST /v2/authorize refuses the
+	// credentials. It also matches ErrUnauthorized.
+	ErrAuthentication = errors.New("alianza: authentication failed")
+
+	// ErrOutcomeUnknown is returned when a POST or PATCH was written but the
+	// connection failed before a response arrived: the platform may or may
+	// not have acted on it. It is never resent automatically; look before
+	// you retry.
+	ErrOutcomeUnknown = errors.New("alianza: outcome unknown, request may have been applied")
+)
+
+// maxErrorBody caps how much of an error response is read.
+const maxErrorBody = 1 << 20
+
+// maxMessage caps how much text of a non-JSON error body is kept as message.
+const maxMessage = 512
+
+// APIError is a non-2xx response from the platform.
+//
+// Alianza answers errors with a PublicApiException {status, messages, data};
+// a few operations use ApiSingleException {code, message} or plain text.
+// All of them decode into this one type.
+type APIError struct {
+	StatusCode  int             // HTTP status code
+	Method      string          // HTTP method of the request
+	Path        string          // URL path, without query
+	Messages    []string        // PublicApiException.messages, or the text of a non-JSON body
+	Data        json.RawMessage // PublicApiException.data, as sent
+	Code        int             // ApiSingleException.code, when present
+	Body        []byte          // the raw body, read through a 1 MiB limit, with known secrets scrubbed
+	ContentType string          // the response's Content-Type
+	RetryAfter  time.Duration   // parsed Retry-After header, zero if absent
+	Attempts    int             // how many times the request was sent
+}
+
+// Error implements error. It names the method, path, status and messages,
+// and stays short (at most about 1 KiB) whatever the body.
+func (e *APIError) Error() string {
+	var b strings.Builder
+	b.WriteString("alianza: ")
+	b.WriteString(e.Method)
+	b.WriteByte(' ')
+	b.WriteString(e.Path)
+	b.WriteString(": ")
+	b.WriteString(strconv.Itoa(e.StatusCode))
+	if t := http.StatusText(e.StatusCode); t != "" {
+		b.WriteByte(' ')
+		b.WriteString(t)
+	}
+	if len(e.Messages) > 0 {
+		b.WriteString(": ")
+		b.WriteString(truncate(strings.Join(e.Messages, "; "), maxMessage))
+	}
+	if e.Attempts > 1 {
+		fmt.Fprintf(&b, " (after %d attempts)", e.Attempts)
+	}
+	return b.String()
+}
+
+// Is maps the status code to the sentinel errors.
+func (e *APIError) Is(target error) bool {
+	switch target {
+	case ErrBadRequest:
+		return e.StatusCode == http.StatusBadRequest
+	case ErrUnauthorized:
+		return e.StatusCode == http.StatusUnauthorized
+	case ErrForbidden:
+		return e.StatusCode == http.StatusForbidden
+	case ErrNotFound:
+		return e.StatusCode == http.StatusNotFound
+	case ErrConflict:
+		return e.StatusCode == http.StatusConflict
+	case ErrRateLimited:
+		return e.StatusCode == http.StatusTooManyRequests
+	case ErrServer:
+		return e.StatusCode >= 500 && e.StatusCode <= 599
+	}
+	return false
+}
+
+// errorEnvelope reads every error shape the spec uses: PublicApiException,
+// ApiSingleException, and the rarer ones (BrandErrorResponse,
+// ValidationErrorResponse, BulkOperationErrorResponse).
+type errorEnvelope struct {
+	Status      int             `json:"status"`
+	Messages    []string        `json:"messages"`
+	Data        json.RawMessage `json:"data"`
+	Code        json.Number     `json:"code"`
+	Message     string          `json:"message"`
+	Description string          `json:"description"`
+	Errors      []any           `json:"errors"`
+}
+
+// newAPIError builds an *APIError from a status, content type and body,
+// scrubbing the given secrets from everything it keeps.
+func newAPIError(status int, method, path, contentType string, body []byte, scrub []string) *APIError {
+	e := &APIError{
+		StatusCode:  status,
+		Method:      method,
+		Path:        path,
+		ContentType: contentType,
+		Body:        scrubBytes(body, scrub),
+	}
+	body = e.Body
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) == 0 {
+		return e
+	}
+	if isJSONContent(contentType) || (contentType == "" && (trimmed[0] == '{' || trimmed[0] == '[')) {
+		var env errorEnvelope
+		if err := json.Unmarshal(trimmed, &env); err == nil {
+			e.fromEnvelope(&env)
+			if len(e.Messages) > 0 || len(e.Data) > 0 {
+				return e
+			}
+		}
+		var msg string
+		if json.Unmarshal(trimmed, &msg) == nil && msg != "" {
+			e.Messages = []string{truncate(msg, maxMessage)}
+			return e
+		}
+	}
+	if text := plainText(contentType, trimmed); text != "" {
+		e.Messages = []string{text}
+	}
+	return e
+}
+
+func (e *APIError) fromEnvelope(env *errorEnvelope) {
+	for _, m := range env.Messages {
+		if m != "" {
+			e.Messages = append(e.Messages, truncate(m, maxMessage))
+		}
+	}
+	if len(env.Data) > 0 && string(env.Data) != "null" {
+		e.Data = env.Data
+	}
+	if c, err := env.Code.Int64(); err == nil {
+		e.Code = int(c)
+	}
+	for _, m := range []string{env.Message, env.Description} {
+		if m != "" {
+			e.Messages = append(e.Messages, truncate(m, maxMessage))
+		}
+	}
+	for _, item := range env.Errors {
+		switch v := item.(type) {
+		case string:
+			e.Messages = append(e.Messages, truncate(v, maxMessage))
+		case map[string]any:
+			for _, k := range []string{"message", "error", "description"} {
+				if s, ok := v[k].(string); ok && s != "" {
+					e.Messages = append(e.Messages, truncate(s, maxMessage))
+					break
+				}
+			}
+		}
+		if len(e.Messages) >= 20 {
+			break
+		}
+	}
+}
+
+// plainText turns a text or HTML body into one short readable line.
+func plainText(contentType string, body []byte) string {
+	mt, _, _ := mime.ParseMediaType(contentType)
+	s := string(body)
+	if mt == "text/html" || strings.HasPrefix(strings.TrimSpace(s), "<") {
+		s = stripTags(s)
+	}
+	s = strings.Join(strings.Fields(s), " ")
+	return truncate(s, maxMessage)
+}
+
+// stripTags removes markup, keeping the text of a proxy's error page. Script
+// and style content is dropped.
+func stripTags(s string) string {
+	var b strings.Builder
+	depth := 0
+	lower := strings.ToLower(s)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '<':
+			for _, skip := range []string{"<script", "<style"} {
+				if strings.HasPrefix(lower[i:], skip) {
+					end := strings.Index(lower[i:], "</"+skip[1:])
+					if end < 0 {
+						return b.String()
+					}
+					i += end
+				}
+			}
+			depth++
+		case c == '>' && depth > 0:
+			depth--
+			b.WriteByte(' ')
+		case depth == 0:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// truncate shortens s to at most n bytes on a rune boundary and makes it
+// valid UTF-8.
+func truncate(s string, n int) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// scrubBytes replaces every occurrence of each secret with REDACTED.
+func scrubBytes(b []byte, secrets []string) []byte {
+	for _, s := range secrets {
+		if len(s) >= 4 && bytes.Contains(b, []byte(s)) {
+			b = bytes.ReplaceAll(b, []byte(s), []byte(redacted))
+		}
+	}
+	return b
+}
+
+// scrubString replaces every occurrence of each secret with REDACTED.
+func scrubString(s string, secrets []string) string {
+	for _, v := range secrets {
+		if len(v) >= 4 && strings.Contains(s, v) {
+			s = strings.ReplaceAll(s, v, redacted)
+		}
+	}
+	return s
+}
+
+func isJSONContent(contentType string) bool {
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return false
+	}
+	return mt == "application/json" || strings.HasSuffix(mt, "+json") || mt == "text/json"
+}
+
+// DecodeError is returned when a 2xx body cannot be decoded into the
+// expected model. It matches ErrDecode, or ErrEmptyBody for an empty or null
+// body, or ErrContentType for an HTML or XML body.
+type DecodeError struct {
+	StatusCode  int
+	Method      string
+	Path        string
+	ContentType string
+	Snippet     string // at most 256 bytes of the body, secrets scrubbed
+	kind        error
+	Err         error // the decoder's error, if any
+}
+
+func (e *DecodeError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s %s (status %d", e.kind.Error(), e.Method, e.Path, e.StatusCode)
+	if e.ContentType != "" {
+		fmt.Fprintf(&b, ", %s", e.ContentType)
+	}
+	b.WriteByte(')')
+	if e.Err != nil {
+		fmt.Fprintf(&b, ": %v", e.Err)
+	}
+	if e.Snippet != "" {
+		fmt.Fprintf(&b, ": body %q", e.Snippet)
+	}
+	return b.String()
+}
+
+// Is matches the error's kind: ErrDecode, ErrEmptyBody, ErrContentType or
+// ErrTooLarge.
+func (e *DecodeError) Is(target error) bool { return target == e.kind }
+
+// Unwrap returns the decoder's error.
+func (e *DecodeError) Unwrap() error { return e.Err }

@@ -1,0 +1,259 @@
+package alianza
+
+import (
+	"bytes"
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/require"
+)
+
+// Test values. The secrets are unique so a leak scan can find them.
+const (
+	testBaseURL   = "https://api.test.invalid/prefix" // a non-empty prefix catches absolute-path bugs
+	testPartition = "PART1"
+	testUsername  = "api@example.com"
+	testPassword  = "pw-Zq81vXk3Lm"
+	testToken     = "tok-Rv55Hj2Wq9"
+	testSIPSecret = "sip-Xk20Pd7Rn4"
+)
+
+// newMockClient returns a client over its own httpmock transport, with a
+// login responder that issues testToken, acting in testPartition. Any
+// request without a responder fails the test.
+func newMockClient(t *testing.T, opts ...Option) (*Client, *httpmock.MockTransport) {
+	t.Helper()
+	mt := httpmock.NewMockTransport()
+	mt.RegisterNoResponder(func(r *http.Request) (*http.Response, error) {
+		t.Errorf("unexpected request %s %s", r.Method, r.URL.String())
+		return httpmock.NewStringResponse(599, "no responder"), nil
+	})
+	mt.RegisterResponder(http.MethodPost, testBaseURL+"/v2/authorize",
+		httpmock.NewJsonResponderOrPanic(200, map[string]any{"authToken": testToken, "partitionId": testPartition, "username": testUsername}))
+	base := []Option{
+		WithBaseURL(testBaseURL),
+		WithCredentials(testUsername, testPassword),
+		WithHTTPClient(&http.Client{Transport: mt}),
+		WithPartition(testPartition),
+	}
+	c, err := NewClient(append(base, opts...)...)
+	require.NoError(t, err)
+	return c, mt
+}
+
+// capture records what the responder of one operation received.
+type capture struct {
+	mu     sync.Mutex
+	calls  int
+	bodies [][]byte
+	query  url.Values
+	header http.Header
+}
+
+// Calls returns how many requests reached the operation.
+func (c *capture) Calls() int { c.mu.Lock(); defer c.mu.Unlock(); return c.calls }
+
+// Body returns the body of the last request.
+func (c *capture) Body() []byte {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.bodies) == 0 {
+		return nil
+	}
+	return c.bodies[len(c.bodies)-1]
+}
+
+// BodyMap decodes the last body as a JSON object.
+func (c *capture) BodyMap(t *testing.T) map[string]any {
+	t.Helper()
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(c.Body(), &m), "body: %s", c.Body())
+	return m
+}
+
+// Query returns the query of the last request.
+func (c *capture) Query() url.Values { c.mu.Lock(); defer c.mu.Unlock(); return c.query }
+
+// mockOp registers a responder for the operation that method (e.g.
+// "AccountsService.Get") declares in its //alianza:operation directive,
+// with args filling the path's placeholders after {partitionId}. It answers
+// status with body (a string or []byte is sent as is, anything else as
+// JSON). When the test ends it asserts the operation was called: so each
+// method's test proves that what it sends equals its directive.
+func mockOp(t *testing.T, mt *httpmock.MockTransport, method string, args []string, status int, body any) *capture {
+	t.Helper()
+	op, ok := directives(t)[method]
+	require.True(t, ok, "no //alianza:operation directive on %s", method)
+	verb, tmpl, _ := strings.Cut(op, " ")
+	u := testBaseURL + expandTest(t, tmpl, args)
+	var raw []byte
+	switch b := body.(type) {
+	case nil:
+	case string:
+		raw = []byte(b)
+	case []byte:
+		raw = b
+	default:
+		var err error
+		raw, err = json.Marshal(b)
+		require.NoError(t, err)
+	}
+	c := &capture{}
+	mt.RegisterResponder(verb, u, func(r *http.Request) (*http.Response, error) {
+		var got []byte
+		if r.Body != nil {
+			got, _ = io.ReadAll(r.Body)
+		}
+		c.mu.Lock()
+		c.calls++
+		c.bodies = append(c.bodies, got)
+		c.query = r.URL.Query()
+		c.header = r.Header.Clone()
+		c.mu.Unlock()
+		resp := httpmock.NewBytesResponse(status, raw)
+		if len(raw) > 0 {
+			resp.Header.Set("Content-Type", "application/json")
+		}
+		return resp, nil
+	})
+	t.Cleanup(func() {
+		if !t.Failed() && c.Calls() == 0 {
+			t.Errorf("%s: no request reached %s %s", method, verb, u)
+		}
+	})
+	return c
+}
+
+// expandTest fills a template the way the client must: partition first,
+// then args, each escaped as one segment.
+func expandTest(t *testing.T, tmpl string, args []string) string {
+	t.Helper()
+	var b strings.Builder
+	i := 0
+	for {
+		open := strings.IndexByte(tmpl, '{')
+		if open < 0 {
+			b.WriteString(tmpl)
+			break
+		}
+		end := strings.IndexByte(tmpl, '}')
+		name := tmpl[open+1 : end]
+		b.WriteString(tmpl[:open])
+		if name == "partitionId" {
+			b.WriteString(testPartition)
+		} else {
+			require.Less(t, i, len(args), "template %s needs more args", tmpl)
+			b.WriteString(url.PathEscape(args[i]))
+			i++
+		}
+		tmpl = tmpl[end+1:]
+	}
+	require.Equal(t, len(args), i, "template %s takes %d args", tmpl, i)
+	return b.String()
+}
+
+var (
+	directivesOnce sync.Once
+	directiveMap   map[string]string
+	directiveErr   error
+)
+
+// directives maps "Receiver.Method" (or "Func") to "METHOD /path" for every
+// //alianza:operation directive in the package's non-test sources.
+func directives(t *testing.T) map[string]string {
+	t.Helper()
+	directivesOnce.Do(func() { directiveMap, directiveErr = parseDirectives(".") })
+	require.NoError(t, directiveErr)
+	return directiveMap
+}
+
+// directiveList is every directive with the function that carries it, in
+// source order; a function may carry several (none does today).
+type directive struct {
+	Func string // "AccountsService.Get"
+	Op   string // "GET /v2/partition/{partitionId}/account/{accountId}"
+}
+
+func parseDirectiveList(dir string) ([]directive, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		return nil, err
+	}
+	var out []directive
+	fset := token.NewFileSet()
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		file, err := parser.ParseFile(fset, f, src, parser.ParseComments)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range file.Decls {
+			fn, ok := d.(*ast.FuncDecl)
+			if !ok || fn.Doc == nil {
+				continue
+			}
+			name := fn.Name.Name
+			if fn.Recv != nil && len(fn.Recv.List) == 1 {
+				rt := fn.Recv.List[0].Type
+				if st, ok := rt.(*ast.StarExpr); ok {
+					rt = st.X
+				}
+				if id, ok := rt.(*ast.Ident); ok {
+					name = id.Name + "." + name
+				}
+			}
+			for _, c := range fn.Doc.List {
+				if op, ok := strings.CutPrefix(c.Text, "//alianza:operation "); ok {
+					out = append(out, directive{Func: name, Op: strings.TrimSpace(op)})
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+func parseDirectives(dir string) (map[string]string, error) {
+	list, err := parseDirectiveList(dir)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]string, len(list))
+	for _, d := range list {
+		m[d.Func] = d.Op
+	}
+	return m, nil
+}
+
+// fixture reads testdata/name.
+func fixture(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	require.NoError(t, err)
+	return b
+}
+
+// decodeStrict decodes data into v with unknown fields disallowed, so a
+// model that drifts from the spec fails.
+func decodeStrict(t *testing.T, data []byte, v any) {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	require.NoError(t, dec.Decode(v))
+}

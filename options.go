@@ -1,0 +1,367 @@
+package alianza
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Base URLs of the Alianza platform.
+const (
+	ProductionURL = "https://api.alianza.com"
+	BetaURL       = "https://api.b2.alianza.com"
+)
+
+// Defaults. Each can be changed with an Option.
+const (
+	DefaultTimeout      = 60 * time.Second // whole request, per attempt
+	DefaultMaxRetries   = 2
+	DefaultRetryBase    = 200 * time.Millisecond
+	DefaultRetryMax     = 5 * time.Second
+	DefaultRetryBudget  = 20               // retries in reserve, shared by all calls of a client
+	DefaultMaxBodySize  = 64 << 20         // success bodies; Alianza lists are unpaged arrays
+	DefaultTokenIdle    = 8 * time.Hour    // "Tokens are valid for 8 hours from the last use"
+	DefaultTokenMargin  = 5 * time.Minute  // renew this long before the token would lapse
+	DefaultLoginTimeout = 30 * time.Second // a login runs detached from its callers, bounded by this
+	DefaultIdleConns    = 100              // idle connections kept per host
+)
+
+// RateLimiter is anything that can make a request wait its turn, such as a
+// *rate.Limiter from golang.org/x/time/rate.
+type RateLimiter interface {
+	Wait(ctx context.Context) error
+}
+
+// RetryPolicy controls automatic retries of GET, HEAD, PUT and DELETE on
+// connection errors and on 429, 500, 502, 503 and 504. POST and PATCH are
+// never retried once they may have reached the platform.
+type RetryPolicy struct {
+	MaxRetries int           // retries after the first attempt; 0 disables retries
+	BaseDelay  time.Duration // first backoff ceiling; doubled each retry (full jitter)
+	MaxDelay   time.Duration // cap on any single wait, Retry-After included
+	// Budget is the number of retries the client holds in reserve across all
+	// of its calls; each retry spends one, each success returns one. It keeps
+	// a failing platform from seeing more than a fixed multiple of normal
+	// traffic. 0 means DefaultRetryBudget; negative means unlimited.
+	Budget int
+}
+
+// DefaultRetryPolicy returns the policy a client uses unless told otherwise.
+func DefaultRetryPolicy() RetryPolicy {
+	return RetryPolicy{MaxRetries: DefaultMaxRetries, BaseDelay: DefaultRetryBase, MaxDelay: DefaultRetryMax, Budget: DefaultRetryBudget}
+}
+
+// config is everything NewClient was told; it never changes afterwards.
+type config struct {
+	baseURL       string // scheme://host[/prefix], no trailing slash
+	username      string
+	password      Secret
+	staticToken   Secret
+	httpClient    *http.Client
+	timeout       time.Duration
+	timeoutSet    bool
+	userAgent     string
+	retry         RetryPolicy
+	logger        *slog.Logger
+	partitionID   string
+	allowInsecure bool
+	now           func() time.Time
+	tokenIdle     time.Duration
+	tokenMargin   time.Duration
+	loginTimeout  time.Duration
+	authFailTTL   time.Duration
+	maxBody       int64
+	limiter       RateLimiter
+	sipTrunkPath  string
+}
+
+// Option configures a Client. Options validate their arguments and make
+// NewClient fail rather than build a client that cannot work.
+type Option func(*config) error
+
+// WithCredentials sets the username and password of an Alianza management
+// (API) user. The client logs in lazily and renews its token as needed.
+func WithCredentials(username, password string) Option {
+	return func(c *config) error {
+		if strings.TrimSpace(username) == "" || password == "" {
+			return &FieldError{Field: "credentials", Rule: "username and password must not be empty"}
+		}
+		c.username, c.password = username, Secret(password)
+		return nil
+	}
+}
+
+// WithAuthToken makes the client use a token issued elsewhere. It is sent as
+// is and never renewed: when it expires, calls fail with ErrUnauthorized.
+func WithAuthToken(token string) Option {
+	return func(c *config) error {
+		if strings.TrimSpace(token) == "" {
+			return &FieldError{Field: "authToken", Rule: "must not be empty"}
+		}
+		c.staticToken = Secret(token)
+		return nil
+	}
+}
+
+// WithBaseURL sets the platform's address: ProductionURL (the default),
+// BetaURL or any other. A path prefix is kept. Plain http:// is refused unless
+// the host is a loopback address or WithInsecureHTTP is given.
+func WithBaseURL(raw string) Option {
+	return func(c *config) error {
+		u, err := url.Parse(strings.TrimSpace(raw))
+		if err != nil {
+			return fmt.Errorf("alianza: base URL: %w", err)
+		}
+		if (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			return &FieldError{Field: "baseURL", Rule: "must be an absolute http(s) URL such as " + ProductionURL}
+		}
+		if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+			return &FieldError{Field: "baseURL", Rule: "must not carry a query, fragment or user info"}
+		}
+		c.baseURL = u.Scheme + "://" + u.Host + strings.TrimRight(u.EscapedPath(), "/")
+		return nil
+	}
+}
+
+// WithInsecureHTTP allows a plain http:// base URL to a host that is not
+// loopback. Tokens and passwords then cross the network in clear text: use it
+// only behind a trusted proxy.
+func WithInsecureHTTP() Option {
+	return func(c *config) error { c.allowInsecure = true; return nil }
+}
+
+// WithHTTPClient makes the client send through a copy of hc. hc itself is
+// never modified. Redirects that change host or downgrade to http are still
+// refused, and a zero Timeout is replaced by the client's timeout.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(c *config) error {
+		if hc == nil {
+			return &FieldError{Field: "httpClient", Rule: "must not be nil"}
+		}
+		cp := *hc
+		c.httpClient = &cp
+		return nil
+	}
+}
+
+// WithTimeout bounds each attempt of a request, body included.
+func WithTimeout(d time.Duration) Option {
+	return func(c *config) error {
+		if d <= 0 {
+			return &FieldError{Field: "timeout", Rule: "must be positive"}
+		}
+		c.timeout, c.timeoutSet = d, true
+		return nil
+	}
+}
+
+// WithUserAgent appends product to the User-Agent header go-alianza/<version>.
+func WithUserAgent(product string) Option {
+	return func(c *config) error {
+		if strings.ContainsAny(product, "\r\n") {
+			return &FieldError{Field: "userAgent", Rule: "must not contain line breaks"}
+		}
+		c.userAgent = strings.TrimSpace(product)
+		return nil
+	}
+}
+
+// WithRetryPolicy replaces the retry policy. Zero delays take the defaults.
+func WithRetryPolicy(p RetryPolicy) Option {
+	return func(c *config) error {
+		if p.MaxRetries < 0 || p.BaseDelay < 0 || p.MaxDelay < 0 {
+			return &FieldError{Field: "retryPolicy", Rule: "must not be negative"}
+		}
+		if p.BaseDelay == 0 {
+			p.BaseDelay = DefaultRetryBase
+		}
+		if p.MaxDelay == 0 {
+			p.MaxDelay = DefaultRetryMax
+		}
+		if p.MaxDelay < p.BaseDelay {
+			return &FieldError{Field: "retryPolicy", Rule: "MaxDelay must not be below BaseDelay"}
+		}
+		if p.Budget == 0 {
+			p.Budget = DefaultRetryBudget
+		}
+		c.retry = p
+		return nil
+	}
+}
+
+// WithoutRetries disables automatic retries. The single replay after a 401
+// and a fresh login still happens.
+func WithoutRetries() Option {
+	return func(c *config) error { c.retry.MaxRetries = 0; return nil }
+}
+
+// WithLogger makes the client log each attempt (method, path, status,
+// duration, attempt) at debug level. Headers and bodies are never logged.
+func WithLogger(l *slog.Logger) Option {
+	return func(c *config) error { c.logger = l; return nil }
+}
+
+// WithPartition sets the partition the client acts in. Without it the client
+// uses the partition of the logged-in user.
+func WithPartition(partitionID string) Option {
+	return func(c *config) error {
+		if err := checkID("partitionId", partitionID); err != nil {
+			return err
+		}
+		c.partitionID = partitionID
+		return nil
+	}
+}
+
+// WithRateLimiter makes every attempt wait for l first.
+func WithRateLimiter(l RateLimiter) Option {
+	return func(c *config) error { c.limiter = l; return nil }
+}
+
+// WithMaxBodySize caps the size of a successful response body. Error bodies
+// are always capped at 1 MiB.
+func WithMaxBodySize(n int64) Option {
+	return func(c *config) error {
+		if n <= 0 {
+			return &FieldError{Field: "maxBodySize", Rule: "must be positive"}
+		}
+		c.maxBody = n
+		return nil
+	}
+}
+
+// WithTokenLifetime sets how long a token stays valid after its last use
+// (8 hours on Alianza) and how early it is renewed.
+func WithTokenLifetime(idle, margin time.Duration) Option {
+	return func(c *config) error {
+		if idle <= 0 || margin < 0 || margin >= idle {
+			return &FieldError{Field: "tokenLifetime", Rule: "idle must be positive and margin in [0, idle)"}
+		}
+		c.tokenIdle, c.tokenMargin = idle, margin
+		return nil
+	}
+}
+
+// WithLoginTimeout bounds one login. A login runs detached from the calls
+// waiting on it, so one caller giving up does not cancel it for the others.
+func WithLoginTimeout(d time.Duration) Option {
+	return func(c *config) error {
+		if d <= 0 {
+			return &FieldError{Field: "loginTimeout", Rule: "must be positive"}
+		}
+		c.loginTimeout = d
+		return nil
+	}
+}
+
+// WithClock replaces time.Now for token expiry. Meant for tests.
+func WithClock(now func() time.Time) Option {
+	return func(c *config) error {
+		if now == nil {
+			return &FieldError{Field: "clock", Rule: "must not be nil"}
+		}
+		c.now = now
+		return nil
+	}
+}
+
+// WithSipTrunkPathSegment changes the path segment of the SIP trunk
+// resource. The official spec only has "siptrunk_2" (the default); seed 002
+// shows "siptrunk" for some calls.
+func WithSipTrunkPathSegment(segment string) Option {
+	return func(c *config) error {
+		if err := checkID("sipTrunkPathSegment", segment); err != nil {
+			return err
+		}
+		if strings.ContainsAny(segment, "/?#%") {
+			return &FieldError{Field: "sipTrunkPathSegment", Rule: "must be a single plain path segment"}
+		}
+		c.sipTrunkPath = segment
+		return nil
+	}
+}
+
+func defaultConfig() *config {
+	return &config{
+		baseURL:      ProductionURL,
+		timeout:      DefaultTimeout,
+		retry:        DefaultRetryPolicy(),
+		now:          time.Now,
+		tokenIdle:    DefaultTokenIdle,
+		tokenMargin:  DefaultTokenMargin,
+		loginTimeout: DefaultLoginTimeout,
+		authFailTTL:  2 * time.Second,
+		maxBody:      DefaultMaxBodySize,
+		sipTrunkPath: "siptrunk_2",
+	}
+}
+
+// finish checks the options together and builds the HTTP client.
+func (c *config) finish() error {
+	if c.username == "" && c.staticToken == "" {
+		return ErrNoCredential
+	}
+	u, _ := url.Parse(c.baseURL)
+	if u.Scheme == "http" && !c.allowInsecure && !isLoopback(u.Hostname()) {
+		return fmt.Errorf("%w: %s: use https, or WithInsecureHTTP to send credentials in clear text", ErrInsecureURL, u.Host)
+	}
+	if c.httpClient == nil {
+		c.httpClient = &http.Client{Transport: defaultTransport()}
+	}
+	if c.timeoutSet || c.httpClient.Timeout == 0 {
+		c.httpClient.Timeout = c.timeout
+	}
+	c.httpClient.CheckRedirect = safeRedirects(c.httpClient.CheckRedirect)
+	return nil
+}
+
+// defaultTransport is Go's default transport with a per-host pool sized for
+// concurrent use: Go keeps only 2 idle connections per host, so 64 goroutines
+// would keep opening and closing connections.
+func defaultTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConns = DefaultIdleConns
+	t.MaxIdleConnsPerHost = DefaultIdleConns
+	t.TLSHandshakeTimeout = 10 * time.Second
+	t.ResponseHeaderTimeout = DefaultTimeout
+	t.ExpectContinueTimeout = time.Second
+	return t
+}
+
+// safeRedirects refuses redirects that change host or leave https, then
+// defers to next (or Go's limit of 10).
+func safeRedirects(next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
+	return func(req *http.Request, via []*http.Request) error {
+		first := via[0]
+		if req.URL.Host != first.URL.Host {
+			return fmt.Errorf("%w: to another host", ErrRedirect)
+		}
+		if first.URL.Scheme == "https" && req.URL.Scheme != "https" {
+			return fmt.Errorf("%w: from https to %s", ErrRedirect, req.URL.Scheme)
+		}
+		if next != nil {
+			return next(req, via)
+		}
+		if len(via) >= 10 {
+			return fmt.Errorf("%w: stopped after 10 redirects", ErrRedirect)
+		}
+		return nil
+	}
+}
+
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// errOption marks a nil option.
+var errOption = errors.New("alianza: nil option")

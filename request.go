@@ -1,0 +1,489 @@
+package alianza
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"mime"
+	"net/http"
+	"net/url"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/go-querystring/query"
+)
+
+// request is one API operation as a service method describes it.
+type request struct {
+	method string
+	// path is the operation's path template from the spec, e.g.
+	// "/v2/partition/{partitionId}/account/{accountId}". {partitionId} is
+	// filled from the client; the other placeholders from args, in order.
+	path    string
+	args    []string
+	query   any  // a struct with `url` tags (go-querystring) or url.Values; nil for none
+	body    any  // sent as JSON; nil for none
+	out     any  // decoded from JSON; nil to discard the body
+	emptyOK bool // a 2xx with an empty body is success even though out is set
+	noAuth  bool // the login itself
+}
+
+// maxDrain bounds how much of an unread body is drained so the connection
+// can be reused; a larger rest closes the connection instead.
+const maxDrain = 64 << 10
+
+// do sends r, with login, 401 replay, retries and decoding.
+func (c *Client) do(ctx context.Context, r *request) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	path, err := c.expand(ctx, r.path, r.args)
+	if err != nil {
+		return err
+	}
+	rawURL := c.cfg.baseURL + path
+	if r.query != nil {
+		q, err := encodeQuery(r.query)
+		if err != nil {
+			return err
+		}
+		if q != "" {
+			rawURL += "?" + q
+		}
+	}
+	var body []byte
+	if r.body != nil {
+		if body, err = json.Marshal(r.body); err != nil {
+			return fmt.Errorf("alianza: encode %s %s request: %w", r.method, path, err)
+		}
+	}
+
+	pol := c.cfg.retry
+	idempotent := isIdempotent(r.method)
+	replayed := false // the one replay after a 401 and a fresh login
+	var lastAPI *APIError
+	for attempt := 1; ; attempt++ {
+		if lim := c.cfg.limiter; lim != nil {
+			if err := lim.Wait(ctx); err != nil {
+				return withLast(err, lastAPI)
+			}
+		}
+		var tok Secret
+		var gen uint64
+		if !r.noAuth {
+			if tok, gen, err = c.auth.get(ctx); err != nil {
+				return withLast(err, lastAPI)
+			}
+		}
+		req, err := http.NewRequestWithContext(ctx, r.method, rawURL, bodyReader(body))
+		if err != nil {
+			return fmt.Errorf("alianza: build request: %w", err)
+		}
+		if body != nil {
+			req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
+			req.Header["Content-Type"] = jsonHeader
+		}
+		req.Header["Accept"] = jsonHeader
+		req.Header["User-Agent"] = []string{c.userAgent}
+		if !r.noAuth {
+			req.Header["X-Auth-Token"] = []string{string(tok)}
+		}
+
+		sentAt := c.cfg.now()
+		start := time.Now()
+		resp, err := c.cfg.httpClient.Do(req)
+		c.logAttempt(ctx, r.method, path, resp, err, time.Since(start), attempt)
+
+		if err != nil {
+			err = c.transportError(err)
+			if ctx.Err() != nil {
+				return withLast(ctx.Err(), lastAPI)
+			}
+			sent := !isDialError(err)
+			if !sent || idempotent {
+				if retryableTransport(err) && attempt <= pol.MaxRetries && c.budget.take() {
+					if werr := c.sleep(ctx, c.backoff(attempt, 0)); werr != nil {
+						return withLast(werr, lastAPI)
+					}
+					continue
+				}
+			}
+			if sent && !idempotent {
+				return &OutcomeUnknownError{Method: r.method, Path: path, Err: err}
+			}
+			return &TransportError{Method: r.method, Path: path, Attempts: attempt, Err: err}
+		}
+
+		if resp.StatusCode == http.StatusUnauthorized && !r.noAuth {
+			drainClose(resp.Body)
+			if !replayed && !c.auth.static() {
+				// A 401 means the platform did not act on the request, so
+				// even a POST is safe to send again, once, with a new token.
+				replayed = true
+				c.auth.invalidate(gen)
+				attempt--
+				continue
+			}
+			return c.apiError(resp, r, path, attempt+btoi(replayed), nil)
+		}
+		if !r.noAuth {
+			c.auth.used(gen, sentAt)
+		}
+
+		if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+			c.budget.refund()
+			return c.decode(resp, r, path)
+		}
+
+		apiErr := c.apiError(resp, r, path, attempt, nil)
+		if idempotent && retryableStatus(resp.StatusCode) && attempt <= pol.MaxRetries {
+			lastAPI = apiErr
+			wait := c.backoff(attempt, apiErr.RetryAfter)
+			if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < wait {
+				// No wait that cannot finish: report both the deadline and
+				// the last response now.
+				return withLast(context.DeadlineExceeded, apiErr)
+			}
+			if c.budget.take() {
+				if werr := c.sleep(ctx, wait); werr != nil {
+					return withLast(werr, apiErr)
+				}
+				continue
+			}
+		}
+		return apiErr
+	}
+}
+
+var jsonHeader = []string{"application/json"}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func bodyReader(b []byte) io.Reader {
+	if b == nil {
+		return nil
+	}
+	return bytes.NewReader(b)
+}
+
+func isIdempotent(method string) bool {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions:
+		return true
+	}
+	return false
+}
+
+// withLast joins a context or limiter error with the last API error seen,
+// so callers can match both.
+func withLast(err error, last *APIError) error {
+	if last == nil {
+		return err
+	}
+	return fmt.Errorf("%w (last response: %w)", err, last)
+}
+
+// expand fills a path template. Every argument is escaped as one path
+// segment and checked first: IDs come from CRMs and may hold "/", spaces or
+// "..", none of which may change the route.
+func (c *Client) expand(ctx context.Context, tmpl string, args []string) (string, error) {
+	var b strings.Builder
+	b.Grow(len(tmpl) + 32)
+	next := 0
+	for {
+		open := strings.IndexByte(tmpl, '{')
+		if open < 0 {
+			b.WriteString(tmpl)
+			break
+		}
+		closing := strings.IndexByte(tmpl[open:], '}')
+		if closing < 0 {
+			return "", fmt.Errorf("alianza: bad path template %q", tmpl)
+		}
+		name := tmpl[open+1 : open+closing]
+		b.WriteString(tmpl[:open])
+		tmpl = tmpl[open+closing+1:]
+		var val string
+		if name == "partitionId" {
+			p, err := c.PartitionID(ctx)
+			if err != nil {
+				return "", err
+			}
+			val = p
+		} else {
+			if next >= len(args) {
+				return "", fmt.Errorf("alianza: path template wants %s", name)
+			}
+			val = args[next]
+			next++
+		}
+		if err := checkID(name, val); err != nil {
+			return "", err
+		}
+		b.WriteString(url.PathEscape(val))
+	}
+	if next != len(args) {
+		return "", fmt.Errorf("alianza: path template has %d placeholders for %d arguments", next, len(args))
+	}
+	return b.String(), nil
+}
+
+// encodeQuery encodes url.Values or a go-querystring struct.
+func encodeQuery(q any) (string, error) {
+	if v, ok := q.(url.Values); ok {
+		return v.Encode(), nil
+	}
+	if rv := reflect.ValueOf(q); rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return "", nil
+	}
+	v, err := query.Values(q)
+	if err != nil {
+		return "", fmt.Errorf("alianza: encode query: %w", err)
+	}
+	return v.Encode(), nil
+}
+
+// decode reads a 2xx body into r.out, refusing anything that is not exactly
+// one JSON value of acceptable type: a zero value presented as success is
+// worse than an error.
+func (c *Client) decode(resp *http.Response, r *request, path string) error {
+	if r.out == nil || r.method == http.MethodHead {
+		drainClose(resp.Body)
+		return nil
+	}
+	ct := resp.Header.Get("Content-Type")
+	br := &bodyReader2{r: resp.Body, left: c.cfg.maxBody}
+	defer func() { drainClose(resp.Body) }()
+	fail := func(kind, err error) error {
+		return &DecodeError{
+			StatusCode: resp.StatusCode, Method: r.method, Path: path, ContentType: ct,
+			Snippet: scrubString(truncate(string(br.head[:br.nhead]), 256), c.scrubList(r)),
+			kind:    kind, Err: err,
+		}
+	}
+	if badContentType(ct) {
+		_, _ = br.Read(make([]byte, 256))
+		return fail(ErrContentType, nil)
+	}
+	dec := json.NewDecoder(br)
+	if err := dec.Decode(r.out); err != nil {
+		switch {
+		case br.tooLarge:
+			return fail(ErrTooLarge, fmt.Errorf("limit is %d bytes", c.cfg.maxBody))
+		case errors.Is(err, io.EOF) && br.first == 0:
+			if r.emptyOK {
+				return nil
+			}
+			return fail(ErrEmptyBody, nil)
+		case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+			return fail(ErrDecode, io.ErrUnexpectedEOF)
+		}
+		return fail(ErrDecode, err)
+	}
+	if br.first == 'n' && !r.emptyOK {
+		return fail(ErrEmptyBody, errors.New("body is null"))
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		if br.tooLarge {
+			return fail(ErrTooLarge, fmt.Errorf("limit is %d bytes", c.cfg.maxBody))
+		}
+		return fail(ErrDecode, errors.New("trailing data after the JSON value"))
+	}
+	return nil
+}
+
+// badContentType refuses HTML (a proxy's error page) and XML. A missing
+// Content-Type, JSON with any parameters, or text/plain holding JSON pass.
+func badContentType(ct string) bool {
+	if ct == "" {
+		return false
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return false
+	}
+	return mt == "text/html" || mt == "application/xhtml+xml" || strings.HasSuffix(mt, "/xml") || strings.HasSuffix(mt, "+xml")
+}
+
+// bodyReader2 caps a success body, remembers its first 256 bytes for error
+// snippets, and its first non-space byte to tell null and empty apart.
+type bodyReader2 struct {
+	r        io.Reader
+	left     int64
+	tooLarge bool
+	first    byte
+	head     [256]byte
+	nhead    int
+}
+
+func (b *bodyReader2) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		// Over the cap: see whether anything is left to tell "exactly at the
+		// limit" from "too large".
+		var one [1]byte
+		if n, _ := b.r.Read(one[:]); n > 0 {
+			b.tooLarge = true
+			return 0, ErrTooLarge
+		}
+		return 0, io.EOF
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.r.Read(p)
+	b.left -= int64(n)
+	if b.nhead < len(b.head) {
+		b.nhead += copy(b.head[b.nhead:], p[:n])
+	}
+	if b.first == 0 {
+		for _, c := range p[:n] {
+			if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+				b.first = c
+				break
+			}
+		}
+	}
+	return n, err
+}
+
+// apiError reads an error body through the 1 MiB limit and builds the
+// *APIError, scrubbing every secret the client knows of.
+func (c *Client) apiError(resp *http.Response, r *request, path string, attempts int, _ error) *APIError {
+	defer drainClose(resp.Body)
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+	e := newAPIError(resp.StatusCode, r.method, path, resp.Header.Get("Content-Type"), body, c.scrubList(r))
+	e.Attempts = attempts
+	e.RetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), c.cfg.now())
+	return e
+}
+
+// scrubList is every secret value an error about r might echo: the
+// password, the token, and the Secret fields of r's body.
+func (c *Client) scrubList(r *request) []string {
+	s := c.auth.secrets()
+	if r.body != nil {
+		s = appendSecrets(s, reflect.ValueOf(r.body), 0)
+	}
+	return s
+}
+
+var secretType = reflect.TypeOf(Secret(""))
+
+// appendSecrets walks v for Secret values. It runs only on error paths.
+func appendSecrets(out []string, v reflect.Value, depth int) []string {
+	if depth > 8 || !v.IsValid() {
+		return out
+	}
+	if v.Type() == secretType {
+		if s := v.String(); s != "" {
+			out = append(out, s)
+		}
+		return out
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			out = appendSecrets(out, v.Elem(), depth+1)
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			out = appendSecrets(out, v.Field(i), depth+1)
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len() && i < 1000; i++ {
+			out = appendSecrets(out, v.Index(i), depth+1)
+		}
+	case reflect.Map:
+		it := v.MapRange()
+		for it.Next() {
+			out = appendSecrets(out, it.Value(), depth+1)
+		}
+	}
+	return out
+}
+
+// drainClose reads what is left of a body, up to maxDrain, so the
+// connection goes back to the pool, then closes it.
+func drainClose(b io.ReadCloser) {
+	_, _ = io.CopyN(io.Discard, b, maxDrain)
+	_ = b.Close()
+}
+
+// logAttempt logs one attempt at debug level: never headers or bodies.
+func (c *Client) logAttempt(ctx context.Context, method, path string, resp *http.Response, err error, d time.Duration, attempt int) {
+	l := c.cfg.logger
+	if l == nil || !l.Enabled(ctx, slog.LevelDebug) {
+		return
+	}
+	status := 0
+	if resp != nil {
+		status = resp.StatusCode
+	}
+	attrs := []slog.Attr{
+		slog.String("method", method),
+		slog.String("path", path),
+		slog.Int("status", status),
+		slog.Duration("duration", d),
+		slog.Int("attempt", attempt),
+	}
+	if err != nil {
+		attrs = append(attrs, slog.String("error", scrubString(c.transportError(err).Error(), c.auth.secrets())))
+	}
+	l.LogAttrs(ctx, slog.LevelDebug, "alianza request", attrs...)
+}
+
+// TransportError is a request that got no HTTP response: a refused
+// connection, a reset, a timeout, a TLS failure. The URL's query is dropped.
+type TransportError struct {
+	Method   string
+	Path     string
+	Attempts int
+	Err      error
+}
+
+func (e *TransportError) Error() string {
+	s := "alianza: " + e.Method + " " + e.Path + ": " + e.Err.Error()
+	if e.Attempts > 1 {
+		s += " (after " + strconv.Itoa(e.Attempts) + " attempts)"
+	}
+	return s
+}
+
+func (e *TransportError) Unwrap() error { return e.Err }
+
+// OutcomeUnknownError is a POST or PATCH whose connection failed after the
+// request was written. It matches ErrOutcomeUnknown; the platform may have
+// acted on it, so look (list, get by account number) before sending again.
+type OutcomeUnknownError struct {
+	Method string
+	Path   string
+	Err    error
+}
+
+func (e *OutcomeUnknownError) Error() string {
+	return "alianza: " + e.Method + " " + e.Path + ": outcome unknown, the request may have been applied: " + e.Err.Error()
+}
+
+func (e *OutcomeUnknownError) Unwrap() error        { return e.Err }
+func (e *OutcomeUnknownError) Is(target error) bool { return target == ErrOutcomeUnknown }
+
+// transportError strips the URL (which may carry a query) from a
+// *url.Error, keeping its cause.
+func (c *Client) transportError(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
+}

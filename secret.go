@@ -1,0 +1,74 @@
+package alianza
+
+import (
+	"encoding/json"
+	"fmt"
+	"log/slog"
+)
+
+// redacted is what every printable form of a Secret shows.
+const redacted = "REDACTED"
+
+// Secret holds a password, SIP password or auth token.
+//
+// It prints as REDACTED through String, GoString, every fmt verb and slog,
+// so a secret cannot leak through an error message, a log line or a %v of a
+// struct that embeds it. JSON carries the real value, because the platform
+// needs it on the wire; call Reveal to read it on purpose.
+//
+// Keep Secret fields exported: fmt cannot call the methods of an unexported
+// field and would print its raw value.
+type Secret string
+
+// Reveal returns the secret's real value.
+func (s Secret) Reveal() string { return string(s) }
+
+// IsZero reports whether the secret is empty.
+func (s Secret) IsZero() bool { return s == "" }
+
+// String implements fmt.Stringer and returns REDACTED (or "" when empty, so
+// that an unset secret is visibly unset).
+func (s Secret) String() string {
+	if s == "" {
+		return ""
+	}
+	return redacted
+}
+
+// GoString implements fmt.GoStringer for %#v.
+func (s Secret) GoString() string { return fmt.Sprintf("%q", s.String()) }
+
+// Format implements fmt.Formatter so that %x, %q and friends redact too.
+func (s Secret) Format(f fmt.State, verb rune) {
+	switch verb {
+	case 'v':
+		if f.Flag('#') {
+			_, _ = f.Write([]byte(s.GoString()))
+			return
+		}
+		_, _ = f.Write([]byte(s.String()))
+	case 'q':
+		_, _ = fmt.Fprintf(f, "%q", s.String())
+	default:
+		_, _ = f.Write([]byte(s.String()))
+	}
+}
+
+// LogValue implements slog.LogValuer.
+func (s Secret) LogValue() slog.Value { return slog.StringValue(s.String()) }
+
+// MarshalJSON sends the real value: the platform needs it.
+func (s Secret) MarshalJSON() ([]byte, error) { return json.Marshal(string(s)) }
+
+// UnmarshalJSON reads the real value.
+func (s *Secret) UnmarshalJSON(b []byte) error {
+	var v string
+	if err := json.Unmarshal(b, &v); err != nil {
+		return fmt.Errorf("secret: %w", errSecretNotString)
+	}
+	*s = Secret(v)
+	return nil
+}
+
+// errSecretNotString hides the offending bytes, which may be the secret.
+var errSecretNotString = fmt.Errorf("value is not a JSON string")

@@ -1,0 +1,4 @@
+package alianza
+
+// SipTrunksService manages an account's SIP trunks (the spec's siptrunk_2 resource).
+type SipTrunksService service

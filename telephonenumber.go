@@ -1,0 +1,4 @@
+package alianza
+
+// TelephoneNumbersService searches the partition's number inventory, reserves numbers and manages the numbers on an account.
+type TelephoneNumbersService service
