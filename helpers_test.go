@@ -183,6 +183,7 @@ func directives(t *testing.T) map[string]string {
 type directive struct {
 	Func string // "AccountsService.Get"
 	Op   string // "GET /v2/partition/{partitionId}/account/{accountId}"
+	Doc  string // the function's doc comment
 }
 
 func parseDirectiveList(dir string) ([]directive, error) {
@@ -221,7 +222,7 @@ func parseDirectiveList(dir string) ([]directive, error) {
 			}
 			for _, c := range fn.Doc.List {
 				if op, ok := strings.CutPrefix(c.Text, "//alianza:operation "); ok {
-					out = append(out, directive{Func: name, Op: strings.TrimSpace(op)})
+					out = append(out, directive{Func: name, Op: strings.TrimSpace(op), Doc: fn.Doc.Text()})
 				}
 			}
 		}
