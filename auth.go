@@ -36,15 +36,9 @@ type LoginToken struct {
 	GroupName          string            `json:"groupName,omitempty"`
 }
 
-// loginTokenLog is LoginToken without its methods, for LogValue.
-type loginTokenLog LoginToken
-
 // LogValue keeps the token and password hash out of slog's JSON handler,
 // which would otherwise marshal them in clear.
-func (t LoginToken) LogValue() slog.Value {
-	t.AuthToken, t.PwdHash = t.AuthToken.masked(), t.PwdHash.masked()
-	return slog.AnyValue(loginTokenLog(t))
-}
+func (t LoginToken) LogValue() slog.Value { return RedactedLogValue(t) }
 
 // masked is what a secret looks like in logs and JSON meant for people.
 func (s Secret) masked() Secret {

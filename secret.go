@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"reflect"
 )
 
 // redacted is what every printable form of a Secret shows.
@@ -72,3 +73,24 @@ func (s *Secret) UnmarshalJSON(b []byte) error {
 
 // errSecretNotString hides the offending bytes, which may be the secret.
 var errSecretNotString = fmt.Errorf("value is not a JSON string")
+
+// RedactedLogValue returns v as slog should show it: its JSON form with
+// every Secret reachable from v replaced by REDACTED, as generic maps and
+// slices. Models that hold a Secret, directly or nested, implement LogValue
+// with it, because slog's JSON handler marshals nested structs through their
+// real JSON encoding. Use it for your own structs that embed SDK models:
+//
+//	logger.Info("provisioned", "trunk", alianza.RedactedLogValue(myRecord))
+func RedactedLogValue(v any) slog.Value {
+	secrets := appendSecrets(nil, reflect.ValueOf(v), 0)
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return slog.StringValue(fmt.Sprintf("<%T: unloggable>", v))
+	}
+	raw = scrubBytes(raw, secrets)
+	var out any
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return slog.StringValue(fmt.Sprintf("<%T: unloggable>", v))
+	}
+	return slog.AnyValue(out)
+}
