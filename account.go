@@ -34,9 +34,7 @@ func (s *AccountsService) GetBy(ctx context.Context, idType AccountIDType, value
 	case AccountIDByPhoneNumber:
 		v.tn("phoneNumber", value)
 	case AccountIDByMacAddress:
-		if value != "" {
-			value = v.mac("macAddress", value)
-		}
+		value = v.normMAC("macAddress", value)
 	}
 	if err := v.err(); err != nil {
 		return nil, err
@@ -131,7 +129,7 @@ func (s *AccountsService) Create(ctx context.Context, req *CreateAccountRequest)
 	}
 	accountFields{
 		accountNumber: &req.AccountNumber, accountName: &req.AccountName, customField: req.CustomField,
-		billingCycleDay: nonZero(req.BillingCycleDay), extensionLength: req.ExtensionLength,
+		billingCycleDay: ptrUnlessZero(req.BillingCycleDay), extensionLength: req.ExtensionLength,
 		holdTimeoutSeconds: req.HoldTimeoutSeconds, accountType: &req.AccountType, timeZone: &req.TimeZone,
 		dialing: &req.DialingBehaviorType, platformType: req.PlatformType, regulatoryType: req.RegulatoryType,
 		screening: req.CallScreeningSettings,
@@ -178,7 +176,7 @@ func (s *AccountsService) Update(ctx context.Context, accountID string, req *Upd
 	}
 	accountFields{
 		accountNumber: &req.AccountNumber, accountName: &req.AccountName, customField: req.CustomField,
-		billingCycleDay: nonZero(req.BillingCycleDay), extensionLength: req.ExtensionLength,
+		billingCycleDay: ptrUnlessZero(req.BillingCycleDay), extensionLength: req.ExtensionLength,
 		holdTimeoutSeconds: req.HoldTimeoutSeconds, accountType: &req.AccountType, timeZone: &req.TimeZone,
 		dialing: &req.DialingBehaviorType, platformType: req.PlatformType, regulatoryType: req.RegulatoryType,
 		status: &req.Status, screening: req.CallScreeningSettings,
@@ -307,7 +305,7 @@ func (s *AccountsService) ValidateProperties(ctx context.Context, opts *Validate
 	q := *opts // normalise a copy, never the caller's value
 	v.length("accountnumber", q.AccountNumber, 3, 256)
 	if q.MACAddress != "" {
-		q.MACAddress = v.mac("macaddress", q.MACAddress)
+		q.MACAddress = v.normMAC("macaddress", q.MACAddress)
 	}
 	if err := v.err(); err != nil {
 		return false, err

@@ -65,19 +65,19 @@ func (a *Account) UpdateRequest() *UpdateAccountRequest {
 		TimeZone:                 a.TimeZone,
 		AccountType:              a.AccountType,
 		DialingBehaviorType:      a.DialingBehaviorType,
-		CustomField:              nonZero(a.CustomField),
-		LanguageTag:              nonZero(a.LanguageTag),
-		PlatformType:             nonZero(a.PlatformType),
-		InboundRatePlanProductID: nonZero(a.InboundRatePlanProductID),
-		ExtensionLength:          nonZero(a.ExtensionLength),
-		RoutePlanID:              nonZero(a.RoutePlanID),
-		HoldMusicMediaID:         nonZero(a.HoldMusicMediaID),
-		HoldTimeoutSeconds:       nonZero(a.HoldTimeoutSeconds),
+		CustomField:              ptrUnlessZero(a.CustomField),
+		LanguageTag:              ptrUnlessZero(a.LanguageTag),
+		PlatformType:             ptrUnlessZero(a.PlatformType),
+		InboundRatePlanProductID: ptrUnlessZero(a.InboundRatePlanProductID),
+		ExtensionLength:          ptrUnlessZero(a.ExtensionLength),
+		RoutePlanID:              ptrUnlessZero(a.RoutePlanID),
+		HoldMusicMediaID:         ptrUnlessZero(a.HoldMusicMediaID),
+		HoldTimeoutSeconds:       ptrUnlessZero(a.HoldTimeoutSeconds),
 		AllowDangerousExtensions: Ptr(a.AllowDangerousExtensions),
-		Domain:                   nonZero(a.Domain),
+		Domain:                   ptrUnlessZero(a.Domain),
 		SendWelcomeEmail:         Ptr(a.SendWelcomeEmail),
-		RegulatoryType:           nonZero(a.RegulatoryType),
-		CustomHoldMusicMediaID:   nonZero(a.CustomHoldMusicMediaID),
+		RegulatoryType:           ptrUnlessZero(a.RegulatoryType),
+		CustomHoldMusicMediaID:   ptrUnlessZero(a.CustomHoldMusicMediaID),
 	}
 	// reflect's IsZero is what the response's omitzero tag used: a zero
 	// value means the platform sent no settings.
@@ -91,9 +91,9 @@ func (a *Account) UpdateRequest() *UpdateAccountRequest {
 	return r
 }
 
-// nonZero returns a pointer to v, or nil when v is its type's zero value
+// ptrUnlessZero returns a pointer to v, or nil when v is its type's zero value
 // (what an omitempty response field looks like when it was absent).
-func nonZero[T comparable](v T) *T {
+func ptrUnlessZero[T comparable](v T) *T {
 	var zero T
 	if v == zero {
 		return nil
@@ -142,8 +142,8 @@ func (r *CreateAccountRequest) UnmarshalJSON(b []byte) error {
 	type plain CreateAccountRequest
 	aux := struct {
 		*plain
-		BillingCycleDay flexInt `json:"billingCycleDay"`
-	}{plain: (*plain)(r), BillingCycleDay: flexInt(r.BillingCycleDay)}
+		BillingCycleDay looseInt `json:"billingCycleDay"`
+	}{plain: (*plain)(r), BillingCycleDay: looseInt(r.BillingCycleDay)}
 	if err := json.Unmarshal(b, &aux); err != nil {
 		return err
 	}
@@ -151,10 +151,10 @@ func (r *CreateAccountRequest) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// flexInt decodes an integer written as a JSON number or a quoted number.
-type flexInt int
+// looseInt decodes an integer written as a JSON number or a quoted number.
+type looseInt int
 
-func (n *flexInt) UnmarshalJSON(b []byte) error {
+func (n *looseInt) UnmarshalJSON(b []byte) error {
 	s := string(b)
 	if strings.HasPrefix(s, `"`) {
 		if err := json.Unmarshal(b, &s); err != nil {
@@ -166,7 +166,7 @@ func (n *flexInt) UnmarshalJSON(b []byte) error {
 	if err != nil {
 		return fmt.Errorf("alianza: %q is not an integer", s)
 	}
-	*n = flexInt(i)
+	*n = looseInt(i)
 	return nil
 }
 

@@ -2,9 +2,9 @@ package alianza
 
 import "errors"
 
-// mac checks a non-empty MAC address and returns it normalised (12
+// normMAC checks a non-empty MAC address and returns it normalised (12
 // upper-case hex digits), reporting a failure under field.
-func (v *validator) mac(field, s string) string {
+func (v *validator) normMAC(field, s string) string {
 	if s == "" {
 		return ""
 	}
