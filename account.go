@@ -163,9 +163,7 @@ func (s *AccountsService) Update(ctx context.Context, accountID string, req *Upd
 		return nil, &FieldError{Field: "body", Rule: "is required"}
 	}
 	var v validator
-	if err := checkID("accountId", accountID); err != nil {
-		return nil, err
-	}
+	v.pathID("accountId", accountID)
 	v.required("accountType", string(req.AccountType))
 	v.check(req.BillingCycleDay != 0, "billingCycleDay", "is required")
 	v.required("status", string(req.Status))

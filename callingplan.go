@@ -176,10 +176,8 @@ func (s *CallingPlansService) UpdateProduct(ctx context.Context, productID strin
 	if req == nil {
 		return nil, &FieldError{Field: "body", Rule: "is required"}
 	}
-	if err := checkID("cppId", productID); err != nil {
-		return nil, err
-	}
 	var v validator
+	v.pathID("cppId", productID)
 	v.required("name", req.Name)
 	checkProduct(&v, req.PlanMinutes, req.RateTypeFor411, req.RateTypeForOperator)
 	if err := v.err(); err != nil {

@@ -20,3 +20,12 @@ func (v *validator) normMAC(field, s string) string {
 	}
 	return n
 }
+
+// pathID checks a value that will fill a path placeholder, as the core's
+// checkID does, but collects the failure with the body's, for methods that
+// must look at the ID before the request is built.
+func (v *validator) pathID(field, s string) {
+	if msg := badSegment(s); msg != "" {
+		v.add(field, msg)
+	}
+}
