@@ -85,6 +85,11 @@ func (a *Account) UpdateRequest() *UpdateAccountRequest {
 		s.CustomCallScreenList = append([]CustomCallScreen(nil), s.CustomCallScreenList...)
 		r.CallScreeningSettings = &s
 	}
+	if a.AccountType == AccountTypeSimple {
+		// SIMPLE accounts have no extensions; the value is immutable anyway,
+		// and sending it back would fail the client-side rule.
+		r.ExtensionLength = nil
+	}
 	if a.CallingPlans != nil {
 		r.CallingPlans = append([]CallingPlan(nil), a.CallingPlans...)
 	}

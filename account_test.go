@@ -340,6 +340,15 @@ func TestAccountUpdateRequestMinimal(t *testing.T) {
 	assert.Nil(t, r.CallingPlans)
 	assert.Equal(t, Ptr(false), r.AllowDangerousExtensions)
 	assert.Equal(t, Ptr(false), r.SendWelcomeEmail)
+
+	// A SIMPLE account reported with an extension length round-trips
+	// through Update without tripping the ADVANCED-only rule.
+	a.ExtensionLength = 4
+	c, mt := newMockClient(t)
+	cap := mockOp(t, mt, "AccountsService.Update", []string{"A1"}, 200, `{"id":"A1"}`)
+	_, err := c.Accounts.Update(context.Background(), "A1", a.UpdateRequest())
+	require.NoError(t, err)
+	assert.NotContains(t, cap.BodyMap(t), "extensionLength")
 }
 
 func TestAccountsPatchSendsZeroValues(t *testing.T) {
