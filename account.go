@@ -1,4 +1,439 @@
 package alianza
 
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+)
+
 // AccountsService manages accounts (schema Account): create, get by id, account number, phone number or MAC address, update, patch, delete.
 type AccountsService service
+
+// Get returns the account with the given id.
+//
+// operationId retrieveAccount.
+//
+//alianza:operation GET /v2/partition/{partitionId}/account/{accountId}
+func (s *AccountsService) Get(ctx context.Context, accountID string) (*Account, error) {
+	return s.get(ctx, accountID, nil)
+}
+
+// GetBy returns the account that value identifies, as idType says: its id,
+// account number, telephone number (11 digits starting with 1) or the MAC
+// address of one of its devices (normalised to 12 upper-case hex digits).
+// The value travels in the path, escaped as one segment (retrieveAccount
+// with accountIdType).
+func (s *AccountsService) GetBy(ctx context.Context, idType AccountIDType, value string) (*Account, error) {
+	var v validator
+	v.required("accountIdType", string(idType))
+	v.enum("accountIdType", string(idType), idType.Valid())
+	switch idType {
+	case AccountIDByAccountNumber:
+		v.length("accountNumber", value, 3, 256)
+	case AccountIDByPhoneNumber:
+		v.tn("phoneNumber", value)
+	case AccountIDByMacAddress:
+		value = v.normMAC("macAddress", value)
+	}
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return s.get(ctx, value, &accountIDQuery{IDType: idType})
+}
+
+// GetByNumber returns the account with the given account number, the field
+// a CRM links its customer to (seed 000).
+func (s *AccountsService) GetByNumber(ctx context.Context, accountNumber string) (*Account, error) {
+	return s.GetBy(ctx, AccountIDByAccountNumber, accountNumber)
+}
+
+type accountIDQuery struct {
+	IDType AccountIDType `url:"accountIdType,omitempty"`
+}
+
+func (s *AccountsService) get(ctx context.Context, accountID string, q *accountIDQuery) (*Account, error) {
+	var a Account
+	err := s.client.do(ctx, &request{
+		method: http.MethodGet,
+		path:   "/v2/partition/{partitionId}/account/{accountId}",
+		args:   []string{accountID},
+		query:  q,
+		out:    &a,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// List returns every account of the partition. The platform does not page
+// this list.
+//
+// operationId getAccounts.
+//
+//alianza:operation GET /v2/partition/{partitionId}/account
+func (s *AccountsService) List(ctx context.Context) ([]Account, error) {
+	var out []Account
+	err := s.client.do(ctx, &request{
+		method: http.MethodGet,
+		path:   "/v2/partition/{partitionId}/account",
+		out:    &out,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Search returns the accounts matching q, a free text matched against the
+// account number and name, emails, telephone numbers and MAC addresses.
+//
+// operationId accountSearch.
+//
+//alianza:operation GET /v2/partition/{partitionId}/account/search
+func (s *AccountsService) Search(ctx context.Context, q string) ([]AccountView, error) {
+	var out []AccountView
+	err := s.client.do(ctx, &request{
+		method: http.MethodGet,
+		path:   "/v2/partition/{partitionId}/account/search",
+		query: &struct {
+			Q string `url:"q"`
+		}{q},
+		out: &out,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Create creates an account. The platform answers with the stored account,
+// which may differ from the request (seed 003's example answers
+// OPEN_DIAL_PLAN to OPEN_DIAL_PLAN_TEN_DIGIT; spec-scope section 4, row 41).
+//
+// operationId createAccount.
+//
+//alianza:operation POST /v2/partition/{partitionId}/account
+func (s *AccountsService) Create(ctx context.Context, req *CreateAccountRequest) (*Account, error) {
+	if req == nil {
+		return nil, &FieldError{Field: "body", Rule: "is required"}
+	}
+	var v validator
+	v.required("accountType", string(req.AccountType))
+	v.check(req.BillingCycleDay != 0, "billingCycleDay", "is required")
+	v.required("timeZone", string(req.TimeZone))
+	v.required("dialingBehaviorType", string(req.DialingBehaviorType))
+	if req.AccountType == AccountTypeAdvanced {
+		v.check(req.ExtensionLength != nil, "extensionLength", "is required for ADVANCED accounts")
+	}
+	accountFields{
+		accountNumber: &req.AccountNumber, accountName: &req.AccountName, customField: req.CustomField,
+		billingCycleDay: ptrUnlessZero(req.BillingCycleDay), extensionLength: req.ExtensionLength,
+		holdTimeoutSeconds: req.HoldTimeoutSeconds, accountType: &req.AccountType, timeZone: &req.TimeZone,
+		dialing: &req.DialingBehaviorType, platformType: req.PlatformType, regulatoryType: req.RegulatoryType,
+		screening: req.CallScreeningSettings,
+	}.check(&v)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	var a Account
+	err := s.client.do(ctx, &request{
+		method: http.MethodPost,
+		path:   "/v2/partition/{partitionId}/account",
+		body:   req,
+		out:    &a,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// Update replaces the account. req should hold every writable field: build
+// it with Account.UpdateRequest from the current account. The id and
+// partitionId the spec requires in the body are filled from accountID and
+// the client.
+//
+// operationId updateAccount.
+//
+//alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}
+func (s *AccountsService) Update(ctx context.Context, accountID string, req *UpdateAccountRequest) (*Account, error) {
+	if req == nil {
+		return nil, &FieldError{Field: "body", Rule: "is required"}
+	}
+	var v validator
+	v.pathID("accountId", accountID)
+	v.required("accountType", string(req.AccountType))
+	v.check(req.BillingCycleDay != 0, "billingCycleDay", "is required")
+	v.required("status", string(req.Status))
+	v.required("timeZone", string(req.TimeZone))
+	v.required("dialingBehaviorType", string(req.DialingBehaviorType))
+	if req.AccountType == AccountTypeAdvanced {
+		v.check(req.ExtensionLength != nil, "extensionLength", "is required for ADVANCED accounts")
+	}
+	accountFields{
+		accountNumber: &req.AccountNumber, accountName: &req.AccountName, customField: req.CustomField,
+		billingCycleDay: ptrUnlessZero(req.BillingCycleDay), extensionLength: req.ExtensionLength,
+		holdTimeoutSeconds: req.HoldTimeoutSeconds, accountType: &req.AccountType, timeZone: &req.TimeZone,
+		dialing: &req.DialingBehaviorType, platformType: req.PlatformType, regulatoryType: req.RegulatoryType,
+		status: &req.Status, screening: req.CallScreeningSettings,
+	}.check(&v)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	partitionID, err := s.client.PartitionID(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var a Account
+	err = s.client.do(ctx, &request{
+		method: http.MethodPut,
+		path:   "/v2/partition/{partitionId}/account/{accountId}",
+		args:   []string{accountID},
+		body:   &updateAccountBody{ID: accountID, PartitionID: partitionID, UpdateAccountRequest: req},
+		out:    &a,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// Patch changes the fields set in req and returns the updated account.
+//
+// operationId accountPatch.
+//
+//alianza:operation PATCH /v2/partition/{partitionId}/account/{accountId}
+func (s *AccountsService) Patch(ctx context.Context, accountID string, req *PatchAccountRequest) (*Account, error) {
+	if req == nil {
+		return nil, &FieldError{Field: "body", Rule: "is required"}
+	}
+	var v validator
+	accountFields{
+		accountNumber: req.AccountNumber, accountName: req.AccountName, customField: req.CustomField,
+		billingCycleDay: req.BillingCycleDay, extensionLength: req.ExtensionLength,
+		holdTimeoutSeconds: req.HoldTimeoutSeconds, accountType: req.AccountType, timeZone: req.TimeZone,
+		dialing: req.DialingBehaviorType, platformType: req.PlatformType, regulatoryType: req.RegulatoryType,
+		status: req.Status, screening: req.CallScreeningSettings,
+	}.check(&v)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return s.patch(ctx, accountID, req)
+}
+
+func (s *AccountsService) patch(ctx context.Context, accountID string, body any) (*Account, error) {
+	var a Account
+	err := s.client.do(ctx, &request{
+		method: http.MethodPatch,
+		path:   "/v2/partition/{partitionId}/account/{accountId}",
+		args:   []string{accountID},
+		body:   body,
+		out:    &a,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &a, nil
+}
+
+// SetStatus sets the account's status with one PATCH {"status": ...}: the
+// CRM status sync of seed 000. Only ACTIVE and DISABLED may be written; the
+// other statuses are the platform's (spec-scope section 4, row 9).
+// It is accountPatch, declared on Patch.
+func (s *AccountsService) SetStatus(ctx context.Context, accountID string, status AccountStatus) (*Account, error) {
+	if status != AccountStatusActive && status != AccountStatusDisabled {
+		return nil, &FieldError{Field: "status", Rule: fmt.Sprintf("must be ACTIVE or DISABLED, got %q", status)}
+	}
+	return s.patch(ctx, accountID, &struct {
+		Status AccountStatus `json:"status"`
+	}{status})
+}
+
+// Delete deletes the account. The platform refuses (400) while the account
+// still has telephone numbers or lifecycle events in progress: delete its
+// numbers first (seed 002).
+//
+// operationId deleteAccount.
+//
+//alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}
+func (s *AccountsService) Delete(ctx context.Context, accountID string) error {
+	return s.client.do(ctx, &request{
+		method: http.MethodDelete,
+		path:   "/v2/partition/{partitionId}/account/{accountId}",
+		args:   []string{accountID},
+	})
+}
+
+// Status returns the account's status; the platform answers a bare JSON
+// string.
+//
+// operationId getStatus.
+//
+//alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/status
+func (s *AccountsService) Status(ctx context.Context, accountID string) (AccountStatus, error) {
+	var st AccountStatus
+	err := s.client.do(ctx, &request{
+		method: http.MethodGet,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/status",
+		args:   []string{accountID},
+		out:    &st,
+	})
+	if err != nil {
+		return "", err
+	}
+	return st, nil
+}
+
+// ValidateProperties asks whether the proposed account number, MAC address,
+// SIP username and username are all free to use. It returns true when they
+// are. When one is taken the platform answers 400: the error matches
+// ErrBadRequest and its Messages say which value is refused.
+//
+// operationId validateAccountProperties.
+//
+//alianza:operation GET /v2/partition/{partitionId}/account/validateproperties
+func (s *AccountsService) ValidateProperties(ctx context.Context, opts *ValidatePropertiesOptions) (bool, error) {
+	var v validator
+	if opts == nil || *opts == (ValidatePropertiesOptions{}) {
+		v.add("accountnumber", "set at least one of accountnumber, macaddress, sipusername, username")
+		return false, v.err()
+	}
+	q := *opts // normalise a copy, never the caller's value
+	v.length("accountnumber", q.AccountNumber, 3, 256)
+	if q.MACAddress != "" {
+		q.MACAddress = v.normMAC("macaddress", q.MACAddress)
+	}
+	if err := v.err(); err != nil {
+		return false, err
+	}
+	var ok bool
+	err := s.client.do(ctx, &request{
+		method: http.MethodGet,
+		path:   "/v2/partition/{partitionId}/account/validateproperties",
+		query:  &q,
+		out:    &ok,
+	})
+	if err != nil {
+		return false, err
+	}
+	return ok, nil
+}
+
+// UserProductPlans returns the user product plans (STANDARD, ADVANCED,
+// PROFESSIONAL) available on the account: the nearest the spec has to seed
+// 000's "Product Plans" panel (spec-scope section 4, row 38).
+//
+// operationId getAvailableUserProductPlans.
+//
+//alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/user-product-plans
+func (s *AccountsService) UserProductPlans(ctx context.Context, accountID string) ([]AvailableUserProductPlan, error) {
+	var out []AvailableUserProductPlan
+	err := s.client.do(ctx, &request{
+		method: http.MethodGet,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/user-product-plans",
+		args:   []string{accountID},
+		out:    &out,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// accountFields is the view of create, update and patch bodies that the
+// account rules check; nil means "not sent".
+type accountFields struct {
+	accountNumber, accountName, customField              *string
+	billingCycleDay, extensionLength, holdTimeoutSeconds *int
+	accountType                                          *AccountType
+	timeZone                                             *TimeZone
+	dialing                                              *DialingBehaviorType
+	platformType                                         *PlatformType
+	regulatoryType                                       *RegulatoryType
+	status                                               *AccountStatus
+	screening                                            *CallScreeningSettings
+}
+
+// check applies the Account schema's bounds and the rules that tie fields
+// together. Required-ness is the caller's: a patch requires nothing.
+func (f accountFields) check(v *validator) {
+	// The number and name cannot be cleared: a blank one is missing, on a
+	// patch as on a create.
+	for _, fld := range [...]struct {
+		name string
+		s    *string
+	}{{"accountNumber", f.accountNumber}, {"accountName", f.accountName}} {
+		if fld.s == nil {
+			continue
+		}
+		if strings.TrimSpace(*fld.s) == "" {
+			v.add(fld.name, "is required")
+			continue
+		}
+		v.length(fld.name, *fld.s, 3, 256)
+	}
+	if f.customField != nil {
+		v.length("customField", *f.customField, 3, 256)
+	}
+	if n := f.billingCycleDay; n != nil {
+		v.check(*n >= 1 && *n <= 28, "billingCycleDay", fmt.Sprintf("must be between 1 and 28, got %d (map CRM days 29-31)", *n))
+	}
+	if n := f.holdTimeoutSeconds; n != nil {
+		v.check(*n >= 30 && *n <= 600, "holdTimeoutSeconds", fmt.Sprintf("must be between 30 and 600, got %d", *n))
+	}
+	simple := f.accountType != nil && *f.accountType == AccountTypeSimple
+	if n := f.extensionLength; n != nil {
+		if simple {
+			v.add("extensionLength", "is only allowed for ADVANCED accounts (SIMPLE accounts have no extensions)")
+		} else {
+			v.check(*n >= 3 && *n <= 6, "extensionLength", fmt.Sprintf("must be between 3 and 6, got %d", *n))
+		}
+	}
+	if d := f.dialing; d != nil {
+		v.enum("dialingBehaviorType", string(*d), d.Valid())
+		if simple && (*d == DialingBehaviorTypeDialNineSevenDigit || *d == DialingBehaviorTypeDialNineTenDigit) {
+			v.add("dialingBehaviorType", string(*d)+" is only allowed for ADVANCED accounts")
+		}
+	}
+	if t := f.accountType; t != nil {
+		v.enum("accountType", string(*t), t.Valid())
+	}
+	if t := f.timeZone; t != nil {
+		v.enum("timeZone", string(*t), t.Valid())
+	}
+	if t := f.platformType; t != nil {
+		v.enum("platformType", string(*t), t.Valid())
+	}
+	if t := f.regulatoryType; t != nil {
+		v.enum("regulatoryType", string(*t), t.Valid())
+	}
+	if t := f.status; t != nil {
+		v.enum("status", string(*t), t.Valid())
+	}
+	if s := f.screening; s != nil {
+		checkCallScreening(v, "callScreeningSettings.", s)
+	}
+}
+
+// checkCallScreening checks the enums of CallScreeningSettingsX.
+func checkCallScreening(v *validator, prefix string, s *CallScreeningSettings) {
+	for _, a := range [...]struct {
+		name string
+		val  CallScreenAction
+	}{{"anonymousCallScreen", s.AnonymousCallScreen}, {"tollFreeCallScreen", s.TollFreeCallScreen}, {"defaultCallScreen", s.DefaultCallScreen}} {
+		v.enum(prefix+a.name, string(a.val), a.val.Valid())
+	}
+	for _, r := range [...]struct {
+		name string
+		val  RingType
+	}{{"anonymousRingType", s.AnonymousRingType}, {"tollFreeRingType", s.TollFreeRingType}, {"defaultRingType", s.DefaultRingType}} {
+		v.enum(prefix+r.name, string(r.val), r.val.Valid())
+	}
+	for i, c := range s.CustomCallScreenList {
+		p := fmt.Sprintf("%scustomCallScreenList[%d].", prefix, i)
+		v.enum(p+"blockType", string(c.BlockType), c.BlockType.Valid())
+		v.enum(p+"ringType", string(c.RingType), c.RingType.Valid())
+	}
+}

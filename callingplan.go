@@ -1,4 +1,347 @@
 package alianza
 
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+)
+
 // CallingPlansService manages calling plan products and the plans attached to an account.
 type CallingPlansService service
+
+// CallingPlanProduct is a calling plan product of the partition: the plan
+// an account, user or SIP trunk subscribes to (CallingPlanProduct).
+type CallingPlanProduct struct {
+	ID                       string   `json:"id,omitempty"`
+	Name                     string   `json:"name,omitempty"`
+	PlanMinutes              int      `json:"planMinutes,omitempty"`
+	UnlimitedDisplay         bool     `json:"unlimitedDisplay,omitempty"`
+	AllowOverage             bool     `json:"allowOverage,omitempty"`
+	PreventForwarding        bool     `json:"preventForwarding,omitempty"`
+	DefaultPlan              bool     `json:"defaultPlan,omitempty"`
+	CallRateFor411           float64  `json:"callRateFor411,omitempty"`
+	Allow411                 bool     `json:"allow411,omitempty"`
+	RateTypeFor411           RateType `json:"rateTypeFor411,omitempty"`
+	CallRateForOperator      float64  `json:"callRateForOperator,omitempty"`
+	AllowOperator            bool     `json:"allowOperator,omitempty"`
+	RateTypeForOperator      RateType `json:"rateTypeForOperator,omitempty"`
+	PartitionID              string   `json:"partitionId,omitempty"`
+	AllowUnlimitedLocal      bool     `json:"allowUnlimitedLocal,omitempty"`
+	RateIntraPartitionAsFree bool     `json:"rateIntraPartitionAsFree,omitempty"`
+}
+
+// CreateCallingPlanProductRequest is the body of add_2. Name is required.
+type CreateCallingPlanProductRequest struct {
+	Name                     string    `json:"name"`
+	PlanMinutes              *int      `json:"planMinutes,omitempty"` // >= 0
+	UnlimitedDisplay         *bool     `json:"unlimitedDisplay,omitempty"`
+	AllowOverage             *bool     `json:"allowOverage,omitempty"`
+	PreventForwarding        *bool     `json:"preventForwarding,omitempty"`
+	DefaultPlan              *bool     `json:"defaultPlan,omitempty"`
+	CallRateFor411           *float64  `json:"callRateFor411,omitempty"`
+	Allow411                 *bool     `json:"allow411,omitempty"`
+	RateTypeFor411           *RateType `json:"rateTypeFor411,omitempty"`
+	CallRateForOperator      *float64  `json:"callRateForOperator,omitempty"`
+	AllowOperator            *bool     `json:"allowOperator,omitempty"`
+	RateTypeForOperator      *RateType `json:"rateTypeForOperator,omitempty"`
+	AllowUnlimitedLocal      *bool     `json:"allowUnlimitedLocal,omitempty"`
+	RateIntraPartitionAsFree *bool     `json:"rateIntraPartitionAsFree,omitempty"`
+}
+
+// UpdateCallingPlanProductRequest is the body of update_5, a full replace:
+// the same fields as a create. UpdateProduct fills id and partitionId.
+type UpdateCallingPlanProductRequest CreateCallingPlanProductRequest
+
+// updateProductBody is what update_5 sends.
+type updateProductBody struct {
+	ID          string `json:"id"`
+	PartitionID string `json:"partitionId"`
+	*UpdateCallingPlanProductRequest
+}
+
+// PatchCallingPlanProductRequest is the body of patch_5: only the fields
+// set are sent, so Ptr(false) and Ptr(0) are sent as such.
+type PatchCallingPlanProductRequest struct {
+	Name                     *string   `json:"name,omitempty"`
+	PlanMinutes              *int      `json:"planMinutes,omitempty"`
+	UnlimitedDisplay         *bool     `json:"unlimitedDisplay,omitempty"`
+	AllowOverage             *bool     `json:"allowOverage,omitempty"`
+	PreventForwarding        *bool     `json:"preventForwarding,omitempty"`
+	DefaultPlan              *bool     `json:"defaultPlan,omitempty"`
+	CallRateFor411           *float64  `json:"callRateFor411,omitempty"`
+	Allow411                 *bool     `json:"allow411,omitempty"`
+	RateTypeFor411           *RateType `json:"rateTypeFor411,omitempty"`
+	CallRateForOperator      *float64  `json:"callRateForOperator,omitempty"`
+	AllowOperator            *bool     `json:"allowOperator,omitempty"`
+	RateTypeForOperator      *RateType `json:"rateTypeForOperator,omitempty"`
+	AllowUnlimitedLocal      *bool     `json:"allowUnlimitedLocal,omitempty"`
+	RateIntraPartitionAsFree *bool     `json:"rateIntraPartitionAsFree,omitempty"`
+}
+
+// ModifyCallingPlanRequest is the body of addPlan and removePlan
+// (ModifyCallingPlanX): which reference (the account, a user, a SIP trunk
+// ...) gets or loses which plan. ReferenceType and ReferenceID are required.
+type ModifyCallingPlanRequest struct {
+	ReferenceType CallingPlanReferenceType `json:"referenceType"`
+	ReferenceID   string                   `json:"referenceId"`
+	// CallingPlanReferenceID is the calling plan product id when changing
+	// plans, or the reference whose plans to share (SHARED_CALLING_PLAN).
+	CallingPlanReferenceID string `json:"callingPlanReferenceId,omitempty"`
+	// CallingPlanProductID is deprecated by the spec in favour of
+	// CallingPlanReferenceID.
+	CallingPlanProductID string          `json:"callingPlanProductId,omitempty"`
+	CallingPlanType      CallingPlanType `json:"callingPlanType,omitempty"`
+	// Pending false applies the change now; true at the account's billing
+	// date. Not used when sharing.
+	Pending *bool `json:"pending,omitempty"`
+	// MinutesUsed starts a new plan with minutes already used (add only).
+	MinutesUsed *int `json:"minutesUsed,omitempty"`
+}
+
+// ListCallingPlansOptions filter getPlans.
+type ListCallingPlansOptions struct {
+	ReferenceID   string                   `url:"referenceId,omitempty"`
+	ReferenceType CallingPlanReferenceType `url:"referenceType,omitempty"`
+}
+
+// ListCallingPlanProductsOptions tune retrieveCallingPlanProductList.
+type ListCallingPlanProductsOptions struct {
+	IncludeArchived bool `url:"includeArchived,omitempty"`
+}
+
+// ListProducts returns the partition's calling plan products.
+//
+// operationId retrieveCallingPlanProductList.
+//
+//alianza:operation GET /v2/partition/{partitionId}/callingplanproduct
+func (s *CallingPlansService) ListProducts(ctx context.Context, opts *ListCallingPlanProductsOptions) ([]CallingPlanProduct, error) {
+	var out []CallingPlanProduct
+	err := s.client.do(ctx, &request{
+		method: http.MethodGet,
+		path:   "/v2/partition/{partitionId}/callingplanproduct",
+		query:  opts,
+		out:    &out,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// GetProduct returns one calling plan product.
+//
+// operationId get_3.
+//
+//alianza:operation GET /v2/partition/{partitionId}/callingplanproduct/{cppId}
+func (s *CallingPlansService) GetProduct(ctx context.Context, productID string) (*CallingPlanProduct, error) {
+	return s.product(ctx, http.MethodGet, productID, nil)
+}
+
+// CreateProduct creates a calling plan product.
+//
+// operationId add_2.
+//
+//alianza:operation POST /v2/partition/{partitionId}/callingplanproduct
+func (s *CallingPlansService) CreateProduct(ctx context.Context, req *CreateCallingPlanProductRequest) (*CallingPlanProduct, error) {
+	if req == nil {
+		return nil, &FieldError{Field: "body", Rule: "is required"}
+	}
+	var v validator
+	v.required("name", req.Name)
+	checkProduct(&v, req.PlanMinutes, req.RateTypeFor411, req.RateTypeForOperator)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	var p CallingPlanProduct
+	err := s.client.do(ctx, &request{
+		method: http.MethodPost,
+		path:   "/v2/partition/{partitionId}/callingplanproduct",
+		body:   req,
+		out:    &p,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// UpdateProduct replaces a calling plan product; fields left nil may be
+// reset. The id and partitionId are filled from productID and the client.
+//
+// operationId update_5.
+//
+//alianza:operation PUT /v2/partition/{partitionId}/callingplanproduct/{cppId}
+func (s *CallingPlansService) UpdateProduct(ctx context.Context, productID string, req *UpdateCallingPlanProductRequest) (*CallingPlanProduct, error) {
+	if req == nil {
+		return nil, &FieldError{Field: "body", Rule: "is required"}
+	}
+	var v validator
+	v.pathID("cppId", productID)
+	v.required("name", req.Name)
+	checkProduct(&v, req.PlanMinutes, req.RateTypeFor411, req.RateTypeForOperator)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	partitionID, err := s.client.PartitionID(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return s.product(ctx, http.MethodPut, productID, &updateProductBody{ID: productID, PartitionID: partitionID, UpdateCallingPlanProductRequest: req})
+}
+
+// PatchProduct changes the fields set in req.
+//
+// operationId patch_5.
+//
+//alianza:operation PATCH /v2/partition/{partitionId}/callingplanproduct/{cppId}
+func (s *CallingPlansService) PatchProduct(ctx context.Context, productID string, req *PatchCallingPlanProductRequest) (*CallingPlanProduct, error) {
+	if req == nil {
+		return nil, &FieldError{Field: "body", Rule: "is required"}
+	}
+	var v validator
+	if req.Name != nil && strings.TrimSpace(*req.Name) == "" {
+		v.add("name", "must not be empty")
+	}
+	checkProduct(&v, req.PlanMinutes, req.RateTypeFor411, req.RateTypeForOperator)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return s.product(ctx, http.MethodPatch, productID, req)
+}
+
+func (s *CallingPlansService) product(ctx context.Context, method, productID string, body any) (*CallingPlanProduct, error) {
+	var p CallingPlanProduct
+	err := s.client.do(ctx, &request{
+		method: method,
+		path:   "/v2/partition/{partitionId}/callingplanproduct/{cppId}",
+		args:   []string{productID},
+		body:   body,
+		out:    &p,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// ArchiveProduct archives a calling plan product, the only way to retire
+// one: plans already using it keep it, and ListProducts shows it only with
+// IncludeArchived.
+//
+// operationId archive.
+//
+//alianza:operation DELETE /v2/partition/{partitionId}/callingplanproduct/{cppId}/archive-callingplan
+func (s *CallingPlansService) ArchiveProduct(ctx context.Context, productID string) error {
+	return s.client.do(ctx, &request{
+		method: http.MethodDelete,
+		path:   "/v2/partition/{partitionId}/callingplanproduct/{cppId}/archive-callingplan",
+		args:   []string{productID},
+	})
+}
+
+// List returns the calling plans of the account, optionally only those of
+// one reference (a user, a SIP trunk, the account itself ...).
+//
+// operationId getPlans.
+//
+//alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/callingplan
+func (s *CallingPlansService) List(ctx context.Context, accountID string, opts *ListCallingPlansOptions) ([]CallingPlan, error) {
+	if opts != nil {
+		var v validator
+		v.enum("referenceType", string(opts.ReferenceType), opts.ReferenceType.Valid())
+		if err := v.err(); err != nil {
+			return nil, err
+		}
+	}
+	var out []CallingPlan
+	err := s.client.do(ctx, &request{
+		method: http.MethodGet,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/callingplan",
+		args:   []string{accountID},
+		query:  opts,
+		out:    &out,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Add adds, changes or shares a calling plan on a reference of the account.
+// It replaces the deprecated changeCallingPlan and swapCallingPlan.
+//
+// operationId addPlan.
+//
+//alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/callingplan
+func (s *CallingPlansService) Add(ctx context.Context, accountID string, req *ModifyCallingPlanRequest) (*CallingPlan, error) {
+	if err := checkModifyPlan(req); err != nil {
+		return nil, err
+	}
+	var p CallingPlan
+	err := s.client.do(ctx, &request{
+		method: http.MethodPut,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/callingplan",
+		args:   []string{accountID},
+		body:   req,
+		out:    &p,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// Remove removes a calling plan from a reference of the account. The
+// request is a DELETE with a JSON body. It returns the removed plan, or nil
+// when the platform answers with no body.
+//
+// operationId removePlan.
+//
+//alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/callingplan
+func (s *CallingPlansService) Remove(ctx context.Context, accountID string, req *ModifyCallingPlanRequest) (*CallingPlan, error) {
+	if err := checkModifyPlan(req); err != nil {
+		return nil, err
+	}
+	var p *CallingPlan
+	err := s.client.do(ctx, &request{
+		method:  http.MethodDelete,
+		path:    "/v2/partition/{partitionId}/account/{accountId}/callingplan",
+		args:    []string{accountID},
+		body:    req,
+		out:     &p,
+		emptyOK: true,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+func checkModifyPlan(req *ModifyCallingPlanRequest) error {
+	if req == nil {
+		return &FieldError{Field: "body", Rule: "is required"}
+	}
+	var v validator
+	v.required("referenceType", string(req.ReferenceType))
+	v.enum("referenceType", string(req.ReferenceType), req.ReferenceType.Valid())
+	v.required("referenceId", req.ReferenceID)
+	v.enum("callingPlanType", string(req.CallingPlanType), req.CallingPlanType.Valid())
+	if n := req.MinutesUsed; n != nil {
+		v.check(*n >= 0, "minutesUsed", fmt.Sprintf("must not be negative, got %d", *n))
+	}
+	return v.err()
+}
+
+// checkProduct checks what the product bodies share.
+func checkProduct(v *validator, planMinutes *int, rate411, rateOperator *RateType) {
+	if n := planMinutes; n != nil {
+		v.check(*n >= 0, "planMinutes", fmt.Sprintf("must not be negative, got %d", *n))
+	}
+	if r := rate411; r != nil {
+		v.enum("rateTypeFor411", string(*r), r.Valid())
+	}
+	if r := rateOperator; r != nil {
+		v.enum("rateTypeForOperator", string(*r), r.Valid())
+	}
+}
