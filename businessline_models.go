@@ -98,9 +98,9 @@ type UpdateCallHandlingRequest struct {
 	VoicemailBoxID             *string                  `json:"voicemailBoxId,omitempty"`
 }
 
-// DefaultCallHandling returns call handling that rings the line, without
-// call waiting preference, sending busy and unregistered calls to voicemail
-// and ringing without a time limit, as in seed 003's example.
+// DefaultCallHandling returns seed 003's example call handling: ring the
+// line without a time limit, and send calls to voicemail when it is busy or
+// its ATA is not registered. Call waiting is left to the platform default.
 func DefaultCallHandling() *UpdateCallHandlingRequest {
 	return &UpdateCallHandlingRequest{
 		ActiveCallHandling:         ActiveCallHandlingRingLine,
@@ -267,14 +267,7 @@ func (c RingTimeoutConfiguration) validate(v *validator, field string) {
 // SipCredentialsView is a business line's SIP credentials as the platform
 // shows them: the username only, never the password.
 type SipCredentialsView struct {
-	SIPUsername string                   `json:"sipUsername,omitempty"`
-	AssignedTo  []VoicemailBoxAssignment `json:"assignedTo,omitempty"`
-}
-
-// VoicemailBoxAssignment names something the credentials are assigned to.
-type VoicemailBoxAssignment struct {
-	ID      string `json:"id,omitempty"` // a UUID
-	Display string `json:"display,omitempty"`
+	SIPUsername string `json:"sipUsername,omitempty"`
 }
 
 // UpdateSipCredentialsRequest is the body of
