@@ -1,4 +1,288 @@
 package alianza
 
+import (
+	"context"
+	"net/http"
+	"strings"
+)
+
 // SipTrunksService manages an account's SIP trunks (the spec's siptrunk_2 resource).
+//
+// Every method's path names the spec's "siptrunk_2" segment; the client
+// sends the segment set by WithSipTrunkPathSegment instead (seed 002 uses
+// "siptrunk" for some calls, spec-scope top finding 1). SIP trunk errors may
+// come as text/plain (e.g. "ErrorGettingAccount"): the *APIError then holds
+// that text in Messages.
 type SipTrunksService service
+
+// specTrunkSegment is the segment the spec and the directives use.
+const specTrunkSegment = "/siptrunk_2"
+
+// path returns tmpl with the configured SIP trunk segment. Templates stay
+// the spec's, so the directives and the request paths read the same.
+func (s *SipTrunksService) path(tmpl string) string {
+	seg := s.client.cfg.sipTrunkPath
+	if seg == "" || "/"+seg == specTrunkSegment {
+		return tmpl
+	}
+	return strings.Replace(tmpl, specTrunkSegment, "/"+seg, 1)
+}
+
+// trunkBody is what a create, update or forward PUT sends: the caller's
+// fields plus the identifiers the seeds' bodies carry, taken from the path.
+type trunkBody struct {
+	PartitionID string `json:"partitionId"`
+	AccountID   string `json:"accountId"`
+	*CreateSipTrunkRequest
+}
+
+// Create creates a SIP trunk on an existing account. Store the returned ID:
+// every other call needs it. AccountID and PartitionID are filled from the
+// arguments.
+//
+// operationId createSipTrunk.
+//
+//alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/siptrunk_2
+func (s *SipTrunksService) Create(ctx context.Context, accountID string, req *CreateSipTrunkRequest) (*SipTrunk, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	if req == nil {
+		v.add("body", "is required")
+	} else {
+		req.validate(&v)
+	}
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	pid, err := s.client.PartitionID(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var t SipTrunk
+	err = s.client.do(ctx, &request{
+		method: http.MethodPost,
+		path:   s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2"),
+		args:   []string{accountID},
+		body:   &trunkBody{PartitionID: pid, AccountID: accountID, CreateSipTrunkRequest: req},
+		out:    &t,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &t, nil
+}
+
+// List returns every SIP trunk of the account (a bare array, no paging).
+//
+// operationId retrieveSipTrunkList.
+//
+//alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2
+func (s *SipTrunksService) List(ctx context.Context, accountID string) ([]SipTrunk, error) {
+	var list []SipTrunk
+	err := s.client.do(ctx, &request{
+		method: http.MethodGet,
+		path:   s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2"),
+		args:   []string{accountID},
+		out:    &list,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return list, nil
+}
+
+// Get returns a SIP trunk, including the SIP credentials a PBX registers with.
+//
+// operationId retrieveSipTrunk.
+//
+//alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}
+func (s *SipTrunksService) Get(ctx context.Context, accountID, sipTrunkID string) (*SipTrunk, error) {
+	var t SipTrunk
+	err := s.client.do(ctx, &request{
+		method: http.MethodGet,
+		path:   s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}"),
+		args:   []string{accountID, sipTrunkID},
+		out:    &t,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &t, nil
+}
+
+// Update replaces a SIP trunk (PUT). Build req with SipTrunk.UpdateRequest
+// so the fields you keep are sent unchanged.
+//
+// operationId updateSipTrunk.
+//
+//alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}
+func (s *SipTrunksService) Update(ctx context.Context, accountID, sipTrunkID string, req *UpdateSipTrunkRequest) (*SipTrunk, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("sipTrunkId", sipTrunkID)
+	if req == nil {
+		v.add("body", "is required")
+	} else {
+		(*CreateSipTrunkRequest)(req).validate(&v)
+	}
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	pid, err := s.client.PartitionID(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var t SipTrunk
+	err = s.client.do(ctx, &request{
+		method: http.MethodPut,
+		path:   s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}"),
+		args:   []string{accountID, sipTrunkID},
+		body:   &trunkBody{PartitionID: pid, AccountID: accountID, CreateSipTrunkRequest: (*CreateSipTrunkRequest)(req)},
+		out:    &t,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &t, nil
+}
+
+// Patch changes only the fields set in req and returns the trunk.
+//
+// operationId patchSipTrunk.
+//
+//alianza:operation PATCH /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}
+func (s *SipTrunksService) Patch(ctx context.Context, accountID, sipTrunkID string, req *PatchSipTrunkRequest) (*SipTrunk, error) {
+	var v validator
+	if req == nil {
+		v.add("body", "is required")
+	} else {
+		req.validate(&v)
+	}
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	var t SipTrunk
+	err := s.client.do(ctx, &request{
+		method: http.MethodPatch,
+		path:   s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}"),
+		args:   []string{accountID, sipTrunkID},
+		body:   req,
+		out:    &t,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &t, nil
+}
+
+// Delete deletes a SIP trunk. Telephone numbers, voicemail boxes, users and
+// IVRs connected to it stay.
+//
+// operationId deleteSipTrunk.
+//
+//alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}
+func (s *SipTrunksService) Delete(ctx context.Context, accountID, sipTrunkID string) error {
+	return s.client.do(ctx, &request{
+		method: http.MethodDelete,
+		path:   s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}"),
+		args:   []string{accountID, sipTrunkID},
+	})
+}
+
+// Unlock clears a trunk's lockedOut state and returns the trunk. It
+// returns nil and no error if the platform answers without a body.
+//
+// operationId unlockSipTrunk.
+//
+//alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/unlock
+func (s *SipTrunksService) Unlock(ctx context.Context, accountID, sipTrunkID string) (*SipTrunk, error) {
+	var t *SipTrunk
+	err := s.client.do(ctx, &request{
+		method:  http.MethodPut,
+		path:    s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/unlock"),
+		args:    []string{accountID, sipTrunkID},
+		out:     &t,
+		emptyOK: true,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// GetRegistrationStatus tells whether the trunk's PBX is registered: only
+// then does the platform route calls to it. Check it first when calls fail.
+//
+// operationId getRegistrationStatus.
+//
+//alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/registrationstatus
+func (s *SipTrunksService) GetRegistrationStatus(ctx context.Context, accountID, sipTrunkID string) (*RegistrationStatus, error) {
+	var st RegistrationStatus
+	err := s.client.do(ctx, &request{
+		method: http.MethodGet,
+		path:   s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/registrationstatus"),
+		args:   []string{accountID, sipTrunkID},
+		out:    &st,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &st, nil
+}
+
+// GetForwarding returns the trunk's forward-always and failover rules.
+//
+// operationId retrieveSipTrunkForwardBehavior.
+//
+//alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/forward
+func (s *SipTrunksService) GetForwarding(ctx context.Context, accountID, sipTrunkID string) (*SipTrunkForwardRules, error) {
+	var r SipTrunkForwardRules
+	err := s.client.do(ctx, &request{
+		method: http.MethodGet,
+		path:   s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/forward"),
+		args:   []string{accountID, sipTrunkID},
+		out:    &r,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// forwardBody adds the path's identifiers, which SipTrunkForwardRules carries.
+type forwardBody struct {
+	PartitionID string `json:"partitionId"`
+	AccountID   string `json:"accountId"`
+	SipTrunkID  string `json:"sipTrunkId"`
+	*UpdateSipTrunkForwardRulesRequest
+}
+
+// UpdateForwarding replaces the trunk's forwarding rules (the platform
+// answers 204). Use ForwardToVoicemail, not seed 002's "VOICE_MAIL".
+//
+// operationId updateSipTrunkForwardBehavior.
+//
+//alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/forward
+func (s *SipTrunksService) UpdateForwarding(ctx context.Context, accountID, sipTrunkID string, req *UpdateSipTrunkForwardRulesRequest) error {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("sipTrunkId", sipTrunkID)
+	if req == nil {
+		v.add("body", "is required")
+	} else {
+		req.validate(&v)
+	}
+	if err := v.err(); err != nil {
+		return err
+	}
+	pid, err := s.client.PartitionID(ctx)
+	if err != nil {
+		return err
+	}
+	return s.client.do(ctx, &request{
+		method: http.MethodPut,
+		path:   s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/forward"),
+		args:   []string{accountID, sipTrunkID},
+		body:   &forwardBody{PartitionID: pid, AccountID: accountID, SipTrunkID: sipTrunkID, UpdateSipTrunkForwardRulesRequest: req},
+	})
+}

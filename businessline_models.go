@@ -1,0 +1,332 @@
+package alianza
+
+import (
+	"encoding/json"
+	"fmt"
+	"log/slog"
+)
+
+// BusinessLine is an analog line of the Business Lines product: a port on an
+// ATA that telephone numbers and hunt groups route to (schema BusinessLine).
+type BusinessLine struct {
+	ID                           string `json:"id,omitempty"` // a UUID
+	Name                         string `json:"name,omitempty"`
+	CallerIDPhoneNumber          string `json:"callerIdPhoneNumber,omitempty"`
+	CallerIDVisible              bool   `json:"callerIdVisible,omitempty"`
+	EmergencyCallbackPhoneNumber string `json:"emergencyCallbackPhoneNumber,omitempty"`
+	AccountID                    string `json:"accountId,omitempty"`
+	PartitionID                  string `json:"partitionId,omitempty"`
+	// CallerIDName is not in the spec's BusinessLine but seed 003's response
+	// carries it ("ANONYMOUS"); read only (spec-scope section 4 row 28).
+	CallerIDName string `json:"callerIdName,omitempty"`
+}
+
+// CreateBusinessLineRequest is the body of BusinessLinesService.Create. The
+// spec requires accountId and partitionId in the body as well as the path;
+// the method fills them from its arguments. Seed 003's example also sends
+// "id": "string", which a create has no use for (spec-scope section 4 row 28).
+type CreateBusinessLineRequest struct {
+	Name                         string  `json:"name"`                          // e.g. "West Lobby", "Line 1"
+	CallerIDPhoneNumber          *string `json:"callerIdPhoneNumber,omitempty"` // 11 digits starting with 1
+	CallerIDVisible              *bool   `json:"callerIdVisible,omitempty"`
+	EmergencyCallbackPhoneNumber *string `json:"emergencyCallbackPhoneNumber,omitempty"` // 11 digits starting with 1
+}
+
+func (r *CreateBusinessLineRequest) validate(v *validator) {
+	v.required("name", r.Name)
+	if r.CallerIDPhoneNumber != nil {
+		v.tn("callerIdPhoneNumber", *r.CallerIDPhoneNumber)
+	}
+	if r.EmergencyCallbackPhoneNumber != nil {
+		v.tn("emergencyCallbackPhoneNumber", *r.EmergencyCallbackPhoneNumber)
+	}
+}
+
+// UpdateBusinessLineRequest is the body of BusinessLinesService.Update, a
+// PUT that replaces the line: start from BusinessLine.UpdateRequest.
+type UpdateBusinessLineRequest CreateBusinessLineRequest
+
+// UpdateRequest returns the line's writable fields as a PUT body.
+func (b *BusinessLine) UpdateRequest() *UpdateBusinessLineRequest {
+	return &UpdateBusinessLineRequest{
+		Name:                         b.Name,
+		CallerIDPhoneNumber:          nonEmpty(b.CallerIDPhoneNumber),
+		CallerIDVisible:              Ptr(b.CallerIDVisible),
+		EmergencyCallbackPhoneNumber: nonEmpty(b.EmergencyCallbackPhoneNumber),
+	}
+}
+
+// CallHandling is how a business line treats calls routed to it directly
+// (not as a hunt group member), as the platform returns it.
+type CallHandling struct {
+	ActiveCallHandling         ActiveCallHandling       `json:"activeCallHandling,omitempty"`
+	CallWaitingEnabled         bool                     `json:"callWaitingEnabled,omitempty"`
+	BusyFailoverAction         RingFailoverAction       `json:"busyFailoverAction,omitzero"`
+	UnregisteredFailoverAction RingFailoverAction       `json:"unregisteredFailoverAction,omitzero"`
+	RingTimeoutConfiguration   RingTimeoutConfiguration `json:"ringTimeoutConfiguration,omitzero"`
+	ForwardToPhoneNumber       string                   `json:"forwardToPhoneNumber,omitempty"` // used when ActiveCallHandling is FORWARD
+	// VoicemailBoxID: seed 003's table spells it voicemailBoxID, which
+	// decodes here case-insensitively (spec-scope section 4 row 26).
+	VoicemailBoxID string `json:"voicemailBoxId,omitempty"`
+}
+
+// UpdateRequest returns the call handling as a PUT body.
+func (c *CallHandling) UpdateRequest() *UpdateCallHandlingRequest {
+	return &UpdateCallHandlingRequest{
+		ActiveCallHandling:         c.ActiveCallHandling,
+		CallWaitingEnabled:         Ptr(c.CallWaitingEnabled),
+		BusyFailoverAction:         c.BusyFailoverAction,
+		UnregisteredFailoverAction: c.UnregisteredFailoverAction,
+		RingTimeoutConfiguration:   c.RingTimeoutConfiguration,
+		ForwardToPhoneNumber:       nonEmpty(c.ForwardToPhoneNumber),
+		VoicemailBoxID:             nonEmpty(c.VoicemailBoxID),
+	}
+}
+
+// UpdateCallHandlingRequest is the body of
+// BusinessLinesService.UpdateCallHandling. Seed 003 calls the two failover
+// actions and the ring timeout optional, but the spec requires them
+// (spec-scope top finding 8, section 4 row 27): start from
+// DefaultCallHandling, which sets them as seed 003's example does.
+type UpdateCallHandlingRequest struct {
+	ActiveCallHandling         ActiveCallHandling       `json:"activeCallHandling"`
+	CallWaitingEnabled         *bool                    `json:"callWaitingEnabled,omitempty"`
+	BusyFailoverAction         RingFailoverAction       `json:"busyFailoverAction"`             // when the line is busy
+	UnregisteredFailoverAction RingFailoverAction       `json:"unregisteredFailoverAction"`     // when the ATA is not registered
+	RingTimeoutConfiguration   RingTimeoutConfiguration `json:"ringTimeoutConfiguration"`       // when nobody answers
+	ForwardToPhoneNumber       *string                  `json:"forwardToPhoneNumber,omitempty"` // required for FORWARD
+	VoicemailBoxID             *string                  `json:"voicemailBoxId,omitempty"`
+}
+
+// DefaultCallHandling returns seed 003's example call handling: ring the
+// line without a time limit, and send calls to voicemail when it is busy or
+// its ATA is not registered. Call waiting is left to the platform default.
+func DefaultCallHandling() *UpdateCallHandlingRequest {
+	return &UpdateCallHandlingRequest{
+		ActiveCallHandling:         ActiveCallHandlingRingLine,
+		BusyFailoverAction:         FailoverToVoicemail(),
+		UnregisteredFailoverAction: FailoverToVoicemail(),
+		RingTimeoutConfiguration:   RingUnlimited(),
+	}
+}
+
+func (r *UpdateCallHandlingRequest) validate(v *validator) {
+	v.check(r.ActiveCallHandling != "", "activeCallHandling", "is required")
+	v.enum("activeCallHandling", string(r.ActiveCallHandling), r.ActiveCallHandling.Valid())
+	if r.ForwardToPhoneNumber != nil {
+		v.tn("forwardToPhoneNumber", *r.ForwardToPhoneNumber)
+	}
+	if r.ActiveCallHandling == ActiveCallHandlingForward && (r.ForwardToPhoneNumber == nil || *r.ForwardToPhoneNumber == "") {
+		v.add("forwardToPhoneNumber", "is required when activeCallHandling is FORWARD")
+	}
+	r.BusyFailoverAction.validate(v, "busyFailoverAction")
+	r.UnregisteredFailoverAction.validate(v, "unregisteredFailoverAction")
+	r.RingTimeoutConfiguration.validate(v, "ringTimeoutConfiguration")
+}
+
+// RingFailoverAction is where a call goes when a business line cannot take
+// it. The JSON is polymorphic on "@type" (VoicemailRingFailoverAction,
+// BusyRingFailoverAction, ForwardRingFailoverAction); build one with
+// FailoverToVoicemail, FailoverToBusy or FailoverForwardTo.
+//
+// A type this SDK does not know decodes with its Type kept, so a read never
+// fails; encoding it is an error rather than a silently wrong body.
+type RingFailoverAction struct {
+	Type                 RingFailoverActionType
+	ForwardToPhoneNumber string // ForwardRingFailoverAction only, 11 digits
+}
+
+// FailoverToVoicemail sends the call to the line's voicemail box.
+func FailoverToVoicemail() RingFailoverAction {
+	return RingFailoverAction{Type: FailoverTypeVoicemail}
+}
+
+// FailoverToBusy plays a busy signal.
+func FailoverToBusy() RingFailoverAction { return RingFailoverAction{Type: FailoverTypeBusy} }
+
+// FailoverForwardTo forwards the call to a telephone number (11 digits
+// starting with 1).
+func FailoverForwardTo(tn string) RingFailoverAction {
+	return RingFailoverAction{Type: FailoverTypeForward, ForwardToPhoneNumber: tn}
+}
+
+// wireFailover is the JSON form of every RingFailoverAction subtype.
+type wireFailover struct {
+	Type                 RingFailoverActionType `json:"@type"`
+	ForwardToPhoneNumber string                 `json:"forwardToPhoneNumber,omitempty"`
+}
+
+// MarshalJSON writes the subtype's "@type" and fields, and refuses a type
+// the spec does not define.
+func (a RingFailoverAction) MarshalJSON() ([]byte, error) {
+	w := wireFailover{Type: a.Type}
+	switch a.Type {
+	case FailoverTypeVoicemail, FailoverTypeBusy:
+	case FailoverTypeForward:
+		w.ForwardToPhoneNumber = a.ForwardToPhoneNumber
+	default:
+		return nil, fmt.Errorf("alianza: cannot encode RingFailoverAction with unknown @type %q", a.Type)
+	}
+	return json.Marshal(w)
+}
+
+// UnmarshalJSON reads any "@type", known or not.
+func (a *RingFailoverAction) UnmarshalJSON(b []byte) error {
+	var w wireFailover
+	if err := json.Unmarshal(b, &w); err != nil {
+		return fmt.Errorf("alianza: RingFailoverAction: %w", err)
+	}
+	*a = RingFailoverAction(w)
+	return nil
+}
+
+func (a RingFailoverAction) validate(v *validator, field string) {
+	switch {
+	case a.Type == "":
+		v.add(field, "is required (the spec requires it; use FailoverToVoicemail, FailoverToBusy or FailoverForwardTo)")
+	case !a.Type.Valid():
+		v.add(field+".@type", fmt.Sprintf("unknown value %q", a.Type))
+	case a.Type == FailoverTypeForward:
+		if a.ForwardToPhoneNumber == "" {
+			v.add(field+".forwardToPhoneNumber", "is required for ForwardRingFailoverAction")
+		}
+		v.tn(field+".forwardToPhoneNumber", a.ForwardToPhoneNumber)
+	}
+}
+
+// RingTimeoutConfiguration is what happens when nobody answers. The JSON is
+// polymorphic on "@type": UnlimitedRingTimeoutConfiguration rings until the
+// caller hangs up; LimitedRingTimeoutConfiguration rings TimeoutSeconds and
+// then takes NoAnswerAction. Build one with RingUnlimited or RingLimited.
+// Unknown types decode but do not encode, as for RingFailoverAction.
+type RingTimeoutConfiguration struct {
+	Type           RingTimeoutConfigurationType
+	TimeoutSeconds int                // Limited only; 0 is not sent (platform default)
+	NoAnswerAction RingFailoverAction // Limited only, required there
+}
+
+// RingUnlimited rings until the caller hangs up.
+func RingUnlimited() RingTimeoutConfiguration {
+	return RingTimeoutConfiguration{Type: RingTimeoutTypeUnlimited}
+}
+
+// RingLimited rings for seconds, then takes noAnswer.
+func RingLimited(seconds int, noAnswer RingFailoverAction) RingTimeoutConfiguration {
+	return RingTimeoutConfiguration{Type: RingTimeoutTypeLimited, TimeoutSeconds: seconds, NoAnswerAction: noAnswer}
+}
+
+// wireRingTimeout is the JSON form of every RingTimeoutConfiguration subtype.
+type wireRingTimeout struct {
+	Type           RingTimeoutConfigurationType `json:"@type"`
+	TimeoutSeconds int                          `json:"timeoutSeconds,omitempty"`
+	NoAnswerAction *RingFailoverAction          `json:"noAnswerAction,omitempty"`
+}
+
+// MarshalJSON writes the subtype's "@type" and fields, and refuses a type
+// the spec does not define.
+func (c RingTimeoutConfiguration) MarshalJSON() ([]byte, error) {
+	w := wireRingTimeout{Type: c.Type}
+	switch c.Type {
+	case RingTimeoutTypeUnlimited:
+	case RingTimeoutTypeLimited:
+		w.TimeoutSeconds = c.TimeoutSeconds
+		if c.NoAnswerAction != (RingFailoverAction{}) {
+			w.NoAnswerAction = &c.NoAnswerAction
+		}
+	default:
+		return nil, fmt.Errorf("alianza: cannot encode RingTimeoutConfiguration with unknown @type %q", c.Type)
+	}
+	return json.Marshal(w)
+}
+
+// UnmarshalJSON reads any "@type", known or not.
+func (c *RingTimeoutConfiguration) UnmarshalJSON(b []byte) error {
+	var w wireRingTimeout
+	if err := json.Unmarshal(b, &w); err != nil {
+		return fmt.Errorf("alianza: RingTimeoutConfiguration: %w", err)
+	}
+	*c = RingTimeoutConfiguration{Type: w.Type, TimeoutSeconds: w.TimeoutSeconds}
+	if w.NoAnswerAction != nil {
+		c.NoAnswerAction = *w.NoAnswerAction
+	}
+	return nil
+}
+
+func (c RingTimeoutConfiguration) validate(v *validator, field string) {
+	switch {
+	case c.Type == "":
+		v.add(field, "is required (the spec requires it; use RingUnlimited or RingLimited)")
+	case !c.Type.Valid():
+		v.add(field+".@type", fmt.Sprintf("unknown value %q", c.Type))
+	case c.Type == RingTimeoutTypeLimited:
+		v.check(c.TimeoutSeconds >= 0, field+".timeoutSeconds", fmt.Sprintf("must not be negative, got %d", c.TimeoutSeconds))
+		c.NoAnswerAction.validate(v, field+".noAnswerAction")
+	}
+}
+
+// SipCredentialsView is a business line's SIP credentials as the platform
+// shows them: the username only, never the password.
+type SipCredentialsView struct {
+	SIPUsername string `json:"sipUsername,omitempty"`
+}
+
+// UpdateSipCredentialsRequest is the body of
+// BusinessLinesService.UpdateSipCredentials (schema SipCredentials).
+type UpdateSipCredentialsRequest struct {
+	SIPUsername string `json:"sipUsername"` // 8-36 of [A-Za-z0-9._-]
+	SIPPassword Secret `json:"sipPassword"` // at least 6 characters
+}
+
+// LogValue masks the SIP password.
+func (r UpdateSipCredentialsRequest) LogValue() slog.Value { return RedactedLogValue(r) }
+
+func (r *UpdateSipCredentialsRequest) validate(v *validator) {
+	v.required("sipUsername", r.SIPUsername)
+	v.sipUsername("sipUsername", r.SIPUsername)
+	v.check(r.SIPPassword != "", "sipPassword", "is required")
+	v.sipPassword("sipPassword", r.SIPPassword)
+}
+
+// PortAssignment binds a business line to a port of an ATA (schema
+// PortAssignment).
+type PortAssignment struct {
+	BusinessLineID string `json:"businessLineId,omitempty"` // a UUID
+	MACAddress     string `json:"macAddress,omitempty"`     // 12 upper-case hex digits
+	PortNumber     int    `json:"portNumber,omitempty"`     // 1-100
+	DeviceTypeID   string `json:"deviceTypeId,omitempty"`
+	FaxEnabled     bool   `json:"faxEnabled,omitempty"`
+}
+
+// CreatePortAssignmentRequest is the body of
+// BusinessLinesService.CreatePortAssignment. MACAddress may be written
+// "aa:bb:cc:dd:ee:ff" or "AA-BB-..": it is sent as 12 upper-case hex digits.
+type CreatePortAssignmentRequest struct {
+	DeviceTypeID string  `json:"deviceTypeId"` // required, e.g. "SPA112"
+	MACAddress   *string `json:"macAddress,omitempty"`
+	PortNumber   *int    `json:"portNumber,omitempty"` // 1-100
+	FaxEnabled   *bool   `json:"faxEnabled,omitempty"`
+}
+
+// UpdatePortAssignmentRequest is the body of
+// BusinessLinesService.UpdatePortAssignment; same rules as a create.
+type UpdatePortAssignmentRequest CreatePortAssignmentRequest
+
+// normalized validates r and returns a copy with the MAC address in the
+// platform's form; the caller's request is not modified.
+func (r *CreatePortAssignmentRequest) normalized(v *validator) *CreatePortAssignmentRequest {
+	out := *r
+	v.required("deviceTypeId", r.DeviceTypeID)
+	if r.PortNumber != nil {
+		n := *r.PortNumber
+		v.check(n >= 1 && n <= 100, "portNumber", fmt.Sprintf("must be between 1 and 100, got %d", n))
+	}
+	if r.MACAddress != nil {
+		mac, err := NormalizeMAC(*r.MACAddress)
+		if err != nil {
+			v.add("macAddress", "must be 12 hex digits, optionally separated by ':' or '-'")
+		} else {
+			out.MACAddress = &mac
+		}
+	}
+	return &out
+}
