@@ -1,15 +1,37 @@
 package alianza
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
-// Validation helpers shared by the SIP trunk and business line services,
-// which take the same SIP credentials.
+// Field validators used by several services: path arguments checked with the
+// body, MAC addresses, SIP credentials.
 
-// pathID records a bad path argument together with the body's problems, so
-// a caller sees them all and nothing is sent (not even the login that
-// resolving the partition may need).
-func (v *validator) pathID(field, id string) {
-	if msg := badSegment(id); msg != "" {
+// normMAC checks a non-empty MAC address and returns it normalised (12
+// upper-case hex digits), reporting a failure under field.
+func (v *validator) normMAC(field, s string) string {
+	if s == "" {
+		return ""
+	}
+	n, err := NormalizeMAC(s)
+	if err != nil {
+		rule := "must be 12 hex digits"
+		var fe *FieldError
+		if errors.As(err, &fe) {
+			rule = fe.Rule
+		}
+		v.add(field, rule)
+		return s
+	}
+	return n
+}
+
+// pathID checks a value that will fill a path placeholder, as the core's
+// checkID does, but collects the failure with the body's, for methods that
+// must look at the ID before the request is built.
+func (v *validator) pathID(field, s string) {
+	if msg := badSegment(s); msg != "" {
 		v.add(field, msg)
 	}
 }
@@ -44,25 +66,4 @@ func (v *validator) sipPassword(field string, s Secret) {
 	if n := len([]rune(string(s))); n < 6 {
 		v.add(field, fmt.Sprintf("must be at least 6 characters, got %d", n))
 	}
-}
-
-// IsExtensionPattern reports whether s is a SIP trunk extension pattern:
-// one or more digits followed by any number of 'X' placeholders, as in
-// "2100", "21XX" or "211x". The spec's items.pattern '\\d+x*' is
-// over-escaped and, taken literally, rejects all of these (spec-scope top
-// finding 9, section 4 row 13), so it is not used.
-func IsExtensionPattern(s string) bool {
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	if i == 0 {
-		return false
-	}
-	for ; i < len(s); i++ {
-		if s[i] != 'x' && s[i] != 'X' {
-			return false
-		}
-	}
-	return true
 }
