@@ -454,7 +454,9 @@ func TestUsersValidation(t *testing.T) {
 		{"find-me timeoutType unknown", with(func(r *CreateUserRequest) {
 			r.CallHandlingSettings = &CallHandlingSettings{FindMeFollowMeCallHandling: &FindMeFollowMeCallHandling{TimeoutType: "voicemail"}}
 		}), "callHandlingSettings.findMeFollowMeCallHandling.timeoutType"},
-		{"call screen unknown", with(func(r *CreateUserRequest) { r.CallScreeningSettings = &CallScreeningSettings{AnonymousCallScreen: "Reject"} }), "callScreeningSettings.anonymousCallScreen"},
+		{"call screen unknown", with(func(r *CreateUserRequest) {
+			r.CallScreeningSettings = &CallScreeningSettings{AnonymousCallScreen: "Reject"}
+		}), "callScreeningSettings.anonymousCallScreen"},
 		{"ring type unknown", with(func(r *CreateUserRequest) { r.CallScreeningSettings = &CallScreeningSettings{DefaultRingType: "Ring8"} }), "callScreeningSettings.defaultRingType"},
 		{"screening forwardTn not a TN", with(func(r *CreateUserRequest) { r.CallScreeningSettings = &CallScreeningSettings{ForwardTN: "18015551"} }), "callScreeningSettings.forwardTn"},
 		{"custom screen block type unknown", with(func(r *CreateUserRequest) {
