@@ -355,6 +355,9 @@ func (s *DeviceLinesService) List(ctx context.Context, accountID string, opts *L
 // may get only its own (no) lines, and a full sync would then delete every
 // local line (spec-scope "Extra notes", listDevices).
 func (s *DeviceLinesService) ListByAccount(ctx context.Context, accountID string) ([]Device, error) {
+	if err := checkID("accountId", accountID); err != nil {
+		return nil, err
+	}
 	return s.List(ctx, accountID, &ListDevicesOptions{FilterType: DeviceFilterByAccount, Filter: accountID})
 }
 
