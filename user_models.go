@@ -1,0 +1,314 @@
+package alianza
+
+import (
+	"log/slog"
+	"time"
+)
+
+// The end-user models (EndUserV2X and what it references) and the request
+// types of UsersService.
+
+// User is an end user (EndUserV2X), the call-routing object of a BCC or Home
+// Phone account: telephone numbers reference it, devices hang under it.
+type User struct {
+	ID string `json:"id,omitempty"`
+	// Username is unique across all partitions. The spec warns against an
+	// email as username with the ADVANCED or PROFESSIONAL plan (the softphone
+	// login breaks), although seed 003's STANDARD example uses one (row 30).
+	Username           string `json:"username,omitempty"`
+	FirstName          string `json:"firstName,omitempty"`
+	LastName           string `json:"lastName,omitempty"`
+	EmailAddress       string `json:"emailAddress,omitempty"`
+	MustChangePassword bool   `json:"mustChangePassword,omitempty"`
+	LanguageTag        string `json:"languageTag,omitempty"` // RFC 5646, e.g. "en-US"
+	PartitionID        string `json:"partitionId,omitempty"`
+	AccountID          string `json:"accountId,omitempty"`
+	// CallingPlans and Devices are read-only: manage them through the
+	// calling-plan and device-line services.
+	CallingPlans []CallingPlan `json:"callingPlans,omitempty"`
+	Devices      []Device      `json:"devices,omitempty"`
+	TimeZone     TimeZone      `json:"timeZone,omitempty"`
+	// Extension is a string in the spec although seed 003's table says
+	// integer (row 29).
+	Extension             string                 `json:"extension,omitempty"`
+	CallerIDConfig        CallerIDConfig         `json:"callerIdConfig,omitzero"`
+	CallHandlingSettings  CallHandlingSettings   `json:"callHandlingSettings,omitzero"`
+	CallScreeningSettings CallScreeningSettings  `json:"callScreeningSettings,omitzero"`
+	NewCppID              string                 `json:"newCppId,omitempty"`
+	MediaFriends          MediaFriends           `json:"mediaFriends,omitzero"`
+	CallHandlingSchedules []CallHandlingSchedule `json:"callHandlingSchedules,omitempty"`
+	VoicemailBoxID        string                 `json:"voicemailBoxId,omitempty"` // empty: the user has no voicemail box
+	EndUserType           EndUserType            `json:"endUserType,omitempty"`
+	UserProductPlan       UserProductPlan        `json:"userProductPlan,omitempty"`
+	SoftphoneClientType   SoftphoneClientType    `json:"softphoneClientType,omitempty"`
+	PinLockedOut          bool                   `json:"pinLockedOut,omitempty"`
+	WelcomeEmailSent      time.Time              `json:"welcomeEmailSent,omitzero"`
+	BlockEmail            bool                   `json:"blockEmail,omitempty"`
+	AllowPortalAccess     bool                   `json:"allowPortalAccess,omitempty"`
+	Tags                  string                 `json:"tags,omitempty"`
+	Group                 UserGroup              `json:"group,omitzero"`
+}
+
+// LogValue masks the SIP passwords of the user's devices.
+func (u User) LogValue() slog.Value { return RedactedLogValue(u) }
+
+// CallerIDConfig is CallerIdConfigX: what callers see for the user's outbound
+// calls. The two visibility flags are required by the spec, so they are
+// always sent. The spec also requires callerIdNumber, but the platform itself
+// returns the object without one (seed 003), so a read-modify-write must be
+// able to send it back that way.
+type CallerIDConfig struct {
+	CallerIDNumber              string `json:"callerIdNumber,omitempty"` // a telephone number on the account
+	ExternalCallerIDVisible     bool   `json:"externalCallerIdVisible"`
+	ExtensionCallerIDVisible    bool   `json:"extensionCallerIdVisible"`
+	CallerIDNumberReservationID string `json:"callerIdNumberReservationId,omitempty"`
+}
+
+// CallHandlingSettings is CallHandlingSettingsX: how incoming calls reach the
+// user. The two switches are pointers because the object is also written in
+// PATCH fragments, where "turn call waiting off" and "leave it alone" differ.
+type CallHandlingSettings struct {
+	CallWaitingEnabled               *bool                         `json:"callWaitingEnabled,omitempty"`
+	DoNotDisturbEnabled              *bool                         `json:"doNotDisturbEnabled,omitempty"`
+	CallHandlingOptionType           CallHandlingOptionType        `json:"callHandlingOptionType,omitempty"`
+	ForwardAlwaysToNumber            string                        `json:"forwardAlwaysToNumber,omitempty"`
+	ForwardAlwaysToNumberDescription string                        `json:"forwardAlwaysToNumberDescription,omitempty"`
+	RingPhoneCallHandling            *RingPhoneCallHandling        `json:"ringPhoneCallHandling,omitempty"`
+	SimultaneousRingCallHandling     *SimultaneousRingCallHandling `json:"simultaneousRingCallHandling,omitempty"`
+	FindMeFollowMeCallHandling       *FindMeFollowMeCallHandling   `json:"findMeFollowMeCallHandling,omitempty"`
+}
+
+// RingPhoneCallHandling is RingPhoneCallHandlingX, used when
+// callHandlingOptionType is RingPhone.
+type RingPhoneCallHandling struct {
+	BusyCallHandling         *UserCallHandling            `json:"busyCallHandling,omitempty"`
+	NoAnswerCallHandling     *UserCallHandlingWithTimeout `json:"noAnswerCallHandling,omitempty"`
+	UnregisteredCallHandling *UserCallHandling            `json:"unregisteredCallHandling,omitempty"`
+}
+
+// UserCallHandling is CallHandlingX: what happens to a call the user cannot
+// take. Type is Forward, Voicemail or Busy (not RingForever); Forward needs
+// ForwardToNumber. (Named apart from the business-line CallHandling.)
+type UserCallHandling struct {
+	Type            CallHandlingType `json:"type,omitempty"`
+	ForwardToNumber string           `json:"forwardToNumber,omitempty"`
+	Description     string           `json:"description,omitempty"`
+}
+
+// UserCallHandlingWithTimeout is CallHandlingWithTimeoutX: the no-answer
+// action after Timeout seconds (one ring is 6 seconds, so 24 is four rings).
+type UserCallHandlingWithTimeout struct {
+	Type            CallHandlingType `json:"type,omitempty"`
+	Timeout         int              `json:"timeout,omitempty"` // at least 1
+	ForwardToNumber string           `json:"forwardToNumber,omitempty"`
+	Description     string           `json:"description,omitempty"`
+}
+
+// SimultaneousRingCallHandling is SimultaneousRingCallHandlingX, used when
+// callHandlingOptionType is SimultaneousRing. ForwardToTimedNumberList takes
+// precedence over ForwardToNumberList when both are sent and it is non-empty.
+type SimultaneousRingCallHandling struct {
+	ForwardToNumberList      []string                     `json:"forwardToNumberList,omitempty"`
+	ForwardToTimedNumberList []SimultaneousRingEndpoint   `json:"forwardToTimedNumberList,omitempty"`
+	NoAnswerCallHandling     *UserCallHandlingWithTimeout `json:"noAnswerCallHandling,omitempty"`
+	ContinueOnBusy           *bool                        `json:"continueOnBusy,omitempty"`
+}
+
+// SimultaneousRingEndpoint is SimultaneousRingEndpointX: a number that starts
+// ringing RingDelay seconds into the call, for RingDuration seconds. Items
+// are sent whole, so every field is always sent.
+type SimultaneousRingEndpoint struct {
+	ToNumber       string `json:"toNumber"`
+	RingDelay      int    `json:"ringDelay"`    // at least 0
+	RingDuration   int    `json:"ringDuration"` // at least 1; ignored with RingForever
+	ContinueOnBusy bool   `json:"continueOnBusy"`
+}
+
+// FindMeFollowMeCallHandling is FindMeFollowMeCallHandlingX, used when
+// callHandlingOptionType is FindMeFollowMe: the endpoints ring in turn, then
+// TimeoutType applies.
+type FindMeFollowMeCallHandling struct {
+	FindMeEndpoints []FindMeEndpoint `json:"findMeEndpoints,omitempty"`
+	TimeoutType     CallHandlingType `json:"timeoutType,omitempty"`
+}
+
+// FindMeEndpoint is FindMeEndpointX: the user's own devices (RingUserDevice)
+// or another number or user. Items are sent whole, so the flags are always
+// sent; ContinueOnBusy must be false on the last endpoint.
+type FindMeEndpoint struct {
+	RingUserDevice bool   `json:"ringUserDevice"`
+	ToNumber       string `json:"toNumber,omitempty"`
+	Description    string `json:"description,omitempty"`
+	Timeout        int    `json:"timeout,omitempty"` // 1 to 240 seconds
+	ToUserID       string `json:"toUserId,omitempty"`
+	ContinueOnBusy bool   `json:"continueOnBusy"`
+}
+
+// MediaFriends is MediaFriendsX. Enabled is a pointer for the same reason as
+// CallHandlingSettings' switches.
+type MediaFriends struct {
+	Enabled  *bool  `json:"enabled,omitempty"`
+	Host     string `json:"host,omitempty"`
+	ToNumber string `json:"toNumber,omitempty"`
+}
+
+// CallHandlingSchedule is CallHandlingScheduleX: call handling that applies
+// during a schedule.
+type CallHandlingSchedule struct {
+	Schedule     Schedule             `json:"schedule,omitzero"`
+	CallHandling CallHandlingSettings `json:"callHandling,omitzero"`
+}
+
+// ScheduleType values appear in ScheduleX.type.
+type ScheduleType string
+
+// ScheduleType values.
+const (
+	ScheduleTypeCustom ScheduleType = "CUSTOM"
+	ScheduleTypeWeekly ScheduleType = "WEEKLY"
+)
+
+// Valid reports whether v is a value the spec defines for ScheduleType.
+func (v ScheduleType) Valid() bool { return v == ScheduleTypeCustom || v == ScheduleTypeWeekly }
+
+// Schedule is ScheduleX. Weekly is a map of named WeeklyScheduleX objects,
+// as the spec declares it (additionalProperties).
+type Schedule struct {
+	Name   string                    `json:"name,omitempty"`
+	Type   ScheduleType              `json:"type,omitempty"`
+	Weekly map[string]WeeklySchedule `json:"weekly,omitempty"`
+	Custom []CustomSchedule          `json:"custom,omitempty"`
+}
+
+// WeeklySchedule is WeeklyScheduleX: a time window per weekday.
+type WeeklySchedule struct {
+	Sun *WeeklyScheduleTime `json:"SUN,omitempty"`
+	Mon *WeeklyScheduleTime `json:"MON,omitempty"`
+	Tue *WeeklyScheduleTime `json:"TUE,omitempty"`
+	Wed *WeeklyScheduleTime `json:"WED,omitempty"`
+	Thu *WeeklyScheduleTime `json:"THU,omitempty"`
+	Fri *WeeklyScheduleTime `json:"FRI,omitempty"`
+	Sat *WeeklyScheduleTime `json:"SAT,omitempty"`
+}
+
+// weekdays are WeeklySchedule's keys in field order.
+var weekdays = [...]string{"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"}
+
+// WeeklyScheduleTime is WeeklyScheduleTimeX; both times are required.
+type WeeklyScheduleTime struct {
+	StartTime string `json:"startTime"`
+	EndTime   string `json:"endTime"`
+}
+
+// CustomSchedule is CustomScheduleX: one dated window; all fields required.
+type CustomSchedule struct {
+	Date      time.Time `json:"date"`
+	StartTime string    `json:"startTime"`
+	EndTime   string    `json:"endTime"`
+}
+
+// UserGroup is UserGroupX.
+type UserGroup struct {
+	ID          string `json:"id,omitempty"`
+	Name        string `json:"name,omitempty"`
+	Description string `json:"description,omitempty"`
+}
+
+// CreateUserRequest is the body of UsersService.Create. TimeZone is the only
+// field the spec requires (seed 003 also sends username, names, email,
+// userProductPlan, extension, endUserType, allowPortalAccess, blockEmail).
+// EmailAddress is required when AllowPortalAccess is true (seed 003).
+type CreateUserRequest struct {
+	TimeZone              TimeZone               `json:"timeZone"`
+	Username              *string                `json:"username,omitempty"`
+	FirstName             *string                `json:"firstName,omitempty"`
+	LastName              *string                `json:"lastName,omitempty"`
+	EmailAddress          *string                `json:"emailAddress,omitempty"`
+	MustChangePassword    *bool                  `json:"mustChangePassword,omitempty"`
+	LanguageTag           *string                `json:"languageTag,omitempty"`
+	Extension             *string                `json:"extension,omitempty"`
+	CallerIDConfig        *CallerIDConfig        `json:"callerIdConfig,omitempty"`
+	CallHandlingSettings  *CallHandlingSettings  `json:"callHandlingSettings,omitempty"`
+	CallScreeningSettings *CallScreeningSettings `json:"callScreeningSettings,omitempty"`
+	NewCppID              *string                `json:"newCppId,omitempty"` // calling plan product to attach
+	MediaFriends          *MediaFriends          `json:"mediaFriends,omitempty"`
+	CallHandlingSchedules []CallHandlingSchedule `json:"callHandlingSchedules,omitempty"`
+	EndUserType           *EndUserType           `json:"endUserType,omitempty"`
+	UserProductPlan       *UserProductPlan       `json:"userProductPlan,omitempty"` // required for BCC users
+	SoftphoneClientType   *SoftphoneClientType   `json:"softphoneClientType,omitempty"`
+	BlockEmail            *bool                  `json:"blockEmail,omitempty"` // true: no welcome email now
+	AllowPortalAccess     *bool                  `json:"allowPortalAccess,omitempty"`
+	Tags                  *string                `json:"tags,omitempty"`
+	Group                 *UserGroup             `json:"group,omitempty"`
+}
+
+// UpdateUserRequest is the body of UsersService.Update, which replaces the
+// user: send every field you want to keep (start from Get). It adds the
+// voicemail box and the PIN lock-out (send false to unlock) to the create
+// fields.
+type UpdateUserRequest struct {
+	TimeZone              TimeZone               `json:"timeZone"`
+	Username              *string                `json:"username,omitempty"`
+	FirstName             *string                `json:"firstName,omitempty"`
+	LastName              *string                `json:"lastName,omitempty"`
+	EmailAddress          *string                `json:"emailAddress,omitempty"`
+	MustChangePassword    *bool                  `json:"mustChangePassword,omitempty"`
+	LanguageTag           *string                `json:"languageTag,omitempty"`
+	Extension             *string                `json:"extension,omitempty"`
+	CallerIDConfig        *CallerIDConfig        `json:"callerIdConfig,omitempty"`
+	CallHandlingSettings  *CallHandlingSettings  `json:"callHandlingSettings,omitempty"`
+	CallScreeningSettings *CallScreeningSettings `json:"callScreeningSettings,omitempty"`
+	NewCppID              *string                `json:"newCppId,omitempty"`
+	MediaFriends          *MediaFriends          `json:"mediaFriends,omitempty"`
+	CallHandlingSchedules []CallHandlingSchedule `json:"callHandlingSchedules,omitempty"`
+	VoicemailBoxID        *string                `json:"voicemailBoxId,omitempty"`
+	EndUserType           *EndUserType           `json:"endUserType,omitempty"`
+	UserProductPlan       *UserProductPlan       `json:"userProductPlan,omitempty"`
+	SoftphoneClientType   *SoftphoneClientType   `json:"softphoneClientType,omitempty"`
+	PinLockedOut          *bool                  `json:"pinLockedOut,omitempty"`
+	BlockEmail            *bool                  `json:"blockEmail,omitempty"`
+	AllowPortalAccess     *bool                  `json:"allowPortalAccess,omitempty"`
+	Tags                  *string                `json:"tags,omitempty"`
+	Group                 *UserGroup             `json:"group,omitempty"`
+}
+
+// PatchUserRequest is the body of UsersService.Patch: only the fields that
+// are set are sent, so Ptr(false), Ptr(0) and Ptr("") are sent as such.
+// CallHandlingSchedules is a pointer so that an empty list can clear them.
+type PatchUserRequest struct {
+	TimeZone              *TimeZone               `json:"timeZone,omitempty"`
+	Username              *string                 `json:"username,omitempty"`
+	FirstName             *string                 `json:"firstName,omitempty"`
+	LastName              *string                 `json:"lastName,omitempty"`
+	EmailAddress          *string                 `json:"emailAddress,omitempty"`
+	MustChangePassword    *bool                   `json:"mustChangePassword,omitempty"`
+	LanguageTag           *string                 `json:"languageTag,omitempty"`
+	Extension             *string                 `json:"extension,omitempty"`
+	CallerIDConfig        *CallerIDConfig         `json:"callerIdConfig,omitempty"`
+	CallHandlingSettings  *CallHandlingSettings   `json:"callHandlingSettings,omitempty"`
+	CallScreeningSettings *CallScreeningSettings  `json:"callScreeningSettings,omitempty"`
+	NewCppID              *string                 `json:"newCppId,omitempty"`
+	MediaFriends          *MediaFriends           `json:"mediaFriends,omitempty"`
+	CallHandlingSchedules *[]CallHandlingSchedule `json:"callHandlingSchedules,omitempty"`
+	VoicemailBoxID        *string                 `json:"voicemailBoxId,omitempty"`
+	EndUserType           *EndUserType            `json:"endUserType,omitempty"`
+	UserProductPlan       *UserProductPlan        `json:"userProductPlan,omitempty"`
+	SoftphoneClientType   *SoftphoneClientType    `json:"softphoneClientType,omitempty"`
+	PinLockedOut          *bool                   `json:"pinLockedOut,omitempty"`
+	BlockEmail            *bool                   `json:"blockEmail,omitempty"`
+	AllowPortalAccess     *bool                   `json:"allowPortalAccess,omitempty"`
+	Tags                  *string                 `json:"tags,omitempty"`
+	Group                 *UserGroup              `json:"group,omitempty"`
+}
+
+// ListUsersOptions are the query options of UsersService.List.
+type ListUsersOptions struct {
+	// LimitedData returns every user in one call. Without it the platform
+	// silently stops at 1000 users, so a full sync must set it.
+	LimitedData bool `url:"limitedData,omitempty"`
+}
+
+// getUserOptions is the query of retrieveEndUser.
+type getUserOptions struct {
+	IDType EndUserIDType `url:"idType,omitempty"`
+}
