@@ -3,7 +3,6 @@ package alianza
 import (
 	"context"
 	"net/http"
-	"unicode/utf8"
 )
 
 // DeviceLinesService manages an account's device lines, their provisioning data and the device types.
@@ -291,20 +290,16 @@ func (f *deviceFields) validate() error {
 		v.check(*f.lineNumber >= 1, "lineNumber", "must be at least 1")
 	}
 	if f.mac != nil && *f.mac != "" {
-		if mac, err := NormalizeMAC(*f.mac); err != nil {
-			v.add("macAddress", "must be 12 hex digits, optionally separated by ':' or '-'")
-		} else {
-			f.mac = &mac
-		}
+		mac := v.normMAC("macAddress", *f.mac)
+		f.mac = &mac
 	}
 	if f.emergency != nil {
 		v.tn("emergencyNumber", *f.emergency)
 	}
 	if f.sipUsername != nil {
-		v.check(isSIPUsername(*f.sipUsername), "sipUsername", "must be 8 to 36 characters of A-Z, a-z, 0-9, '.', '_' and '-'")
+		v.sipUsername("sipUsername", *f.sipUsername)
 	}
-	// The rule never echoes the password or its length.
-	v.check(f.sipPassword == "" || utf8.RuneCountInString(f.sipPassword.Reveal()) >= 6, "sipPassword", "must be at least 6 characters")
+	v.sipPassword("sipPassword", f.sipPassword)
 	if f.lineType != nil {
 		lt := *f.lineType
 		v.enum("lineType", string(lt), lt.Valid())

@@ -3,6 +3,7 @@ package alianza
 import (
 	"errors"
 	"fmt"
+	"unicode/utf8"
 )
 
 // Field validators used by several services: path arguments checked with the
@@ -58,12 +59,12 @@ func isSIPUsernameByte(c byte) bool {
 }
 
 // sipPassword checks a non-empty SIP password against the spec's minLength 6.
-// The rule never echoes the value.
+// The rule echoes neither the value nor its length.
 func (v *validator) sipPassword(field string, s Secret) {
 	if s == "" {
 		return
 	}
-	if n := len([]rune(string(s))); n < 6 {
-		v.add(field, fmt.Sprintf("must be at least 6 characters, got %d", n))
+	if utf8.RuneCountInString(string(s)) < 6 {
+		v.add(field, "must be at least 6 characters")
 	}
 }

@@ -47,23 +47,6 @@ func isExtension(s string) bool {
 	return true
 }
 
-// isSIPUsername reports whether s is 8 to 36 of [A-Za-z0-9._-]: what the
-// spec's over-escaped pattern means (spec-scope row 14), not what it says.
-func isSIPUsername(s string) bool {
-	if len(s) < 8 || len(s) > 36 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '.', c == '_', c == '-':
-		default:
-			return false
-		}
-	}
-	return true
-}
-
 func containsAt(s string) bool { return strings.Contains(s, "@") }
 
 // indexed names an element of a list field: "forwardToNumberList[2]".
