@@ -180,6 +180,8 @@ func boolean(o obj, k string) bool {
 // `"billingCycleDay": "1"`) as an int.
 func integer(o obj, k string) (int, bool) {
 	switch v := o[k].(type) {
+	case int:
+		return v, true
 	case float64:
 		return int(v), v == float64(int(v))
 	case string:

@@ -263,6 +263,9 @@ func describe(prefix string, err error) []string {
 		if se.Origin != nil && se.Reason == "" {
 			return describe(prefix+"/"+ptr+": ", se.Origin)
 		}
+		if ptr == "" {
+			return []string{prefix + se.Reason}
+		}
 		return []string{fmt.Sprintf("%s/%s: %s", prefix, ptr, se.Reason)}
 	}
 	msg := strings.Join(strings.Fields(err.Error()), " ")
