@@ -29,8 +29,6 @@ type taken struct {
 	fail  *failSpec
 }
 
-var timeAfter = time.After
-
 func opKey(method, template string) string { return method + " " + template }
 
 // RouteOf returns the method and path template of a spec operation, such as

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 )
 
 // maxBody caps a request body.
@@ -55,7 +56,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		rep := apiError(status, msg)
 		entry.Status = status
-		s.record(entry, "")
+		s.record(entry)
 		writeReply(w, rep.status, mustJSON(rep.body), "application/json")
 		return
 	}
@@ -74,18 +75,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if f.delay > 0 {
 		select {
 		case <-r.Context().Done():
-		case <-timeAfter(f.delay):
+		case <-time.After(f.delay):
 		}
 	}
 	if f.drop {
 		entry.Status = 0
-		s.record(entry, key)
+		s.record(entry)
 		dropConn(w)
 		return
 	}
 	if f.fail != nil {
 		entry.Status = f.fail.status
-		s.record(entry, key)
+		s.record(entry)
 		ct := "application/json"
 		if !json.Valid(f.fail.body) {
 			ct = "text/plain"
@@ -125,7 +126,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	if h == nil {
 		entry.Status = rep.status
-		s.record(entry, key)
+		s.record(entry)
 		writeReply(w, rep.status, body, "application/json")
 		return
 	}
@@ -148,7 +149,7 @@ func (s *Server) finishEncoded(w http.ResponseWriter, in inputT, entry Request, 
 	}
 	entry.Status = status
 	entry.Response = string(body)
-	s.record(entry, key)
+	s.record(entry)
 	writeReply(w, status, body, ct)
 }
 

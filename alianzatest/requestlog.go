@@ -13,7 +13,7 @@ type Request struct {
 	Response string // response body (empty for injected faults)
 }
 
-func (s *Server) record(r Request, _ string) {
+func (s *Server) record(r Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.log = append(s.log, r)
