@@ -1,0 +1,194 @@
+package alianzatest
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// maxBody caps a request body.
+const maxBody = 8 << 20
+
+// call is one request on its way through a handler.
+type call struct {
+	s       *Server
+	r       *http.Request
+	rt      *route
+	params  map[string]string // path parameters, unescaped
+	query   url.Values
+	body    any // decoded JSON body, nil when empty or not JSON
+	session *session
+}
+
+// reply is a handler's answer. body is marshalled to JSON, except a
+// plainText, which is sent as text/plain.
+type reply struct {
+	status int
+	body   any
+}
+
+type plainText string
+
+type handlerFunc func(c *call) reply
+
+// ServeHTTP serves the fake platform.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	raw, err := io.ReadAll(io.LimitReader(r.Body, maxBody))
+	if err != nil {
+		http.Error(w, "cannot read body", http.StatusBadRequest)
+		return
+	}
+	entry := Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Body: string(raw)}
+
+	rt, params, pathKnown := s.spec.match(r.Method, r.URL.EscapedPath())
+	if rt == nil {
+		msg := "no such path in the spec"
+		if pathKnown {
+			msg = "the spec has this path but not this method"
+		}
+		s.violate(Violation{Method: r.Method, Path: r.URL.Path, Side: "request", Message: msg})
+		status := http.StatusNotFound
+		if pathKnown {
+			status = http.StatusMethodNotAllowed
+		}
+		rep := apiError(status, msg)
+		entry.Status = status
+		s.record(entry)
+		writeReply(w, rep.status, mustJSON(rep.body), "application/json")
+		return
+	}
+	entry.Route = rt.template
+	key := opKey(rt.method, rt.template)
+	s.countCall(key)
+
+	in := s.spec.reqInput(r, rt, params, raw)
+	for _, m := range s.spec.checkRequest(r.Context(), in, raw) {
+		s.violate(Violation{Method: r.Method, Path: r.URL.Path, Route: rt.template, Side: "request", Message: m})
+	}
+
+	// Injected faults come after request validation: the client's request
+	// is still checked, the answer is what the test asked for.
+	f := s.takeFault(key)
+	if f.delay > 0 {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(f.delay):
+		}
+	}
+	if f.drop {
+		entry.Status = 0
+		s.record(entry)
+		dropConn(w)
+		return
+	}
+	if f.fail != nil {
+		entry.Status = f.fail.status
+		s.record(entry)
+		ct := "application/json"
+		if !json.Valid(f.fail.body) {
+			ct = "text/plain"
+		}
+		writeReply(w, f.fail.status, f.fail.body, ct)
+		return
+	}
+
+	c := &call{s: s, r: r, rt: rt, params: params, query: r.URL.Query()}
+	if len(strings.TrimSpace(string(raw))) > 0 {
+		if err := json.Unmarshal(raw, &c.body); err != nil {
+			rep := c.fail(http.StatusBadRequest, "request body is not valid JSON")
+			s.finish(w, in, entry, key, rep)
+			return
+		}
+	}
+
+	h := handlers[rt.op.OperationID]
+	var rep reply
+	s.mu.Lock()
+	switch {
+	case h == nil:
+		rep = apiError(http.StatusNotImplemented, "alianzatest does not implement "+rt.op.OperationID)
+	case !isPublic(rt):
+		var denied *reply
+		c.session, denied = s.authenticateLocked(r.Header.Get("X-AUTH-TOKEN"), c)
+		if denied != nil {
+			rep = *denied
+		} else {
+			rep = h(c)
+		}
+	default:
+		rep = h(c)
+	}
+	body := encodeBody(rep.body)
+	s.mu.Unlock()
+
+	if h == nil {
+		entry.Status = rep.status
+		s.record(entry)
+		writeReply(w, rep.status, body, "application/json")
+		return
+	}
+	s.finishEncoded(w, in, entry, key, rep.status, body, contentType(rep.body))
+}
+
+// finish encodes rep and sends it.
+func (s *Server) finish(w http.ResponseWriter, in inputT, entry Request, key string, rep reply) {
+	s.finishEncoded(w, in, entry, key, rep.status, encodeBody(rep.body), contentType(rep.body))
+}
+
+// finishEncoded checks the response against the spec, logs and sends it.
+func (s *Server) finishEncoded(w http.ResponseWriter, in inputT, entry Request, key string, status int, body []byte, ct string) {
+	h := http.Header{}
+	if len(body) > 0 {
+		h.Set("Content-Type", ct)
+	}
+	for _, m := range s.spec.checkResponse(in.Request.Context(), in, status, h, body) {
+		s.violate(Violation{Method: entry.Method, Path: entry.Path, Route: entry.Route, Side: "response", Message: m})
+	}
+	entry.Status = status
+	entry.Response = string(body)
+	s.record(entry)
+	writeReply(w, status, body, ct)
+}
+
+func encodeBody(b any) []byte {
+	switch v := b.(type) {
+	case nil:
+		return nil
+	case plainText:
+		return []byte(v)
+	default:
+		return mustJSON(v)
+	}
+}
+
+func contentType(b any) string {
+	if _, ok := b.(plainText); ok {
+		return "text/plain"
+	}
+	return "application/json"
+}
+
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic("alianzatest: marshal: " + err.Error())
+	}
+	return b
+}
+
+func writeReply(w http.ResponseWriter, status int, body []byte, ct string) {
+	if len(body) > 0 {
+		w.Header().Set("Content-Type", ct)
+	}
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+}
+
+// isPublic reports whether the operation needs no X-AUTH-TOKEN
+// (`security: []` in the spec).
+func isPublic(rt *route) bool {
+	return rt.op.Security != nil && len(*rt.op.Security) == 0
+}

@@ -1,0 +1,52 @@
+package alianzatest
+
+import "strings"
+
+// Request is one request the fake received.
+type Request struct {
+	Method   string
+	Path     string // as sent, unescaped
+	Route    Route  // spec template; "" when the path is not in the spec
+	Query    string // raw query
+	Status   int    // 0 when the connection was dropped
+	Body     string // request body
+	Response string // response body (empty for injected faults)
+}
+
+func (s *Server) record(r Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.log = append(s.log, r)
+}
+
+func (s *Server) countCall(key string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.calls[key]++
+}
+
+// Requests returns every request received so far, oldest first.
+func (s *Server) Requests() []Request {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Request(nil), s.log...)
+}
+
+// Calls counts the calls of an operation: "METHOD template"
+// ("GET /v2/partition/{partitionId}/account") or a bare template, which
+// counts every method on it. Faulted and dropped calls count.
+func (s *Server) Calls(route string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if strings.HasPrefix(route, "/") {
+		n := 0
+		for k, v := range s.calls {
+			if _, tmpl, _ := strings.Cut(k, " "); tmpl == route {
+				n += v
+			}
+		}
+		return n
+	}
+	method, tmpl, _ := strings.Cut(route, " ")
+	return s.calls[opKey(strings.ToUpper(method), tmpl)]
+}
