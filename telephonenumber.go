@@ -176,7 +176,7 @@ func (s *TelephoneNumbersService) ReleaseReservation(ctx context.Context, tn str
 type AddTelephoneNumbersRequest struct {
 	// TelephoneNumbers holds at least one number: one for an activation
 	// from inventory, possibly several for a port.
-	TelephoneNumbers      []BareTelephoneNumber  `json:"telephoneNumbers"`
+	TelephoneNumbers      []TelephoneNumberToAdd `json:"telephoneNumbers"`
 	CustomerServiceRecord *CustomerServiceRecord `json:"customerServiceRecord,omitempty"`
 	DirectoryListing      *DirectoryListing      `json:"directoryListing,omitempty"`
 	// E911Address defaults to the CSR address when nil. It is sent flat,
@@ -184,10 +184,25 @@ type AddTelephoneNumbersRequest struct {
 	E911Address *E911Address `json:"e911Address,omitempty"`
 	// HoldActivation true holds the carrier activation (ACTIVATION_ON_HOLD)
 	// until it is submitted later.
-	HoldActivation *bool       `json:"holdActivation,omitempty"`
-	Port           *Port       `json:"port,omitempty"` // for a port-in instead of an activation
+	HoldActivation *bool `json:"holdActivation,omitempty"`
+	// Port makes the request a port-in. Porting is not otherwise covered
+	// by this SDK yet; Port is the response model, so leave its
+	// server-assigned fields (id, status, dates but crdDate) empty.
+	Port           *Port       `json:"port,omitempty"`
 	L3Settings     *L3Settings `json:"l3Settings,omitempty"`
 	ByotnCarrierID *string     `json:"byotnCarrierId,omitempty"`
+}
+
+// TelephoneNumberToAdd is one number of an AddTelephoneNumbersRequest
+// (TelephoneNumberAccountBareX without its server-assigned fields). Only
+// PhoneNumber is needed; ReferenceType and ReferenceID route it at once.
+type TelephoneNumberToAdd struct {
+	PhoneNumber        string             `json:"phoneNumber"`
+	ReferenceType      TNReferenceType    `json:"referenceType,omitempty"`
+	ReferenceID        string             `json:"referenceId,omitempty"`
+	FunctionType       FunctionType       `json:"functionType,omitempty"`
+	ServicePackageType ServicePackageType `json:"servicePackageType,omitempty"`
+	CanAcceptSMS       *bool              `json:"canAcceptSMS,omitempty"`
 }
 
 // LogValue masks the port's wireless PIN.
@@ -203,7 +218,7 @@ func NewAddTelephoneNumbersRequest(csr CustomerServiceRecord, numbers ...string)
 		DirectoryListing:      &DirectoryListing{Listed: false, Type: DirectoryListingNotListNotPublish},
 	}
 	for _, n := range numbers {
-		r.TelephoneNumbers = append(r.TelephoneNumbers, BareTelephoneNumber{PhoneNumber: n})
+		r.TelephoneNumbers = append(r.TelephoneNumbers, TelephoneNumberToAdd{PhoneNumber: n})
 	}
 	return r
 }
@@ -221,7 +236,6 @@ func (r *AddTelephoneNumbersRequest) validate() error {
 		v.tn(p+"phoneNumber", n.PhoneNumber)
 		v.routing(p, n.ReferenceType, n.ReferenceID, false, false)
 		v.enum(p+"functionType", string(n.FunctionType), n.FunctionType.Valid())
-		v.enum(p+"operationalStatus", string(n.OperationalStatus), n.OperationalStatus.Valid())
 		v.enum(p+"servicePackageType", string(n.ServicePackageType), n.ServicePackageType.Valid())
 	}
 	v.csr("customerServiceRecord.", r.CustomerServiceRecord)

@@ -79,9 +79,8 @@ func ptrIf[T comparable](v T) *T {
 	return &v
 }
 
-// BareTelephoneNumber is one number of an activation (TelephoneNumberAccountBareX).
-// In an AddTelephoneNumbersRequest only PhoneNumber is needed; ReferenceType
-// and ReferenceID route it at once.
+// BareTelephoneNumber is one number of an activation as the platform
+// returns it (TelephoneNumberAccountBareX).
 type BareTelephoneNumber struct {
 	ID                 string             `json:"id,omitempty"`
 	PhoneNumber        string             `json:"phoneNumber,omitempty"`

@@ -276,7 +276,7 @@ func TestTelephoneNumbersAddToAccountValidation(t *testing.T) {
 		{"empty number", func(r *AddTelephoneNumbersRequest) { r.TelephoneNumbers[0].PhoneNumber = "" }, "telephoneNumbers[0].phoneNumber"},
 		{"ten-digit number", func(r *AddTelephoneNumbersRequest) { r.TelephoneNumbers[0].PhoneNumber = "8015551212" }, "telephoneNumbers[0].phoneNumber"},
 		{"second number bad", func(r *AddTelephoneNumbersRequest) {
-			r.TelephoneNumbers = append(r.TelephoneNumbers, BareTelephoneNumber{PhoneNumber: "1801555121x"})
+			r.TelephoneNumbers = append(r.TelephoneNumbers, TelephoneNumberToAdd{PhoneNumber: "1801555121x"})
 		}, "telephoneNumbers[1].phoneNumber"},
 		{"unknown reference type", func(r *AddTelephoneNumbersRequest) {
 			r.TelephoneNumbers[0].ReferenceType, r.TelephoneNumbers[0].ReferenceID = "VOICE_MAIL", "x"
@@ -740,7 +740,7 @@ func TestTelephoneNumberSecrets(t *testing.T) {
 	var act TelephoneNumberActivation
 	decodeStrict(t, fixture(t, "telephonenumber/activation-spec.json"), &act)
 	require.Equal(t, tnTestPin, act.Port.WirelessPin.Reveal())
-	req := AddTelephoneNumbersRequest{Port: &act.Port, TelephoneNumbers: []BareTelephoneNumber{{PhoneNumber: tnTestNumber}}}
+	req := AddTelephoneNumbersRequest{Port: &act.Port, TelephoneNumbers: []TelephoneNumberToAdd{{PhoneNumber: tnTestNumber}}}
 
 	for _, v := range []any{act, &act, act.Port, req, &req} {
 		s := fmt.Sprintf("%v %+v %#v", v, v, v)
@@ -768,4 +768,26 @@ func TestTelephoneNumbersAddErrorScrubsPin(t *testing.T) {
 	_, err := c.TelephoneNumbers.AddToAccount(context.Background(), "A1", req)
 	require.ErrorIs(t, err, ErrBadRequest)
 	assert.NotContains(t, fmt.Sprintf("%v %+v", err, err), tnTestPin)
+}
+
+// A number can be routed in the add itself; explicit false is sent.
+func TestTelephoneNumbersAddToAccountRouted(t *testing.T) {
+	c, mt := newMockClient(t)
+	cap := mockOp(t, mt, "TelephoneNumbersService.AddToAccount", []string{"A1"}, 200, fixture(t, "telephonenumber/activation-hold-pn.json"))
+	req := NewAddTelephoneNumbersRequest(CustomerServiceRecord{CustomerType: CustomerTypeBusiness, BusinessName: "Acme"})
+	req.TelephoneNumbers = []TelephoneNumberToAdd{{
+		PhoneNumber: "18018025513", ReferenceType: TNRefSIPTrunk, ReferenceID: "T1",
+		FunctionType: FunctionTypeELS, ServicePackageType: ServicePackageTypeUsage, CanAcceptSMS: Ptr(false),
+	}}
+	req.HoldActivation = Ptr(true)
+	got, err := c.TelephoneNumbers.AddToAccount(context.Background(), "A1", req)
+	require.NoError(t, err)
+	body := cap.BodyMap(t)
+	assert.Equal(t, []any{map[string]any{
+		"phoneNumber": "18018025513", "referenceType": "SIP_TRUNK", "referenceId": "T1",
+		"functionType": "ELS", "servicePackageType": "Usage", "canAcceptSMS": false,
+	}}, body["telephoneNumbers"])
+	assert.Equal(t, true, body["holdActivation"])
+	assert.True(t, got.HoldActivation)
+	assert.Equal(t, []BareTelephoneNumber{{PhoneNumber: "18018025513", FunctionType: FunctionTypeELS}}, got.TelephoneNumbers)
 }
