@@ -1,4 +1,168 @@
 package alianza
 
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
 // AddressesService validates and completes service addresses (needed before adding a number).
 type AddressesService service
+
+// ValidateAddressOptions are the validateAddress query parameters.
+//
+// The spec requires all three. Seed 003 and the phone-numbers guide call
+// the operation without postalCode; the spec is followed and PostalCode is
+// checked before sending (spec-scope section 4 row 22).
+type ValidateAddressOptions struct {
+	// Address is one line: number, street name, street suffix and
+	// optionally city and state ("333 S 520 W, Lindon, UT").
+	Address    string  `url:"address"`
+	Country    Country `url:"country"` // USA, CAN, or UNK when unsure
+	PostalCode string  `url:"postalCode"`
+}
+
+// AddressValidation is the parsed address (AddressValidationX).
+type AddressValidation struct {
+	// RequiredFields names what the address still lacks, e.g. "unit" and
+	// "secondaryLocationDescription" for a building with suites.
+	RequiredFields []string `json:"requiredFields,omitempty"`
+	// CustomerServiceRecord is the parsed address; add the names and
+	// customerType and reuse it when adding a number. Its country is not
+	// filled in by the platform.
+	CustomerServiceRecord CustomerServiceRecord `json:"customerServiceRecord,omitzero"`
+	Latitude              string                `json:"latitude,omitempty"`
+	Longitude             string                `json:"longitude,omitempty"`
+	Valid                 bool                  `json:"valid,omitempty"`
+}
+
+// LatLong parses the coordinates, which the platform returns as strings
+// while tnSearch takes numbers (spec-scope section 4 row 24).
+func (a *AddressValidation) LatLong() (lat, long float64, err error) {
+	lat, err = parseCoordinate("latitude", a.Latitude, 90)
+	if err != nil {
+		return 0, 0, err
+	}
+	long, err = parseCoordinate("longitude", a.Longitude, 180)
+	if err != nil {
+		return 0, 0, err
+	}
+	return lat, long, nil
+}
+
+func parseCoordinate(field, s string, limit float64) (float64, error) {
+	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || f < -limit || f > limit {
+		return 0, &FieldError{Field: field, Rule: fmt.Sprintf("must be a decimal number from -%g through %g, got %q", limit, limit, s)}
+	}
+	return f, nil
+}
+
+// SearchNearby returns the LAT_LONG search of seed 003's activation flow:
+// available numbers closest to the validated address. maxResults 0 leaves
+// the platform's default.
+func (a *AddressValidation) SearchNearby(maxResults int) (*SearchTelephoneNumbersOptions, error) {
+	lat, long, err := a.LatLong()
+	if err != nil {
+		return nil, err
+	}
+	return &SearchTelephoneNumbersOptions{Type: TNSearchByLatLong, Lat: lat, Long: long, MaxResults: maxResults}, nil
+}
+
+// E911Address returns the validated address with its coordinates as an
+// E911 address, which seed 003 advises to cut E911 rejections. Names and
+// customerType come from the CSR, so set those on it first.
+func (a *AddressValidation) E911Address() E911Address {
+	c := a.CustomerServiceRecord
+	return E911Address{
+		CustomerType:                 c.CustomerType,
+		FirstName:                    c.FirstName,
+		MiddleInitial:                c.MiddleInitial,
+		LastName:                     c.LastName,
+		BusinessName:                 c.BusinessName,
+		StreetNumber:                 c.StreetNumber,
+		StreetNumberSuffix:           c.StreetNumberSuffix,
+		PreDirectional:               c.PreDirectional,
+		StreetName:                   c.StreetName,
+		StreetSuffix:                 c.StreetSuffix,
+		PostDirectional:              c.PostDirectional,
+		City:                         c.City,
+		State:                        c.State,
+		Country:                      c.Country,
+		PostalCode:                   c.PostalCode,
+		SecondaryLocationDescription: c.SecondaryLocationDescription,
+		Unit:                         c.Unit,
+		Latitude:                     a.Latitude,
+		Longitude:                    a.Longitude,
+	}
+}
+
+// Validate parses a one-line address into CSR fields, says whether it is
+// valid and returns its coordinates.
+//
+// operationId validateAddress.
+//
+//alianza:operation GET /v2/address/validate
+func (s *AddressesService) Validate(ctx context.Context, opts *ValidateAddressOptions) (*AddressValidation, error) {
+	var v validator
+	if opts == nil {
+		opts = &ValidateAddressOptions{}
+	}
+	v.required("address", opts.Address)
+	v.required("country", string(opts.Country))
+	v.enum("country", string(opts.Country), opts.Country.Valid())
+	v.required("postalCode", opts.PostalCode)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	var out AddressValidation
+	err := s.client.do(ctx, &request{
+		method: http.MethodGet,
+		path:   "/v2/address/validate",
+		query:  opts,
+		out:    &out,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// TypeAheadOptions are the typeAhead query parameters.
+type TypeAheadOptions struct {
+	Address    string  `url:"address"`              // what the user has typed so far, e.g. "333 S"
+	Country    Country `url:"country"`              // USA, CAN, or UNK when unsure
+	PostalCode string  `url:"postalCode,omitempty"` // narrows the suggestions
+}
+
+// TypeAhead suggests complete addresses for a partial one, for
+// autocomplete.
+//
+// operationId typeAhead.
+//
+//alianza:operation GET /v2/address/typeahead
+func (s *AddressesService) TypeAhead(ctx context.Context, opts *TypeAheadOptions) ([]string, error) {
+	var v validator
+	if opts == nil {
+		opts = &TypeAheadOptions{}
+	}
+	v.required("address", opts.Address)
+	v.required("country", string(opts.Country))
+	v.enum("country", string(opts.Country), opts.Country.Valid())
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	var out []string
+	err := s.client.do(ctx, &request{
+		method: http.MethodGet,
+		path:   "/v2/address/typeahead",
+		query:  opts,
+		out:    &out,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}

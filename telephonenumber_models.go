@@ -1,0 +1,447 @@
+package alianza
+
+import (
+	"encoding/json"
+	"log/slog"
+	"time"
+)
+
+// Response models of the telephone-number operations. Nested objects are
+// values with omitzero, not pointers: an account's number list can hold
+// thousands of entries, and a pointer per object is an allocation per
+// object (STYLE.md "Models").
+
+// AccountTelephoneNumber is a number on an account (TelephoneNumberAccountV2X).
+type AccountTelephoneNumber struct {
+	ID          string `json:"id,omitempty"` // equals PhoneNumber
+	PhoneNumber string `json:"phoneNumber,omitempty"`
+	PartitionID string `json:"partitionId,omitempty"`
+	AccountID   string `json:"accountId,omitempty"`
+	// ReferenceType and ReferenceID route inbound calls; an empty
+	// ReferenceType means the number rings busy.
+	ReferenceType         TNReferenceType       `json:"referenceType,omitempty"`
+	ReferenceID           string                `json:"referenceId,omitempty"`
+	FunctionType          FunctionType          `json:"functionType,omitempty"`
+	CanAcceptSMS          bool                  `json:"canAcceptSMS,omitempty"`
+	OperationalStatus     OperationalStatus     `json:"operationalStatus,omitempty"`
+	PortID                string                `json:"portId,omitempty"`
+	ServicePackageType    ServicePackageType    `json:"servicePackageType,omitempty"`
+	CustomerServiceRecord CustomerServiceRecord `json:"customerServiceRecord,omitzero"`
+	// CarrierStatus follows the carrier activation, which goes on after
+	// the add returns: ACTIVATION_PENDING, then ACTIVE.
+	CarrierStatus    CarrierStatus    `json:"carrierStatus,omitempty"`
+	OrderVersion     string           `json:"orderVersion,omitempty"` // opaque; send it back on Update
+	E911Address      E911Address      `json:"e911Address,omitzero"`
+	TemporaryNumber  string           `json:"temporaryNumber,omitempty"`
+	DirectoryListing DirectoryListing `json:"directoryListing,omitzero"`
+	AssignAsCallerID bool             `json:"assignAsCallerId,omitempty"`
+	ByotnCarrierID   string           `json:"byotnCarrierId,omitempty"`
+	RingType         RingType         `json:"ringType,omitempty"`
+	CarrierID        string           `json:"carrierId,omitempty"`
+	TollFree         bool             `json:"tollFree,omitempty"`
+}
+
+// UpdateRequest returns the writable fields of n as a full-replacement
+// request, for the platform's "GET the full object, change it, PUT it
+// back" flow (seed 002). OrderVersion is carried over.
+func (n *AccountTelephoneNumber) UpdateRequest() *UpdateTelephoneNumberRequest {
+	r := &UpdateTelephoneNumberRequest{
+		ReferenceType:      ptrIf(n.ReferenceType),
+		ReferenceID:        ptrIf(n.ReferenceID),
+		FunctionType:       ptrIf(n.FunctionType),
+		CanAcceptSMS:       Ptr(n.CanAcceptSMS),
+		ServicePackageType: ptrIf(n.ServicePackageType),
+		OrderVersion:       ptrIf(n.OrderVersion),
+		ByotnCarrierID:     ptrIf(n.ByotnCarrierID),
+		RingType:           ptrIf(n.RingType),
+	}
+	if n.CustomerServiceRecord != (CustomerServiceRecord{}) {
+		csr := n.CustomerServiceRecord
+		r.CustomerServiceRecord = &csr
+	}
+	if n.E911Address != (E911Address{}) {
+		e := n.E911Address
+		r.E911Address = &e
+	}
+	if n.DirectoryListing != (DirectoryListing{}) {
+		d := n.DirectoryListing
+		r.DirectoryListing = &d
+	}
+	return r
+}
+
+// ptrIf returns nil for the zero value, so an unset field stays unset.
+func ptrIf[T comparable](v T) *T {
+	var zero T
+	if v == zero {
+		return nil
+	}
+	return &v
+}
+
+// BareTelephoneNumber is one number of an activation as the platform
+// returns it (TelephoneNumberAccountBareX).
+type BareTelephoneNumber struct {
+	ID                 string             `json:"id,omitempty"`
+	PhoneNumber        string             `json:"phoneNumber,omitempty"`
+	ReferenceType      TNReferenceType    `json:"referenceType,omitempty"`
+	ReferenceID        string             `json:"referenceId,omitempty"`
+	FunctionType       FunctionType       `json:"functionType,omitempty"`
+	CanAcceptSMS       bool               `json:"canAcceptSMS,omitempty"`
+	OperationalStatus  OperationalStatus  `json:"operationalStatus,omitempty"`
+	PortID             string             `json:"portId,omitempty"`
+	ServicePackageType ServicePackageType `json:"servicePackageType,omitempty"`
+	TollFree           bool               `json:"tollFree,omitempty"`
+}
+
+// TelephoneNumberActivation is what adding numbers to an account returns
+// (TelephoneNumberActivationsV2X).
+type TelephoneNumberActivation struct {
+	ID                    string                `json:"id,omitempty"`
+	PartitionID           string                `json:"partitionId,omitempty"`
+	AccountID             string                `json:"accountId,omitempty"`
+	Port                  Port                  `json:"port,omitzero"`
+	L3Settings            L3Settings            `json:"l3Settings,omitzero"`
+	CustomerServiceRecord CustomerServiceRecord `json:"customerServiceRecord,omitzero"`
+	DirectoryListing      DirectoryListing      `json:"directoryListing,omitzero"`
+	E911Address           E911Address           `json:"e911Address,omitzero"`
+	HoldActivation        bool                  `json:"holdActivation,omitempty"`
+	TelephoneNumbers      []BareTelephoneNumber `json:"telephoneNumbers,omitempty"`
+	ByotnCarrierID        string                `json:"byotnCarrierId,omitempty"`
+}
+
+// LogValue masks the port's wireless PIN.
+func (a TelephoneNumberActivation) LogValue() slog.Value { return RedactedLogValue(a) }
+
+// CustomerServiceRecord is the CSR of a number (CustomerServiceRecordX):
+// the subscriber's name and service address, and the caller-ID name.
+// AddressesService.Validate returns one to reuse when adding a number.
+type CustomerServiceRecord struct {
+	ID                           string                       `json:"id,omitempty"`
+	CustomerType                 CustomerType                 `json:"customerType,omitempty"`
+	FirstName                    string                       `json:"firstName,omitempty"` // required for RESIDENTIAL (003)
+	MiddleInitial                string                       `json:"middleInitial,omitempty"`
+	LastName                     string                       `json:"lastName,omitempty"`     // required for RESIDENTIAL (003)
+	BusinessName                 string                       `json:"businessName,omitempty"` // required for BUSINESS (003)
+	FirstNameSecondary           string                       `json:"firstNameSecondary,omitempty"`
+	StreetNumber                 string                       `json:"streetNumber,omitempty"`
+	StreetNumberSuffix           string                       `json:"streetNumberSuffix,omitempty"`
+	PreDirectional               Directional                  `json:"preDirectional,omitempty"`
+	StreetName                   string                       `json:"streetName,omitempty"`
+	StreetSuffix                 string                       `json:"streetSuffix,omitempty"`
+	PostDirectional              Directional                  `json:"postDirectional,omitempty"`
+	City                         string                       `json:"city,omitempty"`
+	State                        string                       `json:"state,omitempty"`   // two letters
+	Country                      string                       `json:"country,omitempty"` // USA or CAN; validateAddress leaves it empty
+	PostalCode                   string                       `json:"postalCode,omitempty"`
+	SecondaryLocationDescription SecondaryLocationDescription `json:"secondaryLocationDescription,omitempty"`
+	Unit                         string                       `json:"unit,omitempty"` // at most 10 characters
+	// CustomerName is the caller-ID (CNAM) name, at most 15 characters
+	// (003; the spec sets no limit, spec-scope section 4 row 18).
+	CustomerName      string `json:"customerName,omitempty"`
+	BlockCustomerName bool   `json:"blockCustomerName,omitempty"`
+}
+
+// DirectoryListing says how a number is listed in 411 and phone books
+// (DirectoryListingX). A zero Address means "same as the CSR".
+type DirectoryListing struct {
+	// Listed is always sent once a listing is set: it is the listing's
+	// main switch and the documents send an explicit false.
+	Listed  bool                 `json:"listed"`
+	Type    DirectoryListingType `json:"type,omitempty"`
+	Address Address              `json:"address,omitzero"`
+}
+
+// Address is a postal address with a name (AddressX), used by directory
+// listings.
+type Address struct {
+	ID                           string                       `json:"id,omitempty"`
+	FirstName                    string                       `json:"firstName,omitempty"`
+	MiddleInitial                string                       `json:"middleInitial,omitempty"`
+	LastName                     string                       `json:"lastName,omitempty"`
+	BusinessName                 string                       `json:"businessName,omitempty"`
+	StreetNumber                 string                       `json:"streetNumber,omitempty"`
+	StreetNumberSuffix           string                       `json:"streetNumberSuffix,omitempty"`
+	PreDirectional               Directional                  `json:"preDirectional,omitempty"`
+	StreetName                   string                       `json:"streetName,omitempty"`
+	StreetSuffix                 string                       `json:"streetSuffix,omitempty"`
+	PostDirectional              Directional                  `json:"postDirectional,omitempty"`
+	City                         string                       `json:"city,omitempty"`
+	State                        string                       `json:"state,omitempty"` // two letters
+	Country                      string                       `json:"country,omitempty"`
+	PostalCode                   string                       `json:"postalCode,omitempty"`
+	SecondaryLocationDescription SecondaryLocationDescription `json:"secondaryLocationDescription,omitempty"`
+	Unit                         string                       `json:"unit,omitempty"` // at most 10 characters
+}
+
+// E911Address is the emergency-services location of a number
+// (E911AddressX). When a number has none, the CSR address is used.
+//
+// The spec's E911AddressX is flat and it is always sent flat. Seed 003 and
+// the phone-numbers guide show the address nested as
+// {"address": {...}, "latitude": ..., "longitude": ...}; UnmarshalJSON
+// accepts that form too and lifts the nested fields (spec-scope top
+// finding 7, section 4 row 16).
+type E911Address struct {
+	ID                           string                       `json:"id,omitempty"`
+	CustomerType                 CustomerType                 `json:"customerType,omitempty"`
+	FirstName                    string                       `json:"firstName,omitempty"`
+	MiddleInitial                string                       `json:"middleInitial,omitempty"`
+	LastName                     string                       `json:"lastName,omitempty"`
+	BusinessName                 string                       `json:"businessName,omitempty"`
+	StreetNumber                 string                       `json:"streetNumber,omitempty"`
+	StreetNumberSuffix           string                       `json:"streetNumberSuffix,omitempty"`
+	PreDirectional               Directional                  `json:"preDirectional,omitempty"`
+	StreetName                   string                       `json:"streetName,omitempty"`
+	StreetSuffix                 string                       `json:"streetSuffix,omitempty"`
+	PostDirectional              Directional                  `json:"postDirectional,omitempty"`
+	City                         string                       `json:"city,omitempty"`
+	State                        string                       `json:"state,omitempty"`
+	Country                      string                       `json:"country,omitempty"`
+	PostalCode                   string                       `json:"postalCode,omitempty"`
+	SecondaryLocationDescription SecondaryLocationDescription `json:"secondaryLocationDescription,omitempty"`
+	Unit                         string                       `json:"unit,omitempty"`
+	// Latitude and Longitude are decimal strings ("-90 through 90, 4-6
+	// decimals"), as AddressValidation returns them. They cut E911
+	// rejections.
+	Latitude  string `json:"latitude,omitempty"`
+	Longitude string `json:"longitude,omitempty"`
+	// Language routes emergency calls to a PSAP speaking it: "fr-CA" or
+	// "en-US"; empty means the default (French in Quebec).
+	Language string `json:"language,omitempty"`
+}
+
+// e911Flat has E911Address's fields without its methods.
+type e911Flat E911Address
+
+// UnmarshalJSON reads the flat spec form and the documents' nested form.
+func (e *E911Address) UnmarshalJSON(b []byte) error {
+	var w struct {
+		e911Flat
+		Address *Address `json:"address"`
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*e = E911Address(w.e911Flat)
+	if a := w.Address; a != nil {
+		e.liftAddress(a)
+	}
+	return nil
+}
+
+// liftAddress fills the fields a nested address carries, keeping any
+// flat value already set.
+func (e *E911Address) liftAddress(a *Address) {
+	set := func(dst *string, src string) {
+		if *dst == "" {
+			*dst = src
+		}
+	}
+	set(&e.ID, a.ID)
+	set(&e.FirstName, a.FirstName)
+	set(&e.MiddleInitial, a.MiddleInitial)
+	set(&e.LastName, a.LastName)
+	set(&e.BusinessName, a.BusinessName)
+	set(&e.StreetNumber, a.StreetNumber)
+	set(&e.StreetNumberSuffix, a.StreetNumberSuffix)
+	if e.PreDirectional == "" {
+		e.PreDirectional = a.PreDirectional
+	}
+	set(&e.StreetName, a.StreetName)
+	set(&e.StreetSuffix, a.StreetSuffix)
+	if e.PostDirectional == "" {
+		e.PostDirectional = a.PostDirectional
+	}
+	set(&e.City, a.City)
+	set(&e.State, a.State)
+	set(&e.Country, a.Country)
+	set(&e.PostalCode, a.PostalCode)
+	if e.SecondaryLocationDescription == "" {
+		e.SecondaryLocationDescription = a.SecondaryLocationDescription
+	}
+	set(&e.Unit, a.Unit)
+}
+
+// TelephoneNumberDestination is where a number routes inbound calls
+// (TelephoneNumberDestinationX), as SetDestination returns it.
+type TelephoneNumberDestination struct {
+	ID               string          `json:"id,omitempty"`
+	PartitionID      string          `json:"partitionId,omitempty"`
+	AccountID        string          `json:"accountId,omitempty"`
+	TelephoneNumber  string          `json:"telephoneNumber,omitempty"`
+	ReferenceID      string          `json:"referenceId,omitempty"`
+	ReferenceType    TNReferenceType `json:"referenceType,omitempty"`
+	RingType         RingType        `json:"ringType,omitempty"`
+	AssignAsCallerID bool            `json:"assignAsCallerId,omitempty"`
+}
+
+// TelephoneNumberView is a number of the partition inventory or of a search
+// result (TelephoneNumberViewX).
+type TelephoneNumberView struct {
+	ID                    string       `json:"id,omitempty"`
+	PhoneNumber           string       `json:"phoneNumber,omitempty"`
+	PartitionID           string       `json:"partitionId,omitempty"` // may be the parent partition's
+	AccountID             string       `json:"accountId,omitempty"`
+	RateCenter            string       `json:"rateCenter,omitempty"`
+	RateCenterReorderName string       `json:"rateCenterReorderName,omitempty"`
+	State                 string       `json:"state,omitempty"` // 003 writes "State": decoding is case-insensitive (row 25)
+	Country               string       `json:"country,omitempty"`
+	Prefix                string       `json:"prefix,omitempty"`
+	CarrierID             string       `json:"carrierId,omitempty"`
+	CooldownExpireDate    time.Time    `json:"cooldownExpireDate,omitzero"`
+	CooldownRecoveredDate time.Time    `json:"cooldownRecoveredDate,omitzero"`
+	FunctionType          FunctionType `json:"functionType,omitempty"`
+	// ClaimTicketID is deprecated in the spec; kept so responses that
+	// still carry it decode.
+	ClaimTicketID string `json:"claimTicketId,omitempty"`
+	// MatchesZip and Distance are set by postal-code and lat/long
+	// searches; Distance is in miles.
+	MatchesZip bool    `json:"matchesZip,omitempty"`
+	Distance   float32 `json:"distance,omitempty"`
+	Byotn      bool    `json:"byotn,omitempty"` // Bring Your Own TN
+	// ActivationDate is an int64 in the spec, unlike the other dates
+	// (spec-scope section 4 row 51); likely epoch milliseconds, unconfirmed.
+	ActivationDate    int64             `json:"activationDate,omitempty"`
+	IsInInventory     bool              `json:"isInInventory,omitempty"`
+	OperationalStatus OperationalStatus `json:"operationalStatus,omitempty"`
+	Port              bool              `json:"port,omitempty"`
+}
+
+// TelephoneNumberReservation is a reservation (TelephoneNumberReservedX).
+// The guides say it expires after 30 minutes.
+type TelephoneNumberReservation struct {
+	ID           string    `json:"id,omitempty"`
+	TN           string    `json:"tn,omitempty"`
+	ReservedTime time.Time `json:"reservedTime,omitzero"`
+	Reserved     bool      `json:"reserved,omitempty"`
+}
+
+// Port is a port-in request carried by an activation (PortX). Porting
+// itself (the Port service) is not part of this SDK yet; the type lets
+// activations that carry one be sent and decoded.
+type Port struct {
+	ID                    string                `json:"id,omitempty"`
+	PartitionID           string                `json:"partitionId,omitempty"`
+	AccountID             string                `json:"accountId,omitempty"`
+	TelephoneNumbers      []string              `json:"telephoneNumbers,omitempty"`
+	Status                CarrierStatus         `json:"status,omitempty"`
+	SendLoa               bool                  `json:"sendLoa,omitempty"`
+	LoaSaved              bool                  `json:"loaSaved,omitempty"`
+	CarrierID             string                `json:"carrierId,omitempty"`
+	CarrierType           InboundCarrierType    `json:"carrierType,omitempty"`
+	CustomerServiceRecord CustomerServiceRecord `json:"customerServiceRecord,omitzero"`
+	// CrdDate is the customer request date: one of the dates port
+	// pre-validation offers.
+	CrdDate                time.Time       `json:"crdDate,omitzero"`
+	BillingTelephoneNumber string          `json:"billingTelephoneNumber,omitempty"`
+	PortingWireType        PortingWireType `json:"portingWireType,omitempty"`
+	PortingAuthorizedName  string          `json:"portingAuthorizedName,omitempty"`
+	WirelessAccountNumber  string          `json:"wirelessAccountNumber,omitempty"`
+	// WirelessPin authorises the port at the losing carrier (often the
+	// last digits of an SSN), so it is a Secret. At most 15 characters.
+	WirelessPin     Secret          `json:"wirelessPin,omitempty"`
+	FocDate         time.Time       `json:"focDate,omitzero"`
+	FocDateTimeZone TimeZone        `json:"focDateTimeZone,omitempty"`
+	CreatedDate     time.Time       `json:"createdDate,omitzero"`
+	CompletedDate   time.Time       `json:"completedDate,omitzero"`
+	CancelType      PortCancelType  `json:"cancelType,omitempty"`
+	TelecomSettings TelecomSettings `json:"telecomSettings,omitzero"`
+	HotCutPortID    string          `json:"hotCutPortId,omitempty"`
+	PortNow         bool            `json:"portNow,omitempty"`
+	CanAcceptSMS    bool            `json:"canAcceptSMS,omitempty"`
+	SMSCallbackURL  string          `json:"smsCallbackUrl,omitempty"`
+}
+
+// LogValue masks the wireless PIN.
+func (p Port) LogValue() slog.Value { return RedactedLogValue(p) }
+
+// TelecomSettings carries what Canadian ports need (TelecomSettingsX): a
+// local reseller or a current carrier.
+type TelecomSettings struct {
+	Notes                       string            `json:"notes,omitempty"`
+	CurrentCarrier              string            `json:"currentCarrier,omitempty"`
+	CurrentCarrierName          string            `json:"currentCarrierName,omitempty"`
+	LocalReseller               string            `json:"localReseller,omitempty"`
+	LoaDate                     time.Time         `json:"loaDate,omitzero"`
+	DisconnectInternetService   bool              `json:"disconnectInternetService,omitempty"`
+	DisconnectTelevisionService bool              `json:"disconnectTelevisionService,omitempty"`
+	TNData                      map[string]TNData `json:"tnData,omitempty"`
+}
+
+// TNData is one number's rate-center data in TelecomSettings (TnData).
+type TNData struct {
+	TN         string `json:"tn,omitempty"`
+	RateCenter string `json:"rateCenter,omitempty"`
+	Wireless   bool   `json:"wireless,omitempty"`
+}
+
+// L3Settings are carrier service-package settings of an activation (L3SettingsX).
+type L3Settings struct {
+	ServicePackage                ServicePackageType   `json:"servicePackage,omitempty"`
+	AvailableServicePackages      []ServicePackageType `json:"availableServicePackages,omitempty"`
+	SeasonalSuspendServicePackage ServicePackageType   `json:"seasonalSuspendServicePackage,omitempty"`
+	B2BPartnerID                  string               `json:"b2BPartnerID,omitempty"`
+	CustomerServiceName           string               `json:"customerServiceName,omitempty"`
+	BizOrg                        string               `json:"bizOrg,omitempty"`
+	ParentBizOrg                  string               `json:"parentBizOrg,omitempty"`
+}
+
+// InboundCarrierType is the carrier behind a number or port (PortX.carrierType).
+type InboundCarrierType string
+
+// InboundCarrierType values.
+const (
+	CarrierLevel3          InboundCarrierType = "LEVEL_3"
+	CarrierNoAPI           InboundCarrierType = "NO_API"
+	CarrierE911            InboundCarrierType = "E911"
+	CarrierTelus           InboundCarrierType = "TELUS"
+	CarrierTelusAPI        InboundCarrierType = "TELUS_API"
+	CarrierTelusOneVoice   InboundCarrierType = "TELUS_ONEVOICE"
+	CarrierProvtel         InboundCarrierType = "PROVTEL"
+	CarrierVerizonCarianza InboundCarrierType = "VERIZON_CARIANZA"
+	CarrierOnvoyCarianza   InboundCarrierType = "ONVOY_CARIANZA"
+	CarrierLevel3Carianza  InboundCarrierType = "LEVEL3_CARIANZA"
+	CarrierBandwidth       InboundCarrierType = "BANDWIDTH"
+	CarrierLumenIMS        InboundCarrierType = "LUMEN_IMS"
+	CarrierLumenVoiceLIELS InboundCarrierType = "LUMEN_VOICE_LI_ELS"
+	CarrierSinch           InboundCarrierType = "SINCH"
+	CarrierServiceProvider InboundCarrierType = "SERVICE_PROVIDER_CARRIER"
+)
+
+// Valid reports whether v is a value the spec defines for InboundCarrierType.
+func (v InboundCarrierType) Valid() bool {
+	switch v {
+	case CarrierLevel3, CarrierNoAPI, CarrierE911, CarrierTelus, CarrierTelusAPI, CarrierTelusOneVoice, CarrierProvtel, CarrierVerizonCarianza, CarrierOnvoyCarianza, CarrierLevel3Carianza, CarrierBandwidth, CarrierLumenIMS, CarrierLumenVoiceLIELS, CarrierSinch, CarrierServiceProvider:
+		return true
+	}
+	return false
+}
+
+// PortingWireType tells wireline from wireless ports (PortX.portingWireType).
+// Wireless ports need a PIN.
+type PortingWireType string
+
+// PortingWireType values.
+const (
+	PortingWireless PortingWireType = "Wireless"
+	PortingWireline PortingWireType = "Wireline"
+)
+
+// Valid reports whether v is a value the spec defines for PortingWireType.
+func (v PortingWireType) Valid() bool { return v == PortingWireless || v == PortingWireline }
+
+// PortCancelType is how a port was cancelled (PortX.cancelType; "EXPIDITED" sic).
+type PortCancelType string
+
+// PortCancelType values.
+const (
+	PortCancelNormal    PortCancelType = "NORMAL"
+	PortCancelExpidited PortCancelType = "EXPIDITED"
+	PortCancelByCarrier PortCancelType = "BY_CARRIER"
+)
+
+// Valid reports whether v is a value the spec defines for PortCancelType.
+func (v PortCancelType) Valid() bool {
+	return v == PortCancelNormal || v == PortCancelExpidited || v == PortCancelByCarrier
+}
