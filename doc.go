@@ -1,0 +1,62 @@
+// Package alianza is a typed client for the Alianza cloud-voice platform's
+// provisioning API (https://api.alianza.com/v2): accounts, end users, SIP
+// trunks, telephone numbers, device lines, business lines and calling plans.
+//
+// # Getting started
+//
+// A Client logs in with an API (management) user's credentials on its first
+// call and keeps the X-AUTH-TOKEN for you:
+//
+//	client, err := alianza.NewClient(
+//		alianza.WithBaseURL(alianza.BetaURL),
+//		alianza.WithCredentials(username, password),
+//	)
+//	acct, err := client.Accounts.GetByNumber(ctx, "CRM-10042")
+//
+// The client is immutable and safe for concurrent use; share one per
+// platform user. ForPartition returns a cheap copy acting in a
+// sub-partition that shares the login and the connection pool.
+//
+// For tests and demos, package alianzatest runs an in-memory Alianza that
+// checks every request and response against the official OpenAPI spec.
+//
+// # Tokens
+//
+// Alianza tokens are valid for 8 hours from their last use. The client logs
+// in lazily, renews the token a margin before it would lapse, and after a
+// 401 logs in once and replays the call once, however many goroutines hit
+// the 401 together. Wrong credentials fail at once with ErrAuthentication
+// (which also matches ErrUnauthorized) and are not retried in a loop.
+//
+// # Services
+//
+// Each resource has a service on the Client: Accounts, Users, SipTrunks,
+// TelephoneNumbers, Addresses, DeviceLines, BusinessLines, CallingPlans. Every
+// method names the Alianza operationId it calls in its documentation. What
+// you send (CreateXRequest, UpdateXRequest, PatchXRequest) is separate from
+// what the platform returns: request types have no server-assigned fields,
+// and optional fields are pointers so a PATCH can send false, 0 and ""
+// (use Ptr). Response models use plain values.
+//
+// # Errors
+//
+// Input is validated before any request is sent: a *ValidationError lists
+// every problem (each a *FieldError naming the JSON field and the rule) and
+// matches ErrValidation. A non-2xx answer is an *APIError, which matches the
+// sentinel of its status (ErrBadRequest, ErrUnauthorized, ErrForbidden,
+// ErrNotFound, ErrConflict, ErrRateLimited, ErrServer) with errors.Is.
+//
+// # Retries
+//
+// GET, HEAD, PUT and DELETE are retried on connection errors and on 429,
+// 500, 502, 503 and 504, with capped exponential backoff and jitter, honouring
+// Retry-After. POST and PATCH are never retried: Alianza has no idempotency
+// keys. A POST whose connection broke after it was written returns an error
+// matching ErrOutcomeUnknown, so you can look before you send it again.
+//
+// # Secrets
+//
+// Passwords, SIP passwords and tokens are held in Secret, which prints as
+// REDACTED through every fmt verb and slog, while JSON carries the real
+// value. Call Reveal to read one on purpose.
+package alianza
