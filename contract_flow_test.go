@@ -113,7 +113,7 @@ func seed003CSR(v *alianza.AddressValidation) alianza.CustomerServiceRecord {
 // provisioning data, a SIP trunk with forwarding, a business line with call
 // handling, SIP credentials and a port, calling plans and products, then
 // patches and updates of each, then the deletes.
-func runProvisioningFlow(t *testing.T, c *alianza.Client, env flowEnv) {
+func runProvisioningFlow(t testing.TB, c *alianza.Client, env flowEnv) {
 	ctx := t.Context()
 	jan := newJanitor(t)
 

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -250,4 +251,78 @@ func TestContractCatchesWrongRequests(t *testing.T) {
 	require.Len(t, errs, 2)
 	assert.Contains(t, errs[0], "violates the OpenAPI spec")
 	assert.Contains(t, errs[1], "/account/A1/siptrunk")
+}
+
+// abortingTB runs a flow that is meant to fail: a failed require stops the
+// flow's goroutine as it would stop a test, and cleanups are kept to run
+// when the caller decides.
+type abortingTB struct {
+	testing.TB
+	mu       sync.Mutex
+	errors   []string
+	cleanups []func()
+}
+
+func (a *abortingTB) Errorf(format string, args ...any) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.errors = append(a.errors, fmt.Sprintf(format, args...))
+}
+
+func (a *abortingTB) FailNow() { runtime.Goexit() }
+
+func (a *abortingTB) Fatalf(format string, args ...any) {
+	a.Errorf(format, args...)
+	a.FailNow()
+}
+
+func (a *abortingTB) Cleanup(f func()) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.cleanups = append(a.cleanups, f)
+}
+
+// TestFlowCleansUpAfterFailure: when a step fails half-way (here the device
+// line create, after the numbers were added), the flow's cleanup removes
+// what it created, numbers before the account, as the integration test
+// needs on a shared partition.
+func TestFlowCleansUpAfterFailure(t *testing.T) {
+	srv := alianzatest.NewServer(t)
+	method, route, ok := srv.RouteOf("createDevice")
+	require.True(t, ok)
+	require.NoError(t, srv.FailNext(method, route, 1, http.StatusInternalServerError, nil))
+	client, err := srv.NewClient()
+	require.NoError(t, err)
+
+	tb := &abortingTB{TB: t}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		runProvisioningFlow(tb, client, newFlowEnv(srv))
+	}()
+	<-done
+	require.NotEmpty(t, tb.errors, "the injected failure stops the flow")
+	assert.Contains(t, tb.errors[0], "500")
+	before := len(tb.errors)
+	for _, f := range slices.Backward(tb.cleanups) {
+		f()
+	}
+	assert.Len(t, tb.errors, before, "every cleanup step succeeded: %v", tb.errors)
+
+	var deletes []string
+	for _, r := range srv.Requests() {
+		if r.Method == http.MethodDelete {
+			deletes = append(deletes, r.Route)
+		}
+	}
+	numberDelete := "/v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}"
+	accountDelete := "/v2/partition/{partitionId}/account/{accountId}"
+	require.Equal(t, 2, srv.Calls(http.MethodDelete+" "+numberDelete), "both numbers deleted")
+	require.Equal(t, 2, srv.Calls(http.MethodDelete+" "+accountDelete), "both accounts deleted")
+	firstAccount := slices.Index(deletes, accountDelete)
+	assert.NotContains(t, deletes[firstAccount:], numberDelete, "numbers go before the account: %v", deletes)
+
+	accounts, err := client.Accounts.List(t.Context())
+	require.NoError(t, err)
+	assert.Empty(t, accounts, "nothing is left on the partition")
 }
