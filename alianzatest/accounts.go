@@ -55,6 +55,11 @@ func createAccount(c *call) reply {
 			return c.badRequest("%s is required", f)
 		}
 	}
+	// The spec's required list has extensionLength for every account; its
+	// description exempts SIMPLE ones (see conditionallyRequired).
+	if str(in, "accountType") != "SIMPLE" && in["extensionLength"] == nil {
+		return c.badRequest("extensionLength is required for %s accounts", str(in, "accountType"))
+	}
 	if r := c.checkAccountFields(in); r != nil {
 		return *r
 	}

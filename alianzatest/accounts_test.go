@@ -30,6 +30,27 @@ func TestCreateAccountDefaultsAndUniqueNumber(t *testing.T) {
 	assert.Equal(t, "true", string(r.body))
 }
 
+// TestExtensionLengthOnlyForAdvanced: the spec requires extensionLength on
+// every Account, but its description exempts SIMPLE accounts. A SIMPLE
+// create without it is no violation (NewServer would fail the test); an
+// ADVANCED one without it is refused by the fake, as by the platform.
+func TestExtensionLengthOnlyForAdvanced(t *testing.T) {
+	srv, a, _ := setup(t)
+	simple := exampleAccount("HOME-1")
+	simple["accountType"] = "SIMPLE"
+	simple["dialingBehaviorType"] = "TEN_DIGIT"
+	delete(simple, "extensionLength")
+	r := a.do(http.MethodPost, a.p()+"/account", simple)
+	require.Equal(t, http.StatusOK, r.status, "%s", r.body)
+
+	advanced := exampleAccount("ADV-1")
+	delete(advanced, "extensionLength")
+	r = a.do(http.MethodPost, a.p()+"/account", advanced)
+	assert.Equal(t, http.StatusBadRequest, r.status)
+	assert.Contains(t, string(r.body), "extensionLength")
+	assert.Empty(t, srv.Violations())
+}
+
 func TestAccountPatchStatusAndSearch(t *testing.T) {
 	_, a, acctID := setup(t)
 	r := a.do(http.MethodPatch, a.acct(acctID), map[string]any{"status": "DISABLED"})

@@ -17,6 +17,19 @@ var readOnlyFields = map[string][]string{
 	"BusinessLine": {"accountId", "partitionId"},
 }
 
+// conditionallyRequired are properties the spec lists as required although
+// its own description makes them conditional. They are lifted from requests
+// the same way as readOnlyFields (responses must still carry them); the
+// handlers enforce the real condition.
+//
+// Account.extensionLength: "Length of extension, not required for accounts
+// with a SIMPLE accountType." A SIMPLE ("Home Phone") account has no
+// extensions, and the SDK refuses the field for it, so a literal check would
+// reject every correct SIMPLE create. createAccount requires it for ADVANCED.
+var conditionallyRequired = map[string][]string{
+	"Account": {"extensionLength"},
+}
+
 // patternFixes replaces the spec's over-escaped regular expressions (YAML
 // single quotes keep both backslashes) with what they obviously mean: taken
 // literally, `\\d+x*` rejects every extension pattern the guides show
@@ -34,9 +47,11 @@ func fixSpec(doc *openapi3.T) {
 	doc.Servers = openapi3.Servers{{URL: "/"}}
 
 	schemas := doc.Components.Schemas
-	for name, fields := range readOnlyFields {
-		if ref := schemas[name]; ref != nil && ref.Value != nil {
-			markReadOnly(ref.Value, fields)
+	for _, m := range []map[string][]string{readOnlyFields, conditionallyRequired} {
+		for name, fields := range m {
+			if ref := schemas[name]; ref != nil && ref.Value != nil {
+				markReadOnly(ref.Value, fields)
+			}
 		}
 	}
 

@@ -180,7 +180,14 @@ func updateEndUser(c *call) reply {
 	}
 	next := clone(in)
 	for _, k := range []string{"id", "partitionId", "accountId", "voicemailBoxId", "welcomeEmailSent"} {
-		next[k] = u[k]
+		// Keep what the platform assigned; a field it never set (no
+		// welcome email was sent) stays absent rather than becoming a
+		// null the spec does not allow.
+		if v, ok := u[k]; ok {
+			next[k] = v
+		} else {
+			delete(next, k)
+		}
 	}
 	delete(next, "callingPlans")
 	delete(next, "devices")
