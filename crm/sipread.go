@@ -37,6 +37,7 @@ func (c *Client) readSIPLines(ctx context.Context, g gate, accountID string) ([]
 	}
 	groups, order := map[string][]alianza.Device{}, []string{}
 	for _, d := range devices {
+		d.MACAddress = normMAC(d.MACAddress)
 		key := "mac:" + d.MACAddress
 		if d.MACAddress == "" {
 			key = "id:" + d.ID
@@ -72,7 +73,7 @@ func (c *Client) readSIPLines(ctx context.Context, g gate, accountID string) ([]
 			}
 			line := SIPLine{
 				LineNumber: d.LineNumber, SIPUsername: first(l.SIPUsername, d.SIPUsername), SIPPassword: l.SIPPassword,
-				DisplayName: l.DisplayName, EmergencyNumber: first(l.EmergencyNumber, d.EmergencyNumber), MACAddress: first(d.MACAddress, l.MACAddress),
+				DisplayName: l.DisplayName, EmergencyNumber: first(l.EmergencyNumber, d.EmergencyNumber), MACAddress: first(d.MACAddress, normMAC(l.MACAddress)),
 			}
 			if line.SIPUsername != "" {
 				lines = append(lines, line)
@@ -98,4 +99,14 @@ func first(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// normMAC writes a MAC address the one way the platform documents (12
+// upper-case hex digits), so the sync does not see a change where one side
+// merely wrote it differently. A value that is not a MAC is kept as it is.
+func normMAC(s string) string {
+	if n, err := alianza.NormalizeMAC(s); err == nil {
+		return n
+	}
+	return s
 }
