@@ -194,7 +194,8 @@ func (s *AccountSpec) validate() (*validated, error) {
 			add(p+".extension", "must be %d digits starting with 2 to 8, got %q", s.ExtensionLength, u.Extension)
 		}
 		switch {
-		case simple && u.ProductPlan != "":
+		case simple && u.ProductPlan == "":
+		case simple:
 			add(p+".productPlan", "SIMPLE accounts have no user product plans")
 		case !simple && u.ProductPlan == "":
 			u.ProductPlan = alianza.UserProductPlanStandard
