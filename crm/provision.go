@@ -1,0 +1,438 @@
+package crm
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/go-alianza/alianza"
+)
+
+// RollbackTimeout bounds a rollback. It runs on a context detached from the
+// caller's, so that a cancelled or timed-out Provision still cleans up.
+const RollbackTimeout = 2 * time.Minute
+
+// searchCandidates is how many nearby numbers are asked for, so a number
+// someone else reserves in the meantime does not fail the provisioning.
+const searchCandidates = 10
+
+// Step is one request-level step of a workflow.
+type Step struct {
+	Name string // e.g. "create account", "reserve 18017690800"
+	ID   string // what the step created or chose, when it did
+	Err  error  // nil when the step succeeded
+}
+
+// OK reports whether the step succeeded.
+func (s Step) OK() bool { return s.Err == nil }
+
+// ProvisionOptions tune Provision. The zero value leaves whatever a failed
+// provisioning created in place, for a person to look at.
+type ProvisionOptions struct {
+	// Rollback undoes, in reverse order, what this call created when a
+	// step fails: devices, the trunk, numbers (deleted, or their
+	// reservations released), users, and last the account.
+	Rollback bool
+	// Progress, when set, is called after each step, rollback steps
+	// included, from the calling goroutine.
+	Progress func(Step)
+}
+
+// ProvisionResult is what Provision did.
+type ProvisionResult struct {
+	Account *alianza.Account
+	Users   map[string]*alianza.User // by user key
+	Numbers map[string]string        // number key to telephone number
+	Trunk   *alianza.SipTrunk
+	Devices []*alianza.Device
+	// Steps lists every step attempted, in order; when provisioning
+	// failed, the last one holds the error.
+	Steps []Step
+	// Notes lists what was adjusted to fit the platform, such as a billing
+	// day of 31 provisioned as 28.
+	Notes []string
+	// Rollback lists the undo steps, when a rollback ran; RolledBack is
+	// true when every one of them succeeded.
+	Rollback   []Step
+	RolledBack bool
+}
+
+// LogValue masks the SIP passwords of the trunk and devices.
+func (r ProvisionResult) LogValue() slog.Value { return alianza.RedactedLogValue(r) }
+
+// ProvisionError is a provisioning that failed at Step. The result
+// returned with it says which steps succeeded and what exists.
+type ProvisionError struct {
+	Step             string
+	Err              error
+	RolledBack       bool      // a rollback ran and undid everything
+	RollbackFailures []Failure // undo steps that failed: these resources remain
+}
+
+func (e *ProvisionError) Error() string {
+	msg := fmt.Sprintf("crm: provisioning failed at %q: %v", e.Step, e.Err)
+	switch {
+	case e.RolledBack:
+		msg += " (rolled back)"
+	case len(e.RollbackFailures) > 0:
+		msg += fmt.Sprintf(" (rollback left %d resource(s) behind)", len(e.RollbackFailures))
+	}
+	return msg
+}
+
+// Unwrap returns the failed step's error.
+func (e *ProvisionError) Unwrap() error { return e.Err }
+
+// Provision creates a complete account from spec in one call: the account,
+// its users, numbers found near their service addresses (validate, search
+// LAT_LONG, reserve, add with CSR and E911 address), the SIP trunk and its
+// forwarding, the numbers' routing, and the device lines.
+//
+// The whole spec is checked first; a bad spec gives an error matching
+// alianza.ErrValidation and no request is sent. When a step fails the
+// result lists the steps that succeeded and what was created, and the error
+// is a *ProvisionError; with opts.Rollback what this call created is
+// removed again.
+func (c *Client) Provision(ctx context.Context, spec *AccountSpec, opts *ProvisionOptions) (*ProvisionResult, error) {
+	if spec == nil {
+		return nil, errors.New("crm: account spec is nil")
+	}
+	v, err := spec.validate()
+	if err != nil {
+		return nil, err
+	}
+	if opts == nil {
+		opts = &ProvisionOptions{}
+	}
+	p := &provisioner{
+		c: c, spec: v, opts: opts, picked: map[string]bool{}, validations: map[string]*alianza.AddressValidation{},
+		res: &ProvisionResult{Users: map[string]*alianza.User{}, Numbers: map[string]string{}, Notes: v.notes},
+	}
+	if err := p.run(ctx); err != nil {
+		var se *stepError
+		if !errors.As(err, &se) {
+			return p.res, err
+		}
+		pe := &ProvisionError{Step: se.step, Err: se.err}
+		if opts.Rollback {
+			pe.RollbackFailures = p.rollback(ctx)
+			pe.RolledBack = len(pe.RollbackFailures) == 0
+			p.res.RolledBack = pe.RolledBack
+		}
+		return p.res, pe
+	}
+	return p.res, nil
+}
+
+type stepError struct {
+	step string
+	err  error
+}
+
+func (e *stepError) Error() string { return e.step + ": " + e.err.Error() }
+
+type undo struct {
+	name string
+	fn   func(ctx context.Context) error
+}
+
+type provisioner struct {
+	c           *Client
+	spec        *validated
+	opts        *ProvisionOptions
+	res         *ProvisionResult
+	undo        []undo
+	picked      map[string]bool // numbers this call reserved, so two specs do not take the same one
+	validations map[string]*alianza.AddressValidation
+}
+
+// step runs one request-level step and records it.
+func (p *provisioner) step(name string, fn func() (id string, err error)) error {
+	id, err := fn()
+	st := Step{Name: name, ID: id, Err: err}
+	p.res.Steps = append(p.res.Steps, st)
+	if p.opts.Progress != nil {
+		p.opts.Progress(st)
+	}
+	if err != nil {
+		return &stepError{step: name, err: err}
+	}
+	return nil
+}
+
+func (p *provisioner) onUndo(name string, fn func(ctx context.Context) error) {
+	p.undo = append(p.undo, undo{name, fn})
+}
+
+func (p *provisioner) run(ctx context.Context) error {
+	api, s := p.c.api, p.spec
+	var acct *alianza.Account
+	err := p.step("create account "+s.AccountNumber, func() (string, error) {
+		req := &alianza.CreateAccountRequest{
+			AccountNumber: s.AccountNumber, AccountName: s.AccountName, BillingCycleDay: s.BillingCycleDay,
+			AccountType: s.Type, TimeZone: s.TimeZone, DialingBehaviorType: s.DialingBehavior,
+		}
+		if s.Type == alianza.AccountTypeAdvanced {
+			req.ExtensionLength = alianza.Ptr(s.ExtensionLength)
+		}
+		if s.PlatformType != "" {
+			req.PlatformType = alianza.Ptr(s.PlatformType)
+		}
+		a, err := api.Accounts.Create(ctx, req)
+		if err != nil {
+			return "", err
+		}
+		acct = a
+		return a.ID, nil
+	})
+	if err != nil {
+		return err
+	}
+	p.res.Account = acct
+	p.onUndo("delete account "+s.AccountNumber, func(ctx context.Context) error { return api.Accounts.Delete(ctx, acct.ID) })
+
+	for _, u := range s.Users {
+		if err := p.createUser(ctx, acct.ID, u); err != nil {
+			return err
+		}
+	}
+	for _, n := range s.Numbers {
+		if err := p.addNumber(ctx, acct.ID, n); err != nil {
+			return err
+		}
+	}
+	if s.Trunk != nil {
+		if err := p.createTrunk(ctx, acct.ID, s.Trunk); err != nil {
+			return err
+		}
+	}
+	for _, n := range s.Numbers {
+		if err := p.route(ctx, acct.ID, n); err != nil {
+			return err
+		}
+	}
+	for _, d := range s.Devices {
+		if err := p.createDevice(ctx, acct.ID, d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *provisioner) createUser(ctx context.Context, accountID string, u UserSpec) error {
+	api := p.c.api
+	return p.step("create user "+u.key(), func() (string, error) {
+		req := &alianza.CreateUserRequest{
+			TimeZone: p.spec.TimeZone, Username: ptrIf(u.Username), FirstName: ptrIf(u.FirstName),
+			LastName: ptrIf(u.LastName), EmailAddress: ptrIf(u.Email), Extension: ptrIf(u.Extension),
+		}
+		if u.ProductPlan != "" {
+			req.UserProductPlan = alianza.Ptr(u.ProductPlan)
+		}
+		user, err := api.Users.Create(ctx, accountID, req)
+		if err != nil {
+			return "", err
+		}
+		p.res.Users[u.key()] = user
+		p.onUndo("delete user "+u.key(), func(ctx context.Context) error { return api.Users.Delete(ctx, accountID, user.ID) })
+		return user.ID, nil
+	})
+}
+
+// addNumber is seed 003's "Activate Number from Inventory".
+func (p *provisioner) addNumber(ctx context.Context, accountID string, n NumberSpec) error {
+	api := p.c.api
+	where := n.Address
+	key := strings.Join([]string{n.Address, n.PostalCode, string(n.Country)}, "|")
+	val := p.validations[key]
+	if val == nil {
+		err := p.step("validate address "+where, func() (string, error) {
+			v, err := api.Addresses.Validate(ctx, &alianza.ValidateAddressOptions{Address: n.Address, Country: n.Country, PostalCode: n.PostalCode})
+			if err != nil {
+				return "", err
+			}
+			if !v.Valid {
+				if len(v.RequiredFields) > 0 {
+					return "", fmt.Errorf("address is not valid: it needs %s", strings.Join(v.RequiredFields, ", "))
+				}
+				return "", errors.New("address is not valid")
+			}
+			val = v
+			return "", nil
+		})
+		if err != nil {
+			return err
+		}
+		p.validations[key] = val
+	}
+
+	var candidates []alianza.TelephoneNumberView
+	err := p.step("search numbers near "+where, func() (string, error) {
+		q, err := val.SearchNearby(searchCandidates)
+		if err != nil {
+			return "", err
+		}
+		found, err := api.TelephoneNumbers.Search(ctx, q)
+		if err != nil {
+			return "", err
+		}
+		for _, f := range found {
+			if !p.picked[f.PhoneNumber] {
+				candidates = append(candidates, f)
+			}
+		}
+		if len(candidates) == 0 {
+			return "", fmt.Errorf("no available number near %s", where)
+		}
+		return fmt.Sprintf("%d available", len(candidates)), nil
+	})
+	if err != nil {
+		return err
+	}
+
+	var tn string
+	err = p.step("reserve a number for "+n.Key, func() (string, error) {
+		var last error
+		for _, cand := range candidates {
+			_, err := api.TelephoneNumbers.Reserve(ctx, cand.PhoneNumber)
+			if err == nil {
+				tn = cand.PhoneNumber
+				return tn, nil
+			}
+			// Taken by someone else since the search: try the next one.
+			if !errors.Is(err, alianza.ErrBadRequest) && !errors.Is(err, alianza.ErrConflict) {
+				return "", err
+			}
+			p.res.Notes = append(p.res.Notes, fmt.Sprintf("%s was taken before it could be reserved; trying the next nearest", cand.PhoneNumber))
+			last = err
+		}
+		return "", fmt.Errorf("every number found near %s was taken: %w", where, last)
+	})
+	if err != nil {
+		return err
+	}
+	p.picked[tn] = true
+	p.onUndo("release reservation of "+tn, func(ctx context.Context) error { return api.TelephoneNumbers.ReleaseReservation(ctx, tn) })
+
+	return p.step("add "+tn+" to account", func() (string, error) {
+		csr := val.CustomerServiceRecord
+		csr.CustomerType, csr.FirstName, csr.LastName, csr.BusinessName = n.CustomerType, n.FirstName, n.LastName, n.BusinessName
+		csr.CustomerName = n.CallerIDName
+		if csr.Country == "" {
+			csr.Country = string(n.Country)
+		}
+		withNames := *val
+		withNames.CustomerServiceRecord = csr
+		e911 := withNames.E911Address()
+		req := alianza.NewAddTelephoneNumbersRequest(csr, tn)
+		req.E911Address = &e911
+		if _, err := api.TelephoneNumbers.AddToAccount(ctx, accountID, req); err != nil {
+			return "", err
+		}
+		// The add used the reservation up: undo now deletes the number.
+		p.undo = p.undo[:len(p.undo)-1]
+		p.onUndo("delete number "+tn, func(ctx context.Context) error { return api.TelephoneNumbers.Delete(ctx, accountID, tn) })
+		p.res.Numbers[n.Key] = tn
+		return tn, nil
+	})
+}
+
+func (p *provisioner) createTrunk(ctx context.Context, accountID string, t *TrunkSpec) error {
+	api := p.c.api
+	err := p.step("create sip trunk "+t.Name, func() (string, error) {
+		trunk, err := api.SipTrunks.Create(ctx, accountID, &alianza.CreateSipTrunkRequest{
+			TrunkName: t.Name, SIPUsername: t.SIPUsername, SIPPassword: t.SIPPassword, ConcurrentCalls: t.ConcurrentCalls,
+			CallbackNumber: ptrIf(p.tn(t.CallbackNumber)), PrimaryTN: ptrIf(p.tn(t.PrimaryNumber)),
+		})
+		if err != nil {
+			return "", err
+		}
+		p.res.Trunk = trunk
+		p.onUndo("delete sip trunk "+t.Name, func(ctx context.Context) error { return api.SipTrunks.Delete(ctx, accountID, trunk.ID) })
+		return trunk.ID, nil
+	})
+	if err != nil || t.Forwarding == nil {
+		return err
+	}
+	return p.step("set forwarding of sip trunk "+t.Name, func() (string, error) {
+		return "", api.SipTrunks.UpdateForwarding(ctx, accountID, p.res.Trunk.ID, t.Forwarding)
+	})
+}
+
+func (p *provisioner) route(ctx context.Context, accountID string, n NumberSpec) error {
+	api, tn := p.c.api, p.res.Numbers[n.Key]
+	switch {
+	case n.User != "":
+		name := "route " + tn + " to user " + n.User
+		if n.CallerID {
+			name += " as caller ID"
+		}
+		return p.step(name, func() (string, error) {
+			_, err := api.TelephoneNumbers.RouteToUser(ctx, accountID, tn, p.res.Users[n.User].ID, n.CallerID)
+			return "", err
+		})
+	case n.ToTrunk:
+		return p.step("route "+tn+" to sip trunk "+p.spec.Trunk.Name, func() (string, error) {
+			_, err := api.TelephoneNumbers.RouteToSipTrunk(ctx, accountID, tn, p.res.Trunk.ID)
+			return "", err
+		})
+	}
+	return nil
+}
+
+func (p *provisioner) createDevice(ctx context.Context, accountID string, d DeviceSpec) error {
+	api := p.c.api
+	return p.step(fmt.Sprintf("create device line %s line %d", d.Name, d.LineNumber), func() (string, error) {
+		dev, err := api.DeviceLines.Create(ctx, accountID, &alianza.CreateDeviceRequest{
+			DeviceTypeID: d.DeviceTypeID, DeviceName: d.Name, UserID: p.res.Users[d.User].ID, LineNumber: d.LineNumber,
+			MACAddress: ptrIf(d.MAC), EmergencyNumber: ptrIf(p.tn(d.EmergencyNumber)), SIPUsername: ptrIf(d.SIPUsername),
+			SIPPassword: d.SIPPassword,
+		})
+		if err != nil {
+			return "", err
+		}
+		p.res.Devices = append(p.res.Devices, dev)
+		p.onUndo("delete device line "+d.Name, func(ctx context.Context) error { return api.DeviceLines.Delete(ctx, accountID, dev.ID) })
+		return dev.ID, nil
+	})
+}
+
+// tn resolves a number reference: a key of the spec's numbers, or a
+// telephone number as it is.
+func (p *provisioner) tn(ref string) string {
+	if tn, ok := p.res.Numbers[ref]; ok {
+		return tn
+	}
+	return ref
+}
+
+// rollback runs the undo steps in reverse order and returns the failed
+// ones. Each is tried even when an earlier one failed: a leftover device
+// should not keep the numbers from going back to inventory.
+func (p *provisioner) rollback(ctx context.Context) []Failure {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), RollbackTimeout)
+	defer cancel()
+	var failures []Failure
+	for i := len(p.undo) - 1; i >= 0; i-- {
+		u := p.undo[i]
+		st := Step{Name: "undo: " + u.name, Err: u.fn(ctx)}
+		p.res.Rollback = append(p.res.Rollback, st)
+		if p.opts.Progress != nil {
+			p.opts.Progress(st)
+		}
+		if st.Err != nil {
+			failures = append(failures, Failure{What: u.name, Err: st.Err})
+		}
+	}
+	return failures
+}
+
+func ptrIf(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
