@@ -193,33 +193,3 @@ func sprintAll(v any) string {
 	return b.String()
 }
 
-// newSimpleTest is newTest for tests that create SIMPLE (Home Phone)
-// accounts. alianzatest's spec fix marks Account's server-assigned required
-// fields read-only but not extensionLength, which the spec also lists as
-// required although SIMPLE accounts must not send it (spec-scope section 4
-// row 8; the SDK refuses it). NewServer would fail the test on that one
-// request, so this fake is started with Start and every violation but that
-// one still fails the test.
-func newSimpleTest(t *testing.T, opts ...Option) (*alianzatest.Server, *Client) {
-	t.Helper()
-	srv, err := alianzatest.Start()
-	require.NoError(t, err)
-	t.Cleanup(func() {
-		for _, v := range srv.Violations() {
-			if !isSimpleAccountViolation(v) {
-				t.Errorf("spec violation: %s", v)
-			}
-		}
-		srv.Close()
-	})
-	api, err := srv.NewClient()
-	require.NoError(t, err)
-	c, err := New(api, opts...)
-	require.NoError(t, err)
-	return srv, c
-}
-
-func isSimpleAccountViolation(v alianzatest.Violation) bool {
-	return v.Side == "request" && v.Method == http.MethodPost && v.Route == "/v2/partition/{partitionId}/account" &&
-		strings.Contains(v.Message, `property "extensionLength" is missing`)
-}
