@@ -192,4 +192,3 @@ func sprintAll(v any) string {
 	slog.New(slog.NewJSONHandler(&b, nil)).Info("x", "v", v)
 	return b.String()
 }
-
