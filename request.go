@@ -121,10 +121,10 @@ func (c *Client) do(ctx context.Context, r *request) error {
 		}
 
 		if resp.StatusCode == http.StatusUnauthorized && !r.noAuth {
-			drainClose(resp.Body)
 			if !replayed && !c.auth.static() {
 				// A 401 means the platform did not act on the request, so
 				// even a POST is safe to send again, once, with a new token.
+				drainClose(resp.Body)
 				replayed = true
 				c.auth.invalidate(gen)
 				attempt--
