@@ -32,6 +32,9 @@ type request struct {
 	out     any  // decoded from JSON; nil to discard the body
 	emptyOK bool // a 2xx with an empty body is success even though out is set
 	noAuth  bool // the login itself
+	// token, when set, is sent as is: no login first, no replay after a
+	// 401, no sliding of the cached token's expiry (logout).
+	token Secret
 }
 
 // maxDrain bounds how much of an unread body is drained so the connection
@@ -76,7 +79,11 @@ func (c *Client) do(ctx context.Context, r *request) error {
 		}
 		var tok Secret
 		var gen uint64
-		if !r.noAuth {
+		switch {
+		case r.noAuth:
+		case r.token != "":
+			tok = r.token
+		default:
 			if tok, gen, err = c.auth.get(ctx); err != nil {
 				return withLast(err, lastAPI)
 			}
@@ -121,7 +128,7 @@ func (c *Client) do(ctx context.Context, r *request) error {
 		}
 
 		if resp.StatusCode == http.StatusUnauthorized && !r.noAuth {
-			if !replayed && !c.auth.static() {
+			if !replayed && !c.auth.static() && r.token == "" {
 				// A 401 means the platform did not act on the request, so
 				// even a POST is safe to send again, once, with a new token.
 				drainClose(resp.Body)
@@ -132,11 +139,11 @@ func (c *Client) do(ctx context.Context, r *request) error {
 			}
 			return c.apiError(resp, r, path, attempt+btoi(replayed), nil)
 		}
-		if !r.noAuth {
-			c.auth.used(gen, sentAt)
-		}
-
 		if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+			if !r.noAuth && r.token == "" {
+				// Only a success slides the expiry (reliability plan 3.1).
+				c.auth.used(gen, sentAt)
+			}
 			c.budget.refund()
 			return c.decode(resp, r, path)
 		}
