@@ -275,11 +275,16 @@ func (c *Client) decode(resp *http.Response, r *request, path string) error {
 	br := &bodyReader2{r: resp.Body, left: c.cfg.maxBody}
 	defer func() { drainClose(resp.Body) }()
 	fail := func(kind, err error) error {
-		return &DecodeError{
+		e := &DecodeError{
 			StatusCode: resp.StatusCode, Method: r.method, Path: path, ContentType: ct,
-			Snippet: scrubString(truncate(string(br.head[:br.nhead]), 256), c.scrubList(r)),
-			kind:    kind, Err: err,
+			kind: kind, Err: err,
 		}
+		// The login response holds a token the scrub list does not know yet
+		// (and the password hash): never quote it.
+		if !r.noAuth {
+			e.Snippet = scrubString(truncate(string(br.head[:br.nhead]), 256), c.scrubList(r))
+		}
+		return e
 	}
 	if badContentType(ct) {
 		_, _ = br.Read(make([]byte, 256))
