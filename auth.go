@@ -40,14 +40,6 @@ type LoginToken struct {
 // which would otherwise marshal them in clear.
 func (t LoginToken) LogValue() slog.Value { return RedactedLogValue(t) }
 
-// masked is what a secret looks like in logs and JSON meant for people.
-func (s Secret) masked() Secret {
-	if s == "" {
-		return ""
-	}
-	return redacted
-}
-
 // loginRequest is the Login schema of POST /v2/authorize.
 type loginRequest struct {
 	Username string `json:"username"`

@@ -481,3 +481,45 @@ func TestLoginUserInfoLogout(t *testing.T) {
 	err = c.Logout(context.Background())
 	require.True(t, errors.Is(err, ErrServer), "%v", err)
 }
+
+// The seed 001 login response decodes with no unknown field, and its token
+// never prints.
+func TestLoginTokenFixture(t *testing.T) {
+	var lt LoginToken
+	decodeStrict(t, fixture(t, "login-token.json"), &lt)
+	assert.Equal(t, "xRyqjCTfSK3tl5W6aa61xg", lt.AuthToken.Reveal())
+	assert.Equal(t, "asdk12387asdhjkASD1", lt.PartitionID)
+	assert.Equal(t, "User", lt.UserType)
+	assert.Equal(t, "DELETE", lt.Permissions["Account"])
+	out := formatAll(lt) + formatAll(&lt) + logBoth(t, "login", lt, "loginPtr", &lt)
+	assert.NotContains(t, out, "xRyqjCTfSK3tl5W6aa61xg")
+	assert.Contains(t, out, "asdk12387asdhjkASD1")
+}
+
+// Login, UserInfo and Logout send what their directives say.
+func TestAuthOperationsMatchDirectives(t *testing.T) {
+	c, mt := newMockClient(t)
+	login := mockOp(t, mt, "Client.Login", nil, 200, fixture(t, "login-token.json"))
+	userinfo := mockOp(t, mt, "Client.UserInfo", nil, 200, map[string]any{"userId": "9sPet0RZ5mnniO271ojg"})
+	logout := mockOp(t, mt, "Client.Logout", nil, 200, nil)
+
+	info, err := c.Login(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, "TEST CUSTOMER", info.PartitionName)
+	assert.Equal(t, map[string]any{"username": testUsername, "password": testPassword}, login.BodyMap(t), "the wire carries the real password")
+	assert.Empty(t, login.header.Get("X-Auth-Token"), "the login sends no token")
+	assert.Equal(t, "application/json", login.header.Get("Content-Type"))
+
+	ui, err := c.UserInfo(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, "9sPet0RZ5mnniO271ojg", ui.UserID)
+	assert.Equal(t, "xRyqjCTfSK3tl5W6aa61xg", userinfo.header.Get("X-Auth-Token"))
+	assert.Empty(t, userinfo.Query())
+
+	require.NoError(t, c.Logout(context.Background()))
+	assert.Equal(t, "xRyqjCTfSK3tl5W6aa61xg", logout.header.Get("X-Auth-Token"))
+	assert.Empty(t, logout.Body())
+	assert.Equal(t, 1, login.Calls())
+	assert.Equal(t, 1, logout.Calls())
+	assert.Equal(t, "POST /v2/authorize", directives(t)["Client.Login"])
+}
