@@ -87,26 +87,32 @@ func (ts *tokenSource) static() bool { return ts.c.cfg.staticToken != "" }
 
 // get returns a token valid now and its generation, logging in if needed.
 func (ts *tokenSource) get(ctx context.Context) (Secret, uint64, error) {
+	tok, gen, _, err := ts.acquire(ctx)
+	return tok, gen, err
+}
+
+// acquire is get that also returns the login response the token came with.
+func (ts *tokenSource) acquire(ctx context.Context) (Secret, uint64, *LoginToken, error) {
 	if ts.static() {
-		return ts.c.cfg.staticToken, 0, nil
+		return ts.c.cfg.staticToken, 0, nil, nil
 	}
 	now := ts.c.cfg.now()
 	ts.mu.Lock()
 	if ts.token != "" && ts.validAt(now) {
-		tok, gen := ts.token, ts.gen
+		tok, gen, info := ts.token, ts.gen, ts.info
 		ts.mu.Unlock()
-		return tok, gen, nil
+		return tok, gen, info, nil
 	}
 	call, err := ts.startLoginLocked(ctx, now)
 	ts.mu.Unlock()
 	if err != nil {
-		return "", 0, err
+		return "", 0, nil, err
 	}
 	select {
 	case <-call.done:
-		return call.token, call.gen, call.err
+		return call.token, call.gen, call.info, call.err
 	case <-ctx.Done():
-		return "", 0, ctx.Err()
+		return "", 0, nil, ctx.Err()
 	}
 }
 
@@ -160,7 +166,9 @@ func (ts *tokenSource) login(ctx context.Context) (*LoginToken, error) {
 	})
 	if err != nil {
 		var apiErr *APIError
-		if errors.As(err, &apiErr) && apiErr.StatusCode >= 400 && apiErr.StatusCode < 500 {
+		// 400, 401, 404: the credentials are refused. A 429 is the platform
+		// asking to slow down, not a verdict on the credentials.
+		if errors.As(err, &apiErr) && apiErr.StatusCode >= 400 && apiErr.StatusCode < 500 && apiErr.StatusCode != http.StatusTooManyRequests {
 			return nil, &authError{err: err}
 		}
 		return nil, err
@@ -194,8 +202,8 @@ func (ts *tokenSource) finish(call *loginCall, info *LoginToken, err error) {
 	close(call.done)
 }
 
-// used records that a request sent at sentAt with generation gen was
-// accepted, which slides the token's expiry.
+// used records that a request sent at sentAt with generation gen succeeded
+// (2xx), which slides the token's expiry.
 func (ts *tokenSource) used(gen uint64, sentAt time.Time) {
 	if ts.static() {
 		return
@@ -217,16 +225,29 @@ func (ts *tokenSource) invalidate(gen uint64) {
 	ts.mu.Unlock()
 }
 
-// loginInfo returns the current login's response, logging in when needed.
-// With a pre-issued token it asks GET /v2/authorize/userinfo once.
-func (ts *tokenSource) loginInfo(ctx context.Context) (*LoginToken, error) {
+// loggedOut forgets the token of generation gen and its login response,
+// unless a newer login has replaced them.
+func (ts *tokenSource) loggedOut(gen uint64) {
 	ts.mu.Lock()
-	info := ts.info
-	ts.mu.Unlock()
-	if info != nil {
-		return info, nil
+	if gen == ts.gen {
+		ts.token = ""
+		if !ts.static() {
+			ts.info = nil
+		}
 	}
+	ts.mu.Unlock()
+}
+
+// loginInfo returns the login response of a token valid now, logging in when
+// needed. With a pre-issued token it asks GET /v2/authorize/userinfo once.
+func (ts *tokenSource) loginInfo(ctx context.Context) (*LoginToken, error) {
 	if ts.static() {
+		ts.mu.Lock()
+		info := ts.info
+		ts.mu.Unlock()
+		if info != nil {
+			return info, nil
+		}
 		info, err := ts.c.UserInfo(ctx)
 		if err != nil {
 			return nil, err
@@ -236,15 +257,13 @@ func (ts *tokenSource) loginInfo(ctx context.Context) (*LoginToken, error) {
 		ts.mu.Unlock()
 		return info, nil
 	}
-	if _, _, err := ts.get(ctx); err != nil {
+	// Not ts.info alone: after the token lapsed or was refused, that is the
+	// old login's response, with a dead token in it.
+	_, _, info, err := ts.acquire(ctx)
+	if err != nil {
 		return nil, err
 	}
-	ts.mu.Lock()
-	defer ts.mu.Unlock()
-	if ts.info == nil {
-		return nil, ErrNoCredential
-	}
-	return ts.info, nil
+	return info, nil
 }
 
 // secrets lists the credential values to scrub from errors and snippets.
@@ -290,6 +309,10 @@ func (c *Client) UserInfo(ctx context.Context) (*LoginToken, error) {
 }
 
 // Logout ends the session of the current token; the next call logs in again.
+// Without a token it does nothing: it never logs in just to log out. A 401
+// means the token had already lapsed, so the session is over and Logout
+// returns nil. With a pre-issued token (WithAuthToken) that token is dead
+// afterwards and later calls fail with ErrUnauthorized.
 //
 // operationId logOut.
 //
@@ -297,20 +320,20 @@ func (c *Client) UserInfo(ctx context.Context) (*LoginToken, error) {
 func (c *Client) Logout(ctx context.Context) error {
 	ts := c.auth
 	ts.mu.Lock()
-	hasToken := ts.token != "" || ts.static()
-	gen := ts.gen
+	tok, gen := ts.token, ts.gen
 	ts.mu.Unlock()
-	if !hasToken {
+	if ts.static() {
+		tok = c.cfg.staticToken
+	}
+	if tok == "" {
 		return nil
 	}
-	if err := c.do(ctx, &request{method: http.MethodPut, path: "/v2/authorize/logout"}); err != nil {
+	// The token is sent as is: no login, and no replay after a 401, which
+	// would log in only to log the fresh token out.
+	err := c.do(ctx, &request{method: http.MethodPut, path: "/v2/authorize/logout", token: tok})
+	if err != nil && !errors.Is(err, ErrUnauthorized) {
 		return err
 	}
-	ts.invalidate(gen)
-	ts.mu.Lock()
-	if !ts.static() {
-		ts.info = nil
-	}
-	ts.mu.Unlock()
+	ts.loggedOut(gen)
 	return nil
 }

@@ -3,6 +3,8 @@ package alianza
 import (
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
 )
 
@@ -116,7 +118,12 @@ func (c *Client) HTTPClient() *http.Client { return c.cfg.httpClient }
 func (c *Client) CloseIdleConnections() { c.cfg.httpClient.CloseIdleConnections() }
 
 // String describes the client without any credential.
-func (c *Client) String() string {
+//
+// String, GoString, Format and LogValue have value receivers so that a
+// Client value (*c) formats the same as a *Client: with pointer receivers,
+// fmt printed a value's fields itself, and %s dereferenced the internal
+// configuration and token store, password and token included.
+func (c Client) String() string {
 	p := c.partition
 	if p == "" {
 		p = "(login default)"
@@ -125,10 +132,28 @@ func (c *Client) String() string {
 }
 
 // GoString is String, for %#v.
-func (c *Client) GoString() string { return c.String() }
+func (c Client) GoString() string { return c.String() }
 
-// Format makes every verb print String, so no field is ever dumped.
-func (c *Client) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(c.String())) }
+// Format prints String for %v, %+v, %s and %x (with width and flags),
+// GoString for %#v and a quoted String for %q, so no field is ever dumped.
+// Other verbs are reported as wrong, as fmt does for a string.
+func (c Client) Format(f fmt.State, verb rune) {
+	switch verb {
+	case 'v':
+		if f.Flag('#') {
+			_, _ = io.WriteString(f, c.GoString())
+			return
+		}
+		_, _ = fmt.Fprintf(f, fmt.FormatString(f, 's'), c.String())
+	case 's', 'q', 'x', 'X':
+		_, _ = fmt.Fprintf(f, fmt.FormatString(f, verb), c.String())
+	default:
+		_, _ = fmt.Fprintf(f, "%%!%c(alianza.Client=%s)", verb, c.String())
+	}
+}
+
+// LogValue makes slog log String, never the client's fields.
+func (c Client) LogValue() slog.Value { return slog.StringValue(c.String()) }
 
 // Ptr returns a pointer to v. Use it for the optional fields of request and
 // PATCH types: alianza.Ptr(false) sends an explicit false.

@@ -120,7 +120,7 @@ type errorEnvelope struct {
 	Status      int             `json:"status"`
 	Messages    []string        `json:"messages"`
 	Data        json.RawMessage `json:"data"`
-	Code        json.Number     `json:"code"`
+	Code        json.RawMessage `json:"code"` // a number in ApiSingleException, a string in BrandErrorResponse
 	Message     string          `json:"message"`
 	Description string          `json:"description"`
 	Errors      []any           `json:"errors"`
@@ -141,24 +141,35 @@ func newAPIError(status int, method, path, contentType string, body []byte, scru
 	if len(trimmed) == 0 {
 		return e
 	}
+	e.Messages = decodeMessages(e, contentType, trimmed)
+	// Scrub again after decoding: a JSON escape (\u0070w...) or collapsed
+	// whitespace can rebuild a secret that the raw bytes did not show.
+	for i, m := range e.Messages {
+		e.Messages[i] = scrubString(m, scrub)
+	}
+	return e
+}
+
+// decodeMessages fills e.Code and e.Data from a JSON envelope and returns
+// the messages of any envelope, or the readable text of a non-JSON body.
+func decodeMessages(e *APIError, contentType string, trimmed []byte) []string {
 	if isJSONContent(contentType) || (contentType == "" && (trimmed[0] == '{' || trimmed[0] == '[')) {
 		var env errorEnvelope
 		if err := json.Unmarshal(trimmed, &env); err == nil {
 			e.fromEnvelope(&env)
 			if len(e.Messages) > 0 || len(e.Data) > 0 {
-				return e
+				return e.Messages
 			}
 		}
 		var msg string
 		if json.Unmarshal(trimmed, &msg) == nil && msg != "" {
-			e.Messages = []string{truncate(msg, maxMessage)}
-			return e
+			return []string{truncate(msg, maxMessage)}
 		}
 	}
 	if text := plainText(contentType, trimmed); text != "" {
-		e.Messages = []string{text}
+		return []string{text}
 	}
-	return e
+	return nil
 }
 
 func (e *APIError) fromEnvelope(env *errorEnvelope) {
@@ -170,8 +181,8 @@ func (e *APIError) fromEnvelope(env *errorEnvelope) {
 	if len(env.Data) > 0 && string(env.Data) != "null" {
 		e.Data = env.Data
 	}
-	if c, err := env.Code.Int64(); err == nil {
-		e.Code = int(c)
+	if c, err := strconv.Atoi(string(env.Code)); err == nil {
+		e.Code = c
 	}
 	for _, m := range []string{env.Message, env.Description} {
 		if m != "" {
@@ -212,7 +223,7 @@ func plainText(contentType string, body []byte) string {
 func stripTags(s string) string {
 	var b strings.Builder
 	depth := 0
-	lower := strings.ToLower(s)
+	lower := asciiLower(s) // same length as s, unlike strings.ToLower
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
@@ -235,6 +246,17 @@ func stripTags(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// asciiLower lower-cases only ASCII letters, so byte offsets stay valid.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // truncate shortens s to at most n bytes on a rune boundary and makes it

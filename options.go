@@ -39,8 +39,13 @@ type RateLimiter interface {
 }
 
 // RetryPolicy controls automatic retries of GET, HEAD, PUT and DELETE on
-// connection errors and on 429, 500, 502, 503 and 504. POST and PATCH are
-// never retried once they may have reached the platform.
+// connection errors, per-attempt timeouts and on 429, 500, 502, 503 and 504.
+// 500 is retried too, beyond the 502/503/504 family, as the retry matrix of
+// the reliability plan (section 3.1) requires.
+// Retry-After is honoured, capped at MaxDelay. POST and PATCH are never
+// retried once they may have reached the platform; a refused connection,
+// which sent nothing, is retried for every method. The one replay after a
+// 401 and a fresh login is separate from this budget.
 type RetryPolicy struct {
 	MaxRetries int           // retries after the first attempt; 0 disables retries
 	BaseDelay  time.Duration // first backoff ceiling; doubled each retry (full jitter)
@@ -312,7 +317,7 @@ func (c *config) finish() error {
 		return fmt.Errorf("%w: %s: use https, or WithInsecureHTTP to send credentials in clear text", ErrInsecureURL, u.Host)
 	}
 	if c.httpClient == nil {
-		c.httpClient = &http.Client{Transport: defaultTransport()}
+		c.httpClient = &http.Client{Transport: defaultTransport(c.timeout)}
 	}
 	if c.timeoutSet || c.httpClient.Timeout == 0 {
 		c.httpClient.Timeout = c.timeout
@@ -323,13 +328,14 @@ func (c *config) finish() error {
 
 // defaultTransport is Go's default transport with a per-host pool sized for
 // concurrent use: Go keeps only 2 idle connections per host, so 64 goroutines
-// would keep opening and closing connections.
-func defaultTransport() *http.Transport {
+// would keep opening and closing connections. Headers may take as long as
+// the whole attempt (WithTimeout).
+func defaultTransport(timeout time.Duration) *http.Transport {
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.MaxIdleConns = DefaultIdleConns
 	t.MaxIdleConnsPerHost = DefaultIdleConns
 	t.TLSHandshakeTimeout = 10 * time.Second
-	t.ResponseHeaderTimeout = DefaultTimeout
+	t.ResponseHeaderTimeout = timeout
 	t.ExpectContinueTimeout = time.Second
 	return t
 }

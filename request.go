@@ -32,6 +32,9 @@ type request struct {
 	out     any  // decoded from JSON; nil to discard the body
 	emptyOK bool // a 2xx with an empty body is success even though out is set
 	noAuth  bool // the login itself
+	// token, when set, is sent as is: no login first, no replay after a
+	// 401, no sliding of the cached token's expiry (logout).
+	token Secret
 }
 
 // maxDrain bounds how much of an unread body is drained so the connection
@@ -41,7 +44,7 @@ const maxDrain = 64 << 10
 // do sends r, with login, 401 replay, retries and decoding.
 func (c *Client) do(ctx context.Context, r *request) error {
 	if err := ctx.Err(); err != nil {
-		return err
+		return withLast(r.method, r.path, err, nil)
 	}
 	path, err := c.expand(ctx, r.path, r.args)
 	if err != nil {
@@ -71,14 +74,18 @@ func (c *Client) do(ctx context.Context, r *request) error {
 	for attempt := 1; ; attempt++ {
 		if lim := c.cfg.limiter; lim != nil {
 			if err := lim.Wait(ctx); err != nil {
-				return withLast(err, lastAPI)
+				return withLast(r.method, path, err, lastAPI)
 			}
 		}
 		var tok Secret
 		var gen uint64
-		if !r.noAuth {
+		switch {
+		case r.noAuth:
+		case r.token != "":
+			tok = r.token
+		default:
 			if tok, gen, err = c.auth.get(ctx); err != nil {
-				return withLast(err, lastAPI)
+				return withLast(r.method, path, err, lastAPI)
 			}
 		}
 		req, err := http.NewRequestWithContext(ctx, r.method, rawURL, bodyReader(body))
@@ -103,13 +110,15 @@ func (c *Client) do(ctx context.Context, r *request) error {
 		if err != nil {
 			err = c.transportError(err)
 			if ctx.Err() != nil {
-				return withLast(ctx.Err(), lastAPI)
+				return withLast(r.method, path, ctx.Err(), lastAPI)
 			}
-			sent := !isDialError(err)
+			// A refused dial or a failed certificate check sent nothing, so
+			// the platform cannot have acted on the request.
+			sent := !isDialError(err) && !isCertError(err)
 			if !sent || idempotent {
 				if retryableTransport(err) && attempt <= pol.MaxRetries && c.budget.take() {
-					if werr := c.sleep(ctx, c.backoff(attempt, 0)); werr != nil {
-						return withLast(werr, lastAPI)
+					if werr := c.wait(ctx, c.backoff(attempt, 0)); werr != nil {
+						return withLast(r.method, path, werr, lastAPI)
 					}
 					continue
 				}
@@ -121,10 +130,10 @@ func (c *Client) do(ctx context.Context, r *request) error {
 		}
 
 		if resp.StatusCode == http.StatusUnauthorized && !r.noAuth {
-			drainClose(resp.Body)
-			if !replayed && !c.auth.static() {
+			if !replayed && !c.auth.static() && r.token == "" {
 				// A 401 means the platform did not act on the request, so
 				// even a POST is safe to send again, once, with a new token.
+				drainClose(resp.Body)
 				replayed = true
 				c.auth.invalidate(gen)
 				attempt--
@@ -132,11 +141,11 @@ func (c *Client) do(ctx context.Context, r *request) error {
 			}
 			return c.apiError(resp, r, path, attempt+btoi(replayed), nil)
 		}
-		if !r.noAuth {
-			c.auth.used(gen, sentAt)
-		}
-
 		if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+			if !r.noAuth && r.token == "" {
+				// Only a success slides the expiry (reliability plan 3.1).
+				c.auth.used(gen, sentAt)
+			}
 			c.budget.refund()
 			return c.decode(resp, r, path)
 		}
@@ -144,15 +153,9 @@ func (c *Client) do(ctx context.Context, r *request) error {
 		apiErr := c.apiError(resp, r, path, attempt, nil)
 		if idempotent && retryableStatus(resp.StatusCode) && attempt <= pol.MaxRetries {
 			lastAPI = apiErr
-			wait := c.backoff(attempt, apiErr.RetryAfter)
-			if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < wait {
-				// No wait that cannot finish: report both the deadline and
-				// the last response now.
-				return withLast(context.DeadlineExceeded, apiErr)
-			}
 			if c.budget.take() {
-				if werr := c.sleep(ctx, wait); werr != nil {
-					return withLast(werr, apiErr)
+				if werr := c.wait(ctx, c.backoff(attempt, apiErr.RetryAfter)); werr != nil {
+					return withLast(r.method, path, werr, apiErr)
 				}
 				continue
 			}
@@ -179,19 +182,25 @@ func bodyReader(b []byte) io.Reader {
 
 func isIdempotent(method string) bool {
 	switch method {
-	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions:
+	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete:
 		return true
 	}
 	return false
 }
 
-// withLast joins a context or limiter error with the last API error seen,
-// so callers can match both.
-func withLast(err error, last *APIError) error {
-	if last == nil {
-		return err
+// withLast ends a call that stopped before it got a final response (context
+// done, rate limiter, login failed): a context error is wrapped with the
+// request it ended, and the last API error seen, if any, is wrapped too, so
+// callers can match both. A login error without a last response already
+// names its request and is returned as is.
+func withLast(method, path string, err error, last *APIError) error {
+	if last != nil {
+		return fmt.Errorf("alianza: %s %s: %w (last response: %w)", method, path, err, last)
 	}
-	return fmt.Errorf("%w (last response: %w)", err, last)
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("alianza: %s %s: %w", method, path, err)
+	}
+	return err
 }
 
 // expand fills a path template. Every argument is escaped as one path
@@ -266,11 +275,16 @@ func (c *Client) decode(resp *http.Response, r *request, path string) error {
 	br := &bodyReader2{r: resp.Body, left: c.cfg.maxBody}
 	defer func() { drainClose(resp.Body) }()
 	fail := func(kind, err error) error {
-		return &DecodeError{
+		e := &DecodeError{
 			StatusCode: resp.StatusCode, Method: r.method, Path: path, ContentType: ct,
-			Snippet: scrubString(truncate(string(br.head[:br.nhead]), 256), c.scrubList(r)),
-			kind:    kind, Err: err,
+			kind: kind, Err: err,
 		}
+		// The login response holds a token the scrub list does not know yet
+		// (and the password hash): never quote it.
+		if !r.noAuth {
+			e.Snippet = scrubString(truncate(string(br.head[:br.nhead]), 256), c.scrubList(r))
+		}
+		return e
 	}
 	if badContentType(ct) {
 		_, _ = br.Read(make([]byte, 256))

@@ -26,19 +26,23 @@ func retryableStatus(code int) bool {
 
 // retryableTransport reports whether a transport error may clear up on a
 // new attempt. Certificate problems, refused redirects and cancellations do
-// not.
+// not. The caller has already checked its own context, so a
+// DeadlineExceeded here is the per-attempt timeout (WithTimeout), which a
+// new attempt may well beat.
 func retryableTransport(err error) bool {
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, ErrRedirect) {
-		return false
-	}
-	var certErr *x509.UnknownAuthorityError
+	return !errors.Is(err, context.Canceled) && !errors.Is(err, ErrRedirect) && !isCertError(err)
+}
+
+// isCertError reports whether err is a failed TLS certificate check: the
+// request was never written.
+func isCertError(err error) bool {
+	var certErr x509.UnknownAuthorityError
+	var certErrPtr *x509.UnknownAuthorityError
 	var hostErr x509.HostnameError
 	var invalid x509.CertificateInvalidError
 	var verify *tls.CertificateVerificationError
-	if errors.As(err, &certErr) || errors.As(err, &hostErr) || errors.As(err, &invalid) || errors.As(err, &verify) {
-		return false
-	}
-	return true
+	return errors.As(err, &certErr) || errors.As(err, &certErrPtr) || errors.As(err, &hostErr) ||
+		errors.As(err, &invalid) || errors.As(err, &verify)
 }
 
 // isDialError reports whether err happened before any byte of the request
@@ -67,8 +71,12 @@ func (c *Client) backoff(attempt int, retryAfter time.Duration) time.Duration {
 	return time.Duration(rand.Int64N(int64(ceiling) + 1))
 }
 
-// sleep waits d or until ctx ends.
-func (c *Client) sleep(ctx context.Context, d time.Duration) error {
+// wait waits d or until ctx ends. A wait that would end after ctx's
+// deadline is not started: it fails with DeadlineExceeded at once.
+func (c *Client) wait(ctx context.Context, d time.Duration) error {
+	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < d {
+		return context.DeadlineExceeded
+	}
 	if d <= 0 {
 		return ctx.Err()
 	}

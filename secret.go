@@ -87,10 +87,32 @@ func RedactedLogValue(v any) slog.Value {
 	if err != nil {
 		return slog.StringValue(fmt.Sprintf("<%T: unloggable>", v))
 	}
-	raw = scrubBytes(raw, secrets)
 	var out any
 	if err := json.Unmarshal(raw, &out); err != nil {
 		return slog.StringValue(fmt.Sprintf("<%T: unloggable>", v))
 	}
-	return slog.AnyValue(out)
+	// Scrub the decoded strings, not the JSON bytes: json.Marshal escapes
+	// <, >, &, " and \, so a secret holding one of them would not match in
+	// its encoded form.
+	return slog.AnyValue(scrubAny(out, secrets))
+}
+
+// scrubAny replaces every secret in the strings (values and keys) of a
+// generic JSON value.
+func scrubAny(v any, secrets []string) any {
+	switch x := v.(type) {
+	case string:
+		return scrubString(x, secrets)
+	case []any:
+		for i := range x {
+			x[i] = scrubAny(x[i], secrets)
+		}
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[scrubString(k, secrets)] = scrubAny(e, secrets)
+		}
+		return out
+	}
+	return v
 }

@@ -1,0 +1,426 @@
+package alianza
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// fastRetries keeps retry waits in the millisecond range.
+var fastRetries = WithRetryPolicy(RetryPolicy{MaxRetries: 2, BaseDelay: time.Millisecond, MaxDelay: 2 * time.Millisecond, Budget: -1})
+
+// sendMethod sends method to .../account/A1 with a body for PUT, POST and
+// PATCH, discarding the response body.
+func sendMethod(ctx context.Context, c *Client, method string) error {
+	r := &request{method: method, path: testAccountPath, args: []string{"A1"}}
+	switch method {
+	case http.MethodPut, http.MethodPost, http.MethodPatch:
+		r.body = map[string]string{"name": "x"}
+	}
+	return c.do(ctx, r)
+}
+
+func TestRetryMatrix(t *testing.T) {
+	methods := []string{http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodPost, http.MethodPatch, http.MethodOptions}
+	retried := map[string]bool{http.MethodGet: true, http.MethodHead: true, http.MethodPut: true, http.MethodDelete: true}
+	for _, status := range []int{500, 502, 503, 504, 429, 400, 403, 404, 409, 422, 501} {
+		for _, method := range methods {
+			t.Run(fmt.Sprintf("%s %d", method, status), func(t *testing.T) {
+				c, mt := newMockClient(t, fastRetries)
+				mt.RegisterResponder(method, testAccountURL("A1"), httpmock.NewStringResponder(status, `{"messages":["x"]}`))
+				err := sendMethod(context.Background(), c, method)
+				var apiErr *APIError
+				require.ErrorAs(t, err, &apiErr)
+				want := 1
+				if retried[method] && retryableStatus(status) {
+					want = 3
+				}
+				assert.Equal(t, want, mt.GetCallCountInfo()[method+" "+testAccountURL("A1")], "attempts")
+				assert.Equal(t, want, apiErr.Attempts)
+				assert.Equal(t, status, apiErr.StatusCode, "the last status is kept")
+				assert.Equal(t, status >= 500, errors.Is(err, ErrServer))
+			})
+		}
+	}
+}
+
+func TestRetryGET503ThenSuccess(t *testing.T) {
+	c, mt := newMockClient(t, fastRetries)
+	var n atomic.Int64
+	mt.RegisterResponder(http.MethodGet, testAccountURL("A1"), func(*http.Request) (*http.Response, error) {
+		if n.Add(1) == 1 {
+			return httpmock.NewStringResponse(503, "<html>busy</html>"), nil
+		}
+		return httpmock.NewStringResponse(200, `{"id":"A1"}`), nil
+	})
+	out, err := getAccount(context.Background(), c, "A1")
+	require.NoError(t, err)
+	assert.Equal(t, "A1", out["id"])
+	assert.Equal(t, int64(2), n.Load())
+}
+
+func TestPOSTOn503SentOnce(t *testing.T) {
+	c, mt := newMockClient(t, fastRetries)
+	for _, body := range []string{`{"messages":["busy"]}`, "<html><body><h1>502 Bad Gateway</h1></body></html>", ""} {
+		mt.RegisterResponder(http.MethodPost, testAccountURL("A1"), httpmock.NewStringResponder(503, body))
+		mt.ZeroCallCounters()
+		err := sendMethod(context.Background(), c, http.MethodPost)
+		var apiErr *APIError
+		require.ErrorAs(t, err, &apiErr)
+		assert.Equal(t, 1, apiErr.Attempts)
+		assert.Equal(t, 1, mt.GetCallCountInfo()["POST "+testAccountURL("A1")], "a POST on 503 is sent exactly once")
+	}
+}
+
+func TestRetryAfter(t *testing.T) {
+	for _, tc := range []struct {
+		header  string
+		min     time.Duration
+		max     time.Duration
+		comment string
+	}{
+		{"2", 2 * time.Second, 2 * time.Second, "honoured"},
+		{"3600", DefaultRetryMax, DefaultRetryMax, "capped at MaxDelay, never an hour"},
+		{time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC).Format(http.TimeFormat), DefaultRetryMax, DefaultRetryMax, "far HTTP-date capped"},
+		{"soon", 0, DefaultRetryBase, "garbage: normal backoff"},
+	} {
+		t.Run(tc.header, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				c, mt := newMockClient(t)
+				var n atomic.Int64
+				mt.RegisterResponder(http.MethodGet, testAccountURL("A1"), func(*http.Request) (*http.Response, error) {
+					if n.Add(1) == 1 {
+						r := httpmock.NewStringResponse(503, `{"messages":["busy"]}`)
+						r.Header.Set("Retry-After", tc.header)
+						return r, nil
+					}
+					return httpmock.NewStringResponse(200, `{}`), nil
+				})
+				_, err := c.Login(context.Background())
+				require.NoError(t, err)
+				start := time.Now()
+				_, err = getAccount(context.Background(), c, "A1")
+				require.NoError(t, err)
+				waited := time.Since(start)
+				assert.GreaterOrEqual(t, waited, tc.min, tc.comment)
+				assert.LessOrEqual(t, waited, tc.max, tc.comment)
+				t.Logf("RELIABILITY case19 Retry-After=%q wait=%v", tc.header, waited)
+			})
+		})
+	}
+}
+
+func TestCancelStopsBackoffAtOnce(t *testing.T) {
+	c, mt := newMockClient(t, WithRetryPolicy(RetryPolicy{MaxRetries: 2, BaseDelay: time.Second, MaxDelay: 10 * time.Second}))
+	r := httpmock.NewStringResponse(503, `{"messages":["busy"]}`)
+	r.Header.Set("Retry-After", "10")
+	mt.RegisterResponder(http.MethodGet, testAccountURL("A1"), httpmock.ResponderFromResponse(r))
+	_, err := c.Login(context.Background())
+	require.NoError(t, err)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(10*time.Millisecond, cancel)
+	start := time.Now()
+	_, err = getAccount(ctx, c, "A1")
+	elapsed := time.Since(start)
+	assert.Less(t, elapsed, 60*time.Millisecond, "a cancelled context stops the 10 s backoff at once")
+	assert.ErrorIs(t, err, context.Canceled)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr, "the last response is still reachable")
+	assert.Equal(t, 503, apiErr.StatusCode)
+	assert.Contains(t, err.Error(), "GET /v2/partition/PART1/account/A1")
+	assert.Equal(t, 1, mt.GetCallCountInfo()["GET "+testAccountURL("A1")], "no request after cancel")
+	t.Logf("RELIABILITY case21b latency=%v", elapsed-10*time.Millisecond)
+
+	// Cancelled before the call: nothing is sent.
+	mt.ZeroCallCounters()
+	_, err = getAccount(ctx, c, "A1")
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.Equal(t, 0, mt.GetTotalCallCount())
+}
+
+func TestNoBackoffPastDeadline(t *testing.T) {
+	c, mt := newMockClient(t)
+	r := httpmock.NewStringResponse(503, `{"messages":["busy"]}`)
+	r.Header.Set("Retry-After", "2")
+	mt.RegisterResponder(http.MethodGet, testAccountURL("A1"), httpmock.ResponderFromResponse(r))
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := getAccount(ctx, c, "A1")
+	assert.Less(t, time.Since(start), 50*time.Millisecond, "a wait that cannot finish is not started")
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.ErrorIs(t, err, ErrServer)
+	assert.Equal(t, 1, mt.GetCallCountInfo()["GET "+testAccountURL("A1")])
+}
+
+func TestRetriesDisabled(t *testing.T) {
+	for name, opt := range map[string]Option{
+		"WithoutRetries":  WithoutRetries(),
+		"MaxRetries zero": WithRetryPolicy(RetryPolicy{MaxRetries: 0}),
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, mt := newMockClient(t, opt)
+			mt.RegisterResponder(http.MethodGet, testAccountURL("A1"), httpmock.NewStringResponder(503, ""))
+			_, err := getAccount(context.Background(), c, "A1")
+			require.ErrorIs(t, err, ErrServer)
+			assert.Equal(t, 1, mt.GetCallCountInfo()["GET "+testAccountURL("A1")])
+		})
+	}
+	c, mt := newMockClient(t, WithRetryPolicy(RetryPolicy{MaxRetries: 5, BaseDelay: time.Millisecond}))
+	mt.RegisterResponder(http.MethodGet, testAccountURL("A1"), httpmock.NewStringResponder(502, ""))
+	_, err := getAccount(context.Background(), c, "A1")
+	require.ErrorIs(t, err, ErrServer)
+	assert.Equal(t, 6, mt.GetCallCountInfo()["GET "+testAccountURL("A1")], "configurable")
+}
+
+func TestRetryTransportErrors(t *testing.T) {
+	reset := errors.New("connection reset by peer")
+	dial := &net.OpError{Op: "dial", Net: "tcp", Err: errors.New("connection refused")}
+	for _, tc := range []struct {
+		method   string
+		err      error
+		attempts int
+		unknown  bool
+	}{
+		{http.MethodGet, reset, 3, false},
+		{http.MethodPut, reset, 3, false},
+		{http.MethodDelete, reset, 3, false},
+		{http.MethodPost, reset, 1, true},
+		{http.MethodPatch, reset, 1, true},
+		{http.MethodPost, dial, 3, false}, // nothing was sent: even a POST is retried
+	} {
+		t.Run(tc.method+" "+tc.err.Error(), func(t *testing.T) {
+			c, mt := newMockClient(t, fastRetries)
+			mt.RegisterResponder(tc.method, testAccountURL("A1")+"?q=secret-ish", httpmock.NewErrorResponder(tc.err))
+			r := &request{method: tc.method, path: testAccountPath, args: []string{"A1"}, query: struct {
+				Q string `url:"q"`
+			}{"secret-ish"}}
+			err := c.do(context.Background(), r)
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tc.err, "the transport error is wrapped")
+			assert.Equal(t, tc.unknown, errors.Is(err, ErrOutcomeUnknown))
+			assert.NotContains(t, err.Error(), "secret-ish", "no query in errors")
+			assert.Equal(t, tc.attempts, mt.GetCallCountInfo()[tc.method+" "+testAccountURL("A1")+"?q=secret-ish"])
+			if !tc.unknown {
+				var te *TransportError
+				require.ErrorAs(t, err, &te)
+				assert.Equal(t, tc.attempts, te.Attempts)
+			}
+		})
+	}
+}
+
+// newLoopbackClient returns a client for srv with a pre-issued token, so no
+// login is involved.
+func newLoopbackClient(t *testing.T, srv *httptest.Server, opts ...Option) *Client {
+	t.Helper()
+	base := []Option{WithBaseURL(srv.URL), WithAuthToken(testToken), WithPartition(testPartition), fastRetries}
+	c, err := NewClient(append(base, opts...)...)
+	require.NoError(t, err)
+	t.Cleanup(c.CloseIdleConnections)
+	return c
+}
+
+func TestPOSTRetriedOnlyWhenNothingSent(t *testing.T) {
+	var posts atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		posts.Add(1)
+		_, _ = io.WriteString(w, `{}`)
+	}))
+	defer srv.Close()
+	var dials atomic.Int64
+	tr := &http.Transport{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+		if dials.Add(1) == 1 {
+			return nil, &net.OpError{Op: "dial", Net: network, Err: errors.New("connection refused")}
+		}
+		var d net.Dialer
+		return d.DialContext(ctx, network, addr)
+	}}
+	c := newLoopbackClient(t, srv, WithHTTPClient(&http.Client{Transport: tr}))
+	require.NoError(t, sendMethod(context.Background(), c, http.MethodPost))
+	assert.Equal(t, int64(2), dials.Load())
+	assert.Equal(t, int64(1), posts.Load())
+}
+
+func TestResetAfterWrite(t *testing.T) {
+	var got atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got.Add(1)
+		_, _ = io.ReadAll(r.Body)
+		conn, _, err := w.(http.Hijacker).Hijack()
+		if err == nil {
+			_ = conn.(*net.TCPConn).SetLinger(0)
+			_ = conn.Close()
+		}
+	}))
+	defer srv.Close()
+	c := newLoopbackClient(t, srv)
+
+	err := sendMethod(context.Background(), c, http.MethodPost)
+	require.ErrorIs(t, err, ErrOutcomeUnknown, "a POST that was written may have been applied")
+	assert.Equal(t, int64(1), got.Load())
+
+	got.Store(0)
+	err = sendMethod(context.Background(), c, http.MethodPut)
+	var te *TransportError
+	require.ErrorAs(t, err, &te)
+	assert.Equal(t, 3, te.Attempts)
+	assert.Equal(t, int64(3), got.Load())
+	assert.NotErrorIs(t, err, ErrOutcomeUnknown)
+}
+
+// A per-attempt timeout (WithTimeout) is a transport failure like a reset:
+// idempotent calls try again while the caller's context lives.
+func TestPerAttemptTimeoutRetried(t *testing.T) {
+	var n atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.ReadAll(r.Body) // the server notices a disconnect only once the body is read
+		if n.Add(1) == 1 {
+			select { // hang until the client gives up
+			case <-r.Context().Done():
+			case <-time.After(2 * time.Second):
+			}
+			return
+		}
+		_, _ = io.WriteString(w, `{"id":"A1"}`)
+	}))
+	defer srv.Close()
+	c := newLoopbackClient(t, srv, WithTimeout(30*time.Millisecond))
+	start := time.Now()
+	out, err := getAccount(context.Background(), c, "A1")
+	require.NoError(t, err)
+	assert.Equal(t, "A1", out["id"])
+	assert.Equal(t, int64(2), n.Load())
+	assert.Less(t, time.Since(start), 200*time.Millisecond)
+
+	n.Store(0)
+	err = sendMethod(context.Background(), c, http.MethodPost)
+	require.ErrorIs(t, err, ErrOutcomeUnknown)
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.Equal(t, int64(1), n.Load())
+}
+
+func TestUntrustedCertificateNotRetriedNorUnknown(t *testing.T) {
+	var got atomic.Int64
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { got.Add(1) }))
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // the refused handshake is expected
+	srv.StartTLS()
+	defer srv.Close()
+	c, err := NewClient(WithBaseURL(srv.URL), WithCredentials(testUsername, testPassword), WithPartition(testPartition), fastRetries)
+	require.NoError(t, err)
+	_, err = c.Login(context.Background())
+	require.Error(t, err)
+	assert.NotErrorIs(t, err, ErrOutcomeUnknown, "a failed handshake sent nothing")
+	assert.Contains(t, err.Error(), "certificate")
+	var te *TransportError
+	require.ErrorAs(t, err, &te)
+	assert.Equal(t, 1, te.Attempts)
+	assert.Equal(t, int64(0), got.Load(), "no login body reached the server")
+	scanForSecrets(t, "tls error", formatAll(err))
+
+	// The same server, trusted through WithHTTPClient, works.
+	c2, err := NewClient(WithBaseURL(srv.URL), WithAuthToken(testToken), WithPartition(testPartition), WithHTTPClient(srv.Client()))
+	require.NoError(t, err)
+	require.NoError(t, c2.do(context.Background(), &request{method: http.MethodGet, path: "/v2/x"}))
+}
+
+func TestRedirectsRefused(t *testing.T) {
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		t.Errorf("the token followed a redirect to another host: %v", r.Header.Get("X-Auth-Token"))
+	}))
+	defer other.Close()
+	var n atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n.Add(1)
+		to := other.URL + r.URL.Path
+		if strings.HasSuffix(r.URL.Path, "/same") {
+			to = "/v2/x/same"
+		}
+		http.Redirect(w, r, to, http.StatusFound)
+	}))
+	defer srv.Close()
+	c := newLoopbackClient(t, srv)
+	err := c.do(context.Background(), &request{method: http.MethodGet, path: "/v2/x"})
+	require.ErrorIs(t, err, ErrRedirect)
+	assert.Equal(t, int64(1), n.Load(), "not retried")
+	n.Store(0)
+	err = c.do(context.Background(), &request{method: http.MethodGet, path: "/v2/x/same"})
+	require.ErrorIs(t, err, ErrRedirect, "a same-host loop stops at 10")
+	assert.Equal(t, int64(10), n.Load(), "as Go's own limit: the 11th request is not sent")
+}
+
+func TestBackoffFullJitterCapped(t *testing.T) {
+	c, _ := newMockClient(t, WithRetryPolicy(RetryPolicy{MaxRetries: 10, BaseDelay: 100 * time.Millisecond, MaxDelay: time.Second}))
+	for attempt := 1; attempt <= 10; attempt++ {
+		ceiling := min(100*time.Millisecond<<(attempt-1), time.Second)
+		for range 200 {
+			d := c.backoff(attempt, 0)
+			require.GreaterOrEqual(t, d, time.Duration(0))
+			require.LessOrEqual(t, d, ceiling, "attempt %d", attempt)
+		}
+	}
+	assert.Equal(t, time.Second, c.backoff(1, time.Hour), "Retry-After capped")
+	assert.Equal(t, 300*time.Millisecond, c.backoff(1, 300*time.Millisecond))
+	assert.LessOrEqual(t, c.backoff(80, 0), time.Second, "no overflow on large attempts")
+}
+
+func TestParseRetryAfter(t *testing.T) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for in, want := range map[string]time.Duration{
+		"":         0,
+		"0":        0,
+		"-5":       0,
+		"2":        2 * time.Second,
+		"99999999": 24 * time.Hour,
+		"soon":     0,
+		now.Add(90 * time.Second).Format(http.TimeFormat): 90 * time.Second,
+		now.Add(-time.Hour).Format(http.TimeFormat):       0,
+	} {
+		assert.Equal(t, want, parseRetryAfter(in, now), "%q", in)
+	}
+}
+
+func TestRetryBudget(t *testing.T) {
+	c, mt := newMockClient(t, WithRetryPolicy(RetryPolicy{MaxRetries: 2, BaseDelay: time.Millisecond, Budget: 3}))
+	var fail atomic.Bool
+	fail.Store(true)
+	mt.RegisterResponder(http.MethodGet, testAccountURL("A1"), func(*http.Request) (*http.Response, error) {
+		if fail.Load() {
+			return httpmock.NewStringResponse(503, ""), nil
+		}
+		return httpmock.NewStringResponse(200, "{}"), nil
+	})
+	count := func() int { return mt.GetCallCountInfo()["GET "+testAccountURL("A1")] }
+	_, _ = getAccount(context.Background(), c, "A1")
+	assert.Equal(t, 3, count(), "2 retries spend 2 of 3")
+	_, _ = getAccount(context.Background(), c, "A1")
+	assert.Equal(t, 5, count(), "1 retry left")
+	_, _ = getAccount(context.Background(), c, "A1")
+	assert.Equal(t, 6, count(), "budget spent: no retry")
+	fail.Store(false)
+	_, err := getAccount(context.Background(), c, "A1")
+	require.NoError(t, err)
+	fail.Store(true)
+	_, _ = getAccount(context.Background(), c, "A1")
+	assert.Equal(t, 9, count(), "a success refills one retry")
+
+	unlimited := newRetryBudget(-1)
+	for range 100 {
+		require.True(t, unlimited.take())
+	}
+}
