@@ -7,81 +7,12 @@ import (
 	"fmt"
 	"log"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"time"
 
 	"github.com/go-alianza/alianza"
+	"github.com/go-alianza/alianza/alianzatest"
 )
-
-// fakePlatform is a tiny stand-in for the Alianza API, so the examples run
-// offline: it logs in "api@example.com" with password "s3cret" and knows
-// one user.
-func fakePlatform() *httptest.Server {
-	mux := http.NewServeMux()
-	mux.HandleFunc("POST /v2/authorize", func(w http.ResponseWriter, r *http.Request) {
-		var login struct{ Username, Password string }
-		_ = json.NewDecoder(r.Body).Decode(&login)
-		w.Header().Set("Content-Type", "application/json")
-		if login.Username != "api@example.com" || login.Password != "s3cret" {
-			w.WriteHeader(http.StatusUnauthorized)
-			_, _ = w.Write([]byte(`{"status":401,"messages":["Invalid username or password"]}`))
-			return
-		}
-		_, _ = w.Write([]byte(`{"authToken":"example-token","partitionId":"P100","subPartitionIds":["P200"],"permissions":{"ACCOUNT":"EDIT"}}`))
-	})
-	mux.HandleFunc("GET /v2/authorize/userinfo", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		if r.Header.Get("X-Auth-Token") != "example-token" {
-			w.WriteHeader(http.StatusUnauthorized)
-			_, _ = w.Write([]byte(`{"status":401,"messages":["Invalid Auth Token"]}`))
-			return
-		}
-		_, _ = w.Write([]byte(`{"userId":"U1","username":"api@example.com","partitionId":"P100"}`))
-	})
-	mux.HandleFunc("PUT /v2/authorize/logout", func(w http.ResponseWriter, r *http.Request) {})
-	return httptest.NewServer(mux)
-}
-
-func ExampleNewClient() {
-	srv := fakePlatform() // in production: alianza.WithBaseURL(alianza.ProductionURL), the default
-	defer srv.Close()
-
-	client, err := alianza.NewClient(
-		alianza.WithBaseURL(srv.URL), // plain http is allowed for loopback only
-		alianza.WithCredentials("api@example.com", "s3cret"),
-		alianza.WithTimeout(30*time.Second),
-		alianza.WithUserAgent("crm-sync/1.0"),
-	)
-	if err != nil {
-		log.Fatal(err)
-	}
-	ctx := context.Background()
-
-	// The first call logs in; Login does it explicitly and shows the result.
-	login, err := client.Login(ctx)
-	if err != nil {
-		log.Fatal(err)
-	}
-	fmt.Println("token:", login.AuthToken) // a Secret: never printed
-	fmt.Println("default partition:", login.PartitionID)
-	fmt.Println("sub-partitions:", login.SubPartitionIDs)
-
-	me, err := client.UserInfo(ctx)
-	if err != nil {
-		log.Fatal(err)
-	}
-	fmt.Println("user:", me.Username)
-	if err := client.Logout(ctx); err != nil {
-		log.Fatal(err)
-	}
-	// Output:
-	// token: REDACTED
-	// default partition: P100
-	// sub-partitions: [P200]
-	// user: api@example.com
-}
 
 // Options for a production client: retries, logging, a fixed partition.
 func ExampleNewClient_options() {
@@ -100,24 +31,41 @@ func ExampleNewClient_options() {
 
 // A pre-issued token is used as is and never renewed.
 func ExampleWithAuthToken() {
-	srv := fakePlatform()
-	defer srv.Close()
-	client, err := alianza.NewClient(alianza.WithBaseURL(srv.URL), alianza.WithAuthToken("example-token"))
+	srv, err := alianzatest.Start()
 	if err != nil {
 		log.Fatal(err)
 	}
-	partition, err := client.PartitionID(context.Background()) // asks GET /v2/authorize/userinfo once
+	defer srv.Close()
+	ctx := context.Background()
+	// A token issued elsewhere: here, by another client's login.
+	issuer, err := srv.NewClient()
+	if err != nil {
+		log.Fatal(err)
+	}
+	login, err := issuer.Login(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	client, err := alianza.NewClient(alianza.WithBaseURL(srv.URL()), alianza.WithAuthToken(login.AuthToken.Reveal()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	partition, err := client.PartitionID(ctx) // asks GET /v2/authorize/userinfo once
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(partition)
-	// Output: P100
+	// Output: FakePartition0000000001
 }
 
 func ExampleClient_ForPartition() {
-	srv := fakePlatform()
+	srv, err := alianzatest.Start(alianzatest.WithPartitionID("P100", "P200"))
+	if err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
-	client, err := alianza.NewClient(alianza.WithBaseURL(srv.URL), alianza.WithCredentials("api@example.com", "s3cret"))
+	client, err := srv.NewClient()
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -142,9 +90,12 @@ func ExampleClient_ForPartition() {
 // Errors match sentinels with errors.Is and carry the platform's details
 // through errors.As.
 func ExampleAPIError() {
-	srv := fakePlatform()
+	srv, err := alianzatest.Start()
+	if err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
-	client, err := alianza.NewClient(alianza.WithBaseURL(srv.URL), alianza.WithCredentials("api@example.com", "wrong"))
+	client, err := alianza.NewClient(alianza.WithBaseURL(srv.URL()), alianza.WithCredentials(srv.Username(), "wrong password"))
 	if err != nil {
 		log.Fatal(err)
 	}
