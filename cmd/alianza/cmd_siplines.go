@@ -117,9 +117,17 @@ func (a *app) syncLines(ctx context.Context, c *crm.Client, l crm.Link, name str
 			return err
 		}
 		if pre.Plan.Empty() {
+			// Nothing to confirm: applying the plan would change nothing,
+			// so the look is the sync's result.
+			pre.DryRun = false
+			if store.out != store.in {
+				if serr := store.save(); serr != nil {
+					return serr
+				}
+			}
 			return a.firstErr(a.emitSync(name, store, pre), err)
 		}
-		a.writePlan(a.stderr, name, store.out, pre)
+		_ = a.writeSync(a.stderr, "Plan: sync", newSyncView(name, store, pre))
 		q := fmt.Sprintf("Apply these %d change(s) to %s", changes(pre.Plan), store.out)
 		if err := a.confirm(g, q); err != nil {
 			return err
@@ -258,26 +266,21 @@ func newSyncView(name string, store *fileStore, res *crm.SyncResult) syncView {
 
 func (a *app) emitSync(name string, store *fileStore, res *crm.SyncResult) error {
 	v := newSyncView(name, store, res)
-	return a.emit(v, func(w io.Writer) error { return a.writeSync(w, v) })
+	title := "Sync"
+	if v.DryRun {
+		title = "Dry run: sync"
+	}
+	return a.emit(v, func(w io.Writer) error { return a.writeSync(w, title, v) })
 }
 
-// writePlan shows the plan before the confirmation question.
-func (a *app) writePlan(w io.Writer, name, file string, res *crm.SyncResult) {
-	v := newSyncView(name, &fileStore{out: file}, res)
-	_ = a.writeSync(w, v)
-}
-
-func (a *app) writeSync(w io.Writer, v syncView) error {
+// writeSync shows a sync's plan or outcome under a title such as "Sync".
+func (a *app) writeSync(w io.Writer, title string, v syncView) error {
 	counts := map[crm.LineOp]int{}
 	for _, c := range v.Changes {
 		counts[c.Op]++
 	}
-	what := "Sync"
-	if v.DryRun {
-		what = "Dry run: sync"
-	}
 	fmt.Fprintf(w, "%s of account %s into %s (mode %s): %d to add, %d to update, %d to delete, %d unchanged\n",
-		what, v.Account, v.File, v.Mode, counts[crm.OpAdd], counts[crm.OpUpdate], counts[crm.OpDelete], v.Unchanged)
+		title, v.Account, v.File, v.Mode, counts[crm.OpAdd], counts[crm.OpUpdate], counts[crm.OpDelete], v.Unchanged)
 	if len(v.Changes) > 0 {
 		t := newTable(w, "  OP", "LINE", "SIP USERNAME", "SIP PASSWORD", "DISPLAY NAME", "EMERGENCY NUMBER", "MAC ADDRESS", "CHANGED", "RESULT")
 		for _, c := range v.Changes {

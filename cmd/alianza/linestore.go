@@ -118,7 +118,7 @@ func (s *fileStore) writeLocked() error {
 func readLinesFile(path string) ([]fileRow, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("%w: reading the CRM's SIP lines: %w", alianza.ErrValidation, err)
+		return nil, fmt.Errorf("%w: %w", alianza.ErrValidation, err)
 	}
 	var raw []map[string]json.RawMessage
 	if err := json.Unmarshal(b, &raw); err != nil {
