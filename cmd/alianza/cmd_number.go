@@ -205,8 +205,10 @@ need --business-name, RESIDENTIAL ones --first-name and --last-name.`,
 }
 
 func writeNumber(w io.Writer, n *alianza.AccountTelephoneNumber) error {
+	// No caller-ID column: assignAsCallerId is write-only, the platform
+	// keeps the caller ID on the user.
 	return kv(w, "Number", n.PhoneNumber, "Account ID", n.AccountID, "Routed to", routeOf(n.ReferenceType, n.ReferenceID),
-		"Caller ID", n.AssignAsCallerID, "Carrier status", n.CarrierStatus, "Operational status", n.OperationalStatus)
+		"Carrier status", n.CarrierStatus, "Operational status", n.OperationalStatus)
 }
 
 func routeOf(t alianza.TNReferenceType, id string) string {
@@ -284,9 +286,9 @@ func (a *app) numberListCmd() *cobra.Command {
 				tns = []alianza.AccountTelephoneNumber{}
 			}
 			return a.emit(tns, func(w io.Writer) error {
-				t := newTable(w, "NUMBER", "ROUTED TO", "CALLER ID", "CARRIER STATUS")
+				t := newTable(w, "NUMBER", "ROUTED TO", "CARRIER STATUS")
 				for _, n := range tns {
-					t.row(n.PhoneNumber, routeOf(n.ReferenceType, n.ReferenceID), n.AssignAsCallerID, n.CarrierStatus)
+					t.row(n.PhoneNumber, routeOf(n.ReferenceType, n.ReferenceID), n.CarrierStatus)
 				}
 				return t.flush()
 			})

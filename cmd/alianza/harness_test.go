@@ -172,3 +172,7 @@ func shellJoin(args []string) string {
 	}
 	return strings.Join(out, " ")
 }
+
+type stringsBuilder = strings.Builder
+
+func emptyReader() *strings.Reader { return strings.NewReader("") }
