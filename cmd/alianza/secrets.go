@@ -66,11 +66,18 @@ func marshalJSON(v any, show bool) ([]byte, error) {
 	}
 	red, _ := json.Marshal(redacted)
 	for _, s := range collectSecrets(reflect.ValueOf(v), nil, 0) {
-		q, err := marshalNoEscape(s)
+		// alianza.Secret's MarshalJSON escapes <, > and & as \u003c ...,
+		// a plain string field would not: scrub both spellings.
+		escaped, err := json.Marshal(s)
 		if err != nil {
 			return nil, err
 		}
-		b = bytes.ReplaceAll(b, q, red)
+		plain, err := marshalNoEscape(s)
+		if err != nil {
+			return nil, err
+		}
+		b = bytes.ReplaceAll(b, escaped, red)
+		b = bytes.ReplaceAll(b, plain, red)
 	}
 	return b, nil
 }
