@@ -1,0 +1,162 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/go-alianza/alianza"
+)
+
+func (a *app) userCmd() *cobra.Command {
+	return group("user", "Users of an account: list, get, create, delete",
+		a.userListCmd(), a.userGetCmd(), a.userCreateCmd(), a.userDeleteCmd())
+}
+
+func writeUser(w io.Writer, u *alianza.User) error {
+	return kv(w, "Username", u.Username, "ID", u.ID, "Name", strings.TrimSpace(u.FirstName+" "+u.LastName),
+		"Email", u.EmailAddress, "Extension", u.Extension, "Product Plan", u.UserProductPlan, "Time Zone", u.TimeZone,
+		"Devices", len(u.Devices))
+}
+
+func (a *app) userListCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "list ACCOUNT",
+		Short: "List the account's users",
+		Args:  exactArgs("ACCOUNT"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			acct, err := a.account(ctx, args[0])
+			if err != nil {
+				return err
+			}
+			api, err := a.client()
+			if err != nil {
+				return err
+			}
+			// LimitedData: without it the platform stops at 1000 users.
+			us, err := api.Users.List(ctx, acct.ID, &alianza.ListUsersOptions{LimitedData: true})
+			if err != nil {
+				return err
+			}
+			if us == nil {
+				us = []alianza.User{}
+			}
+			return a.emit(us, func(w io.Writer) error {
+				t := newTable(w, "USERNAME", "NAME", "EXTENSION", "PLAN", "ID")
+				for _, u := range us {
+					t.row(u.Username, strings.TrimSpace(u.FirstName+" "+u.LastName), u.Extension, u.UserProductPlan, u.ID)
+				}
+				return t.flush()
+			})
+		},
+	}
+}
+
+func (a *app) userGetCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "get ACCOUNT USER-ID",
+		Short: "Show a user",
+		Args:  exactArgs("ACCOUNT", "USER-ID"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			api, acctID, err := a.accountAPI(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			u, err := api.Users.Get(cmd.Context(), acctID, args[1])
+			if err != nil {
+				return err
+			}
+			return a.emit(u, func(w io.Writer) error { return writeUser(w, u) })
+		},
+	}
+}
+
+func (a *app) userCreateCmd() *cobra.Command {
+	var (
+		username, first, last, email, ext, plan, tz string
+	)
+	cmd := &cobra.Command{
+		Use:   "create ACCOUNT --username NAME",
+		Short: "Create a user",
+		Long: `Create a user. Usernames are unique on the whole platform. Users of ADVANCED
+accounts need --extension and a product plan (default STANDARD); SIMPLE
+accounts have neither.`,
+		Args: exactArgs("ACCOUNT"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			if username == "" {
+				return fmt.Errorf("%w: --username is required", alianza.ErrValidation)
+			}
+			acct, err := a.account(ctx, args[0])
+			if err != nil {
+				return err
+			}
+			req := &alianza.CreateUserRequest{TimeZone: alianza.TimeZone(tz), Username: alianza.Ptr(username)}
+			if tz == "" {
+				req.TimeZone = acct.TimeZone
+			}
+			for _, f := range []struct {
+				v string
+				p **string
+			}{{first, &req.FirstName}, {last, &req.LastName}, {email, &req.EmailAddress}, {ext, &req.Extension}} {
+				if f.v != "" {
+					*f.p = alianza.Ptr(f.v)
+				}
+			}
+			if acct.AccountType == alianza.AccountTypeAdvanced {
+				if plan == "" {
+					plan = string(alianza.UserProductPlanStandard)
+				}
+				req.UserProductPlan = alianza.Ptr(alianza.UserProductPlan(strings.ToUpper(plan)))
+			} else if plan != "" {
+				req.UserProductPlan = alianza.Ptr(alianza.UserProductPlan(strings.ToUpper(plan)))
+			}
+			api, err := a.client()
+			if err != nil {
+				return err
+			}
+			u, err := api.Users.Create(ctx, acct.ID, req)
+			if err != nil {
+				return err
+			}
+			return a.emit(u, func(w io.Writer) error { return writeUser(w, u) })
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&username, "username", "", "username, unique on the platform (required)")
+	f.StringVar(&first, "first-name", "", "first name")
+	f.StringVar(&last, "last-name", "", "last name")
+	f.StringVar(&email, "email", "", "email address")
+	f.StringVar(&ext, "extension", "", "extension (ADVANCED accounts)")
+	f.StringVar(&plan, "plan", "", "product plan: STANDARD, ADVANCED or PROFESSIONAL (ADVANCED accounts; default STANDARD)")
+	f.StringVar(&tz, "timezone", "", "time zone (default the account's)")
+	return cmd
+}
+
+func (a *app) userDeleteCmd() *cobra.Command {
+	var g guard
+	cmd := &cobra.Command{
+		Use:   "delete ACCOUNT USER-ID",
+		Short: "Delete a user",
+		Args:  exactArgs("ACCOUNT", "USER-ID"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			api, acctID, err := a.accountAPI(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			u, err := api.Users.Get(ctx, acctID, args[1])
+			if err != nil {
+				return err
+			}
+			return a.deleteOne(&g, fmt.Sprintf("user %s (%s)", u.Username, u.ID), func() error {
+				return api.Users.Delete(ctx, acctID, u.ID)
+			})
+		},
+	}
+	g.flags(cmd)
+	return cmd
+}

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+)
+
+const rootLong = `alianza is the Alianza API Console: the operator's commands of a CRM's
+Alianza integration (seed 000) and the common provisioning tasks, from a shell.
+
+Credentials come from the environment, or from the flags of the same name:
+  ALIANZA_BASE_URL   default https://api.alianza.com (beta: https://api.b2.alianza.com)
+  ALIANZA_USERNAME   the API user, as in the Alianza Admin GUI
+  ALIANZA_PASSWORD   its password (prefer the variable: flags show in ps)
+--fake runs every command against an in-process fake platform seeded with a
+demo account, DEMO-1001, for trying the console without credentials.
+
+Accounts are named by their account number (the CRM's link field) unless
+--by says otherwise. An account that does not exist is "not enabled in
+Alianza" (exit 7).
+
+Output is aligned tables for people, or JSON with --json. Secrets (SIP
+passwords) print as REDACTED unless --show-secrets is given.
+
+Destructive commands (account delete, account teardown, sip-lines sync
+--mode full, trunk/user/device delete) show what they will do and ask for
+confirmation; --yes skips the question and --dry-run only shows. Without a
+terminal on stdin they refuse unless --yes is given.
+
+` + exitCodesHelp
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:           "alianza",
+		Short:         "Alianza API Console",
+		Long:          rootLong,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Args:          cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usage("unknown command %q", args[0])
+			}
+			return usage("a command is required")
+		},
+	}
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	f := root.PersistentFlags()
+	f.StringVar(&a.baseURL, "base-url", "", "Alianza base URL (env ALIANZA_BASE_URL)")
+	f.StringVar(&a.username, "username", "", "API username (env ALIANZA_USERNAME)")
+	f.StringVar(&a.password, "password", "", "API password (env ALIANZA_PASSWORD; the variable is safer)")
+	f.StringVar(&a.partition, "partition", "", "act in this sub-partition instead of the login's partition")
+	f.StringVar(&a.by, "by", "number", "what ACCOUNT arguments are: number (account number), id, phone or mac")
+	f.BoolVar(&a.fake, "fake", false, "run against an in-process fake platform with the demo account "+"DEMO-1001")
+	f.BoolVar(&a.jsonOut, "json", false, "print JSON instead of tables")
+	f.BoolVar(&a.showSecrets, "show-secrets", false, "print SIP passwords instead of REDACTED")
+	f.DurationVar(&a.timeout, "timeout", 0, "timeout of one request (default the SDK's, 60s)")
+
+	root.AddCommand(
+		a.loginCmd(),
+		a.accountCmd(),
+		a.sipLinesCmd(),
+		a.numberCmd(),
+		a.trunkCmd(),
+		a.userCmd(),
+		a.deviceCmd(),
+	)
+	return root
+}
