@@ -277,7 +277,13 @@ func (c *Client) decode(resp *http.Response, r *request, path string) error {
 		return fail(ErrContentType, nil)
 	}
 	dec := json.NewDecoder(br)
-	if err := dec.Decode(r.out); err != nil {
+	var err error
+	if list, ok := listTarget(r.out); ok {
+		err = decodeList(dec, list)
+	} else {
+		err = dec.Decode(r.out)
+	}
+	if err != nil {
 		switch {
 		case br.tooLarge:
 			return fail(ErrTooLarge, fmt.Errorf("limit is %d bytes", c.cfg.maxBody))
