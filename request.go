@@ -86,11 +86,11 @@ func (c *Client) do(ctx context.Context, r *request) error {
 			return fmt.Errorf("alianza: build request: %w", err)
 		}
 		if body != nil {
-			req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
+			req.GetBody = replayBody(body)
 			req.Header["Content-Type"] = jsonHeader
 		}
 		req.Header["Accept"] = jsonHeader
-		req.Header["User-Agent"] = []string{c.userAgent}
+		req.Header["User-Agent"] = c.userAgent
 		if !r.noAuth {
 			req.Header["X-Auth-Token"] = []string{string(tok)}
 		}
@@ -168,6 +168,12 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// replayBody is the request's GetBody. It lives outside do so that a
+// bodiless GET does not move do's body variable to the heap.
+func replayBody(body []byte) func() (io.ReadCloser, error) {
+	return func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
 }
 
 func bodyReader(b []byte) io.Reader {
