@@ -270,7 +270,13 @@ func (c *Client) decode(resp *http.Response, r *request, path string) error {
 	}
 	ct := resp.Header.Get("Content-Type")
 	br := &bodyReader2{r: resp.Body, left: c.cfg.maxBody}
-	defer func() { drainClose(resp.Body) }()
+	defer func() {
+		if br.eof {
+			_ = resp.Body.Close() // nothing left to drain
+			return
+		}
+		drainClose(resp.Body)
+	}()
 	fail := func(kind, err error) error {
 		return &DecodeError{
 			StatusCode: resp.StatusCode, Method: r.method, Path: path, ContentType: ct,
@@ -318,8 +324,8 @@ func (c *Client) decode(resp *http.Response, r *request, path string) error {
 // badContentType refuses HTML (a proxy's error page) and XML. A missing
 // Content-Type, JSON with any parameters, or text/plain holding JSON pass.
 func badContentType(ct string) bool {
-	if ct == "" {
-		return false
+	if ct == "" || ct == "application/json" || strings.HasPrefix(ct, "application/json;") {
+		return false // what the platform sends: no need to parse it
 	}
 	mt, _, err := mime.ParseMediaType(ct)
 	if err != nil {
@@ -334,6 +340,7 @@ type bodyReader2 struct {
 	r        io.Reader
 	left     int64
 	tooLarge bool
+	eof      bool // the body returned io.EOF: the connection can be reused as is
 	first    byte
 	head     [256]byte
 	nhead    int
@@ -354,6 +361,7 @@ func (b *bodyReader2) Read(p []byte) (int, error) {
 		p = p[:b.left]
 	}
 	n, err := b.r.Read(p)
+	b.eof = err == io.EOF
 	b.left -= int64(n)
 	if b.nhead < len(b.head) {
 		b.nhead += copy(b.head[b.nhead:], p[:n])
