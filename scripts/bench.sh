@@ -30,13 +30,22 @@ ratios() {
 		for (i = 2; i <= m; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j+1] = a[j]; a[j+1] = t }
 		return (m % 2) ? a[(m+1)/2] : (a[m/2] + a[m/2+1]) / 2
 	}
+	# paired is the median of the per-pass ratios: the i-th sample of num
+	# over the i-th of den, which ran next to it in the same pass.
+	function paired(num, den, unit,    kn, kd, m, i, j, t, a) {
+		kn = num SUBSEP unit; kd = den SUBSEP unit; m = n[kn]
+		if (m == 0 || n[kd] != m) return -1
+		for (i = 1; i <= m; i++) a[i] = v[kn, i] / v[kd, i]
+		for (i = 2; i <= m; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j+1] = a[j]; a[j+1] = t }
+		return (m % 2) ? a[(m+1)/2] : (a[m/2] + a[m/2+1]) / 2
+	}
 	function ratio(label, num, den, unit, target,    a, b) {
 		a = med(num, unit); b = med(den, unit)
 		if (a < 0 || b <= 0) return
-		printf "%-50s %-10s %8.3fx   target %s\n", label, unit, a / b, target
+		printf "%-50s %-10s %8.3fx %8.3fx   target %s\n", label, unit, a / b, paired(num, den, unit), target
 	}
 	END {
-		print "ratios of medians (sdk/raw unless said otherwise)"
+		print "sdk/raw unless said otherwise: ratio of the medians, then median of the per-pass ratios"
 		ratio("GetAccount", "GetAccount/client=sdk", "GetAccount/client=raw", "ns/op", "<= 1.05")
 		ratio("GetAccount", "GetAccount/client=sdk", "GetAccount/client=raw", "B/op", "-")
 		ratio("GetAccount", "GetAccount/client=sdk", "GetAccount/client=raw", "allocs/op", "<= 1.25")
@@ -47,7 +56,7 @@ ratios() {
 		split("raw sdk", cs, " ")
 		for (i = 1; i <= 2; i++) {
 			a = med(L "/client=" cs[i], "allocs/op")
-			if (a >= 0) printf "%-50s %-10s %8.1f    target %s\n", L " " cs[i] " allocs/number", "allocs", a / 10000, (cs[i] == "sdk") ? "<= 46" : "-"
+			if (a >= 0) printf "%-50s %-10s %8.1f              target %s\n", L " " cs[i] " allocs/number", "allocs", a / 10000, (cs[i] == "sdk") ? "<= 46" : "-"
 		}
 		P = "GetAccountParallel"
 		ratio(P " throughput sdk / raw-default", P "/client=raw-default", P "/client=sdk", "ns/op", ">= 1.8")
@@ -59,7 +68,7 @@ ratios() {
 		for (i = 1; i <= 2; i++) {
 			c = (i == 1) ? "1" : "16"
 			a = med("Provision/conc=" c, "accounts/s")
-			if (a >= 0) printf "%-50s %-10s %8.1f    (median)\n", "Provision conc=" c, "accounts/s", a
+			if (a >= 0) printf "%-50s %-10s %8.1f              (median)\n", "Provision conc=" c, "accounts/s", a
 		}
 	}' "$1"
 }
