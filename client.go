@@ -18,8 +18,8 @@ type Client struct {
 	cfg       *config
 	auth      *tokenSource
 	budget    *retryBudget
-	userAgent string
-	partition string // the partition this copy acts in; "" means the login's
+	userAgent []string // the User-Agent header's value, shared by every request
+	partition string   // the partition this copy acts in; "" means the login's
 
 	common service // one value shared by every service, so services cost no allocation
 
@@ -53,14 +53,15 @@ func NewClient(opts ...Option) (*Client, error) {
 	if err := cfg.finish(); err != nil {
 		return nil, err
 	}
+	ua := "go-alianza/" + Version
+	if cfg.userAgent != "" {
+		ua += " " + cfg.userAgent
+	}
 	c := &Client{
 		cfg:       cfg,
 		budget:    newRetryBudget(cfg.retry.Budget),
-		userAgent: "go-alianza/" + Version,
+		userAgent: []string{ua},
 		partition: cfg.partitionID,
-	}
-	if cfg.userAgent != "" {
-		c.userAgent += " " + cfg.userAgent
 	}
 	c.auth = newTokenSource(c)
 	c.initServices()

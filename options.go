@@ -317,7 +317,7 @@ func (c *config) finish() error {
 		return fmt.Errorf("%w: %s: use https, or WithInsecureHTTP to send credentials in clear text", ErrInsecureURL, u.Host)
 	}
 	if c.httpClient == nil {
-		c.httpClient = &http.Client{Transport: defaultTransport(c.timeout)}
+		c.httpClient = &http.Client{Transport: defaultTransport()}
 	}
 	if c.timeoutSet || c.httpClient.Timeout == 0 {
 		c.httpClient.Timeout = c.timeout
@@ -328,14 +328,15 @@ func (c *config) finish() error {
 
 // defaultTransport is Go's default transport with a per-host pool sized for
 // concurrent use: Go keeps only 2 idle connections per host, so 64 goroutines
-// would keep opening and closing connections. Headers may take as long as
-// the whole attempt (WithTimeout).
-func defaultTransport(timeout time.Duration) *http.Transport {
+// would keep opening and closing connections. It sets no
+// ResponseHeaderTimeout: the client's Timeout already bounds the whole
+// exchange, and a second timer per request cost 3 allocations and a share of
+// the timer heap under load (BENCHMARKS.md).
+func defaultTransport() *http.Transport {
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.MaxIdleConns = DefaultIdleConns
 	t.MaxIdleConnsPerHost = DefaultIdleConns
 	t.TLSHandshakeTimeout = 10 * time.Second
-	t.ResponseHeaderTimeout = timeout
 	t.ExpectContinueTimeout = time.Second
 	return t
 }

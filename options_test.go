@@ -103,18 +103,17 @@ func TestDefaults(t *testing.T) {
 	tr, ok := hc.Transport.(*http.Transport)
 	require.True(t, ok)
 	assert.GreaterOrEqual(t, tr.MaxIdleConnsPerHost, 16)
-	assert.Positive(t, tr.ResponseHeaderTimeout)
+	assert.Zero(t, tr.ResponseHeaderTimeout, "hc.Timeout bounds the whole attempt, headers included")
 	assert.Positive(t, tr.TLSHandshakeTimeout)
 	assert.NotNil(t, tr.Proxy, "the environment's proxy is honoured")
 	assert.Equal(t, DefaultRetryPolicy(), c.cfg.retry)
 	assert.Equal(t, 2, c.cfg.retry.MaxRetries)
-	assert.Equal(t, "go-alianza/"+Version, c.userAgent)
+	assert.Equal(t, []string{"go-alianza/" + Version}, c.userAgent)
 	assert.Equal(t, "siptrunk_2", c.cfg.sipTrunkPath)
 
 	c, err = NewClient(WithAuthToken(testToken), WithTimeout(90*time.Second))
 	require.NoError(t, err)
 	assert.Equal(t, 90*time.Second, c.HTTPClient().Timeout)
-	assert.Equal(t, 90*time.Second, c.HTTPClient().Transport.(*http.Transport).ResponseHeaderTimeout, "headers may take the whole attempt")
 
 	c, err = NewClient(WithAuthToken(testToken), WithRetryPolicy(RetryPolicy{MaxRetries: 4}))
 	require.NoError(t, err)
@@ -123,7 +122,7 @@ func TestDefaults(t *testing.T) {
 	c, err = NewClient(WithAuthToken(testToken), WithSipTrunkPathSegment("siptrunk"), WithUserAgent("  app/1 "))
 	require.NoError(t, err)
 	assert.Equal(t, "siptrunk", c.cfg.sipTrunkPath)
-	assert.Equal(t, "go-alianza/"+Version+" app/1", c.userAgent)
+	assert.Equal(t, []string{"go-alianza/" + Version + " app/1"}, c.userAgent)
 }
 
 func TestWithHTTPClientCopiedNotMutated(t *testing.T) {

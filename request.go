@@ -93,11 +93,11 @@ func (c *Client) do(ctx context.Context, r *request) error {
 			return fmt.Errorf("alianza: build request: %w", err)
 		}
 		if body != nil {
-			req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
+			req.GetBody = replayBody(body)
 			req.Header["Content-Type"] = jsonHeader
 		}
 		req.Header["Accept"] = jsonHeader
-		req.Header["User-Agent"] = []string{c.userAgent}
+		req.Header["User-Agent"] = c.userAgent
 		if !r.noAuth {
 			req.Header["X-Auth-Token"] = []string{string(tok)}
 		}
@@ -171,6 +171,12 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// replayBody is the request's GetBody. It lives outside do so that a
+// bodiless GET does not move do's body variable to the heap.
+func replayBody(body []byte) func() (io.ReadCloser, error) {
+	return func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
 }
 
 func bodyReader(b []byte) io.Reader {
@@ -273,7 +279,13 @@ func (c *Client) decode(resp *http.Response, r *request, path string) error {
 	}
 	ct := resp.Header.Get("Content-Type")
 	br := &bodyReader2{r: resp.Body, left: c.cfg.maxBody}
-	defer func() { drainClose(resp.Body) }()
+	defer func() {
+		if br.eof {
+			_ = resp.Body.Close() // nothing left to drain
+			return
+		}
+		drainClose(resp.Body)
+	}()
 	fail := func(kind, err error) error {
 		e := &DecodeError{
 			StatusCode: resp.StatusCode, Method: r.method, Path: path, ContentType: ct,
@@ -291,7 +303,13 @@ func (c *Client) decode(resp *http.Response, r *request, path string) error {
 		return fail(ErrContentType, nil)
 	}
 	dec := json.NewDecoder(br)
-	if err := dec.Decode(r.out); err != nil {
+	var err error
+	if list, ok := listTarget(r.out); ok {
+		err = decodeList(dec, list)
+	} else {
+		err = dec.Decode(r.out)
+	}
+	if err != nil {
 		switch {
 		case br.tooLarge:
 			return fail(ErrTooLarge, fmt.Errorf("limit is %d bytes", c.cfg.maxBody))
@@ -320,8 +338,8 @@ func (c *Client) decode(resp *http.Response, r *request, path string) error {
 // badContentType refuses HTML (a proxy's error page) and XML. A missing
 // Content-Type, JSON with any parameters, or text/plain holding JSON pass.
 func badContentType(ct string) bool {
-	if ct == "" {
-		return false
+	if ct == "" || ct == "application/json" || strings.HasPrefix(ct, "application/json;") {
+		return false // what the platform sends: no need to parse it
 	}
 	mt, _, err := mime.ParseMediaType(ct)
 	if err != nil {
@@ -336,6 +354,7 @@ type bodyReader2 struct {
 	r        io.Reader
 	left     int64
 	tooLarge bool
+	eof      bool // the body returned io.EOF: the connection can be reused as is
 	first    byte
 	head     [256]byte
 	nhead    int
@@ -356,6 +375,7 @@ func (b *bodyReader2) Read(p []byte) (int, error) {
 		p = p[:b.left]
 	}
 	n, err := b.r.Read(p)
+	b.eof = err == io.EOF
 	b.left -= int64(n)
 	if b.nhead < len(b.head) {
 		b.nhead += copy(b.head[b.nhead:], p[:n])

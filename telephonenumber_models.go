@@ -1,6 +1,7 @@
 package alianza
 
 import (
+	"bytes"
 	"encoding/json"
 	"log/slog"
 	"time"
@@ -214,8 +215,17 @@ type E911Address struct {
 // e911Flat has E911Address's fields without its methods.
 type e911Flat E911Address
 
+var nestedAddressKey = []byte(`"address"`)
+
 // UnmarshalJSON reads the flat spec form and the documents' nested form.
 func (e *E911Address) UnmarshalJSON(b []byte) error {
+	// The flat form is what the platform sends, 10,000 times in a big
+	// account's number list: decode it straight into e, without the
+	// wrapper's allocation and copy. A false positive ("address" as a
+	// value) only takes the slower path, which handles both forms.
+	if !bytes.Contains(b, nestedAddressKey) {
+		return json.Unmarshal(b, (*e911Flat)(e))
+	}
 	var w struct {
 		e911Flat
 		Address *Address `json:"address"`

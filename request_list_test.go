@@ -1,0 +1,124 @@
+package alianza
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// decodeList must give exactly what json.Decoder.Decode gives, at every
+// length around the chunk boundaries.
+func TestDecodeListMatchesDecode(t *testing.T) {
+	type item struct {
+		ID   string   `json:"id"`
+		Tags []string `json:"tags"`
+		N    int      `json:"n"`
+	}
+	lengths := []int{0, 1, firstListChunk - 1, firstListChunk, firstListChunk + 1, 100, 3*maxListChunk + 7}
+	for _, n := range lengths {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString(" [")
+			for i := range n {
+				if i > 0 {
+					b.WriteString(",\n")
+				}
+				fmt.Fprintf(&b, `{"id":"N%d","tags":["a%d"],"n":%d}`, i, i, i)
+			}
+			b.WriteString("] ")
+			var want, got []item
+			require.NoError(t, json.NewDecoder(strings.NewReader(b.String())).Decode(&want))
+			list, ok := listTarget(&got)
+			require.True(t, ok)
+			require.NoError(t, decodeList(json.NewDecoder(strings.NewReader(b.String())), list))
+			assert.Equal(t, want, got)
+			assert.NotNil(t, got, "[] decodes to an empty, non-nil slice")
+			assert.Equal(t, len(got), cap(got), "no slack kept")
+		})
+	}
+}
+
+func TestDecodeListNullAndErrors(t *testing.T) {
+	decode := func(body string) ([]string, error) {
+		out := []string{"stale"}
+		list, _ := listTarget(&out)
+		err := decodeList(json.NewDecoder(strings.NewReader(body)), list)
+		return out, err
+	}
+	out, err := decode("null")
+	require.NoError(t, err)
+	assert.Nil(t, out)
+
+	_, err = decode(`{"a":1}`)
+	var te *json.UnmarshalTypeError
+	require.ErrorAs(t, err, &te)
+	assert.Equal(t, "object", te.Value)
+
+	_, err = decode(`["a",1]`)
+	require.ErrorAs(t, err, &te)
+
+	_, err = decode(`["a" "b"]`)
+	var se *json.SyntaxError
+	assert.ErrorAs(t, err, &se)
+
+	_, err = decode(`["a",`)
+	assert.Error(t, err)
+}
+
+// Targets decodeList must leave to the plain decoder.
+type ownList []string
+
+func (l *ownList) UnmarshalJSON(b []byte) error { *l = ownList{string(b)}; return nil }
+
+func TestListTargetOnlyPlainSlices(t *testing.T) {
+	var s []string
+	var own ownList
+	var m map[string]any
+	var p *[]string
+	for _, tc := range []struct {
+		out  any
+		want bool
+	}{{&s, true}, {&own, false}, {&m, false}, {s, false}, {p, false}, {nil, false}} {
+		_, ok := listTarget(tc.out)
+		assert.Equal(t, tc.want, ok, "%T", tc.out)
+	}
+}
+
+// Through the client: a list decodes, a truncated one is ErrDecode, null
+// is ErrEmptyBody, and trailing data is refused.
+func TestListResponsesThroughDo(t *testing.T) {
+	cases := []struct {
+		body string
+		want error
+	}{
+		{`[{"id":"18015550001","phoneNumber":"18015550001","e911Address":{"address":{"city":"Lindon"},"latitude":"40.3"}}]`, nil},
+		{`[{"id":"18015550001"},`, ErrDecode},
+		{`null`, ErrEmptyBody},
+		{`[] []`, ErrDecode},
+		{``, ErrEmptyBody},
+	}
+	for _, tc := range cases {
+		t.Run(tc.body, func(t *testing.T) {
+			c, mt := newMockClient(t)
+			mt.RegisterResponder(http.MethodGet, testBaseURL+"/v2/partition/PART1/account/A1/telephonenumber",
+				httpmock.NewStringResponder(200, tc.body).HeaderSet(http.Header{"Content-Type": {"application/json"}}))
+			got, err := c.TelephoneNumbers.List(context.Background(), "A1", nil)
+			if tc.want != nil {
+				assert.True(t, errors.Is(err, tc.want), "%v", err)
+				return
+			}
+			require.NoError(t, err)
+			require.Len(t, got, 1)
+			assert.Equal(t, "Lindon", got[0].E911Address.City, "the nested e911 form still decodes")
+			assert.Equal(t, "40.3", got[0].E911Address.Latitude)
+		})
+	}
+}
