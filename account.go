@@ -16,7 +16,11 @@ type AccountsService service
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}
 func (s *AccountsService) Get(ctx context.Context, accountID string) (*Account, error) {
-	return s.get(ctx, accountID, nil)
+	return call[Account](ctx, s.client, &request{
+		method: http.MethodGet,
+		path:   "/v2/partition/{partitionId}/account/{accountId}",
+		args:   []string{accountID},
+	})
 }
 
 // GetBy returns the account that value identifies, as idType says: its id,
@@ -39,7 +43,12 @@ func (s *AccountsService) GetBy(ctx context.Context, idType AccountIDType, value
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return s.get(ctx, value, &accountIDQuery{IDType: idType})
+	return call[Account](ctx, s.client, &request{
+		method: http.MethodGet,
+		path:   "/v2/partition/{partitionId}/account/{accountId}",
+		args:   []string{value},
+		query:  &accountIDQuery{IDType: idType},
+	})
 }
 
 // GetByNumber returns the account with the given account number, the field
@@ -52,21 +61,6 @@ type accountIDQuery struct {
 	IDType AccountIDType `url:"accountIdType,omitempty"`
 }
 
-func (s *AccountsService) get(ctx context.Context, accountID string, q *accountIDQuery) (*Account, error) {
-	var a Account
-	err := s.client.do(ctx, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/account/{accountId}",
-		args:   []string{accountID},
-		query:  q,
-		out:    &a,
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &a, nil
-}
-
 // List returns every account of the partition. The platform does not page
 // this list.
 //
@@ -74,16 +68,10 @@ func (s *AccountsService) get(ctx context.Context, accountID string, q *accountI
 //
 //alianza:operation GET /v2/partition/{partitionId}/account
 func (s *AccountsService) List(ctx context.Context) ([]Account, error) {
-	var out []Account
-	err := s.client.do(ctx, &request{
+	return callValue[[]Account](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account",
-		out:    &out,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // Search returns the accounts matching q, a free text matched against the
@@ -93,19 +81,13 @@ func (s *AccountsService) List(ctx context.Context) ([]Account, error) {
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/search
 func (s *AccountsService) Search(ctx context.Context, q string) ([]AccountView, error) {
-	var out []AccountView
-	err := s.client.do(ctx, &request{
+	return callValue[[]AccountView](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/search",
 		query: &struct {
 			Q string `url:"q"`
 		}{q},
-		out: &out,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // Create creates an account. The platform answers with the stored account,
@@ -137,17 +119,11 @@ func (s *AccountsService) Create(ctx context.Context, req *CreateAccountRequest)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	var a Account
-	err := s.client.do(ctx, &request{
+	return call[Account](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account",
 		body:   req,
-		out:    &a,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &a, nil
 }
 
 // Update replaces the account. req should hold every writable field: build
@@ -186,18 +162,12 @@ func (s *AccountsService) Update(ctx context.Context, accountID string, req *Upd
 	if err != nil {
 		return nil, err
 	}
-	var a Account
-	err = s.client.do(ctx, &request{
+	return call[Account](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}",
 		args:   []string{accountID},
 		body:   &updateAccountBody{ID: accountID, PartitionID: partitionID, UpdateAccountRequest: req},
-		out:    &a,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &a, nil
 }
 
 // Patch changes the fields set in req and returns the updated account.
@@ -220,22 +190,12 @@ func (s *AccountsService) Patch(ctx context.Context, accountID string, req *Patc
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return s.patch(ctx, accountID, req)
-}
-
-func (s *AccountsService) patch(ctx context.Context, accountID string, body any) (*Account, error) {
-	var a Account
-	err := s.client.do(ctx, &request{
+	return call[Account](ctx, s.client, &request{
 		method: http.MethodPatch,
 		path:   "/v2/partition/{partitionId}/account/{accountId}",
 		args:   []string{accountID},
-		body:   body,
-		out:    &a,
+		body:   req,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &a, nil
 }
 
 // SetStatus sets the account's status with one PATCH {"status": ...}: the
@@ -246,9 +206,14 @@ func (s *AccountsService) SetStatus(ctx context.Context, accountID string, statu
 	if status != AccountStatusActive && status != AccountStatusDisabled {
 		return nil, &FieldError{Field: "status", Rule: fmt.Sprintf("must be ACTIVE or DISABLED, got %q", status)}
 	}
-	return s.patch(ctx, accountID, &struct {
-		Status AccountStatus `json:"status"`
-	}{status})
+	return call[Account](ctx, s.client, &request{
+		method: http.MethodPatch,
+		path:   "/v2/partition/{partitionId}/account/{accountId}",
+		args:   []string{accountID},
+		body: &struct {
+			Status AccountStatus `json:"status"`
+		}{status},
+	})
 }
 
 // Delete deletes the account. The platform refuses (400) while the account
@@ -273,17 +238,11 @@ func (s *AccountsService) Delete(ctx context.Context, accountID string) error {
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/status
 func (s *AccountsService) Status(ctx context.Context, accountID string) (AccountStatus, error) {
-	var st AccountStatus
-	err := s.client.do(ctx, &request{
+	return callValue[AccountStatus](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/status",
 		args:   []string{accountID},
-		out:    &st,
 	})
-	if err != nil {
-		return "", err
-	}
-	return st, nil
 }
 
 // ValidateProperties asks whether the proposed account number, MAC address,
@@ -308,17 +267,11 @@ func (s *AccountsService) ValidateProperties(ctx context.Context, opts *Validate
 	if err := v.err(); err != nil {
 		return false, err
 	}
-	var ok bool
-	err := s.client.do(ctx, &request{
+	return callValue[bool](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/validateproperties",
 		query:  &q,
-		out:    &ok,
 	})
-	if err != nil {
-		return false, err
-	}
-	return ok, nil
 }
 
 // UserProductPlans returns the user product plans (STANDARD, ADVANCED,
@@ -329,17 +282,11 @@ func (s *AccountsService) ValidateProperties(ctx context.Context, opts *Validate
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/user-product-plans
 func (s *AccountsService) UserProductPlans(ctx context.Context, accountID string) ([]AvailableUserProductPlan, error) {
-	var out []AvailableUserProductPlan
-	err := s.client.do(ctx, &request{
+	return callValue[[]AvailableUserProductPlan](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/user-product-plans",
 		args:   []string{accountID},
-		out:    &out,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // accountFields is the view of create, update and patch bodies that the

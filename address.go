@@ -117,17 +117,11 @@ func (s *AddressesService) Validate(ctx context.Context, opts *ValidateAddressOp
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	var out AddressValidation
-	err := s.client.do(ctx, &request{
+	return call[AddressValidation](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/address/validate",
 		query:  opts,
-		out:    &out,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
 }
 
 // TypeAheadOptions are the typeAhead query parameters.
@@ -154,15 +148,9 @@ func (s *AddressesService) TypeAhead(ctx context.Context, opts *TypeAheadOptions
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	var out []string
-	err := s.client.do(ctx, &request{
+	return callValue[[]string](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/address/typeahead",
 		query:  opts,
-		out:    &out,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }

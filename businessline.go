@@ -22,8 +22,18 @@ type lineBody struct {
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/business-line
 func (s *BusinessLinesService) Create(ctx context.Context, accountID string, req *CreateBusinessLineRequest) (*BusinessLine, error) {
-	return s.write(ctx, http.MethodPost, "/v2/partition/{partitionId}/account/{accountId}/business-line",
-		[]string{accountID}, req)
+	var v validator
+	v.pathID("accountId", accountID)
+	body, err := s.lineBody(ctx, &v, accountID, req)
+	if err != nil {
+		return nil, err
+	}
+	return call[BusinessLine](ctx, s.client, &request{
+		method: http.MethodPost,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line",
+		args:   []string{accountID},
+		body:   body,
+	})
 }
 
 // List returns every business line of the account (a bare array, no paging).
@@ -32,17 +42,11 @@ func (s *BusinessLinesService) Create(ctx context.Context, accountID string, req
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line
 func (s *BusinessLinesService) List(ctx context.Context, accountID string) ([]BusinessLine, error) {
-	var list []BusinessLine
-	err := s.client.do(ctx, &request{
+	return callValue[[]BusinessLine](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line",
 		args:   []string{accountID},
-		out:    &list,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return list, nil
 }
 
 // Get returns a business line.
@@ -51,17 +55,11 @@ func (s *BusinessLinesService) List(ctx context.Context, accountID string) ([]Bu
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}
 func (s *BusinessLinesService) Get(ctx context.Context, accountID, businessLineID string) (*BusinessLine, error) {
-	var b BusinessLine
-	err := s.client.do(ctx, &request{
+	return call[BusinessLine](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}",
 		args:   []string{accountID, businessLineID},
-		out:    &b,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &b, nil
 }
 
 // Update replaces a business line (PUT). Build req with
@@ -71,22 +69,29 @@ func (s *BusinessLinesService) Get(ctx context.Context, accountID, businessLineI
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}
 func (s *BusinessLinesService) Update(ctx context.Context, accountID, businessLineID string, req *UpdateBusinessLineRequest) (*BusinessLine, error) {
-	return s.write(ctx, http.MethodPut, "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}",
-		[]string{accountID, businessLineID}, (*CreateBusinessLineRequest)(req))
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("businessLineId", businessLineID)
+	body, err := s.lineBody(ctx, &v, accountID, (*CreateBusinessLineRequest)(req))
+	if err != nil {
+		return nil, err
+	}
+	return call[BusinessLine](ctx, s.client, &request{
+		method: http.MethodPut,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}",
+		args:   []string{accountID, businessLineID},
+		body:   body,
+	})
 }
 
-// write validates and sends a create or update, filling the body's
-// identifiers from the path.
-func (s *BusinessLinesService) write(ctx context.Context, method, path string, args []string, req *CreateBusinessLineRequest) (*BusinessLine, error) {
-	var v validator
-	v.pathID("accountId", args[0])
-	if len(args) > 1 {
-		v.pathID("businessLineId", args[1])
-	}
+// lineBody validates a create or update body, adding to what v already
+// holds (the path's ids), so that every problem comes back together; then
+// it fills the identifiers the spec requires in the body.
+func (s *BusinessLinesService) lineBody(ctx context.Context, v *validator, accountID string, req *CreateBusinessLineRequest) (*lineBody, error) {
 	if req == nil {
 		v.add("body", "is required")
 	} else {
-		req.validate(&v)
+		req.validate(v)
 	}
 	if err := v.err(); err != nil {
 		return nil, err
@@ -95,18 +100,7 @@ func (s *BusinessLinesService) write(ctx context.Context, method, path string, a
 	if err != nil {
 		return nil, err
 	}
-	var b BusinessLine
-	err = s.client.do(ctx, &request{
-		method: method,
-		path:   path,
-		args:   args,
-		body:   &lineBody{PartitionID: pid, AccountID: args[0], CreateBusinessLineRequest: req},
-		out:    &b,
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &b, nil
+	return &lineBody{PartitionID: pid, AccountID: accountID, CreateBusinessLineRequest: req}, nil
 }
 
 // Delete deletes a business line.
@@ -128,17 +122,11 @@ func (s *BusinessLinesService) Delete(ctx context.Context, accountID, businessLi
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/call-handling
 func (s *BusinessLinesService) GetCallHandling(ctx context.Context, accountID, businessLineID string) (*CallHandling, error) {
-	var ch CallHandling
-	err := s.client.do(ctx, &request{
+	return call[CallHandling](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/call-handling",
 		args:   []string{accountID, businessLineID},
-		out:    &ch,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &ch, nil
 }
 
 // UpdateCallHandling replaces the line's call handling. Start from
@@ -158,18 +146,12 @@ func (s *BusinessLinesService) UpdateCallHandling(ctx context.Context, accountID
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	var ch CallHandling
-	err := s.client.do(ctx, &request{
+	return call[CallHandling](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/call-handling",
 		args:   []string{accountID, businessLineID},
 		body:   req,
-		out:    &ch,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &ch, nil
 }
 
 // GetSipCredentials returns the line's SIP username (the platform never
@@ -179,17 +161,11 @@ func (s *BusinessLinesService) UpdateCallHandling(ctx context.Context, accountID
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials
 func (s *BusinessLinesService) GetSipCredentials(ctx context.Context, accountID, businessLineID string) (*SipCredentialsView, error) {
-	var c SipCredentialsView
-	err := s.client.do(ctx, &request{
+	return call[SipCredentialsView](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials",
 		args:   []string{accountID, businessLineID},
-		out:    &c,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &c, nil
 }
 
 // UpdateSipCredentials sets the line's SIP username and password.
@@ -207,18 +183,12 @@ func (s *BusinessLinesService) UpdateSipCredentials(ctx context.Context, account
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	var c SipCredentialsView
-	err := s.client.do(ctx, &request{
+	return call[SipCredentialsView](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials",
 		args:   []string{accountID, businessLineID},
 		body:   req,
-		out:    &c,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &c, nil
 }
 
 // CreatePortAssignment binds the line to a port of an ATA.
@@ -227,7 +197,16 @@ func (s *BusinessLinesService) UpdateSipCredentials(ctx context.Context, account
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment
 func (s *BusinessLinesService) CreatePortAssignment(ctx context.Context, accountID, businessLineID string, req *CreatePortAssignmentRequest) (*PortAssignment, error) {
-	return s.writePort(ctx, http.MethodPost, accountID, businessLineID, req)
+	body, err := portBody(req)
+	if err != nil {
+		return nil, err
+	}
+	return call[PortAssignment](ctx, s.client, &request{
+		method: http.MethodPost,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment",
+		args:   []string{accountID, businessLineID},
+		body:   body,
+	})
 }
 
 // UpdatePortAssignment replaces the line's port assignment.
@@ -236,31 +215,31 @@ func (s *BusinessLinesService) CreatePortAssignment(ctx context.Context, account
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment
 func (s *BusinessLinesService) UpdatePortAssignment(ctx context.Context, accountID, businessLineID string, req *UpdatePortAssignmentRequest) (*PortAssignment, error) {
-	return s.writePort(ctx, http.MethodPut, accountID, businessLineID, (*CreatePortAssignmentRequest)(req))
-}
-
-func (s *BusinessLinesService) writePort(ctx context.Context, method, accountID, businessLineID string, req *CreatePortAssignmentRequest) (*PortAssignment, error) {
-	var v validator
-	if req == nil {
-		v.add("body", "is required")
-	} else {
-		req = req.normalized(&v)
-	}
-	if err := v.err(); err != nil {
-		return nil, err
-	}
-	var p PortAssignment
-	err := s.client.do(ctx, &request{
-		method: method,
-		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment",
-		args:   []string{accountID, businessLineID},
-		body:   req,
-		out:    &p,
-	})
+	body, err := portBody((*CreatePortAssignmentRequest)(req))
 	if err != nil {
 		return nil, err
 	}
-	return &p, nil
+	return call[PortAssignment](ctx, s.client, &request{
+		method: http.MethodPut,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment",
+		args:   []string{accountID, businessLineID},
+		body:   body,
+	})
+}
+
+// portBody validates a port assignment create or update and returns the
+// normalised copy to send, never the caller's value.
+func portBody(req *CreatePortAssignmentRequest) (*CreatePortAssignmentRequest, error) {
+	var v validator
+	if req == nil {
+		v.add("body", "is required")
+		return nil, v.err()
+	}
+	req = req.normalized(&v)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return req, nil
 }
 
 // GetPortAssignment returns the line's port assignment.
@@ -269,17 +248,11 @@ func (s *BusinessLinesService) writePort(ctx context.Context, method, accountID,
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment
 func (s *BusinessLinesService) GetPortAssignment(ctx context.Context, accountID, businessLineID string) (*PortAssignment, error) {
-	var p PortAssignment
-	err := s.client.do(ctx, &request{
+	return call[PortAssignment](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment",
 		args:   []string{accountID, businessLineID},
-		out:    &p,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &p, nil
 }
 
 // DeletePortAssignment unbinds the line from its ATA port.
@@ -301,15 +274,9 @@ func (s *BusinessLinesService) DeletePortAssignment(ctx context.Context, account
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/registration
 func (s *BusinessLinesService) GetRegistrationStatus(ctx context.Context, accountID, businessLineID string) (*RegistrationStatus, error) {
-	var st RegistrationStatus
-	err := s.client.do(ctx, &request{
+	return call[RegistrationStatus](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/registration",
 		args:   []string{accountID, businessLineID},
-		out:    &st,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &st, nil
 }

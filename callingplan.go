@@ -116,17 +116,11 @@ type ListCallingPlanProductsOptions struct {
 //
 //alianza:operation GET /v2/partition/{partitionId}/callingplanproduct
 func (s *CallingPlansService) ListProducts(ctx context.Context, opts *ListCallingPlanProductsOptions) ([]CallingPlanProduct, error) {
-	var out []CallingPlanProduct
-	err := s.client.do(ctx, &request{
+	return callValue[[]CallingPlanProduct](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/callingplanproduct",
 		query:  opts,
-		out:    &out,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // GetProduct returns one calling plan product.
@@ -135,7 +129,11 @@ func (s *CallingPlansService) ListProducts(ctx context.Context, opts *ListCallin
 //
 //alianza:operation GET /v2/partition/{partitionId}/callingplanproduct/{cppId}
 func (s *CallingPlansService) GetProduct(ctx context.Context, productID string) (*CallingPlanProduct, error) {
-	return s.product(ctx, http.MethodGet, productID, nil)
+	return call[CallingPlanProduct](ctx, s.client, &request{
+		method: http.MethodGet,
+		path:   "/v2/partition/{partitionId}/callingplanproduct/{cppId}",
+		args:   []string{productID},
+	})
 }
 
 // CreateProduct creates a calling plan product.
@@ -153,17 +151,11 @@ func (s *CallingPlansService) CreateProduct(ctx context.Context, req *CreateCall
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	var p CallingPlanProduct
-	err := s.client.do(ctx, &request{
+	return call[CallingPlanProduct](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/callingplanproduct",
 		body:   req,
-		out:    &p,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &p, nil
 }
 
 // UpdateProduct replaces a calling plan product; fields left nil may be
@@ -187,7 +179,12 @@ func (s *CallingPlansService) UpdateProduct(ctx context.Context, productID strin
 	if err != nil {
 		return nil, err
 	}
-	return s.product(ctx, http.MethodPut, productID, &updateProductBody{ID: productID, PartitionID: partitionID, UpdateCallingPlanProductRequest: req})
+	return call[CallingPlanProduct](ctx, s.client, &request{
+		method: http.MethodPut,
+		path:   "/v2/partition/{partitionId}/callingplanproduct/{cppId}",
+		args:   []string{productID},
+		body:   &updateProductBody{ID: productID, PartitionID: partitionID, UpdateCallingPlanProductRequest: req},
+	})
 }
 
 // PatchProduct changes the fields set in req.
@@ -207,22 +204,12 @@ func (s *CallingPlansService) PatchProduct(ctx context.Context, productID string
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return s.product(ctx, http.MethodPatch, productID, req)
-}
-
-func (s *CallingPlansService) product(ctx context.Context, method, productID string, body any) (*CallingPlanProduct, error) {
-	var p CallingPlanProduct
-	err := s.client.do(ctx, &request{
-		method: method,
+	return call[CallingPlanProduct](ctx, s.client, &request{
+		method: http.MethodPatch,
 		path:   "/v2/partition/{partitionId}/callingplanproduct/{cppId}",
 		args:   []string{productID},
-		body:   body,
-		out:    &p,
+		body:   req,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &p, nil
 }
 
 // ArchiveProduct archives a calling plan product, the only way to retire
@@ -254,18 +241,12 @@ func (s *CallingPlansService) List(ctx context.Context, accountID string, opts *
 			return nil, err
 		}
 	}
-	var out []CallingPlan
-	err := s.client.do(ctx, &request{
+	return callValue[[]CallingPlan](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/callingplan",
 		args:   []string{accountID},
 		query:  opts,
-		out:    &out,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // Add adds, changes or shares a calling plan on a reference of the account.
@@ -278,18 +259,12 @@ func (s *CallingPlansService) Add(ctx context.Context, accountID string, req *Mo
 	if err := checkModifyPlan(req); err != nil {
 		return nil, err
 	}
-	var p CallingPlan
-	err := s.client.do(ctx, &request{
+	return call[CallingPlan](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/callingplan",
 		args:   []string{accountID},
 		body:   req,
-		out:    &p,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &p, nil
 }
 
 // Remove removes a calling plan from a reference of the account. The
@@ -303,19 +278,13 @@ func (s *CallingPlansService) Remove(ctx context.Context, accountID string, req 
 	if err := checkModifyPlan(req); err != nil {
 		return nil, err
 	}
-	var p *CallingPlan
-	err := s.client.do(ctx, &request{
+	return call[CallingPlan](ctx, s.client, &request{
 		method:  http.MethodDelete,
 		path:    "/v2/partition/{partitionId}/account/{accountId}/callingplan",
 		args:    []string{accountID},
 		body:    req,
-		out:     &p,
 		emptyOK: true,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return p, nil
 }
 
 func checkModifyPlan(req *ModifyCallingPlanRequest) error {

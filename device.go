@@ -41,7 +41,12 @@ func (s *DeviceLinesService) Create(ctx context.Context, accountID string, req *
 		PartitionID string `json:"partitionId"`
 		*CreateDeviceRequest
 	}{accountID, partitionID, &cp}
-	return s.send(ctx, http.MethodPost, "/v2/partition/{partitionId}/account/{accountId}/deviceline", []string{accountID}, body)
+	return call[Device](ctx, s.client, &request{
+		method: http.MethodPost,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/deviceline",
+		args:   []string{accountID},
+		body:   body,
+	})
 }
 
 // List returns the account's device lines matching opts (nil for none; see
@@ -71,18 +76,12 @@ func (s *DeviceLinesService) List(ctx context.Context, accountID string, opts *L
 		}
 		q = &cp
 	}
-	var devices []Device
-	err := s.client.do(ctx, &request{
+	return callValue[[]Device](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/deviceline",
 		args:   []string{accountID},
 		query:  q,
-		out:    &devices,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return devices, nil
 }
 
 // ListByAccount returns every device line of the account. It always sends
@@ -104,17 +103,11 @@ func (s *DeviceLinesService) ListByAccount(ctx context.Context, accountID string
 //
 //alianza:operation GET /v2/partition/{partitionId}/deviceprovisioning/account/{accountId}/device/{deviceId}
 func (s *DeviceLinesService) ProvisioningData(ctx context.Context, accountID, deviceID string) (*DeviceData, error) {
-	var d DeviceData
-	err := s.client.do(ctx, &request{
+	return call[DeviceData](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/deviceprovisioning/account/{accountId}/device/{deviceId}",
 		args:   []string{accountID, deviceID},
-		out:    &d,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &d, nil
 }
 
 // Get returns the device line with the given id.
@@ -123,8 +116,11 @@ func (s *DeviceLinesService) ProvisioningData(ctx context.Context, accountID, de
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}
 func (s *DeviceLinesService) Get(ctx context.Context, accountID, deviceID string) (*Device, error) {
-	return s.send(ctx, http.MethodGet, "/v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}",
-		[]string{accountID, deviceID}, nil)
+	return call[Device](ctx, s.client, &request{
+		method: http.MethodGet,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}",
+		args:   []string{accountID, deviceID},
+	})
 }
 
 // Update replaces the device line.
@@ -163,8 +159,12 @@ func (s *DeviceLinesService) Update(ctx context.Context, accountID, deviceID str
 		PartitionID string `json:"partitionId"`
 		*UpdateDeviceRequest
 	}{deviceID, accountID, partitionID, &cp}
-	return s.send(ctx, http.MethodPut, "/v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}",
-		[]string{accountID, deviceID}, body)
+	return call[Device](ctx, s.client, &request{
+		method: http.MethodPut,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}",
+		args:   []string{accountID, deviceID},
+		body:   body,
+	})
 }
 
 // Patch changes only the fields set in req.
@@ -186,8 +186,12 @@ func (s *DeviceLinesService) Patch(ctx context.Context, accountID, deviceID stri
 		return nil, err
 	}
 	cp.MACAddress = f.mac
-	return s.send(ctx, http.MethodPatch, "/v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}",
-		[]string{accountID, deviceID}, &cp)
+	return call[Device](ctx, s.client, &request{
+		method: http.MethodPatch,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}",
+		args:   []string{accountID, deviceID},
+		body:   &cp,
+	})
 }
 
 // Delete deletes the device line (204, no body).
@@ -210,17 +214,11 @@ func (s *DeviceLinesService) Delete(ctx context.Context, accountID, deviceID str
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/registrationstatus
 func (s *DeviceLinesService) RegistrationStatus(ctx context.Context, accountID, deviceID string) (*RegistrationStatus, error) {
-	var st RegistrationStatus
-	err := s.client.do(ctx, &request{
+	return call[RegistrationStatus](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/registrationstatus",
 		args:   []string{accountID, deviceID},
-		out:    &st,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &st, nil
 }
 
 // ListTypes returns the device types available to a partition (the client's
@@ -241,26 +239,11 @@ func (s *DeviceLinesService) ListTypes(ctx context.Context, opts *ListDeviceType
 		}
 		q.PartitionID = p
 	}
-	var types []DeviceType
-	err := s.client.do(ctx, &request{
+	return callValue[[]DeviceType](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/ref/devicetype",
 		query:  &q,
-		out:    &types,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return types, nil
-}
-
-// send is the shape every single-device operation shares.
-func (s *DeviceLinesService) send(ctx context.Context, method, path string, args []string, body any) (*Device, error) {
-	var d Device
-	if err := s.client.do(ctx, &request{method: method, path: path, args: args, body: body, out: &d}); err != nil {
-		return nil, err
-	}
-	return &d, nil
 }
 
 // deviceFields is what the three request types have in common. Required

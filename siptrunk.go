@@ -58,18 +58,12 @@ func (s *SipTrunksService) Create(ctx context.Context, accountID string, req *Cr
 	if err != nil {
 		return nil, err
 	}
-	var t SipTrunk
-	err = s.client.do(ctx, &request{
+	return call[SipTrunk](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2"),
 		args:   []string{accountID},
 		body:   &trunkBody{PartitionID: pid, AccountID: accountID, CreateSipTrunkRequest: req},
-		out:    &t,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &t, nil
 }
 
 // List returns every SIP trunk of the account (a bare array, no paging).
@@ -78,17 +72,11 @@ func (s *SipTrunksService) Create(ctx context.Context, accountID string, req *Cr
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2
 func (s *SipTrunksService) List(ctx context.Context, accountID string) ([]SipTrunk, error) {
-	var list []SipTrunk
-	err := s.client.do(ctx, &request{
+	return callValue[[]SipTrunk](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2"),
 		args:   []string{accountID},
-		out:    &list,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return list, nil
 }
 
 // Get returns a SIP trunk, including the SIP credentials a PBX registers with.
@@ -97,17 +85,11 @@ func (s *SipTrunksService) List(ctx context.Context, accountID string) ([]SipTru
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}
 func (s *SipTrunksService) Get(ctx context.Context, accountID, sipTrunkID string) (*SipTrunk, error) {
-	var t SipTrunk
-	err := s.client.do(ctx, &request{
+	return call[SipTrunk](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}"),
 		args:   []string{accountID, sipTrunkID},
-		out:    &t,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &t, nil
 }
 
 // Update replaces a SIP trunk (PUT). Build req with SipTrunk.UpdateRequest
@@ -132,18 +114,12 @@ func (s *SipTrunksService) Update(ctx context.Context, accountID, sipTrunkID str
 	if err != nil {
 		return nil, err
 	}
-	var t SipTrunk
-	err = s.client.do(ctx, &request{
+	return call[SipTrunk](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}"),
 		args:   []string{accountID, sipTrunkID},
 		body:   &trunkBody{PartitionID: pid, AccountID: accountID, CreateSipTrunkRequest: (*CreateSipTrunkRequest)(req)},
-		out:    &t,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &t, nil
 }
 
 // Patch changes only the fields set in req and returns the trunk.
@@ -161,18 +137,12 @@ func (s *SipTrunksService) Patch(ctx context.Context, accountID, sipTrunkID stri
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	var t SipTrunk
-	err := s.client.do(ctx, &request{
+	return call[SipTrunk](ctx, s.client, &request{
 		method: http.MethodPatch,
 		path:   s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}"),
 		args:   []string{accountID, sipTrunkID},
 		body:   req,
-		out:    &t,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &t, nil
 }
 
 // Delete deletes a SIP trunk. Telephone numbers, voicemail boxes, users and
@@ -196,18 +166,12 @@ func (s *SipTrunksService) Delete(ctx context.Context, accountID, sipTrunkID str
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/unlock
 func (s *SipTrunksService) Unlock(ctx context.Context, accountID, sipTrunkID string) (*SipTrunk, error) {
-	var t *SipTrunk
-	err := s.client.do(ctx, &request{
+	return call[SipTrunk](ctx, s.client, &request{
 		method:  http.MethodPut,
 		path:    s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/unlock"),
 		args:    []string{accountID, sipTrunkID},
-		out:     &t,
 		emptyOK: true,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return t, nil
 }
 
 // GetRegistrationStatus tells whether the trunk's PBX is registered: only
@@ -217,17 +181,11 @@ func (s *SipTrunksService) Unlock(ctx context.Context, accountID, sipTrunkID str
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/registrationstatus
 func (s *SipTrunksService) GetRegistrationStatus(ctx context.Context, accountID, sipTrunkID string) (*RegistrationStatus, error) {
-	var st RegistrationStatus
-	err := s.client.do(ctx, &request{
+	return call[RegistrationStatus](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/registrationstatus"),
 		args:   []string{accountID, sipTrunkID},
-		out:    &st,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &st, nil
 }
 
 // GetForwarding returns the trunk's forward-always and failover rules.
@@ -236,17 +194,11 @@ func (s *SipTrunksService) GetRegistrationStatus(ctx context.Context, accountID,
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/forward
 func (s *SipTrunksService) GetForwarding(ctx context.Context, accountID, sipTrunkID string) (*SipTrunkForwardRules, error) {
-	var r SipTrunkForwardRules
-	err := s.client.do(ctx, &request{
+	return call[SipTrunkForwardRules](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/forward"),
 		args:   []string{accountID, sipTrunkID},
-		out:    &r,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &r, nil
 }
 
 // forwardBody adds the path's identifiers, which SipTrunkForwardRules carries.

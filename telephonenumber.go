@@ -102,17 +102,11 @@ func (s *TelephoneNumbersService) Search(ctx context.Context, opts *SearchTeleph
 	if err != nil {
 		return nil, err
 	}
-	var out []TelephoneNumberView
-	err = s.client.do(ctx, &request{
+	return callValue[[]TelephoneNumberView](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/telephonenumber/search",
 		query:  q,
-		out:    &out,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // Reserve reserves an inventory number so no one else takes it; the
@@ -132,18 +126,12 @@ func (s *TelephoneNumbersService) Reserve(ctx context.Context, tn string) (*Tele
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	var out *TelephoneNumberReservation
-	err := s.client.do(ctx, &request{
+	return call[TelephoneNumberReservation](ctx, s.client, &request{
 		method:  http.MethodPut,
 		path:    "/v2/partition/{partitionId}/telephonenumber/{tn}/reserve",
 		args:    []string{tn},
-		out:     &out,
 		emptyOK: true,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // ReleaseReservation removes a reservation, making the number available
@@ -174,18 +162,12 @@ func (s *TelephoneNumbersService) AddToAccount(ctx context.Context, accountID st
 	if err := req.validate(); err != nil {
 		return nil, err
 	}
-	var out TelephoneNumberActivation
-	err := s.client.do(ctx, &request{
+	return call[TelephoneNumberActivation](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/telephonenumber",
 		args:   []string{accountID},
 		body:   req,
-		out:    &out,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
 }
 
 // ListAccountTelephoneNumbersOptions are the retrieveAccountTelephoneNumbers
@@ -203,18 +185,12 @@ type ListAccountTelephoneNumbersOptions struct {
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber
 func (s *TelephoneNumbersService) List(ctx context.Context, accountID string, opts *ListAccountTelephoneNumbersOptions) ([]AccountTelephoneNumber, error) {
-	var out []AccountTelephoneNumber
-	err := s.client.do(ctx, &request{
+	return callValue[[]AccountTelephoneNumber](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/telephonenumber",
 		args:   []string{accountID},
 		query:  opts,
-		out:    &out,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // Get returns one number on an account.
@@ -228,17 +204,11 @@ func (s *TelephoneNumbersService) Get(ctx context.Context, accountID, tn string)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	var out AccountTelephoneNumber
-	err := s.client.do(ctx, &request{
+	return call[AccountTelephoneNumber](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}",
 		args:   []string{accountID, tn},
-		out:    &out,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
 }
 
 // Patch changes the fields set in req and returns the number.
@@ -255,7 +225,12 @@ func (s *TelephoneNumbersService) Patch(ctx context.Context, accountID, tn strin
 	if err := req.validate(); err != nil {
 		return nil, err
 	}
-	return s.send(ctx, http.MethodPatch, accountID, tn, req)
+	return call[AccountTelephoneNumber](ctx, s.client, &request{
+		method: http.MethodPatch,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}",
+		args:   []string{accountID, tn},
+		body:   req,
+	})
 }
 
 // Update replaces the number's writable fields with req and returns it.
@@ -272,23 +247,12 @@ func (s *TelephoneNumbersService) Update(ctx context.Context, accountID, tn stri
 	if err := (*PatchTelephoneNumberRequest)(req).validate(); err != nil {
 		return nil, err
 	}
-	return s.send(ctx, http.MethodPut, accountID, tn, req)
-}
-
-// send is the shared PUT / PATCH of a number on an account.
-func (s *TelephoneNumbersService) send(ctx context.Context, method, accountID, tn string, body any) (*AccountTelephoneNumber, error) {
-	var out AccountTelephoneNumber
-	err := s.client.do(ctx, &request{
-		method: method,
+	return call[AccountTelephoneNumber](ctx, s.client, &request{
+		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}",
 		args:   []string{accountID, tn},
-		body:   body,
-		out:    &out,
+		body:   req,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
 }
 
 // Delete removes a number from an account. The number goes into cooldown
@@ -334,18 +298,12 @@ func (s *TelephoneNumbersService) SetDestination(ctx context.Context, accountID,
 	if err != nil {
 		return nil, err
 	}
-	var out TelephoneNumberDestination
-	err = s.client.do(ctx, &request{
+	return call[TelephoneNumberDestination](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}/destination",
 		args:   []string{accountID, tn},
 		body:   &destinationBody{PartitionID: partition, AccountID: accountID, TelephoneNumber: tn, SetDestinationRequest: req},
-		out:    &out,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
 }
 
 // RouteToUser sends the number's calls to a user (END_USER); callerID
@@ -376,17 +334,11 @@ func (s *TelephoneNumbersService) GetInventory(ctx context.Context, tn string) (
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	var out TelephoneNumberView
-	err := s.client.do(ctx, &request{
+	return call[TelephoneNumberView](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/telephonenumber/{tn}",
 		args:   []string{tn},
-		out:    &out,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
 }
 
 // ListInventory returns the partition's own number inventory: at most 500
@@ -397,14 +349,8 @@ func (s *TelephoneNumbersService) GetInventory(ctx context.Context, tn string) (
 //
 //alianza:operation GET /v2/partition/{partitionId}/telephonenumber
 func (s *TelephoneNumbersService) ListInventory(ctx context.Context) ([]TelephoneNumberView, error) {
-	var out []TelephoneNumberView
-	err := s.client.do(ctx, &request{
+	return callValue[[]TelephoneNumberView](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/telephonenumber",
-		out:    &out,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }

@@ -22,7 +22,12 @@ func (s *UsersService) Create(ctx context.Context, accountID string, req *Create
 	if err := req.validate(); err != nil {
 		return nil, err
 	}
-	return s.send(ctx, http.MethodPost, "/v2/partition/{partitionId}/account/{accountId}/user", []string{accountID}, nil, req)
+	return call[User](ctx, s.client, &request{
+		method: http.MethodPost,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/user",
+		args:   []string{accountID},
+		body:   req,
+	})
 }
 
 // List returns the account's end users (a bare list, no paging: see
@@ -32,18 +37,12 @@ func (s *UsersService) Create(ctx context.Context, accountID string, req *Create
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/user
 func (s *UsersService) List(ctx context.Context, accountID string, opts *ListUsersOptions) ([]User, error) {
-	var users []User
-	err := s.client.do(ctx, &request{
+	return callValue[[]User](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/user",
 		args:   []string{accountID},
 		query:  opts,
-		out:    &users,
 	})
-	if err != nil {
-		return nil, err
-	}
-	return users, nil
 }
 
 // Get returns the end user with the given id.
@@ -52,18 +51,23 @@ func (s *UsersService) List(ctx context.Context, accountID string, opts *ListUse
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/user/{userId}
 func (s *UsersService) Get(ctx context.Context, accountID, userID string) (*User, error) {
-	return s.get(ctx, accountID, userID, EndUserIDByID)
+	return call[User](ctx, s.client, &request{
+		method: http.MethodGet,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/user/{userId}",
+		args:   []string{accountID, userID},
+		query:  &getUserOptions{IDType: EndUserIDByID},
+	})
 }
 
 // GetByUsername returns the end user with the given username (retrieveEndUser
 // with idType=UserName: the username takes the id's place in the path).
 func (s *UsersService) GetByUsername(ctx context.Context, accountID, username string) (*User, error) {
-	return s.get(ctx, accountID, username, EndUserIDByUserName)
-}
-
-func (s *UsersService) get(ctx context.Context, accountID, userID string, idType EndUserIDType) (*User, error) {
-	return s.send(ctx, http.MethodGet, "/v2/partition/{partitionId}/account/{accountId}/user/{userId}",
-		[]string{accountID, userID}, &getUserOptions{IDType: idType}, nil)
+	return call[User](ctx, s.client, &request{
+		method: http.MethodGet,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/user/{userId}",
+		args:   []string{accountID, username},
+		query:  &getUserOptions{IDType: EndUserIDByUserName},
+	})
 }
 
 // Update replaces the end user.
@@ -78,8 +82,12 @@ func (s *UsersService) Update(ctx context.Context, accountID, userID string, req
 	if err := req.validate(); err != nil {
 		return nil, err
 	}
-	return s.send(ctx, http.MethodPut, "/v2/partition/{partitionId}/account/{accountId}/user/{userId}",
-		[]string{accountID, userID}, nil, req)
+	return call[User](ctx, s.client, &request{
+		method: http.MethodPut,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/user/{userId}",
+		args:   []string{accountID, userID},
+		body:   req,
+	})
 }
 
 // Patch changes only the fields set in req.
@@ -94,8 +102,12 @@ func (s *UsersService) Patch(ctx context.Context, accountID, userID string, req 
 	if err := req.validate(); err != nil {
 		return nil, err
 	}
-	return s.send(ctx, http.MethodPatch, "/v2/partition/{partitionId}/account/{accountId}/user/{userId}",
-		[]string{accountID, userID}, nil, req)
+	return call[User](ctx, s.client, &request{
+		method: http.MethodPatch,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/user/{userId}",
+		args:   []string{accountID, userID},
+		body:   req,
+	})
 }
 
 // Delete deletes the end user (204, no body).
@@ -109,15 +121,6 @@ func (s *UsersService) Delete(ctx context.Context, accountID, userID string) err
 		path:   "/v2/partition/{partitionId}/account/{accountId}/user/{userId}",
 		args:   []string{accountID, userID},
 	})
-}
-
-// send is the shape every single-user operation shares.
-func (s *UsersService) send(ctx context.Context, method, path string, args []string, query, body any) (*User, error) {
-	var u User
-	if err := s.client.do(ctx, &request{method: method, path: path, args: args, query: query, body: body, out: &u}); err != nil {
-		return nil, err
-	}
-	return &u, nil
 }
 
 // userFields is what the three request types have in common, as pointers,
