@@ -10,6 +10,8 @@ require (
 
 require go.yaml.in/yaml/v3 v3.0.5
 
+require go.uber.org/goleak v1.3.0 // indirect
+
 require (
 	github.com/getkin/kin-openapi v0.153.0
 	github.com/go-openapi/jsonpointer v0.22.5 // indirect
