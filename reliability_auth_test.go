@@ -212,4 +212,3 @@ func TestCase10AbandonedLoginBounded(t *testing.T) {
 	figure(t, "case10.logins", f.count(fakeLogin))
 	figure(t, "case10.leakedGoroutines", 0) // leakCheck fails the test otherwise
 }
-

@@ -282,4 +282,3 @@ func TestCase22RetryStormBound(t *testing.T) {
 	assert.Equal(t, 3, f.count(fakeAccount)-before, "retries resume after the refill")
 	figure(t, "case22.attemptsAfterRefill", f.count(fakeAccount)-before)
 }
-
