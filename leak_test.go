@@ -114,9 +114,16 @@ func TestCase44ConnectionReuse(t *testing.T) {
 	}
 	run(500)
 	conns := f.conns.Load()
-	assert.LessOrEqual(t, conns, int64(50), "at most one connection per concurrent caller")
+	// One connection per concurrent caller, plus the rare extra dial of
+	// net/http: a request with no idle connection starts a dial, and if a
+	// connection frees up first it takes that one and parks the new one in
+	// the pool. Without a fixed MaxConnsPerHost (which would be a guess at
+	// the caller's concurrency) the transport does not promise exactly 50.
+	// The baselines are 464 (Go's default transport) and 500 (bodies left
+	// undrained).
+	assert.LessOrEqual(t, conns, int64(50+5), "about one connection per concurrent caller")
 	run(500)
-	assert.LessOrEqual(t, f.conns.Load(), int64(50), "the second 500 reuse the pool")
+	assert.Equal(t, conns, f.conns.Load(), "the second 500 reuse the pool: no new connection")
 	assert.Equal(t, ct.opened.Load(), ct.closed.Load())
 	figure(t, "case44.newConnections", conns)
 	figure(t, "case44.newConnectionsAfter1000", f.conns.Load())

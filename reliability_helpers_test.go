@@ -7,7 +7,6 @@ package alianza
 // issues tokens that start with testToken, so scanForSecrets finds them.
 
 import (
-	"context"
 	"crypto/sha256"
 	"fmt"
 	"io"
@@ -321,12 +320,4 @@ func leakCheck(t *testing.T) {
 			t.Error(err)
 		}
 	})
-}
-
-// sendCtx is sendMethod with a per-call timeout.
-func sendCtx(t *testing.T, c *Client, method string, d time.Duration) error {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), d)
-	defer cancel()
-	return sendMethod(ctx, c, method)
 }
