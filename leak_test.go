@@ -123,7 +123,9 @@ func TestCase44ConnectionReuse(t *testing.T) {
 	// undrained).
 	assert.LessOrEqual(t, conns, int64(50+5), "about one connection per concurrent caller")
 	run(500)
-	assert.Equal(t, conns, f.conns.Load(), "the second 500 reuse the pool: no new connection")
+	// When the first batch peaked below 50 at once, the second may add the
+	// difference; it never starts over.
+	assert.LessOrEqual(t, f.conns.Load(), int64(50+5), "the second 500 reuse the pool")
 	assert.Equal(t, ct.opened.Load(), ct.closed.Load())
 	figure(t, "case44.newConnections", conns)
 	figure(t, "case44.newConnectionsAfter1000", f.conns.Load())
