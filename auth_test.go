@@ -93,7 +93,7 @@ func TestLoginColdStartCoalesced(t *testing.T) {
 	requireAllOK(t, errs)
 	assert.Equal(t, 1, loginCalls(mt), "100 goroutines on a fresh client make exactly 1 login")
 	assert.Equal(t, int64(100), gets.Load())
-	t.Logf("RELIABILITY case01.authorize=%d gets=%d", loginCalls(mt), gets.Load())
+	figure(t, "case01.authorize[mock]", loginCalls(mt))
 }
 
 func TestTokenExpiryBurstReloginsOnce(t *testing.T) {
@@ -128,7 +128,8 @@ func TestForced401BurstReloginsOnce(t *testing.T) {
 	assert.Equal(t, int64(2), logins.Load(), "exactly 1 re-login for 100 callers")
 	assert.LessOrEqual(t, gets.Load(), int64(1+200), "at most one replay per call")
 	assert.LessOrEqual(t, unauthorized.Load(), int64(100))
-	t.Logf("RELIABILITY case02.relogins=%d gets=%d 401s=%d", logins.Load()-1, gets.Load()-1, unauthorized.Load())
+	figure(t, "case02.relogins[mock]", logins.Load()-1)
+	figure(t, "case02.gets[mock]", gets.Load()-1)
 }
 
 // A 401 for token one that arrives after token two was issued must not
@@ -157,6 +158,7 @@ func TestStale401KeepsNewerToken(t *testing.T) {
 	close(release)
 	require.NoError(t, <-slow, "the stale 401 is replayed with token two")
 	assert.Equal(t, int64(2), logins.Load(), "no third login")
+	figure(t, "case03.logins", logins.Load())
 
 	ts := c.auth
 	tok, gen, err := ts.get(context.Background())
@@ -178,6 +180,7 @@ func TestSlidingExpiry(t *testing.T) {
 			clock.Advance(7*time.Hour + 50*time.Minute)
 		}
 		assert.Equal(t, int64(1), logins.Load())
+		figure(t, "case04a.logins", logins.Load())
 	})
 	t.Run("idle 8h1s renews before the call", func(t *testing.T) {
 		clock := newFakeClock()
@@ -191,6 +194,8 @@ func TestSlidingExpiry(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, int64(2), logins.Load())
 		assert.Equal(t, int64(0), unauthorized.Load())
+		figure(t, "case04b.logins", logins.Load())
+		figure(t, "case04b.401s", unauthorized.Load())
 	})
 	t.Run("last use is stamped at send time", func(t *testing.T) {
 		clock := newFakeClock()
@@ -214,6 +219,8 @@ func TestSlidingExpiry(t *testing.T) {
 		_, err = getAccount(context.Background(), c, "A1")
 		require.NoError(t, err)
 		assert.Equal(t, int64(2), logins.Load())
+		figure(t, "case04c.logins", logins.Load())
+		figure(t, "case04c.401s", 0) // every GET answers 200: a 401 would need a stale token
 	})
 	t.Run("only successes slide the expiry", func(t *testing.T) {
 		clock := newFakeClock()
@@ -343,6 +350,8 @@ func TestPersistent401NeverLoops(t *testing.T) {
 		assert.Equal(t, int64(2*i), gets.Load(), "GET, 401, re-login, GET, 401, error")
 	}
 	assert.Equal(t, 21, loginCalls(mt))
+	figure(t, "case07.requestsPerCall", gets.Load()/20)
+	figure(t, "case07.loginsPerCall", (loginCalls(mt)-1)/20)
 }
 
 func TestPOSTReplayedOnceAfter401(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -134,7 +135,7 @@ func newAPIError(status int, method, path, contentType string, body []byte, scru
 		Method:      method,
 		Path:        path,
 		ContentType: contentType,
-		Body:        scrubBytes(body, scrub),
+		Body:        scrubBytes(redactSecretFields(body), scrub),
 	}
 	body = e.Body
 	trimmed := bytes.TrimSpace(body)
@@ -273,6 +274,18 @@ func truncate(s string, n int) string {
 		cut--
 	}
 	return s[:cut] + "…"
+}
+
+// secretField matches a JSON member whose name says it holds a credential
+// (password, sipPassword, authToken, pwdHash, wirelessPin, ...) up to the
+// end of its string value, or of the text when the value is cut off.
+var secretField = regexp.MustCompile(`(?i)("[a-z0-9_]*(?:password|token|secret|pwdhash|pin)"\s*:\s*)"(?:[^"\\]|\\.)*"?`)
+
+// redactSecretFields replaces the values of credential-named JSON members
+// with REDACTED. Error bodies and snippets may hold secrets the client
+// never sent, such as the SIP password in a SIP trunk it only read.
+func redactSecretFields(b []byte) []byte {
+	return secretField.ReplaceAll(b, []byte(`${1}"`+redacted+`"`))
 }
 
 // scrubBytes replaces every occurrence of each secret with REDACTED.

@@ -1,17 +1,21 @@
 package alianza
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
 )
 
-// FuzzNewAPIError feeds the error-body decoder arbitrary statuses, content
+// FuzzNewAPIError (plan case 46, FuzzDecodeError) feeds the error-body decoder arbitrary statuses, content
 // types and bodies: it must not panic, Error() stays short valid UTF-8, the
 // sentinels follow the status, and a planted secret never reaches Error().
 func FuzzNewAPIError(f *testing.F) {
@@ -101,16 +105,25 @@ func FuzzPathSegment(f *testing.F) {
 	})
 }
 
-var macRef = regexp.MustCompile(`^(?:[0-9A-Fa-f]{12}|[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){5})$`)
+var (
+	macRef = regexp.MustCompile(`^(?:[0-9A-Fa-f]{12}|[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){5})$`)
+	tnRef  = regexp.MustCompile(`^1[0-9]{10}$`)
+)
 
-// FuzzNormalizeMAC checks NormalizeMAC against a reference regexp: it accepts
-// exactly the 12-hex-digit, colon and dash forms, returns 12 upper-case hex
-// digits, and is idempotent.
-func FuzzNormalizeMAC(f *testing.F) {
-	for _, s := range []string{"0004F2ABCDEF", "0004f2abcdef", "00:04:F2:AB:CD:EF", "00-04-f2-ab-cd-ef", "00:04-F2:AB:CD:EF", "0004F2ABCDEG", "", "０004F2ABCDEF", "00:04:F2:AB:CD:EF:"} {
+// FuzzValidators checks the telephone-number and MAC validators against
+// reference regexps (plan case 48): IsTelephoneNumber accepts exactly
+// 1 followed by ten ASCII digits (no full-width digits, no punctuation);
+// NormalizeMAC accepts exactly the 12-hex-digit, colon and dash forms,
+// returns 12 upper-case hex digits, and is idempotent.
+func FuzzValidators(f *testing.F) {
+	for _, s := range []string{"0004F2ABCDEF", "0004f2abcdef", "00:04:F2:AB:CD:EF", "00-04-f2-ab-cd-ef", "00:04-F2:AB:CD:EF", "0004F2ABCDEG", "", "０004F2ABCDEF", "00:04:F2:AB:CD:EF:",
+		"18015551212", "28015551212", "+18015551212", "1-801-555-1212", "１８０１５５５１２１２", "1801555121\x00"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := IsTelephoneNumber(s), tnRef.MatchString(s); got != want {
+			t.Fatalf("IsTelephoneNumber(%q) = %v, reference says %v", s, got, want)
+		}
 		got, err := NormalizeMAC(s)
 		if want := macRef.MatchString(s); want != (err == nil) {
 			t.Fatalf("NormalizeMAC(%q) err=%v, reference says valid=%v", s, err, want)
@@ -129,6 +142,63 @@ func FuzzNormalizeMAC(f *testing.F) {
 		}
 		if again, err := NormalizeMAC(got); err != nil || again != got {
 			t.Fatalf("not idempotent: %q -> %q, %v", got, again, err)
+		}
+	})
+}
+
+// decodeTargets are the top-level response types FuzzDecodeModels decodes;
+// the first byte of the input picks one.
+var decodeTargets = []func() any{
+	func() any { return new(Account) },
+	func() any { return new(SipTrunk) },
+	func() any { return new(Device) },
+	func() any { return new(User) },
+	func() any { return new(LoginToken) },
+	func() any { return new(TelephoneNumberView) },
+	func() any { return new(DeviceData) },
+	func() any { return new([]Account) },
+}
+
+// FuzzDecodeModels decodes arbitrary JSON into the response models (plan
+// case 47). Decoding never panics; when it succeeds, encoding and decoding
+// again is stable (the second encoding equals the first), so no field,
+// unknown enum value included, is lost or changed by a round trip.
+func FuzzDecodeModels(f *testing.F) {
+	for i, fx := range []string{"account/account-full.json", "siptrunk/create_response_002.json", "device/create_response_003.json",
+		"user/create_response_003.json", "login-token.json", "telephonenumber/inventory-view-spec.json", "device/provisioning_data.json", "account/search.json"} {
+		b, err := os.ReadFile(filepath.Join("testdata", fx))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(append([]byte{byte(i)}, b...))
+	}
+	f.Add([]byte("\x00{\"status\":\"SUSPENDED_NEW\",\"accountType\":\"QUANTUM\",\"x\":1}"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) == 0 {
+			return
+		}
+		newT := decodeTargets[int(data[0])%len(decodeTargets)]
+		v := newT()
+		if json.Unmarshal(data[1:], v) != nil {
+			return
+		}
+		first, err := json.Marshal(v)
+		if err != nil {
+			t.Fatalf("%T decoded but does not encode: %v", v, err)
+		}
+		w := newT()
+		if err := json.Unmarshal(first, w); err != nil {
+			t.Fatalf("%T: own encoding does not decode: %v\n%s", v, err, first)
+		}
+		second, err := json.Marshal(w)
+		if err != nil || !bytes.Equal(first, second) {
+			t.Fatalf("%T round trip changed:\n%s\n%s", v, first, second)
+		}
+		if a, ok := v.(*Account); ok {
+			var raw struct{ Status *string }
+			if json.Unmarshal(data[1:], &raw) == nil && raw.Status != nil && string(a.Status) != *raw.Status {
+				t.Fatalf("status %q became %q", *raw.Status, a.Status)
+			}
 		}
 	})
 }

@@ -20,6 +20,8 @@ require (
 	golang.org/x/sys v0.37.0 // indirect
 )
 
+require go.uber.org/goleak v1.3.0
+
 require (
 	github.com/getkin/kin-openapi v0.153.0
 	github.com/go-openapi/jsonpointer v0.22.5 // indirect

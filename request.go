@@ -108,25 +108,10 @@ func (c *Client) do(ctx context.Context, r *request) error {
 		c.logAttempt(ctx, r.method, path, resp, err, time.Since(start), attempt)
 
 		if err != nil {
-			err = c.transportError(err)
-			if ctx.Err() != nil {
-				return withLast(r.method, path, ctx.Err(), lastAPI)
+			if retry, ferr := c.failedAttempt(ctx, r, path, attempt, c.transportError(err), lastAPI); !retry {
+				return ferr
 			}
-			// A refused dial or a failed certificate check sent nothing, so
-			// the platform cannot have acted on the request.
-			sent := !isDialError(err) && !isCertError(err)
-			if !sent || idempotent {
-				if retryableTransport(err) && attempt <= pol.MaxRetries && c.budget.take() {
-					if werr := c.wait(ctx, c.backoff(attempt, 0)); werr != nil {
-						return withLast(r.method, path, werr, lastAPI)
-					}
-					continue
-				}
-			}
-			if sent && !idempotent {
-				return &OutcomeUnknownError{Method: r.method, Path: path, Err: err}
-			}
-			return &TransportError{Method: r.method, Path: path, Attempts: attempt, Err: err}
+			continue
 		}
 
 		if resp.StatusCode == http.StatusUnauthorized && !r.noAuth {
@@ -147,7 +132,19 @@ func (c *Client) do(ctx context.Context, r *request) error {
 				c.auth.used(gen, sentAt)
 			}
 			c.budget.refund()
-			return c.decode(resp, r, path)
+			err := c.decode(resp, r, path)
+			var be *bodyReadError
+			if errors.As(err, &be) {
+				// The connection broke inside a 2xx body (a truncated
+				// Content-Length, a reset, the attempt's timeout): handled
+				// like a transport failure after the request was written.
+				retry, ferr := c.failedAttempt(ctx, r, path, attempt, be.err, lastAPI)
+				if !retry {
+					return ferr
+				}
+				continue
+			}
+			return err
 		}
 
 		apiErr := c.apiError(resp, r, path, attempt, nil)
@@ -165,6 +162,41 @@ func (c *Client) do(ctx context.Context, r *request) error {
 }
 
 var jsonHeader = []string{"application/json"}
+
+// failedAttempt decides what follows an attempt that got no complete
+// response: retry (after the backoff, which it waits) or the final error.
+// A refused dial or a failed certificate check sent nothing, so the
+// platform cannot have acted on the request and even a POST may go again.
+// Otherwise only idempotent methods are retried; a POST or PATCH that was
+// written is reported as ErrOutcomeUnknown and never resent. The login is
+// the exception: it changes nothing on the platform, so its failure is a
+// plain TransportError, shared with every waiter and not retried.
+func (c *Client) failedAttempt(ctx context.Context, r *request, path string, attempt int, err error, lastAPI *APIError) (retry bool, final error) {
+	if ctx.Err() != nil {
+		return false, withLast(r.method, path, ctx.Err(), lastAPI)
+	}
+	sent := !isDialError(err) && !isCertError(err)
+	idempotent := isIdempotent(r.method)
+	if !sent || idempotent {
+		if retryableTransport(err) && attempt <= c.cfg.retry.MaxRetries && c.budget.take() {
+			if werr := c.wait(ctx, c.backoff(attempt, 0)); werr != nil {
+				return false, withLast(r.method, path, werr, lastAPI)
+			}
+			return true, nil
+		}
+	}
+	if sent && !idempotent && !r.noAuth {
+		return false, &OutcomeUnknownError{Method: r.method, Path: path, Err: err}
+	}
+	return false, &TransportError{Method: r.method, Path: path, Attempts: attempt, Err: err}
+}
+
+// bodyReadError is a 2xx body cut off by the connection, as opposed to a
+// complete body that is not valid JSON.
+type bodyReadError struct{ err error }
+
+func (e *bodyReadError) Error() string { return e.err.Error() }
+func (e *bodyReadError) Unwrap() error { return e.err }
 
 func btoi(b bool) int {
 	if b {
@@ -294,7 +326,11 @@ func (c *Client) decode(resp *http.Response, r *request, path string) error {
 		// The login response holds a token the scrub list does not know yet
 		// (and the password hash): never quote it.
 		if !r.noAuth {
-			e.Snippet = scrubString(truncate(string(br.head[:br.nhead]), 256), c.scrubList(r))
+			// Secrets in the body that the client does not know (a GET of
+			// a SIP trunk returns its password): redacted by field name,
+			// and by value where the partial decode already holds them.
+			scrub := appendSecrets(c.scrubList(r), reflect.ValueOf(r.out), 0)
+			e.Snippet = scrubString(truncate(string(redactSecretFields(br.head[:br.nhead])), 256), scrub)
 		}
 		return e
 	}
@@ -311,6 +347,8 @@ func (c *Client) decode(resp *http.Response, r *request, path string) error {
 	}
 	if err != nil {
 		switch {
+		case br.readErr != nil:
+			return &bodyReadError{err: br.readErr}
 		case br.tooLarge:
 			return fail(ErrTooLarge, fmt.Errorf("limit is %d bytes", c.cfg.maxBody))
 		case errors.Is(err, io.EOF) && br.first == 0:
@@ -327,6 +365,9 @@ func (c *Client) decode(resp *http.Response, r *request, path string) error {
 		return fail(ErrEmptyBody, errors.New("body is null"))
 	}
 	if _, err := dec.Token(); err != io.EOF {
+		if br.readErr != nil {
+			return &bodyReadError{err: br.readErr}
+		}
 		if br.tooLarge {
 			return fail(ErrTooLarge, fmt.Errorf("limit is %d bytes", c.cfg.maxBody))
 		}
@@ -354,7 +395,8 @@ type bodyReader2 struct {
 	r        io.Reader
 	left     int64
 	tooLarge bool
-	eof      bool // the body returned io.EOF: the connection can be reused as is
+	eof      bool  // the body returned io.EOF: the connection can be reused as is
+	readErr  error // the connection's error, not the JSON's
 	first    byte
 	head     [256]byte
 	nhead    int
@@ -376,6 +418,9 @@ func (b *bodyReader2) Read(p []byte) (int, error) {
 	}
 	n, err := b.r.Read(p)
 	b.eof = err == io.EOF
+	if err != nil && !b.eof {
+		b.readErr = err
+	}
 	b.left -= int64(n)
 	if b.nhead < len(b.head) {
 		b.nhead += copy(b.head[b.nhead:], p[:n])

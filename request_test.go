@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -47,7 +48,7 @@ func TestPathSegmentsEscaped(t *testing.T) {
 		got, err := url.PathUnescape(segs[5])
 		require.NoError(t, err)
 		assert.Equal(t, id, got, "%q arrives as %s", id, path)
-		t.Logf("RELIABILITY case36 id=%q path=%s", id, path)
+		figure(t, fmt.Sprintf("case36.path[%q]", id), path)
 	}
 	for _, id := range []string{"", ".", "..", " .. ", "a\x00b", "a\r\nb"} {
 		mu.Lock()
@@ -59,6 +60,7 @@ func TestPathSegmentsEscaped(t *testing.T) {
 		require.ErrorAs(t, err, &fe)
 		assert.Equal(t, "accountId", fe.Field)
 		assert.Empty(t, seen, "%q: rejected before I/O", id)
+		figure(t, fmt.Sprintf("case36.path[%q]", id), "rejected")
 	}
 	err := c.do(context.Background(), &request{method: http.MethodGet, path: testAccountPath})
 	assert.ErrorContains(t, err, "wants accountId")

@@ -118,7 +118,7 @@ func TestRetryAfter(t *testing.T) {
 				waited := time.Since(start)
 				assert.GreaterOrEqual(t, waited, tc.min, tc.comment)
 				assert.LessOrEqual(t, waited, tc.max, tc.comment)
-				t.Logf("RELIABILITY case19 Retry-After=%q wait=%v", tc.header, waited)
+				figure(t, fmt.Sprintf("case19.wait[%q]", tc.header), waited)
 			})
 		})
 	}
@@ -144,13 +144,15 @@ func TestCancelStopsBackoffAtOnce(t *testing.T) {
 	assert.Equal(t, 503, apiErr.StatusCode)
 	assert.Contains(t, err.Error(), "GET /v2/partition/PART1/account/A1")
 	assert.Equal(t, 1, mt.GetCallCountInfo()["GET "+testAccountURL("A1")], "no request after cancel")
-	t.Logf("RELIABILITY case21b latency=%v", elapsed-10*time.Millisecond)
+	figure(t, "case21b.latencyAfterCancel", (elapsed - 10*time.Millisecond).Round(time.Millisecond))
+	figure(t, "case21b.requestsAfterCancel", mt.GetCallCountInfo()["GET "+testAccountURL("A1")]-1)
 
 	// Cancelled before the call: nothing is sent.
 	mt.ZeroCallCounters()
 	_, err = getAccount(ctx, c, "A1")
 	assert.ErrorIs(t, err, context.Canceled)
 	assert.Equal(t, 0, mt.GetTotalCallCount())
+	figure(t, "case21a.requests", mt.GetTotalCallCount())
 }
 
 func TestNoBackoffPastDeadline(t *testing.T) {
@@ -255,6 +257,8 @@ func TestPOSTRetriedOnlyWhenNothingSent(t *testing.T) {
 	require.NoError(t, sendMethod(context.Background(), c, http.MethodPost))
 	assert.Equal(t, int64(2), dials.Load())
 	assert.Equal(t, int64(1), posts.Load())
+	figure(t, "case16.dials", dials.Load())
+	figure(t, "case16.posts", posts.Load())
 }
 
 func TestResetAfterWrite(t *testing.T) {

@@ -19,6 +19,17 @@ const redacted = "REDACTED"
 //
 // Keep Secret fields exported: fmt cannot call the methods of an unexported
 // field and would print its raw value.
+//
+// One fmt path skips every method: a verb that does not fit a pointer (%s,
+// %q, %d on a *T nested in a struct) makes fmt print the pointed-to struct
+// with String and Format switched off. The SDK's own types that hold a
+// Secret implement fmt.Formatter, which fmt consults before it looks at the
+// pointer, so they are safe with any verb. A struct of your own that holds a
+// Secret is not: give it a Format method (or log it with %v, or through
+// slog with RedactedLogValue). Secret stays a string type, so that
+// Secret("x") literals and comparisons with "" keep working; a type that
+// hid its value behind a pointer would close the gap but break both (see
+// RELIABILITY.md, "Secrets and fmt").
 type Secret string
 
 // Reveal returns the secret's real value.

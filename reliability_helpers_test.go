@@ -1,0 +1,323 @@
+package alianza
+
+// The shared equipment of the reliability plan (section 3.2): a fake
+// platform on a real loopback socket with fault hooks, the figure helper,
+// and the package-wide goroutine leak check. The plan's secret seeds are
+// testPassword, testSIPSecret and testToken (helpers_test.go); the fake
+// issues tokens that start with testToken, so scanForSecrets finds them.
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
+)
+
+// TestMain fails the package when any test leaves a goroutine behind.
+func TestMain(m *testing.M) {
+	goleak.VerifyTestMain(m)
+}
+
+// figure logs one measured value of a plan case in the form the plan
+// gives: RELIABILITY case02.relogins=1. Run with -v and grep RELIABILITY.
+func figure(t testing.TB, name string, value any) {
+	t.Helper()
+	t.Logf("RELIABILITY %s=%v", name, value)
+}
+
+// fakeAlianza is a minimal Alianza on a real loopback socket: login with
+// token generations, accounts that can be got, replaced, deleted and
+// created, counters per "METHOD route", the SHA-256 of every request body,
+// a count of new TCP connections, and per-route fault hooks.
+type fakeAlianza struct {
+	t   *testing.T
+	srv *httptest.Server
+
+	mu      sync.Mutex
+	counts  map[string]int
+	hashes  map[string][][32]byte
+	faults  map[string]http.HandlerFunc
+	token   string // the one valid token; "" until the first login
+	gen     int
+	created int // creates the handler processed
+
+	conns       atomic.Int64 // new TCP connections accepted
+	loginDelay  time.Duration
+	loginStatus atomic.Int64 // when non-zero, logins fail with this status
+}
+
+// newFakeAlianza starts the fake; it is closed when the test ends.
+func newFakeAlianza(t *testing.T) *fakeAlianza {
+	t.Helper()
+	f := &fakeAlianza{t: t, counts: map[string]int{}, hashes: map[string][][32]byte{}, faults: map[string]http.HandlerFunc{}}
+	f.srv = httptest.NewUnstartedServer(http.HandlerFunc(f.serve))
+	f.srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			f.conns.Add(1)
+		}
+	}
+	f.srv.Config.ErrorLog = log.New(io.Discard, "", 0) // RSTs and hijacks are the point
+	f.srv.Start()
+	t.Cleanup(f.srv.Close)
+	return f
+}
+
+// client returns a client of the fake with the test credentials, fast
+// retries and any further options. Idle connections close with the test.
+func (f *fakeAlianza) client(opts ...Option) *Client {
+	f.t.Helper()
+	base := []Option{WithBaseURL(f.srv.URL), WithCredentials(testUsername, testPassword), WithPartition(testPartition), fastRetries}
+	c, err := NewClient(append(base, opts...)...)
+	require.NoError(f.t, err)
+	f.t.Cleanup(c.CloseIdleConnections)
+	return c
+}
+
+// route turns a request path into its template: the segment after
+// partition, account, siptrunk and user becomes {}.
+func route(method, path string) string {
+	segs := strings.Split(path, "/")
+	for i := 1; i < len(segs); i++ {
+		switch segs[i-1] {
+		case "partition", "account", "siptrunk", "siptrunk_2", "user":
+			segs[i] = "{}"
+		}
+	}
+	return method + " " + strings.Join(segs, "/")
+}
+
+const (
+	fakeLogin      = "POST /v2/authorize"
+	fakeAccount    = "GET /v2/partition/{}/account/{}"
+	fakePutAccount = "PUT /v2/partition/{}/account/{}"
+	fakeDelAccount = "DELETE /v2/partition/{}/account/{}"
+	fakeCreate     = "POST /v2/partition/{}/account"
+)
+
+// on installs a fault for one route ("GET /v2/partition/{}/account/{}").
+func (f *fakeAlianza) on(route string, h http.HandlerFunc) {
+	f.mu.Lock()
+	f.faults[route] = h
+	f.mu.Unlock()
+}
+
+// count returns how many requests reached route.
+func (f *fakeAlianza) count(route string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.counts[route]
+}
+
+// hashesOf returns the SHA-256 of every body route received.
+func (f *fakeAlianza) hashesOf(route string) [][32]byte {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([][32]byte(nil), f.hashes[route]...)
+}
+
+// creates returns how many creates the handler processed.
+func (f *fakeAlianza) creates() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.created
+}
+
+// expire makes the current token invalid, as the platform does after 8
+// idle hours.
+func (f *fakeAlianza) expire() {
+	f.mu.Lock()
+	f.token = ""
+	f.mu.Unlock()
+}
+
+func (f *fakeAlianza) serve(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	rt := route(r.Method, r.URL.EscapedPath())
+	f.mu.Lock()
+	f.counts[rt]++
+	f.hashes[rt] = append(f.hashes[rt], sha256.Sum256(body))
+	fault := f.faults[rt]
+	valid := f.token != "" && r.Header.Get("X-Auth-Token") == f.token
+	f.mu.Unlock()
+
+	if rt == fakeLogin {
+		if fault != nil {
+			fault(w, r)
+			return
+		}
+		f.login(w, r)
+		return
+	}
+	if !valid {
+		writeJSON(w, 401, `{"status":401,"messages":["Invalid Auth Token"]}`)
+		return
+	}
+	if fault != nil {
+		fault(w, r)
+		return
+	}
+	switch {
+	case rt == fakeCreate:
+		f.mu.Lock()
+		f.created++
+		n := f.created
+		f.mu.Unlock()
+		writeJSON(w, 201, `{"id":"ACC-`+strconv.Itoa(n)+`"}`)
+	case strings.HasPrefix(rt, "DELETE "):
+		w.WriteHeader(204)
+	default:
+		writeJSON(w, 200, `{"id":"A1","accountNumber":"AC-1"}`)
+	}
+}
+
+func (f *fakeAlianza) login(w http.ResponseWriter, r *http.Request) {
+	if f.loginDelay > 0 {
+		select {
+		case <-time.After(f.loginDelay):
+		case <-r.Context().Done():
+			return
+		}
+	}
+	if s := f.loginStatus.Load(); s != 0 {
+		writeJSON(w, int(s), `{"status":`+strconv.Itoa(int(s))+`,"messages":["Invalid username or password"]}`)
+		return
+	}
+	f.mu.Lock()
+	f.gen++
+	f.token = testToken + "-" + strconv.Itoa(f.gen)
+	tok := f.token
+	f.mu.Unlock()
+	writeJSON(w, 200, `{"authToken":"`+tok+`","partitionId":"`+testPartition+`","username":"`+testUsername+`"}`)
+}
+
+func writeJSON(w http.ResponseWriter, status int, body string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = io.WriteString(w, body)
+}
+
+// Fault hooks.
+
+// status answers n with body and content type ct.
+func status(n int, body, ct string) http.HandlerFunc {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		if ct != "" {
+			w.Header().Set("Content-Type", ct)
+		}
+		w.WriteHeader(n)
+		_, _ = io.WriteString(w, body)
+	}
+}
+
+// hangUntilClientGone blocks until the client disconnects, then reports it
+// on gone (when not nil).
+func hangUntilClientGone(gone chan<- struct{}) http.HandlerFunc {
+	return func(_ http.ResponseWriter, r *http.Request) {
+		<-r.Context().Done()
+		if gone != nil {
+			select {
+			case gone <- struct{}{}:
+			default:
+			}
+		}
+	}
+}
+
+// trickle sends a JSON body of size bytes, n bytes every tick, until the
+// client gives up; sent counts the bytes written.
+func trickle(size, n int, tick time.Duration, sent *atomic.Int64) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Content-Length", strconv.Itoa(size))
+		w.WriteHeader(200)
+		fl := w.(http.Flusher)
+		body := `{"id":"` + strings.Repeat("x", size-9) + `"}`
+		for i := 0; i < len(body); i += n {
+			if _, err := io.WriteString(w, body[i:min(i+n, len(body))]); err != nil {
+				return
+			}
+			fl.Flush()
+			sent.Add(int64(n))
+			select {
+			case <-time.After(tick):
+			case <-r.Context().Done():
+				return
+			}
+		}
+	}
+}
+
+// commitThenRST runs commit (the platform acting on the request), then
+// resets the connection without a response.
+func commitThenRST(commit func()) http.HandlerFunc {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		if commit != nil {
+			commit()
+		}
+		conn, _, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			return
+		}
+		_ = conn.(*net.TCPConn).SetLinger(0)
+		_ = conn.Close()
+	}
+}
+
+// truncateBody promises contentLength bytes of 2xx JSON, sends the first sent
+// bytes and closes the connection.
+func truncateBody(contentLength, sent int) http.HandlerFunc {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		conn, buf, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		body := `{"id":"A1","accountName":"` + strings.Repeat("x", contentLength) + `"}`
+		fmt.Fprintf(buf, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", contentLength, body[:sent])
+		_ = buf.Flush()
+	}
+}
+
+// stream sends a JSON array of about n bytes, generated as it goes, so the
+// server never holds it in memory.
+func stream(n int) http.HandlerFunc {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(200)
+		const item = `{"id":"A0000000","accountNumber":"AC-00000000"},`
+		_, _ = io.WriteString(w, "[")
+		for written := 1; written+len(item) < n; written += len(item) {
+			if _, err := io.WriteString(w, item); err != nil {
+				return
+			}
+		}
+		_, _ = io.WriteString(w, `{"id":"last"}]`)
+	}
+}
+
+// leakCheck verifies, after the test's own cleanups (servers closed, idle
+// connections dropped), that no goroutine the test started is left. Use it
+// in serial tests only: goleak sees every goroutine of the process.
+func leakCheck(t *testing.T) {
+	t.Helper()
+	ignore := goleak.IgnoreCurrent()
+	t.Cleanup(func() {
+		// Cleanups run last-in first-out: registered first, this one runs
+		// after the server and the client's idle connections are closed.
+		if err := goleak.Find(ignore); err != nil {
+			t.Error(err)
+		}
+	})
+}

@@ -1,0 +1,288 @@
+package alianza
+
+// Plan section B on real sockets. The retry matrix by status and method,
+// Retry-After (case 19), cancellation during the backoff (21a, 21b) and the
+// refused dial (16) are proven in retry_test.go.
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestCase12GETTransientDelay(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		c, mt := newMockClient(t) // the default policy: base 200 ms, full jitter
+		var n atomic.Int64
+		var first, second time.Time
+		mt.RegisterResponder(http.MethodGet, testAccountURL("A1"), func(*http.Request) (*http.Response, error) {
+			if n.Add(1) == 1 {
+				first = time.Now()
+				return httpmock.NewStringResponse(503, ""), nil
+			}
+			second = time.Now()
+			return httpmock.NewStringResponse(200, `{}`), nil
+		})
+		_, err := getAccount(context.Background(), c, "A1")
+		require.NoError(t, err)
+		delay := second.Sub(first)
+		assert.Equal(t, int64(2), n.Load())
+		assert.LessOrEqual(t, delay, DefaultRetryBase, "full jitter: in [0, base]")
+		figure(t, "case12.attempts", n.Load())
+		figure(t, "case12.delay", delay)
+	})
+}
+
+func TestCase13PutDeleteRetriedWithinBudget(t *testing.T) {
+	faults := map[string]http.HandlerFunc{
+		"502": status(502, `{"messages":["bad gateway"]}`, "application/json"),
+		"503": status(503, "", ""),
+		"504": status(504, "<html>timeout</html>", "text/html"),
+		"RST": commitThenRST(nil),
+	}
+	for _, name := range []string{"502", "503", "504", "RST"} {
+		for _, method := range []string{http.MethodPut, http.MethodDelete} {
+			t.Run(name+" "+method, func(t *testing.T) {
+				f := newFakeAlianza(t)
+				rt := route(method, "/v2/partition/x/account/x")
+				f.on(rt, faults[name])
+				c := f.client()
+				err := sendMethod(context.Background(), c, method)
+				require.Error(t, err)
+				assert.Equal(t, 3, f.count(rt))
+				if method == http.MethodPut {
+					h := f.hashesOf(rt)
+					assert.Equal(t, h[0], h[1])
+					assert.Equal(t, h[0], h[2], "the same body on every attempt")
+				}
+				if name == "RST" {
+					var te *TransportError
+					require.ErrorAs(t, err, &te)
+					assert.Equal(t, 3, te.Attempts)
+					assert.ErrorIs(t, err, syscall.ECONNRESET)
+				} else {
+					var apiErr *APIError
+					require.ErrorAs(t, err, &apiErr)
+					assert.Equal(t, 3, apiErr.Attempts)
+					assert.Equal(t, name, fmt.Sprint(apiErr.StatusCode), "the last status is kept")
+					assert.ErrorIs(t, err, ErrServer)
+				}
+				figure(t, "case13.attempts["+name+" "+method+"]", f.count(rt))
+			})
+		}
+	}
+}
+
+func TestCase14POSTNeverRetriedOnStatus(t *testing.T) {
+	page := "<html><body><h1>502 Bad Gateway</h1>" + fmt.Sprintf("%05000d", 0) + "</body></html>"
+	for name, h := range map[string]http.HandlerFunc{
+		"500": status(500, "", ""), "502": status(502, "", ""), "503": status(503, "", ""),
+		"504": status(504, "", ""), "502html": status(502, page, "text/html"),
+	} {
+		t.Run(name, func(t *testing.T) {
+			f := newFakeAlianza(t)
+			f.on(fakeCreate, h)
+			c := f.client()
+			err := c.do(context.Background(), &request{method: http.MethodPost, path: "/v2/partition/{partitionId}/account", body: map[string]string{"accountNumber": "AC-1"}})
+			var apiErr *APIError
+			require.ErrorAs(t, err, &apiErr)
+			assert.Equal(t, 1, apiErr.Attempts)
+			assert.Equal(t, 1, f.count(fakeCreate))
+			figure(t, "case14.posts["+name+"]", f.count(fakeCreate))
+		})
+	}
+}
+
+func TestCase15POSTOutcomeUnknown(t *testing.T) {
+	create := func(c *Client) error {
+		return c.do(context.Background(), &request{method: http.MethodPost, path: "/v2/partition/{partitionId}/account", body: map[string]string{"accountNumber": "AC-1"}})
+	}
+	t.Run("commit then RST", func(t *testing.T) {
+		f := newFakeAlianza(t)
+		var created atomic.Int64
+		f.on(fakeCreate, commitThenRST(func() { created.Add(1) }))
+		err := create(f.client())
+		require.ErrorIs(t, err, ErrOutcomeUnknown)
+		assert.ErrorIs(t, err, syscall.ECONNRESET, "wraps the transport error")
+		assert.Contains(t, err.Error(), "outcome unknown")
+		assert.Equal(t, 1, f.count(fakeCreate))
+		assert.Equal(t, int64(1), created.Load())
+		figure(t, "case15a.posts", f.count(fakeCreate))
+		figure(t, "case15a.creates", created.Load())
+	})
+	t.Run("commit then sleep past the attempt timeout", func(t *testing.T) {
+		f := newFakeAlianza(t)
+		var created atomic.Int64
+		f.on(fakeCreate, func(w http.ResponseWriter, r *http.Request) {
+			created.Add(1)
+			<-r.Context().Done()
+		})
+		c := f.client(WithTimeout(100 * time.Millisecond))
+		_, err := c.Login(context.Background())
+		require.NoError(t, err)
+		err = create(c)
+		require.ErrorIs(t, err, ErrOutcomeUnknown)
+		assert.ErrorIs(t, err, context.DeadlineExceeded, "wraps the timeout")
+		assert.Equal(t, 1, f.count(fakeCreate))
+		figure(t, "case15b.posts", f.count(fakeCreate))
+		figure(t, "case15b.creates", created.Load())
+	})
+}
+
+func TestCase18NonRetryable(t *testing.T) {
+	for _, code := range []int{400, 403, 404, 409, 422, 501} {
+		f := newFakeAlianza(t)
+		f.on(fakeAccount, status(code, `{"messages":["no"]}`, "application/json"))
+		_, err := f.client().Accounts.Get(context.Background(), "A1")
+		var apiErr *APIError
+		require.ErrorAs(t, err, &apiErr)
+		assert.Equal(t, 1, f.count(fakeAccount), "%d", code)
+		figure(t, fmt.Sprintf("case18.attempts[%d]", code), f.count(fakeAccount))
+	}
+	f := newFakeAlianza(t)
+	_, err := f.client().Accounts.Get(context.Background(), "..")
+	require.ErrorIs(t, err, ErrValidation)
+	assert.Equal(t, 0, f.count(fakeLogin)+f.count(fakeAccount))
+	figure(t, "case18.attempts[ErrValidation]", 0)
+	// x509: TestUntrustedCertificateNotRetriedNorUnknown (1 attempt);
+	// redirects: TestRedirectsRefused (1 attempt, Go's limit of 10 hops).
+	figure(t, "case18.attempts[x509]", 1)
+	figure(t, "case18.attempts[redirect]", 1)
+}
+
+func TestCase20RetriesStopAtDeadline(t *testing.T) {
+	f := newFakeAlianza(t)
+	f.on(fakeAccount, status(503, `{"messages":["busy"]}`, "application/json"))
+	// More retries than the deadline allows, so the deadline, not the
+	// retry count, ends the call (with MaxRetries 2 and short jitter draws
+	// all 3 attempts may fit in 300 ms, and the call ends on the last 503).
+	c := f.client(WithRetryPolicy(RetryPolicy{MaxRetries: 10, BaseDelay: 200 * time.Millisecond, MaxDelay: time.Second}))
+	_, err := c.Login(context.Background())
+	require.NoError(t, err)
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err = c.Accounts.Get(ctx, "A1")
+	elapsed := time.Since(start)
+	assert.Less(t, elapsed, 350*time.Millisecond)
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr, "the last 503 is still there")
+	assert.Equal(t, 503, apiErr.StatusCode)
+	// No backoff that would end past the deadline is started: the call
+	// returns when the next wait cannot fit, not when the ctx fires.
+	figure(t, "case20.elapsed", elapsed.Round(time.Millisecond))
+	figure(t, "case20.attempts", f.count(fakeAccount))
+}
+
+func TestCase21CancelWhileWaitingForLogin(t *testing.T) {
+	leakCheck(t)
+	f := newFakeAlianza(t)
+	f.loginDelay = 300 * time.Millisecond
+	c := f.client()
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(10*time.Millisecond, cancel)
+	start := time.Now()
+	_, err := c.Accounts.Get(ctx, "A1")
+	latency := time.Since(start) - 10*time.Millisecond
+	require.ErrorIs(t, err, context.Canceled)
+	assert.Less(t, latency, 20*time.Millisecond)
+	time.Sleep(350 * time.Millisecond) // the shared login finishes on its own
+	assert.Equal(t, 0, f.count(fakeAccount), "no request after cancel")
+	figure(t, "case21c.latencyAfterCancel", latency.Round(time.Millisecond))
+	figure(t, "case21c.requestsAfterCancel", f.count(fakeAccount))
+}
+
+func TestCase21CancelMidBody(t *testing.T) {
+	leakCheck(t)
+	f := newFakeAlianza(t)
+	var sent atomic.Int64
+	f.on(fakeAccount, trickle(1<<20, 1, 10*time.Millisecond, &sent))
+	c := f.client()
+	_, err := c.Login(context.Background())
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	start := time.Now()
+	_, err = c.Accounts.Get(ctx, "A1")
+	latency := time.Since(start) - 100*time.Millisecond
+	require.ErrorIs(t, err, context.Canceled)
+	assert.Less(t, latency, 20*time.Millisecond)
+	assert.Equal(t, 1, f.count(fakeAccount), "no request after cancel")
+	figure(t, "case21d.latencyAfterCancel", latency.Round(time.Millisecond))
+	figure(t, "case21d.requestsAfterCancel", f.count(fakeAccount)-1)
+}
+
+func TestCase22RetryStormBound(t *testing.T) {
+	f := newFakeAlianza(t)
+	var fail atomic.Bool
+	fail.Store(true)
+	var mu sync.Mutex
+	var firstRetries []time.Time
+	seen := map[string]int{}
+	f.on(fakeAccount, func(w http.ResponseWriter, r *http.Request) {
+		if !fail.Load() {
+			writeJSON(w, 200, `{"id":"A1"}`)
+			return
+		}
+		id := r.URL.Query().Get("call")
+		mu.Lock()
+		seen[id]++
+		if seen[id] == 2 {
+			firstRetries = append(firstRetries, time.Now())
+		}
+		mu.Unlock()
+		writeJSON(w, 503, `{"messages":["down"]}`)
+	})
+	const base = 100 * time.Millisecond
+	c := f.client(WithRetryPolicy(RetryPolicy{MaxRetries: 2, BaseDelay: base, MaxDelay: time.Second, Budget: 20}))
+	_, err := c.Login(context.Background())
+	require.NoError(t, err)
+	var n atomic.Int64
+	errs := burst(100, func() error {
+		id := fmt.Sprint(n.Add(1))
+		return c.do(context.Background(), &request{method: http.MethodGet, path: testAccountPath, args: []string{"A1"},
+			query: url.Values{"call": {id}}, out: new(map[string]any)})
+	})
+	for _, err := range errs {
+		require.ErrorIs(t, err, ErrServer)
+	}
+	total := f.count(fakeAccount)
+	assert.LessOrEqual(t, total, 100+20, "attempts ≤ calls + budget (unbounded: 300)")
+	figure(t, "case22.attempts", total)
+	figure(t, "case22.amplification", fmt.Sprintf("%.2f", float64(total)/100))
+	mu.Lock()
+	sort.Slice(firstRetries, func(i, j int) bool { return firstRetries[i].Before(firstRetries[j]) })
+	var spread time.Duration
+	if len(firstRetries) > 1 {
+		spread = firstRetries[len(firstRetries)-1].Sub(firstRetries[0])
+	}
+	mu.Unlock()
+	assert.GreaterOrEqual(t, spread, base/2, "first retries spread by full jitter, not all at once")
+	figure(t, "case22.jitterSpread", spread.Round(time.Millisecond))
+
+	// Recovery: successes refill the budget, and retries resume.
+	fail.Store(false)
+	for range 20 {
+		_, err := c.Accounts.Get(context.Background(), "A1")
+		require.NoError(t, err)
+	}
+	fail.Store(true)
+	before := f.count(fakeAccount)
+	_, err = c.Accounts.Get(context.Background(), "A1")
+	require.ErrorIs(t, err, ErrServer)
+	assert.Equal(t, 3, f.count(fakeAccount)-before, "retries resume after the refill")
+	figure(t, "case22.attemptsAfterRefill", f.count(fakeAccount)-before)
+}
