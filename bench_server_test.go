@@ -226,3 +226,21 @@ func (f *firstErr) set(err error) {
 		f.once.Do(func() { f.err = err })
 	}
 }
+
+// cpuMeter reports the process CPU time per op as cpu-ns/op: start it
+// after the setup (and b.ResetTimer), report after the loop. It counts the
+// in-process server too, the same for raw and sdk.
+type cpuMeter struct{ start time.Duration }
+
+func startCPU() cpuMeter {
+	d, _ := processCPU()
+	return cpuMeter{start: d}
+}
+
+func (m cpuMeter) report(b *testing.B) {
+	d, ok := processCPU()
+	if !ok || b.N == 0 {
+		return
+	}
+	b.ReportMetric(float64(d-m.start)/float64(b.N), "cpu-ns/op")
+}

@@ -22,12 +22,14 @@ func BenchmarkGetAccount(b *testing.B) {
 		hc := rawPooledClient(b, 2)
 		var a rawAccount
 		b.ReportAllocs()
+		cpu := startCPU()
 		for b.Loop() {
 			a = rawAccount{}
 			if err := rawGet(ctx, hc, s.accountURL(), &a); err != nil {
 				b.Fatal(err)
 			}
 		}
+		cpu.report(b)
 		if a.ID != benchAccount || a.Status != "ACTIVE" {
 			b.Fatalf("decoded %+v", a)
 		}
@@ -37,11 +39,13 @@ func BenchmarkGetAccount(b *testing.B) {
 		var a *alianza.Account
 		var err error
 		b.ReportAllocs()
+		cpu := startCPU()
 		for b.Loop() {
 			if a, err = c.Accounts.Get(ctx, benchAccount); err != nil {
 				b.Fatal(err)
 			}
 		}
+		cpu.report(b)
 		checkAccount(b, a)
 	})
 }
@@ -68,12 +72,14 @@ func BenchmarkListTelephoneNumbers(b *testing.B) {
 		var list []rawNumber
 		b.SetBytes(int64(len(s.numbers)))
 		b.ReportAllocs()
+		cpu := startCPU()
 		for b.Loop() {
 			list = nil
 			if err := rawGet(ctx, hc, url, &list); err != nil {
 				b.Fatal(err)
 			}
 		}
+		cpu.report(b)
 		if len(list) != benchNumbers || list[benchNumbers-1].PhoneNumber != "18010009999" {
 			b.Fatalf("decoded %d numbers", len(list))
 		}
@@ -84,11 +90,13 @@ func BenchmarkListTelephoneNumbers(b *testing.B) {
 		var err error
 		b.SetBytes(int64(len(s.numbers)))
 		b.ReportAllocs()
+		cpu := startCPU()
 		for b.Loop() {
 			if list, err = c.TelephoneNumbers.List(ctx, benchAccount, nil); err != nil {
 				b.Fatal(err)
 			}
 		}
+		cpu.report(b)
 		if len(list) != benchNumbers {
 			b.Fatalf("decoded %d numbers", len(list))
 		}
@@ -118,6 +126,7 @@ func BenchmarkGetAccountParallel(b *testing.B) {
 		b.SetParallelism(par)
 		b.ReportAllocs()
 		b.ResetTimer()
+		cpu := startCPU()
 		b.RunParallel(func(pb *testing.PB) {
 			var a rawAccount
 			for pb.Next() {
@@ -127,6 +136,7 @@ func BenchmarkGetAccountParallel(b *testing.B) {
 				}
 			}
 		})
+		cpu.report(b)
 		b.ReportMetric(float64(par*runtime.GOMAXPROCS(0)), "goroutines")
 	}
 	b.Run("client=raw-default", func(b *testing.B) { raw(b, rawDefaultClient) })
@@ -138,6 +148,7 @@ func BenchmarkGetAccountParallel(b *testing.B) {
 		b.SetParallelism(par)
 		b.ReportAllocs()
 		b.ResetTimer()
+		cpu := startCPU()
 		b.RunParallel(func(pb *testing.PB) {
 			for pb.Next() {
 				a, err := c.Accounts.Get(ctx, benchAccount)
@@ -151,6 +162,7 @@ func BenchmarkGetAccountParallel(b *testing.B) {
 				}
 			}
 		})
+		cpu.report(b)
 		b.ReportMetric(float64(par*runtime.GOMAXPROCS(0)), "goroutines")
 	})
 }

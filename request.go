@@ -341,7 +341,7 @@ func (c *Client) decode(resp *http.Response, r *request, path string) error {
 	dec := json.NewDecoder(br)
 	var err error
 	if list, ok := listTarget(r.out); ok {
-		err = decodeList(dec, list)
+		err = decodeList(dec, list, min(resp.ContentLength, c.cfg.maxBody))
 	} else {
 		err = dec.Decode(r.out)
 	}

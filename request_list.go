@@ -13,6 +13,16 @@ import (
 // final size. decodeList instead reads the array element by element, so
 // the decoder holds one element at a time, into chunks that are copied once
 // into a slice of the exact length: about twice the final size in all.
+//
+// When the body's length is known (Content-Length), the copy is skipped as
+// well: once the first chunk is full, the bytes its elements took give an
+// estimate of the whole list's length, and one slice of that capacity plus
+// an eighth takes every element directly. Lists are uniform enough (the
+// same model, the same fields) for the estimate to hold; when it does not,
+// a list longer than estimated goes on in chunks as above, and a slice
+// left more than a quarter empty is trimmed by one copy, so a bad estimate
+// costs what the chunks cost, never more memory kept. Copying the 12 MB of
+// a 10,000-number list, write barriers included, was 4% of its decoding.
 
 // Chunk sizes, in elements: small lists fit in the first chunk and are
 // returned as they are; big ones use chunks of up to maxListChunk.
@@ -20,6 +30,12 @@ const (
 	firstListChunk = 8
 	maxListChunk   = 1024
 )
+
+// maxListEstimate bounds the memory an estimated slice may take, as a
+// multiple of the body's length: a struct is rarely more than a few times
+// the JSON it comes from, and a wild estimate (tiny first elements, huge
+// ones after) must not allocate far beyond what the body can fill.
+const maxListEstimate = 4
 
 var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
 
@@ -39,7 +55,8 @@ func listTarget(out any) (reflect.Value, bool) {
 
 // decodeList decodes one JSON array, or null, into the slice v with the
 // same result as dec.Decode: null gives nil, [] an empty non-nil slice.
-func decodeList(dec *json.Decoder, v reflect.Value) error {
+// size is the length of the whole body when known, else -1.
+func decodeList(dec *json.Decoder, v reflect.Value, size int64) error {
 	tok, err := dec.Token()
 	if err != nil {
 		return err
@@ -57,12 +74,24 @@ func decodeList(dec *json.Decoder, v reflect.Value) error {
 	n, total := 0, 0         // elements in chunk, in all
 	for dec.More() {
 		if !chunk.IsValid() || n == chunk.Len() {
-			size := firstListChunk
-			if chunk.IsValid() {
-				full = append(full, chunk)
-				size = min(2*chunk.Len(), maxListChunk)
+			est := 0
+			if chunk.IsValid() && len(full) == 0 {
+				est = estimatedLen(st.Elem(), size, dec.InputOffset(), total)
 			}
-			chunk, n = reflect.MakeSlice(st, size, size), 0
+			switch {
+			case !chunk.IsValid():
+				chunk, n = reflect.MakeSlice(st, firstListChunk, firstListChunk), 0
+			case est > total:
+				// The first chunk grows into the estimated slice: its
+				// elements are the only ones copied.
+				grown := reflect.MakeSlice(st, est, est)
+				reflect.Copy(grown, chunk)
+				chunk = grown
+			default:
+				full = append(full, chunk)
+				next := min(2*chunk.Len(), maxListChunk)
+				chunk, n = reflect.MakeSlice(st, next, next), 0
+			}
 		}
 		if err := dec.Decode(chunk.Index(n).Addr().Interface()); err != nil {
 			return err
@@ -76,7 +105,9 @@ func decodeList(dec *json.Decoder, v reflect.Value) error {
 	switch {
 	case total == 0:
 		v.Set(reflect.MakeSlice(st, 0, 0))
-	case len(full) == 0:
+	case len(full) == 0 && (chunk.Len() == firstListChunk || n >= chunk.Len()-chunk.Len()/4):
+		// The first chunk, or an estimated slice at least three quarters
+		// full: kept as it is.
 		v.Set(chunk.Slice3(0, n, n))
 	default:
 		out := reflect.MakeSlice(st, total, total)
@@ -88,6 +119,24 @@ func decodeList(dec *json.Decoder, v reflect.Value) error {
 		v.Set(out)
 	}
 	return nil
+}
+
+// estimatedLen is the capacity for a list whose first done elements took
+// the first offset bytes of a body of size bytes: the elements the rest of
+// the body would hold at the same rate, plus an eighth. It is 0 (no
+// estimate) when size is unknown or the estimate would exceed
+// maxListEstimate times the body.
+func estimatedLen(elem reflect.Type, size, offset int64, done int) int {
+	if size <= offset || offset <= 0 || done <= 0 {
+		return 0
+	}
+	perElem := max(offset/int64(done), 1)
+	est := int64(done) + (size-offset)/perElem
+	est += est/8 + 1
+	if sz := int64(elem.Size()); sz > 0 && est > maxListEstimate*size/sz {
+		return 0
+	}
+	return int(est)
 }
 
 // tokenKind names a JSON token the way json.UnmarshalTypeError does.

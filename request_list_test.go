@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -34,23 +35,73 @@ func TestDecodeListMatchesDecode(t *testing.T) {
 				fmt.Fprintf(&b, `{"id":"N%d","tags":["a%d"],"n":%d}`, i, i, i)
 			}
 			b.WriteString("] ")
-			var want, got []item
+			var want []item
 			require.NoError(t, json.NewDecoder(strings.NewReader(b.String())).Decode(&want))
-			list, ok := listTarget(&got)
-			require.True(t, ok)
-			require.NoError(t, decodeList(json.NewDecoder(strings.NewReader(b.String())), list))
-			assert.Equal(t, want, got)
-			assert.NotNil(t, got, "[] decodes to an empty, non-nil slice")
-			assert.Equal(t, len(got), cap(got), "no slack kept")
+			// Without the body's length (chunks), and with it (estimate).
+			for _, size := range []int64{-1, int64(b.Len())} {
+				var got []item
+				list, ok := listTarget(&got)
+				require.True(t, ok)
+				require.NoError(t, decodeList(json.NewDecoder(strings.NewReader(b.String())), list, size))
+				assert.Equal(t, want, got, "size %d", size)
+				assert.NotNil(t, got, "[] decodes to an empty, non-nil slice")
+				assert.Equal(t, len(got), cap(got), "no slack visible")
+			}
 		})
 	}
+}
+
+// A list whose elements change size after the first chunk decodes right
+// whichever way the estimate errs, and a uniform one skips the chunks.
+func TestDecodeListEstimate(t *testing.T) {
+	type item struct {
+		ID  string `json:"id"`
+		Pad string `json:"pad"`
+	}
+	build := func(small, big int) string {
+		parts := make([]string, 0, small+big)
+		for i := range small {
+			parts = append(parts, fmt.Sprintf(`{"id":"s%d"}`, i))
+		}
+		for i := range big {
+			parts = append(parts, fmt.Sprintf(`{"id":"b%d","pad":"%s"}`, i, strings.Repeat("x", 200)))
+		}
+		return "[" + strings.Join(parts, ",") + "]"
+	}
+	decode := func(t *testing.T, body string, size int64) []item {
+		t.Helper()
+		var got []item
+		list, _ := listTarget(&got)
+		require.NoError(t, decodeList(json.NewDecoder(strings.NewReader(body)), list, size))
+		return got
+	}
+	for _, body := range []string{
+		build(firstListChunk, 500),    // estimate far too small: chunks follow
+		build(0, firstListChunk) + "", // exactly the first chunk
+		"[" + strings.Repeat(`{"id":"big","pad":"`+strings.Repeat("y", 400)+`"},`, firstListChunk) + strings.Repeat(`{},`, 300) + `{}]`, // estimate far too big: trimmed
+		build(0, 2000), // uniform
+	} {
+		var want []item
+		require.NoError(t, json.Unmarshal([]byte(body), &want))
+		assert.Equal(t, want, decode(t, body, int64(len(body))))
+		assert.Equal(t, want, decode(t, body, -1))
+	}
+
+	uniform := build(0, 2000)
+	chunked := testing.AllocsPerRun(5, func() { decode(t, uniform, -1) })
+	estimated := testing.AllocsPerRun(5, func() { decode(t, uniform, int64(len(uniform))) })
+	assert.Less(t, estimated, chunked, "the estimate saves the chunks")
+
+	assert.Zero(t, estimatedLen(reflect.TypeFor[item](), -1, 100, 8), "unknown size")
+	assert.Zero(t, estimatedLen(reflect.TypeFor[[4096]byte](), 1000, 24, 8), "bounded by maxListEstimate x the body")
+	assert.Equal(t, 8+9+2, estimatedLen(reflect.TypeFor[item](), 200, 100, 8), "8 done, 8 to come, plus an eighth")
 }
 
 func TestDecodeListNullAndErrors(t *testing.T) {
 	decode := func(body string) ([]string, error) {
 		out := []string{"stale"}
 		list, _ := listTarget(&out)
-		err := decodeList(json.NewDecoder(strings.NewReader(body)), list)
+		err := decodeList(json.NewDecoder(strings.NewReader(body)), list, -1)
 		return out, err
 	}
 	out, err := decode("null")

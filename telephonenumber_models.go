@@ -1,8 +1,6 @@
 package alianza
 
 import (
-	"bytes"
-	"encoding/json"
 	"log/slog"
 	"time"
 )
@@ -182,7 +180,7 @@ type Address struct {
 // the phone-numbers guide show the address nested as
 // {"address": {...}, "latitude": ..., "longitude": ...}; UnmarshalJSON
 // accepts that form too and lifts the nested fields (spec-scope top
-// finding 7, section 4 row 16).
+// finding 7, section 4 row 16). How it does so cheaply: e911_models.go.
 type E911Address struct {
 	ID                           string                       `json:"id,omitempty"`
 	CustomerType                 CustomerType                 `json:"customerType,omitempty"`
@@ -210,67 +208,6 @@ type E911Address struct {
 	// Language routes emergency calls to a PSAP speaking it: "fr-CA" or
 	// "en-US"; empty means the default (French in Quebec).
 	Language string `json:"language,omitempty"`
-}
-
-// e911Flat has E911Address's fields without its methods.
-type e911Flat E911Address
-
-var nestedAddressKey = []byte(`"address"`)
-
-// UnmarshalJSON reads the flat spec form and the documents' nested form.
-func (e *E911Address) UnmarshalJSON(b []byte) error {
-	// The flat form is what the platform sends, 10,000 times in a big
-	// account's number list: decode it straight into e, without the
-	// wrapper's allocation and copy. A false positive ("address" as a
-	// value) only takes the slower path, which handles both forms.
-	if !bytes.Contains(b, nestedAddressKey) {
-		return json.Unmarshal(b, (*e911Flat)(e))
-	}
-	var w struct {
-		e911Flat
-		Address *Address `json:"address"`
-	}
-	if err := json.Unmarshal(b, &w); err != nil {
-		return err
-	}
-	*e = E911Address(w.e911Flat)
-	if a := w.Address; a != nil {
-		e.liftAddress(a)
-	}
-	return nil
-}
-
-// liftAddress fills the fields a nested address carries, keeping any
-// flat value already set.
-func (e *E911Address) liftAddress(a *Address) {
-	set := func(dst *string, src string) {
-		if *dst == "" {
-			*dst = src
-		}
-	}
-	set(&e.ID, a.ID)
-	set(&e.FirstName, a.FirstName)
-	set(&e.MiddleInitial, a.MiddleInitial)
-	set(&e.LastName, a.LastName)
-	set(&e.BusinessName, a.BusinessName)
-	set(&e.StreetNumber, a.StreetNumber)
-	set(&e.StreetNumberSuffix, a.StreetNumberSuffix)
-	if e.PreDirectional == "" {
-		e.PreDirectional = a.PreDirectional
-	}
-	set(&e.StreetName, a.StreetName)
-	set(&e.StreetSuffix, a.StreetSuffix)
-	if e.PostDirectional == "" {
-		e.PostDirectional = a.PostDirectional
-	}
-	set(&e.City, a.City)
-	set(&e.State, a.State)
-	set(&e.Country, a.Country)
-	set(&e.PostalCode, a.PostalCode)
-	if e.SecondaryLocationDescription == "" {
-		e.SecondaryLocationDescription = a.SecondaryLocationDescription
-	}
-	set(&e.Unit, a.Unit)
 }
 
 // TelephoneNumberDestination is where a number routes inbound calls

@@ -47,10 +47,12 @@ ratios() {
 	END {
 		print "sdk/raw unless said otherwise: ratio of the medians, then median of the per-pass ratios"
 		ratio("GetAccount", "GetAccount/client=sdk", "GetAccount/client=raw", "ns/op", "<= 1.05")
+		ratio("GetAccount", "GetAccount/client=sdk", "GetAccount/client=raw", "cpu-ns/op", "(process CPU)")
 		ratio("GetAccount", "GetAccount/client=sdk", "GetAccount/client=raw", "B/op", "-")
 		ratio("GetAccount", "GetAccount/client=sdk", "GetAccount/client=raw", "allocs/op", "<= 1.25")
 		L = "ListTelephoneNumbers"
 		ratio(L, L "/client=sdk", L "/client=raw", "ns/op", "<= 1.3")
+		ratio(L, L "/client=sdk", L "/client=raw", "cpu-ns/op", "(process CPU, the load barely moves it)")
 		ratio(L, L "/client=sdk", L "/client=raw", "B/op", "<= 1.1")
 		ratio(L, L "/client=sdk", L "/client=raw", "allocs/op", "-")
 		split("raw sdk", cs, " ")
@@ -61,6 +63,7 @@ ratios() {
 		P = "GetAccountParallel"
 		ratio(P " throughput sdk / raw-default", P "/client=raw-default", P "/client=sdk", "ns/op", ">= 1.8")
 		ratio(P " throughput sdk / raw-pooled", P "/client=raw-pooled", P "/client=sdk", "ns/op", ">= 0.95")
+		ratio(P " CPU per request raw-pooled / sdk", P "/client=raw-pooled", P "/client=sdk", "cpu-ns/op", "(process CPU)")
 		T = "TokenStorm"
 		ratio(T " expired / warm (storm time)", T "/client=sdk/token=expired", T "/client=sdk/token=warm", "ns/op", "<= 2")
 		ratio(T " revoked / warm (storm time)", T "/client=sdk/token=revoked", T "/client=sdk/token=warm", "ns/op", "-")
