@@ -88,11 +88,7 @@ func (s *BusinessLinesService) Update(ctx context.Context, accountID, businessLi
 // holds (the path's ids), so that every problem comes back together; then
 // it fills the identifiers the spec requires in the body.
 func (s *BusinessLinesService) lineBody(ctx context.Context, v *validator, accountID string, req *CreateBusinessLineRequest) (*lineBody, error) {
-	if req == nil {
-		v.add("body", "is required")
-	} else {
-		req.validate(v)
-	}
+	validateBody(v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -138,11 +134,7 @@ func (s *BusinessLinesService) GetCallHandling(ctx context.Context, accountID, b
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/call-handling
 func (s *BusinessLinesService) UpdateCallHandling(ctx context.Context, accountID, businessLineID string, req *UpdateCallHandlingRequest) (*CallHandling, error) {
 	var v validator
-	if req == nil {
-		v.add("body", "is required")
-	} else {
-		req.validate(&v)
-	}
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -175,11 +167,7 @@ func (s *BusinessLinesService) GetSipCredentials(ctx context.Context, accountID,
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials
 func (s *BusinessLinesService) UpdateSipCredentials(ctx context.Context, accountID, businessLineID string, req *UpdateSipCredentialsRequest) (*SipCredentialsView, error) {
 	var v validator
-	if req == nil {
-		v.add("body", "is required")
-	} else {
-		req.validate(&v)
-	}
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}

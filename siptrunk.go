@@ -46,11 +46,7 @@ type trunkBody struct {
 func (s *SipTrunksService) Create(ctx context.Context, accountID string, req *CreateSipTrunkRequest) (*SipTrunk, error) {
 	var v validator
 	v.pathID("accountId", accountID)
-	if req == nil {
-		v.add("body", "is required")
-	} else {
-		req.validate(&v)
-	}
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -102,11 +98,7 @@ func (s *SipTrunksService) Update(ctx context.Context, accountID, sipTrunkID str
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("sipTrunkId", sipTrunkID)
-	if req == nil {
-		v.add("body", "is required")
-	} else {
-		(*CreateSipTrunkRequest)(req).validate(&v)
-	}
+	validateBody(&v, (*CreateSipTrunkRequest)(req))
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -129,11 +121,7 @@ func (s *SipTrunksService) Update(ctx context.Context, accountID, sipTrunkID str
 //alianza:operation PATCH /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}
 func (s *SipTrunksService) Patch(ctx context.Context, accountID, sipTrunkID string, req *PatchSipTrunkRequest) (*SipTrunk, error) {
 	var v validator
-	if req == nil {
-		v.add("body", "is required")
-	} else {
-		req.validate(&v)
-	}
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -219,11 +207,7 @@ func (s *SipTrunksService) UpdateForwarding(ctx context.Context, accountID, sipT
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("sipTrunkId", sipTrunkID)
-	if req == nil {
-		v.add("body", "is required")
-	} else {
-		req.validate(&v)
-	}
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return err
 	}

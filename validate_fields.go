@@ -68,3 +68,17 @@ func (v *validator) sipPassword(field string, s Secret) {
 		v.add(field, "must be at least 6 characters")
 	}
 }
+
+// validateBody records a missing request body as a problem of the field
+// "body", or else the body's own problems. P is the request's pointer type:
+// a typed nil is caught, which a plain interface parameter would miss.
+func validateBody[T any, P interface {
+	*T
+	validate(*validator)
+}](v *validator, req P) {
+	if req == nil {
+		v.add("body", "is required")
+		return
+	}
+	req.validate(v)
+}
