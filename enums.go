@@ -1,5 +1,7 @@
 package alianza
 
+import "slices"
+
 // Enumerations of the official spec (spec-scope section 5). Each is a string
 // type: decoding never fails on a value the platform adds later, and Valid
 // tells whether a value is one this SDK knows.
@@ -18,13 +20,15 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for AccountStatus.
-func (v AccountStatus) Valid() bool {
-	switch v {
-	case AccountStatusActive, AccountStatusDisabled, AccountStatusDeleted, AccountStatusDeletePending, AccountStatusSuspended, AccountStatusPending:
-		return true
-	}
-	return false
+func (v AccountStatus) Valid() bool { return slices.Contains(accountStatusValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *AccountStatus) UnmarshalText(b []byte) error {
+	*v = knownOr(accountStatusValues, b)
+	return nil
 }
+
+var accountStatusValues = []AccountStatus{AccountStatusActive, AccountStatusDisabled, AccountStatusDeleted, AccountStatusDeletePending, AccountStatusSuspended, AccountStatusPending}
 
 // AccountType values appear in Account.accountType.
 type AccountType string
@@ -36,13 +40,12 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for AccountType.
-func (v AccountType) Valid() bool {
-	switch v {
-	case AccountTypeSimple, AccountTypeAdvanced:
-		return true
-	}
-	return false
-}
+func (v AccountType) Valid() bool { return slices.Contains(accountTypeValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *AccountType) UnmarshalText(b []byte) error { *v = knownOr(accountTypeValues, b); return nil }
+
+var accountTypeValues = []AccountType{AccountTypeSimple, AccountTypeAdvanced}
 
 // PlatformType values appear in Account.platformType.
 type PlatformType string
@@ -56,13 +59,12 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for PlatformType.
-func (v PlatformType) Valid() bool {
-	switch v {
-	case PlatformTypeV20, PlatformTypeV21, PlatformTypeCPE1, PlatformTypeCPE2:
-		return true
-	}
-	return false
-}
+func (v PlatformType) Valid() bool { return slices.Contains(platformTypeValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *PlatformType) UnmarshalText(b []byte) error { *v = knownOr(platformTypeValues, b); return nil }
+
+var platformTypeValues = []PlatformType{PlatformTypeV20, PlatformTypeV21, PlatformTypeCPE1, PlatformTypeCPE2}
 
 // DialingBehaviorType values appear in Account.dialingBehaviorType.
 type DialingBehaviorType string
@@ -78,13 +80,15 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for DialingBehaviorType.
-func (v DialingBehaviorType) Valid() bool {
-	switch v {
-	case DialingBehaviorTypeSevenDigit, DialingBehaviorTypeTenDigit, DialingBehaviorTypeOpenDialPlan, DialingBehaviorTypeDialNineSevenDigit, DialingBehaviorTypeDialNineTenDigit, DialingBehaviorTypeOpenDialPlanTenDigit:
-		return true
-	}
-	return false
+func (v DialingBehaviorType) Valid() bool { return slices.Contains(dialingBehaviorTypeValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *DialingBehaviorType) UnmarshalText(b []byte) error {
+	*v = knownOr(dialingBehaviorTypeValues, b)
+	return nil
 }
+
+var dialingBehaviorTypeValues = []DialingBehaviorType{DialingBehaviorTypeSevenDigit, DialingBehaviorTypeTenDigit, DialingBehaviorTypeOpenDialPlan, DialingBehaviorTypeDialNineSevenDigit, DialingBehaviorTypeDialNineTenDigit, DialingBehaviorTypeOpenDialPlanTenDigit}
 
 // RegulatoryType values appear in Account.regulatoryType.
 type RegulatoryType string
@@ -97,13 +101,15 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for RegulatoryType.
-func (v RegulatoryType) Valid() bool {
-	switch v {
-	case RegulatoryTypeResidential, RegulatoryTypeCommercial, RegulatoryTypeGovernment:
-		return true
-	}
-	return false
+func (v RegulatoryType) Valid() bool { return slices.Contains(regulatoryTypeValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *RegulatoryType) UnmarshalText(b []byte) error {
+	*v = knownOr(regulatoryTypeValues, b)
+	return nil
 }
+
+var regulatoryTypeValues = []RegulatoryType{RegulatoryTypeResidential, RegulatoryTypeCommercial, RegulatoryTypeGovernment}
 
 // TimeZone values appear in Account.timeZone, EndUserV2X.timeZone.
 type TimeZone string
@@ -128,13 +134,12 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for TimeZone.
-func (v TimeZone) Valid() bool {
-	switch v {
-	case TimeZoneUSSamoa, TimeZoneUSHawaii, TimeZoneUSAlaska, TimeZoneUSPacific, TimeZoneUSArizona, TimeZoneUSMountain, TimeZoneUSCentral, TimeZoneUSEastern, TimeZoneAmericaStThomas, TimeZoneCanadaPacific, TimeZoneCanadaMountain, TimeZoneCanadaCentral, TimeZoneCanadaEastern, TimeZoneCanadaAtlantic, TimeZoneCanadaNewfoundland:
-		return true
-	}
-	return false
-}
+func (v TimeZone) Valid() bool { return slices.Contains(timeZoneValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *TimeZone) UnmarshalText(b []byte) error { *v = knownOr(timeZoneValues, b); return nil }
+
+var timeZoneValues = []TimeZone{TimeZoneUSSamoa, TimeZoneUSHawaii, TimeZoneUSAlaska, TimeZoneUSPacific, TimeZoneUSArizona, TimeZoneUSMountain, TimeZoneUSCentral, TimeZoneUSEastern, TimeZoneAmericaStThomas, TimeZoneCanadaPacific, TimeZoneCanadaMountain, TimeZoneCanadaCentral, TimeZoneCanadaEastern, TimeZoneCanadaAtlantic, TimeZoneCanadaNewfoundland}
 
 // AccountIDType values appear in retrieveAccount.accountIdType.
 type AccountIDType string
@@ -148,13 +153,15 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for AccountIDType.
-func (v AccountIDType) Valid() bool {
-	switch v {
-	case AccountIDByID, AccountIDByAccountNumber, AccountIDByPhoneNumber, AccountIDByMacAddress:
-		return true
-	}
-	return false
+func (v AccountIDType) Valid() bool { return slices.Contains(accountIDTypeValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *AccountIDType) UnmarshalText(b []byte) error {
+	*v = knownOr(accountIDTypeValues, b)
+	return nil
 }
+
+var accountIDTypeValues = []AccountIDType{AccountIDByID, AccountIDByAccountNumber, AccountIDByPhoneNumber, AccountIDByMacAddress}
 
 // EndUserType values appear in EndUserV2X.endUserType.
 type EndUserType string
@@ -170,13 +177,12 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for EndUserType.
-func (v EndUserType) Valid() bool {
-	switch v {
-	case EndUserTypeAdmin, EndUserTypeAdvancedAdmin, EndUserTypeBasicAdmin, EndUserTypeStandard, EndUserTypeStandardAdmin, EndUserTypeSuperAdmin:
-		return true
-	}
-	return false
-}
+func (v EndUserType) Valid() bool { return slices.Contains(endUserTypeValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *EndUserType) UnmarshalText(b []byte) error { *v = knownOr(endUserTypeValues, b); return nil }
+
+var endUserTypeValues = []EndUserType{EndUserTypeAdmin, EndUserTypeAdvancedAdmin, EndUserTypeBasicAdmin, EndUserTypeStandard, EndUserTypeStandardAdmin, EndUserTypeSuperAdmin}
 
 // UserProductPlan values appear in EndUserV2X.userProductPlan.
 type UserProductPlan string
@@ -189,13 +195,15 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for UserProductPlan.
-func (v UserProductPlan) Valid() bool {
-	switch v {
-	case UserProductPlanStandard, UserProductPlanAdvanced, UserProductPlanProfessional:
-		return true
-	}
-	return false
+func (v UserProductPlan) Valid() bool { return slices.Contains(userProductPlanValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *UserProductPlan) UnmarshalText(b []byte) error {
+	*v = knownOr(userProductPlanValues, b)
+	return nil
 }
+
+var userProductPlanValues = []UserProductPlan{UserProductPlanStandard, UserProductPlanAdvanced, UserProductPlanProfessional}
 
 // SoftphoneClientType values appear in EndUserV2X.softphoneClientType.
 type SoftphoneClientType string
@@ -207,13 +215,15 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for SoftphoneClientType.
-func (v SoftphoneClientType) Valid() bool {
-	switch v {
-	case SoftphoneClientTypeStretto, SoftphoneClientTypeCymbus:
-		return true
-	}
-	return false
+func (v SoftphoneClientType) Valid() bool { return slices.Contains(softphoneClientTypeValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *SoftphoneClientType) UnmarshalText(b []byte) error {
+	*v = knownOr(softphoneClientTypeValues, b)
+	return nil
 }
+
+var softphoneClientTypeValues = []SoftphoneClientType{SoftphoneClientTypeStretto, SoftphoneClientTypeCymbus}
 
 // EndUserIDType values appear in retrieveEndUser.idType.
 type EndUserIDType string
@@ -225,13 +235,15 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for EndUserIDType.
-func (v EndUserIDType) Valid() bool {
-	switch v {
-	case EndUserIDByID, EndUserIDByUserName:
-		return true
-	}
-	return false
+func (v EndUserIDType) Valid() bool { return slices.Contains(endUserIDTypeValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *EndUserIDType) UnmarshalText(b []byte) error {
+	*v = knownOr(endUserIDTypeValues, b)
+	return nil
 }
+
+var endUserIDTypeValues = []EndUserIDType{EndUserIDByID, EndUserIDByUserName}
 
 // CallHandlingOptionType values appear in CallHandlingSettingsX.callHandlingOptionType.
 type CallHandlingOptionType string
@@ -245,13 +257,15 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for CallHandlingOptionType.
-func (v CallHandlingOptionType) Valid() bool {
-	switch v {
-	case CallHandlingOptionTypeRingPhone, CallHandlingOptionTypeForwardAlways, CallHandlingOptionTypeSimultaneousRing, CallHandlingOptionTypeFindMeFollowMe:
-		return true
-	}
-	return false
+func (v CallHandlingOptionType) Valid() bool { return slices.Contains(callHandlingOptionTypeValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *CallHandlingOptionType) UnmarshalText(b []byte) error {
+	*v = knownOr(callHandlingOptionTypeValues, b)
+	return nil
 }
+
+var callHandlingOptionTypeValues = []CallHandlingOptionType{CallHandlingOptionTypeRingPhone, CallHandlingOptionTypeForwardAlways, CallHandlingOptionTypeSimultaneousRing, CallHandlingOptionTypeFindMeFollowMe}
 
 // CallHandlingType values appear in CallHandlingX.type, CallHandlingWithTimeoutX.type.
 type CallHandlingType string
@@ -265,13 +279,15 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for CallHandlingType.
-func (v CallHandlingType) Valid() bool {
-	switch v {
-	case CallHandlingTypeForward, CallHandlingTypeVoicemail, CallHandlingTypeBusy, CallHandlingTypeRingForever:
-		return true
-	}
-	return false
+func (v CallHandlingType) Valid() bool { return slices.Contains(callHandlingTypeValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *CallHandlingType) UnmarshalText(b []byte) error {
+	*v = knownOr(callHandlingTypeValues, b)
+	return nil
 }
+
+var callHandlingTypeValues = []CallHandlingType{CallHandlingTypeForward, CallHandlingTypeVoicemail, CallHandlingTypeBusy, CallHandlingTypeRingForever}
 
 // CallScreenAction values appear in CallScreeningSettingsX.*CallScreen, CustomCallScreenX.blockType.
 type CallScreenAction string
@@ -287,13 +303,15 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for CallScreenAction.
-func (v CallScreenAction) Valid() bool {
-	switch v {
-	case CallScreenActionAllow, CallScreenActionBlock, CallScreenActionVoicemail, CallScreenActionForward, CallScreenActionVipRing, CallScreenActionBlockWithPrompt:
-		return true
-	}
-	return false
+func (v CallScreenAction) Valid() bool { return slices.Contains(callScreenActionValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *CallScreenAction) UnmarshalText(b []byte) error {
+	*v = knownOr(callScreenActionValues, b)
+	return nil
 }
+
+var callScreenActionValues = []CallScreenAction{CallScreenActionAllow, CallScreenActionBlock, CallScreenActionVoicemail, CallScreenActionForward, CallScreenActionVipRing, CallScreenActionBlockWithPrompt}
 
 // RingType values appear in CallScreeningSettingsX.*RingType, TelephoneNumberAccountV2X.ringType.
 type RingType string
@@ -311,13 +329,12 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for RingType.
-func (v RingType) Valid() bool {
-	switch v {
-	case RingTypeStandardRing, RingTypeRing1, RingTypeRing2, RingTypeRing3, RingTypeRing4, RingTypeRing5, RingTypeRing6, RingTypeRing7:
-		return true
-	}
-	return false
-}
+func (v RingType) Valid() bool { return slices.Contains(ringTypeValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *RingType) UnmarshalText(b []byte) error { *v = knownOr(ringTypeValues, b); return nil }
+
+var ringTypeValues = []RingType{RingTypeStandardRing, RingTypeRing1, RingTypeRing2, RingTypeRing3, RingTypeRing4, RingTypeRing5, RingTypeRing6, RingTypeRing7}
 
 // ForwardReferenceType values appear in schema ReferenceType (SIP-trunk forwarding).
 type ForwardReferenceType string
@@ -334,13 +351,15 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for ForwardReferenceType.
-func (v ForwardReferenceType) Valid() bool {
-	switch v {
-	case ForwardToSIPTrunk, ForwardToEndUser, ForwardToTelephone, ForwardToAutoAttendant, ForwardToIVR, ForwardToVoicemail, ForwardToBusy:
-		return true
-	}
-	return false
+func (v ForwardReferenceType) Valid() bool { return slices.Contains(forwardReferenceTypeValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *ForwardReferenceType) UnmarshalText(b []byte) error {
+	*v = knownOr(forwardReferenceTypeValues, b)
+	return nil
 }
+
+var forwardReferenceTypeValues = []ForwardReferenceType{ForwardToSIPTrunk, ForwardToEndUser, ForwardToTelephone, ForwardToAutoAttendant, ForwardToIVR, ForwardToVoicemail, ForwardToBusy}
 
 // TNReferenceType values appear in TelephoneNumberAccountV2X.referenceType, …BareX, TelephoneNumberDestinationX.
 type TNReferenceType string
@@ -364,13 +383,15 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for TNReferenceType.
-func (v TNReferenceType) Valid() bool {
-	switch v {
-	case TNRefSIPTrunk, TNRefEndUser, TNRefIVR, TNRefLineAppearance, TNRefLineHuntgroup, TNRefTelephone, TNRefVfax, TNRefBusinessLine, TNRefBusinessLineHuntGroup, TNRefCallGroup, TNRefCallQueue, TNRefAutoAttendant, TNRefSpecialtyLine, TNRefContactCenter:
-		return true
-	}
-	return false
+func (v TNReferenceType) Valid() bool { return slices.Contains(tNReferenceTypeValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *TNReferenceType) UnmarshalText(b []byte) error {
+	*v = knownOr(tNReferenceTypeValues, b)
+	return nil
 }
+
+var tNReferenceTypeValues = []TNReferenceType{TNRefSIPTrunk, TNRefEndUser, TNRefIVR, TNRefLineAppearance, TNRefLineHuntgroup, TNRefTelephone, TNRefVfax, TNRefBusinessLine, TNRefBusinessLineHuntGroup, TNRefCallGroup, TNRefCallQueue, TNRefAutoAttendant, TNRefSpecialtyLine, TNRefContactCenter}
 
 // FunctionType values appear in TelephoneNumberAccountV2X.functionType, tnSearch functiontype (default ELS).
 type FunctionType string
@@ -384,13 +405,12 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for FunctionType.
-func (v FunctionType) Valid() bool {
-	switch v {
-	case FunctionTypeELS, FunctionTypeTollFree, FunctionTypeTemporaryNumber, FunctionTypeSPTN:
-		return true
-	}
-	return false
-}
+func (v FunctionType) Valid() bool { return slices.Contains(functionTypeValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *FunctionType) UnmarshalText(b []byte) error { *v = knownOr(functionTypeValues, b); return nil }
+
+var functionTypeValues = []FunctionType{FunctionTypeELS, FunctionTypeTollFree, FunctionTypeTemporaryNumber, FunctionTypeSPTN}
 
 // OperationalStatus values appear in TelephoneNumber*X.operationalStatus.
 type OperationalStatus string
@@ -402,13 +422,15 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for OperationalStatus.
-func (v OperationalStatus) Valid() bool {
-	switch v {
-	case OperationalStatusActive, OperationalStatusStaged:
-		return true
-	}
-	return false
+func (v OperationalStatus) Valid() bool { return slices.Contains(operationalStatusValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *OperationalStatus) UnmarshalText(b []byte) error {
+	*v = knownOr(operationalStatusValues, b)
+	return nil
 }
+
+var operationalStatusValues = []OperationalStatus{OperationalStatusActive, OperationalStatusStaged}
 
 // ServicePackageType values appear in TelephoneNumberAccountV2X.servicePackageType.
 type ServicePackageType string
@@ -423,13 +445,15 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for ServicePackageType.
-func (v ServicePackageType) Valid() bool {
-	switch v {
-	case ServicePackageTypeUsage, ServicePackageTypePrimaryLocalFlatRate, ServicePackageTypePrimaryLocalAndDomesticLDFlatRate, ServicePackageTypeSecondaryLocalFlatRate, ServicePackageTypeSecondaryLocalAndDomesticLDFlatRate:
-		return true
-	}
-	return false
+func (v ServicePackageType) Valid() bool { return slices.Contains(servicePackageTypeValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *ServicePackageType) UnmarshalText(b []byte) error {
+	*v = knownOr(servicePackageTypeValues, b)
+	return nil
 }
+
+var servicePackageTypeValues = []ServicePackageType{ServicePackageTypeUsage, ServicePackageTypePrimaryLocalFlatRate, ServicePackageTypePrimaryLocalAndDomesticLDFlatRate, ServicePackageTypeSecondaryLocalFlatRate, ServicePackageTypeSecondaryLocalAndDomesticLDFlatRate}
 
 // CarrierStatus values appear in TelephoneNumberAccountV2X.carrierStatus, PortX.status.
 type CarrierStatus string
@@ -453,13 +477,15 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for CarrierStatus.
-func (v CarrierStatus) Valid() bool {
-	switch v {
-	case CarrierStatusActive, CarrierStatusActivationOnHold, CarrierStatusActivationPending, CarrierStatusPortPending, CarrierStatusCancelPort, CarrierStatusCancelPortExpidited, CarrierStatusDeletePending, CarrierStatusDeleted, CarrierStatusCancelPortComplete, CarrierStatusPortRejected, CarrierStatusInventory, CarrierStatusInventoryClaimed, CarrierStatusCooldown, CarrierStatusRecovered:
-		return true
-	}
-	return false
+func (v CarrierStatus) Valid() bool { return slices.Contains(carrierStatusValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *CarrierStatus) UnmarshalText(b []byte) error {
+	*v = knownOr(carrierStatusValues, b)
+	return nil
 }
+
+var carrierStatusValues = []CarrierStatus{CarrierStatusActive, CarrierStatusActivationOnHold, CarrierStatusActivationPending, CarrierStatusPortPending, CarrierStatusCancelPort, CarrierStatusCancelPortExpidited, CarrierStatusDeletePending, CarrierStatusDeleted, CarrierStatusCancelPortComplete, CarrierStatusPortRejected, CarrierStatusInventory, CarrierStatusInventoryClaimed, CarrierStatusCooldown, CarrierStatusRecovered}
 
 // CustomerType values appear in CustomerServiceRecordX.customerType, E911AddressX.customerType.
 type CustomerType string
@@ -471,13 +497,12 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for CustomerType.
-func (v CustomerType) Valid() bool {
-	switch v {
-	case CustomerTypeBusiness, CustomerTypeResidential:
-		return true
-	}
-	return false
-}
+func (v CustomerType) Valid() bool { return slices.Contains(customerTypeValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *CustomerType) UnmarshalText(b []byte) error { *v = knownOr(customerTypeValues, b); return nil }
+
+var customerTypeValues = []CustomerType{CustomerTypeBusiness, CustomerTypeResidential}
 
 // Directional values appear in *.preDirectional, *.postDirectional.
 type Directional string
@@ -496,13 +521,12 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for Directional.
-func (v Directional) Valid() bool {
-	switch v {
-	case DirectionalNone, DirectionalN, DirectionalNE, DirectionalE, DirectionalSE, DirectionalS, DirectionalSW, DirectionalW, DirectionalNW:
-		return true
-	}
-	return false
-}
+func (v Directional) Valid() bool { return slices.Contains(directionalValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *Directional) UnmarshalText(b []byte) error { *v = knownOr(directionalValues, b); return nil }
+
+var directionalValues = []Directional{DirectionalNone, DirectionalN, DirectionalNE, DirectionalE, DirectionalSE, DirectionalS, DirectionalSW, DirectionalW, DirectionalNW}
 
 // SecondaryLocationDescription values appear in CSR / AddressX / E911AddressX.
 type SecondaryLocationDescription string
@@ -538,12 +562,16 @@ const (
 
 // Valid reports whether v is a value the spec defines for SecondaryLocationDescription.
 func (v SecondaryLocationDescription) Valid() bool {
-	switch v {
-	case LocationNone, LocationApartment, LocationBuilding, LocationBasement, LocationDepartment, LocationFloor, LocationFront, LocationHanger, LocationKey, LocationLobby, LocationLot, LocationLower, LocationOffice, LocationPenthouse, LocationPier, LocationRear, LocationRoom, LocationSide, LocationSlip, LocationSpace, LocationSuite, LocationStop, LocationTrailer, LocationUnit, LocationUpper:
-		return true
-	}
-	return false
+	return slices.Contains(secondaryLocationDescriptionValues, v)
 }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *SecondaryLocationDescription) UnmarshalText(b []byte) error {
+	*v = knownOr(secondaryLocationDescriptionValues, b)
+	return nil
+}
+
+var secondaryLocationDescriptionValues = []SecondaryLocationDescription{LocationNone, LocationApartment, LocationBuilding, LocationBasement, LocationDepartment, LocationFloor, LocationFront, LocationHanger, LocationKey, LocationLobby, LocationLot, LocationLower, LocationOffice, LocationPenthouse, LocationPier, LocationRear, LocationRoom, LocationSide, LocationSlip, LocationSpace, LocationSuite, LocationStop, LocationTrailer, LocationUnit, LocationUpper}
 
 // DirectoryListingType values appear in DirectoryListingX.type.
 type DirectoryListingType string
@@ -559,13 +587,15 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for DirectoryListingType.
-func (v DirectoryListingType) Valid() bool {
-	switch v {
-	case DirectoryListingError, DirectoryListingListPublish, DirectoryListingListNotPublish, DirectoryListingNotListNotPublish, DirectoryListingPorted, DirectoryListingComplex:
-		return true
-	}
-	return false
+func (v DirectoryListingType) Valid() bool { return slices.Contains(directoryListingTypeValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *DirectoryListingType) UnmarshalText(b []byte) error {
+	*v = knownOr(directoryListingTypeValues, b)
+	return nil
 }
+
+var directoryListingTypeValues = []DirectoryListingType{DirectoryListingError, DirectoryListingListPublish, DirectoryListingListNotPublish, DirectoryListingNotListNotPublish, DirectoryListingPorted, DirectoryListingComplex}
 
 // Country values appear in validateAddress/typeAhead country.
 type Country string
@@ -578,13 +608,12 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for Country.
-func (v Country) Valid() bool {
-	switch v {
-	case CountryUSA, CountryCAN, CountryUNK:
-		return true
-	}
-	return false
-}
+func (v Country) Valid() bool { return slices.Contains(countryValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *Country) UnmarshalText(b []byte) error { *v = knownOr(countryValues, b); return nil }
+
+var countryValues = []Country{CountryUSA, CountryCAN, CountryUNK}
 
 // TNSearchType values appear in tnSearch.type.
 type TNSearchType string
@@ -600,13 +629,12 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for TNSearchType.
-func (v TNSearchType) Valid() bool {
-	switch v {
-	case TNSearchByPostalcodeOrTN, TNSearchByTN, TNSearchByPostalcode, TNSearchByLatLong, TNSearchByRatecenter, TNSearchByRatecenterCarrier:
-		return true
-	}
-	return false
-}
+func (v TNSearchType) Valid() bool { return slices.Contains(tNSearchTypeValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *TNSearchType) UnmarshalText(b []byte) error { *v = knownOr(tNSearchTypeValues, b); return nil }
+
+var tNSearchTypeValues = []TNSearchType{TNSearchByPostalcodeOrTN, TNSearchByTN, TNSearchByPostalcode, TNSearchByLatLong, TNSearchByRatecenter, TNSearchByRatecenterCarrier}
 
 // LineType values appear in DeviceX.lineType.
 type LineType string
@@ -626,13 +654,12 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for LineType.
-func (v LineType) Valid() bool {
-	switch v {
-	case LineTypeLine, LineTypeAdvancedSharedLine, LineTypeReferencedUser, LineTypeIntercomLine, LineTypePresenceBlfUser, LineTypeSpeedDialUser, LineTypeSpeedDialTn, LineTypeCallParkingSpot, LineTypeSipPaging, LineTypeCustom:
-		return true
-	}
-	return false
-}
+func (v LineType) Valid() bool { return slices.Contains(lineTypeValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *LineType) UnmarshalText(b []byte) error { *v = knownOr(lineTypeValues, b); return nil }
+
+var lineTypeValues = []LineType{LineTypeLine, LineTypeAdvancedSharedLine, LineTypeReferencedUser, LineTypeIntercomLine, LineTypePresenceBlfUser, LineTypeSpeedDialUser, LineTypeSpeedDialTn, LineTypeCallParkingSpot, LineTypeSipPaging, LineTypeCustom}
 
 // DeviceFilterType values appear in listDevices.filterType.
 type DeviceFilterType string
@@ -647,13 +674,15 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for DeviceFilterType.
-func (v DeviceFilterType) Valid() bool {
-	switch v {
-	case DeviceFilterByMACAddress, DeviceFilterByMACAddressInventory, DeviceFilterByOwningUserid, DeviceFilterByReferencedUserid, DeviceFilterByAccount:
-		return true
-	}
-	return false
+func (v DeviceFilterType) Valid() bool { return slices.Contains(deviceFilterTypeValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *DeviceFilterType) UnmarshalText(b []byte) error {
+	*v = knownOr(deviceFilterTypeValues, b)
+	return nil
 }
+
+var deviceFilterTypeValues = []DeviceFilterType{DeviceFilterByMACAddress, DeviceFilterByMACAddressInventory, DeviceFilterByOwningUserid, DeviceFilterByReferencedUserid, DeviceFilterByAccount}
 
 // ActiveCallHandling values appear in CallHandling.activeCallHandling.
 type ActiveCallHandling string
@@ -665,13 +694,15 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for ActiveCallHandling.
-func (v ActiveCallHandling) Valid() bool {
-	switch v {
-	case ActiveCallHandlingRingLine, ActiveCallHandlingForward:
-		return true
-	}
-	return false
+func (v ActiveCallHandling) Valid() bool { return slices.Contains(activeCallHandlingValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *ActiveCallHandling) UnmarshalText(b []byte) error {
+	*v = knownOr(activeCallHandlingValues, b)
+	return nil
 }
+
+var activeCallHandlingValues = []ActiveCallHandling{ActiveCallHandlingRingLine, ActiveCallHandlingForward}
 
 // RingFailoverActionType values appear in RingFailoverAction.@type.
 type RingFailoverActionType string
@@ -684,13 +715,15 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for RingFailoverActionType.
-func (v RingFailoverActionType) Valid() bool {
-	switch v {
-	case FailoverTypeVoicemail, FailoverTypeBusy, FailoverTypeForward:
-		return true
-	}
-	return false
+func (v RingFailoverActionType) Valid() bool { return slices.Contains(ringFailoverActionTypeValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *RingFailoverActionType) UnmarshalText(b []byte) error {
+	*v = knownOr(ringFailoverActionTypeValues, b)
+	return nil
 }
+
+var ringFailoverActionTypeValues = []RingFailoverActionType{FailoverTypeVoicemail, FailoverTypeBusy, FailoverTypeForward}
 
 // RingTimeoutConfigurationType values appear in RingTimeoutConfiguration.@type.
 type RingTimeoutConfigurationType string
@@ -703,12 +736,16 @@ const (
 
 // Valid reports whether v is a value the spec defines for RingTimeoutConfigurationType.
 func (v RingTimeoutConfigurationType) Valid() bool {
-	switch v {
-	case RingTimeoutTypeLimited, RingTimeoutTypeUnlimited:
-		return true
-	}
-	return false
+	return slices.Contains(ringTimeoutConfigurationTypeValues, v)
 }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *RingTimeoutConfigurationType) UnmarshalText(b []byte) error {
+	*v = knownOr(ringTimeoutConfigurationTypeValues, b)
+	return nil
+}
+
+var ringTimeoutConfigurationTypeValues = []RingTimeoutConfigurationType{RingTimeoutTypeLimited, RingTimeoutTypeUnlimited}
 
 // CallingPlanReferenceType values appear in CallingPlanX.referenceType, ModifyCallingPlanX.referenceType, getPlans.referenceType (CallingPlan.referenceType on SipTrunk is untyped).
 type CallingPlanReferenceType string
@@ -725,12 +762,16 @@ const (
 
 // Valid reports whether v is a value the spec defines for CallingPlanReferenceType.
 func (v CallingPlanReferenceType) Valid() bool {
-	switch v {
-	case CallingPlanRefSIPTrunk, CallingPlanRefEndUser, CallingPlanRefIVR, CallingPlanRefAccount, CallingPlanRefSpecialtyLine, CallingPlanRefContactCenter:
-		return true
-	}
-	return false
+	return slices.Contains(callingPlanReferenceTypeValues, v)
 }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *CallingPlanReferenceType) UnmarshalText(b []byte) error {
+	*v = knownOr(callingPlanReferenceTypeValues, b)
+	return nil
+}
+
+var callingPlanReferenceTypeValues = []CallingPlanReferenceType{CallingPlanRefSIPTrunk, CallingPlanRefEndUser, CallingPlanRefIVR, CallingPlanRefAccount, CallingPlanRefSpecialtyLine, CallingPlanRefContactCenter}
 
 // CallingPlanType values appear in ModifyCallingPlanX.callingPlanType.
 type CallingPlanType string
@@ -743,13 +784,15 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for CallingPlanType.
-func (v CallingPlanType) Valid() bool {
-	switch v {
-	case CallingPlanTypeSharedCallingPlan, CallingPlanTypeNewCallingPlan, CallingPlanTypeUnsharedCallingPlan:
-		return true
-	}
-	return false
+func (v CallingPlanType) Valid() bool { return slices.Contains(callingPlanTypeValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *CallingPlanType) UnmarshalText(b []byte) error {
+	*v = knownOr(callingPlanTypeValues, b)
+	return nil
 }
+
+var callingPlanTypeValues = []CallingPlanType{CallingPlanTypeSharedCallingPlan, CallingPlanTypeNewCallingPlan, CallingPlanTypeUnsharedCallingPlan}
 
 // RateType values appear in CallingPlanProduct.rateTypeFor411, .rateTypeForOperator.
 type RateType string
@@ -761,10 +804,23 @@ const (
 )
 
 // Valid reports whether v is a value the spec defines for RateType.
-func (v RateType) Valid() bool {
-	switch v {
-	case RateTypePerCall, RateTypePerMinute:
-		return true
+func (v RateType) Valid() bool { return slices.Contains(rateTypeValues, v) }
+
+// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+func (v *RateType) UnmarshalText(b []byte) error { *v = knownOr(rateTypeValues, b); return nil }
+
+var rateTypeValues = []RateType{RateTypePerCall, RateTypePerMinute}
+
+// knownOr returns the constant of known that b spells, or else b as a new
+// value. Decoding a known enum value so allocates nothing: encoding/json
+// would otherwise allocate a string for every enum field of every element
+// of a list (10,000 numbers carry tens of thousands of them). A value the
+// platform adds later is kept as sent.
+func knownOr[T ~string](known []T, b []byte) T {
+	for _, k := range known {
+		if string(k) == string(b) {
+			return k
+		}
 	}
-	return false
+	return T(b)
 }
