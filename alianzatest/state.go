@@ -122,12 +122,19 @@ func newState() *state {
 }
 
 // newID returns an id shaped like the platform's: 22 URL-safe characters.
+// It never starts with '-', which the platform's ids may: a command line
+// would take such an id for a flag unless it follows "--", and the fake's
+// ids feed the console's tests and demos.
 func newID() string {
 	var b [16]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		panic(err)
+	for {
+		if _, err := rand.Read(b[:]); err != nil {
+			panic(err)
+		}
+		if id := base64.RawURLEncoding.EncodeToString(b[:]); id[0] != '-' {
+			return id
+		}
 	}
-	return base64.RawURLEncoding.EncodeToString(b[:])
 }
 
 // newUUID returns a random (version 4) UUID, for the fields typed uuid.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"crypto/rand"
 	"fmt"
 	"io"
@@ -238,24 +239,38 @@ func forwardRefs(ss []string) []alianza.ForwardReference {
 }
 
 func (a *app) trunkDeleteCmd() *cobra.Command {
+	return a.accountResourceDeleteCmd("TRUNK-ID", "Delete a SIP trunk",
+		func(ctx context.Context, api *alianza.Client, acctID, id string) (string, func() error, error) {
+			t, err := api.SipTrunks.Get(ctx, acctID, id)
+			if err != nil {
+				return "", nil, err
+			}
+			return fmt.Sprintf("SIP trunk %s (%s)", t.TrunkName, t.ID), func() error { return api.SipTrunks.Delete(ctx, acctID, t.ID) }, nil
+		})
+}
+
+// accountResourceDeleteCmd builds "delete ACCOUNT <idName>": look the
+// resource up (so the plan and the prompt name it), then delete it through
+// deleteOne's confirmation and --dry-run.
+func (a *app) accountResourceDeleteCmd(idName, short string,
+	lookup func(ctx context.Context, api *alianza.Client, acctID, id string) (what string, del func() error, err error),
+) *cobra.Command {
 	var g guard
 	cmd := &cobra.Command{
-		Use:   "delete ACCOUNT TRUNK-ID",
-		Short: "Delete a SIP trunk",
-		Args:  exactArgs("ACCOUNT", "TRUNK-ID"),
+		Use:   "delete ACCOUNT " + idName,
+		Short: short,
+		Args:  exactArgs("ACCOUNT", idName),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			api, acctID, err := a.accountAPI(cmd.Context(), args[0])
+			api, acctID, err := a.accountAPI(ctx, args[0])
 			if err != nil {
 				return err
 			}
-			t, err := api.SipTrunks.Get(ctx, acctID, args[1])
+			what, del, err := lookup(ctx, api, acctID, args[1])
 			if err != nil {
 				return err
 			}
-			return a.deleteOne(&g, fmt.Sprintf("SIP trunk %s (%s)", t.TrunkName, t.ID), func() error {
-				return api.SipTrunks.Delete(ctx, acctID, t.ID)
-			})
+			return a.deleteOne(&g, what, del)
 		},
 	}
 	g.flags(cmd)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -137,26 +138,12 @@ accounts have neither.`,
 }
 
 func (a *app) userDeleteCmd() *cobra.Command {
-	var g guard
-	cmd := &cobra.Command{
-		Use:   "delete ACCOUNT USER-ID",
-		Short: "Delete a user",
-		Args:  exactArgs("ACCOUNT", "USER-ID"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			api, acctID, err := a.accountAPI(cmd.Context(), args[0])
+	return a.accountResourceDeleteCmd("USER-ID", "Delete a user",
+		func(ctx context.Context, api *alianza.Client, acctID, id string) (string, func() error, error) {
+			u, err := api.Users.Get(ctx, acctID, id)
 			if err != nil {
-				return err
+				return "", nil, err
 			}
-			u, err := api.Users.Get(ctx, acctID, args[1])
-			if err != nil {
-				return err
-			}
-			return a.deleteOne(&g, fmt.Sprintf("user %s (%s)", u.Username, u.ID), func() error {
-				return api.Users.Delete(ctx, acctID, u.ID)
-			})
-		},
-	}
-	g.flags(cmd)
-	return cmd
+			return fmt.Sprintf("user %s (%s)", u.Username, u.ID), func() error { return api.Users.Delete(ctx, acctID, u.ID) }, nil
+		})
 }

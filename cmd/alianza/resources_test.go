@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/go-alianza/alianza/alianzatest"
 )
 
 func TestNumbers(t *testing.T) {
@@ -101,6 +103,19 @@ func TestUsageErrors(t *testing.T) {
 		w.run("", "--by", "email", "account", "get", "x"),
 	)
 	assert.Zero(t, len(w.srv.Requests()), "usage errors send nothing")
+}
+
+// Platform ids may start with '-'; after "--" such an id is an argument,
+// not a flag: the request reaches the platform (404 here, exit 4) instead of
+// failing as a usage error (exit 2).
+func TestIDStartingWithDash(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	r := w.run("", "trunk", "get", alianzatest.DemoAccountNumber, "-NoSuchTrunk")
+	assert.Equal(t, exitUsage, r.code, "without --, cobra reads it as flags")
+	r = w.run("", "trunk", "get", alianzatest.DemoAccountNumber, "--", "-NoSuchTrunk")
+	assert.Equal(t, exitNotFound, r.code, r.stderr)
+	assert.Contains(t, r.stderr, "siptrunk_2/-NoSuchTrunk")
 }
 
 func TestHelpListsExitCodes(t *testing.T) {

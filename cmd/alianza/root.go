@@ -16,7 +16,8 @@ demo account, DEMO-1001, for trying the console without credentials.
 
 Accounts are named by their account number (the CRM's link field) unless
 --by says otherwise. An account that does not exist is "not enabled in
-Alianza" (exit 7).
+Alianza" (exit 7). Alianza ids may start with '-': put such an id after
+"--", as in: alianza trunk get DEMO-1001 -- -Xq3...
 
 Output is aligned tables for people, or JSON with --json. Secrets (SIP
 passwords) print as REDACTED unless --show-secrets is given.
