@@ -38,9 +38,6 @@ func (a *app) deviceListCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if ds == nil {
-				ds = []alianza.Device{}
-			}
 			return a.emit(ds, func(w io.Writer) error {
 				t := newTable(w, "NAME", "TYPE", "MAC ADDRESS", "LINE", "SIP USERNAME", "ID")
 				for _, d := range ds {

@@ -158,11 +158,7 @@ need --business-name, RESIDENTIAL ones --first-name and --last-name.`,
 			if len(missing) > 0 {
 				return fmt.Errorf("%w: %s required", alianza.ErrValidation, strings.Join(missing, ", "))
 			}
-			acct, err := a.account(ctx, args[0])
-			if err != nil {
-				return err
-			}
-			api, err := a.client()
+			api, acctID, err := a.accountAPI(ctx, args[0])
 			if err != nil {
 				return err
 			}
@@ -182,10 +178,10 @@ need --business-name, RESIDENTIAL ones --first-name and --last-name.`,
 			e911 := val.E911Address()
 			req := alianza.NewAddTelephoneNumbersRequest(csr, args[1])
 			req.E911Address = &e911
-			if _, err := api.TelephoneNumbers.AddToAccount(ctx, acct.ID, req); err != nil {
+			if _, err := api.TelephoneNumbers.AddToAccount(ctx, acctID, req); err != nil {
 				return err
 			}
-			n, err := api.TelephoneNumbers.Get(ctx, acct.ID, args[1])
+			n, err := api.TelephoneNumbers.Get(ctx, acctID, args[1])
 			if err != nil {
 				return fmt.Errorf("the number was added, but reading it back failed: %w", err)
 			}
@@ -235,19 +231,15 @@ func (a *app) numberRouteCmd() *cobra.Command {
 				return usage("--caller-id goes with --user")
 			}
 			ctx := cmd.Context()
-			acct, err := a.account(ctx, args[0])
-			if err != nil {
-				return err
-			}
-			api, err := a.client()
+			api, acctID, err := a.accountAPI(ctx, args[0])
 			if err != nil {
 				return err
 			}
 			var d *alianza.TelephoneNumberDestination
 			if user != "" {
-				d, err = api.TelephoneNumbers.RouteToUser(ctx, acct.ID, args[1], user, callerID)
+				d, err = api.TelephoneNumbers.RouteToUser(ctx, acctID, args[1], user, callerID)
 			} else {
-				d, err = api.TelephoneNumbers.RouteToSipTrunk(ctx, acct.ID, args[1], trunk)
+				d, err = api.TelephoneNumbers.RouteToSipTrunk(ctx, acctID, args[1], trunk)
 			}
 			if err != nil {
 				return err
@@ -270,20 +262,13 @@ func (a *app) numberListCmd() *cobra.Command {
 		Args:  exactArgs("ACCOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			acct, err := a.account(ctx, args[0])
+			api, acctID, err := a.accountAPI(ctx, args[0])
 			if err != nil {
 				return err
 			}
-			api, err := a.client()
+			tns, err := api.TelephoneNumbers.List(ctx, acctID, nil)
 			if err != nil {
 				return err
-			}
-			tns, err := api.TelephoneNumbers.List(ctx, acct.ID, nil)
-			if err != nil {
-				return err
-			}
-			if tns == nil {
-				tns = []alianza.AccountTelephoneNumber{}
 			}
 			return a.emit(tns, func(w io.Writer) error {
 				t := newTable(w, "NUMBER", "ROUTED TO", "CARRIER STATUS")

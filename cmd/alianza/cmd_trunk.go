@@ -60,15 +60,11 @@ It prints as REDACTED: read it with 'trunk get ... --show-secrets'.`,
 			if primary != "" {
 				req.PrimaryTN = alianza.Ptr(primary)
 			}
-			acct, err := a.account(ctx, args[0])
+			api, acctID, err := a.accountAPI(ctx, args[0])
 			if err != nil {
 				return err
 			}
-			api, err := a.client()
-			if err != nil {
-				return err
-			}
-			t, err := api.SipTrunks.Create(ctx, acct.ID, req)
+			t, err := api.SipTrunks.Create(ctx, acctID, req)
 			if err != nil {
 				return err
 			}
@@ -91,20 +87,13 @@ func (a *app) trunkListCmd() *cobra.Command {
 		Args:  exactArgs("ACCOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			acct, err := a.account(ctx, args[0])
+			api, acctID, err := a.accountAPI(ctx, args[0])
 			if err != nil {
 				return err
 			}
-			api, err := a.client()
+			ts, err := api.SipTrunks.List(ctx, acctID)
 			if err != nil {
 				return err
-			}
-			ts, err := api.SipTrunks.List(ctx, acct.ID)
-			if err != nil {
-				return err
-			}
-			if ts == nil {
-				ts = []alianza.SipTrunk{}
 			}
 			return a.emit(ts, func(w io.Writer) error {
 				t := newTable(w, "NAME", "ID", "SIP USERNAME", "SIP PASSWORD", "CALLS", "NUMBERS")

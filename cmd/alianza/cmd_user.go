@@ -29,21 +29,14 @@ func (a *app) userListCmd() *cobra.Command {
 		Args:  exactArgs("ACCOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			acct, err := a.account(ctx, args[0])
-			if err != nil {
-				return err
-			}
-			api, err := a.client()
+			api, acctID, err := a.accountAPI(ctx, args[0])
 			if err != nil {
 				return err
 			}
 			// LimitedData: without it the platform stops at 1000 users.
-			us, err := api.Users.List(ctx, acct.ID, &alianza.ListUsersOptions{LimitedData: true})
+			us, err := api.Users.List(ctx, acctID, &alianza.ListUsersOptions{LimitedData: true})
 			if err != nil {
 				return err
-			}
-			if us == nil {
-				us = []alianza.User{}
 			}
 			return a.emit(us, func(w io.Writer) error {
 				t := newTable(w, "USERNAME", "NAME", "EXTENSION", "PLAN", "ID")

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 	"text/tabwriter"
 
@@ -12,6 +13,10 @@ import (
 // emit prints v as JSON with --json, or calls text for people.
 func (a *app) emit(v any, text func(w io.Writer) error) error {
 	if a.jsonOut {
+		// An empty list prints as [], not null: scripts iterate over it.
+		if rv := reflect.ValueOf(v); rv.Kind() == reflect.Slice && rv.IsNil() {
+			v = reflect.MakeSlice(rv.Type(), 0, 0).Interface()
+		}
 		b, err := marshalJSON(v, a.showSecrets)
 		if err != nil {
 			return err

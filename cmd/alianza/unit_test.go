@@ -203,3 +203,13 @@ func TestIsTerminal(t *testing.T) {
 	defer devnull.Close()
 	assert.False(t, isTerminal(devnull), "/dev/null is a character device but not a terminal")
 }
+
+// An empty list is [] in JSON, whatever the command got back: scripts
+// iterate over it.
+func TestEmitEmptyListAsArray(t *testing.T) {
+	var out bytes.Buffer
+	a := &app{stdout: &out, jsonOut: true}
+	var none []alianza.User
+	require.NoError(t, a.emit(none, nil))
+	assert.Equal(t, "[]\n", out.String())
+}
