@@ -18,8 +18,9 @@ type Client struct {
 	cfg       *config
 	auth      *tokenSource
 	budget    *retryBudget
-	userAgent []string // the User-Agent header's value, shared by every request
-	partition string   // the partition this copy acts in; "" means the login's
+	bodies    *bodyPool // buffers for reading answers, shared with ForPartition copies
+	userAgent []string  // the User-Agent header's value, shared by every request
+	partition string    // the partition this copy acts in; "" means the login's
 
 	common service // one value shared by every service, so services cost no allocation
 
@@ -60,6 +61,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	c := &Client{
 		cfg:       cfg,
 		budget:    newRetryBudget(cfg.retry.Budget),
+		bodies:    new(bodyPool),
 		userAgent: []string{ua},
 		partition: cfg.partitionID,
 	}
@@ -87,7 +89,7 @@ func (c *Client) ForPartition(partitionID string) (*Client, error) {
 	if err := checkID("partitionId", partitionID); err != nil {
 		return nil, err
 	}
-	cp := &Client{cfg: c.cfg, auth: c.auth, budget: c.budget, userAgent: c.userAgent, partition: partitionID}
+	cp := &Client{cfg: c.cfg, auth: c.auth, budget: c.budget, bodies: c.bodies, userAgent: c.userAgent, partition: partitionID}
 	cp.initServices()
 	return cp, nil
 }

@@ -1,6 +1,6 @@
 module github.com/go-alianza/alianza
 
-go 1.25
+go 1.26
 
 require (
 	github.com/google/go-querystring v1.2.0
@@ -20,7 +20,10 @@ require (
 	golang.org/x/sys v0.37.0 // indirect
 )
 
-require go.uber.org/goleak v1.3.0
+require (
+	github.com/go-json-experiment/json v1.27.2
+	go.uber.org/goleak v1.3.0
+)
 
 require (
 	github.com/getkin/kin-openapi v0.153.0
