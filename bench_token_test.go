@@ -2,6 +2,7 @@ package alianza_test
 
 import (
 	"context"
+	"net/http"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -17,7 +18,7 @@ const stormSize = 1000
 // op is the whole storm.
 //
 //   - client=raw/token=fixed: the raw baseline, a fixed token, a pool
-//     sized like the SDK's.
+//     sized and capped like the SDK's (DefaultMaxConns).
 //   - client=sdk/token=warm: the SDK with a valid token.
 //   - client=sdk/token=expired: the token has passed its 8 idle hours on
 //     the client's clock, so the storm must wait for a login: exactly one,
@@ -30,7 +31,8 @@ func BenchmarkTokenStorm(b *testing.B) {
 	ctx := context.Background()
 
 	b.Run("client=raw/token=fixed", func(b *testing.B) {
-		hc := rawPooledClient(b, alianza.DefaultIdleConns)
+		hc := rawPooledClient(b, alianza.DefaultMaxConns)
+		hc.Transport.(*http.Transport).MaxConnsPerHost = alianza.DefaultMaxConns
 		b.ReportAllocs()
 		for b.Loop() {
 			storm(b, func() error {

@@ -94,7 +94,7 @@ func TestCase44ConnectionReuse(t *testing.T) {
 		}
 		writeJSON(w, 200, `{"id":"A1"}`)
 	})
-	ct := &countingTransport{rt: defaultTransport()}
+	ct := &countingTransport{rt: defaultTransport(DefaultMaxConns)}
 	c := f.client(WithHTTPClient(&http.Client{Transport: ct}))
 	_, err := c.Login(context.Background())
 	require.NoError(t, err)
@@ -114,23 +114,63 @@ func TestCase44ConnectionReuse(t *testing.T) {
 	}
 	run(500)
 	conns := f.conns.Load()
-	// About one connection per concurrent caller: 50 to 53 when the
-	// machine is quiet, up to 59 seen with other test packages running at once. The extra are
-	// net/http's: a request with no idle connection starts a dial, and if a
-	// connection frees up first it takes that one and parks the new one in
-	// the pool. Without a fixed MaxConnsPerHost (a guess at the caller's
-	// concurrency) no transport promises exactly 50, so the bound asserted is
-	// the SDK's idle pool (DefaultIdleConns): every connection opened is kept
-	// and reused, none is churned. Go's default transport opens 464 here and
-	// undrained bodies 500 (the plan's baselines).
-	assert.LessOrEqual(t, conns, int64(DefaultIdleConns), "connections are pooled, not churned")
+	// One connection per concurrent caller at most. Without the cap
+	// (DefaultMaxConns) net/http opened 50 to 53 here on a quiet machine and
+	// up to 59 under load: a request with no idle connection starts a dial,
+	// and if a connection frees up first it takes that one and parks the new
+	// one in the pool. Go's default transport opens 464, undrained bodies
+	// 500 (the plan's baselines).
+	assert.LessOrEqual(t, conns, int64(50), "no more connections than callers")
 	run(500)
-	assert.LessOrEqual(t, f.conns.Load(), int64(DefaultIdleConns), "the second 500 reuse the pool")
+	assert.LessOrEqual(t, f.conns.Load(), int64(50), "the second 500 reuse the pool")
 	assert.Equal(t, ct.opened.Load(), ct.closed.Load())
 	figure(t, "case44.newConnections", conns)
 	figure(t, "case44.newConnectionsAfter1000", f.conns.Load())
 	figure(t, "case44.openedMinusClosed", ct.opened.Load()-ct.closed.Load())
 	ct.rt.(*http.Transport).CloseIdleConnections()
+}
+
+// Beyond DefaultMaxConns callers, calls wait for a connection rather than
+// open more: 200 at once against a slow platform all succeed over at most
+// DefaultMaxConns connections, and WithMaxConns lowers the bound.
+func TestMaxConnsBoundsConnections(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		opts []Option
+		max  int64
+	}{
+		{"default", nil, DefaultMaxConns},
+		{"maxConns4", []Option{WithMaxConns(4)}, 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFakeAlianza(t)
+			var inFlight, peak atomic.Int64
+			f.on(fakeAccount, func(w http.ResponseWriter, r *http.Request) {
+				n := inFlight.Add(1)
+				defer inFlight.Add(-1)
+				for p := peak.Load(); n > p && !peak.CompareAndSwap(p, n); p = peak.Load() {
+				}
+				time.Sleep(5 * time.Millisecond)
+				writeJSON(w, 200, `{"id":"A1"}`)
+			})
+			c := f.client(tc.opts...)
+			t.Cleanup(c.CloseIdleConnections)
+			var wg sync.WaitGroup
+			var failed atomic.Int64
+			for range 200 {
+				wg.Go(func() {
+					if _, err := c.Accounts.Get(context.Background(), "A1"); err != nil {
+						failed.Add(1)
+					}
+				})
+			}
+			wg.Wait()
+			assert.Zero(t, failed.Load())
+			assert.LessOrEqual(t, f.conns.Load(), tc.max, "the login's connection included")
+			assert.LessOrEqual(t, peak.Load(), tc.max, "at most this many requests at the platform at once")
+			figure(t, "maxConns."+tc.name+".connections", f.conns.Load())
+		})
+	}
 }
 
 // Case 42: plain http to a non-loopback host is refused before any I/O;

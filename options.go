@@ -29,7 +29,14 @@ const (
 	DefaultTokenIdle    = 8 * time.Hour    // "Tokens are valid for 8 hours from the last use"
 	DefaultTokenMargin  = 5 * time.Minute  // renew this long before the token would lapse
 	DefaultLoginTimeout = 30 * time.Second // a login runs detached from its callers, bounded by this
-	DefaultIdleConns    = 100              // idle connections kept per host
+	// DefaultMaxConns bounds the connections to the platform, in use, idle
+	// or being dialled. Calls beyond it wait for a free connection (within
+	// their context and attempt timeout) instead of opening more sockets, so
+	// a burst (a 1,000-goroutine storm, a large sync) reaches Alianza as at
+	// most this many requests at a time, and 50 concurrent callers open at
+	// most 50 connections: without a cap net/http opens a few more than its
+	// callers, dialling whenever no connection is idle at that instant.
+	DefaultMaxConns = 50
 )
 
 // RateLimiter is anything that can make a request wait its turn, such as a
@@ -82,6 +89,7 @@ type config struct {
 	loginTimeout  time.Duration
 	authFailTTL   time.Duration
 	maxBody       int64
+	maxConns      int
 	limiter       RateLimiter
 	sipTrunkPath  string
 }
@@ -151,6 +159,20 @@ func WithHTTPClient(hc *http.Client) Option {
 		}
 		cp := *hc
 		c.httpClient = &cp
+		return nil
+	}
+}
+
+// WithMaxConns sets how many connections the client keeps to the platform
+// at most (DefaultMaxConns by default), idle ones included. It configures
+// the transport the client builds, so it cannot be combined with
+// WithHTTPClient: set MaxConnsPerHost on that transport instead.
+func WithMaxConns(n int) Option {
+	return func(c *config) error {
+		if n < 1 {
+			return &FieldError{Field: "maxConns", Rule: "must be at least 1"}
+		}
+		c.maxConns = n
 		return nil
 	}
 }
@@ -317,7 +339,13 @@ func (c *config) finish() error {
 		return fmt.Errorf("%w: %s: use https, or WithInsecureHTTP to send credentials in clear text", ErrInsecureURL, u.Host)
 	}
 	if c.httpClient == nil {
-		c.httpClient = &http.Client{Transport: defaultTransport()}
+		n := c.maxConns
+		if n == 0 {
+			n = DefaultMaxConns
+		}
+		c.httpClient = &http.Client{Transport: defaultTransport(n)}
+	} else if c.maxConns != 0 {
+		return &FieldError{Field: "maxConns", Rule: "configures the client's own transport: with WithHTTPClient, set MaxConnsPerHost on yours"}
 	}
 	if c.timeoutSet || c.httpClient.Timeout == 0 {
 		c.httpClient.Timeout = c.timeout
@@ -328,14 +356,16 @@ func (c *config) finish() error {
 
 // defaultTransport is Go's default transport with a per-host pool sized for
 // concurrent use: Go keeps only 2 idle connections per host, so 64 goroutines
-// would keep opening and closing connections. It sets no
+// would keep opening and closing connections. It keeps up to maxConns
+// connections, all of which may stay idle, and opens no more. It sets no
 // ResponseHeaderTimeout: the client's Timeout already bounds the whole
 // exchange, and a second timer per request cost 3 allocations and a share of
 // the timer heap under load (BENCHMARKS.md).
-func defaultTransport() *http.Transport {
+func defaultTransport(maxConns int) *http.Transport {
 	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.MaxIdleConns = DefaultIdleConns
-	t.MaxIdleConnsPerHost = DefaultIdleConns
+	t.MaxConnsPerHost = maxConns
+	t.MaxIdleConns = maxConns
+	t.MaxIdleConnsPerHost = maxConns
 	t.TLSHandshakeTimeout = 10 * time.Second
 	t.ExpectContinueTimeout = time.Second
 	return t

@@ -103,6 +103,8 @@ func TestDefaults(t *testing.T) {
 	tr, ok := hc.Transport.(*http.Transport)
 	require.True(t, ok)
 	assert.GreaterOrEqual(t, tr.MaxIdleConnsPerHost, 16)
+	assert.Equal(t, DefaultMaxConns, tr.MaxConnsPerHost, "bounded, so a burst cannot open a socket per goroutine")
+	assert.Equal(t, DefaultMaxConns, tr.MaxIdleConnsPerHost, "every connection it may open may stay pooled")
 	assert.Zero(t, tr.ResponseHeaderTimeout, "hc.Timeout bounds the whole attempt, headers included")
 	assert.Positive(t, tr.TLSHandshakeTimeout)
 	assert.NotNil(t, tr.Proxy, "the environment's proxy is honoured")
@@ -123,6 +125,24 @@ func TestDefaults(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "siptrunk", c.cfg.sipTrunkPath)
 	assert.Equal(t, []string{"go-alianza/" + Version + " app/1"}, c.userAgent)
+}
+
+func TestWithMaxConns(t *testing.T) {
+	c, err := NewClient(WithAuthToken(testToken), WithMaxConns(8))
+	require.NoError(t, err)
+	tr := c.HTTPClient().Transport.(*http.Transport)
+	assert.Equal(t, 8, tr.MaxConnsPerHost)
+	assert.Equal(t, 8, tr.MaxIdleConnsPerHost)
+
+	for _, n := range []int{0, -1} {
+		_, err = NewClient(WithAuthToken(testToken), WithMaxConns(n))
+		var fe *FieldError
+		require.ErrorAs(t, err, &fe, "n=%d", n)
+		assert.Equal(t, "maxConns", fe.Field)
+	}
+	_, err = NewClient(WithAuthToken(testToken), WithMaxConns(8), WithHTTPClient(&http.Client{}))
+	require.Error(t, err, "the caller's transport is theirs to size")
+	assert.Contains(t, err.Error(), "MaxConnsPerHost")
 }
 
 func TestWithHTTPClientCopiedNotMutated(t *testing.T) {
