@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -146,31 +147,34 @@ func FuzzValidators(f *testing.F) {
 	})
 }
 
-// decodeTargets are the top-level response types FuzzDecodeModels decodes;
-// the first byte of the input picks one.
-var decodeTargets = []func() any{
-	func() any { return new(Account) },
-	func() any { return new(SipTrunk) },
-	func() any { return new(Device) },
-	func() any { return new(User) },
-	func() any { return new(LoginToken) },
-	func() any { return new(TelephoneNumberView) },
-	func() any { return new(DeviceData) },
-	func() any { return new([]Account) },
-}
+// decodeTargets are the response types FuzzDecodeModels decodes: every
+// whole-answer type (wholeTargets, decode_fuzz_test.go) and a list. The
+// first byte of the input picks one.
+var decodeTargets = append(wholeTargets[:len(wholeTargets):len(wholeTargets)], func() any { return new([]Account) })
 
 // FuzzDecodeModels decodes arbitrary JSON into the response models (plan
 // case 47). Decoding never panics; when it succeeds, encoding and decoding
 // again is stable (the second encoding equals the first), so no field,
 // unknown enum value included, is lost or changed by a round trip.
 func FuzzDecodeModels(f *testing.F) {
-	for i, fx := range []string{"account/account-full.json", "siptrunk/create_response_002.json", "device/create_response_003.json",
-		"user/create_response_003.json", "login-token.json", "telephonenumber/inventory-view-spec.json", "device/provisioning_data.json", "account/search.json"} {
-		b, err := os.ReadFile(filepath.Join("testdata", fx))
+	for _, seed := range []struct {
+		fixture string
+		target  any // the type the fixture is an answer of
+	}{
+		{"account/account-full.json", new(Account)},
+		{"siptrunk/create_response_002.json", new(SipTrunk)},
+		{"device/create_response_003.json", new(Device)},
+		{"user/create_response_003.json", new(User)},
+		{"login-token.json", new(LoginToken)},
+		{"telephonenumber/inventory-view-spec.json", new(TelephoneNumberView)},
+		{"device/provisioning_data.json", new(DeviceData)},
+		{"account/search.json", new([]Account)},
+	} {
+		b, err := os.ReadFile(filepath.Join("testdata", seed.fixture))
 		if err != nil {
 			f.Fatal(err)
 		}
-		f.Add(append([]byte{byte(i)}, b...))
+		f.Add(append([]byte{targetIndex(f, seed.target)}, b...))
 	}
 	f.Add([]byte("\x00{\"status\":\"SUSPENDED_NEW\",\"accountType\":\"QUANTUM\",\"x\":1}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -201,4 +205,15 @@ func FuzzDecodeModels(f *testing.F) {
 			}
 		}
 	})
+}
+
+// targetIndex is the index in decodeTargets of the constructor of v's type.
+func targetIndex(tb testing.TB, v any) byte {
+	for i, newT := range decodeTargets {
+		if reflect.TypeOf(newT()) == reflect.TypeOf(v) {
+			return byte(i)
+		}
+	}
+	tb.Fatalf("%T is not in decodeTargets", v)
+	return 0
 }
