@@ -23,10 +23,10 @@ import (
 // Every other answer is one object of a few KiB: it is read whole into a
 // pooled buffer and decoded by go-json-experiment's v1 package, which is
 // encoding/json's behaviour (the same tags, methods, case folding and
-// errors by kind) on the encoding/json/v2 engine that Go 1.27 ships. On an
-// account that takes 3.2µs and 1 allocation where json.NewDecoder(body)
-// took 10.5µs and 19: the old decoder scans every value twice, and
-// reflects through a cache that v2 replaced with precompiled field tables.
+// errors by kind) on the encoding/json/v2 engine that Go 1.27 ships. The
+// bench account (886 bytes, the full Account) decodes in 3.2µs with 1
+// allocation there; json.NewDecoder(body).Decode took 10.5µs and 19
+// allocations, json.Unmarshal of the same bytes 8.3µs and 14.
 func (c *Client) decode(resp *http.Response, r *request, path string) error {
 	if r.out == nil || r.method == http.MethodHead {
 		drainClose(resp.Body)
@@ -102,6 +102,8 @@ const maxPresize = 1 << 20
 func (d *bodyDecode) whole() error {
 	buf := d.c.bodies.get()
 	defer d.c.bodies.put(buf)
+	// readAll's error is one d.br has recorded (a broken connection or
+	// the size cap); readFailure makes it the right error.
 	data, _ := readAll(&d.br, (*buf)[:0], min(d.resp.ContentLength, maxPresize))
 	*buf = data
 	if err := d.readFailure(); err != nil {
