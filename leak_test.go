@@ -168,7 +168,7 @@ func TestMaxConnsBoundsConnections(t *testing.T) {
 			assert.Zero(t, failed.Load())
 			assert.LessOrEqual(t, f.conns.Load(), tc.max, "the login's connection included")
 			assert.LessOrEqual(t, peak.Load(), tc.max, "at most this many requests at the platform at once")
-			figure(t, "maxConns."+tc.name+".connections", f.conns.Load())
+			figure(t, "case44.callers200."+tc.name+".connections", f.conns.Load())
 		})
 	}
 }
