@@ -36,6 +36,9 @@ const (
 	// most this many requests at a time, and 50 concurrent callers open at
 	// most 50 connections: without a cap net/http opens a few more than its
 	// callers, dialling whenever no connection is idle at that instant.
+	// net/http's MaxConnsPerHost has had hangs (golang/go#32336, #65705;
+	// #34941 for HTTP/2 is open): TestMaxConnsNoHangUnderCancellation runs
+	// the cap over TLS with HTTP/1.1 and HTTP/2 and cancelled calls.
 	DefaultMaxConns = 50
 )
 

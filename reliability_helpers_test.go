@@ -7,6 +7,7 @@ package alianza
 // issues tokens that start with testToken, so scanForSecrets finds them.
 
 import (
+	"context"
 	"crypto/sha256"
 	"fmt"
 	"io"
@@ -61,6 +62,22 @@ type fakeAlianza struct {
 // newFakeAlianza starts the fake; it is closed when the test ends.
 func newFakeAlianza(t *testing.T) *fakeAlianza {
 	t.Helper()
+	f := unstartedFake(t)
+	f.srv.Start()
+	return f
+}
+
+// newFakeAlianzaTLS starts the fake on https, speaking HTTP/2 when h2 is
+// set. Its clients need the fake's certificate: see tlsTransport.
+func newFakeAlianzaTLS(t *testing.T, h2 bool) *fakeAlianza {
+	t.Helper()
+	f := unstartedFake(t)
+	f.srv.EnableHTTP2 = h2
+	f.srv.StartTLS()
+	return f
+}
+
+func unstartedFake(t *testing.T) *fakeAlianza {
 	f := &fakeAlianza{t: t, counts: map[string]int{}, hashes: map[string][][32]byte{}, faults: map[string]http.HandlerFunc{}}
 	f.srv = httptest.NewUnstartedServer(http.HandlerFunc(f.serve))
 	f.srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
@@ -69,9 +86,46 @@ func newFakeAlianza(t *testing.T) *fakeAlianza {
 		}
 	}
 	f.srv.Config.ErrorLog = log.New(io.Discard, "", 0) // RSTs and hijacks are the point
-	f.srv.Start()
 	t.Cleanup(f.srv.Close)
 	return f
+}
+
+// tlsTransport is the SDK's own transport (defaultTransport) trusting the
+// TLS fake's certificate, so tests over https keep the SDK's settings.
+func (f *fakeAlianza) tlsTransport(maxConns int) *http.Transport {
+	tr := defaultTransport(maxConns)
+	tr.TLSClientConfig = f.srv.Client().Transport.(*http.Transport).TLSClientConfig.Clone()
+	return tr
+}
+
+// connGauge counts a client's open connections from its own side: the
+// server learns of a close later, so its count lags behind the client's.
+type connGauge struct{ open, peak atomic.Int64 }
+
+// wrap makes tr's dials count.
+func (g *connGauge) wrap(tr *http.Transport) {
+	dial := tr.DialContext
+	tr.DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {
+		c, err := dial(ctx, network, addr)
+		if err != nil {
+			return nil, err
+		}
+		n := g.open.Add(1)
+		for p := g.peak.Load(); n > p && !g.peak.CompareAndSwap(p, n); p = g.peak.Load() {
+		}
+		return &gaugedConn{Conn: c, g: g}, nil
+	}
+}
+
+type gaugedConn struct {
+	net.Conn
+	g    *connGauge
+	once sync.Once
+}
+
+func (c *gaugedConn) Close() error {
+	c.once.Do(func() { c.g.open.Add(-1) })
+	return c.Conn.Close()
 }
 
 // client returns a client of the fake with the test credentials, fast
