@@ -147,10 +147,8 @@ func TestMaxConnsBoundsConnections(t *testing.T) {
 			f := newFakeAlianza(t)
 			var inFlight, peak atomic.Int64
 			f.on(fakeAccount, func(w http.ResponseWriter, r *http.Request) {
-				n := inFlight.Add(1)
+				storeMax(&peak, inFlight.Add(1))
 				defer inFlight.Add(-1)
-				for p := peak.Load(); n > p && !peak.CompareAndSwap(p, n); p = peak.Load() {
-				}
 				time.Sleep(5 * time.Millisecond)
 				writeJSON(w, 200, `{"id":"A1"}`)
 			})
@@ -244,32 +242,35 @@ func TestMaxConnsNoHangUnderCancellation(t *testing.T) {
 			c := f.client(WithHTTPClient(&http.Client{Transport: tr}))
 			t.Cleanup(tr.CloseIdleConnections)
 
-			var wg sync.WaitGroup
 			var ok, cancelled atomic.Int64
-			sem := make(chan struct{}, 100)
-			for i := range 1000 {
-				sem <- struct{}{}
-				wg.Go(func() {
-					defer func() { <-sem }()
-					ctx := context.Background()
-					if i%7 == 0 {
-						var cancel context.CancelFunc
-						ctx, cancel = context.WithTimeout(ctx, time.Duration(i%41)*time.Millisecond) // queued, dialling or in flight
-						defer cancel()
-					}
-					_, err := c.Accounts.Get(ctx, "A1")
-					switch {
-					case err == nil:
-						ok.Add(1)
-					case errors.Is(err, context.DeadlineExceeded):
-						cancelled.Add(1)
-					default:
-						t.Errorf("call %d: %v", i, err)
-					}
-				})
-			}
 			done := make(chan struct{})
-			go func() { wg.Wait(); close(done) }()
+			go func() { // launched apart from the watchdog below, which must fire even if the semaphore stalls
+				defer close(done)
+				var wg sync.WaitGroup
+				sem := make(chan struct{}, 100)
+				for i := range 1000 {
+					sem <- struct{}{}
+					wg.Go(func() {
+						defer func() { <-sem }()
+						ctx := context.Background()
+						if i%7 == 0 {
+							var cancel context.CancelFunc
+							ctx, cancel = context.WithTimeout(ctx, time.Duration(i%41)*time.Millisecond) // queued, dialling or in flight
+							defer cancel()
+						}
+						_, err := c.Accounts.Get(ctx, "A1")
+						switch {
+						case err == nil:
+							ok.Add(1)
+						case errors.Is(err, context.DeadlineExceeded):
+							cancelled.Add(1)
+						default:
+							t.Errorf("call %d: %v", i, err)
+						}
+					})
+				}
+				wg.Wait()
+			}()
 			select {
 			case <-done:
 			case <-time.After(60 * time.Second):

@@ -110,10 +110,14 @@ func (g *connGauge) wrap(tr *http.Transport) {
 		if err != nil {
 			return nil, err
 		}
-		n := g.open.Add(1)
-		for p := g.peak.Load(); n > p && !g.peak.CompareAndSwap(p, n); p = g.peak.Load() {
-		}
+		storeMax(&g.peak, g.open.Add(1))
 		return &gaugedConn{Conn: c, g: g}, nil
+	}
+}
+
+// storeMax raises m to n if n is larger.
+func storeMax(m *atomic.Int64, n int64) {
+	for p := m.Load(); n > p && !m.CompareAndSwap(p, n); p = m.Load() {
 	}
 }
 
