@@ -24,48 +24,21 @@ func writeDevice(w io.Writer, d *alianza.Device) error {
 }
 
 func (a *app) deviceListCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "list ACCOUNT",
-		Short: "List the account's device lines",
-		Args:  exactArgs("ACCOUNT"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			api, acctID, err := a.accountAPI(cmd.Context(), args[0])
-			if err != nil {
-				return err
-			}
-			ds, err := api.DeviceLines.ListByAccount(ctx, acctID)
-			if err != nil {
-				return err
-			}
-			return a.emit(ds, func(w io.Writer) error {
-				t := newTable(w, "NAME", "TYPE", "MAC ADDRESS", "LINE", "SIP USERNAME", "ID")
-				for _, d := range ds {
-					t.row(d.DeviceName, d.DeviceTypeID, d.MACAddress, d.LineNumber, d.SIPUsername, d.ID)
-				}
-				return t.flush()
-			})
+	return accountListCmd(a, "List the account's device lines",
+		func(ctx context.Context, api *alianza.Client, acctID string) ([]alianza.Device, error) {
+			return api.DeviceLines.ListByAccount(ctx, acctID)
 		},
-	}
+		[]string{"NAME", "TYPE", "MAC ADDRESS", "LINE", "SIP USERNAME", "ID"},
+		func(d alianza.Device) []any {
+			return []any{d.DeviceName, d.DeviceTypeID, d.MACAddress, d.LineNumber, d.SIPUsername, d.ID}
+		})
 }
 
 func (a *app) deviceGetCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "get ACCOUNT DEVICE-ID",
-		Short: "Show a device line",
-		Args:  exactArgs("ACCOUNT", "DEVICE-ID"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			api, acctID, err := a.accountAPI(cmd.Context(), args[0])
-			if err != nil {
-				return err
-			}
-			d, err := api.DeviceLines.Get(cmd.Context(), acctID, args[1])
-			if err != nil {
-				return err
-			}
-			return a.emit(d, func(w io.Writer) error { return writeDevice(w, d) })
-		},
-	}
+	return accountGetCmd(a, "DEVICE-ID", "Show a device line",
+		func(ctx context.Context, api *alianza.Client, acctID, id string) (*alianza.Device, error) {
+			return api.DeviceLines.Get(ctx, acctID, id)
+		}, writeDevice)
 }
 
 func (a *app) deviceCreateCmd() *cobra.Command {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -256,27 +257,12 @@ func (a *app) numberRouteCmd() *cobra.Command {
 }
 
 func (a *app) numberListCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "list ACCOUNT",
-		Short: "List the account's numbers and where they route",
-		Args:  exactArgs("ACCOUNT"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			api, acctID, err := a.accountAPI(ctx, args[0])
-			if err != nil {
-				return err
-			}
-			tns, err := api.TelephoneNumbers.List(ctx, acctID, nil)
-			if err != nil {
-				return err
-			}
-			return a.emit(tns, func(w io.Writer) error {
-				t := newTable(w, "NUMBER", "ROUTED TO", "CARRIER STATUS")
-				for _, n := range tns {
-					t.row(n.PhoneNumber, routeOf(n.ReferenceType, n.ReferenceID), n.CarrierStatus)
-				}
-				return t.flush()
-			})
+	return accountListCmd(a, "List the account's numbers and where they route",
+		func(ctx context.Context, api *alianza.Client, acctID string) ([]alianza.AccountTelephoneNumber, error) {
+			return api.TelephoneNumbers.List(ctx, acctID, nil)
 		},
-	}
+		[]string{"NUMBER", "ROUTED TO", "CARRIER STATUS"},
+		func(n alianza.AccountTelephoneNumber) []any {
+			return []any{n.PhoneNumber, routeOf(n.ReferenceType, n.ReferenceID), n.CarrierStatus}
+		})
 }

@@ -81,48 +81,22 @@ It prints as REDACTED: read it with 'trunk get ... --show-secrets'.`,
 }
 
 func (a *app) trunkListCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "list ACCOUNT",
-		Short: "List the account's SIP trunks",
-		Args:  exactArgs("ACCOUNT"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			api, acctID, err := a.accountAPI(ctx, args[0])
-			if err != nil {
-				return err
-			}
-			ts, err := api.SipTrunks.List(ctx, acctID)
-			if err != nil {
-				return err
-			}
-			return a.emit(ts, func(w io.Writer) error {
-				t := newTable(w, "NAME", "ID", "SIP USERNAME", "SIP PASSWORD", "CALLS", "NUMBERS")
-				for _, tr := range ts {
-					t.row(tr.TrunkName, tr.ID, tr.SIPUsername, a.secret(tr.SIPPassword), tr.ConcurrentCalls, strings.Join(tr.TelephoneNumbers, ","))
-				}
-				return t.flush()
-			})
+	return accountListCmd(a, "List the account's SIP trunks",
+		func(ctx context.Context, api *alianza.Client, acctID string) ([]alianza.SipTrunk, error) {
+			return api.SipTrunks.List(ctx, acctID)
 		},
-	}
+		[]string{"NAME", "ID", "SIP USERNAME", "SIP PASSWORD", "CALLS", "NUMBERS"},
+		func(tr alianza.SipTrunk) []any {
+			return []any{tr.TrunkName, tr.ID, tr.SIPUsername, a.secret(tr.SIPPassword), tr.ConcurrentCalls, strings.Join(tr.TelephoneNumbers, ",")}
+		})
 }
 
 func (a *app) trunkGetCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "get ACCOUNT TRUNK-ID",
-		Short: "Show a SIP trunk",
-		Args:  exactArgs("ACCOUNT", "TRUNK-ID"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			api, acctID, err := a.accountAPI(cmd.Context(), args[0])
-			if err != nil {
-				return err
-			}
-			t, err := api.SipTrunks.Get(cmd.Context(), acctID, args[1])
-			if err != nil {
-				return err
-			}
-			return a.emit(t, func(w io.Writer) error { return writeTrunk(a, w, t) })
+	return accountGetCmd(a, "TRUNK-ID", "Show a SIP trunk",
+		func(ctx context.Context, api *alianza.Client, acctID, id string) (*alianza.SipTrunk, error) {
+			return api.SipTrunks.Get(ctx, acctID, id)
 		},
-	}
+		func(w io.Writer, t *alianza.SipTrunk) error { return writeTrunk(a, w, t) })
 }
 
 func (a *app) trunkStatusCmd() *cobra.Command {

@@ -23,49 +23,22 @@ func writeUser(w io.Writer, u *alianza.User) error {
 }
 
 func (a *app) userListCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "list ACCOUNT",
-		Short: "List the account's users",
-		Args:  exactArgs("ACCOUNT"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			api, acctID, err := a.accountAPI(ctx, args[0])
-			if err != nil {
-				return err
-			}
+	return accountListCmd(a, "List the account's users",
+		func(ctx context.Context, api *alianza.Client, acctID string) ([]alianza.User, error) {
 			// LimitedData: without it the platform stops at 1000 users.
-			us, err := api.Users.List(ctx, acctID, &alianza.ListUsersOptions{LimitedData: true})
-			if err != nil {
-				return err
-			}
-			return a.emit(us, func(w io.Writer) error {
-				t := newTable(w, "USERNAME", "NAME", "EXTENSION", "PLAN", "ID")
-				for _, u := range us {
-					t.row(u.Username, strings.TrimSpace(u.FirstName+" "+u.LastName), u.Extension, u.UserProductPlan, u.ID)
-				}
-				return t.flush()
-			})
+			return api.Users.List(ctx, acctID, &alianza.ListUsersOptions{LimitedData: true})
 		},
-	}
+		[]string{"USERNAME", "NAME", "EXTENSION", "PLAN", "ID"},
+		func(u alianza.User) []any {
+			return []any{u.Username, strings.TrimSpace(u.FirstName + " " + u.LastName), u.Extension, u.UserProductPlan, u.ID}
+		})
 }
 
 func (a *app) userGetCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "get ACCOUNT USER-ID",
-		Short: "Show a user",
-		Args:  exactArgs("ACCOUNT", "USER-ID"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			api, acctID, err := a.accountAPI(cmd.Context(), args[0])
-			if err != nil {
-				return err
-			}
-			u, err := api.Users.Get(cmd.Context(), acctID, args[1])
-			if err != nil {
-				return err
-			}
-			return a.emit(u, func(w io.Writer) error { return writeUser(w, u) })
-		},
-	}
+	return accountGetCmd(a, "USER-ID", "Show a user",
+		func(ctx context.Context, api *alianza.Client, acctID, id string) (*alianza.User, error) {
+			return api.Users.Get(ctx, acctID, id)
+		}, writeUser)
 }
 
 func (a *app) userCreateCmd() *cobra.Command {
