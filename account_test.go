@@ -17,63 +17,6 @@ import (
 // awkwardID holds a "/" and a space: it must travel as one escaped segment.
 const awkwardID = "acc/1 x"
 
-// acctKeysRoundTrip checks that re-encoding v gives back the spec's field
-// names of raw: every key written was in raw, and every key of raw with a
-// non-zero value is written (zero values fall to omitempty). Nested objects
-// and arrays of objects are compared the same way.
-func acctKeysRoundTrip(t *testing.T, raw []byte, v any) {
-	t.Helper()
-	out, err := json.Marshal(v)
-	require.NoError(t, err)
-	var want, got any
-	require.NoError(t, json.Unmarshal(raw, &want))
-	require.NoError(t, json.Unmarshal(out, &got))
-	acctCompareKeys(t, "", want, got)
-}
-
-func acctCompareKeys(t *testing.T, path string, want, got any) {
-	t.Helper()
-	switch w := want.(type) {
-	case map[string]any:
-		g, _ := got.(map[string]any)
-		for k := range g {
-			assert.Contains(t, w, k, "%s.%s written but not in the fixture", path, k)
-		}
-		for k, wv := range w {
-			if gv, ok := g[k]; ok {
-				acctCompareKeys(t, path+"."+k, wv, gv)
-			} else {
-				assert.True(t, acctIsZeroJSON(wv), "%s.%s = %v lost on re-encoding", path, k, wv)
-			}
-		}
-	case []any:
-		g, _ := got.([]any)
-		if assert.Len(t, g, len(w), path) {
-			for i := range w {
-				acctCompareKeys(t, path+"[]", w[i], g[i])
-			}
-		}
-	}
-}
-
-func acctIsZeroJSON(v any) bool {
-	switch x := v.(type) {
-	case nil:
-		return true
-	case bool:
-		return !x
-	case float64:
-		return x == 0
-	case string:
-		return x == ""
-	case []any:
-		return len(x) == 0
-	case map[string]any:
-		return len(x) == 0
-	}
-	return false
-}
-
 // acctRequireField asserts err is a validation error naming field.
 func acctRequireField(t *testing.T, err error, field string) {
 	t.Helper()
@@ -97,7 +40,7 @@ func TestAccountFixtureBench(t *testing.T) {
 	assert.Equal(t, AccountTypeAdvanced, a.AccountType)
 	assert.Equal(t, CallScreenActionAllow, a.CallScreeningSettings.AnonymousCallScreen)
 	assert.Equal(t, 143, a.HoldTimeoutSeconds)
-	acctKeysRoundTrip(t, raw, a)
+	assertRoundTrip(t, raw, a)
 }
 
 func TestAccountFixtureFull(t *testing.T) {
@@ -113,7 +56,7 @@ func TestAccountFixtureFull(t *testing.T) {
 	assert.Equal(t, CallingPlanRefAccount, a.CallingPlans[0].ReferenceType)
 	require.Len(t, a.CallScreeningSettings.CustomCallScreenList, 1)
 	assert.Equal(t, CallScreenActionVipRing, a.CallScreeningSettings.CustomCallScreenList[0].BlockType)
-	acctKeysRoundTrip(t, raw, a)
+	assertRoundTrip(t, raw, a)
 
 	// Every field the spec lists must be decodable: reflect over the
 	// struct's JSON names and check each appears in the fixture.
@@ -138,7 +81,7 @@ func TestAccountFixtureSeed003Response(t *testing.T) {
 	assert.Equal(t, AccountStatusActive, a.Status)
 	assert.Equal(t, 143, a.HoldTimeoutSeconds)
 	assert.True(t, a.SendWelcomeEmail)
-	acctKeysRoundTrip(t, raw, a)
+	assertRoundTrip(t, raw, a)
 }
 
 func TestAccountFixtureSeed003Request(t *testing.T) {
@@ -153,7 +96,7 @@ func TestAccountFixtureSeed003Request(t *testing.T) {
 	assert.Equal(t, Ptr(4), r.ExtensionLength)
 	assert.Equal(t, Ptr(PlatformTypeCPE2), r.PlatformType)
 	assert.Equal(t, DialingBehaviorTypeOpenDialPlanTenDigit, r.DialingBehaviorType)
-	acctKeysRoundTrip(t, raw, r)
+	assertRoundTrip(t, raw, r)
 
 	out, err := json.Marshal(r)
 	require.NoError(t, err)
@@ -253,7 +196,7 @@ func TestAccountsSearch(t *testing.T) {
 
 	var strict []AccountView
 	decodeStrict(t, raw, &strict)
-	acctKeysRoundTrip(t, raw, strict)
+	assertRoundTrip(t, raw, strict)
 }
 
 func TestAccountsCreateSeed003(t *testing.T) {
@@ -469,7 +412,7 @@ func TestAccountsUserProductPlans(t *testing.T) {
 
 	var strict []AvailableUserProductPlan
 	decodeStrict(t, raw, &strict)
-	acctKeysRoundTrip(t, raw, strict)
+	assertRoundTrip(t, raw, strict)
 }
 
 // validAccountCreate is a create request that passes every rule.

@@ -91,17 +91,17 @@ func TestAddressesTypeAheadValidation(t *testing.T) {
 func TestAddressFixtures(t *testing.T) {
 	t.Run("validate-003", func(t *testing.T) {
 		var v AddressValidation
-		tnRoundTrip(t, fixture(t, "address/validate-003.json"), &v)
+		decodeRoundTrip(t, fixture(t, "address/validate-003.json"), &v)
 	})
 	t.Run("validate-required-fields-003", func(t *testing.T) {
 		var v AddressValidation
-		tnRoundTrip(t, fixture(t, "address/validate-required-fields-003.json"), &v)
+		decodeRoundTrip(t, fixture(t, "address/validate-required-fields-003.json"), &v)
 		assert.Equal(t, []string{"unit", "secondaryLocationDescription"}, v.RequiredFields)
 	})
 	for _, name := range []string{"typeahead-pn-usa", "typeahead-pn-can"} {
 		t.Run(name, func(t *testing.T) {
 			var v []string
-			tnRoundTrip(t, fixture(t, "address/"+name+".json"), &v)
+			decodeRoundTrip(t, fixture(t, "address/"+name+".json"), &v)
 			assert.NotEmpty(t, v)
 		})
 	}

@@ -24,7 +24,7 @@ func TestCallingPlanFixtures(t *testing.T) {
 	require.Len(t, products, 1)
 	assert.Equal(t, 1.25, products[0].CallRateFor411)
 	assert.Equal(t, RateTypePerMinute, products[0].RateTypeForOperator)
-	acctKeysRoundTrip(t, raw, products)
+	assertRoundTrip(t, raw, products)
 
 	raw = fixture(t, "callingplan/plans.json")
 	var plans []CallingPlan
@@ -33,7 +33,7 @@ func TestCallingPlanFixtures(t *testing.T) {
 	assert.Equal(t, CallingPlanRefEndUser, plans[1].ReferenceType)
 	assert.Equal(t, time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), plans[1].EndDate.UTC())
 	assert.True(t, plans[0].EndDate.IsZero())
-	acctKeysRoundTrip(t, raw, plans)
+	assertRoundTrip(t, raw, plans)
 
 	raw = fixture(t, "callingplan/modify.json")
 	var mod ModifyCallingPlanRequest
