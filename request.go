@@ -321,41 +321,6 @@ func (c *Client) scrubList(r *request) []string {
 	return s
 }
 
-var secretType = reflect.TypeOf(Secret(""))
-
-// appendSecrets walks v for Secret values. It runs only on error paths.
-func appendSecrets(out []string, v reflect.Value, depth int) []string {
-	if depth > 8 || !v.IsValid() {
-		return out
-	}
-	if v.Type() == secretType {
-		if s := v.String(); s != "" {
-			out = append(out, s)
-		}
-		return out
-	}
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() {
-			out = appendSecrets(out, v.Elem(), depth+1)
-		}
-	case reflect.Struct:
-		for i := 0; i < v.NumField(); i++ {
-			out = appendSecrets(out, v.Field(i), depth+1)
-		}
-	case reflect.Slice, reflect.Array:
-		for i := 0; i < v.Len() && i < 1000; i++ {
-			out = appendSecrets(out, v.Index(i), depth+1)
-		}
-	case reflect.Map:
-		it := v.MapRange()
-		for it.Next() {
-			out = appendSecrets(out, it.Value(), depth+1)
-		}
-	}
-	return out
-}
-
 // drainClose reads what is left of a body, up to maxDrain, so the
 // connection goes back to the pool, then closes it.
 func drainClose(b io.ReadCloser) {

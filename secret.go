@@ -1,6 +1,7 @@
 package alianza
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"log/slog"
@@ -126,4 +127,80 @@ func scrubAny(v any, secrets []string) any {
 		return out
 	}
 	return v
+}
+
+// MarshalRedactedJSON returns v's JSON encoding with every Secret reachable
+// from v written as "REDACTED": for showing models to people (a console, a
+// support ticket) without their passwords. Unlike RedactedLogValue it keeps
+// the fields in struct order; unlike json.Marshal it does not escape <, >
+// and & in plain strings. A string field that repeats a secret's value is
+// redacted too.
+func MarshalRedactedJSON(v any) ([]byte, error) {
+	b, err := marshalUnescaped(v)
+	if err != nil {
+		return nil, err
+	}
+	red := []byte(`"` + redacted + `"`)
+	for _, s := range appendSecrets(nil, reflect.ValueOf(v), 0) {
+		// A Secret marshals through json.Marshal, which escapes <, > and &;
+		// a plain string field holding the same value does not: replace
+		// both spellings. Each is a whole JSON string, quotes included, so
+		// only values equal to the secret change.
+		escaped, _ := json.Marshal(s)
+		plain, _ := marshalUnescaped(s)
+		b = bytes.ReplaceAll(b, escaped, red)
+		b = bytes.ReplaceAll(b, plain, red)
+	}
+	return b, nil
+}
+
+// marshalUnescaped is json.Marshal without HTML escaping.
+func marshalUnescaped(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+var secretType = reflect.TypeFor[Secret]()
+
+// maxSecretDepth stops the walk in a cyclic value; models nest far less.
+const maxSecretDepth = 32
+
+// appendSecrets appends every non-empty Secret reachable from v: the values
+// to scrub from errors and to redact from logs and shown JSON. It visits
+// every element of every slice and map, so nothing past some count leaks.
+func appendSecrets(out []string, v reflect.Value, depth int) []string {
+	if depth > maxSecretDepth || !v.IsValid() {
+		return out
+	}
+	if v.Type() == secretType {
+		if s := v.String(); s != "" {
+			out = append(out, s)
+		}
+		return out
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			out = appendSecrets(out, v.Elem(), depth+1)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			out = appendSecrets(out, v.Field(i), depth+1)
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			out = appendSecrets(out, v.Index(i), depth+1)
+		}
+	case reflect.Map:
+		it := v.MapRange()
+		for it.Next() {
+			out = appendSecrets(out, it.Value(), depth+1)
+		}
+	}
+	return out
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -124,4 +125,53 @@ func TestRedactedLogValueEscapedSecret(t *testing.T) {
 	assert.Contains(t, out, "REDACTED")
 
 	assert.Equal(t, "<chan int: unloggable>", RedactedLogValue(make(chan int)).String())
+}
+
+// Every secret of a long or deep value is found, not only the first ones:
+// an account's 1,500 trunks logged or shown redact all 1,500 passwords.
+func TestRedactionReachesEveryElement(t *testing.T) {
+	trunks := make([]SipTrunk, 1500)
+	for i := range trunks {
+		trunks[i] = SipTrunk{TrunkName: fmt.Sprint("t", i), SIPPassword: Secret(fmt.Sprintf("pw-%04d-x", i))}
+	}
+	type deep struct{ A, B, C, D, E, F, G, H, I any }
+	nested := deep{I: deep{I: deep{I: deep{I: &trunks[1499]}}}}
+
+	var buf bytes.Buffer
+	slog.New(slog.NewJSONHandler(&buf, nil)).Info("m", "trunks", RedactedLogValue(trunks), "nested", RedactedLogValue(nested))
+	out := buf.String()
+	assert.False(t, strings.Contains(out, "pw-1000-x") || strings.Contains(out, "pw-1499-x"), "a password past the first 1,000 leaked")
+	assert.Equal(t, 1501, strings.Count(out, `"REDACTED"`))
+
+	b, err := MarshalRedactedJSON(map[string]any{"trunks": trunks, "nested": nested})
+	require.NoError(t, err)
+	assert.False(t, strings.Contains(string(b), "pw-1000-x") || strings.Contains(string(b), "pw-1499-x"), "a password past the first 1,000 leaked")
+	assert.Equal(t, 1501, strings.Count(string(b), `"REDACTED"`))
+}
+
+// MarshalRedactedJSON keeps the struct's field order and its plain strings
+// unescaped, and redacts a secret in both of its JSON spellings: the
+// Secret's own (json.Marshal escapes <, > and &) and a plain string field
+// that repeats it.
+func TestMarshalRedactedJSON(t *testing.T) {
+	pw := `p"w<d>&`
+	v := struct {
+		Name  string    `json:"name"`
+		Trunk *SipTrunk `json:"trunk"`
+		Echo  string    `json:"echo"`
+		Note  string    `json:"note"`
+	}{Name: "x", Trunk: &SipTrunk{TrunkName: "t", SIPPassword: Secret(pw)}, Echo: pw, Note: "a<b & c>d"}
+	b, err := MarshalRedactedJSON(v)
+	require.NoError(t, err)
+	s := string(b)
+	for _, form := range []string{`p\"w`, `p\"w\u003c`} {
+		assert.NotContains(t, s, form)
+	}
+	assert.Equal(t, 2, strings.Count(s, `"REDACTED"`), s)
+	assert.Contains(t, s, `"a<b & c>d"`, "plain strings are not HTML-escaped")
+	assert.Less(t, strings.Index(s, `"name"`), strings.Index(s, `"trunk"`), "struct order is kept")
+	assert.True(t, json.Valid(b))
+
+	_, err = MarshalRedactedJSON(make(chan int))
+	assert.Error(t, err)
 }
