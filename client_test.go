@@ -16,17 +16,8 @@ import (
 // client acts in the login's default partition.
 func newMockClientNoPartition(t *testing.T, opts ...Option) (*Client, *httpmock.MockTransport) {
 	t.Helper()
-	mt := httpmock.NewMockTransport()
-	mt.RegisterNoResponder(func(r *http.Request) (*http.Response, error) {
-		t.Errorf("unexpected request %s %s", r.Method, r.URL.String())
-		return httpmock.NewStringResponse(599, "no responder"), nil
-	})
-	mt.RegisterResponder(http.MethodPost, testBaseURL+"/v2/authorize",
-		httpmock.NewJsonResponderOrPanic(200, map[string]any{"authToken": testToken, "partitionId": testPartition, "subPartitionIds": []string{"SUB1"}}))
-	base := []Option{WithBaseURL(testBaseURL), WithCredentials(testUsername, testPassword), WithHTTPClient(&http.Client{Transport: mt})}
-	c, err := NewClient(append(base, opts...)...)
-	require.NoError(t, err)
-	return c, mt
+	login := map[string]any{"authToken": testToken, "partitionId": testPartition, "subPartitionIds": []string{"SUB1"}}
+	return mockClientWithLogin(t, login, opts...)
 }
 
 func TestDefaultPartitionFromLogin(t *testing.T) {

@@ -34,19 +34,21 @@ const (
 // request without a responder fails the test.
 func newMockClient(t *testing.T, opts ...Option) (*Client, *httpmock.MockTransport) {
 	t.Helper()
+	login := map[string]any{"authToken": testToken, "partitionId": testPartition, "username": testUsername}
+	return mockClientWithLogin(t, login, append([]Option{WithPartition(testPartition)}, opts...)...)
+}
+
+// mockClientWithLogin is newMockClient with the login's answer given and
+// no partition chosen.
+func mockClientWithLogin(t *testing.T, login map[string]any, opts ...Option) (*Client, *httpmock.MockTransport) {
+	t.Helper()
 	mt := httpmock.NewMockTransport()
 	mt.RegisterNoResponder(func(r *http.Request) (*http.Response, error) {
 		t.Errorf("unexpected request %s %s", r.Method, r.URL.String())
 		return httpmock.NewStringResponse(599, "no responder"), nil
 	})
-	mt.RegisterResponder(http.MethodPost, testBaseURL+"/v2/authorize",
-		httpmock.NewJsonResponderOrPanic(200, map[string]any{"authToken": testToken, "partitionId": testPartition, "username": testUsername}))
-	base := []Option{
-		WithBaseURL(testBaseURL),
-		WithCredentials(testUsername, testPassword),
-		WithHTTPClient(&http.Client{Transport: mt}),
-		WithPartition(testPartition),
-	}
+	mt.RegisterResponder(http.MethodPost, testBaseURL+"/v2/authorize", httpmock.NewJsonResponderOrPanic(200, login))
+	base := []Option{WithBaseURL(testBaseURL), WithCredentials(testUsername, testPassword), WithHTTPClient(&http.Client{Transport: mt})}
 	c, err := NewClient(append(base, opts...)...)
 	require.NoError(t, err)
 	return c, mt
