@@ -70,11 +70,7 @@ in Alianza" and exits 7; a panel with parts that could not be read is shown
 with what is missing and exits 8.`,
 		Args: exactArgs("ACCOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			l, err := a.link(args[0])
-			if err != nil {
-				return err
-			}
-			c, err := a.crm()
+			c, l, err := a.crmLink(args[0])
 			if err != nil {
 				return err
 			}

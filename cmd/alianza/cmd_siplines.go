@@ -22,11 +22,7 @@ func (a *app) sipLinesListCmd() *cobra.Command {
 		Short: "List the account's SIP lines as Alianza provisions them",
 		Args:  exactArgs("ACCOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			l, err := a.link(args[0])
-			if err != nil {
-				return err
-			}
-			c, err := a.crm()
+			c, l, err := a.crmLink(args[0])
 			if err != nil {
 				return err
 			}
@@ -79,11 +75,7 @@ func (a *app) sipLinesSyncCmd() *cobra.Command {
 			if in == "" {
 				return usage("--crm-lines FILE is required (a JSON array of SIP lines; \"[]\" for none)")
 			}
-			l, err := a.link(args[0])
-			if err != nil {
-				return err
-			}
-			c, err := a.crm()
+			c, l, err := a.crmLink(args[0])
 			if err != nil {
 				return err
 			}

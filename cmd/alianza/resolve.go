@@ -61,6 +61,17 @@ func (a *app) accountAPI(ctx context.Context, name string) (*alianza.Client, str
 	return api, acct.ID, err
 }
 
+// crmLink resolves an ACCOUNT argument to its CRM link, with the CRM
+// client the workflow commands run through.
+func (a *app) crmLink(value string) (*crm.Client, crm.Link, error) {
+	l, err := a.link(value)
+	if err != nil {
+		return nil, crm.Link{}, err
+	}
+	c, err := a.crm()
+	return c, l, err
+}
+
 // accountListCmd builds "list ACCOUNT": the account's resources as a table
 // of header's columns, one row per item, or as JSON with --json.
 func accountListCmd[T any](a *app, short string,
