@@ -212,34 +212,6 @@ func (a *app) trunkDeleteCmd() *cobra.Command {
 		})
 }
 
-// accountResourceDeleteCmd builds "delete ACCOUNT <idName>": look the
-// resource up (so the plan and the prompt name it), then delete it through
-// deleteOne's confirmation and --dry-run.
-func (a *app) accountResourceDeleteCmd(idName, short string,
-	lookup func(ctx context.Context, api *alianza.Client, acctID, id string) (what string, del func() error, err error),
-) *cobra.Command {
-	var g guard
-	cmd := &cobra.Command{
-		Use:   "delete ACCOUNT " + idName,
-		Short: short,
-		Args:  exactArgs("ACCOUNT", idName),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			api, acctID, err := a.accountAPI(ctx, args[0])
-			if err != nil {
-				return err
-			}
-			what, del, err := lookup(ctx, api, acctID, args[1])
-			if err != nil {
-				return err
-			}
-			return a.deleteOne(&g, what, del)
-		},
-	}
-	g.flags(cmd)
-	return cmd
-}
-
 // simpleDeleteView is the outcome of deleting one resource.
 type simpleDeleteView struct {
 	What    string `json:"what"`

@@ -4,9 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-
-	"github.com/spf13/cobra"
 
 	"github.com/go-alianza/alianza"
 	"github.com/go-alianza/alianza/crm"
@@ -70,60 +67,4 @@ func (a *app) crmLink(value string) (*crm.Client, crm.Link, error) {
 	}
 	c, err := a.crm()
 	return c, l, err
-}
-
-// accountListCmd builds "list ACCOUNT": the account's resources as a table
-// of header's columns, one row per item, or as JSON with --json.
-func accountListCmd[T any](a *app, short string,
-	list func(ctx context.Context, api *alianza.Client, acctID string) ([]T, error),
-	header []string, row func(T) []any,
-) *cobra.Command {
-	return &cobra.Command{
-		Use:   "list ACCOUNT",
-		Short: short,
-		Args:  exactArgs("ACCOUNT"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			api, acctID, err := a.accountAPI(ctx, args[0])
-			if err != nil {
-				return err
-			}
-			items, err := list(ctx, api, acctID)
-			if err != nil {
-				return err
-			}
-			return a.emit(items, func(w io.Writer) error {
-				t := newTable(w, header...)
-				for _, it := range items {
-					t.row(row(it)...)
-				}
-				return t.flush()
-			})
-		},
-	}
-}
-
-// accountGetCmd builds "get ACCOUNT <idName>": one resource of the account,
-// shown by write, or as JSON with --json.
-func accountGetCmd[T any](a *app, idName, short string,
-	get func(ctx context.Context, api *alianza.Client, acctID, id string) (*T, error),
-	write func(io.Writer, *T) error,
-) *cobra.Command {
-	return &cobra.Command{
-		Use:   "get ACCOUNT " + idName,
-		Short: short,
-		Args:  exactArgs("ACCOUNT", idName),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			api, acctID, err := a.accountAPI(ctx, args[0])
-			if err != nil {
-				return err
-			}
-			v, err := get(ctx, api, acctID, args[1])
-			if err != nil {
-				return err
-			}
-			return a.emit(v, func(w io.Writer) error { return write(w, v) })
-		},
-	}
 }
