@@ -1,20 +1,20 @@
 #!/usr/bin/env bash
 # Runs the benchmarks of BENCHMARKS.md: every benchmark -count=6 with
-# -benchmem, the raw output saved to benchmarks.txt (or $OUT), summarised by
+# -benchmem, the raw output saved to docs/bench-results.txt (or $OUT), summarised by
 # benchstat, then the sdk/raw ratios the targets are stated in, computed
 # from the medians of the same run.
 #
-#   scripts/bench.sh                 # full run, ~4 minutes on 2 cores
-#   INTERLEAVE=0 scripts/bench.sh    # one go test -count=6 instead of 6 passes
-#   COUNT=1 BENCH=GetAccount OUT=/tmp/b.txt scripts/bench.sh
-#   scripts/bench.sh -ratios FILE    # ratios only, from an earlier run
+#   bash scripts/bench.sh                 # full run, ~4 minutes on 2 cores
+#   INTERLEAVE=0 bash scripts/bench.sh   # one go test -count=6 instead of 6 passes
+#   COUNT=1 BENCH=GetAccount OUT=/tmp/b.txt bash scripts/bench.sh
+#   bash scripts/bench.sh -ratios FILE    # ratios only, from an earlier run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BENCHSTAT_VERSION=v0.0.0-20260908200009-22c9c6c9d4da # golang.org/x/perf
 COUNT=${COUNT:-6}
 BENCH=${BENCH:-.}
-OUT=${OUT:-benchmarks.txt}
+OUT=${OUT:-docs/bench-results.txt}
 
 # ratios prints, from the medians of a run's output, each target's ratio.
 ratios() {
