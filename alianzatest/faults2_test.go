@@ -216,3 +216,21 @@ func TestFaultRateOperations(t *testing.T) {
 		assert.Error(t, srv.SetFaultRate(bad), "%+v", bad)
 	}
 }
+
+func TestControlEndpointsAreOptIn(t *testing.T) {
+	srv, err := Start()
+	require.NoError(t, err)
+	t.Cleanup(srv.Close)
+	a := newAPI(t, srv)
+	assert.Equal(t, http.StatusNotFound, a.do(http.MethodPost, "/_fake/clear", nil).status)
+	assert.Equal(t, http.StatusNotFound, a.do(http.MethodGet, "/openapi.yml", nil).status)
+
+	on := NewServer(t, WithControlEndpoints())
+	b := newAPI(t, on)
+	b.login()
+	r := b.do(http.MethodPost, "/_fake/fail-next", map[string]any{"operation": "getAccounts", "headers": map[string]string{"Retry-After": "1"}})
+	require.Equal(t, http.StatusNoContent, r.status, "%s", r.body)
+	assert.Equal(t, http.StatusServiceUnavailable, b.do(http.MethodGet, b.p()+"/account", nil).status)
+	assert.Equal(t, http.StatusOK, b.do(http.MethodGet, b.p()+"/account", nil).status)
+	assert.Equal(t, http.StatusOK, b.do(http.MethodGet, "/openapi.yml", nil).status)
+}

@@ -36,6 +36,9 @@ type handlerFunc func(c *call) reply
 
 // ServeHTTP serves the fake platform.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.serveControl(w, r) {
+		return
+	}
 	raw, err := io.ReadAll(io.LimitReader(r.Body, maxBody))
 	if err != nil {
 		http.Error(w, "cannot read body", http.StatusBadRequest)
