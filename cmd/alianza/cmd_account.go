@@ -66,13 +66,17 @@ func (a *app) accountAddCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "add",
 		Short: `Create an account (the CRM console's "Account: Add")`,
-		Long: `Create an account (the CRM console's "Account: Add", seed 000).
+		Long: `Create an account (the CRM console's "Account: Add").
 
 SIMPLE accounts (Home Phone) have one number, one user and one device and no
 extensions. ADVANCED accounts have many, and need --extension-length (3-6).
-A CRM billing day of 29, 30 or 31 is created as 28, the platform's last.`,
+--billing-day takes a CRM's billing day, 1-31; Alianza allows 1-28, so 29,
+30 and 31 are created as 28, the last day Alianza allows, and a note says so.`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if billingDay < 1 || billingDay > 31 {
+				return usage("--billing-day %d: want a day of the month, 1-31 (29-31 are created as 28)", billingDay)
+			}
 			req := &alianza.CreateAccountRequest{
 				AccountNumber: number, AccountName: name, AccountType: alianza.AccountType(strings.ToUpper(typ)),
 				BillingCycleDay: billingDay, TimeZone: alianza.TimeZone(tz), DialingBehaviorType: alianza.DialingBehaviorType(strings.ToUpper(dialing)),
@@ -102,7 +106,7 @@ A CRM billing day of 29, 30 or 31 is created as 28, the platform's last.`,
 	f.StringVar(&number, "number", "", "account number: the CRM's link value (required)")
 	f.StringVar(&name, "name", "", "account name, usually the customer's name (required)")
 	f.StringVar(&typ, "type", "SIMPLE", "SIMPLE or ADVANCED")
-	f.IntVar(&billingDay, "billing-day", 1, "billing cycle day, 1-31")
+	f.IntVar(&billingDay, "billing-day", 1, "billing cycle day, 1-31 (29-31 are created as 28, the last day Alianza allows)")
 	f.StringVar(&tz, "timezone", "US/Mountain", "time zone, e.g. US/Eastern")
 	f.StringVar(&dialing, "dialing", "TEN_DIGIT", "dialing behaviour: SEVEN_DIGIT, TEN_DIGIT, OPEN_DIAL_PLAN, DIAL_NINE_SEVEN_DIGIT, DIAL_NINE_TEN_DIGIT (ADVANCED)")
 	f.IntVar(&extLen, "extension-length", 0, "extension length, 3-6 (ADVANCED only)")
@@ -153,7 +157,7 @@ func (a *app) accountSetStatusCmd() *cobra.Command {
 		Short: "Set the account status to ACTIVE or DISABLED (only when it differs)",
 		Long: `Set the account status to ACTIVE or DISABLED. Nothing is written when the
 account already has it. With --crm, STATUS is the CRM customer's status and
-seed 000's rule applies: "current" is ACTIVE, anything else DISABLED.`,
+the CRM console's rule applies: "current" is ACTIVE, anything else DISABLED.`,
 		Args: exactArgs("ACCOUNT", "STATUS"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			l, err := a.link(args[0])

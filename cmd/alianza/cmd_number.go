@@ -24,11 +24,15 @@ type numberRow struct {
 	Distance    float32 `json:"distance,omitempty"`
 }
 
+// maxSearchResults is the most numbers a search returns: Alianza's guides
+// allow up to 15 results.
+const maxSearchResults = 15
+
 func (a *app) numberSearchCmd() *cobra.Command {
 	var (
 		typ       string
 		lat, long float64
-		max       int
+		limit     int
 	)
 	cmd := &cobra.Command{
 		Use:   "search [QUERY]",
@@ -38,7 +42,10 @@ or a rate center, as --type says (default POSTALCODE_OR_TN); --type LAT_LONG
 searches near --lat/--long and takes no QUERY.`,
 		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts := &alianza.SearchTelephoneNumbersOptions{Type: alianza.TNSearchType(strings.ToUpper(typ)), Lat: lat, Long: long, MaxResults: max}
+			if limit < 1 || limit > maxSearchResults {
+				return usage("--max %d: want 1-%d, the most Alianza returns", limit, maxSearchResults)
+			}
+			opts := &alianza.SearchTelephoneNumbersOptions{Type: alianza.TNSearchType(strings.ToUpper(typ)), Lat: lat, Long: long, MaxResults: limit}
 			if len(args) == 1 {
 				opts.Q = args[0]
 			}
@@ -73,7 +80,7 @@ searches near --lat/--long and takes no QUERY.`,
 	cmd.Flags().StringVar(&typ, "type", "", "POSTALCODE_OR_TN, TN, POSTALCODE, RATECENTER, RATECENTER_CARRIER or LAT_LONG")
 	cmd.Flags().Float64Var(&lat, "lat", 0, "latitude of a LAT_LONG search")
 	cmd.Flags().Float64Var(&long, "long", 0, "longitude of a LAT_LONG search")
-	cmd.Flags().IntVar(&max, "max", 10, "at most this many results (the platform allows 15)")
+	cmd.Flags().IntVar(&limit, "max", 10, fmt.Sprintf("at most this many results, 1-%d (the most Alianza returns)", maxSearchResults))
 	return cmd
 }
 

@@ -49,39 +49,93 @@ func (e usageError) Unwrap() error { return e.err }
 // errAborted is a destructive command the operator did not confirm.
 var errAborted = errors.New("aborted")
 
-// exitCode maps an error to the console's exit code. The order matters:
-// ErrNotEnabled wraps the platform's 404 and an incomplete workflow wraps
-// each failure's error, so the more specific meaning is tested first.
-func exitCode(err error) int {
+// sentinels are the errors the exit code is decided by, tested in this
+// order: crm.ErrNotEnabled wraps the platform's 404 and an incomplete
+// workflow wraps each failure's error, so the more specific meaning comes
+// first.
+var sentinels = []struct {
+	err  error
+	name string
+	code int
+}{
+	{errAborted, "aborted", exitAborted},
+	{crm.ErrNotEnabled, "crm.ErrNotEnabled", exitNotEnabled},
+	{crm.ErrIncomplete, "crm.ErrIncomplete", exitIncomplete},
+	{context.Canceled, "context.Canceled", exitInterrupt},
+	{alianza.ErrValidation, "alianza.ErrValidation", exitValidation},
+	{alianza.ErrBadRequest, "alianza.ErrBadRequest", exitValidation},
+	{alianza.ErrConflict, "alianza.ErrConflict", exitValidation},
+	{alianza.ErrInsecureURL, "alianza.ErrInsecureURL", exitValidation},
+	{alianza.ErrNotFound, "alianza.ErrNotFound", exitNotFound},
+	{alianza.ErrUnauthorized, "alianza.ErrUnauthorized", exitAuth},
+	{alianza.ErrForbidden, "alianza.ErrForbidden", exitAuth},
+	{alianza.ErrAuthentication, "alianza.ErrAuthentication", exitAuth},
+	{alianza.ErrNoCredential, "alianza.ErrNoCredential", exitAuth},
+	{alianza.ErrNoPartition, "alianza.ErrNoPartition", exitAuth},
+	{alianza.ErrServer, "alianza.ErrServer", exitServer},
+	{alianza.ErrRateLimited, "alianza.ErrRateLimited", exitServer},
+	{alianza.ErrOutcomeUnknown, "alianza.ErrOutcomeUnknown", exitServer},
+	{alianza.ErrDecode, "alianza.ErrDecode", exitServer},
+	{alianza.ErrEmptyBody, "alianza.ErrEmptyBody", exitServer},
+	{alianza.ErrContentType, "alianza.ErrContentType", exitServer},
+	{alianza.ErrTooLarge, "alianza.ErrTooLarge", exitServer},
+	{alianza.ErrRedirect, "alianza.ErrRedirect", exitServer},
+	{context.DeadlineExceeded, "context.DeadlineExceeded", exitServer},
+}
+
+// exitClasses name the exit codes in --json error objects.
+var exitClasses = map[int]string{
+	exitOK:         "ok",
+	exitError:      "error",
+	exitUsage:      "usage",
+	exitValidation: "validation",
+	exitNotFound:   "not_found",
+	exitAuth:       "auth",
+	exitServer:     "server",
+	exitNotEnabled: "not_enabled",
+	exitIncomplete: "incomplete",
+	exitAborted:    "aborted",
+	exitInterrupt:  "interrupted",
+}
+
+// classify returns err's exit code and the sentinel that decided it ("" when
+// none did: a usage mistake, a transport error without one, a bug).
+func classify(err error) (code int, sentinel string) {
 	var ue usageError
 	var ne net.Error
 	var ue2 *url.Error
 	switch {
 	case err == nil:
-		return exitOK
+		return exitOK, ""
 	case errors.As(err, &ue):
-		return exitUsage
-	case errors.Is(err, errAborted):
-		return exitAborted
-	case errors.Is(err, crm.ErrNotEnabled):
-		return exitNotEnabled
-	case errors.Is(err, crm.ErrIncomplete):
-		return exitIncomplete
-	case errors.Is(err, context.Canceled):
-		return exitInterrupt
-	case errors.Is(err, alianza.ErrValidation), errors.Is(err, alianza.ErrBadRequest), errors.Is(err, alianza.ErrConflict),
-		errors.Is(err, alianza.ErrInsecureURL):
-		return exitValidation
-	case errors.Is(err, alianza.ErrNotFound):
-		return exitNotFound
-	case errors.Is(err, alianza.ErrUnauthorized), errors.Is(err, alianza.ErrForbidden),
-		errors.Is(err, alianza.ErrAuthentication), errors.Is(err, alianza.ErrNoCredential), errors.Is(err, alianza.ErrNoPartition):
-		return exitAuth
-	case errors.Is(err, alianza.ErrServer), errors.Is(err, alianza.ErrRateLimited), errors.Is(err, alianza.ErrOutcomeUnknown),
-		errors.Is(err, alianza.ErrDecode), errors.Is(err, alianza.ErrEmptyBody), errors.Is(err, alianza.ErrContentType),
-		errors.Is(err, alianza.ErrTooLarge), errors.Is(err, alianza.ErrRedirect), errors.Is(err, context.DeadlineExceeded),
-		errors.As(err, &ne), errors.As(err, &ue2):
-		return exitServer
+		return exitUsage, ""
 	}
-	return exitError
+	for _, s := range sentinels {
+		if errors.Is(err, s.err) {
+			return s.code, s.name
+		}
+	}
+	if errors.As(err, &ne) || errors.As(err, &ue2) {
+		return exitServer, ""
+	}
+	return exitError, ""
+}
+
+// exitCode maps an error to the console's exit code.
+func exitCode(err error) int {
+	code, _ := classify(err)
+	return code
+}
+
+// jsonError is how an error prints on stderr with --json.
+type jsonError struct {
+	Error    string `json:"error"`
+	Class    string `json:"class"`              // exitClasses: usage, validation, not_found ...
+	Sentinel string `json:"sentinel,omitempty"` // e.g. alianza.ErrNotFound, crm.ErrNotEnabled
+	ExitCode int    `json:"exitCode"`
+}
+
+func newJSONError(err error) jsonError {
+	code, sentinel := classify(err)
+	return jsonError{Error: err.Error(), Class: exitClasses[code], Sentinel: sentinel, ExitCode: code}
 }

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"runtime/debug"
+
 	"github.com/spf13/cobra"
 )
 
 const rootLong = `alianza is the Alianza API Console: the operator's commands of a CRM's
-Alianza integration (seed 000) and the common provisioning tasks, from a shell.
+Alianza integration and the common provisioning tasks, from a shell.
 
 Credentials come from the environment, or from the flags of the same name:
   ALIANZA_BASE_URL   default https://api.alianza.com (beta: https://api.b2.alianza.com)
@@ -19,8 +21,10 @@ Accounts are named by their account number (the CRM's link field) unless
 Alianza" (exit 7). Alianza ids may start with '-': put such an id after
 "--", as in: alianza trunk get DEMO-1001 -- -Xq3...
 
-Output is aligned tables for people, or JSON with --json. Secrets (SIP
-passwords) print as REDACTED unless --show-secrets is given.
+Output is aligned tables for people, or JSON with --json. With --json an
+error is a JSON object on stderr too: {"error", "class", "sentinel",
+"exitCode"}. Secrets (SIP passwords) print as REDACTED unless
+--show-secrets is given. --version prints the console's version.
 
 Destructive commands (account delete, account teardown, sip-lines sync
 --mode full, trunk/user/device delete) show what they will do and ask for
@@ -37,6 +41,14 @@ func (a *app) rootCmd() *cobra.Command {
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Args:          cobra.ArbitraryArgs,
+		Version:       moduleVersion(),
+		// Checks of the global flags, before any command runs.
+		PersistentPreRunE: func(*cobra.Command, []string) error {
+			if a.timeout < 0 {
+				return usage("--timeout %s: must be 0 (the SDK's default) or more", a.timeout)
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				return usage("unknown command %q", args[0])
@@ -45,6 +57,7 @@ func (a *app) rootCmd() *cobra.Command {
 		},
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
+	root.SetVersionTemplate("alianza {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	f := root.PersistentFlags()
 	f.StringVar(&a.baseURL, "base-url", "", "Alianza base URL (env ALIANZA_BASE_URL)")
@@ -55,7 +68,9 @@ func (a *app) rootCmd() *cobra.Command {
 	f.BoolVar(&a.fake, "fake", false, "run against an in-process fake platform with the demo account "+"DEMO-1001")
 	f.BoolVar(&a.jsonOut, "json", false, "print JSON instead of tables")
 	f.BoolVar(&a.showSecrets, "show-secrets", false, "print SIP passwords instead of REDACTED")
-	f.DurationVar(&a.timeout, "timeout", 0, "timeout of one request (default the SDK's, 60s)")
+	f.DurationVar(&a.timeout, "timeout", 0, "timeout of one request, 0 or more (0: the SDK's default, 60s)")
+	// Declared here so that cobra does not add a -v shorthand.
+	root.Flags().Bool("version", false, "print the console's version and exit")
 
 	root.AddCommand(
 		a.loginCmd(),
@@ -67,4 +82,22 @@ func (a *app) rootCmd() *cobra.Command {
 		a.deviceCmd(),
 	)
 	return root
+}
+
+// moduleVersion is the console's module version from the build
+// information: a tag such as v0.1.0 when installed with go install, or
+// "(devel)" when built from a checkout.
+func moduleVersion() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return versionOf(nil)
+	}
+	return versionOf(info)
+}
+
+func versionOf(info *debug.BuildInfo) string {
+	if info == nil || info.Main.Version == "" {
+		return "(devel)"
+	}
+	return info.Main.Version
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -56,14 +57,33 @@ func (a *app) run(ctx context.Context, args []string) int {
 	err := root.ExecuteContext(ctx)
 	a.close()
 	if err != nil {
-		// Secrets cannot reach this line: the SDK's errors print Secret
+		// Secrets cannot reach these lines: the SDK's errors print Secret
 		// values as REDACTED and scrub known secrets from bodies.
-		fmt.Fprintln(a.stderr, "error:", err)
-		if exitCode(err) == exitUsage {
-			fmt.Fprintln(a.stderr, "Run 'alianza --help' for usage.")
+		if a.jsonOut || wantsJSON(args) {
+			b, _ := json.Marshal(newJSONError(err))
+			fmt.Fprintf(a.stderr, "%s\n", b)
+		} else {
+			fmt.Fprintln(a.stderr, "error:", err)
+			if exitCode(err) == exitUsage {
+				fmt.Fprintln(a.stderr, "Run 'alianza --help' for usage.")
+			}
 		}
 	}
 	return exitCode(err)
+}
+
+// wantsJSON reports whether --json is among the flags, for an error that
+// stopped the command line before it was parsed.
+func wantsJSON(args []string) bool {
+	for _, arg := range args {
+		if arg == "--" {
+			return false
+		}
+		if arg == "--json" || arg == "--json=true" {
+			return true
+		}
+	}
+	return false
 }
 
 // close logs out (a console run should not leave an 8-hour token behind)

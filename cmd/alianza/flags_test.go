@@ -1,0 +1,78 @@
+package main
+
+import (
+	"encoding/json"
+	"runtime/debug"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestGlobalFlagChecks(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	w.golden("flag_checks",
+		w.run("", "--timeout", "-1s", "login"),
+		w.run("", "--timeout", "-1s", "login", "--json"),
+		w.run("", "number", "search", "84042", "--max", "16"),
+		w.run("", "number", "search", "84042", "--max", "0"),
+		w.run("", "account", "add", "--number", "CRM-3001", "--name", "Jane", "--billing-day", "0"),
+		w.run("", "account", "add", "--number", "CRM-3001", "--name", "Jane", "--billing-day", "32", "--json"),
+		w.run("", "account", "list", "--no-such-flag", "--json"),
+	)
+	assert.Zero(t, len(w.srv.Requests()), "usage errors send nothing")
+
+	r := w.run("", "number", "search", "84042", "--max", "15", "--json")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	var rows []numberRow
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &rows))
+	assert.NotEmpty(t, rows)
+	assert.LessOrEqual(t, len(rows), 15)
+	assert.Contains(t, w.run("", "number", "search", "--help").stdout, "1-15")
+	assert.Contains(t, w.run("", "account", "add", "--help").stdout, "29-31 are created as 28")
+}
+
+func TestJSONErrors(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	for _, tc := range []struct {
+		args     []string
+		code     int
+		class    string
+		sentinel string
+	}{
+		{[]string{"account", "get", "CRM-404", "--json"}, exitNotEnabled, "not_enabled", "crm.ErrNotEnabled"},
+		{[]string{"--json", "user", "get", "DEMO-1001", "nope"}, exitNotFound, "not_found", "alianza.ErrNotFound"},
+		{[]string{"--json", "bogus"}, exitUsage, "usage", ""},
+	} {
+		r := w.run("", tc.args...)
+		assert.Equal(t, tc.code, r.code, "%v: %s", tc.args, r.stderr)
+		var got jsonError
+		require.NoError(t, json.Unmarshal([]byte(r.stderr), &got), "%v: stderr is one JSON object: %s", tc.args, r.stderr)
+		assert.Equal(t, tc.code, got.ExitCode, "%v", tc.args)
+		assert.Equal(t, tc.class, got.Class, "%v", tc.args)
+		assert.Equal(t, tc.sentinel, got.Sentinel, "%v", tc.args)
+		assert.NotEmpty(t, got.Error)
+		assert.Equal(t, 1, strings.Count(r.stderr, "\n"), "no usage hint after the object")
+	}
+	// Without --json the error stays text.
+	r := w.run("", "account", "get", "CRM-404")
+	assert.True(t, strings.HasPrefix(r.stderr, "error: "), r.stderr)
+}
+
+func TestVersion(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	r := w.run("", "--version")
+	assert.Equal(t, exitOK, r.code)
+	assert.Equal(t, "alianza "+moduleVersion()+"\n", r.stdout)
+	assert.Empty(t, r.stderr)
+	assert.Zero(t, len(w.srv.Requests()))
+
+	assert.Equal(t, "(devel)", versionOf(nil))
+	assert.Equal(t, "(devel)", versionOf(&debug.BuildInfo{}))
+	assert.Equal(t, "v1.2.3", versionOf(&debug.BuildInfo{Main: debug.Module{Version: "v1.2.3"}}))
+	assert.Equal(t, exitUsage, w.run("", "-v").code, "-v is not --version")
+}
