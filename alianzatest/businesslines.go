@@ -2,7 +2,7 @@ package alianzatest
 
 import "net/http"
 
-// defaultCallHandling is a new business line's call handling (003's example).
+// defaultCallHandling is a new business line's call handling (the example of Alianza's account guide).
 func defaultCallHandling() obj {
 	return obj{
 		"activeCallHandling":         "RING_LINE",

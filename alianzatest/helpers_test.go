@@ -89,7 +89,7 @@ func (a *api) p() string { return "/v2/partition/" + url.PathEscape(a.srv.Partit
 // acct is the path of an account.
 func (a *api) acct(id string) string { return a.p() + "/account/" + url.PathEscape(id) }
 
-// Seed 003's example bodies (the device line uses the spec's deviceTypeId
+// The example bodies of Alianza's account guide (the device line uses the spec's deviceTypeId
 // and the required faxEnabled; the seed's "deviceId" is not a DeviceX field).
 func exampleAccount(number string) map[string]any {
 	return map[string]any{
@@ -160,7 +160,7 @@ func exampleCallHandling() map[string]any {
 	}
 }
 
-// setup starts a fake, logs in and creates seed 003's account.
+// setup starts a fake, logs in and creates the account guide's account.
 func setup(t *testing.T, opts ...Option) (*Server, *api, string) {
 	t.Helper()
 	srv := NewServer(t, opts...)
@@ -171,7 +171,7 @@ func setup(t *testing.T, opts ...Option) (*Server, *api, string) {
 	return srv, a, r.obj(t)["id"].(string)
 }
 
-// searchNear returns n available numbers nearest to seed 003's address.
+// searchNear returns n available numbers nearest to the account guide's address.
 func (a *api) searchNear(n int) []string {
 	a.t.Helper()
 	r := a.do(http.MethodGet, a.p()+"/telephonenumber/search?type=LAT_LONG&lat=40.332492&long=-111.728167&maxResults="+itoa(n), nil)

@@ -106,13 +106,13 @@ func tnSearch(c *call) reply {
 			kind = "POSTALCODE"
 		}
 	}
-	max := 10
+	limit := 10
 	if m := c.query.Get("maxResults"); m != "" {
 		n, err := strconv.Atoi(m)
 		if err != nil || n < 1 {
 			return c.badRequest("maxResults must be a positive integer")
 		}
-		max = n
+		limit = n
 	}
 	if ft := c.query.Get("functiontype"); ft != "" && ft != "ELS" {
 		return ok([]obj{})
@@ -167,7 +167,7 @@ func tnSearch(c *call) reply {
 	}
 	out := []obj{}
 	for _, inv := range hits {
-		if len(out) == max {
+		if len(out) == limit {
 			break
 		}
 		if !c.s.available(inv.tn, userID, now) {

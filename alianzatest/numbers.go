@@ -73,7 +73,7 @@ func (c *call) route(accountID string, n obj, refType, refID any, assignAsCaller
 	return nil
 }
 
-// addBody lifts seed 003's nested e911Address {"address": {...}} into the
+// flattenE911 lifts the nested e911Address of Alianza's account guide, {"address": {...}} into the
 // flat E911AddressX of the spec (the request is still reported).
 func flattenE911(e obj) obj {
 	if e == nil {

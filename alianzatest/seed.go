@@ -12,7 +12,8 @@ type rateCenter struct {
 }
 
 // seedRateCenters spread the inventory over a few areas; Pleasant Grove
-// (1801769) is seed 003's search example near Lindon, UT.
+// (1801769) is the search example of Alianza's account guide, near Lindon,
+// UT.
 var seedRateCenters = []rateCenter{
 	{"PLEASANT GROVE", "UT", "801769", "84062", 40.3641, -111.7385},
 	{"OREM", "UT", "801224", "84057", 40.2969, -111.6946},
@@ -33,8 +34,8 @@ const numbersPerRateCenter = 25
 
 const seedCarrierID = "FakeCarrier00000000001"
 
-// seedDeviceTypes is the /v2/ref/devicetype list (003 names SPA112, SPA122,
-// TM604G, VVX400, VVX500, SPIP650).
+// seedDeviceTypes is the /v2/ref/devicetype list (Alianza's account guide names SPA112,
+// SPA122, TM604G, VVX400, VVX500, SPIP650).
 var seedDeviceTypes = []obj{
 	{"id": "SPA112", "name": "Cisco SPA112", "numLines": 2, "deviceTypeManufacturer": "CISCO_LINKSYS_SIPURA", "faxSupported": true, "macAddressRequired": true, "smbDevice": false},
 	{"id": "SPA122", "name": "Cisco SPA122", "numLines": 2, "deviceTypeManufacturer": "CISCO_LINKSYS_SIPURA", "faxSupported": true, "macAddressRequired": true, "smbDevice": false},
@@ -47,7 +48,7 @@ var seedDeviceTypes = []obj{
 }
 
 // seedProducts are the partition's calling plan products; the first is the
-// default (20000 minutes, as in seed 003's responses).
+// default (20000 minutes, as in the responses of Alianza's account guide).
 func seedProducts(partitionID string) []obj {
 	base := func(id, name string, minutes int, def, unlimited bool) obj {
 		return obj{
@@ -66,7 +67,7 @@ func seedProducts(partitionID string) []obj {
 }
 
 // seedAddresses are the addresses validateAddress and typeAhead know; the
-// first is seed 003's example.
+// first is the example of Alianza's account guide.
 var seedAddresses = []seedAddress{
 	{
 		line: "333 S 520 W, Lindon, UT 84042", country: "USA", lat: "40.332486", lon: "-111.728156",

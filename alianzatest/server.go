@@ -29,7 +29,7 @@ type Server struct {
 	offset     time.Duration
 	st         *state
 	sessions   map[string]*session
-	faults     map[string]*fault // by operation key, see opKey
+	faults     map[string]*fault // by operation key, "METHOD template"
 	rate       *rateFault
 	log        []Request
 	calls      map[string]int

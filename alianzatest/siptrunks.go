@@ -2,7 +2,7 @@ package alianzatest
 
 import "strings"
 
-// sipProxyServer is where trunks register, as in seed 003's response.
+// sipProxyServer is where trunks register, as in the response of Alianza's account guide.
 const sipProxyServer = "siptrunk.p2.alianza.com:5065"
 
 // sipUsernameTaken reports whether a SIP username is used by a trunk,
@@ -24,7 +24,8 @@ func (s *Server) sipUsernameTaken(name, selfID string) bool {
 	return false
 }
 
-// checkTrunkFields validates what seeds 002/003 call required and unique.
+// checkTrunkFields validates what Alianza's SIP trunk and account guides
+// call required and unique.
 func (c *call) checkTrunkFields(a, in obj, selfID string) *reply {
 	for _, f := range []string{"trunkName", "sipUsername", "sipPassword"} {
 		if str(in, f) == "" {

@@ -183,8 +183,8 @@ func boolean(o obj, k string) bool {
 	return b
 }
 
-// integer reads a JSON number (or a numeric string, as 003's
-// `"billingCycleDay": "1"`) as an int.
+// integer reads a JSON number (or a numeric string, as Alianza's account
+// guide sends `"billingCycleDay": "1"`) as an int.
 func integer(o obj, k string) (int, bool) {
 	switch v := o[k].(type) {
 	case int:

@@ -6,7 +6,7 @@ import (
 )
 
 // defaultUserSettings are the call handling and screening settings of a new
-// user, as in seed 003's create response.
+// user, as in the create response of Alianza's account guide.
 func defaultUserSettings() (handling, screening obj) {
 	handling = obj{
 		"callWaitingEnabled":     true,

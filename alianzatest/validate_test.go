@@ -61,7 +61,7 @@ func TestViolationWrongFieldType(t *testing.T) {
 
 func TestViolationUnknownPath(t *testing.T) {
 	srv, a, acctID := startQuiet(t)
-	// Seed 002's trunk path, which the spec does not have.
+	// The SIP trunk guide's trunk path, which the spec does not have.
 	r := a.do(http.MethodGet, a.acct(acctID)+"/siptrunk", nil)
 	assert.Equal(t, http.StatusNotFound, r.status)
 	requireViolation(t, srv, "request", "no such path")
@@ -87,7 +87,7 @@ func TestViolationSeedDeviceIDField(t *testing.T) {
 	u := a.do(http.MethodPost, a.acct(acctID)+"/user", exampleUser()).obj(t)
 	body := exampleDevice(acctID, srv.PartitionID(), u["id"].(string))
 	delete(body, "deviceTypeId")
-	body["deviceId"] = "SPA112" // seed 003's field name
+	body["deviceId"] = "SPA112" // the account guide's field name
 	r := a.do(http.MethodPost, a.acct(acctID)+"/deviceline", body)
 	assert.Equal(t, http.StatusBadRequest, r.status)
 	requireViolation(t, srv, "request", `unknown field "deviceId"`)
@@ -114,7 +114,7 @@ func TestViolationFailsTheTest(t *testing.T) {
 }
 
 // TestSeedExtensionPatterns checks the spec's over-escaped extensionPatterns
-// regex is replaced: 002's "21XX" is valid, "21-X" is not.
+// regex is replaced: the SIP trunk guide's "21XX" is valid, "21-X" is not.
 func TestSeedExtensionPatterns(t *testing.T) {
 	srv, a, acctID := startQuiet(t)
 	body := exampleTrunk(acctID, srv.PartitionID())

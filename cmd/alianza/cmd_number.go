@@ -139,7 +139,7 @@ func (a *app) numberAddCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "add ACCOUNT TN --address ADDRESS --postal-code CODE",
 		Short: "Add a (reserved) number to an account, with its service and E911 address",
-		Long: `Add a number to an account, as seed 003's activation flow does: the service
+		Long: `Add a number to an account, as Alianza's account guide activates one: the service
 address is validated, and the validated address is the number's customer
 service record and, with its coordinates, its E911 address. BUSINESS numbers
 need --business-name, RESIDENTIAL ones --first-name and --last-name.`,

@@ -12,7 +12,7 @@ import (
 	"github.com/go-alianza/alianza/crm"
 )
 
-// panelView is the status panel (seed 000's "Status Section") with JSON
+// panelView is the status panel (the CRM integration's "Status Section") with JSON
 // names. Its SIP passwords are scrubbed by emit unless --show-secrets.
 type panelView struct {
 	AccountNumber   string                `json:"accountNumber"`
@@ -62,7 +62,7 @@ func (a *app) accountStatusCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "status ACCOUNT",
 		Short: "Show the account's status panel: settings, plans, SIP lines",
-		Long: `Show the account's status panel, as the CRM's customer page does (seed 000):
+		Long: `Show the account's status panel, as the CRM's customer page does:
 account number, name, status, platform type, product plans, billing cycle
 day, calling plans and SIP lines. SIP passwords are REDACTED unless
 --show-secrets. An account that does not exist prints "Customer not enabled

@@ -40,7 +40,7 @@ func (a *app) sipLinesListCmd() *cobra.Command {
 }
 
 const syncLong = `Synchronize SIP lines from Alianza into the CRM's "Alianza Voice" table
-(seed 000, "Account: Synchronize SIP Lines").
+(the CRM console's "Account: Synchronize SIP Lines").
 
 The CRM's side is a JSON file (--crm-lines): an array of objects with the
 fields lineNumber, sipUsername, sipPassword, displayName, emergencyNumber and

@@ -69,7 +69,7 @@ func (a *app) accountDeleteCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "delete ACCOUNT",
 		Short: `Delete an account that has no numbers (the console's "Account: Delete")`,
-		Long: `Delete an account (the CRM console's "Account: Delete", seed 000). Alianza
+		Long: `Delete an account (the CRM console's "Account: Delete"). Alianza
 refuses to delete an account that still has telephone numbers: this command
 then stops before sending anything and points to "account teardown", which
 deletes the numbers first.`,

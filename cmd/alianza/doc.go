@@ -1,6 +1,5 @@
 // Command alianza is the Alianza API Console: the commands of a CRM's
-// Alianza integration (seed 000, "Alianza API Console") and the common
-// provisioning tasks, from a shell.
+// Alianza integration and the common provisioning tasks, from a shell.
 //
 //	alianza login
 //	alianza account list | add | get | status | set-status | delete | teardown
@@ -47,7 +46,7 @@
 // # SIP-line sync file
 //
 // sip-lines sync takes the CRM's side of the "Alianza Voice" table from a
-// JSON file: an array of objects with seed 000's fields,
+// JSON file: an array of objects with the CRM table's fields,
 //
 //	[
 //	  {"lineNumber": 1, "sipUsername": "demo-desk-phone-1", "sipPassword": "...",

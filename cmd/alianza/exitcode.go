@@ -20,7 +20,7 @@ const (
 	exitNotFound   = 4 // a user, device, trunk, number ... that does not exist (404)
 	exitAuth       = 5 // no credentials, login refused, 401, 403
 	exitServer     = 6 // 5xx, 429, timeouts, connection failures, unreadable answers
-	exitNotEnabled = 7 // the account does not exist: seed 000's "Customer not enabled in Alianza"
+	exitNotEnabled = 7 // the account does not exist: the CRM's "Customer not enabled in Alianza"
 	exitIncomplete = 8 // part of the work was done, part failed: the output says which
 	exitAborted    = 9 // a confirmation was declined, or was needed and stdin is not a terminal
 	exitInterrupt  = 130

@@ -8,7 +8,7 @@ import (
 	"github.com/go-alianza/alianza/crm"
 )
 
-// lineView is one SIP line with seed 000's field names. It is the JSON of
+// lineView is one SIP line with the CRM table's field names. It is the JSON of
 // the panel and of sync output, and the format of a --crm-lines file.
 type lineView struct {
 	LineNumber      int            `json:"lineNumber"`

@@ -17,7 +17,7 @@ import (
 
 // fileStore is crm.LineStore over a JSON file holding the CRM's "Alianza
 // Voice" rows of one customer: an array of lineView objects. Fields the
-// console does not know (a CRM's port or dial number, seed 000's custom
+// console does not know (a CRM's port or dial number, the CRM's custom
 // table) are kept as they are, through updates too.
 //
 // Each change is written at once (to a temporary file renamed over out), so
@@ -152,7 +152,7 @@ func readLinesFile(path string) ([]fileRow, error) {
 	return rows, nil
 }
 
-// encodeLines writes the known fields in seed 000's order, then the
+// encodeLines writes the known fields in the CRM table's order, then the
 // CRM's own fields sorted by name.
 func encodeLines(rows []fileRow) ([]byte, error) {
 	var buf bytes.Buffer

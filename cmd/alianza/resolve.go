@@ -25,7 +25,7 @@ func (a *app) link(value string) (crm.Link, error) {
 }
 
 // account finds the account an ACCOUNT argument names. One that does not
-// exist is "not enabled in Alianza", as the CRM says it (seed 000), for
+// exist is "not enabled in Alianza", as the CRM says it, for
 // every command: scripts test one exit code, 7, to ask "is this customer
 // on Alianza?".
 func (a *app) account(ctx context.Context, value string) (*alianza.Account, error) {
