@@ -203,9 +203,9 @@ func (s *Server) DropNext(method string, route Route, n int) error {
 	return nil
 }
 
-// ApplyThenDropNext makes the next n calls of an operation succeed on the
-// fake (a create is stored, a delete deletes) and then lose their
-// connection without an answer, as when a network fails after the platform
+// ApplyThenDropNext makes the next n calls of an operation be carried out
+// by the fake (a create is stored, a delete deletes; a request the fake
+// refuses stays refused) and then lose their connection without an answer, as when a network fails after the platform
 // acted: the client cannot tell whether its request was applied. Over HTTP
 // the connection is hijacked and closed; through Transport the round trip
 // returns an error. The request log keeps the answer the fake would have
