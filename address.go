@@ -107,13 +107,7 @@ func (a *AddressValidation) E911Address() E911Address {
 //alianza:operation GET /v2/address/validate
 func (s *AddressesService) Validate(ctx context.Context, opts *ValidateAddressOptions) (*AddressValidation, error) {
 	var v validator
-	if opts == nil {
-		opts = &ValidateAddressOptions{}
-	}
-	v.required("address", opts.Address)
-	v.required("country", string(opts.Country))
-	v.enum("country", string(opts.Country), opts.Country.Valid())
-	v.required("postalCode", opts.PostalCode)
+	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -139,12 +133,7 @@ type TypeAheadOptions struct {
 //alianza:operation GET /v2/address/typeahead
 func (s *AddressesService) TypeAhead(ctx context.Context, opts *TypeAheadOptions) ([]string, error) {
 	var v validator
-	if opts == nil {
-		opts = &TypeAheadOptions{}
-	}
-	v.required("address", opts.Address)
-	v.required("country", string(opts.Country))
-	v.enum("country", string(opts.Country), opts.Country.Valid())
+	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -153,4 +142,34 @@ func (s *AddressesService) TypeAhead(ctx context.Context, opts *TypeAheadOptions
 		path:   "/v2/address/typeahead",
 		query:  opts,
 	})
+}
+
+// validate checks the options of Validate: all three are required.
+func (o *ValidateAddressOptions) validate(v *validator) {
+	if o == nil {
+		o = &ValidateAddressOptions{}
+	}
+	v.required("address", o.Address)
+	v.required("country", string(o.Country))
+	v.enum("country", string(o.Country), o.Country.Valid())
+	v.required("postalCode", o.PostalCode)
+}
+
+// Validate reports, as a *ValidationError, every problem AddressesService.Validate
+// would refuse o for before sending it; nil when there is none.
+func (o *ValidateAddressOptions) Validate() error {
+	var v validator
+	o.validate(&v)
+	return v.err()
+}
+
+// validate checks the options of TypeAhead: address and country are
+// required.
+func (o *TypeAheadOptions) validate(v *validator) {
+	if o == nil {
+		o = &TypeAheadOptions{}
+	}
+	v.required("address", o.Address)
+	v.required("country", string(o.Country))
+	v.enum("country", string(o.Country), o.Country.Valid())
 }

@@ -311,22 +311,54 @@ type CreatePortAssignmentRequest struct {
 // BusinessLinesService.UpdatePortAssignment; same rules as a create.
 type UpdatePortAssignmentRequest CreatePortAssignmentRequest
 
-// normalized validates r and returns a copy with the MAC address in the
-// platform's form; the caller's request is not modified.
-func (r *CreatePortAssignmentRequest) normalized(v *validator) *CreatePortAssignmentRequest {
-	out := *r
+func (r *CreatePortAssignmentRequest) validate(v *validator) {
 	v.required("deviceTypeId", r.DeviceTypeID)
 	if r.PortNumber != nil {
 		n := *r.PortNumber
 		v.check(n >= 1 && n <= 100, "portNumber", fmt.Sprintf("must be between 1 and 100, got %d", n))
 	}
 	if r.MACAddress != nil {
-		mac, err := NormalizeMAC(*r.MACAddress)
-		if err != nil {
-			v.add("macAddress", "must be 12 hex digits, optionally separated by ':' or '-'")
-		} else {
-			out.MACAddress = &mac
-		}
+		v.check(*r.MACAddress != "", "macAddress", "must not be empty when set")
+		v.normMAC("macAddress", *r.MACAddress)
 	}
+}
+
+func (r *UpdatePortAssignmentRequest) validate(v *validator) {
+	(*CreatePortAssignmentRequest)(r).validate(v)
+}
+
+// normalized returns a copy of a validated r with the MAC address in the
+// platform's form; the caller's request is not modified.
+func (r *CreatePortAssignmentRequest) normalized() *CreatePortAssignmentRequest {
+	out := *r
+	out.MACAddress = normalMAC(r.MACAddress)
 	return &out
 }
+
+func (r *UpdateBusinessLineRequest) validate(v *validator) {
+	(*CreateBusinessLineRequest)(r).validate(v)
+}
+
+// Validate reports, as a *ValidationError, every problem Create would
+// refuse req for before sending it; nil when there is none.
+func (r *CreateBusinessLineRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that
+// Update would refuse before sending; nil when there is none.
+func (r *UpdateBusinessLineRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that
+// UpdateCallHandling would refuse before sending; nil when there is none.
+func (r *UpdateCallHandlingRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that
+// UpdateSipCredentials would refuse before sending; nil when there is none.
+func (r *UpdateSipCredentialsRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that
+// CreatePortAssignment would refuse before sending; nil when there is none.
+func (r *CreatePortAssignmentRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that
+// UpdatePortAssignment would refuse before sending; nil when there is none.
+func (r *UpdatePortAssignmentRequest) Validate() error { return validateRequest(r) }

@@ -206,6 +206,24 @@ func (r *PatchSipTrunkRequest) validate(v *validator) {
 	validateTrunkOptional(v, r.CallbackNumber, r.PrimaryTN, r.ExtensionPatterns, nil)
 }
 
+func (r *UpdateSipTrunkRequest) validate(v *validator) { (*CreateSipTrunkRequest)(r).validate(v) }
+
+// Validate reports, as a *ValidationError, every problem Create would
+// refuse req for before sending it; nil when there is none.
+func (r *CreateSipTrunkRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that
+// Update would refuse before sending; nil when there is none.
+func (r *UpdateSipTrunkRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that Patch
+// would refuse before sending; nil when there is none.
+func (r *PatchSipTrunkRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that
+// UpdateForwarding would refuse before sending; nil when there is none.
+func (r *UpdateSipTrunkForwardRulesRequest) Validate() error { return validateRequest(r) }
+
 // validateTrunkOptional checks the optional fields create, update and patch
 // share. An empty telephone number is allowed: in a PATCH it clears.
 func validateTrunkOptional(v *validator, callback, primary *string, patterns []string, setup *SetupCallingPlan) {

@@ -66,12 +66,7 @@ func NewAddTelephoneNumbersRequest(csr CustomerServiceRecord, numbers ...string)
 	return r
 }
 
-func (r *AddTelephoneNumbersRequest) validate() error {
-	var v validator
-	if r == nil {
-		v.add("telephoneNumbers", "is required")
-		return v.err()
-	}
+func (r *AddTelephoneNumbersRequest) validate(v *validator) {
 	v.check(len(r.TelephoneNumbers) > 0, "telephoneNumbers", "must hold at least one number")
 	for i, n := range r.TelephoneNumbers {
 		p := fmt.Sprintf("telephoneNumbers[%d].", i)
@@ -101,8 +96,11 @@ func (r *AddTelephoneNumbersRequest) validate() error {
 		v.enum("l3Settings.servicePackage", string(l.ServicePackage), l.ServicePackage.Valid())
 		v.enum("l3Settings.seasonalSuspendServicePackage", string(l.SeasonalSuspendServicePackage), l.SeasonalSuspendServicePackage.Valid())
 	}
-	return v.err()
 }
+
+// Validate reports, as a *ValidationError, every problem AddToAccount
+// would refuse req for before sending it; nil when there is none.
+func (r *AddTelephoneNumbersRequest) Validate() error { return validateRequest(r) }
 
 // PatchTelephoneNumberRequest changes some fields of a number on an
 // account; nil fields are left as they are. Set ReferenceType and
@@ -132,12 +130,7 @@ type PatchTelephoneNumberRequest struct {
 // 002 advises, so no field is cleared by accident.
 type UpdateTelephoneNumberRequest PatchTelephoneNumberRequest
 
-func (r *PatchTelephoneNumberRequest) validate() error {
-	var v validator
-	if r == nil {
-		v.add("body", "is required")
-		return v.err()
-	}
+func (r *PatchTelephoneNumberRequest) validate(v *validator) {
 	// A PATCH may change the reference alone; a new referenceType needs
 	// its referenceId, and assignAsCallerId needs END_USER when the type
 	// is in the same request.
@@ -154,8 +147,19 @@ func (r *PatchTelephoneNumberRequest) validate() error {
 	v.csr("customerServiceRecord.", r.CustomerServiceRecord)
 	v.e911("e911Address.", r.E911Address)
 	v.directoryListing("directoryListing.", r.DirectoryListing)
-	return v.err()
 }
+
+func (r *UpdateTelephoneNumberRequest) validate(v *validator) {
+	(*PatchTelephoneNumberRequest)(r).validate(v)
+}
+
+// Validate reports, as a *ValidationError, every problem of req that Patch
+// would refuse before sending; nil when there is none.
+func (r *PatchTelephoneNumberRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that
+// Update would refuse before sending; nil when there is none.
+func (r *UpdateTelephoneNumberRequest) Validate() error { return validateRequest(r) }
 
 // deref returns *p, or the zero value for nil.
 func deref[T any](p *T) T {
@@ -176,6 +180,15 @@ type SetDestinationRequest struct {
 	// (and visible); only valid with referenceType END_USER.
 	AssignAsCallerID *bool `json:"assignAsCallerId,omitempty"`
 }
+
+func (r *SetDestinationRequest) validate(v *validator) {
+	v.routing("", r.ReferenceType, r.ReferenceID, deref(r.AssignAsCallerID), true)
+	v.enum("ringType", string(r.RingType), r.RingType.Valid())
+}
+
+// Validate reports, as a *ValidationError, every problem SetDestination
+// would refuse req for before sending it; nil when there is none.
+func (r *SetDestinationRequest) Validate() error { return validateRequest(r) }
 
 // destinationBody is the wire form: the ids of the path are filled in, so
 // the body is the complete TelephoneNumberDestinationX.

@@ -82,3 +82,15 @@ func validateBody[T any, P interface {
 	}
 	req.validate(v)
 }
+
+// validateRequest is what every exported Validate method returns: the
+// problems the service method would report for req itself (path arguments
+// aside), as a *ValidationError, or nil.
+func validateRequest[T any, P interface {
+	*T
+	validate(*validator)
+}](req P) error {
+	var v validator
+	validateBody(&v, req)
+	return v.err()
+}
