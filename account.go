@@ -288,7 +288,7 @@ func (r *CreateAccountRequest) validate(v *validator) {
 		billingCycleDay: ptrUnlessZero(r.BillingCycleDay), extensionLength: r.ExtensionLength,
 		holdTimeoutSeconds: r.HoldTimeoutSeconds, accountType: &r.AccountType, timeZone: &r.TimeZone,
 		dialing: &r.DialingBehaviorType, platformType: r.PlatformType, regulatoryType: r.RegulatoryType,
-		screening: r.CallScreeningSettings,
+		screening: r.CallScreeningSettings, routePlanID: r.RoutePlanID,
 	}.check(v)
 }
 
@@ -306,7 +306,7 @@ func (r *UpdateAccountRequest) validate(v *validator) {
 		billingCycleDay: ptrUnlessZero(r.BillingCycleDay), extensionLength: r.ExtensionLength,
 		holdTimeoutSeconds: r.HoldTimeoutSeconds, accountType: &r.AccountType, timeZone: &r.TimeZone,
 		dialing: &r.DialingBehaviorType, platformType: r.PlatformType, regulatoryType: r.RegulatoryType,
-		status: &r.Status, screening: r.CallScreeningSettings,
+		status: &r.Status, screening: r.CallScreeningSettings, routePlanID: r.RoutePlanID,
 	}.check(v)
 }
 
@@ -316,7 +316,7 @@ func (r *PatchAccountRequest) validate(v *validator) {
 		billingCycleDay: r.BillingCycleDay, extensionLength: r.ExtensionLength,
 		holdTimeoutSeconds: r.HoldTimeoutSeconds, accountType: r.AccountType, timeZone: r.TimeZone,
 		dialing: r.DialingBehaviorType, platformType: r.PlatformType, regulatoryType: r.RegulatoryType,
-		status: r.Status, screening: r.CallScreeningSettings,
+		status: r.Status, screening: r.CallScreeningSettings, routePlanID: r.RoutePlanID,
 	}.check(v)
 }
 
@@ -347,7 +347,7 @@ func (r *PatchAccountRequest) Validate() error { return validateRequest(r) }
 // accountFields is the view of create, update and patch bodies that the
 // account rules check; nil means "not sent".
 type accountFields struct {
-	accountNumber, accountName, customField              *string
+	accountNumber, accountName, customField, routePlanID *string
 	billingCycleDay, extensionLength, holdTimeoutSeconds *int
 	accountType                                          *AccountType
 	timeZone                                             *TimeZone
@@ -416,6 +416,9 @@ func (f accountFields) check(v *validator) {
 	}
 	if s := f.screening; s != nil {
 		checkCallScreening(v, "callScreeningSettings.", s)
+	}
+	if id := f.routePlanID; id != nil {
+		v.check(isUUID(*id), "routePlanId", "must be a UUID, e.g. 123e4567-e89b-12d3-a456-426614174000")
 	}
 }
 

@@ -94,3 +94,25 @@ func validateRequest[T any, P interface {
 	validateBody(&v, req)
 	return v.err()
 }
+
+// isUUID reports whether s is a UUID in its canonical text form: 32 hex
+// digits in groups of 8-4-4-4-12, either case.
+func isUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+				return false
+			}
+		}
+	}
+	return true
+}
