@@ -13,9 +13,9 @@ type AddressesService service
 
 // ValidateAddressOptions are the validateAddress query parameters.
 //
-// The spec requires all three. Seed 003 and the phone-numbers guide call
-// the operation without postalCode; the spec is followed and PostalCode is
-// checked before sending (spec-scope section 4 row 22).
+// The spec requires all three. Alianza's Account Create and phone-numbers
+// guides call the operation without postalCode; the spec is followed and
+// PostalCode is checked before sending (see docs/quirks.md).
 type ValidateAddressOptions struct {
 	// Address is one line: number, street name, street suffix and
 	// optionally city and state ("333 S 520 W, Lindon, UT").
@@ -39,7 +39,7 @@ type AddressValidation struct {
 }
 
 // LatLong parses the coordinates, which the platform returns as strings
-// while tnSearch takes numbers (spec-scope section 4 row 24).
+// while tnSearch takes numbers.
 func (a *AddressValidation) LatLong() (lat, long float64, err error) {
 	lat, err = parseCoordinate("latitude", a.Latitude, 90)
 	if err != nil {
@@ -60,7 +60,7 @@ func parseCoordinate(field, s string, limit float64) (float64, error) {
 	return f, nil
 }
 
-// SearchNearby returns the LAT_LONG search of seed 003's activation flow:
+// SearchNearby returns the LAT_LONG search of the activation flow:
 // available numbers closest to the validated address. maxResults 0 leaves
 // the platform's default.
 func (a *AddressValidation) SearchNearby(maxResults int) (*SearchTelephoneNumbersOptions, error) {
@@ -72,7 +72,8 @@ func (a *AddressValidation) SearchNearby(maxResults int) (*SearchTelephoneNumber
 }
 
 // E911Address returns the validated address with its coordinates as an
-// E911 address, which seed 003 advises to cut E911 rejections. Names and
+// E911 address, which Alianza's Account Create guide advises to cut E911
+// rejections. Names and
 // customerType come from the CSR, so set those on it first.
 func (a *AddressValidation) E911Address() E911Address {
 	c := a.CustomerServiceRecord

@@ -12,7 +12,7 @@ import (
 
 // TelephoneNumbersService searches the partition's number inventory, reserves numbers and manages the numbers on an account.
 //
-// Activating a number from inventory (seed 003): validate the address
+// Activating a number from inventory: validate the address
 // (AddressesService.Validate), search near its coordinates (Search with
 // AddressValidation.SearchNearby), Reserve, AddToAccount, then route it
 // with SetDestination or one of the RouteTo helpers.
@@ -43,7 +43,7 @@ type SearchTelephoneNumbersOptions struct {
 	CarrierID  string `url:"carrierId,omitempty"`
 	// Extra carries parameters the spec does not list for tnSearch but
 	// the phone-numbers guide uses (searchDynamic, npa, npa-nxx, qty,
-	// sequential; spec-scope section 4 row 23). They are sent as given.
+	// sequential; see docs/quirks.md). They are sent as given.
 	Extra url.Values `url:"-"`
 }
 

@@ -6,15 +6,15 @@ import (
 )
 
 // Request types of the telephone-number operations, with their checks.
-// Nested address objects reuse the response models: seed 003 sends back
-// the CSR that address validation returned, unchanged.
+// Nested address objects reuse the response models: Alianza's Account
+// Create guide sends back the CSR that address validation returned, unchanged.
 
 // AddTelephoneNumbersRequest adds numbers to an account
 // (TelephoneNumberActivationsV2X). It starts the carrier activation, which
 // finishes after the call returns: watch AccountTelephoneNumber.CarrierStatus.
 //
-// Seed 003 calls CustomerServiceRecord and DirectoryListing required; the
-// spec does not (spec-scope section 4 row 17). Send both for an activation
+// The Account Create guide calls CustomerServiceRecord and DirectoryListing
+// required; the spec does not (see docs/quirks.md). Send both for an activation
 // from inventory; NewAddTelephoneNumbersRequest does.
 type AddTelephoneNumbersRequest struct {
 	// TelephoneNumbers holds at least one number: one for an activation
@@ -51,8 +51,8 @@ type TelephoneNumberToAdd struct {
 // LogValue masks the port's wireless PIN.
 func (r AddTelephoneNumbersRequest) LogValue() slog.Value { return RedactedLogValue(r) }
 
-// NewAddTelephoneNumbersRequest returns the request seed 003 sends to
-// activate numbers from inventory: the CSR (usually the one
+// NewAddTelephoneNumbersRequest returns the request the Account Create guide
+// sends to activate numbers from inventory: the CSR (usually the one
 // AddressValidation returned, with the names and customerType filled in),
 // an unlisted directory listing, and the numbers.
 func NewAddTelephoneNumbersRequest(csr CustomerServiceRecord, numbers ...string) *AddTelephoneNumbersRequest {
@@ -126,8 +126,8 @@ type PatchTelephoneNumberRequest struct {
 }
 
 // UpdateTelephoneNumberRequest replaces a number's writable fields (PUT).
-// Start from AccountTelephoneNumber.UpdateRequest of a fresh Get, as seed
-// 002 advises, so no field is cleared by accident.
+// Start from AccountTelephoneNumber.UpdateRequest of a fresh Get, as
+// Alianza's SIP Trunking guide advises, so no field is cleared by accident.
 type UpdateTelephoneNumberRequest PatchTelephoneNumberRequest
 
 func (r *PatchTelephoneNumberRequest) validate(v *validator) {

@@ -39,8 +39,8 @@ func (v *validator) pathID(field, s string) {
 
 // sipUsername checks a non-empty SIP username: 8 to 36 characters of
 // [A-Za-z0-9._-]. The spec's pattern '[A-Za-z0-9\\-_.]+' is over-escaped
-// (spec-scope top finding 9, section 4 row 14): taken literally it rejects
-// '-', so the intended class is checked instead.
+// (see docs/quirks.md): taken literally it rejects '-', so the intended
+// class is checked instead.
 func (v *validator) sipUsername(field, s string) {
 	if s == "" {
 		return

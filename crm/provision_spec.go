@@ -11,12 +11,12 @@ import (
 )
 
 // AccountSpec describes a complete account for Provision: what the CRM's
-// "Account: Add" console asks (seed 000) plus what seed 003 adds to make
-// the account work. Users, numbers, devices and the trunk refer to each
+// "Account: Add" console asks plus what Alianza's Account Create guide adds
+// to make the account work. Users, numbers, devices and the trunk refer to each
 // other by key, so the whole account is written down before anything
 // exists.
 type AccountSpec struct {
-	AccountNumber string // the CRM's link value; 3 to 25 characters is safe (seed 003)
+	AccountNumber string // the CRM's link value; 3 to 25 characters is safe (Alianza's guide says up to 25)
 	AccountName   string
 	// Type is SIMPLE (Home Phone: one user, one number, one device, no
 	// extensions) or ADVANCED (business: many of each, extensions).
@@ -28,7 +28,7 @@ type AccountSpec struct {
 	TimeZone        alianza.TimeZone
 	DialingBehavior alianza.DialingBehaviorType // DIAL_NINE_* for ADVANCED only
 	ExtensionLength int                         // ADVANCED only, 3 to 6
-	PlatformType    alianza.PlatformType        // optional; seed 003 uses CPE2 for BCC
+	PlatformType    alianza.PlatformType        // optional; CPE2 for Business Cloud Communications
 
 	Users   []UserSpec
 	Numbers []NumberSpec
@@ -57,7 +57,7 @@ func (u UserSpec) key() string { return first(u.Key, u.Username) }
 // NumberSpec is a telephone number found near a service address: the
 // address is validated, available numbers are searched around its
 // coordinates, the nearest is reserved and added to the account with the
-// validated address as CSR and E911 address (seed 003's activation flow).
+// validated address as CSR and E911 address (Alianza's activation flow).
 type NumberSpec struct {
 	Key        string // how devices and the trunk name this number
 	Address    string // one line: "333 S 520 W, Lindon, UT"
