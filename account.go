@@ -37,14 +37,17 @@ func (s *AccountsService) GetBy(ctx context.Context, idType AccountIDType, value
 	var v validator
 	v.required("accountIdType", string(idType))
 	v.enum("accountIdType", string(idType), idType.Valid())
-	v.pathID("accountId", value)
 	switch idType {
 	case AccountIDByAccountNumber:
+		v.pathID("accountNumber", value)
 		v.length("accountNumber", value, 3, 256)
 	case AccountIDByPhoneNumber:
-		v.tn("phoneNumber", value)
+		v.tnArg("phoneNumber", value)
 	case AccountIDByMacAddress:
+		v.required("macAddress", value)
 		value = v.normMAC("macAddress", value)
+	default:
+		v.pathID("accountId", value)
 	}
 	if err := v.err(); err != nil {
 		return nil, err
