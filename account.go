@@ -16,6 +16,11 @@ type AccountsService service
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}
 func (s *AccountsService) Get(ctx context.Context, accountID string) (*Account, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[Account](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}",
@@ -34,11 +39,15 @@ func (s *AccountsService) GetBy(ctx context.Context, idType AccountIDType, value
 	v.enum("accountIdType", string(idType), idType.Valid())
 	switch idType {
 	case AccountIDByAccountNumber:
+		v.pathID("accountNumber", value)
 		v.length("accountNumber", value, 3, 256)
 	case AccountIDByPhoneNumber:
-		v.tn("phoneNumber", value)
+		v.tnArg("phoneNumber", value)
 	case AccountIDByMacAddress:
+		v.required("macAddress", value)
 		value = v.normMAC("macAddress", value)
+	default:
+		v.pathID("accountId", value)
 	}
 	if err := v.err(); err != nil {
 		return nil, err
@@ -52,7 +61,7 @@ func (s *AccountsService) GetBy(ctx context.Context, idType AccountIDType, value
 }
 
 // GetByNumber returns the account with the given account number, the field
-// a CRM links its customer to (seed 000).
+// a CRM links its customer to.
 func (s *AccountsService) GetByNumber(ctx context.Context, accountNumber string) (*Account, error) {
 	return s.GetBy(ctx, AccountIDByAccountNumber, accountNumber)
 }
@@ -75,12 +84,18 @@ func (s *AccountsService) List(ctx context.Context) ([]Account, error) {
 }
 
 // Search returns the accounts matching q, a free text matched against the
-// account number and name, emails, telephone numbers and MAC addresses.
+// account number and name, emails, telephone numbers and MAC addresses. q
+// is required: an empty search term is refused before sending.
 //
 // operationId accountSearch.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/search
 func (s *AccountsService) Search(ctx context.Context, q string) ([]AccountView, error) {
+	var v validator
+	v.required("q", q)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return callValue[[]AccountView](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/search",
@@ -91,31 +106,16 @@ func (s *AccountsService) Search(ctx context.Context, q string) ([]AccountView, 
 }
 
 // Create creates an account. The platform answers with the stored account,
-// which may differ from the request (seed 003's example answers
-// OPEN_DIAL_PLAN to OPEN_DIAL_PLAN_TEN_DIGIT; spec-scope section 4, row 41).
+// which may differ from the request: Alianza's guide shows a create sent
+// with OPEN_DIAL_PLAN answered with OPEN_DIAL_PLAN_TEN_DIGIT (see
+// docs/quirks.md).
 //
 // operationId createAccount.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account
 func (s *AccountsService) Create(ctx context.Context, req *CreateAccountRequest) (*Account, error) {
-	if req == nil {
-		return nil, &FieldError{Field: "body", Rule: "is required"}
-	}
 	var v validator
-	v.required("accountType", string(req.AccountType))
-	v.check(req.BillingCycleDay != 0, "billingCycleDay", "is required")
-	v.required("timeZone", string(req.TimeZone))
-	v.required("dialingBehaviorType", string(req.DialingBehaviorType))
-	if req.AccountType == AccountTypeAdvanced {
-		v.check(req.ExtensionLength != nil, "extensionLength", "is required for ADVANCED accounts")
-	}
-	accountFields{
-		accountNumber: &req.AccountNumber, accountName: &req.AccountName, customField: req.CustomField,
-		billingCycleDay: ptrUnlessZero(req.BillingCycleDay), extensionLength: req.ExtensionLength,
-		holdTimeoutSeconds: req.HoldTimeoutSeconds, accountType: &req.AccountType, timeZone: &req.TimeZone,
-		dialing: &req.DialingBehaviorType, platformType: req.PlatformType, regulatoryType: req.RegulatoryType,
-		screening: req.CallScreeningSettings,
-	}.check(&v)
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -135,26 +135,9 @@ func (s *AccountsService) Create(ctx context.Context, req *CreateAccountRequest)
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}
 func (s *AccountsService) Update(ctx context.Context, accountID string, req *UpdateAccountRequest) (*Account, error) {
-	if req == nil {
-		return nil, &FieldError{Field: "body", Rule: "is required"}
-	}
 	var v validator
 	v.pathID("accountId", accountID)
-	v.required("accountType", string(req.AccountType))
-	v.check(req.BillingCycleDay != 0, "billingCycleDay", "is required")
-	v.required("status", string(req.Status))
-	v.required("timeZone", string(req.TimeZone))
-	v.required("dialingBehaviorType", string(req.DialingBehaviorType))
-	if req.AccountType == AccountTypeAdvanced {
-		v.check(req.ExtensionLength != nil, "extensionLength", "is required for ADVANCED accounts")
-	}
-	accountFields{
-		accountNumber: &req.AccountNumber, accountName: &req.AccountName, customField: req.CustomField,
-		billingCycleDay: ptrUnlessZero(req.BillingCycleDay), extensionLength: req.ExtensionLength,
-		holdTimeoutSeconds: req.HoldTimeoutSeconds, accountType: &req.AccountType, timeZone: &req.TimeZone,
-		dialing: &req.DialingBehaviorType, platformType: req.PlatformType, regulatoryType: req.RegulatoryType,
-		status: &req.Status, screening: req.CallScreeningSettings,
-	}.check(&v)
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -176,17 +159,9 @@ func (s *AccountsService) Update(ctx context.Context, accountID string, req *Upd
 //
 //alianza:operation PATCH /v2/partition/{partitionId}/account/{accountId}
 func (s *AccountsService) Patch(ctx context.Context, accountID string, req *PatchAccountRequest) (*Account, error) {
-	if req == nil {
-		return nil, &FieldError{Field: "body", Rule: "is required"}
-	}
 	var v validator
-	accountFields{
-		accountNumber: req.AccountNumber, accountName: req.AccountName, customField: req.CustomField,
-		billingCycleDay: req.BillingCycleDay, extensionLength: req.ExtensionLength,
-		holdTimeoutSeconds: req.HoldTimeoutSeconds, accountType: req.AccountType, timeZone: req.TimeZone,
-		dialing: req.DialingBehaviorType, platformType: req.PlatformType, regulatoryType: req.RegulatoryType,
-		status: req.Status, screening: req.CallScreeningSettings,
-	}.check(&v)
+	v.pathID("accountId", accountID)
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -198,13 +173,16 @@ func (s *AccountsService) Patch(ctx context.Context, accountID string, req *Patc
 	})
 }
 
-// SetStatus sets the account's status with one PATCH {"status": ...}: the
-// CRM status sync of seed 000. Only ACTIVE and DISABLED may be written; the
-// other statuses are the platform's (spec-scope section 4, row 9).
+// SetStatus sets the account's status with one PATCH {"status": ...}, as a
+// CRM's status sync does. Only ACTIVE and DISABLED may be written; the
+// other statuses are set by the platform itself.
 // It is accountPatch, declared on Patch.
 func (s *AccountsService) SetStatus(ctx context.Context, accountID string, status AccountStatus) (*Account, error) {
-	if status != AccountStatusActive && status != AccountStatusDisabled {
-		return nil, &FieldError{Field: "status", Rule: fmt.Sprintf("must be ACTIVE or DISABLED, got %q", status)}
+	var v validator
+	v.pathID("accountId", accountID)
+	v.check(status == AccountStatusActive || status == AccountStatusDisabled, "status", fmt.Sprintf("must be ACTIVE or DISABLED, got %q", status))
+	if err := v.err(); err != nil {
+		return nil, err
 	}
 	return call[Account](ctx, s.client, &request{
 		method: http.MethodPatch,
@@ -218,12 +196,17 @@ func (s *AccountsService) SetStatus(ctx context.Context, accountID string, statu
 
 // Delete deletes the account. The platform refuses (400) while the account
 // still has telephone numbers or lifecycle events in progress: delete its
-// numbers first (seed 002).
+// numbers first.
 //
 // operationId deleteAccount.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}
 func (s *AccountsService) Delete(ctx context.Context, accountID string) error {
+	var v validator
+	v.pathID("accountId", accountID)
+	if err := v.err(); err != nil {
+		return err
+	}
 	return s.client.do(ctx, &request{
 		method: http.MethodDelete,
 		path:   "/v2/partition/{partitionId}/account/{accountId}",
@@ -238,6 +221,11 @@ func (s *AccountsService) Delete(ctx context.Context, accountID string) error {
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/status
 func (s *AccountsService) Status(ctx context.Context, accountID string) (AccountStatus, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	if err := v.err(); err != nil {
+		return "", err
+	}
 	return callValue[AccountStatus](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/status",
@@ -255,17 +243,13 @@ func (s *AccountsService) Status(ctx context.Context, accountID string) (Account
 //alianza:operation GET /v2/partition/{partitionId}/account/validateproperties
 func (s *AccountsService) ValidateProperties(ctx context.Context, opts *ValidatePropertiesOptions) (bool, error) {
 	var v validator
-	if opts == nil || *opts == (ValidatePropertiesOptions{}) {
-		v.add("accountnumber", "set at least one of accountnumber, macaddress, sipusername, username")
-		return false, v.err()
-	}
-	q := *opts // normalise a copy, never the caller's value
-	v.length("accountnumber", q.AccountNumber, 3, 256)
-	if q.MACAddress != "" {
-		q.MACAddress = v.normMAC("macaddress", q.MACAddress)
-	}
+	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return false, err
+	}
+	q := *opts // normalise a copy, never the caller's value
+	if q.MACAddress != "" {
+		q.MACAddress, _ = NormalizeMAC(q.MACAddress)
 	}
 	return callValue[bool](ctx, s.client, &request{
 		method: http.MethodGet,
@@ -275,13 +259,18 @@ func (s *AccountsService) ValidateProperties(ctx context.Context, opts *Validate
 }
 
 // UserProductPlans returns the user product plans (STANDARD, ADVANCED,
-// PROFESSIONAL) available on the account: the nearest the spec has to seed
-// 000's "Product Plans" panel (spec-scope section 4, row 38).
+// PROFESSIONAL) available on the account: the nearest the spec has to the
+// "Product Plans" panel of Alianza's CRM guide (see docs/quirks.md).
 //
 // operationId getAvailableUserProductPlans.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/user-product-plans
 func (s *AccountsService) UserProductPlans(ctx context.Context, accountID string) ([]AvailableUserProductPlan, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return callValue[[]AvailableUserProductPlan](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/user-product-plans",
@@ -289,10 +278,79 @@ func (s *AccountsService) UserProductPlans(ctx context.Context, accountID string
 	})
 }
 
+func (r *CreateAccountRequest) validate(v *validator) {
+	v.required("accountType", string(r.AccountType))
+	v.check(r.BillingCycleDay != 0, "billingCycleDay", "is required")
+	v.required("timeZone", string(r.TimeZone))
+	v.required("dialingBehaviorType", string(r.DialingBehaviorType))
+	if r.AccountType == AccountTypeAdvanced {
+		v.check(r.ExtensionLength != nil, "extensionLength", "is required for ADVANCED accounts")
+	}
+	accountFields{
+		accountNumber: &r.AccountNumber, accountName: &r.AccountName, customField: r.CustomField,
+		billingCycleDay: ptrUnlessZero(r.BillingCycleDay), extensionLength: r.ExtensionLength,
+		holdTimeoutSeconds: r.HoldTimeoutSeconds, accountType: &r.AccountType, timeZone: &r.TimeZone,
+		dialing: &r.DialingBehaviorType, platformType: r.PlatformType, regulatoryType: r.RegulatoryType,
+		screening: r.CallScreeningSettings, routePlanID: r.RoutePlanID,
+	}.check(v)
+}
+
+func (r *UpdateAccountRequest) validate(v *validator) {
+	v.required("accountType", string(r.AccountType))
+	v.check(r.BillingCycleDay != 0, "billingCycleDay", "is required")
+	v.required("status", string(r.Status))
+	v.required("timeZone", string(r.TimeZone))
+	v.required("dialingBehaviorType", string(r.DialingBehaviorType))
+	if r.AccountType == AccountTypeAdvanced {
+		v.check(r.ExtensionLength != nil, "extensionLength", "is required for ADVANCED accounts")
+	}
+	accountFields{
+		accountNumber: &r.AccountNumber, accountName: &r.AccountName, customField: r.CustomField,
+		billingCycleDay: ptrUnlessZero(r.BillingCycleDay), extensionLength: r.ExtensionLength,
+		holdTimeoutSeconds: r.HoldTimeoutSeconds, accountType: &r.AccountType, timeZone: &r.TimeZone,
+		dialing: &r.DialingBehaviorType, platformType: r.PlatformType, regulatoryType: r.RegulatoryType,
+		status: &r.Status, screening: r.CallScreeningSettings, routePlanID: r.RoutePlanID,
+	}.check(v)
+}
+
+func (r *PatchAccountRequest) validate(v *validator) {
+	accountFields{
+		accountNumber: r.AccountNumber, accountName: r.AccountName, customField: r.CustomField,
+		billingCycleDay: r.BillingCycleDay, extensionLength: r.ExtensionLength,
+		holdTimeoutSeconds: r.HoldTimeoutSeconds, accountType: r.AccountType, timeZone: r.TimeZone,
+		dialing: r.DialingBehaviorType, platformType: r.PlatformType, regulatoryType: r.RegulatoryType,
+		status: r.Status, screening: r.CallScreeningSettings, routePlanID: r.RoutePlanID,
+	}.check(v)
+}
+
+// validate checks the options of ValidateProperties; nil sets none.
+func (o *ValidatePropertiesOptions) validate(v *validator) {
+	if o == nil || *o == (ValidatePropertiesOptions{}) {
+		v.add("accountnumber", "set at least one of accountnumber, macaddress, sipusername, username")
+		return
+	}
+	v.length("accountnumber", o.AccountNumber, 3, 256)
+	v.normMAC("macaddress", o.MACAddress)
+	v.sipUsername("sipusername", o.SIPUsername)
+	v.length("username", o.Username, 3, 256)
+}
+
+// Validate reports, as a *ValidationError, every problem Create would
+// refuse req for before sending it; nil when there is none.
+func (r *CreateAccountRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that
+// Update would refuse before sending; nil when there is none.
+func (r *UpdateAccountRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that Patch
+// would refuse before sending; nil when there is none.
+func (r *PatchAccountRequest) Validate() error { return validateRequest(r) }
+
 // accountFields is the view of create, update and patch bodies that the
 // account rules check; nil means "not sent".
 type accountFields struct {
-	accountNumber, accountName, customField              *string
+	accountNumber, accountName, customField, routePlanID *string
 	billingCycleDay, extensionLength, holdTimeoutSeconds *int
 	accountType                                          *AccountType
 	timeZone                                             *TimeZone
@@ -361,6 +419,9 @@ func (f accountFields) check(v *validator) {
 	}
 	if s := f.screening; s != nil {
 		checkCallScreening(v, "callScreeningSettings.", s)
+	}
+	if id := f.routePlanID; id != nil {
+		v.check(isUUID(*id), "routePlanId", "must be a UUID, e.g. 123e4567-e89b-12d3-a456-426614174000")
 	}
 }
 

@@ -13,9 +13,8 @@ import (
 //
 // The spec lists id, partitionId, status, regulatoryType,
 // inboundRatePlanProductId and extensionLength as required; that describes
-// the stored object, not what a create must send (spec-scope section 4,
-// row 8). Write accounts with CreateAccountRequest, UpdateAccountRequest and
-// PatchAccountRequest.
+// the stored object, not what a create must send. Write accounts with
+// CreateAccountRequest, UpdateAccountRequest and PatchAccountRequest.
 type Account struct {
 	ID              string        `json:"id,omitempty"`
 	PartitionID     string        `json:"partitionId,omitempty"`
@@ -111,21 +110,23 @@ func ptrUnlessZero[T comparable](v T) *T {
 // Required: AccountNumber, AccountName, AccountType, BillingCycleDay,
 // TimeZone, DialingBehaviorType, and ExtensionLength for ADVANCED accounts
 // (SIMPLE "Home Phone" accounts have no extensions and must not set it).
-// RegulatoryType defaults to the partition's (seed 003).
+// RegulatoryType defaults to the partition's.
 type CreateAccountRequest struct {
-	// AccountNumber is 3 to 256 characters as the spec says; seed 003 says
-	// "up to 25", so keep CRM numbers short (spec-scope section 4, row 7).
+	// AccountNumber is 3 to 256 characters as the spec says; Alianza's
+	// Account Create guide says "up to 25", so keep CRM numbers short (see
+	// docs/quirks.md).
 	AccountNumber string `json:"accountNumber"`
 	AccountName   string `json:"accountName"`
-	// BillingCycleDay is 1 to 28 (spec and reference values); seed 003 says
-	// 1-31, so a CRM must map days 29-31 (section 4, row 5).
+	// BillingCycleDay is 1 to 28 (spec and reference values); the Account
+	// Create guide says 1-31, so a CRM must map days 29-31 (see
+	// docs/quirks.md).
 	BillingCycleDay     int                 `json:"billingCycleDay"`
 	AccountType         AccountType         `json:"accountType"`
 	TimeZone            TimeZone            `json:"timeZone"`
 	DialingBehaviorType DialingBehaviorType `json:"dialingBehaviorType"` // DIAL_NINE_* for ADVANCED only
 
 	ExtensionLength          *int                   `json:"extensionLength,omitempty"` // 3..6; immutable once created
-	PlatformType             *PlatformType          `json:"platformType,omitempty"`    // seed 003: CPE2 for BCC
+	PlatformType             *PlatformType          `json:"platformType,omitempty"`    // CPE2 for Business Cloud Communications
 	RegulatoryType           *RegulatoryType        `json:"regulatoryType,omitempty"`
 	CustomField              *string                `json:"customField,omitempty"` // 3..256
 	LanguageTag              *string                `json:"languageTag,omitempty"`
@@ -141,8 +142,9 @@ type CreateAccountRequest struct {
 }
 
 // UnmarshalJSON reads a create request kept as JSON (a CRM template, say).
-// It accepts billingCycleDay as a quoted number, as seed 003's example sends
-// "1"; the wire form is always an integer (spec-scope section 4, row 6).
+// It accepts billingCycleDay as a quoted number, as the Account Create
+// guide's example sends "1"; the wire form is always an integer (see
+// docs/quirks.md).
 func (r *CreateAccountRequest) UnmarshalJSON(b []byte) error {
 	type plain CreateAccountRequest
 	aux := struct {
@@ -253,7 +255,7 @@ type AccountView struct {
 	PlatformType  PlatformType  `json:"platformType,omitempty"`
 	// PlatformChangeDate is an int64 here (likely epoch milliseconds,
 	// unconfirmed) while Account has a date-time: the spec types them
-	// differently (spec-scope section 4, row 51).
+	// differently.
 	PlatformChangeDate int64 `json:"platformChangeDate,omitempty"`
 	// Matches maps the matched field to the matched text.
 	Matches map[string]string `json:"matches,omitempty"`

@@ -544,7 +544,7 @@ func TestAccountsValidation(t *testing.T) {
 			return err
 		}, "macAddress"},
 		{"getByNumber short", func(c *Client) error { _, err := c.Accounts.GetByNumber(context.Background(), "ab"); return err }, "accountNumber"},
-		{"getByNumber empty", func(c *Client) error { _, err := c.Accounts.GetByNumber(context.Background(), ""); return err }, "accountId"},
+		{"getByNumber empty", func(c *Client) error { _, err := c.Accounts.GetByNumber(context.Background(), ""); return err }, "accountNumber"},
 
 		{"validateProperties nil", func(c *Client) error { _, err := c.Accounts.ValidateProperties(context.Background(), nil); return err }, "accountnumber"},
 		{"validateProperties empty", func(c *Client) error {

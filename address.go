@@ -13,9 +13,9 @@ type AddressesService service
 
 // ValidateAddressOptions are the validateAddress query parameters.
 //
-// The spec requires all three. Seed 003 and the phone-numbers guide call
-// the operation without postalCode; the spec is followed and PostalCode is
-// checked before sending (spec-scope section 4 row 22).
+// The spec requires all three. Alianza's Account Create and phone-numbers
+// guides call the operation without postalCode; the spec is followed and
+// PostalCode is checked before sending (see docs/quirks.md).
 type ValidateAddressOptions struct {
 	// Address is one line: number, street name, street suffix and
 	// optionally city and state ("333 S 520 W, Lindon, UT").
@@ -39,7 +39,7 @@ type AddressValidation struct {
 }
 
 // LatLong parses the coordinates, which the platform returns as strings
-// while tnSearch takes numbers (spec-scope section 4 row 24).
+// while tnSearch takes numbers.
 func (a *AddressValidation) LatLong() (lat, long float64, err error) {
 	lat, err = parseCoordinate("latitude", a.Latitude, 90)
 	if err != nil {
@@ -60,7 +60,7 @@ func parseCoordinate(field, s string, limit float64) (float64, error) {
 	return f, nil
 }
 
-// SearchNearby returns the LAT_LONG search of seed 003's activation flow:
+// SearchNearby returns the LAT_LONG search of the activation flow:
 // available numbers closest to the validated address. maxResults 0 leaves
 // the platform's default.
 func (a *AddressValidation) SearchNearby(maxResults int) (*SearchTelephoneNumbersOptions, error) {
@@ -72,7 +72,8 @@ func (a *AddressValidation) SearchNearby(maxResults int) (*SearchTelephoneNumber
 }
 
 // E911Address returns the validated address with its coordinates as an
-// E911 address, which seed 003 advises to cut E911 rejections. Names and
+// E911 address, which Alianza's Account Create guide advises to cut E911
+// rejections. Names and
 // customerType come from the CSR, so set those on it first.
 func (a *AddressValidation) E911Address() E911Address {
 	c := a.CustomerServiceRecord
@@ -107,13 +108,7 @@ func (a *AddressValidation) E911Address() E911Address {
 //alianza:operation GET /v2/address/validate
 func (s *AddressesService) Validate(ctx context.Context, opts *ValidateAddressOptions) (*AddressValidation, error) {
 	var v validator
-	if opts == nil {
-		opts = &ValidateAddressOptions{}
-	}
-	v.required("address", opts.Address)
-	v.required("country", string(opts.Country))
-	v.enum("country", string(opts.Country), opts.Country.Valid())
-	v.required("postalCode", opts.PostalCode)
+	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -139,12 +134,7 @@ type TypeAheadOptions struct {
 //alianza:operation GET /v2/address/typeahead
 func (s *AddressesService) TypeAhead(ctx context.Context, opts *TypeAheadOptions) ([]string, error) {
 	var v validator
-	if opts == nil {
-		opts = &TypeAheadOptions{}
-	}
-	v.required("address", opts.Address)
-	v.required("country", string(opts.Country))
-	v.enum("country", string(opts.Country), opts.Country.Valid())
+	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -153,4 +143,34 @@ func (s *AddressesService) TypeAhead(ctx context.Context, opts *TypeAheadOptions
 		path:   "/v2/address/typeahead",
 		query:  opts,
 	})
+}
+
+// validate checks the options of Validate: all three are required.
+func (o *ValidateAddressOptions) validate(v *validator) {
+	if o == nil {
+		o = &ValidateAddressOptions{}
+	}
+	v.required("address", o.Address)
+	v.required("country", string(o.Country))
+	v.enum("country", string(o.Country), o.Country.Valid())
+	v.required("postalCode", o.PostalCode)
+}
+
+// Validate reports, as a *ValidationError, every problem AddressesService.Validate
+// would refuse o for before sending it; nil when there is none.
+func (o *ValidateAddressOptions) Validate() error {
+	var v validator
+	o.validate(&v)
+	return v.err()
+}
+
+// validate checks the options of TypeAhead: address and country are
+// required.
+func (o *TypeAheadOptions) validate(v *validator) {
+	if o == nil {
+		o = &TypeAheadOptions{}
+	}
+	v.required("address", o.Address)
+	v.required("country", string(o.Country))
+	v.enum("country", string(o.Country), o.Country.Valid())
 }

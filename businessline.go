@@ -24,7 +24,11 @@ type lineBody struct {
 func (s *BusinessLinesService) Create(ctx context.Context, accountID string, req *CreateBusinessLineRequest) (*BusinessLine, error) {
 	var v validator
 	v.pathID("accountId", accountID)
-	body, err := s.lineBody(ctx, &v, accountID, req)
+	validateBody(&v, req)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	body, err := s.lineBody(ctx, accountID, req)
 	if err != nil {
 		return nil, err
 	}
@@ -42,6 +46,11 @@ func (s *BusinessLinesService) Create(ctx context.Context, accountID string, req
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line
 func (s *BusinessLinesService) List(ctx context.Context, accountID string) ([]BusinessLine, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return callValue[[]BusinessLine](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line",
@@ -55,6 +64,12 @@ func (s *BusinessLinesService) List(ctx context.Context, accountID string) ([]Bu
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}
 func (s *BusinessLinesService) Get(ctx context.Context, accountID, businessLineID string) (*BusinessLine, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("businessLineId", businessLineID)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[BusinessLine](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}",
@@ -72,7 +87,11 @@ func (s *BusinessLinesService) Update(ctx context.Context, accountID, businessLi
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("businessLineId", businessLineID)
-	body, err := s.lineBody(ctx, &v, accountID, (*CreateBusinessLineRequest)(req))
+	validateBody(&v, req)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	body, err := s.lineBody(ctx, accountID, (*CreateBusinessLineRequest)(req))
 	if err != nil {
 		return nil, err
 	}
@@ -84,14 +103,9 @@ func (s *BusinessLinesService) Update(ctx context.Context, accountID, businessLi
 	})
 }
 
-// lineBody validates a create or update body, adding to what v already
-// holds (the path's ids), so that every problem comes back together; then
-// it fills the identifiers the spec requires in the body.
-func (s *BusinessLinesService) lineBody(ctx context.Context, v *validator, accountID string, req *CreateBusinessLineRequest) (*lineBody, error) {
-	validateBody(v, req)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
+// lineBody fills the identifiers the spec requires in a create or update
+// body.
+func (s *BusinessLinesService) lineBody(ctx context.Context, accountID string, req *CreateBusinessLineRequest) (*lineBody, error) {
 	pid, err := s.client.PartitionID(ctx)
 	if err != nil {
 		return nil, err
@@ -105,6 +119,12 @@ func (s *BusinessLinesService) lineBody(ctx context.Context, v *validator, accou
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}
 func (s *BusinessLinesService) Delete(ctx context.Context, accountID, businessLineID string) error {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("businessLineId", businessLineID)
+	if err := v.err(); err != nil {
+		return err
+	}
 	return s.client.do(ctx, &request{
 		method: http.MethodDelete,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}",
@@ -118,6 +138,12 @@ func (s *BusinessLinesService) Delete(ctx context.Context, accountID, businessLi
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/call-handling
 func (s *BusinessLinesService) GetCallHandling(ctx context.Context, accountID, businessLineID string) (*CallHandling, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("businessLineId", businessLineID)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[CallHandling](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/call-handling",
@@ -134,6 +160,8 @@ func (s *BusinessLinesService) GetCallHandling(ctx context.Context, accountID, b
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/call-handling
 func (s *BusinessLinesService) UpdateCallHandling(ctx context.Context, accountID, businessLineID string, req *UpdateCallHandlingRequest) (*CallHandling, error) {
 	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("businessLineId", businessLineID)
 	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
@@ -153,6 +181,12 @@ func (s *BusinessLinesService) UpdateCallHandling(ctx context.Context, accountID
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials
 func (s *BusinessLinesService) GetSipCredentials(ctx context.Context, accountID, businessLineID string) (*SipCredentialsView, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("businessLineId", businessLineID)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[SipCredentialsView](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials",
@@ -167,6 +201,8 @@ func (s *BusinessLinesService) GetSipCredentials(ctx context.Context, accountID,
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials
 func (s *BusinessLinesService) UpdateSipCredentials(ctx context.Context, accountID, businessLineID string, req *UpdateSipCredentialsRequest) (*SipCredentialsView, error) {
 	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("businessLineId", businessLineID)
 	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
@@ -185,10 +221,14 @@ func (s *BusinessLinesService) UpdateSipCredentials(ctx context.Context, account
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment
 func (s *BusinessLinesService) CreatePortAssignment(ctx context.Context, accountID, businessLineID string, req *CreatePortAssignmentRequest) (*PortAssignment, error) {
-	body, err := portBody(req)
-	if err != nil {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("businessLineId", businessLineID)
+	validateBody(&v, req)
+	if err := v.err(); err != nil {
 		return nil, err
 	}
+	body := req.normalized()
 	return call[PortAssignment](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment",
@@ -203,10 +243,14 @@ func (s *BusinessLinesService) CreatePortAssignment(ctx context.Context, account
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment
 func (s *BusinessLinesService) UpdatePortAssignment(ctx context.Context, accountID, businessLineID string, req *UpdatePortAssignmentRequest) (*PortAssignment, error) {
-	body, err := portBody((*CreatePortAssignmentRequest)(req))
-	if err != nil {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("businessLineId", businessLineID)
+	validateBody(&v, req)
+	if err := v.err(); err != nil {
 		return nil, err
 	}
+	body := (*CreatePortAssignmentRequest)(req).normalized()
 	return call[PortAssignment](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment",
@@ -215,27 +259,18 @@ func (s *BusinessLinesService) UpdatePortAssignment(ctx context.Context, account
 	})
 }
 
-// portBody validates a port assignment create or update and returns the
-// normalised copy to send, never the caller's value.
-func portBody(req *CreatePortAssignmentRequest) (*CreatePortAssignmentRequest, error) {
-	var v validator
-	if req == nil {
-		v.add("body", "is required")
-		return nil, v.err()
-	}
-	req = req.normalized(&v)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
-	return req, nil
-}
-
 // GetPortAssignment returns the line's port assignment.
 //
 // operationId getBusinessLinePortAssignment.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment
 func (s *BusinessLinesService) GetPortAssignment(ctx context.Context, accountID, businessLineID string) (*PortAssignment, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("businessLineId", businessLineID)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[PortAssignment](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment",
@@ -249,6 +284,12 @@ func (s *BusinessLinesService) GetPortAssignment(ctx context.Context, accountID,
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment
 func (s *BusinessLinesService) DeletePortAssignment(ctx context.Context, accountID, businessLineID string) error {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("businessLineId", businessLineID)
+	if err := v.err(); err != nil {
+		return err
+	}
 	return s.client.do(ctx, &request{
 		method: http.MethodDelete,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment",
@@ -262,6 +303,12 @@ func (s *BusinessLinesService) DeletePortAssignment(ctx context.Context, account
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/registration
 func (s *BusinessLinesService) GetRegistrationStatus(ctx context.Context, accountID, businessLineID string) (*RegistrationStatus, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("businessLineId", businessLineID)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[RegistrationStatus](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/registration",

@@ -16,15 +16,16 @@ type BusinessLine struct {
 	EmergencyCallbackPhoneNumber string `json:"emergencyCallbackPhoneNumber,omitempty"`
 	AccountID                    string `json:"accountId,omitempty"`
 	PartitionID                  string `json:"partitionId,omitempty"`
-	// CallerIDName is not in the spec's BusinessLine but seed 003's response
-	// carries it ("ANONYMOUS"); read only (spec-scope section 4 row 28).
+	// CallerIDName is not in the spec's BusinessLine but the Account Create
+	// guide's response carries it ("ANONYMOUS"); read only (see
+	// docs/quirks.md).
 	CallerIDName string `json:"callerIdName,omitempty"`
 }
 
 // CreateBusinessLineRequest is the body of BusinessLinesService.Create. The
 // spec requires accountId and partitionId in the body as well as the path;
-// the method fills them from its arguments. Seed 003's example also sends
-// "id": "string", which a create has no use for (spec-scope section 4 row 28).
+// the method fills them from its arguments. The Account Create guide's
+// example also sends "id": "string", which a create has no use for.
 type CreateBusinessLineRequest struct {
 	Name                         string  `json:"name"`                          // e.g. "West Lobby", "Line 1"
 	CallerIDPhoneNumber          *string `json:"callerIdPhoneNumber,omitempty"` // 11 digits starting with 1
@@ -65,8 +66,8 @@ type CallHandling struct {
 	UnregisteredFailoverAction RingFailoverAction       `json:"unregisteredFailoverAction,omitzero"`
 	RingTimeoutConfiguration   RingTimeoutConfiguration `json:"ringTimeoutConfiguration,omitzero"`
 	ForwardToPhoneNumber       string                   `json:"forwardToPhoneNumber,omitempty"` // used when ActiveCallHandling is FORWARD
-	// VoicemailBoxID: seed 003's table spells it voicemailBoxID, which
-	// decodes here case-insensitively (spec-scope section 4 row 26).
+	// VoicemailBoxID: the Account Create guide's table spells it
+	// voicemailBoxID, which decodes here case-insensitively.
 	VoicemailBoxID string `json:"voicemailBoxId,omitempty"`
 }
 
@@ -84,10 +85,10 @@ func (c *CallHandling) UpdateRequest() *UpdateCallHandlingRequest {
 }
 
 // UpdateCallHandlingRequest is the body of
-// BusinessLinesService.UpdateCallHandling. Seed 003 calls the two failover
-// actions and the ring timeout optional, but the spec requires them
-// (spec-scope top finding 8, section 4 row 27): start from
-// DefaultCallHandling, which sets them as seed 003's example does.
+// BusinessLinesService.UpdateCallHandling. The Account Create guide calls
+// the two failover actions and the ring timeout optional, but the spec
+// requires them (see docs/quirks.md): start from DefaultCallHandling, which
+// sets them as the guide's example does.
 type UpdateCallHandlingRequest struct {
 	ActiveCallHandling         ActiveCallHandling       `json:"activeCallHandling"`
 	CallWaitingEnabled         *bool                    `json:"callWaitingEnabled,omitempty"`
@@ -98,9 +99,9 @@ type UpdateCallHandlingRequest struct {
 	VoicemailBoxID             *string                  `json:"voicemailBoxId,omitempty"`
 }
 
-// DefaultCallHandling returns seed 003's example call handling: ring the
-// line without a time limit, and send calls to voicemail when it is busy or
-// its ATA is not registered. Call waiting is left to the platform default.
+// DefaultCallHandling returns the Account Create guide's example call
+// handling: ring the line without a time limit, and send calls to voicemail
+// when it is busy or its ATA is not registered. Call waiting is left to the platform default.
 func DefaultCallHandling() *UpdateCallHandlingRequest {
 	return &UpdateCallHandlingRequest{
 		ActiveCallHandling:         ActiveCallHandlingRingLine,
@@ -311,22 +312,54 @@ type CreatePortAssignmentRequest struct {
 // BusinessLinesService.UpdatePortAssignment; same rules as a create.
 type UpdatePortAssignmentRequest CreatePortAssignmentRequest
 
-// normalized validates r and returns a copy with the MAC address in the
-// platform's form; the caller's request is not modified.
-func (r *CreatePortAssignmentRequest) normalized(v *validator) *CreatePortAssignmentRequest {
-	out := *r
+func (r *CreatePortAssignmentRequest) validate(v *validator) {
 	v.required("deviceTypeId", r.DeviceTypeID)
 	if r.PortNumber != nil {
 		n := *r.PortNumber
 		v.check(n >= 1 && n <= 100, "portNumber", fmt.Sprintf("must be between 1 and 100, got %d", n))
 	}
 	if r.MACAddress != nil {
-		mac, err := NormalizeMAC(*r.MACAddress)
-		if err != nil {
-			v.add("macAddress", "must be 12 hex digits, optionally separated by ':' or '-'")
-		} else {
-			out.MACAddress = &mac
-		}
+		v.check(*r.MACAddress != "", "macAddress", "must not be empty when set")
+		v.normMAC("macAddress", *r.MACAddress)
 	}
+}
+
+func (r *UpdatePortAssignmentRequest) validate(v *validator) {
+	(*CreatePortAssignmentRequest)(r).validate(v)
+}
+
+// normalized returns a copy of a validated r with the MAC address in the
+// platform's form; the caller's request is not modified.
+func (r *CreatePortAssignmentRequest) normalized() *CreatePortAssignmentRequest {
+	out := *r
+	out.MACAddress = normalMAC(r.MACAddress)
 	return &out
 }
+
+func (r *UpdateBusinessLineRequest) validate(v *validator) {
+	(*CreateBusinessLineRequest)(r).validate(v)
+}
+
+// Validate reports, as a *ValidationError, every problem Create would
+// refuse req for before sending it; nil when there is none.
+func (r *CreateBusinessLineRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that
+// Update would refuse before sending; nil when there is none.
+func (r *UpdateBusinessLineRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that
+// UpdateCallHandling would refuse before sending; nil when there is none.
+func (r *UpdateCallHandlingRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that
+// UpdateSipCredentials would refuse before sending; nil when there is none.
+func (r *UpdateSipCredentialsRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that
+// CreatePortAssignment would refuse before sending; nil when there is none.
+func (r *CreatePortAssignmentRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that
+// UpdatePortAssignment would refuse before sending; nil when there is none.
+func (r *UpdatePortAssignmentRequest) Validate() error { return validateRequest(r) }

@@ -433,9 +433,7 @@ func TestPortAssignmentValidation(t *testing.T) {
 		})
 	}
 	for _, n := range []int{1, 100} {
-		var v validator
-		(&CreatePortAssignmentRequest{DeviceTypeID: "SPA112", PortNumber: Ptr(n)}).normalized(&v)
-		assert.NoError(t, v.err(), n)
+		assert.NoError(t, (&CreatePortAssignmentRequest{DeviceTypeID: "SPA112", PortNumber: Ptr(n)}).Validate(), n)
 	}
 }
 

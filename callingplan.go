@@ -129,6 +129,11 @@ func (s *CallingPlansService) ListProducts(ctx context.Context, opts *ListCallin
 //
 //alianza:operation GET /v2/partition/{partitionId}/callingplanproduct/{cppId}
 func (s *CallingPlansService) GetProduct(ctx context.Context, productID string) (*CallingPlanProduct, error) {
+	var v validator
+	v.pathID("cppId", productID)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[CallingPlanProduct](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/callingplanproduct/{cppId}",
@@ -142,12 +147,8 @@ func (s *CallingPlansService) GetProduct(ctx context.Context, productID string) 
 //
 //alianza:operation POST /v2/partition/{partitionId}/callingplanproduct
 func (s *CallingPlansService) CreateProduct(ctx context.Context, req *CreateCallingPlanProductRequest) (*CallingPlanProduct, error) {
-	if req == nil {
-		return nil, &FieldError{Field: "body", Rule: "is required"}
-	}
 	var v validator
-	v.required("name", req.Name)
-	checkProduct(&v, req.PlanMinutes, req.RateTypeFor411, req.RateTypeForOperator)
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -165,13 +166,9 @@ func (s *CallingPlansService) CreateProduct(ctx context.Context, req *CreateCall
 //
 //alianza:operation PUT /v2/partition/{partitionId}/callingplanproduct/{cppId}
 func (s *CallingPlansService) UpdateProduct(ctx context.Context, productID string, req *UpdateCallingPlanProductRequest) (*CallingPlanProduct, error) {
-	if req == nil {
-		return nil, &FieldError{Field: "body", Rule: "is required"}
-	}
 	var v validator
 	v.pathID("cppId", productID)
-	v.required("name", req.Name)
-	checkProduct(&v, req.PlanMinutes, req.RateTypeFor411, req.RateTypeForOperator)
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -193,14 +190,9 @@ func (s *CallingPlansService) UpdateProduct(ctx context.Context, productID strin
 //
 //alianza:operation PATCH /v2/partition/{partitionId}/callingplanproduct/{cppId}
 func (s *CallingPlansService) PatchProduct(ctx context.Context, productID string, req *PatchCallingPlanProductRequest) (*CallingPlanProduct, error) {
-	if req == nil {
-		return nil, &FieldError{Field: "body", Rule: "is required"}
-	}
 	var v validator
-	if req.Name != nil && strings.TrimSpace(*req.Name) == "" {
-		v.add("name", "must not be empty")
-	}
-	checkProduct(&v, req.PlanMinutes, req.RateTypeFor411, req.RateTypeForOperator)
+	v.pathID("cppId", productID)
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -220,6 +212,11 @@ func (s *CallingPlansService) PatchProduct(ctx context.Context, productID string
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/callingplanproduct/{cppId}/archive-callingplan
 func (s *CallingPlansService) ArchiveProduct(ctx context.Context, productID string) error {
+	var v validator
+	v.pathID("cppId", productID)
+	if err := v.err(); err != nil {
+		return err
+	}
 	return s.client.do(ctx, &request{
 		method: http.MethodDelete,
 		path:   "/v2/partition/{partitionId}/callingplanproduct/{cppId}/archive-callingplan",
@@ -234,12 +231,11 @@ func (s *CallingPlansService) ArchiveProduct(ctx context.Context, productID stri
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/callingplan
 func (s *CallingPlansService) List(ctx context.Context, accountID string, opts *ListCallingPlansOptions) ([]CallingPlan, error) {
-	if opts != nil {
-		var v validator
-		v.enum("referenceType", string(opts.ReferenceType), opts.ReferenceType.Valid())
-		if err := v.err(); err != nil {
-			return nil, err
-		}
+	var v validator
+	v.pathID("accountId", accountID)
+	opts.validate(&v)
+	if err := v.err(); err != nil {
+		return nil, err
 	}
 	return callValue[[]CallingPlan](ctx, s.client, &request{
 		method: http.MethodGet,
@@ -256,7 +252,10 @@ func (s *CallingPlansService) List(ctx context.Context, accountID string, opts *
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/callingplan
 func (s *CallingPlansService) Add(ctx context.Context, accountID string, req *ModifyCallingPlanRequest) (*CallingPlan, error) {
-	if err := checkModifyPlan(req); err != nil {
+	var v validator
+	v.pathID("accountId", accountID)
+	validateBody(&v, req)
+	if err := v.err(); err != nil {
 		return nil, err
 	}
 	return call[CallingPlan](ctx, s.client, &request{
@@ -275,7 +274,10 @@ func (s *CallingPlansService) Add(ctx context.Context, accountID string, req *Mo
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/callingplan
 func (s *CallingPlansService) Remove(ctx context.Context, accountID string, req *ModifyCallingPlanRequest) (*CallingPlan, error) {
-	if err := checkModifyPlan(req); err != nil {
+	var v validator
+	v.pathID("accountId", accountID)
+	validateBody(&v, req)
+	if err := v.err(); err != nil {
 		return nil, err
 	}
 	return call[CallingPlan](ctx, s.client, &request{
@@ -287,20 +289,59 @@ func (s *CallingPlansService) Remove(ctx context.Context, accountID string, req 
 	})
 }
 
-func checkModifyPlan(req *ModifyCallingPlanRequest) error {
-	if req == nil {
-		return &FieldError{Field: "body", Rule: "is required"}
-	}
-	var v validator
-	v.required("referenceType", string(req.ReferenceType))
-	v.enum("referenceType", string(req.ReferenceType), req.ReferenceType.Valid())
-	v.required("referenceId", req.ReferenceID)
-	v.enum("callingPlanType", string(req.CallingPlanType), req.CallingPlanType.Valid())
-	if n := req.MinutesUsed; n != nil {
+func (r *ModifyCallingPlanRequest) validate(v *validator) {
+	v.required("referenceType", string(r.ReferenceType))
+	v.enum("referenceType", string(r.ReferenceType), r.ReferenceType.Valid())
+	v.required("referenceId", r.ReferenceID)
+	v.enum("callingPlanType", string(r.CallingPlanType), r.CallingPlanType.Valid())
+	if n := r.MinutesUsed; n != nil {
 		v.check(*n >= 0, "minutesUsed", fmt.Sprintf("must not be negative, got %d", *n))
 	}
-	return v.err()
 }
+
+func (r *CreateCallingPlanProductRequest) validate(v *validator) {
+	v.required("name", r.Name)
+	checkProduct(v, r.PlanMinutes, r.RateTypeFor411, r.RateTypeForOperator)
+}
+
+func (r *UpdateCallingPlanProductRequest) validate(v *validator) {
+	(*CreateCallingPlanProductRequest)(r).validate(v)
+}
+
+func (r *PatchCallingPlanProductRequest) validate(v *validator) {
+	if r.Name != nil && strings.TrimSpace(*r.Name) == "" {
+		v.add("name", "must not be empty")
+	}
+	checkProduct(v, r.PlanMinutes, r.RateTypeFor411, r.RateTypeForOperator)
+}
+
+// validate checks the options of List; nil sets none. referenceId names a
+// reference of referenceType, so it needs the type.
+func (o *ListCallingPlansOptions) validate(v *validator) {
+	if o == nil {
+		return
+	}
+	v.enum("referenceType", string(o.ReferenceType), o.ReferenceType.Valid())
+	if o.ReferenceID != "" {
+		v.required("referenceType", string(o.ReferenceType))
+	}
+}
+
+// Validate reports, as a *ValidationError, every problem of req that Add
+// and Remove would refuse before sending; nil when there is none.
+func (r *ModifyCallingPlanRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that
+// CreateProduct would refuse before sending; nil when there is none.
+func (r *CreateCallingPlanProductRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that
+// UpdateProduct would refuse before sending; nil when there is none.
+func (r *UpdateCallingPlanProductRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that
+// PatchProduct would refuse before sending; nil when there is none.
+func (r *PatchCallingPlanProductRequest) Validate() error { return validateRequest(r) }
 
 // checkProduct checks what the product bodies share.
 func checkProduct(v *validator, planMinutes *int, rate411, rateOperator *RateType) {

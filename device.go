@@ -14,28 +14,20 @@ type DeviceLinesService service
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/deviceline
 func (s *DeviceLinesService) Create(ctx context.Context, accountID string, req *CreateDeviceRequest) (*Device, error) {
-	if req == nil {
-		return nil, &FieldError{Field: "body", Rule: "is required"}
-	}
-	cp := *req
-	f := deviceFields{
-		deviceTypeID: &cp.DeviceTypeID, deviceName: &cp.DeviceName, userID: &cp.UserID, lineNumber: &cp.LineNumber,
-		mac: cp.MACAddress, emergency: cp.EmergencyNumber, sipUsername: cp.SIPUsername, sipPassword: cp.SIPPassword,
-		lineType: cp.LineType, referenceID: cp.ReferenceID,
-	}
-	if err := f.validate(); err != nil {
+	var v validator
+	v.pathID("accountId", accountID)
+	validateBody(&v, req)
+	if err := v.err(); err != nil {
 		return nil, err
 	}
-	cp.MACAddress = f.mac
-	if err := checkID("accountId", accountID); err != nil {
-		return nil, err
-	}
+	cp := *req // normalise a copy, never the caller's value
+	cp.MACAddress = normalMAC(cp.MACAddress)
 	partitionID, err := s.client.PartitionID(ctx)
 	if err != nil {
 		return nil, err
 	}
-	// DeviceX lists accountId and partitionId as required; seed 003 sends
-	// them, so the method does, from the path.
+	// DeviceX lists accountId and partitionId as required and Alianza's
+	// guide sends them, so the method does, from the path.
 	body := struct {
 		AccountID   string `json:"accountId"`
 		PartitionID string `json:"partitionId"`
@@ -56,23 +48,17 @@ func (s *DeviceLinesService) Create(ctx context.Context, accountID string, req *
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/deviceline
 func (s *DeviceLinesService) List(ctx context.Context, accountID string, opts *ListDevicesOptions) ([]Device, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	opts.validate(&v)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	var q *ListDevicesOptions
 	if opts != nil {
-		cp := *opts
-		var v validator
-		v.enum("filterType", string(cp.FilterType), cp.FilterType.Valid())
-		if cp.FilterType != "" {
-			v.required("filter", cp.Filter)
-		}
-		if cp.Filter != "" && (cp.FilterType == DeviceFilterByMACAddress || cp.FilterType == DeviceFilterByMACAddressInventory) {
-			if mac, err := NormalizeMAC(cp.Filter); err != nil {
-				v.add("filter", "must be a MAC address (12 hex digits) when filterType is "+string(cp.FilterType))
-			} else {
-				cp.Filter = mac
-			}
-		}
-		if err := v.err(); err != nil {
-			return nil, err
+		cp := *opts // normalise a copy, never the caller's value
+		if cp.FilterType == DeviceFilterByMACAddress || cp.FilterType == DeviceFilterByMACAddressInventory {
+			cp.Filter, _ = NormalizeMAC(cp.Filter)
 		}
 		q = &cp
 	}
@@ -87,11 +73,8 @@ func (s *DeviceLinesService) List(ctx context.Context, accountID string, opts *L
 // ListByAccount returns every device line of the account. It always sends
 // filterType=ACCOUNT&filter=<accountID>: without a filter a management user
 // may get only its own (no) lines, and a full sync would then delete every
-// local line (spec-scope "Extra notes", listDevices).
+// local line.
 func (s *DeviceLinesService) ListByAccount(ctx context.Context, accountID string) ([]Device, error) {
-	if err := checkID("accountId", accountID); err != nil {
-		return nil, err
-	}
 	return s.List(ctx, accountID, &ListDevicesOptions{FilterType: DeviceFilterByAccount, Filter: accountID})
 }
 
@@ -103,6 +86,12 @@ func (s *DeviceLinesService) ListByAccount(ctx context.Context, accountID string
 //
 //alianza:operation GET /v2/partition/{partitionId}/deviceprovisioning/account/{accountId}/device/{deviceId}
 func (s *DeviceLinesService) ProvisioningData(ctx context.Context, accountID, deviceID string) (*DeviceData, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("deviceId", deviceID)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[DeviceData](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/deviceprovisioning/account/{accountId}/device/{deviceId}",
@@ -116,6 +105,12 @@ func (s *DeviceLinesService) ProvisioningData(ctx context.Context, accountID, de
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}
 func (s *DeviceLinesService) Get(ctx context.Context, accountID, deviceID string) (*Device, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("deviceId", deviceID)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[Device](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}",
@@ -129,24 +124,15 @@ func (s *DeviceLinesService) Get(ctx context.Context, accountID, deviceID string
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}
 func (s *DeviceLinesService) Update(ctx context.Context, accountID, deviceID string, req *UpdateDeviceRequest) (*Device, error) {
-	if req == nil {
-		return nil, &FieldError{Field: "body", Rule: "is required"}
-	}
-	cp := *req
-	f := deviceFields{
-		deviceTypeID: &cp.DeviceTypeID, deviceName: &cp.DeviceName, userID: &cp.UserID, lineNumber: &cp.LineNumber,
-		mac: cp.MACAddress, emergency: cp.EmergencyNumber, sipUsername: cp.SIPUsername, sipPassword: cp.SIPPassword,
-		lineType: cp.LineType, referenceID: cp.ReferenceID,
-	}
-	if err := f.validate(); err != nil {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("deviceId", deviceID)
+	validateBody(&v, req)
+	if err := v.err(); err != nil {
 		return nil, err
 	}
-	cp.MACAddress = f.mac
-	for _, id := range [][2]string{{"accountId", accountID}, {"deviceId", deviceID}} {
-		if err := checkID(id[0], id[1]); err != nil {
-			return nil, err
-		}
-	}
+	cp := *req // normalise a copy, never the caller's value
+	cp.MACAddress = normalMAC(cp.MACAddress)
 	partitionID, err := s.client.PartitionID(ctx)
 	if err != nil {
 		return nil, err
@@ -173,19 +159,15 @@ func (s *DeviceLinesService) Update(ctx context.Context, accountID, deviceID str
 //
 //alianza:operation PATCH /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}
 func (s *DeviceLinesService) Patch(ctx context.Context, accountID, deviceID string, req *PatchDeviceRequest) (*Device, error) {
-	if req == nil {
-		return nil, &FieldError{Field: "body", Rule: "is required"}
-	}
-	cp := *req
-	f := deviceFields{
-		deviceTypeID: cp.DeviceTypeID, deviceName: cp.DeviceName, userID: cp.UserID, lineNumber: cp.LineNumber,
-		mac: cp.MACAddress, emergency: cp.EmergencyNumber, sipUsername: cp.SIPUsername, sipPassword: cp.SIPPassword,
-		lineType: cp.LineType, referenceID: cp.ReferenceID,
-	}
-	if err := f.validate(); err != nil {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("deviceId", deviceID)
+	validateBody(&v, req)
+	if err := v.err(); err != nil {
 		return nil, err
 	}
-	cp.MACAddress = f.mac
+	cp := *req // normalise a copy, never the caller's value
+	cp.MACAddress = normalMAC(cp.MACAddress)
 	return call[Device](ctx, s.client, &request{
 		method: http.MethodPatch,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}",
@@ -200,6 +182,12 @@ func (s *DeviceLinesService) Patch(ctx context.Context, accountID, deviceID stri
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}
 func (s *DeviceLinesService) Delete(ctx context.Context, accountID, deviceID string) error {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("deviceId", deviceID)
+	if err := v.err(); err != nil {
+		return err
+	}
 	return s.client.do(ctx, &request{
 		method: http.MethodDelete,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}",
@@ -214,6 +202,12 @@ func (s *DeviceLinesService) Delete(ctx context.Context, accountID, deviceID str
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/registrationstatus
 func (s *DeviceLinesService) RegistrationStatus(ctx context.Context, accountID, deviceID string) (*RegistrationStatus, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("deviceId", deviceID)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[RegistrationStatus](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/registrationstatus",
@@ -231,6 +225,13 @@ func (s *DeviceLinesService) ListTypes(ctx context.Context, opts *ListDeviceType
 	var q ListDeviceTypesOptions
 	if opts != nil {
 		q = *opts
+	}
+	var v validator
+	if q.PartitionID != "" {
+		v.pathID("partitionid", q.PartitionID)
+	}
+	if err := v.err(); err != nil {
+		return nil, err
 	}
 	if q.PartitionID == "" {
 		p, err := s.client.PartitionID(ctx)
@@ -257,9 +258,75 @@ type deviceFields struct {
 	referenceID                      *string
 }
 
-// validate checks the fields and replaces mac with its normalised form.
-func (f *deviceFields) validate() error {
-	var v validator
+func (r *CreateDeviceRequest) validate(v *validator) {
+	deviceFields{
+		deviceTypeID: &r.DeviceTypeID, deviceName: &r.DeviceName, userID: &r.UserID, lineNumber: &r.LineNumber,
+		mac: r.MACAddress, emergency: r.EmergencyNumber, sipUsername: r.SIPUsername, sipPassword: r.SIPPassword,
+		lineType: r.LineType, referenceID: r.ReferenceID,
+	}.validate(v)
+}
+
+func (r *UpdateDeviceRequest) validate(v *validator) {
+	deviceFields{
+		deviceTypeID: &r.DeviceTypeID, deviceName: &r.DeviceName, userID: &r.UserID, lineNumber: &r.LineNumber,
+		mac: r.MACAddress, emergency: r.EmergencyNumber, sipUsername: r.SIPUsername, sipPassword: r.SIPPassword,
+		lineType: r.LineType, referenceID: r.ReferenceID,
+	}.validate(v)
+}
+
+func (r *PatchDeviceRequest) validate(v *validator) {
+	deviceFields{
+		deviceTypeID: r.DeviceTypeID, deviceName: r.DeviceName, userID: r.UserID, lineNumber: r.LineNumber,
+		mac: r.MACAddress, emergency: r.EmergencyNumber, sipUsername: r.SIPUsername, sipPassword: r.SIPPassword,
+		lineType: r.LineType, referenceID: r.ReferenceID,
+	}.validate(v)
+}
+
+// Validate reports, as a *ValidationError, every problem Create would
+// refuse req for before sending it; nil when there is none.
+func (r *CreateDeviceRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that
+// Update would refuse before sending; nil when there is none.
+func (r *UpdateDeviceRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that Patch
+// would refuse before sending; nil when there is none.
+func (r *PatchDeviceRequest) Validate() error { return validateRequest(r) }
+
+// validate checks the options of List; nil sets none. The filter must be
+// a MAC address when filterType asks for one, and is required whenever
+// filterType is set, as the spec says.
+func (o *ListDevicesOptions) validate(v *validator) {
+	if o == nil {
+		return
+	}
+	v.enum("filterType", string(o.FilterType), o.FilterType.Valid())
+	if o.FilterType != "" {
+		v.required("filter", o.Filter)
+	}
+	if o.Filter != "" && (o.FilterType == DeviceFilterByMACAddress || o.FilterType == DeviceFilterByMACAddressInventory) {
+		if _, err := NormalizeMAC(o.Filter); err != nil {
+			v.add("filter", "must be a MAC address (12 hex digits) when filterType is "+string(o.FilterType))
+		}
+	}
+}
+
+// normalMAC returns a set MAC address in the platform's form. It is called
+// after validation, so the address is known to parse.
+func normalMAC(mac *string) *string {
+	if mac == nil || *mac == "" {
+		return mac
+	}
+	n, err := NormalizeMAC(*mac)
+	if err != nil {
+		return mac
+	}
+	return &n
+}
+
+// validate checks the fields.
+func (f deviceFields) validate(v *validator) {
 	if f.deviceTypeID != nil {
 		v.required("deviceTypeId", *f.deviceTypeID)
 	}
@@ -272,9 +339,8 @@ func (f *deviceFields) validate() error {
 	if f.lineNumber != nil {
 		v.check(*f.lineNumber >= 1, "lineNumber", "must be at least 1")
 	}
-	if f.mac != nil && *f.mac != "" {
-		mac := v.normMAC("macAddress", *f.mac)
-		f.mac = &mac
+	if f.mac != nil {
+		v.normMAC("macAddress", *f.mac)
 	}
 	if f.emergency != nil {
 		v.tn("emergencyNumber", *f.emergency)
@@ -300,5 +366,4 @@ func (f *deviceFields) validate() error {
 			v.check(IsTelephoneNumber(ref), "referenceId", "must be a telephone number (11 digits starting with 1) when lineType is SpeedDialTn")
 		}
 	}
-	return v.err()
 }

@@ -13,18 +13,18 @@ import (
 type Device struct {
 	ID string `json:"id,omitempty"`
 	// DeviceTypeID is the model, an id from DeviceLinesService.ListTypes.
-	// Seed 003 writes it "deviceId"; decoding accepts that name too
-	// (spec-scope row 4, "Top findings" 5), encoding writes the spec's.
+	// Alianza's Account Create guide writes it "deviceId"; decoding accepts
+	// that name too (see docs/quirks.md), encoding writes the spec's.
 	DeviceTypeID string `json:"deviceTypeId,omitempty"`
 	AccountID    string `json:"accountId,omitempty"`
 	PartitionID  string `json:"partitionId,omitempty"`
 	MACAddress   string `json:"macAddress,omitempty"` // 12 upper-case hex digits
 	DeviceName   string `json:"deviceName,omitempty"`
-	// EmergencyNumber is the 911 callback number (row 33).
+	// EmergencyNumber is the 911 callback number.
 	EmergencyNumber              string `json:"emergencyNumber,omitempty"`
 	EmergencyNumberReservationID string `json:"emergencyNumberReservationId,omitempty"`
 	// FaxEnabled and LineNumber are required by the spec, so they are
-	// always encoded (row 34).
+	// always encoded.
 	FaxEnabled  bool   `json:"faxEnabled"`
 	LineNumber  int    `json:"lineNumber"`
 	UserID      string `json:"userId,omitempty"`
@@ -44,8 +44,8 @@ type Device struct {
 // LogValue masks the SIP password.
 func (d Device) LogValue() slog.Value { return RedactedLogValue(d) }
 
-// deviceWire is the JSON Device accepts: its own fields plus seed 003's
-// "deviceId" for the device type.
+// deviceWire is the JSON Device accepts: its own fields plus the Account
+// Create guide's "deviceId" for the device type.
 type deviceWire struct {
 	devicePlain
 	DeviceID string `json:"deviceId,omitempty"`
@@ -53,8 +53,8 @@ type deviceWire struct {
 
 type devicePlain Device // Device without its methods
 
-// UnmarshalJSON reads a device line, taking seed 003's "deviceId" as the
-// device type when "deviceTypeId" is absent (spec-scope row 4).
+// UnmarshalJSON reads a device line, taking "deviceId" (the Account Create
+// guide's name) as the device type when "deviceTypeId" is absent.
 func (d *Device) UnmarshalJSON(b []byte) error {
 	var w deviceWire
 	if err := json.Unmarshal(b, &w); err != nil {
@@ -68,13 +68,14 @@ func (d *Device) UnmarshalJSON(b []byte) error {
 }
 
 // CreateDeviceRequest is the body of DeviceLinesService.Create. The method
-// adds accountId and partitionId from the path. DeviceTypeID (seed 003's
-// "deviceId"), DeviceName, UserID and LineNumber are required; FaxEnabled is
-// required by the spec and therefore always sent, false included (row 34).
+// adds accountId and partitionId from the path. DeviceTypeID (the Account Create
+// guide's "deviceId"), DeviceName, UserID and LineNumber are required; FaxEnabled is
+// required by the spec and therefore always sent, false included.
 // MACAddress may be written "aa:bb:cc:dd:ee:ff" or "AA-BB-..."; it is sent as
 // 12 upper-case hex digits. Send EmergencyNumber unless you send
-// EmergencyNumberReservationID (row 33: the spec requires one of the two,
-// seed 003 says the caller ID is used otherwise).
+// EmergencyNumberReservationID: the spec requires one of the two, the
+// Account Create guide says the caller ID is used otherwise (see
+// docs/quirks.md).
 type CreateDeviceRequest struct {
 	DeviceTypeID                 string    `json:"deviceTypeId"`
 	DeviceName                   string    `json:"deviceName"`
@@ -156,7 +157,7 @@ type ListDeviceTypesOptions struct {
 
 // DeviceData is the provisioning data of the device a line belongs to: all
 // of its lines, with their SIP credentials. It is the canonical source of
-// sipPassword and displayName (spec-scope row 37).
+// sipPassword and displayName.
 type DeviceData struct {
 	MACAddress        string           `json:"macAddress,omitempty"`
 	DeviceType        string           `json:"deviceType,omitempty"` // the device type's name

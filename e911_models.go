@@ -7,15 +7,14 @@ import (
 )
 
 // Decoding E911Address: the spec's flat form, and the documents' form with
-// the address nested under "address" (spec-scope top finding 7).
+// the address nested under "address" (see docs/quirks.md).
 //
 // Tolerating the nested form takes a custom UnmarshalJSON, and encoding/json
 // makes one expensive: it scans the object to find its end, then the
 // json.Unmarshal inside scans it again to validate it and a third time to
-// decode it, with a fresh decoder state each call. In a list of 10,000
-// numbers that was about a quarter of the SDK's CPU time for the list
-// (BenchmarkListTelephoneNumbers, cpu-ns/op: 187 ms with it, 139 ms with the
-// method deleted).
+// decode it, with a fresh decoder state each call. In a list of thousands
+// of numbers that was a large share of the SDK's CPU time for the list
+// (BenchmarkListTelephoneNumbers; the measurements are in BENCHMARKS.md).
 //
 // Weighed and not taken:
 //   - No UnmarshalJSON, an exported "address" field on the type, lifted by

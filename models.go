@@ -3,7 +3,7 @@ package alianza
 import "time"
 
 // Models shared by several services. Response models use value fields:
-// pointers only where absent and zero really differ (STYLE.md "Models").
+// pointers only where absent and zero really differ.
 
 // CallingPlan is a calling plan attached to an account, user or SIP trunk
 // (CallingPlanX; SipTrunk.callingPlans uses the same fields with an untyped

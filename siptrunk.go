@@ -9,8 +9,8 @@ import (
 // SipTrunksService manages an account's SIP trunks (the spec's siptrunk_2 resource).
 //
 // Every method's path names the spec's "siptrunk_2" segment; the client
-// sends the segment set by WithSipTrunkPathSegment instead (seed 002 uses
-// "siptrunk" for some calls, spec-scope top finding 1). SIP trunk errors may
+// sends the segment set by WithSipTrunkPathSegment instead (Alianza's SIP
+// trunk guide uses "siptrunk" for some calls; see docs/quirks.md). SIP trunk errors may
 // come as text/plain (e.g. "ErrorGettingAccount"): the *APIError then holds
 // that text in Messages.
 type SipTrunksService service
@@ -29,7 +29,8 @@ func (s *SipTrunksService) path(tmpl string) string {
 }
 
 // trunkBody is what a create, update or forward PUT sends: the caller's
-// fields plus the identifiers the seeds' bodies carry, taken from the path.
+// fields plus the identifiers Alianza's guides put in the body, taken from
+// the path.
 type trunkBody struct {
 	PartitionID string `json:"partitionId"`
 	AccountID   string `json:"accountId"`
@@ -68,6 +69,11 @@ func (s *SipTrunksService) Create(ctx context.Context, accountID string, req *Cr
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2
 func (s *SipTrunksService) List(ctx context.Context, accountID string) ([]SipTrunk, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return callValue[[]SipTrunk](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2"),
@@ -81,6 +87,12 @@ func (s *SipTrunksService) List(ctx context.Context, accountID string) ([]SipTru
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}
 func (s *SipTrunksService) Get(ctx context.Context, accountID, sipTrunkID string) (*SipTrunk, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("sipTrunkId", sipTrunkID)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[SipTrunk](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}"),
@@ -98,7 +110,7 @@ func (s *SipTrunksService) Update(ctx context.Context, accountID, sipTrunkID str
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("sipTrunkId", sipTrunkID)
-	validateBody(&v, (*CreateSipTrunkRequest)(req))
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -121,6 +133,8 @@ func (s *SipTrunksService) Update(ctx context.Context, accountID, sipTrunkID str
 //alianza:operation PATCH /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}
 func (s *SipTrunksService) Patch(ctx context.Context, accountID, sipTrunkID string, req *PatchSipTrunkRequest) (*SipTrunk, error) {
 	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("sipTrunkId", sipTrunkID)
 	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
@@ -140,6 +154,12 @@ func (s *SipTrunksService) Patch(ctx context.Context, accountID, sipTrunkID stri
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}
 func (s *SipTrunksService) Delete(ctx context.Context, accountID, sipTrunkID string) error {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("sipTrunkId", sipTrunkID)
+	if err := v.err(); err != nil {
+		return err
+	}
 	return s.client.do(ctx, &request{
 		method: http.MethodDelete,
 		path:   s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}"),
@@ -154,6 +174,12 @@ func (s *SipTrunksService) Delete(ctx context.Context, accountID, sipTrunkID str
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/unlock
 func (s *SipTrunksService) Unlock(ctx context.Context, accountID, sipTrunkID string) (*SipTrunk, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("sipTrunkId", sipTrunkID)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[SipTrunk](ctx, s.client, &request{
 		method:  http.MethodPut,
 		path:    s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/unlock"),
@@ -169,6 +195,12 @@ func (s *SipTrunksService) Unlock(ctx context.Context, accountID, sipTrunkID str
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/registrationstatus
 func (s *SipTrunksService) GetRegistrationStatus(ctx context.Context, accountID, sipTrunkID string) (*RegistrationStatus, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("sipTrunkId", sipTrunkID)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[RegistrationStatus](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/registrationstatus"),
@@ -182,6 +214,12 @@ func (s *SipTrunksService) GetRegistrationStatus(ctx context.Context, accountID,
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/forward
 func (s *SipTrunksService) GetForwarding(ctx context.Context, accountID, sipTrunkID string) (*SipTrunkForwardRules, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("sipTrunkId", sipTrunkID)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[SipTrunkForwardRules](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/forward"),
@@ -198,7 +236,8 @@ type forwardBody struct {
 }
 
 // UpdateForwarding replaces the trunk's forwarding rules (the platform
-// answers 204). Use ForwardToVoicemail, not seed 002's "VOICE_MAIL".
+// answers 204). Use ForwardToVoicemail: the SIP trunk guide's "VOICE_MAIL"
+// is not the spec's value.
 //
 // operationId updateSipTrunkForwardBehavior.
 //

@@ -10,8 +10,8 @@ import (
 // SipTrunk is a registration-based SIP trunk (schema SipTrunk, the spec's
 // siptrunk_2 shape) as the platform returns it.
 //
-// The seed documents' field tables spell primaryTn as "primaryTN" (spec-scope
-// section 4 row 3); encoding/json matches keys case-insensitively, so that
+// Alianza's guides spell primaryTn as "primaryTN" in their field tables (see
+// docs/quirks.md); encoding/json matches keys case-insensitively, so that
 // form decodes into PrimaryTN too, and encoding always writes "primaryTn".
 type SipTrunk struct {
 	ID                   string           `json:"id,omitempty"`
@@ -110,11 +110,11 @@ type SbcEndpoint struct {
 	Protocol string `json:"protocol,omitempty"`
 }
 
-// CreateSipTrunkRequest is the body of SipTrunksService.Create. The seeds
-// (002, 003) require TrunkName, SIPUsername, SIPPassword and ConcurrentCalls
-// although the spec's SipTrunk has no required list (spec-scope section 4
-// row 15); the client checks all four. AccountID and PartitionID are filled
-// from the path, as the seeds' example bodies carry them.
+// CreateSipTrunkRequest is the body of SipTrunksService.Create. Alianza's
+// guides require TrunkName, SIPUsername, SIPPassword and ConcurrentCalls
+// although the spec's SipTrunk has no required list (see docs/quirks.md);
+// the client checks all four. AccountID and PartitionID are filled from the
+// path, as the guides' example bodies carry them.
 type CreateSipTrunkRequest struct {
 	TrunkName       string `json:"trunkName"`       // unique on the account
 	SIPUsername     string `json:"sipUsername"`     // 8-36 of [A-Za-z0-9._-]; randomise it
@@ -206,6 +206,24 @@ func (r *PatchSipTrunkRequest) validate(v *validator) {
 	validateTrunkOptional(v, r.CallbackNumber, r.PrimaryTN, r.ExtensionPatterns, nil)
 }
 
+func (r *UpdateSipTrunkRequest) validate(v *validator) { (*CreateSipTrunkRequest)(r).validate(v) }
+
+// Validate reports, as a *ValidationError, every problem Create would
+// refuse req for before sending it; nil when there is none.
+func (r *CreateSipTrunkRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that
+// Update would refuse before sending; nil when there is none.
+func (r *UpdateSipTrunkRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that Patch
+// would refuse before sending; nil when there is none.
+func (r *PatchSipTrunkRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that
+// UpdateForwarding would refuse before sending; nil when there is none.
+func (r *UpdateSipTrunkForwardRulesRequest) Validate() error { return validateRequest(r) }
+
 // validateTrunkOptional checks the optional fields create, update and patch
 // share. An empty telephone number is allowed: in a PATCH it clears.
 func validateTrunkOptional(v *validator, callback, primary *string, patterns []string, setup *SetupCallingPlan) {
@@ -227,9 +245,9 @@ func validateTrunkOptional(v *validator, callback, primary *string, patterns []s
 }
 
 // SipTrunkForwardRules is where a trunk's inbound calls go instead of the
-// trunk (schema SipTrunkForwardRules). Seed 002 calls these "Forward All",
-// "Inbound Failover Routing" and "Overflow Routing" and mixes the labels up
-// (spec-scope section 4 row 12); the field names are the spec's.
+// trunk (schema SipTrunkForwardRules). The SIP Trunking guide calls these
+// "Forward All", "Inbound Failover Routing" and "Overflow Routing" and
+// mixes the labels up (see docs/quirks.md); the field names are the spec's.
 type SipTrunkForwardRules struct {
 	PartitionID string `json:"partitionId,omitempty"`
 	AccountID   string `json:"accountId,omitempty"`
@@ -270,7 +288,7 @@ type ForwardReference struct {
 
 // ForwardAlwaysReference is the "forward all" destination
 // (SipTrunkForwardAlwaysReference), the only one with an enabled switch
-// (spec-scope section 4 row 11). Enabled is always sent: a configured but
+// (see docs/quirks.md). Enabled is always sent: a configured but
 // disabled forward is a normal state, and a PUT replaces the rules.
 type ForwardAlwaysReference struct {
 	ReferenceType ForwardReferenceType `json:"referenceType,omitempty"`
@@ -300,9 +318,10 @@ func (r *UpdateSipTrunkForwardRulesRequest) validate(v *validator) {
 	}
 }
 
-// validateForwardRef: referenceType is required by the spec; seed 002 says
-// referenceId is required too, which the client enforces for every type that
-// names a destination (voicemail and busy do not).
+// validateForwardRef: referenceType is required by the spec; the SIP
+// Trunking guide says referenceId is required too, which the client
+// enforces for every type that names a destination (voicemail and busy do
+// not).
 func validateForwardRef(v *validator, at string, t ForwardReferenceType, id string) {
 	switch {
 	case t == "":
@@ -325,9 +344,9 @@ func validateForwardRef(v *validator, at string, t ForwardReferenceType, id stri
 	}
 }
 
-// normalize maps seed 002's spellings to the spec's: VOICE_MAIL to VOICEMAIL
-// and "SIP TRUNK" / "END USER" (PDF artefacts) to the underscore forms
-// (spec-scope section 4 row 10, top finding 6).
+// normalize maps the SIP Trunking guide's spellings to the spec's:
+// VOICE_MAIL to VOICEMAIL and "SIP TRUNK" / "END USER" (artefacts of the
+// guide's PDF) to the underscore forms (see docs/quirks.md).
 func (t ForwardReferenceType) normalize() ForwardReferenceType {
 	s := strings.ReplaceAll(strings.TrimSpace(string(t)), " ", "_")
 	if s == "VOICE_MAIL" {
@@ -336,8 +355,8 @@ func (t ForwardReferenceType) normalize() ForwardReferenceType {
 	return ForwardReferenceType(s)
 }
 
-// UnmarshalJSON accepts seed 002's VOICE_MAIL and space-separated forms as
-// the spec's values (spec-scope section 4 row 10); what is sent is always
+// UnmarshalJSON accepts the SIP Trunking guide's VOICE_MAIL and
+// space-separated forms as the spec's values; what is sent is always
 // the spec's value, and an unknown value is kept as it is.
 func (t *ForwardReferenceType) UnmarshalJSON(b []byte) error {
 	var s string

@@ -5,13 +5,14 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/google/go-querystring/query"
 )
 
 // TelephoneNumbersService searches the partition's number inventory, reserves numbers and manages the numbers on an account.
 //
-// Activating a number from inventory (seed 003): validate the address
+// Activating a number from inventory: validate the address
 // (AddressesService.Validate), search near its coordinates (Search with
 // AddressValidation.SearchNearby), Reserve, AddToAccount, then route it
 // with SetDestination or one of the RouteTo helpers.
@@ -42,14 +43,15 @@ type SearchTelephoneNumbersOptions struct {
 	CarrierID  string `url:"carrierId,omitempty"`
 	// Extra carries parameters the spec does not list for tnSearch but
 	// the phone-numbers guide uses (searchDynamic, npa, npa-nxx, qty,
-	// sequential; spec-scope section 4 row 23). They are sent as given.
+	// sequential; see docs/quirks.md). They are sent as given.
 	Extra url.Values `url:"-"`
 }
 
-func (o *SearchTelephoneNumbersOptions) validate() error {
-	var v validator
+// validate checks the options of Search. nil means the platform's default
+// search, POSTALCODE_OR_TN, which needs a search term: it is refused.
+func (o *SearchTelephoneNumbersOptions) validate(v *validator) {
 	if o == nil {
-		return nil
+		o = &SearchTelephoneNumbersOptions{}
 	}
 	v.enum("type", string(o.Type), o.Type.Valid())
 	v.enum("functiontype", string(o.FunctionType), o.FunctionType.Valid())
@@ -60,14 +62,24 @@ func (o *SearchTelephoneNumbersOptions) validate() error {
 		v.check(o.Long != 0, "long", "is required for a LAT_LONG search")
 		v.check(o.Lat >= -90 && o.Lat <= 90, "lat", "must be from -90 through 90")
 		v.check(o.Long >= -180 && o.Long <= 180, "long", "must be from -180 through 180")
-	case TNSearchByPostalcodeOrTN, TNSearchByTN, TNSearchByPostalcode, TNSearchByRatecenter, TNSearchByRatecenterCarrier:
-		v.required("q", o.Q)
-		fallthrough
 	default:
+		// Every other type, the default POSTALCODE_OR_TN included,
+		// searches for q. Parameters in Extra (npa, npa-nxx ...) may
+		// stand in for it.
+		if len(o.Extra) == 0 {
+			v.check(strings.TrimSpace(o.Q) != "", "q", "is required: a number, postal code or rate center (or set type LAT_LONG)")
+		}
 		// The spec: lat and long require type=LAT_LONG.
 		v.check(o.Lat == 0, "lat", "requires type LAT_LONG")
 		v.check(o.Long == 0, "long", "requires type LAT_LONG")
 	}
+}
+
+// Validate reports, as a *ValidationError, every problem Search would
+// refuse o for before sending it; nil when there is none.
+func (o *SearchTelephoneNumbersOptions) Validate() error {
+	var v validator
+	o.validate(&v)
 	return v.err()
 }
 
@@ -88,14 +100,17 @@ func (o *SearchTelephoneNumbersOptions) values() (url.Values, error) {
 	return q, nil
 }
 
-// Search finds available numbers in the partition's inventory. opts may be
-// nil (the platform's defaults).
+// Search finds available numbers in the partition's inventory. opts needs
+// a search term (Q) unless its Type is LAT_LONG or Extra holds the search
+// parameters; a search without one is refused before sending.
 //
 // operationId tnSearch.
 //
 //alianza:operation GET /v2/partition/{partitionId}/telephonenumber/search
 func (s *TelephoneNumbersService) Search(ctx context.Context, opts *SearchTelephoneNumbersOptions) ([]TelephoneNumberView, error) {
-	if err := opts.validate(); err != nil {
+	var v validator
+	opts.validate(&v)
+	if err := v.err(); err != nil {
 		return nil, err
 	}
 	q, err := opts.values()
@@ -112,10 +127,10 @@ func (s *TelephoneNumbersService) Search(ctx context.Context, opts *SearchTeleph
 // Reserve reserves an inventory number so no one else takes it; the
 // guides say the reservation lasts 30 minutes.
 //
-// The spec answers 200 with the reservation; the seed 003 and the
-// phone-numbers guide say 204 with no body and put the path under an
-// account (spec-scope top finding 2, section 4 row 2). The spec's
-// partition-level path is used, and a 2xx with no body returns nil, nil.
+// The spec answers 200 with the reservation; Alianza's guides say 204 with
+// no body and put the path under an account (see docs/quirks.md). The
+// spec's partition-level path is used, and a 2xx with no body returns nil,
+// nil.
 //
 // operationId reserve.
 //
@@ -159,7 +174,10 @@ func (s *TelephoneNumbersService) ReleaseReservation(ctx context.Context, tn str
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/telephonenumber
 func (s *TelephoneNumbersService) AddToAccount(ctx context.Context, accountID string, req *AddTelephoneNumbersRequest) (*TelephoneNumberActivation, error) {
-	if err := req.validate(); err != nil {
+	var v validator
+	v.pathID("accountId", accountID)
+	validateBody(&v, req)
+	if err := v.err(); err != nil {
 		return nil, err
 	}
 	return call[TelephoneNumberActivation](ctx, s.client, &request{
@@ -185,6 +203,11 @@ type ListAccountTelephoneNumbersOptions struct {
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber
 func (s *TelephoneNumbersService) List(ctx context.Context, accountID string, opts *ListAccountTelephoneNumbersOptions) ([]AccountTelephoneNumber, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return callValue[[]AccountTelephoneNumber](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/telephonenumber",
@@ -200,6 +223,7 @@ func (s *TelephoneNumbersService) List(ctx context.Context, accountID string, op
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}
 func (s *TelephoneNumbersService) Get(ctx context.Context, accountID, tn string) (*AccountTelephoneNumber, error) {
 	var v validator
+	v.pathID("accountId", accountID)
 	v.tnArg("tn", tn)
 	if err := v.err(); err != nil {
 		return nil, err
@@ -218,11 +242,10 @@ func (s *TelephoneNumbersService) Get(ctx context.Context, accountID, tn string)
 //alianza:operation PATCH /v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}
 func (s *TelephoneNumbersService) Patch(ctx context.Context, accountID, tn string, req *PatchTelephoneNumberRequest) (*AccountTelephoneNumber, error) {
 	var v validator
+	v.pathID("accountId", accountID)
 	v.tnArg("tn", tn)
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
-		return nil, err
-	}
-	if err := req.validate(); err != nil {
 		return nil, err
 	}
 	return call[AccountTelephoneNumber](ctx, s.client, &request{
@@ -240,11 +263,10 @@ func (s *TelephoneNumbersService) Patch(ctx context.Context, accountID, tn strin
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}
 func (s *TelephoneNumbersService) Update(ctx context.Context, accountID, tn string, req *UpdateTelephoneNumberRequest) (*AccountTelephoneNumber, error) {
 	var v validator
+	v.pathID("accountId", accountID)
 	v.tnArg("tn", tn)
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
-		return nil, err
-	}
-	if err := (*PatchTelephoneNumberRequest)(req).validate(); err != nil {
 		return nil, err
 	}
 	return call[AccountTelephoneNumber](ctx, s.client, &request{
@@ -264,6 +286,7 @@ func (s *TelephoneNumbersService) Update(ctx context.Context, accountID, tn stri
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}
 func (s *TelephoneNumbersService) Delete(ctx context.Context, accountID, tn string) error {
 	var v validator
+	v.pathID("accountId", accountID)
 	v.tnArg("tn", tn)
 	if err := v.err(); err != nil {
 		return err
@@ -282,16 +305,10 @@ func (s *TelephoneNumbersService) Delete(ctx context.Context, accountID, tn stri
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}/destination
 func (s *TelephoneNumbersService) SetDestination(ctx context.Context, accountID, tn string, req *SetDestinationRequest) (*TelephoneNumberDestination, error) {
 	var v validator
+	v.pathID("accountId", accountID)
 	v.tnArg("tn", tn)
-	if req == nil {
-		req = &SetDestinationRequest{}
-	}
-	v.routing("", req.ReferenceType, req.ReferenceID, deref(req.AssignAsCallerID), true)
-	v.enum("ringType", string(req.RingType), req.RingType.Valid())
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
-		return nil, err
-	}
-	if err := checkID("accountId", accountID); err != nil {
 		return nil, err
 	}
 	partition, err := s.client.PartitionID(ctx)

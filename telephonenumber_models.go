@@ -8,7 +8,7 @@ import (
 // Response models of the telephone-number operations. Nested objects are
 // values with omitzero, not pointers: an account's number list can hold
 // thousands of entries, and a pointer per object is an allocation per
-// object (STYLE.md "Models").
+// object.
 
 // AccountTelephoneNumber is a number on an account (TelephoneNumberAccountV2X).
 type AccountTelephoneNumber struct {
@@ -42,7 +42,7 @@ type AccountTelephoneNumber struct {
 
 // UpdateRequest returns the writable fields of n as a full-replacement
 // request, for the platform's "GET the full object, change it, PUT it
-// back" flow (seed 002). OrderVersion is carried over.
+// back" flow. OrderVersion is carried over.
 func (n *AccountTelephoneNumber) UpdateRequest() *UpdateTelephoneNumberRequest {
 	r := &UpdateTelephoneNumberRequest{
 		ReferenceType:      ptrIf(n.ReferenceType),
@@ -118,10 +118,10 @@ func (a TelephoneNumberActivation) LogValue() slog.Value { return RedactedLogVal
 type CustomerServiceRecord struct {
 	ID                           string                       `json:"id,omitempty"`
 	CustomerType                 CustomerType                 `json:"customerType,omitempty"`
-	FirstName                    string                       `json:"firstName,omitempty"` // required for RESIDENTIAL (003)
+	FirstName                    string                       `json:"firstName,omitempty"` // required for RESIDENTIAL
 	MiddleInitial                string                       `json:"middleInitial,omitempty"`
-	LastName                     string                       `json:"lastName,omitempty"`     // required for RESIDENTIAL (003)
-	BusinessName                 string                       `json:"businessName,omitempty"` // required for BUSINESS (003)
+	LastName                     string                       `json:"lastName,omitempty"`     // required for RESIDENTIAL
+	BusinessName                 string                       `json:"businessName,omitempty"` // required for BUSINESS
 	FirstNameSecondary           string                       `json:"firstNameSecondary,omitempty"`
 	StreetNumber                 string                       `json:"streetNumber,omitempty"`
 	StreetNumberSuffix           string                       `json:"streetNumberSuffix,omitempty"`
@@ -135,8 +135,9 @@ type CustomerServiceRecord struct {
 	PostalCode                   string                       `json:"postalCode,omitempty"`
 	SecondaryLocationDescription SecondaryLocationDescription `json:"secondaryLocationDescription,omitempty"`
 	Unit                         string                       `json:"unit,omitempty"` // at most 10 characters
-	// CustomerName is the caller-ID (CNAM) name, at most 15 characters
-	// (003; the spec sets no limit, spec-scope section 4 row 18).
+	// CustomerName is the caller-ID (CNAM) name, at most 15 characters as
+	// the Account Create guide says; the spec sets no limit (see
+	// docs/quirks.md).
 	CustomerName      string `json:"customerName,omitempty"`
 	BlockCustomerName bool   `json:"blockCustomerName,omitempty"`
 }
@@ -176,11 +177,11 @@ type Address struct {
 // E911Address is the emergency-services location of a number
 // (E911AddressX). When a number has none, the CSR address is used.
 //
-// The spec's E911AddressX is flat and it is always sent flat. Seed 003 and
-// the phone-numbers guide show the address nested as
+// The spec's E911AddressX is flat and it is always sent flat. Alianza's
+// Account Create and phone-numbers guides show the address nested as
 // {"address": {...}, "latitude": ..., "longitude": ...}; UnmarshalJSON
-// accepts that form too and lifts the nested fields (spec-scope top
-// finding 7, section 4 row 16). How it does so cheaply: e911_models.go.
+// accepts that form too and lifts the nested fields (see docs/quirks.md).
+// How it does so cheaply: e911_models.go.
 type E911Address struct {
 	ID                           string                       `json:"id,omitempty"`
 	CustomerType                 CustomerType                 `json:"customerType,omitempty"`
@@ -232,7 +233,7 @@ type TelephoneNumberView struct {
 	AccountID             string       `json:"accountId,omitempty"`
 	RateCenter            string       `json:"rateCenter,omitempty"`
 	RateCenterReorderName string       `json:"rateCenterReorderName,omitempty"`
-	State                 string       `json:"state,omitempty"` // 003 writes "State": decoding is case-insensitive (row 25)
+	State                 string       `json:"state,omitempty"` // the guide writes "State": decoding is case-insensitive
 	Country               string       `json:"country,omitempty"`
 	Prefix                string       `json:"prefix,omitempty"`
 	CarrierID             string       `json:"carrierId,omitempty"`
@@ -248,7 +249,7 @@ type TelephoneNumberView struct {
 	Distance   float32 `json:"distance,omitempty"`
 	Byotn      bool    `json:"byotn,omitempty"` // Bring Your Own TN
 	// ActivationDate is an int64 in the spec, unlike the other dates
-	// (spec-scope section 4 row 51); likely epoch milliseconds, unconfirmed.
+	// in the spec; likely epoch milliseconds, unconfirmed.
 	ActivationDate    int64             `json:"activationDate,omitempty"`
 	IsInInventory     bool              `json:"isInInventory,omitempty"`
 	OperationalStatus OperationalStatus `json:"operationalStatus,omitempty"`

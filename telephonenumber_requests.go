@@ -6,15 +6,15 @@ import (
 )
 
 // Request types of the telephone-number operations, with their checks.
-// Nested address objects reuse the response models: seed 003 sends back
-// the CSR that address validation returned, unchanged.
+// Nested address objects reuse the response models: Alianza's Account
+// Create guide sends back the CSR that address validation returned, unchanged.
 
 // AddTelephoneNumbersRequest adds numbers to an account
 // (TelephoneNumberActivationsV2X). It starts the carrier activation, which
 // finishes after the call returns: watch AccountTelephoneNumber.CarrierStatus.
 //
-// Seed 003 calls CustomerServiceRecord and DirectoryListing required; the
-// spec does not (spec-scope section 4 row 17). Send both for an activation
+// The Account Create guide calls CustomerServiceRecord and DirectoryListing
+// required; the spec does not (see docs/quirks.md). Send both for an activation
 // from inventory; NewAddTelephoneNumbersRequest does.
 type AddTelephoneNumbersRequest struct {
 	// TelephoneNumbers holds at least one number: one for an activation
@@ -51,8 +51,8 @@ type TelephoneNumberToAdd struct {
 // LogValue masks the port's wireless PIN.
 func (r AddTelephoneNumbersRequest) LogValue() slog.Value { return RedactedLogValue(r) }
 
-// NewAddTelephoneNumbersRequest returns the request seed 003 sends to
-// activate numbers from inventory: the CSR (usually the one
+// NewAddTelephoneNumbersRequest returns the request the Account Create guide
+// sends to activate numbers from inventory: the CSR (usually the one
 // AddressValidation returned, with the names and customerType filled in),
 // an unlisted directory listing, and the numbers.
 func NewAddTelephoneNumbersRequest(csr CustomerServiceRecord, numbers ...string) *AddTelephoneNumbersRequest {
@@ -66,12 +66,7 @@ func NewAddTelephoneNumbersRequest(csr CustomerServiceRecord, numbers ...string)
 	return r
 }
 
-func (r *AddTelephoneNumbersRequest) validate() error {
-	var v validator
-	if r == nil {
-		v.add("telephoneNumbers", "is required")
-		return v.err()
-	}
+func (r *AddTelephoneNumbersRequest) validate(v *validator) {
 	v.check(len(r.TelephoneNumbers) > 0, "telephoneNumbers", "must hold at least one number")
 	for i, n := range r.TelephoneNumbers {
 		p := fmt.Sprintf("telephoneNumbers[%d].", i)
@@ -101,8 +96,11 @@ func (r *AddTelephoneNumbersRequest) validate() error {
 		v.enum("l3Settings.servicePackage", string(l.ServicePackage), l.ServicePackage.Valid())
 		v.enum("l3Settings.seasonalSuspendServicePackage", string(l.SeasonalSuspendServicePackage), l.SeasonalSuspendServicePackage.Valid())
 	}
-	return v.err()
 }
+
+// Validate reports, as a *ValidationError, every problem AddToAccount
+// would refuse req for before sending it; nil when there is none.
+func (r *AddTelephoneNumbersRequest) Validate() error { return validateRequest(r) }
 
 // PatchTelephoneNumberRequest changes some fields of a number on an
 // account; nil fields are left as they are. Set ReferenceType and
@@ -128,16 +126,11 @@ type PatchTelephoneNumberRequest struct {
 }
 
 // UpdateTelephoneNumberRequest replaces a number's writable fields (PUT).
-// Start from AccountTelephoneNumber.UpdateRequest of a fresh Get, as seed
-// 002 advises, so no field is cleared by accident.
+// Start from AccountTelephoneNumber.UpdateRequest of a fresh Get, as
+// Alianza's SIP Trunking guide advises, so no field is cleared by accident.
 type UpdateTelephoneNumberRequest PatchTelephoneNumberRequest
 
-func (r *PatchTelephoneNumberRequest) validate() error {
-	var v validator
-	if r == nil {
-		v.add("body", "is required")
-		return v.err()
-	}
+func (r *PatchTelephoneNumberRequest) validate(v *validator) {
 	// A PATCH may change the reference alone; a new referenceType needs
 	// its referenceId, and assignAsCallerId needs END_USER when the type
 	// is in the same request.
@@ -154,8 +147,19 @@ func (r *PatchTelephoneNumberRequest) validate() error {
 	v.csr("customerServiceRecord.", r.CustomerServiceRecord)
 	v.e911("e911Address.", r.E911Address)
 	v.directoryListing("directoryListing.", r.DirectoryListing)
-	return v.err()
 }
+
+func (r *UpdateTelephoneNumberRequest) validate(v *validator) {
+	(*PatchTelephoneNumberRequest)(r).validate(v)
+}
+
+// Validate reports, as a *ValidationError, every problem of req that Patch
+// would refuse before sending; nil when there is none.
+func (r *PatchTelephoneNumberRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that
+// Update would refuse before sending; nil when there is none.
+func (r *UpdateTelephoneNumberRequest) Validate() error { return validateRequest(r) }
 
 // deref returns *p, or the zero value for nil.
 func deref[T any](p *T) T {
@@ -176,6 +180,15 @@ type SetDestinationRequest struct {
 	// (and visible); only valid with referenceType END_USER.
 	AssignAsCallerID *bool `json:"assignAsCallerId,omitempty"`
 }
+
+func (r *SetDestinationRequest) validate(v *validator) {
+	v.routing("", r.ReferenceType, r.ReferenceID, deref(r.AssignAsCallerID), true)
+	v.enum("ringType", string(r.RingType), r.RingType.Valid())
+}
+
+// Validate reports, as a *ValidationError, every problem SetDestination
+// would refuse req for before sending it; nil when there is none.
+func (r *SetDestinationRequest) Validate() error { return validateRequest(r) }
 
 // destinationBody is the wire form: the ids of the path are filled in, so
 // the body is the complete TelephoneNumberDestinationX.

@@ -64,10 +64,17 @@ func TestTelephoneNumbersSearch(t *testing.T) {
 func TestTelephoneNumbersSearchDefaults(t *testing.T) {
 	c, mt := newMockClient(t)
 	cap := mockOp(t, mt, "TelephoneNumbersService.Search", nil, 200, "[]")
-	got, err := c.TelephoneNumbers.Search(context.Background(), nil)
+	// The platform's default search, POSTALCODE_OR_TN, needs a term.
+	_, err := c.TelephoneNumbers.Search(context.Background(), nil)
+	tnRequireInvalid(t, err, "q")
+	_, err = c.TelephoneNumbers.Search(context.Background(), &SearchTelephoneNumbersOptions{MaxResults: 5, Q: "  "})
+	tnRequireInvalid(t, err, "q")
+	assert.Zero(t, mt.GetTotalCallCount())
+
+	got, err := c.TelephoneNumbers.Search(context.Background(), &SearchTelephoneNumbersOptions{Q: "84042"})
 	require.NoError(t, err)
 	assert.Empty(t, got)
-	assert.Empty(t, cap.Query())
+	assert.Equal(t, url.Values{"q": {"84042"}}, cap.Query())
 
 	// The guide's dynamic search has no type and no q: only Extra.
 	_, err = c.TelephoneNumbers.Search(context.Background(), &SearchTelephoneNumbersOptions{
@@ -282,7 +289,7 @@ func TestTelephoneNumbersAddToAccountValidation(t *testing.T) {
 	t.Run("nil request", func(t *testing.T) {
 		c, mt := newMockClient(t)
 		_, err := c.TelephoneNumbers.AddToAccount(context.Background(), "A1", nil)
-		tnRequireInvalid(t, err, "telephoneNumbers")
+		tnRequireInvalid(t, err, "body")
 		assert.Zero(t, mt.GetTotalCallCount())
 	})
 
@@ -303,7 +310,7 @@ func TestTelephoneNumbersAddToAccountValidation(t *testing.T) {
 	t.Run("a CNAM of exactly 15 with a space is fine", func(t *testing.T) {
 		r := valid()
 		r.CustomerServiceRecord.CustomerName = "Johnathan Smith"
-		assert.NoError(t, r.validate())
+		assert.NoError(t, r.Validate())
 	})
 }
 
@@ -440,7 +447,7 @@ func TestTelephoneNumbersPatchValidation(t *testing.T) {
 
 	// The caller-ID flag alone (type unchanged) cannot be checked here.
 	req := &PatchTelephoneNumberRequest{AssignAsCallerID: Ptr(true)}
-	assert.NoError(t, req.validate())
+	assert.NoError(t, req.Validate())
 }
 
 func TestTelephoneNumbersDelete(t *testing.T) {
@@ -501,7 +508,7 @@ func TestTelephoneNumbersSetDestinationValidation(t *testing.T) {
 		req   *SetDestinationRequest
 		field string
 	}{
-		{"nil", nil, "referenceType"},
+		{"nil", nil, "body"},
 		{"no reference type", &SetDestinationRequest{ReferenceID: "U1"}, "referenceType"},
 		{"unknown reference type", &SetDestinationRequest{ReferenceType: "USER", ReferenceID: "U1"}, "referenceType"},
 		{"no reference id", &SetDestinationRequest{ReferenceType: TNRefEndUser}, "referenceId"},
@@ -646,7 +653,7 @@ func TestE911AddressNestedForm(t *testing.T) {
 	decodeStrict(t, raw, &req)
 	assert.Equal(t, "Smith", req.E911Address.LastName)
 	assert.False(t, *req.HoldActivation)
-	assert.NoError(t, req.validate())
+	assert.NoError(t, req.Validate())
 
 	// Flat values win over nested ones; every nested field is lifted.
 	var e E911Address

@@ -16,10 +16,10 @@ type UsersService service
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/user
 func (s *UsersService) Create(ctx context.Context, accountID string, req *CreateUserRequest) (*User, error) {
-	if req == nil {
-		return nil, &FieldError{Field: "body", Rule: "is required"}
-	}
-	if err := req.validate(); err != nil {
+	var v validator
+	v.pathID("accountId", accountID)
+	validateBody(&v, req)
+	if err := v.err(); err != nil {
 		return nil, err
 	}
 	return call[User](ctx, s.client, &request{
@@ -37,6 +37,11 @@ func (s *UsersService) Create(ctx context.Context, accountID string, req *Create
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/user
 func (s *UsersService) List(ctx context.Context, accountID string, opts *ListUsersOptions) ([]User, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return callValue[[]User](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/user",
@@ -51,6 +56,12 @@ func (s *UsersService) List(ctx context.Context, accountID string, opts *ListUse
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/user/{userId}
 func (s *UsersService) Get(ctx context.Context, accountID, userID string) (*User, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("userId", userID)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[User](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/user/{userId}",
@@ -62,6 +73,13 @@ func (s *UsersService) Get(ctx context.Context, accountID, userID string) (*User
 // GetByUsername returns the end user with the given username (retrieveEndUser
 // with idType=UserName: the username takes the id's place in the path).
 func (s *UsersService) GetByUsername(ctx context.Context, accountID, username string) (*User, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("username", username)
+	v.length("username", username, 3, 256)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[User](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/user/{userId}",
@@ -76,10 +94,11 @@ func (s *UsersService) GetByUsername(ctx context.Context, accountID, username st
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/user/{userId}
 func (s *UsersService) Update(ctx context.Context, accountID, userID string, req *UpdateUserRequest) (*User, error) {
-	if req == nil {
-		return nil, &FieldError{Field: "body", Rule: "is required"}
-	}
-	if err := req.validate(); err != nil {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("userId", userID)
+	validateBody(&v, req)
+	if err := v.err(); err != nil {
 		return nil, err
 	}
 	return call[User](ctx, s.client, &request{
@@ -96,10 +115,11 @@ func (s *UsersService) Update(ctx context.Context, accountID, userID string, req
 //
 //alianza:operation PATCH /v2/partition/{partitionId}/account/{accountId}/user/{userId}
 func (s *UsersService) Patch(ctx context.Context, accountID, userID string, req *PatchUserRequest) (*User, error) {
-	if req == nil {
-		return nil, &FieldError{Field: "body", Rule: "is required"}
-	}
-	if err := req.validate(); err != nil {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("userId", userID)
+	validateBody(&v, req)
+	if err := v.err(); err != nil {
 		return nil, err
 	}
 	return call[User](ctx, s.client, &request{
@@ -116,6 +136,12 @@ func (s *UsersService) Patch(ctx context.Context, accountID, userID string, req 
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/user/{userId}
 func (s *UsersService) Delete(ctx context.Context, accountID, userID string) error {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("userId", userID)
+	if err := v.err(); err != nil {
+		return err
+	}
 	return s.client.do(ctx, &request{
 		method: http.MethodDelete,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/user/{userId}",
@@ -145,27 +171,27 @@ type userFields struct {
 	full bool
 }
 
-func (r *CreateUserRequest) validate() error {
-	return userFields{
+func (r *CreateUserRequest) validate(v *validator) {
+	userFields{
 		timeZone: &r.TimeZone, username: r.Username, firstName: r.FirstName, lastName: r.LastName,
 		email: r.EmailAddress, extension: r.Extension, allowPortalAccess: r.AllowPortalAccess,
 		endUserType: r.EndUserType, plan: r.UserProductPlan, softphone: r.SoftphoneClientType,
 		callerID: r.CallerIDConfig, handling: r.CallHandlingSettings, screening: r.CallScreeningSettings,
 		schedules: r.CallHandlingSchedules, full: true,
-	}.validate()
+	}.validate(v)
 }
 
-func (r *UpdateUserRequest) validate() error {
-	return userFields{
+func (r *UpdateUserRequest) validate(v *validator) {
+	userFields{
 		timeZone: &r.TimeZone, username: r.Username, firstName: r.FirstName, lastName: r.LastName,
 		email: r.EmailAddress, extension: r.Extension, allowPortalAccess: r.AllowPortalAccess,
 		endUserType: r.EndUserType, plan: r.UserProductPlan, softphone: r.SoftphoneClientType,
 		callerID: r.CallerIDConfig, handling: r.CallHandlingSettings, screening: r.CallScreeningSettings,
 		schedules: r.CallHandlingSchedules, full: true,
-	}.validate()
+	}.validate(v)
 }
 
-func (r *PatchUserRequest) validate() error {
+func (r *PatchUserRequest) validate(v *validator) {
 	f := userFields{
 		timeZone: r.TimeZone, username: r.Username, firstName: r.FirstName, lastName: r.LastName,
 		email: r.EmailAddress, extension: r.Extension, allowPortalAccess: r.AllowPortalAccess,
@@ -175,21 +201,32 @@ func (r *PatchUserRequest) validate() error {
 	if r.CallHandlingSchedules != nil {
 		f.schedules = *r.CallHandlingSchedules
 	}
-	return f.validate()
+	f.validate(v)
 }
 
-func (f userFields) validate() error {
-	var v validator
+// Validate reports, as a *ValidationError, every problem Create would
+// refuse req for before sending it; nil when there is none.
+func (r *CreateUserRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that
+// Update would refuse before sending; nil when there is none.
+func (r *UpdateUserRequest) Validate() error { return validateRequest(r) }
+
+// Validate reports, as a *ValidationError, every problem of req that Patch
+// would refuse before sending; nil when there is none.
+func (r *PatchUserRequest) Validate() error { return validateRequest(r) }
+
+func (f userFields) validate(v *validator) {
 	if f.timeZone != nil {
 		v.required("timeZone", string(*f.timeZone))
 		v.enum("timeZone", string(*f.timeZone), f.timeZone.Valid())
 	}
 	// The spec's 3-256 bounds; a set pointer to "" is checked too, so a
 	// PATCH cannot blank a name the platform requires to be 3 long.
-	lengthPtr(&v, "username", f.username, 3, 256)
-	lengthPtr(&v, "firstName", f.firstName, 3, 256)
-	lengthPtr(&v, "lastName", f.lastName, 3, 256)
-	lengthPtr(&v, "emailAddress", f.email, 3, 256)
+	lengthPtr(v, "username", f.username, 3, 256)
+	lengthPtr(v, "firstName", f.firstName, 3, 256)
+	lengthPtr(v, "lastName", f.lastName, 3, 256)
+	lengthPtr(v, "emailAddress", f.email, 3, 256)
 	if f.email != nil && *f.email != "" {
 		v.check(isEmailAddress(*f.email), "emailAddress", "must be a valid email address, e.g. name@example.com")
 	}
@@ -204,8 +241,8 @@ func (f userFields) validate() error {
 	}
 	if f.plan != nil {
 		v.enum("userProductPlan", string(*f.plan), f.plan.Valid())
-		// The spec's own warning on username, made an error because the
-		// user would lose the softphone login (spec-scope row 30).
+		// The spec warns that an email-address username breaks the
+		// softphone login on these plans; the client makes it an error.
 		if (*f.plan == UserProductPlanAdvanced || *f.plan == UserProductPlanProfessional) && f.username != nil && containsAt(*f.username) {
 			v.add("username", "must not be an email address when userProductPlan is ADVANCED or PROFESSIONAL")
 		}
@@ -217,15 +254,14 @@ func (f userFields) validate() error {
 		v.tn("callerIdConfig.callerIdNumber", c.CallerIDNumber)
 	}
 	if f.handling != nil {
-		validateCallHandling(&v, "callHandlingSettings", f.handling, f.full)
+		validateCallHandling(v, "callHandlingSettings", f.handling, f.full)
 	}
 	if f.screening != nil {
-		validateCallScreening(&v, "callScreeningSettings", f.screening)
+		validateCallScreening(v, "callScreeningSettings", f.screening)
 	}
 	for i := range f.schedules {
-		validateSchedule(&v, indexed("callHandlingSchedules", i), &f.schedules[i], f.full)
+		validateSchedule(v, indexed("callHandlingSchedules", i), &f.schedules[i], f.full)
 	}
-	return v.err()
 }
 
 func validateCallHandling(v *validator, p string, h *CallHandlingSettings, full bool) {

@@ -14,7 +14,8 @@ type User struct {
 	ID string `json:"id,omitempty"`
 	// Username is unique across all partitions. The spec warns against an
 	// email as username with the ADVANCED or PROFESSIONAL plan (the softphone
-	// login breaks), although seed 003's STANDARD example uses one (row 30).
+	// login breaks), although the Account Create guide's STANDARD example
+	// uses one.
 	Username           string `json:"username,omitempty"`
 	FirstName          string `json:"firstName,omitempty"`
 	LastName           string `json:"lastName,omitempty"`
@@ -28,8 +29,8 @@ type User struct {
 	CallingPlans []CallingPlan `json:"callingPlans,omitempty"`
 	Devices      []Device      `json:"devices,omitempty"`
 	TimeZone     TimeZone      `json:"timeZone,omitempty"`
-	// Extension is a string in the spec although seed 003's table says
-	// integer (row 29).
+	// Extension is a string in the spec although the Account Create guide's
+	// table says integer (see docs/quirks.md).
 	Extension             string                 `json:"extension,omitempty"`
 	CallerIDConfig        CallerIDConfig         `json:"callerIdConfig,omitzero"`
 	CallHandlingSettings  CallHandlingSettings   `json:"callHandlingSettings,omitzero"`
@@ -55,7 +56,7 @@ func (u User) LogValue() slog.Value { return RedactedLogValue(u) }
 // CallerIDConfig is CallerIdConfigX: what callers see for the user's outbound
 // calls. The two visibility flags are required by the spec, so they are
 // always sent. The spec also requires callerIdNumber, but the platform itself
-// returns the object without one (seed 003), so a read-modify-write must be
+// returns the object without one, so a read-modify-write must be
 // able to send it back that way.
 type CallerIDConfig struct {
 	CallerIDNumber              string `json:"callerIdNumber,omitempty"` // a telephone number on the account
@@ -215,9 +216,9 @@ type UserGroup struct {
 }
 
 // CreateUserRequest is the body of UsersService.Create. TimeZone is the only
-// field the spec requires (seed 003 also sends username, names, email,
-// userProductPlan, extension, endUserType, allowPortalAccess, blockEmail).
-// EmailAddress is required when AllowPortalAccess is true (seed 003).
+// field the spec requires (the Account Create guide also sends username,
+// names, email, userProductPlan, extension, endUserType, allowPortalAccess,
+// blockEmail). EmailAddress is required when AllowPortalAccess is true.
 type CreateUserRequest struct {
 	TimeZone              TimeZone               `json:"timeZone"`
 	Username              *string                `json:"username,omitempty"`

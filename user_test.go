@@ -79,7 +79,7 @@ func TestUserFixtures(t *testing.T) {
 		// The same document as a request type sends exactly its fields.
 		var req CreateUserRequest
 		decodeStrict(t, raw, &req)
-		require.NoError(t, req.validate())
+		require.NoError(t, req.Validate())
 		b, err := json.Marshal(req)
 		require.NoError(t, err)
 		assert.JSONEq(t, string(raw), string(b))
@@ -524,8 +524,8 @@ func TestUsersValidRequestsPass(t *testing.T) {
 			},
 		},
 	}
-	require.NoError(t, req.validate())
-	require.NoError(t, (&CreateUserRequest{TimeZone: TimeZoneUSEastern, Extension: Ptr("200")}).validate())
+	require.NoError(t, req.Validate())
+	require.NoError(t, (&CreateUserRequest{TimeZone: TimeZoneUSEastern, Extension: Ptr("200")}).Validate())
 }
 
 func TestUsersAPIErrorPassesThrough(t *testing.T) {

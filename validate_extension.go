@@ -3,8 +3,8 @@ package alianza
 // IsExtensionPattern reports whether s is a SIP trunk extension pattern:
 // one or more digits followed by any number of 'X' placeholders, as in
 // "2100", "21XX" or "211x". The spec's items.pattern '\\d+x*' is
-// over-escaped and, taken literally, rejects all of these (spec-scope top
-// finding 9, section 4 row 13), so it is not used.
+// over-escaped and, taken literally, rejects all of these (see
+// docs/quirks.md), so it is not used.
 func IsExtensionPattern(s string) bool {
 	i := 0
 	for i < len(s) && s[i] >= '0' && s[i] <= '9' {

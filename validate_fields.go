@@ -39,8 +39,8 @@ func (v *validator) pathID(field, s string) {
 
 // sipUsername checks a non-empty SIP username: 8 to 36 characters of
 // [A-Za-z0-9._-]. The spec's pattern '[A-Za-z0-9\\-_.]+' is over-escaped
-// (spec-scope top finding 9, section 4 row 14): taken literally it rejects
-// '-', so the intended class is checked instead.
+// (see docs/quirks.md): taken literally it rejects '-', so the intended
+// class is checked instead.
 func (v *validator) sipUsername(field, s string) {
 	if s == "" {
 		return
@@ -81,4 +81,38 @@ func validateBody[T any, P interface {
 		return
 	}
 	req.validate(v)
+}
+
+// validateRequest is what every exported Validate method returns: the
+// problems the service method would report for req itself (path arguments
+// aside), as a *ValidationError, or nil.
+func validateRequest[T any, P interface {
+	*T
+	validate(*validator)
+}](req P) error {
+	var v validator
+	validateBody(&v, req)
+	return v.err()
+}
+
+// isUUID reports whether s is a UUID in its canonical text form: 32 hex
+// digits in groups of 8-4-4-4-12, either case.
+func isUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+				return false
+			}
+		}
+	}
+	return true
 }

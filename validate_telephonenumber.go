@@ -10,9 +10,10 @@ import (
 // add, update, patch and destination requests. Field names are JSON paths
 // ("customerServiceRecord.unit", "telephoneNumbers[0].phoneNumber").
 
-// maxCNAMLength is the caller-ID name limit of seed 003 ("up to 15
-// alphanumeric characters"); the spec sets none (spec-scope section 4 row
-// 18). Spaces are allowed: 003's own example is "Smith John".
+// maxCNAMLength is the caller-ID name limit of Alianza's Account Create
+// guide ("up to 15 alphanumeric characters"); the spec sets none (see
+// docs/quirks.md). Spaces are allowed: the guide's own example is "Smith
+// John".
 const maxCNAMLength = 15
 
 // tnArg checks a telephone number given as a path argument.
@@ -65,8 +66,8 @@ func (v *validator) routing(prefix string, refType TNReferenceType, refID string
 	}
 }
 
-// csr checks a customer service record, with the 003 rules on which name
-// each customer type needs.
+// csr checks a customer service record, with the Account Create guide's
+// rules on which name each customer type needs.
 func (v *validator) csr(prefix string, c *CustomerServiceRecord) {
 	if c == nil {
 		return

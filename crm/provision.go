@@ -171,17 +171,7 @@ func (p *provisioner) run(ctx context.Context) error {
 	api, s := p.c.api, p.spec
 	var acct *alianza.Account
 	err := p.step("create account "+s.AccountNumber, func() (string, error) {
-		req := &alianza.CreateAccountRequest{
-			AccountNumber: s.AccountNumber, AccountName: s.AccountName, BillingCycleDay: s.BillingCycleDay,
-			AccountType: s.Type, TimeZone: s.TimeZone, DialingBehaviorType: s.DialingBehavior,
-		}
-		if s.Type == alianza.AccountTypeAdvanced {
-			req.ExtensionLength = alianza.Ptr(s.ExtensionLength)
-		}
-		if s.PlatformType != "" {
-			req.PlatformType = alianza.Ptr(s.PlatformType)
-		}
-		a, err := api.Accounts.Create(ctx, req)
+		a, err := api.Accounts.Create(ctx, s.accountRequest())
 		if err != nil {
 			return "", err
 		}
@@ -225,14 +215,7 @@ func (p *provisioner) run(ctx context.Context) error {
 func (p *provisioner) createUser(ctx context.Context, accountID string, u UserSpec) error {
 	api := p.c.api
 	return p.step("create user "+u.key(), func() (string, error) {
-		req := &alianza.CreateUserRequest{
-			TimeZone: p.spec.TimeZone, Username: ptrIf(u.Username), FirstName: ptrIf(u.FirstName),
-			LastName: ptrIf(u.LastName), EmailAddress: ptrIf(u.Email), Extension: ptrIf(u.Extension),
-		}
-		if u.ProductPlan != "" {
-			req.UserProductPlan = alianza.Ptr(u.ProductPlan)
-		}
-		user, err := api.Users.Create(ctx, accountID, req)
+		user, err := api.Users.Create(ctx, accountID, p.spec.userRequest(u))
 		if err != nil {
 			return "", err
 		}
@@ -250,7 +233,7 @@ func (p *provisioner) addNumber(ctx context.Context, accountID string, n NumberS
 	val := p.validations[key]
 	if val == nil {
 		err := p.step("validate address "+where, func() (string, error) {
-			v, err := api.Addresses.Validate(ctx, &alianza.ValidateAddressOptions{Address: n.Address, Country: n.Country, PostalCode: n.PostalCode})
+			v, err := api.Addresses.Validate(ctx, n.addressOptions())
 			if err != nil {
 				return "", err
 			}
@@ -318,12 +301,7 @@ func (p *provisioner) addNumber(ctx context.Context, accountID string, n NumberS
 	p.onUndo("release reservation of "+tn, func(ctx context.Context) error { return api.TelephoneNumbers.ReleaseReservation(ctx, tn) })
 
 	return p.step("add "+tn+" to account", func() (string, error) {
-		csr := val.CustomerServiceRecord
-		csr.CustomerType, csr.FirstName, csr.LastName, csr.BusinessName = n.CustomerType, n.FirstName, n.LastName, n.BusinessName
-		csr.CustomerName = n.CallerIDName
-		if csr.Country == "" {
-			csr.Country = string(n.Country)
-		}
+		csr := n.customerRecord(val.CustomerServiceRecord)
 		withNames := *val
 		withNames.CustomerServiceRecord = csr
 		e911 := withNames.E911Address()
@@ -343,10 +321,7 @@ func (p *provisioner) addNumber(ctx context.Context, accountID string, n NumberS
 func (p *provisioner) createTrunk(ctx context.Context, accountID string, t *TrunkSpec) error {
 	api := p.c.api
 	err := p.step("create sip trunk "+t.Name, func() (string, error) {
-		trunk, err := api.SipTrunks.Create(ctx, accountID, &alianza.CreateSipTrunkRequest{
-			TrunkName: t.Name, SIPUsername: t.SIPUsername, SIPPassword: t.SIPPassword, ConcurrentCalls: t.ConcurrentCalls,
-			CallbackNumber: ptrIf(p.tn(t.CallbackNumber)), PrimaryTN: ptrIf(p.tn(t.PrimaryNumber)),
-		})
+		trunk, err := api.SipTrunks.Create(ctx, accountID, t.trunkRequest(p.tn))
 		if err != nil {
 			return "", err
 		}
@@ -386,11 +361,7 @@ func (p *provisioner) route(ctx context.Context, accountID string, n NumberSpec)
 func (p *provisioner) createDevice(ctx context.Context, accountID string, d DeviceSpec) error {
 	api := p.c.api
 	return p.step(fmt.Sprintf("create device line %s line %d", d.Name, d.LineNumber), func() (string, error) {
-		dev, err := api.DeviceLines.Create(ctx, accountID, &alianza.CreateDeviceRequest{
-			DeviceTypeID: d.DeviceTypeID, DeviceName: d.Name, UserID: p.res.Users[d.User].ID, LineNumber: d.LineNumber,
-			MACAddress: ptrIf(d.MAC), EmergencyNumber: ptrIf(p.tn(d.EmergencyNumber)), SIPUsername: ptrIf(d.SIPUsername),
-			SIPPassword: d.SIPPassword,
-		})
+		dev, err := api.DeviceLines.Create(ctx, accountID, d.deviceRequest(p.res.Users[d.User].ID, p.tn))
 		if err != nil {
 			return "", err
 		}

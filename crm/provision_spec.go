@@ -1,20 +1,22 @@
 package crm
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 
 	"github.com/go-alianza/alianza"
 )
 
 // AccountSpec describes a complete account for Provision: what the CRM's
-// "Account: Add" console asks (seed 000) plus what seed 003 adds to make
-// the account work. Users, numbers, devices and the trunk refer to each
+// "Account: Add" console asks plus what Alianza's Account Create guide adds
+// to make the account work. Users, numbers, devices and the trunk refer to each
 // other by key, so the whole account is written down before anything
 // exists.
 type AccountSpec struct {
-	AccountNumber string // the CRM's link value; 3 to 25 characters is safe (seed 003)
+	AccountNumber string // the CRM's link value; 3 to 25 characters is safe (Alianza's guide says up to 25)
 	AccountName   string
 	// Type is SIMPLE (Home Phone: one user, one number, one device, no
 	// extensions) or ADVANCED (business: many of each, extensions).
@@ -26,7 +28,7 @@ type AccountSpec struct {
 	TimeZone        alianza.TimeZone
 	DialingBehavior alianza.DialingBehaviorType // DIAL_NINE_* for ADVANCED only
 	ExtensionLength int                         // ADVANCED only, 3 to 6
-	PlatformType    alianza.PlatformType        // optional; seed 003 uses CPE2 for BCC
+	PlatformType    alianza.PlatformType        // optional; CPE2 for Business Cloud Communications
 
 	Users   []UserSpec
 	Numbers []NumberSpec
@@ -55,7 +57,7 @@ func (u UserSpec) key() string { return first(u.Key, u.Username) }
 // NumberSpec is a telephone number found near a service address: the
 // address is validated, available numbers are searched around its
 // coordinates, the nearest is reserved and added to the account with the
-// validated address as CSR and E911 address (seed 003's activation flow).
+// validated address as CSR and E911 address (Alianza's activation flow).
 type NumberSpec struct {
 	Key        string // how devices and the trunk name this number
 	Address    string // one line: "333 S 520 W, Lindon, UT"
@@ -111,26 +113,22 @@ type validated struct {
 
 // validate checks the whole spec and returns every problem at once, as an
 // *alianza.ValidationError (errors.Is(err, alianza.ErrValidation)).
+//
+// Every request Provision will send is built from the spec here, as the
+// steps build it, and checked with the SDK's own Validate: whatever a step
+// would refuse, the spec is refused for before the first request. The
+// rules that tie the spec's parts together (keys, references, what a
+// SIMPLE account may hold, the extension length) are crm's and checked
+// here as well.
 func (s *AccountSpec) validate() (*validated, error) {
-	var errs []*alianza.FieldError
-	add := func(field, rule string, args ...any) {
-		errs = append(errs, &alianza.FieldError{Field: field, Rule: fmt.Sprintf(rule, args...)})
-	}
+	var c checker
+	add := c.add
 	v := &validated{AccountSpec: *s}
 	v.Users = append([]UserSpec(nil), s.Users...)
 	v.Devices = append([]DeviceSpec(nil), s.Devices...)
 	v.Numbers = append([]NumberSpec(nil), s.Numbers...)
 
-	if n := len([]rune(s.AccountNumber)); n < 3 || n > 256 {
-		add("accountNumber", "must be 3 to 256 characters, got %d", n)
-	}
-	if strings.TrimSpace(s.AccountName) == "" {
-		add("accountName", "is required")
-	}
 	simple := s.Type == alianza.AccountTypeSimple
-	if !s.Type.Valid() {
-		add("accountType", "must be SIMPLE or ADVANCED, got %q", s.Type)
-	}
 	switch d := s.BillingCycleDay; {
 	case d < 1 || d > 31:
 		add("billingCycleDay", "must be between 1 and 31, got %d", d)
@@ -138,198 +136,264 @@ func (s *AccountSpec) validate() (*validated, error) {
 		v.BillingCycleDay = 28
 		v.notes = append(v.notes, fmt.Sprintf("billing cycle day %d provisioned as 28: Alianza allows days 1 to 28", d))
 	}
-	if !s.TimeZone.Valid() || s.TimeZone == "" {
-		add("timeZone", "must be one of the platform's time zones, got %q", s.TimeZone)
-	}
-	if !s.DialingBehavior.Valid() || s.DialingBehavior == "" {
-		add("dialingBehavior", "must be a DialingBehaviorType, got %q", s.DialingBehavior)
-	} else if simple && strings.HasPrefix(string(s.DialingBehavior), "DIAL_NINE") {
-		add("dialingBehavior", "%s is only allowed for ADVANCED accounts", s.DialingBehavior)
-	}
-	if s.PlatformType != "" && !s.PlatformType.Valid() {
-		add("platformType", "unknown platform type %q", s.PlatformType)
-	}
-	switch {
-	case simple && s.ExtensionLength != 0:
+	if simple && s.ExtensionLength != 0 {
 		add("extensionLength", "is only allowed for ADVANCED accounts (SIMPLE accounts have no extensions)")
-	case s.Type == alianza.AccountTypeAdvanced && (s.ExtensionLength < 3 || s.ExtensionLength > 6):
-		add("extensionLength", "must be between 3 and 6 for ADVANCED accounts, got %d", s.ExtensionLength)
 	}
 	if simple {
-		for _, c := range []struct {
+		for _, n := range []struct {
 			what string
 			n    int
 		}{{"users", len(s.Users)}, {"numbers", len(s.Numbers)}, {"devices", len(s.Devices)}} {
-			if c.n > 1 {
-				add(c.what, "a SIMPLE (Home Phone) account has at most one, got %d", c.n)
+			if n.n > 1 {
+				add(n.what, "a SIMPLE (Home Phone) account has at most one, got %d", n.n)
 			}
 		}
 		if s.Trunk != nil {
 			add("trunk", "SIP trunks need an ADVANCED account")
 		}
 	}
+	c.merge("", v.accountRequest().Validate(), map[string]string{"dialingBehaviorType": "dialingBehavior"})
 
 	users := map[string]bool{}
 	for i := range v.Users {
 		u := &v.Users[i]
-		p := fmt.Sprintf("users[%d]", i)
+		p := fmt.Sprintf("users[%d].", i)
 		if u.key() == "" {
-			add(p+".username", "is required")
+			add(p+"username", "is required")
 		} else if users[u.key()] {
-			add(p+".key", "%q is used twice", u.key())
+			add(p+"key", "%q is used twice", u.key())
 		}
 		users[u.key()] = true
-		for _, f := range [][2]string{{"username", u.Username}, {"firstName", u.FirstName}, {"lastName", u.LastName}, {"email", u.Email}} {
-			if n := len([]rune(f[1])); f[1] != "" && (n < 3 || n > 256) {
-				add(p+"."+f[0], "must be 3 to 256 characters, got %d", n)
-			}
-		}
-		if u.Email != "" && !strings.Contains(strings.TrimPrefix(u.Email, "@"), "@") {
-			add(p+".email", "must be an email address")
-		}
 		switch {
 		case simple && u.Extension != "":
-			add(p+".extension", "SIMPLE accounts have no extensions")
+			add(p+"extension", "SIMPLE accounts have no extensions")
 		case !simple && u.Extension != "" && (len(u.Extension) != s.ExtensionLength || strings.Trim(u.Extension, "0123456789") != "" || u.Extension[0] < '2' || u.Extension[0] > '8'):
-			add(p+".extension", "must be %d digits starting with 2 to 8, got %q", s.ExtensionLength, u.Extension)
+			add(p+"extension", "must be %d digits starting with 2 to 8, got %q", s.ExtensionLength, u.Extension)
 		}
 		switch {
 		case simple && u.ProductPlan == "":
 		case simple:
-			add(p+".productPlan", "SIMPLE accounts have no user product plans")
-		case !simple && u.ProductPlan == "":
+			add(p+"productPlan", "SIMPLE accounts have no user product plans")
+		case u.ProductPlan == "":
 			u.ProductPlan = alianza.UserProductPlanStandard
-		case !u.ProductPlan.Valid():
-			add(p+".productPlan", "unknown plan %q", u.ProductPlan)
-		case u.ProductPlan != alianza.UserProductPlanStandard && u.Email == "":
-			add(p+".email", "is required with the %s plan", u.ProductPlan)
+		case u.ProductPlan.Valid() && u.ProductPlan != alianza.UserProductPlanStandard && u.Email == "":
+			add(p+"email", "is required with the %s plan", u.ProductPlan)
 		}
+		// The time zone is the account's, reported once above.
+		c.merge(p, v.userRequest(*u).Validate(), userFields, "timeZone")
 	}
 
 	numbers := map[string]bool{}
 	for i := range v.Numbers {
 		n := &v.Numbers[i]
-		p := fmt.Sprintf("numbers[%d]", i)
+		p := fmt.Sprintf("numbers[%d].", i)
 		if n.Key == "" {
 			n.Key = fmt.Sprintf("number-%d", i+1)
 		}
 		if numbers[n.Key] {
-			add(p+".key", "%q is used twice", n.Key)
+			add(p+"key", "%q is used twice", n.Key)
 		}
 		numbers[n.Key] = true
-		if strings.TrimSpace(n.Address) == "" {
-			add(p+".address", "is required: numbers are found near the service address")
-		}
-		if strings.TrimSpace(n.PostalCode) == "" {
-			add(p+".postalCode", "is required (address validation needs it)")
-		}
 		if n.Country == "" {
 			n.Country = alianza.CountryUSA
-		} else if !n.Country.Valid() {
-			add(p+".country", "must be USA or CAN, got %q", n.Country)
 		}
-		switch n.CustomerType {
-		case alianza.CustomerTypeBusiness:
-			if n.BusinessName == "" {
-				add(p+".businessName", "is required for a BUSINESS customer")
-			}
-		case alianza.CustomerTypeResidential:
-			if n.FirstName == "" || n.LastName == "" {
-				add(p+".firstName", "first and last name are required for a RESIDENTIAL customer")
-			}
-		default:
-			add(p+".customerType", "must be BUSINESS or RESIDENTIAL, got %q", n.CustomerType)
+		if n.CustomerType != alianza.CustomerTypeBusiness && n.CustomerType != alianza.CustomerTypeResidential {
+			add(p+"customerType", "must be BUSINESS or RESIDENTIAL, got %q", n.CustomerType)
 		}
-		if len([]rune(n.CallerIDName)) > 15 {
-			add(p+".callerIdName", "must be at most 15 characters")
-		}
+		c.merge(p, n.addressOptions().Validate(), nil)
+		req := alianza.NewAddTelephoneNumbersRequest(n.customerRecord(alianza.CustomerServiceRecord{}), placeholderTN)
+		c.merge(p, req.Validate(), numberFields)
 		switch {
 		case n.User != "" && n.ToTrunk:
-			add(p+".user", "route to a user or to the trunk, not both")
+			add(p+"user", "route to a user or to the trunk, not both")
 		case n.User != "" && !users[n.User]:
-			add(p+".user", "no user with key %q", n.User)
+			add(p+"user", "no user with key %q", n.User)
 		case n.ToTrunk && s.Trunk == nil:
-			add(p+".toTrunk", "the spec has no SIP trunk")
+			add(p+"toTrunk", "the spec has no SIP trunk")
 		case n.CallerID && n.User == "":
-			add(p+".callerId", "caller ID needs a user to route to")
+			add(p+"callerId", "caller ID needs a user to route to")
 		}
 	}
-	numberRef := func(field, ref string) {
-		if ref != "" && !numbers[ref] && !alianza.IsTelephoneNumber(ref) {
+	// tn stands in for a number reference while checking: a key, or a ref
+	// already reported, becomes a well-formed number; a telephone number
+	// is checked as it is.
+	tn := func(field, ref string) string {
+		switch {
+		case ref == "" || alianza.IsTelephoneNumber(ref):
+			return ref
+		case !numbers[ref]:
 			add(field, "%q is neither a number key nor an 11-digit telephone number", ref)
 		}
+		return placeholderTN
 	}
 
 	if t := s.Trunk; t != nil {
-		if strings.TrimSpace(t.Name) == "" {
-			add("trunk.name", "is required")
-		}
-		if n := len(t.SIPUsername); n < 8 || n > 36 || strings.Trim(t.SIPUsername, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != "" {
-			add("trunk.sipUsername", "must be 8 to 36 of letters, digits, '.', '_' and '-'")
-		}
-		if len([]rune(t.SIPPassword.Reveal())) < 6 {
-			add("trunk.sipPassword", "must be at least 6 characters")
-		}
-		if t.ConcurrentCalls < 1 {
-			add("trunk.concurrentCalls", "must be at least 1, got %d", t.ConcurrentCalls)
-		}
-		numberRef("trunk.callbackNumber", t.CallbackNumber)
-		numberRef("trunk.primaryNumber", t.PrimaryNumber)
-		if f := t.Forwarding; f != nil {
-			refs := append(append([]alianza.ForwardReference(nil), f.ForwardOnFailure...), f.ForwardOnCapacityExceeded...)
-			if f.ForwardAlways != nil {
-				refs = append(refs, alianza.ForwardReference{ReferenceType: f.ForwardAlways.ReferenceType, ReferenceID: f.ForwardAlways.ReferenceID})
-			}
-			for _, r := range refs {
-				if !r.ReferenceType.Valid() || r.ReferenceType == alianza.ForwardToTelephone && !alianza.IsTelephoneNumber(r.ReferenceID) {
-					add("trunk.forwarding", "%s %q is not a valid destination", r.ReferenceType, r.ReferenceID)
-				}
-			}
+		req := t.trunkRequest(func(ref string) string { return ref })
+		req.CallbackNumber = ptrIf(tn("trunk.callbackNumber", t.CallbackNumber))
+		req.PrimaryTN = ptrIf(tn("trunk.primaryNumber", t.PrimaryNumber))
+		c.merge("trunk.", req.Validate(), trunkFields)
+		if t.Forwarding != nil {
+			c.merge("trunk.forwarding.", t.Forwarding.Validate(), nil)
 		}
 	}
 
 	for i := range v.Devices {
 		d := &v.Devices[i]
-		p := fmt.Sprintf("devices[%d]", i)
+		p := fmt.Sprintf("devices[%d].", i)
 		if !users[d.User] {
-			add(p+".user", "no user with key %q", d.User)
-		}
-		if strings.TrimSpace(d.Name) == "" {
-			add(p+".name", "is required")
-		}
-		if d.DeviceTypeID == "" {
-			add(p+".deviceTypeId", "is required")
+			add(p+"user", "no user with key %q", d.User)
 		}
 		if d.LineNumber == 0 {
 			d.LineNumber = 1
-		} else if d.LineNumber < 0 {
-			add(p+".lineNumber", "must be at least 1")
 		}
-		if d.MAC != "" {
-			mac, err := alianza.NormalizeMAC(d.MAC)
-			if err != nil {
-				add(p+".mac", "must be 12 hex digits")
-			}
-			d.MAC = mac
-		}
-		if d.SIPUsername != "" && (len(d.SIPUsername) < 8 || len(d.SIPUsername) > 36 || strings.Trim(d.SIPUsername, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != "") {
-			add(p+".sipUsername", "must be 8 to 36 of letters, digits, '.', '_' and '-'")
-		}
-		if !d.SIPPassword.IsZero() && len([]rune(d.SIPPassword.Reveal())) < 6 {
-			add(p+".sipPassword", "must be at least 6 characters")
-		}
-		numberRef(p+".emergencyNumber", d.EmergencyNumber)
+		emergency := tn(p+"emergencyNumber", d.EmergencyNumber)
 		if d.EmergencyNumber == "" {
 			d.EmergencyNumber = defaultEmergency(v.Numbers, d.User)
 			if d.EmergencyNumber == "" {
-				add(p+".emergencyNumber", "is required when the spec has no number to default to")
+				add(p+"emergencyNumber", "is required when the spec has no number to default to")
 			}
+			emergency = placeholderTN
+		}
+		// The user's id exists only once the user does; a set key stands
+		// in for it.
+		req := d.deviceRequest(first(d.User, "user"), func(string) string { return emergency })
+		c.merge(p, req.Validate(), deviceFields)
+		if mac, err := alianza.NormalizeMAC(d.MAC); err == nil {
+			d.MAC = mac
 		}
 	}
-	if len(errs) > 0 {
-		return nil, &alianza.ValidationError{Errors: errs}
+	if err := c.err(); err != nil {
+		return nil, err
 	}
 	return v, nil
+}
+
+// placeholderTN stands in, while a spec is checked, for a number the
+// platform has not assigned yet.
+const placeholderTN = "10000000000"
+
+// The SDK's field names that crm's spec spells differently.
+var (
+	userFields   = map[string]string{"emailAddress": "email", "userProductPlan": "productPlan"}
+	numberFields = map[string]string{
+		"customerServiceRecord.customerName": "callerIdName", "customerServiceRecord.customerType": "customerType",
+		"customerServiceRecord.firstName": "firstName", "customerServiceRecord.lastName": "lastName",
+		"customerServiceRecord.businessName": "businessName",
+	}
+	trunkFields  = map[string]string{"trunkName": "name", "primaryTn": "primaryNumber"}
+	deviceFields = map[string]string{"deviceName": "name", "macAddress": "mac", "userId": "user"}
+)
+
+// checker gathers the problems of a spec: crm's own and the SDK's.
+type checker struct {
+	errs []*alianza.FieldError
+	seen map[string]bool
+}
+
+func (c *checker) add(field, rule string, args ...any) {
+	c.put(&alianza.FieldError{Field: field, Rule: fmt.Sprintf(rule, args...)})
+}
+
+// put records fe unless its field already has a problem: one rule per
+// field, crm's (more specific) first.
+func (c *checker) put(fe *alianza.FieldError) {
+	if c.seen == nil {
+		c.seen = map[string]bool{}
+	}
+	if c.seen[fe.Field] {
+		return
+	}
+	c.seen[fe.Field] = true
+	c.errs = append(c.errs, fe)
+}
+
+// merge records the field errors of err, an SDK *ValidationError, under
+// prefix, with the SDK's field names renamed to the spec's and the fields
+// in skip left out.
+func (c *checker) merge(prefix string, err error, rename map[string]string, skip ...string) {
+	var ve *alianza.ValidationError
+	if !errors.As(err, &ve) {
+		return
+	}
+	for _, fe := range ve.Errors {
+		if slices.Contains(skip, fe.Field) {
+			continue
+		}
+		field := fe.Field
+		if r, ok := rename[field]; ok {
+			field = r
+		}
+		c.put(&alianza.FieldError{Field: prefix + field, Rule: fe.Rule})
+	}
+}
+
+func (c *checker) err() error {
+	if len(c.errs) == 0 {
+		return nil
+	}
+	return &alianza.ValidationError{Errors: c.errs}
+}
+
+// accountRequest is the create request of the spec's account.
+func (s *AccountSpec) accountRequest() *alianza.CreateAccountRequest {
+	req := &alianza.CreateAccountRequest{
+		AccountNumber: s.AccountNumber, AccountName: s.AccountName, BillingCycleDay: s.BillingCycleDay,
+		AccountType: s.Type, TimeZone: s.TimeZone, DialingBehaviorType: s.DialingBehavior,
+	}
+	if s.Type == alianza.AccountTypeAdvanced {
+		req.ExtensionLength = alianza.Ptr(s.ExtensionLength)
+	}
+	if s.PlatformType != "" {
+		req.PlatformType = alianza.Ptr(s.PlatformType)
+	}
+	return req
+}
+
+// userRequest is the create request of one of the spec's users.
+func (s *AccountSpec) userRequest(u UserSpec) *alianza.CreateUserRequest {
+	req := &alianza.CreateUserRequest{
+		TimeZone: s.TimeZone, Username: ptrIf(u.Username), FirstName: ptrIf(u.FirstName),
+		LastName: ptrIf(u.LastName), EmailAddress: ptrIf(u.Email), Extension: ptrIf(u.Extension),
+	}
+	if u.ProductPlan != "" {
+		req.UserProductPlan = alianza.Ptr(u.ProductPlan)
+	}
+	return req
+}
+
+// addressOptions is the address validation a number starts with.
+func (n NumberSpec) addressOptions() *alianza.ValidateAddressOptions {
+	return &alianza.ValidateAddressOptions{Address: n.Address, Country: n.Country, PostalCode: n.PostalCode}
+}
+
+// customerRecord is the CSR a number is added with: the validated address
+// with the spec's customer type, names and caller-ID name.
+func (n NumberSpec) customerRecord(csr alianza.CustomerServiceRecord) alianza.CustomerServiceRecord {
+	csr.CustomerType, csr.FirstName, csr.LastName, csr.BusinessName = n.CustomerType, n.FirstName, n.LastName, n.BusinessName
+	csr.CustomerName = n.CallerIDName
+	if csr.Country == "" {
+		csr.Country = string(n.Country)
+	}
+	return csr
+}
+
+// trunkRequest is the create request of the spec's trunk; tn resolves its
+// number references.
+func (t *TrunkSpec) trunkRequest(tn func(string) string) *alianza.CreateSipTrunkRequest {
+	return &alianza.CreateSipTrunkRequest{
+		TrunkName: t.Name, SIPUsername: t.SIPUsername, SIPPassword: t.SIPPassword, ConcurrentCalls: t.ConcurrentCalls,
+		CallbackNumber: ptrIf(tn(t.CallbackNumber)), PrimaryTN: ptrIf(tn(t.PrimaryNumber)),
+	}
+}
+
+// deviceRequest is the create request of a device line of the user with
+// id userID; tn resolves its emergency number reference.
+func (d DeviceSpec) deviceRequest(userID string, tn func(string) string) *alianza.CreateDeviceRequest {
+	return &alianza.CreateDeviceRequest{
+		DeviceTypeID: d.DeviceTypeID, DeviceName: d.Name, UserID: userID, LineNumber: d.LineNumber,
+		MACAddress: ptrIf(d.MAC), EmergencyNumber: ptrIf(tn(d.EmergencyNumber)), SIPUsername: ptrIf(d.SIPUsername),
+		SIPPassword: d.SIPPassword,
+	}
 }
 
 // defaultEmergency picks the number key a device's 911 callback defaults
