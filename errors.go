@@ -17,11 +17,19 @@ import (
 // Sentinel errors. Match them with errors.Is; an *APIError matches the one of
 // its status code.
 var (
-	ErrBadRequest   = errors.New("alianza: bad request")       // 400
-	ErrUnauthorized = errors.New("alianza: unauthorized")      // 401
-	ErrForbidden    = errors.New("alianza: forbidden")         // 403
-	ErrNotFound     = errors.New("alianza: not found")         // 404
-	ErrConflict     = errors.New("alianza: conflict")          // 409
+	ErrBadRequest   = errors.New("alianza: bad request")  // 400 and 422: the platform refused the input
+	ErrUnauthorized = errors.New("alianza: unauthorized") // 401
+	ErrForbidden    = errors.New("alianza: forbidden")    // 403
+	ErrNotFound     = errors.New("alianza: not found")    // 404
+
+	// ErrConflict is a request that collides with what the platform already
+	// holds: a 409, or a 400 or 422 one of whose messages says "already
+	// exists" (case-insensitive). Alianza answers most duplicate creates
+	// with the latter ("accountNumber 1001 already exists in this
+	// partition"), so a create that found its object already there matches
+	// ErrConflict, and still ErrBadRequest for a 400 or 422.
+	ErrConflict = errors.New("alianza: conflict")
+
 	ErrRateLimited  = errors.New("alianza: rate limited")      // 429
 	ErrServer       = errors.New("alianza: server error")      // 5xx
 	ErrValidation   = errors.New("alianza: invalid request")   // caught before any I/O
@@ -97,7 +105,7 @@ func (e *APIError) Error() string {
 func (e *APIError) Is(target error) bool {
 	switch target {
 	case ErrBadRequest:
-		return e.StatusCode == http.StatusBadRequest
+		return e.StatusCode == http.StatusBadRequest || e.StatusCode == http.StatusUnprocessableEntity
 	case ErrUnauthorized:
 		return e.StatusCode == http.StatusUnauthorized
 	case ErrForbidden:
@@ -105,11 +113,27 @@ func (e *APIError) Is(target error) bool {
 	case ErrNotFound:
 		return e.StatusCode == http.StatusNotFound
 	case ErrConflict:
-		return e.StatusCode == http.StatusConflict
+		return e.StatusCode == http.StatusConflict || e.alreadyExists()
 	case ErrRateLimited:
 		return e.StatusCode == http.StatusTooManyRequests
 	case ErrServer:
 		return e.StatusCode >= 500 && e.StatusCode <= 599
+	}
+	return false
+}
+
+// alreadyExists reports a refusal whose message says the object is already
+// there: how Alianza answers most duplicate creates, with a 400.
+func (e *APIError) alreadyExists() bool {
+	switch e.StatusCode {
+	case http.StatusBadRequest, http.StatusConflict, http.StatusUnprocessableEntity:
+	default:
+		return false
+	}
+	for _, m := range e.Messages {
+		if strings.Contains(strings.ToLower(m), "already exists") {
+			return true
+		}
 	}
 	return false
 }
