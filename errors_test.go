@@ -221,4 +221,3 @@ func TestAlreadyExistsIsConflict(t *testing.T) {
 		})
 	}
 }
-
