@@ -57,7 +57,7 @@ type RateLimiter interface {
 // which sent nothing, is retried for every method. The one replay after a
 // 401 and a fresh login is separate from this budget.
 type RetryPolicy struct {
-	MaxRetries int           // retries after the first attempt; 0 disables retries
+	MaxRetries int           // retries after the first attempt; 0 means DefaultMaxRetries (WithoutRetries disables them)
 	BaseDelay  time.Duration // first backoff ceiling; doubled each retry (full jitter)
 	MaxDelay   time.Duration // cap on any single wait, Retry-After included
 	// Budget is the number of retries the client holds in reserve across all
@@ -169,7 +169,10 @@ func WithHTTPClient(hc *http.Client) Option {
 // WithMaxConns sets how many connections the client keeps to the platform
 // at most (DefaultMaxConns by default), idle ones included. It configures
 // the transport the client builds, so it cannot be combined with
-// WithHTTPClient: set MaxConnsPerHost on that transport instead.
+// WithHTTPClient: set MaxConnsPerHost on that transport instead. The client
+// builds its transport from http.DefaultTransport; when that is not an
+// *http.Transport (httpmock.Activate replaces it) the client sends through it
+// as it is and no cap applies.
 func WithMaxConns(n int) Option {
 	return func(c *config) error {
 		if n < 1 {
@@ -202,11 +205,17 @@ func WithUserAgent(product string) Option {
 	}
 }
 
-// WithRetryPolicy replaces the retry policy. Zero delays take the defaults.
+// WithRetryPolicy replaces the retry policy. Every zero field takes its
+// default (DefaultRetryPolicy), MaxRetries included, so a policy that sets
+// only the delays keeps retrying: WithoutRetries is the way to turn retries
+// off.
 func WithRetryPolicy(p RetryPolicy) Option {
 	return func(c *config) error {
 		if p.MaxRetries < 0 || p.BaseDelay < 0 || p.MaxDelay < 0 {
 			return &FieldError{Field: "retryPolicy", Rule: "must not be negative"}
+		}
+		if p.MaxRetries == 0 {
+			p.MaxRetries = DefaultMaxRetries
 		}
 		if p.BaseDelay == 0 {
 			p.BaseDelay = DefaultRetryBase
@@ -225,8 +234,9 @@ func WithRetryPolicy(p RetryPolicy) Option {
 	}
 }
 
-// WithoutRetries disables automatic retries. The single replay after a 401
-// and a fresh login still happens.
+// WithoutRetries disables automatic retries: every request is sent once.
+// The single replay after a 401 and a fresh login still happens. Options
+// apply in order, so a WithRetryPolicy after it turns retries back on.
 func WithoutRetries() Option {
 	return func(c *config) error { c.retry.MaxRetries = 0; return nil }
 }
@@ -362,10 +372,17 @@ func (c *config) finish() error {
 // would keep opening and closing connections. It keeps up to maxConns
 // connections, all of which may stay idle, and opens no more. It sets no
 // ResponseHeaderTimeout: the client's Timeout already bounds the whole
-// exchange, and a second timer per request cost 3 allocations and a share of
-// the timer heap under load (BENCHMARKS.md).
-func defaultTransport(maxConns int) *http.Transport {
-	t := http.DefaultTransport.(*http.Transport).Clone()
+// exchange, and a second timer per request costs allocations under load.
+//
+// When http.DefaultTransport is not an *http.Transport (httpmock.Activate
+// replaces it, as may a tracing library) it is used as it is, unsized: the
+// connection cap cannot apply to a transport the client cannot configure.
+func defaultTransport(maxConns int) http.RoundTripper {
+	t, ok := http.DefaultTransport.(*http.Transport)
+	if !ok {
+		return http.DefaultTransport
+	}
+	t = t.Clone()
 	t.MaxConnsPerHost = maxConns
 	t.MaxIdleConns = maxConns
 	t.MaxIdleConnsPerHost = maxConns
