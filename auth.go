@@ -14,7 +14,7 @@ import (
 type LoginToken struct {
 	AuthToken          Secret            `json:"authToken,omitempty"`
 	UserID             string            `json:"userId,omitempty"`
-	UserType           string            `json:"userType,omitempty"` // seeds show "User", which the spec's enum lacks: kept as a string
+	UserType           string            `json:"userType,omitempty"` // Alianza's guides show "User", which the spec's enum lacks: kept as a string
 	EndUserType        EndUserType       `json:"endUserType,omitempty"`
 	Username           string            `json:"username,omitempty"`
 	FirstName          string            `json:"firstName,omitempty"`

@@ -26,7 +26,7 @@ const (
 	DefaultRetryMax     = 5 * time.Second
 	DefaultRetryBudget  = 20               // retries in reserve, shared by all calls of a client
 	DefaultMaxBodySize  = 64 << 20         // success bodies; Alianza lists are unpaged arrays
-	DefaultTokenIdle    = 8 * time.Hour    // "Tokens are valid for 8 hours from the last use"
+	DefaultTokenIdle    = 8 * time.Hour    // Alianza: "Tokens are valid for 8 hours from the last use"
 	DefaultTokenMargin  = 5 * time.Minute  // renew this long before the token would lapse
 	DefaultLoginTimeout = 30 * time.Second // a login runs detached from its callers, bounded by this
 	// DefaultMaxConns bounds the connections to the platform, in use, idle
@@ -37,8 +37,8 @@ const (
 	// most 50 connections: without a cap net/http opens a few more than its
 	// callers, dialling whenever no connection is idle at that instant.
 	// net/http's MaxConnsPerHost has had hangs (golang/go#32336, #65705;
-	// #34941 for HTTP/2 is open): TestMaxConnsNoHangUnderCancellation runs
-	// the cap over TLS with HTTP/1.1 and HTTP/2 and cancelled calls.
+	// #34941 for HTTP/2 is open): the package's tests run the cap over TLS
+	// with HTTP/1.1 and HTTP/2 and cancelled calls.
 	DefaultMaxConns = 50
 )
 
@@ -50,8 +50,8 @@ type RateLimiter interface {
 
 // RetryPolicy controls automatic retries of GET, HEAD, PUT and DELETE on
 // connection errors, per-attempt timeouts and on 429, 500, 502, 503 and 504.
-// 500 is retried too, beyond the 502/503/504 family, as the retry matrix of
-// the reliability plan (section 3.1) requires.
+// 500 is retried too, beyond the 502/503/504 family: a GET, PUT or DELETE
+// that failed with one may well succeed on a second try.
 // Retry-After is honoured, capped at MaxDelay. POST and PATCH are never
 // retried once they may have reached the platform; a refused connection,
 // which sent nothing, is retried for every method. The one replay after a
@@ -312,8 +312,8 @@ func WithClock(now func() time.Time) Option {
 }
 
 // WithSipTrunkPathSegment changes the path segment of the SIP trunk
-// resource. The official spec only has "siptrunk_2" (the default); seed 002
-// shows "siptrunk" for some calls.
+// resource. The OpenAPI spec only has "siptrunk_2" (the default); Alianza's
+// SIP trunking guide lists, reads and deletes trunks under "siptrunk".
 func WithSipTrunkPathSegment(segment string) Option {
 	return func(c *config) error {
 		if err := checkID("sipTrunkPathSegment", segment); err != nil {
