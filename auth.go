@@ -315,14 +315,14 @@ func (c *Client) sendLogin(ctx context.Context, r *request) error {
 				return withLast(r.method, t.path, err, nil)
 			}
 		}
-		resp, _, err := c.roundTrip(ctx, r, t, attempt, "")
+		resp, _, err := c.roundTrip(ctx, r, &t, attempt, "")
 		if err == nil {
 			if resp.StatusCode < 200 || resp.StatusCode > 299 {
 				return c.apiError(resp, r, t.path, attempt)
 			}
 			err = c.decode(resp, r, t.path)
-			var be *bodyReadError
-			if !errors.As(err, &be) {
+			be, lost := err.(*bodyReadError)
+			if !lost {
 				return err
 			}
 			err = be.err

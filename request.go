@@ -72,14 +72,14 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 		}
 		s.gen = gen
 		sentAt := c.cfg.now()
-		resp, written, err := c.roundTrip(ctx, r, t, s.attempt, tok)
+		resp, written, err := c.roundTrip(ctx, r, &t, s.attempt, tok)
 		if err == nil && resp.StatusCode >= 200 && resp.StatusCode <= 299 {
 			// Only a success slides the token's expiry.
 			ts.accepted(gen, sentAt)
 			c.budget.refund()
 			err = c.decode(resp, r, t.path)
-			var be *bodyReadError
-			if !errors.As(err, &be) {
+			be, lost := err.(*bodyReadError)
+			if !lost {
 				return err
 			}
 			// The connection broke inside the body: the answer was lost.
@@ -115,16 +115,16 @@ func (c *Client) ready(ctx context.Context, ts tokenSource) (Secret, uint64, err
 }
 
 // prepare fills r's path and query and encodes its body.
-func (c *Client) prepare(ctx context.Context, r *request) (*target, error) {
+func (c *Client) prepare(ctx context.Context, r *request) (target, error) {
 	path, err := c.expand(ctx, r.path, r.args)
 	if err != nil {
-		return nil, err
+		return target{}, err
 	}
-	t := &target{path: path, url: c.cfg.baseURL + path}
+	t := target{path: path, url: c.cfg.baseURL + path}
 	if r.query != nil {
 		q, err := encodeQuery(r.query)
 		if err != nil {
-			return nil, err
+			return target{}, err
 		}
 		if q != "" {
 			t.url += "?" + q
@@ -132,7 +132,7 @@ func (c *Client) prepare(ctx context.Context, r *request) (*target, error) {
 	}
 	if r.body != nil {
 		if t.body, err = json.Marshal(r.body); err != nil {
-			return nil, fmt.Errorf("alianza: encode %s %s request: %w", r.method, path, err)
+			return target{}, fmt.Errorf("alianza: encode %s %s request: %w", r.method, path, err)
 		}
 	}
 	return t, nil
