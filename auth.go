@@ -320,6 +320,7 @@ func (c *Client) sendLogin(ctx context.Context, r *request) error {
 			if resp.StatusCode < 200 || resp.StatusCode > 299 {
 				return c.apiError(resp, r, t.path, attempt)
 			}
+			c.budget.refund()
 			err = c.decode(resp, r, t.path)
 			be, lost := err.(*bodyReadError)
 			if !lost {
@@ -330,16 +331,16 @@ func (c *Client) sendLogin(ctx context.Context, r *request) error {
 		if ctx.Err() != nil {
 			return withLast(r.method, t.path, ctx.Err(), nil)
 		}
-		if !sentNothing(err) || !retryableTransport(err) || attempt > c.cfg.retry.MaxRetries {
-			return &TransportError{Method: r.method, Path: t.path, Attempts: attempt, Err: err}
+		if sentNothing(err) && retryableTransport(err) && attempt <= c.cfg.retry.MaxRetries {
+			ok, werr := c.pause(ctx, attempt, 0)
+			if werr != nil {
+				return withLast(r.method, t.path, werr, nil)
+			}
+			if ok {
+				continue
+			}
 		}
-		ok, werr := c.pause(ctx, attempt, 0)
-		if werr != nil {
-			return withLast(r.method, t.path, werr, nil)
-		}
-		if !ok {
-			return &TransportError{Method: r.method, Path: t.path, Attempts: attempt, Err: err}
-		}
+		return &TransportError{Method: r.method, Path: t.path, Attempts: attempt, Err: err}
 	}
 }
 
