@@ -16,7 +16,7 @@ const Version = "0.1.0"
 // cheap copy that acts in another partition and shares the login.
 type Client struct {
 	cfg       *config
-	auth      *tokenSource
+	auth      tokenSource // the login session or the given token, shared with ForPartition copies
 	budget    *retryBudget
 	bodies    *bodyPool // buffers for reading answers, shared with ForPartition copies
 	userAgent []string  // the User-Agent header's value, shared by every request
@@ -100,7 +100,7 @@ func (c *Client) PartitionID(ctx context.Context) (string, error) {
 	if c.partition != "" {
 		return c.partition, nil
 	}
-	info, err := c.auth.loginInfo(ctx)
+	info, err := c.auth.info(ctx)
 	if err != nil {
 		return "", err
 	}
@@ -113,9 +113,13 @@ func (c *Client) PartitionID(ctx context.Context) (string, error) {
 // BaseURL returns the platform address the client talks to.
 func (c *Client) BaseURL() string { return c.cfg.baseURL }
 
-// HTTPClient returns the *http.Client the client sends through (a copy of
-// the one given to WithHTTPClient). Use it to close idle connections.
-func (c *Client) HTTPClient() *http.Client { return c.cfg.httpClient }
+// HTTPClient returns a copy of the *http.Client the client sends through,
+// to inspect its Timeout and Transport. Changing the copy does not change
+// the client, which is immutable; the Transport is shared, not copied.
+func (c *Client) HTTPClient() *http.Client {
+	cp := *c.cfg.httpClient
+	return &cp
+}
 
 // CloseIdleConnections closes the client's idle keep-alive connections.
 func (c *Client) CloseIdleConnections() { c.cfg.httpClient.CloseIdleConnections() }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
@@ -48,7 +49,7 @@ func TestForPartition(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotSame(t, c, sub)
 	assert.Same(t, c.auth, sub.auth, "shares the login")
-	assert.Same(t, c.cfg.httpClient, sub.HTTPClient(), "and the connection pool")
+	assert.Same(t, c.cfg.httpClient, sub.cfg.httpClient, "and the connection pool")
 	assert.Same(t, sub, sub.Accounts.client, "services act in the copy's partition")
 
 	_, err = getAccount(context.Background(), sub, "A1")
@@ -112,4 +113,40 @@ func TestConcurrentUse(t *testing.T) {
 		return err
 	}))
 	assert.Equal(t, 1, loginCalls(mt))
+}
+
+// HTTPClient hands out a copy: changing it leaves the client as it was.
+func TestHTTPClientIsACopy(t *testing.T) {
+	c, err := NewClient(WithAuthToken(testToken), WithTimeout(5*time.Second))
+	require.NoError(t, err)
+	hc := c.HTTPClient()
+	hc.Timeout = time.Hour
+	hc.Transport = nil
+	hc.CheckRedirect = nil
+	again := c.HTTPClient()
+	assert.Equal(t, 5*time.Second, again.Timeout)
+	assert.NotNil(t, again.Transport)
+	assert.NotNil(t, again.CheckRedirect)
+	assert.NotSame(t, hc, again)
+}
+
+// httpmock.Activate swaps http.DefaultTransport for a mock. A client built
+// afterwards without WithHTTPClient sends through it instead of panicking
+// on a type assertion. Not parallel: http.DefaultTransport is global.
+func TestNewClientWithActivatedHTTPMock(t *testing.T) {
+	httpmock.Activate()
+	defer httpmock.DeactivateAndReset()
+	httpmock.RegisterResponder(http.MethodGet, testAccountURL("A1"), httpmock.NewStringResponder(200, `{"id":"A1"}`))
+
+	var c *Client
+	require.NotPanics(t, func() {
+		var err error
+		c, err = NewClient(WithBaseURL(testBaseURL), WithAuthToken(testToken), WithPartition(testPartition))
+		require.NoError(t, err)
+	})
+	assert.Same(t, http.DefaultTransport, c.HTTPClient().Transport, "the mock, as it is")
+	out, err := getAccount(context.Background(), c, "A1")
+	require.NoError(t, err)
+	assert.Equal(t, "A1", out["id"])
+	assert.Equal(t, 1, httpmock.GetTotalCallCount())
 }

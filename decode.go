@@ -23,17 +23,16 @@ import (
 // Every other answer is one object of a few KiB: it is read whole into a
 // pooled buffer and decoded by go-json-experiment's v1 package, which is
 // encoding/json's behaviour (the same tags, methods, case folding and
-// errors by kind) on the encoding/json/v2 engine that Go 1.27 ships. The
-// bench account (886 bytes, the full Account) decodes in 3.2µs with 1
-// allocation there; json.NewDecoder(body).Decode took 10.5µs and 19
-// allocations, json.Unmarshal of the same bytes 8.3µs and 14.
+// errors by kind) on the encoding/json/v2 engine that Go 1.27 ships, and
+// several times faster than json.NewDecoder(body).Decode or json.Unmarshal
+// on the same bytes (BENCHMARKS.md has the figures).
 func (c *Client) decode(resp *http.Response, r *request, path string) error {
 	if r.out == nil || r.method == http.MethodHead {
 		drainClose(resp.Body)
 		return nil
 	}
 	d := &bodyDecode{c: c, resp: resp, r: r, path: path, ct: resp.Header.Get("Content-Type")}
-	d.br = bodyReader2{r: resp.Body, left: c.cfg.maxBody}
+	d.br = cappedBody{r: resp.Body, left: c.cfg.maxBody}
 	defer func() {
 		if d.br.eof {
 			_ = resp.Body.Close() // nothing left to drain
@@ -58,7 +57,7 @@ type bodyDecode struct {
 	r    *request
 	path string
 	ct   string
-	br   bodyReader2
+	br   cappedBody
 }
 
 // fail builds the DecodeError, quoting the start of the body with every
@@ -68,9 +67,7 @@ func (d *bodyDecode) fail(kind, err error) error {
 		StatusCode: d.resp.StatusCode, Method: d.r.method, Path: d.path, ContentType: d.ct,
 		kind: kind, Err: err,
 	}
-	// The login response holds a token the scrub list does not know yet
-	// (and the password hash): never quote it.
-	if !d.r.noAuth {
+	if !d.r.secretAnswer {
 		// Secrets in the body that the client does not know (a GET of a
 		// SIP trunk returns its password): redacted by field name, and by
 		// value where the partial decode already holds them.
@@ -198,9 +195,9 @@ func badContentType(ct string) bool {
 	return mt == "text/html" || mt == "application/xhtml+xml" || strings.HasSuffix(mt, "/xml") || strings.HasSuffix(mt, "+xml")
 }
 
-// bodyReader2 caps a success body, remembers its first 256 bytes for error
+// cappedBody caps a success body, remembers its first 256 bytes for error
 // snippets, and its first non-space byte to tell null and empty apart.
-type bodyReader2 struct {
+type cappedBody struct {
 	r        io.Reader
 	left     int64
 	tooLarge bool
@@ -211,7 +208,7 @@ type bodyReader2 struct {
 	nhead    int
 }
 
-func (b *bodyReader2) Read(p []byte) (int, error) {
+func (b *cappedBody) Read(p []byte) (int, error) {
 	if b.left <= 0 {
 		// Over the cap: see whether anything is left to tell "exactly at the
 		// limit" from "too large".

@@ -26,7 +26,7 @@ const (
 	DefaultRetryMax     = 5 * time.Second
 	DefaultRetryBudget  = 20               // retries in reserve, shared by all calls of a client
 	DefaultMaxBodySize  = 64 << 20         // success bodies; Alianza lists are unpaged arrays
-	DefaultTokenIdle    = 8 * time.Hour    // "Tokens are valid for 8 hours from the last use"
+	DefaultTokenIdle    = 8 * time.Hour    // Alianza: "Tokens are valid for 8 hours from the last use"
 	DefaultTokenMargin  = 5 * time.Minute  // renew this long before the token would lapse
 	DefaultLoginTimeout = 30 * time.Second // a login runs detached from its callers, bounded by this
 	// DefaultMaxConns bounds the connections to the platform, in use, idle
@@ -37,8 +37,8 @@ const (
 	// most 50 connections: without a cap net/http opens a few more than its
 	// callers, dialling whenever no connection is idle at that instant.
 	// net/http's MaxConnsPerHost has had hangs (golang/go#32336, #65705;
-	// #34941 for HTTP/2 is open): TestMaxConnsNoHangUnderCancellation runs
-	// the cap over TLS with HTTP/1.1 and HTTP/2 and cancelled calls.
+	// #34941 for HTTP/2 is open): the package's tests run the cap over TLS
+	// with HTTP/1.1 and HTTP/2 and cancelled calls.
 	DefaultMaxConns = 50
 )
 
@@ -50,14 +50,14 @@ type RateLimiter interface {
 
 // RetryPolicy controls automatic retries of GET, HEAD, PUT and DELETE on
 // connection errors, per-attempt timeouts and on 429, 500, 502, 503 and 504.
-// 500 is retried too, beyond the 502/503/504 family, as the retry matrix of
-// the reliability plan (section 3.1) requires.
+// 500 is retried too, beyond the 502/503/504 family: a GET, PUT or DELETE
+// that failed with one may well succeed on a second try.
 // Retry-After is honoured, capped at MaxDelay. POST and PATCH are never
 // retried once they may have reached the platform; a refused connection,
 // which sent nothing, is retried for every method. The one replay after a
 // 401 and a fresh login is separate from this budget.
 type RetryPolicy struct {
-	MaxRetries int           // retries after the first attempt; 0 disables retries
+	MaxRetries int           // retries after the first attempt; 0 means DefaultMaxRetries (WithoutRetries disables them)
 	BaseDelay  time.Duration // first backoff ceiling; doubled each retry (full jitter)
 	MaxDelay   time.Duration // cap on any single wait, Retry-After included
 	// Budget is the number of retries the client holds in reserve across all
@@ -169,7 +169,10 @@ func WithHTTPClient(hc *http.Client) Option {
 // WithMaxConns sets how many connections the client keeps to the platform
 // at most (DefaultMaxConns by default), idle ones included. It configures
 // the transport the client builds, so it cannot be combined with
-// WithHTTPClient: set MaxConnsPerHost on that transport instead.
+// WithHTTPClient: set MaxConnsPerHost on that transport instead. The client
+// builds its transport from http.DefaultTransport; when that is not an
+// *http.Transport (httpmock.Activate replaces it) the client sends through it
+// as it is and no cap applies.
 func WithMaxConns(n int) Option {
 	return func(c *config) error {
 		if n < 1 {
@@ -202,11 +205,17 @@ func WithUserAgent(product string) Option {
 	}
 }
 
-// WithRetryPolicy replaces the retry policy. Zero delays take the defaults.
+// WithRetryPolicy replaces the retry policy. Every zero field takes its
+// default (DefaultRetryPolicy), MaxRetries included, so a policy that sets
+// only the delays keeps retrying: WithoutRetries is the way to turn retries
+// off.
 func WithRetryPolicy(p RetryPolicy) Option {
 	return func(c *config) error {
 		if p.MaxRetries < 0 || p.BaseDelay < 0 || p.MaxDelay < 0 {
 			return &FieldError{Field: "retryPolicy", Rule: "must not be negative"}
+		}
+		if p.MaxRetries == 0 {
+			p.MaxRetries = DefaultMaxRetries
 		}
 		if p.BaseDelay == 0 {
 			p.BaseDelay = DefaultRetryBase
@@ -225,8 +234,9 @@ func WithRetryPolicy(p RetryPolicy) Option {
 	}
 }
 
-// WithoutRetries disables automatic retries. The single replay after a 401
-// and a fresh login still happens.
+// WithoutRetries disables automatic retries: every request is sent once.
+// The single replay after a 401 and a fresh login still happens. Options
+// apply in order, so a WithRetryPolicy after it turns retries back on.
 func WithoutRetries() Option {
 	return func(c *config) error { c.retry.MaxRetries = 0; return nil }
 }
@@ -302,8 +312,8 @@ func WithClock(now func() time.Time) Option {
 }
 
 // WithSipTrunkPathSegment changes the path segment of the SIP trunk
-// resource. The official spec only has "siptrunk_2" (the default); seed 002
-// shows "siptrunk" for some calls.
+// resource. The OpenAPI spec only has "siptrunk_2" (the default); Alianza's
+// SIP trunking guide lists, reads and deletes trunks under "siptrunk".
 func WithSipTrunkPathSegment(segment string) Option {
 	return func(c *config) error {
 		if err := checkID("sipTrunkPathSegment", segment); err != nil {
@@ -362,10 +372,17 @@ func (c *config) finish() error {
 // would keep opening and closing connections. It keeps up to maxConns
 // connections, all of which may stay idle, and opens no more. It sets no
 // ResponseHeaderTimeout: the client's Timeout already bounds the whole
-// exchange, and a second timer per request cost 3 allocations and a share of
-// the timer heap under load (BENCHMARKS.md).
-func defaultTransport(maxConns int) *http.Transport {
-	t := http.DefaultTransport.(*http.Transport).Clone()
+// exchange, and a second timer per request costs allocations under load.
+//
+// When http.DefaultTransport is not an *http.Transport (httpmock.Activate
+// replaces it, as may a tracing library) it is used as it is, unsized: the
+// connection cap cannot apply to a transport the client cannot configure.
+func defaultTransport(maxConns int) http.RoundTripper {
+	t, ok := http.DefaultTransport.(*http.Transport)
+	if !ok {
+		return http.DefaultTransport
+	}
+	t = t.Clone()
 	t.MaxConnsPerHost = maxConns
 	t.MaxIdleConns = maxConns
 	t.MaxIdleConnsPerHost = maxConns
@@ -375,10 +392,16 @@ func defaultTransport(maxConns int) *http.Transport {
 }
 
 // safeRedirects refuses redirects that change host or leave https, then
-// defers to next (or Go's limit of 10).
+// defers to next (or Go's limit of 10). A POST or PATCH is never
+// redirected: net/http would resend it as a GET (301, 302, 303) or resend
+// its body (307, 308). The 3xx comes back as the answer, an *APIError
+// matching ErrRedirect.
 func safeRedirects(next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
 	return func(req *http.Request, via []*http.Request) error {
 		first := via[0]
+		if !isIdempotent(first.Method) {
+			return http.ErrUseLastResponse
+		}
 		if req.URL.Host != first.URL.Host {
 			return fmt.Errorf("%w: to another host", ErrRedirect)
 		}

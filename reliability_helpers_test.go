@@ -93,7 +93,7 @@ func unstartedFake(t *testing.T) *fakeAlianza {
 // tlsTransport is the SDK's own transport (defaultTransport) trusting the
 // TLS fake's certificate, so tests over https keep the SDK's settings.
 func (f *fakeAlianza) tlsTransport(maxConns int) *http.Transport {
-	tr := defaultTransport(maxConns)
+	tr := defaultTransport(maxConns).(*http.Transport)
 	tr.TLSClientConfig = f.srv.Client().Transport.(*http.Transport).TLSClientConfig.Clone()
 	return tr
 }

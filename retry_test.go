@@ -171,12 +171,12 @@ func TestNoBackoffPastDeadline(t *testing.T) {
 }
 
 func TestRetriesDisabled(t *testing.T) {
-	for name, opt := range map[string]Option{
-		"WithoutRetries":  WithoutRetries(),
-		"MaxRetries zero": WithRetryPolicy(RetryPolicy{MaxRetries: 0}),
+	for name, opts := range map[string][]Option{
+		"WithoutRetries":                {WithoutRetries()},
+		"WithoutRetries after a policy": {WithRetryPolicy(RetryPolicy{MaxRetries: 5}), WithoutRetries()},
 	} {
 		t.Run(name, func(t *testing.T) {
-			c, mt := newMockClient(t, opt)
+			c, mt := newMockClient(t, opts...)
 			mt.RegisterResponder(http.MethodGet, testAccountURL("A1"), httpmock.NewStringResponder(503, ""))
 			_, err := getAccount(context.Background(), c, "A1")
 			require.ErrorIs(t, err, ErrServer)
@@ -188,6 +188,17 @@ func TestRetriesDisabled(t *testing.T) {
 	_, err := getAccount(context.Background(), c, "A1")
 	require.ErrorIs(t, err, ErrServer)
 	assert.Equal(t, 6, mt.GetCallCountInfo()["GET "+testAccountURL("A1")], "configurable")
+}
+
+// A policy that sets only some fields keeps the defaults of the others,
+// MaxRetries included: it does not turn retries off by omission.
+func TestPartialRetryPolicyKeepsRetrying(t *testing.T) {
+	c, mt := newMockClient(t, WithRetryPolicy(RetryPolicy{BaseDelay: time.Millisecond, MaxDelay: 2 * time.Millisecond}))
+	assert.Equal(t, RetryPolicy{MaxRetries: DefaultMaxRetries, BaseDelay: time.Millisecond, MaxDelay: 2 * time.Millisecond, Budget: DefaultRetryBudget}, c.cfg.retry)
+	mt.RegisterResponder(http.MethodGet, testAccountURL("A1"), httpmock.NewStringResponder(503, ""))
+	_, err := getAccount(context.Background(), c, "A1")
+	require.ErrorIs(t, err, ErrServer)
+	assert.Equal(t, 1+DefaultMaxRetries, mt.GetCallCountInfo()["GET "+testAccountURL("A1")])
 }
 
 func TestRetryTransportErrors(t *testing.T) {
