@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-// ErrNotEnabled means the CRM customer has no Alianza account: seed 000's
-// "Customer not enabled in Alianza". The panel shows it instead of an error.
+// ErrNotEnabled means the CRM customer has no Alianza account: what the
+// CRM shows as "Customer not enabled in Alianza". The panel shows it instead of an error.
 var ErrNotEnabled = errors.New("crm: customer not enabled in Alianza")
 
 // ErrIncomplete means a workflow did part of its work: some look-ups or

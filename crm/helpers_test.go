@@ -108,7 +108,7 @@ func (s *memStore) usernames() []string {
 
 const lindon = "333 S 520 W, Lindon, UT"
 
-// bccSpec is a Business Cloud Communications account (seed 003): ADVANCED,
+// bccSpec is a Business Cloud Communications account: ADVANCED,
 // CPE2, two users with extensions, two numbers near the office, one routed
 // to each user as caller ID, and a desk phone per user.
 func bccSpec(accountNumber string) *AccountSpec {

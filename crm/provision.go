@@ -242,7 +242,8 @@ func (p *provisioner) createUser(ctx context.Context, accountID string, u UserSp
 	})
 }
 
-// addNumber is seed 003's "Activate Number from Inventory".
+// addNumber activates a number from inventory: validate the service
+// address, search near it, reserve, add with CSR and E911 address.
 func (p *provisioner) addNumber(ctx context.Context, accountID string, n NumberSpec) error {
 	api := p.c.api
 	where := n.Address
