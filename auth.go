@@ -46,27 +46,71 @@ type loginRequest struct {
 	Password Secret `json:"password"`
 }
 
-// authError is a login the platform refused (400, 401, 404 from
-// POST /v2/authorize). It matches ErrAuthentication and ErrUnauthorized.
-type authError struct{ err error }
-
-func (e *authError) Error() string { return "alianza: login refused: " + e.err.Error() }
-func (e *authError) Unwrap() error { return e.err }
-func (e *authError) Is(target error) bool {
-	return target == ErrAuthentication || target == ErrUnauthorized
+// tokenSource is where a call's auth tokens come from: a login session
+// (WithCredentials), or a token used as given (WithAuthToken, and the token
+// Logout ends).
+type tokenSource interface {
+	// token returns the token to send and its generation.
+	token(ctx context.Context) (Secret, uint64, error)
+	// rejected is told that the token of generation gen got a 401, and
+	// reports whether a new token is worth one replay.
+	rejected(gen uint64) bool
+	// accepted records a 2xx to a request sent at sentAt with generation
+	// gen, which keeps a session's token alive.
+	accepted(gen uint64, sentAt time.Time)
+	// current returns the token held now ("" for none), never logging in.
+	current() (Secret, uint64)
+	// loggedOut forgets the token of generation gen after a logout.
+	loggedOut(gen uint64)
+	// info returns the login response of a token valid now.
+	info(ctx context.Context) (*LoginToken, error)
 }
 
-// tokenSource holds the auth token and coalesces logins: one at a time,
-// shared by every waiter, detached from any caller's context.
-type tokenSource struct {
+// fixedToken is a token issued elsewhere: sent as is, never renewed.
+type fixedToken struct {
+	tok Secret
+	c   *Client // asks GET /v2/authorize/userinfo for info; nil for a logout
+
+	mu       sync.Mutex
+	userInfo *LoginToken
+}
+
+func (f *fixedToken) token(context.Context) (Secret, uint64, error) { return f.tok, 0, nil }
+func (f *fixedToken) rejected(uint64) bool                          { return false }
+func (f *fixedToken) accepted(uint64, time.Time)                    {}
+func (f *fixedToken) current() (Secret, uint64)                     { return f.tok, 0 }
+func (f *fixedToken) loggedOut(uint64)                              {}
+
+// info asks the platform once who the token belongs to.
+func (f *fixedToken) info(ctx context.Context) (*LoginToken, error) {
+	f.mu.Lock()
+	info := f.userInfo
+	f.mu.Unlock()
+	if info != nil {
+		return info, nil
+	}
+	info, err := f.c.UserInfo(ctx)
+	if err != nil {
+		return nil, err
+	}
+	f.mu.Lock()
+	f.userInfo = info
+	f.mu.Unlock()
+	return info, nil
+}
+
+// session logs in with the configured credentials, holds the token and
+// coalesces logins: one at a time, shared by every waiter, detached from
+// any caller's context.
+type session struct {
 	c *Client
 
 	mu       sync.Mutex
-	token    Secret
+	tok      Secret
 	gen      uint64    // bumped on every new token; a 401 clears only its own generation
 	issued   time.Time // when the current token was issued
 	lastUse  time.Time // send time of the last request that the token got through
-	info     *LoginToken
+	login    *LoginToken
 	inflight *loginCall
 	failErr  error     // last refused login, remembered briefly
 	failTill time.Time //
@@ -74,96 +118,175 @@ type tokenSource struct {
 
 // loginCall is one login in flight; done is closed when it ends.
 type loginCall struct {
-	done  chan struct{}
-	token Secret
-	gen   uint64
-	info  *LoginToken
-	err   error
+	done chan struct{}
+	tok  Secret
+	gen  uint64
+	info *LoginToken
+	err  error
 }
 
-func newTokenSource(c *Client) *tokenSource { return &tokenSource{c: c} }
+func newTokenSource(c *Client) tokenSource {
+	if tok := c.cfg.staticToken; tok != "" {
+		return &fixedToken{tok: tok, c: c}
+	}
+	return &session{c: c}
+}
 
-func (ts *tokenSource) static() bool { return ts.c.cfg.staticToken != "" }
-
-// get returns a token valid now and its generation, logging in if needed.
-func (ts *tokenSource) get(ctx context.Context) (Secret, uint64, error) {
-	tok, gen, _, err := ts.acquire(ctx)
+func (s *session) token(ctx context.Context) (Secret, uint64, error) {
+	tok, gen, _, err := s.acquire(ctx)
 	return tok, gen, err
 }
 
-// acquire is get that also returns the login response the token came with.
-func (ts *tokenSource) acquire(ctx context.Context) (Secret, uint64, *LoginToken, error) {
-	if ts.static() {
-		return ts.c.cfg.staticToken, 0, nil, nil
-	}
-	now := ts.c.cfg.now()
-	ts.mu.Lock()
-	if ts.token != "" && ts.validAt(now) {
-		tok, gen, info := ts.token, ts.gen, ts.info
-		ts.mu.Unlock()
+// acquire returns a token valid now, its generation and the login response
+// it came with, logging in if needed.
+func (s *session) acquire(ctx context.Context) (Secret, uint64, *LoginToken, error) {
+	now := s.c.cfg.now()
+	s.mu.Lock()
+	if s.tok != "" && s.validAt(now) {
+		tok, gen, info := s.tok, s.gen, s.login
+		s.mu.Unlock()
 		return tok, gen, info, nil
 	}
-	call, err := ts.startLoginLocked(ctx, now)
-	ts.mu.Unlock()
+	call, err := s.startLoginLocked(ctx, now)
+	s.mu.Unlock()
 	if err != nil {
 		return "", 0, nil, err
 	}
 	select {
 	case <-call.done:
-		return call.token, call.gen, call.info, call.err
+		return call.tok, call.gen, call.info, call.err
 	case <-ctx.Done():
 		return "", 0, nil, ctx.Err()
 	}
 }
 
-// startLoginLocked joins the login in flight or starts one. ts.mu is held.
-func (ts *tokenSource) startLoginLocked(ctx context.Context, now time.Time) (*loginCall, error) {
-	if ts.inflight != nil {
-		return ts.inflight, nil
+// startLoginLocked joins the login in flight or starts one. s.mu is held.
+func (s *session) startLoginLocked(ctx context.Context, now time.Time) (*loginCall, error) {
+	if s.inflight != nil {
+		return s.inflight, nil
 	}
-	if ts.failErr != nil && now.Before(ts.failTill) {
-		return nil, ts.failErr
+	if s.failErr != nil && now.Before(s.failTill) {
+		return nil, s.failErr
 	}
 	call := &loginCall{done: make(chan struct{})}
-	ts.inflight = call
+	s.inflight = call
 	// Detached: a caller that gives up must not cancel the login the others
 	// wait for. Bounded by its own timeout so it cannot hang forever.
-	lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), ts.c.cfg.loginTimeout)
+	lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.c.cfg.loginTimeout)
 	go func() {
 		defer cancel()
-		info, err := ts.login(lctx)
-		ts.finish(call, info, err)
+		info, err := s.c.logIn(lctx)
+		s.finish(call, info, err)
 	}()
 	return call, nil
 }
 
 // validAt reports whether the token is still good at now: within the idle
 // lifetime of its last use and, when the platform caps it, of its issue.
-func (ts *tokenSource) validAt(now time.Time) bool {
-	cfg := ts.c.cfg
-	if !now.Before(ts.lastUse.Add(cfg.tokenIdle - cfg.tokenMargin)) {
+func (s *session) validAt(now time.Time) bool {
+	cfg := s.c.cfg
+	if !now.Before(s.lastUse.Add(cfg.tokenIdle - cfg.tokenMargin)) {
 		return false
 	}
-	if ts.info != nil && ts.info.MaxLifeInHours > 0 {
-		maxLife := time.Duration(ts.info.MaxLifeInHours) * time.Hour
-		if !now.Before(ts.issued.Add(maxLife - cfg.tokenMargin)) {
+	if s.login != nil && s.login.MaxLifeInHours > 0 {
+		maxLife := time.Duration(s.login.MaxLifeInHours) * time.Hour
+		if !now.Before(s.issued.Add(maxLife - cfg.tokenMargin)) {
 			return false
 		}
 	}
 	return true
 }
 
-// login sends POST /v2/authorize.
-func (ts *tokenSource) login(ctx context.Context) (*LoginToken, error) {
-	cfg := ts.c.cfg
+// finish publishes a login's result to the session and its waiters.
+func (s *session) finish(call *loginCall, info *LoginToken, err error) {
+	now := s.c.cfg.now()
+	s.mu.Lock()
+	if err == nil {
+		s.tok = info.AuthToken
+		s.gen++
+		s.issued, s.lastUse = now, now
+		s.login = info
+		s.failErr = nil
+		call.tok, call.gen, call.info = s.tok, s.gen, info
+	} else {
+		var ae *authError
+		if errors.As(err, &ae) {
+			s.failErr, s.failTill = err, now.Add(s.c.cfg.authFailTTL)
+		}
+		call.err = err
+	}
+	s.inflight = nil
+	s.mu.Unlock()
+	close(call.done)
+}
+
+// accepted slides the token's expiry: Alianza's tokens live 8 hours from
+// their last use.
+func (s *session) accepted(gen uint64, sentAt time.Time) {
+	s.mu.Lock()
+	if gen == s.gen && sentAt.After(s.lastUse) {
+		s.lastUse = sentAt
+	}
+	s.mu.Unlock()
+}
+
+// rejected drops the token after a 401, but only if it is still the one
+// that failed: a newer token from a login in between stays. The replay
+// then uses the newer token or a fresh login.
+func (s *session) rejected(gen uint64) bool {
+	s.invalidate(gen)
+	return true
+}
+
+func (s *session) invalidate(gen uint64) {
+	s.mu.Lock()
+	if gen == s.gen {
+		s.tok = ""
+	}
+	s.mu.Unlock()
+}
+
+func (s *session) current() (Secret, uint64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.tok, s.gen
+}
+
+// loggedOut forgets the token of generation gen and its login response,
+// unless a newer login has replaced them.
+func (s *session) loggedOut(gen uint64) {
+	s.mu.Lock()
+	if gen == s.gen {
+		s.tok = ""
+		s.login = nil
+	}
+	s.mu.Unlock()
+}
+
+// info returns the login response of a token valid now. Not s.login alone:
+// after the token lapsed or was refused, that is the old login's response,
+// with a dead token in it.
+func (s *session) info(ctx context.Context) (*LoginToken, error) {
+	_, _, info, err := s.acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return info, nil
+}
+
+// logIn sends POST /v2/authorize on its own path: no token, no replay, and
+// never ErrOutcomeUnknown, since a login changes nothing on the platform.
+// It is sent again only when nothing reached the platform.
+func (c *Client) logIn(ctx context.Context) (*LoginToken, error) {
 	var info LoginToken
-	err := ts.c.do(ctx, &request{
-		method: http.MethodPost,
-		path:   "/v2/authorize",
-		body:   &loginRequest{Username: cfg.username, Password: cfg.password},
-		out:    &info,
-		noAuth: true,
-	})
+	r := &request{
+		method:       http.MethodPost,
+		path:         "/v2/authorize",
+		body:         &loginRequest{Username: c.cfg.username, Password: c.cfg.password},
+		out:          &info,
+		secretAnswer: true,
+	}
+	err := c.sendLogin(ctx, r)
 	if err != nil {
 		var apiErr *APIError
 		// 400, 401, 404: the credentials are refused. A 429 is the platform
@@ -174,113 +297,64 @@ func (ts *tokenSource) login(ctx context.Context) (*LoginToken, error) {
 		return nil, err
 	}
 	if info.AuthToken == "" {
-		return nil, &DecodeError{StatusCode: http.StatusOK, Method: http.MethodPost, Path: "/v2/authorize", kind: ErrDecode, Err: errors.New("login response has no authToken")}
+		return nil, &DecodeError{StatusCode: http.StatusOK, Method: r.method, Path: r.path, kind: ErrDecode, Err: errors.New("login response has no authToken")}
 	}
 	return &info, nil
 }
 
-// finish publishes a login's result to the token source and its waiters.
-func (ts *tokenSource) finish(call *loginCall, info *LoginToken, err error) {
-	now := ts.c.cfg.now()
-	ts.mu.Lock()
-	if err == nil {
-		ts.token = info.AuthToken
-		ts.gen++
-		ts.issued, ts.lastUse = now, now
-		ts.info = info
-		ts.failErr = nil
-		call.token, call.gen, call.info = ts.token, ts.gen, info
-	} else {
-		var ae *authError
-		if errors.As(err, &ae) {
-			ts.failErr, ts.failTill = err, now.Add(ts.c.cfg.authFailTTL)
-		}
-		call.err = err
-	}
-	ts.inflight = nil
-	ts.mu.Unlock()
-	close(call.done)
-}
-
-// used records that a request sent at sentAt with generation gen succeeded
-// (2xx), which slides the token's expiry.
-func (ts *tokenSource) used(gen uint64, sentAt time.Time) {
-	if ts.static() {
-		return
-	}
-	ts.mu.Lock()
-	if gen == ts.gen && sentAt.After(ts.lastUse) {
-		ts.lastUse = sentAt
-	}
-	ts.mu.Unlock()
-}
-
-// invalidate drops the token after a 401, but only if it is still the one
-// that failed: a newer token from a login in between stays.
-func (ts *tokenSource) invalidate(gen uint64) {
-	ts.mu.Lock()
-	if gen == ts.gen {
-		ts.token = ""
-	}
-	ts.mu.Unlock()
-}
-
-// loggedOut forgets the token of generation gen and its login response,
-// unless a newer login has replaced them.
-func (ts *tokenSource) loggedOut(gen uint64) {
-	ts.mu.Lock()
-	if gen == ts.gen {
-		ts.token = ""
-		if !ts.static() {
-			ts.info = nil
-		}
-	}
-	ts.mu.Unlock()
-}
-
-// loginInfo returns the login response of a token valid now, logging in when
-// needed. With a pre-issued token it asks GET /v2/authorize/userinfo once.
-func (ts *tokenSource) loginInfo(ctx context.Context) (*LoginToken, error) {
-	if ts.static() {
-		ts.mu.Lock()
-		info := ts.info
-		ts.mu.Unlock()
-		if info != nil {
-			return info, nil
-		}
-		info, err := ts.c.UserInfo(ctx)
-		if err != nil {
-			return nil, err
-		}
-		ts.mu.Lock()
-		ts.info = info
-		ts.mu.Unlock()
-		return info, nil
-	}
-	// Not ts.info alone: after the token lapsed or was refused, that is the
-	// old login's response, with a dead token in it.
-	_, _, info, err := ts.acquire(ctx)
+// sendLogin sends the login until it gets an answer, retrying only the
+// attempts that sent nothing (a refused dial, a failed certificate check).
+func (c *Client) sendLogin(ctx context.Context, r *request) error {
+	t, err := c.prepare(ctx, r)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return info, nil
+	for attempt := 1; ; attempt++ {
+		if lim := c.cfg.limiter; lim != nil {
+			if err := lim.Wait(ctx); err != nil {
+				return withLast(r.method, t.path, err, nil)
+			}
+		}
+		resp, _, err := c.roundTrip(ctx, r, t, attempt, "")
+		if err == nil {
+			if resp.StatusCode < 200 || resp.StatusCode > 299 {
+				return c.apiError(resp, r, t.path, attempt)
+			}
+			err = c.decode(resp, r, t.path)
+			var be *bodyReadError
+			if !errors.As(err, &be) {
+				return err
+			}
+			err = be.err
+		}
+		if ctx.Err() != nil {
+			return withLast(r.method, t.path, ctx.Err(), nil)
+		}
+		if !sentNothing(err) || !retryableTransport(err) || attempt > c.cfg.retry.MaxRetries {
+			return &TransportError{Method: r.method, Path: t.path, Attempts: attempt, Err: err}
+		}
+		ok, werr := c.pause(ctx, attempt, 0)
+		if werr != nil {
+			return withLast(r.method, t.path, werr, nil)
+		}
+		if !ok {
+			return &TransportError{Method: r.method, Path: t.path, Attempts: attempt, Err: err}
+		}
+	}
 }
 
 // secrets lists the credential values to scrub from errors and snippets.
-func (ts *tokenSource) secrets() []string {
-	cfg := ts.c.cfg
+func (c *Client) secrets() []string {
 	out := make([]string, 0, 3)
-	if cfg.password != "" {
-		out = append(out, string(cfg.password))
+	if c.cfg.password != "" {
+		out = append(out, string(c.cfg.password))
 	}
-	if cfg.staticToken != "" {
-		out = append(out, string(cfg.staticToken))
+	if c.cfg.staticToken != "" {
+		out = append(out, string(c.cfg.staticToken))
 	}
-	ts.mu.Lock()
-	if ts.token != "" {
-		out = append(out, string(ts.token))
+	if tok, _ := c.auth.current(); tok != "" && tok != c.cfg.staticToken {
+		out = append(out, string(tok))
 	}
-	ts.mu.Unlock()
 	return out
 }
 
@@ -292,7 +366,7 @@ func (ts *tokenSource) secrets() []string {
 //
 //alianza:operation POST /v2/authorize
 func (c *Client) Login(ctx context.Context) (*LoginToken, error) {
-	return c.auth.loginInfo(ctx)
+	return c.auth.info(ctx)
 }
 
 // UserInfo returns the login information of the current token.
@@ -318,22 +392,16 @@ func (c *Client) UserInfo(ctx context.Context) (*LoginToken, error) {
 //
 //alianza:operation PUT /v2/authorize/logout
 func (c *Client) Logout(ctx context.Context) error {
-	ts := c.auth
-	ts.mu.Lock()
-	tok, gen := ts.token, ts.gen
-	ts.mu.Unlock()
-	if ts.static() {
-		tok = c.cfg.staticToken
-	}
+	tok, gen := c.auth.current()
 	if tok == "" {
 		return nil
 	}
 	// The token is sent as is: no login, and no replay after a 401, which
 	// would log in only to log the fresh token out.
-	err := c.do(ctx, &request{method: http.MethodPut, path: "/v2/authorize/logout", token: tok})
+	err := c.send(ctx, &request{method: http.MethodPut, path: "/v2/authorize/logout"}, &fixedToken{tok: tok})
 	if err != nil && !errors.Is(err, ErrUnauthorized) {
 		return err
 	}
-	ts.loggedOut(gen)
+	c.auth.loggedOut(gen)
 	return nil
 }

@@ -160,11 +160,11 @@ func TestStale401KeepsNewerToken(t *testing.T) {
 	assert.Equal(t, int64(2), logins.Load(), "no third login")
 	figure(t, "case03.logins", logins.Load())
 
-	ts := c.auth
-	tok, gen, err := ts.get(context.Background())
+	ts := c.auth.(*session)
+	tok, gen, err := ts.token(context.Background())
 	require.NoError(t, err)
 	ts.invalidate(gen - 1)
-	tok2, _, _ := ts.get(context.Background())
+	tok2, _, _ := ts.token(context.Background())
 	assert.Equal(t, tok, tok2, "invalidating an older generation keeps the token")
 }
 

@@ -16,7 +16,7 @@ const Version = "0.1.0"
 // cheap copy that acts in another partition and shares the login.
 type Client struct {
 	cfg       *config
-	auth      *tokenSource
+	auth      tokenSource // the login session or the given token, shared with ForPartition copies
 	budget    *retryBudget
 	bodies    *bodyPool // buffers for reading answers, shared with ForPartition copies
 	userAgent []string  // the User-Agent header's value, shared by every request
@@ -100,7 +100,7 @@ func (c *Client) PartitionID(ctx context.Context) (string, error) {
 	if c.partition != "" {
 		return c.partition, nil
 	}
-	info, err := c.auth.loginInfo(ctx)
+	info, err := c.auth.info(ctx)
 	if err != nil {
 		return "", err
 	}

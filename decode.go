@@ -68,9 +68,7 @@ func (d *bodyDecode) fail(kind, err error) error {
 		StatusCode: d.resp.StatusCode, Method: d.r.method, Path: d.path, ContentType: d.ct,
 		kind: kind, Err: err,
 	}
-	// The login response holds a token the scrub list does not know yet
-	// (and the password hash): never quote it.
-	if !d.r.noAuth {
+	if !d.r.secretAnswer {
 		// Secrets in the body that the client does not know (a GET of a
 		// SIP trunk returns its password): redacted by field name, and by
 		// value where the partial decode already holds them.

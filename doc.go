@@ -44,15 +44,25 @@
 // every problem (each a *FieldError naming the JSON field and the rule) and
 // matches ErrValidation. A non-2xx answer is an *APIError, which matches the
 // sentinel of its status (ErrBadRequest, ErrUnauthorized, ErrForbidden,
-// ErrNotFound, ErrConflict, ErrRateLimited, ErrServer) with errors.Is.
+// ErrNotFound, ErrConflict, ErrRateLimited, ErrServer) with errors.Is. A
+// duplicate create, which Alianza answers with a 400 saying "already
+// exists", matches ErrConflict as well as ErrBadRequest.
 //
 // # Retries
 //
 // GET, HEAD, PUT and DELETE are retried on connection errors and on 429,
 // 500, 502, 503 and 504, with capped exponential backoff and jitter, honouring
 // Retry-After. POST and PATCH are never retried: Alianza has no idempotency
-// keys. A POST whose connection broke after it was written returns an error
-// matching ErrOutcomeUnknown, so you can look before you send it again.
+// keys. A POST or PATCH that was written and got no answer (the connection
+// broke, the attempt timed out, or the context ended) returns an error
+// matching ErrOutcomeUnknown, so you can look before you send it again; when
+// the context ended it also matches context.Canceled or
+// context.DeadlineExceeded. A 3xx to a POST or PATCH is not followed: it is an
+// *APIError matching ErrRedirect.
+//
+// A DELETE whose answer was lost (sent, then the connection broke) and whose
+// retry gets a 404 succeeds: the lost attempt deleted the object. A 404 on
+// the first attempt is ErrNotFound.
 //
 // # Secrets
 //

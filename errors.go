@@ -17,11 +17,19 @@ import (
 // Sentinel errors. Match them with errors.Is; an *APIError matches the one of
 // its status code.
 var (
-	ErrBadRequest   = errors.New("alianza: bad request")       // 400
-	ErrUnauthorized = errors.New("alianza: unauthorized")      // 401
-	ErrForbidden    = errors.New("alianza: forbidden")         // 403
-	ErrNotFound     = errors.New("alianza: not found")         // 404
-	ErrConflict     = errors.New("alianza: conflict")          // 409
+	ErrBadRequest   = errors.New("alianza: bad request")  // 400 and 422: the platform refused the input
+	ErrUnauthorized = errors.New("alianza: unauthorized") // 401
+	ErrForbidden    = errors.New("alianza: forbidden")    // 403
+	ErrNotFound     = errors.New("alianza: not found")    // 404
+
+	// ErrConflict is a request that collides with what the platform already
+	// holds: a 409, or a 400 or 422 one of whose messages says "already
+	// exists" (case-insensitive). Alianza answers most duplicate creates
+	// with the latter ("accountNumber 1001 already exists in this
+	// partition"), so a create that found its object already there matches
+	// ErrConflict, and still ErrBadRequest for a 400 or 422.
+	ErrConflict = errors.New("alianza: conflict")
+
 	ErrRateLimited  = errors.New("alianza: rate limited")      // 429
 	ErrServer       = errors.New("alianza: server error")      // 5xx
 	ErrValidation   = errors.New("alianza: invalid request")   // caught before any I/O
@@ -30,7 +38,7 @@ var (
 	ErrEmptyBody    = errors.New("alianza: empty response body")
 	ErrContentType  = errors.New("alianza: unexpected content type")
 	ErrTooLarge     = errors.New("alianza: response body too large")
-	ErrRedirect     = errors.New("alianza: redirect refused")
+	ErrRedirect     = errors.New("alianza: redirect refused") // a redirect off the host or off https, or any 3xx to a POST or PATCH
 	ErrNoPartition  = errors.New("alianza: no partition: set WithPartition or log in with credentials")
 	ErrNoCredential = errors.New("alianza: no credentials or auth token configured")
 
@@ -38,10 +46,10 @@ var (
 	// credentials. It also matches ErrUnauthorized.
 	ErrAuthentication = errors.New("alianza: authentication failed")
 
-	// ErrOutcomeUnknown is returned when a POST or PATCH was written but the
-	// connection failed before a response arrived: the platform may or may
-	// not have acted on it. It is never resent automatically; look before
-	// you retry.
+	// ErrOutcomeUnknown is returned when a POST or PATCH was written but no
+	// answer arrived (the connection failed, the attempt timed out, or the
+	// caller's context ended): the platform may or may not have acted on it.
+	// It is never resent automatically; look before you retry.
 	ErrOutcomeUnknown = errors.New("alianza: outcome unknown, request may have been applied")
 )
 
@@ -97,7 +105,7 @@ func (e *APIError) Error() string {
 func (e *APIError) Is(target error) bool {
 	switch target {
 	case ErrBadRequest:
-		return e.StatusCode == http.StatusBadRequest
+		return e.StatusCode == http.StatusBadRequest || e.StatusCode == http.StatusUnprocessableEntity
 	case ErrUnauthorized:
 		return e.StatusCode == http.StatusUnauthorized
 	case ErrForbidden:
@@ -105,11 +113,29 @@ func (e *APIError) Is(target error) bool {
 	case ErrNotFound:
 		return e.StatusCode == http.StatusNotFound
 	case ErrConflict:
-		return e.StatusCode == http.StatusConflict
+		return e.StatusCode == http.StatusConflict || e.alreadyExists()
 	case ErrRateLimited:
 		return e.StatusCode == http.StatusTooManyRequests
 	case ErrServer:
 		return e.StatusCode >= 500 && e.StatusCode <= 599
+	case ErrRedirect:
+		return e.StatusCode >= 300 && e.StatusCode <= 399
+	}
+	return false
+}
+
+// alreadyExists reports a refusal whose message says the object is already
+// there: how Alianza answers most duplicate creates, with a 400.
+func (e *APIError) alreadyExists() bool {
+	switch e.StatusCode {
+	case http.StatusBadRequest, http.StatusConflict, http.StatusUnprocessableEntity:
+	default:
+		return false
+	}
+	for _, m := range e.Messages {
+		if strings.Contains(strings.ToLower(m), "already exists") {
+			return true
+		}
 	}
 	return false
 }
@@ -351,3 +377,58 @@ func (e *DecodeError) Is(target error) bool { return target == e.kind }
 
 // Unwrap returns the decoder's error.
 func (e *DecodeError) Unwrap() error { return e.Err }
+
+// TransportError is a request that got no HTTP response: a refused
+// connection, a reset, a timeout, a TLS failure. The URL's query is dropped.
+type TransportError struct {
+	Method   string
+	Path     string
+	Attempts int
+	Err      error
+}
+
+func (e *TransportError) Error() string {
+	s := "alianza: " + e.Method + " " + e.Path + ": " + e.Err.Error()
+	if e.Attempts > 1 {
+		s += " (after " + strconv.Itoa(e.Attempts) + " attempts)"
+	}
+	return s
+}
+
+func (e *TransportError) Unwrap() error { return e.Err }
+
+// OutcomeUnknownError is a POST or PATCH that was written but got no
+// answer: the connection failed, the attempt timed out, or the caller's
+// context ended. It matches ErrOutcomeUnknown and what it wraps (a
+// context's error matches context.Canceled or context.DeadlineExceeded as
+// well). The platform may have acted on it, so look (list, get by account
+// number) before sending it again.
+type OutcomeUnknownError struct {
+	Method string
+	Path   string
+	Err    error
+}
+
+func (e *OutcomeUnknownError) Error() string {
+	return "alianza: " + e.Method + " " + e.Path + ": outcome unknown, the request may have been applied: " + e.Err.Error()
+}
+
+func (e *OutcomeUnknownError) Unwrap() error        { return e.Err }
+func (e *OutcomeUnknownError) Is(target error) bool { return target == ErrOutcomeUnknown }
+
+// bodyReadError is a 2xx body cut off by the connection, as opposed to a
+// complete body that is not valid JSON.
+type bodyReadError struct{ err error }
+
+func (e *bodyReadError) Error() string { return e.err.Error() }
+func (e *bodyReadError) Unwrap() error { return e.err }
+
+// authError is a login the platform refused (400, 401, 404 from
+// POST /v2/authorize). It matches ErrAuthentication and ErrUnauthorized.
+type authError struct{ err error }
+
+func (e *authError) Error() string { return "alianza: login refused: " + e.err.Error() }
+func (e *authError) Unwrap() error { return e.err }
+func (e *authError) Is(target error) bool {
+	return target == ErrAuthentication || target == ErrUnauthorized
+}

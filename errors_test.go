@@ -42,7 +42,7 @@ func TestSentinelsFromStatus(t *testing.T) {
 	}{
 		{400, ErrBadRequest}, {401, ErrUnauthorized}, {403, ErrForbidden}, {404, ErrNotFound},
 		{409, ErrConflict}, {429, ErrRateLimited}, {500, ErrServer}, {501, ErrServer}, {502, ErrServer},
-		{503, ErrServer}, {504, ErrServer}, {599, ErrServer}, {418, nil}, {422, nil},
+		{503, ErrServer}, {504, ErrServer}, {599, ErrServer}, {418, nil}, {422, ErrBadRequest},
 	} {
 		t.Run(fmt.Sprint(tc.status), func(t *testing.T) {
 			c, mt := newMockClient(t, WithoutRetries())
@@ -189,6 +189,35 @@ func TestDecodeErrors(t *testing.T) {
 			assert.LessOrEqual(t, len(de.Snippet), 256+3)
 			scanForSecrets(t, "decode error", formatAll(err))
 			assert.Equal(t, 1, mt.GetCallCountInfo()["GET "+testAccountURL("A1")], "a 2xx is never retried")
+		})
+	}
+}
+
+// Alianza answers a duplicate create with a 400 whose message says "already
+// exists": that is a conflict, and still a bad request.
+func TestAlreadyExistsIsConflict(t *testing.T) {
+	for _, tc := range []struct {
+		status     int
+		body       string
+		conflict   bool
+		badRequest bool
+	}{
+		{400, `{"status":400,"messages":["accountNumber 1001 already exists in this partition"]}`, true, true},
+		{400, `{"status":400,"messages":["first","Telephone number ALREADY EXISTS"]}`, true, true},
+		{422, `{"message":"user already exists"}`, true, true},
+		{409, `{"messages":["busy"]}`, true, false},
+		{400, `{"status":400,"messages":["accountNumber is required"]}`, false, true},
+		{404, `{"status":404,"messages":["account already exists elsewhere"]}`, false, false},
+		{500, `{"messages":["already exists"]}`, false, false},
+	} {
+		t.Run(fmt.Sprint(tc.status, tc.body), func(t *testing.T) {
+			c, mt := newMockClient(t, WithoutRetries())
+			mt.RegisterResponder(http.MethodPost, testBaseURL+"/v2/partition/"+testPartition+"/account",
+				httpmock.NewStringResponder(tc.status, tc.body).HeaderSet(http.Header{"Content-Type": {"application/json"}}))
+			err := c.do(context.Background(), &request{method: http.MethodPost, path: "/v2/partition/{partitionId}/account", body: map[string]string{"accountNumber": "1001"}})
+			require.Error(t, err)
+			assert.Equal(t, tc.conflict, errors.Is(err, ErrConflict), "ErrConflict")
+			assert.Equal(t, tc.badRequest, errors.Is(err, ErrBadRequest), "ErrBadRequest")
 		})
 	}
 }

@@ -375,10 +375,16 @@ func defaultTransport(maxConns int) *http.Transport {
 }
 
 // safeRedirects refuses redirects that change host or leave https, then
-// defers to next (or Go's limit of 10).
+// defers to next (or Go's limit of 10). A POST or PATCH is never
+// redirected: net/http would resend it as a GET (301, 302, 303) or resend
+// its body (307, 308). The 3xx comes back as the answer, an *APIError
+// matching ErrRedirect.
 func safeRedirects(next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
 	return func(req *http.Request, via []*http.Request) error {
 		first := via[0]
+		if !isIdempotent(first.Method) {
+			return http.ErrUseLastResponse
+		}
 		if req.URL.Host != first.URL.Host {
 			return fmt.Errorf("%w: to another host", ErrRedirect)
 		}

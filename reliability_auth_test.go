@@ -220,7 +220,8 @@ func TestCase10AbandonedLoginBounded(t *testing.T) {
 
 // loginInFlight reports whether c has a login running.
 func loginInFlight(c *Client) bool {
-	c.auth.mu.Lock()
-	defer c.auth.mu.Unlock()
-	return c.auth.inflight != nil
+	s := c.auth.(*session)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.inflight != nil
 }

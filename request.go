@@ -9,10 +9,11 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"reflect"
-	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/go-querystring/query"
@@ -30,182 +31,150 @@ type request struct {
 	body    any  // sent as JSON; nil for none
 	out     any  // decoded from JSON; nil to discard the body
 	emptyOK bool // a 2xx with an empty body is success even though out is set
-	noAuth  bool // the login itself
-	// token, when set, is sent as is: no login first, no replay after a
-	// 401, no sliding of the cached token's expiry (logout).
-	token Secret
+	// secretAnswer marks an answer that holds credentials the scrub list
+	// does not know yet (the login's token): a decode error never quotes it.
+	secretAnswer bool
+}
+
+// target is a request made ready to send: its path and URL filled in and
+// its body encoded, once for every attempt.
+type target struct {
+	path string
+	url  string
+	body []byte
 }
 
 // maxDrain bounds how much of an unread body is drained so the connection
 // can be reused; a larger rest closes the connection instead.
 const maxDrain = 64 << 10
 
-// do sends r, with login, 401 replay, retries and decoding.
+var jsonHeader = []string{"application/json"}
+
+// do sends r with the client's token: login, 401 replay, retries, decoding.
 func (c *Client) do(ctx context.Context, r *request) error {
+	return c.send(ctx, r, c.auth)
+}
+
+// send sends r with the tokens of ts until an attempt gives a final answer.
+func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 	if err := ctx.Err(); err != nil {
 		return withLast(r.method, r.path, err, nil)
 	}
-	path, err := c.expand(ctx, r.path, r.args)
+	t, err := c.prepare(ctx, r)
 	if err != nil {
 		return err
 	}
-	rawURL := c.cfg.baseURL + path
+	s := &callState{r: r, path: t.path, ts: ts, attempt: 1}
+	for {
+		tok, gen, err := c.ready(ctx, ts)
+		if err != nil {
+			return withLast(r.method, t.path, err, s.lastAPI)
+		}
+		s.gen = gen
+		sentAt := c.cfg.now()
+		resp, written, err := c.roundTrip(ctx, r, t, s.attempt, tok)
+		if err == nil && resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+			// Only a success slides the token's expiry.
+			ts.accepted(gen, sentAt)
+			c.budget.refund()
+			err = c.decode(resp, r, t.path)
+			var be *bodyReadError
+			if !errors.As(err, &be) {
+				return err
+			}
+			// The connection broke inside the body: the answer was lost.
+			resp, err = nil, be.err
+		}
+		next, final := c.classify(ctx, s, resp, err, written)
+		switch next {
+		case replay:
+			continue
+		case retry:
+			ok, werr := c.pause(ctx, s.attempt, s.retryAfter)
+			if werr != nil {
+				return withLast(r.method, t.path, werr, s.lastAPI)
+			}
+			if !ok {
+				return final
+			}
+			s.attempt++
+			continue
+		}
+		return final
+	}
+}
+
+// ready waits for the rate limiter, then gets the token to send.
+func (c *Client) ready(ctx context.Context, ts tokenSource) (Secret, uint64, error) {
+	if lim := c.cfg.limiter; lim != nil {
+		if err := lim.Wait(ctx); err != nil {
+			return "", 0, err
+		}
+	}
+	return ts.token(ctx)
+}
+
+// prepare fills r's path and query and encodes its body.
+func (c *Client) prepare(ctx context.Context, r *request) (*target, error) {
+	path, err := c.expand(ctx, r.path, r.args)
+	if err != nil {
+		return nil, err
+	}
+	t := &target{path: path, url: c.cfg.baseURL + path}
 	if r.query != nil {
 		q, err := encodeQuery(r.query)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if q != "" {
-			rawURL += "?" + q
+			t.url += "?" + q
 		}
 	}
-	var body []byte
 	if r.body != nil {
-		if body, err = json.Marshal(r.body); err != nil {
-			return fmt.Errorf("alianza: encode %s %s request: %w", r.method, path, err)
+		if t.body, err = json.Marshal(r.body); err != nil {
+			return nil, fmt.Errorf("alianza: encode %s %s request: %w", r.method, path, err)
 		}
 	}
-
-	pol := c.cfg.retry
-	idempotent := isIdempotent(r.method)
-	replayed := false // the one replay after a 401 and a fresh login
-	var lastAPI *APIError
-	for attempt := 1; ; attempt++ {
-		if lim := c.cfg.limiter; lim != nil {
-			if err := lim.Wait(ctx); err != nil {
-				return withLast(r.method, path, err, lastAPI)
-			}
-		}
-		var tok Secret
-		var gen uint64
-		switch {
-		case r.noAuth:
-		case r.token != "":
-			tok = r.token
-		default:
-			if tok, gen, err = c.auth.get(ctx); err != nil {
-				return withLast(r.method, path, err, lastAPI)
-			}
-		}
-		req, err := http.NewRequestWithContext(ctx, r.method, rawURL, bodyReader(body))
-		if err != nil {
-			return fmt.Errorf("alianza: build request: %w", err)
-		}
-		if body != nil {
-			req.GetBody = replayBody(body)
-			req.Header["Content-Type"] = jsonHeader
-		}
-		req.Header["Accept"] = jsonHeader
-		req.Header["User-Agent"] = c.userAgent
-		if !r.noAuth {
-			req.Header["X-Auth-Token"] = []string{string(tok)}
-		}
-
-		sentAt := c.cfg.now()
-		start := time.Now()
-		resp, err := c.cfg.httpClient.Do(req)
-		c.logAttempt(ctx, r.method, path, resp, err, time.Since(start), attempt)
-
-		if err != nil {
-			if retry, ferr := c.failedAttempt(ctx, r, path, attempt, c.transportError(err), lastAPI); !retry {
-				return ferr
-			}
-			continue
-		}
-
-		if resp.StatusCode == http.StatusUnauthorized && !r.noAuth {
-			if !replayed && !c.auth.static() && r.token == "" {
-				// A 401 means the platform did not act on the request, so
-				// even a POST is safe to send again, once, with a new token.
-				drainClose(resp.Body)
-				replayed = true
-				c.auth.invalidate(gen)
-				attempt--
-				continue
-			}
-			return c.apiError(resp, r, path, attempt+btoi(replayed), nil)
-		}
-		if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
-			if !r.noAuth && r.token == "" {
-				// Only a success slides the expiry (reliability plan 3.1).
-				c.auth.used(gen, sentAt)
-			}
-			c.budget.refund()
-			err := c.decode(resp, r, path)
-			var be *bodyReadError
-			if errors.As(err, &be) {
-				// The connection broke inside a 2xx body (a truncated
-				// Content-Length, a reset, the attempt's timeout): handled
-				// like a transport failure after the request was written.
-				retry, ferr := c.failedAttempt(ctx, r, path, attempt, be.err, lastAPI)
-				if !retry {
-					return ferr
-				}
-				continue
-			}
-			return err
-		}
-
-		apiErr := c.apiError(resp, r, path, attempt, nil)
-		if idempotent && retryableStatus(resp.StatusCode) && attempt <= pol.MaxRetries {
-			lastAPI = apiErr
-			if c.budget.take() {
-				if werr := c.wait(ctx, c.backoff(attempt, apiErr.RetryAfter)); werr != nil {
-					return withLast(r.method, path, werr, apiErr)
-				}
-				continue
-			}
-		}
-		return apiErr
-	}
+	return t, nil
 }
 
-var jsonHeader = []string{"application/json"}
-
-// failedAttempt decides what follows an attempt that got no complete
-// response: retry (after the backoff, which it waits) or the final error.
-// A refused dial or a failed certificate check sent nothing, so the
-// platform cannot have acted on the request and even a POST may go again.
-// Otherwise only idempotent methods are retried; a POST or PATCH that was
-// written is reported as ErrOutcomeUnknown and never resent. The login is
-// the exception: it changes nothing on the platform, so its failure is a
-// plain TransportError, shared with every waiter and not retried.
-func (c *Client) failedAttempt(ctx context.Context, r *request, path string, attempt int, err error, lastAPI *APIError) (retry bool, final error) {
-	if ctx.Err() != nil {
-		return false, withLast(r.method, path, ctx.Err(), lastAPI)
+// roundTrip sends one attempt of t with tok (none when empty: the login)
+// and logs it. written reports whether any of the request may have reached
+// the platform: for POST and PATCH it is how a cancelled call tells "never
+// sent" from "outcome unknown"; other methods do not need to know.
+func (c *Client) roundTrip(ctx context.Context, r *request, t *target, attempt int, tok Secret) (resp *http.Response, written func() bool, err error) {
+	written = never
+	if !isIdempotent(r.method) {
+		w := new(atomic.Bool)
+		written = w.Load
+		ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{WroteHeaders: func() { w.Store(true) }})
 	}
-	sent := !isDialError(err) && !isCertError(err)
-	idempotent := isIdempotent(r.method)
-	if !sent || idempotent {
-		if retryableTransport(err) && attempt <= c.cfg.retry.MaxRetries && c.budget.take() {
-			if werr := c.wait(ctx, c.backoff(attempt, 0)); werr != nil {
-				return false, withLast(r.method, path, werr, lastAPI)
-			}
-			return true, nil
-		}
+	req, err := http.NewRequestWithContext(ctx, r.method, t.url, bodyReader(t.body))
+	if err != nil {
+		return nil, written, fmt.Errorf("alianza: build request: %w", err)
 	}
-	if sent && !idempotent && !r.noAuth {
-		return false, &OutcomeUnknownError{Method: r.method, Path: path, Err: err}
+	if t.body != nil {
+		req.GetBody = replayBody(t.body)
+		req.Header["Content-Type"] = jsonHeader
 	}
-	return false, &TransportError{Method: r.method, Path: path, Attempts: attempt, Err: err}
+	req.Header["Accept"] = jsonHeader
+	req.Header["User-Agent"] = c.userAgent
+	if tok != "" {
+		req.Header["X-Auth-Token"] = []string{string(tok)}
+	}
+	start := time.Now()
+	resp, err = c.cfg.httpClient.Do(req)
+	c.logAttempt(ctx, r.method, t.path, resp, err, time.Since(start), attempt)
+	if err != nil {
+		return nil, written, stripURL(err)
+	}
+	return resp, written, nil
 }
 
-// bodyReadError is a 2xx body cut off by the connection, as opposed to a
-// complete body that is not valid JSON.
-type bodyReadError struct{ err error }
+func never() bool { return false }
 
-func (e *bodyReadError) Error() string { return e.err.Error() }
-func (e *bodyReadError) Unwrap() error { return e.err }
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// replayBody is the request's GetBody. It lives outside do so that a
-// bodiless GET does not move do's body variable to the heap.
+// replayBody is the request's GetBody, for the transport's own resend on a
+// fresh connection.
 func replayBody(body []byte) func() (io.ReadCloser, error) {
 	return func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
 }
@@ -302,7 +271,7 @@ func encodeQuery(q any) (string, error) {
 
 // apiError reads an error body through the 1 MiB limit and builds the
 // *APIError, scrubbing every secret the client knows of.
-func (c *Client) apiError(resp *http.Response, r *request, path string, attempts int, _ error) *APIError {
+func (c *Client) apiError(resp *http.Response, r *request, path string, attempts int) *APIError {
 	defer drainClose(resp.Body)
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 	e := newAPIError(resp.StatusCode, r.method, path, resp.Header.Get("Content-Type"), body, c.scrubList(r))
@@ -314,7 +283,7 @@ func (c *Client) apiError(resp *http.Response, r *request, path string, attempts
 // scrubList is every secret value an error about r might echo: the
 // password, the token, and the Secret fields of r's body.
 func (c *Client) scrubList(r *request) []string {
-	s := c.auth.secrets()
+	s := c.secrets()
 	if r.body != nil {
 		s = appendSecrets(s, reflect.ValueOf(r.body), 0)
 	}
@@ -346,49 +315,14 @@ func (c *Client) logAttempt(ctx context.Context, method, path string, resp *http
 		slog.Int("attempt", attempt),
 	}
 	if err != nil {
-		attrs = append(attrs, slog.String("error", scrubString(c.transportError(err).Error(), c.auth.secrets())))
+		attrs = append(attrs, slog.String("error", scrubString(stripURL(err).Error(), c.secrets())))
 	}
 	l.LogAttrs(ctx, slog.LevelDebug, "alianza request", attrs...)
 }
 
-// TransportError is a request that got no HTTP response: a refused
-// connection, a reset, a timeout, a TLS failure. The URL's query is dropped.
-type TransportError struct {
-	Method   string
-	Path     string
-	Attempts int
-	Err      error
-}
-
-func (e *TransportError) Error() string {
-	s := "alianza: " + e.Method + " " + e.Path + ": " + e.Err.Error()
-	if e.Attempts > 1 {
-		s += " (after " + strconv.Itoa(e.Attempts) + " attempts)"
-	}
-	return s
-}
-
-func (e *TransportError) Unwrap() error { return e.Err }
-
-// OutcomeUnknownError is a POST or PATCH whose connection failed after the
-// request was written. It matches ErrOutcomeUnknown; the platform may have
-// acted on it, so look (list, get by account number) before sending again.
-type OutcomeUnknownError struct {
-	Method string
-	Path   string
-	Err    error
-}
-
-func (e *OutcomeUnknownError) Error() string {
-	return "alianza: " + e.Method + " " + e.Path + ": outcome unknown, the request may have been applied: " + e.Err.Error()
-}
-
-func (e *OutcomeUnknownError) Unwrap() error        { return e.Err }
-func (e *OutcomeUnknownError) Is(target error) bool { return target == ErrOutcomeUnknown }
-
-// transportError strips the URL (which may carry a query) from a
-// *url.Error, keeping its cause.
-func (c *Client) transportError(err error) error {
+// stripURL drops the URL (which may carry a query) of a *url.Error,
+// keeping its cause.
+func stripURL(err error) error {
 	var ue *url.Error
 	if errors.As(err, &ue) {
 		return ue.Err

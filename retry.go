@@ -5,6 +5,8 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
+	"fmt"
+	"log/slog"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -12,6 +14,128 @@ import (
 	"sync/atomic"
 	"time"
 )
+
+// verdict is what follows an attempt.
+type verdict int
+
+const (
+	done   verdict = iota // return the final error (nil for success)
+	retry                 // back off, then send again, budget allowing
+	replay                // send again at once with a new token (after a 401)
+)
+
+// callState is what one call remembers across its attempts.
+type callState struct {
+	r          *request
+	path       string
+	ts         tokenSource   // where the call's tokens come from
+	gen        uint64        // the generation of the token last sent
+	attempt    int           // attempts counted against MaxRetries; a replay is not one
+	replayed   bool          // the one replay after a 401 has happened
+	lostAnswer bool          // an earlier attempt was sent and its answer lost
+	lastAPI    *APIError     // the last retryable answer, wrapped into a final context error
+	retryAfter time.Duration // the wait the server asked for before the next retry
+}
+
+// classify decides what follows an attempt: the answer resp, or the
+// transport error err when there is none (a broken 2xx body included).
+// final is the call's error if it ends here, or if a retry or replay
+// cannot happen. written reports whether a POST or PATCH reached the wire.
+//
+// This is the one place the retry rules live:
+//   - The caller's context ended: a POST or PATCH that was written may have
+//     been applied, so the error matches ErrOutcomeUnknown as well as the
+//     context's error; anything else is the context's error.
+//   - A refused dial or a failed certificate check sent nothing, so even a
+//     POST may go again. Otherwise only idempotent methods are retried, and
+//     a POST or PATCH that was written is ErrOutcomeUnknown, never resent.
+//   - A 401 is replayed once with a new token: the platform did not act.
+//   - A 404 to a DELETE whose earlier attempt was sent and got no answer
+//     means that attempt deleted it: success.
+//   - 429, 500, 502, 503 and 504 are retried for idempotent methods.
+func (c *Client) classify(ctx context.Context, s *callState, resp *http.Response, err error, written func() bool) (verdict, error) {
+	r := s.r
+	idempotent := isIdempotent(r.method)
+	if resp == nil {
+		if cerr := ctx.Err(); cerr != nil {
+			if !idempotent && written() {
+				return done, &OutcomeUnknownError{Method: r.method, Path: s.path, Err: withCause(cerr, err)}
+			}
+			return done, withLast(r.method, s.path, cerr, s.lastAPI)
+		}
+		sent := !sentNothing(err)
+		if (!sent || idempotent) && retryableTransport(err) && s.attempt <= c.cfg.retry.MaxRetries {
+			s.lostAnswer = s.lostAnswer || sent
+			s.retryAfter = 0
+			return retry, c.lostError(s, err, sent)
+		}
+		return done, c.lostError(s, err, sent)
+	}
+	switch {
+	case resp.StatusCode == http.StatusUnauthorized && !s.replayed && s.ts.rejected(s.gen):
+		drainClose(resp.Body)
+		s.replayed = true
+		return replay, nil
+	case resp.StatusCode == http.StatusNotFound && s.lostAnswer && r.method == http.MethodDelete:
+		drainClose(resp.Body)
+		c.logAlreadyDone(ctx, s)
+		return done, nil
+	}
+	apiErr := c.apiError(resp, r, s.path, s.attempt+btoi(s.replayed))
+	if idempotent && retryableStatus(resp.StatusCode) && s.attempt <= c.cfg.retry.MaxRetries {
+		s.lastAPI, s.retryAfter = apiErr, apiErr.RetryAfter
+		return retry, apiErr
+	}
+	return done, apiErr
+}
+
+// lostError is the final error of an attempt that got no answer: the
+// outcome is unknown for a POST or PATCH that was sent, else the transport
+// failure.
+func (c *Client) lostError(s *callState, err error, sent bool) error {
+	if sent && !isIdempotent(s.r.method) {
+		return &OutcomeUnknownError{Method: s.r.method, Path: s.path, Err: err}
+	}
+	return &TransportError{Method: s.r.method, Path: s.path, Attempts: s.attempt, Err: err}
+}
+
+// withCause is the context's error cerr, also wrapping the transport's err
+// when that is a different error.
+func withCause(cerr, err error) error {
+	if err == nil || errors.Is(err, cerr) {
+		return cerr
+	}
+	return fmt.Errorf("%w: %w", cerr, err)
+}
+
+// logAlreadyDone records, at debug level, a DELETE whose retry found
+// nothing to delete because the attempt whose answer was lost did it.
+func (c *Client) logAlreadyDone(ctx context.Context, s *callState) {
+	if l := c.cfg.logger; l != nil {
+		l.LogAttrs(ctx, slog.LevelDebug, "alianza request: 404 after a lost answer; the earlier attempt deleted it",
+			slog.String("method", s.r.method), slog.String("path", s.path), slog.Int("attempt", s.attempt))
+	}
+}
+
+// pause is the step before a retry: take a token from the retry budget,
+// then wait the backoff. ok is false when the budget is spent; err is set
+// when ctx ended first.
+func (c *Client) pause(ctx context.Context, attempt int, retryAfter time.Duration) (ok bool, err error) {
+	if !c.budget.take() {
+		return false, nil
+	}
+	if err := c.wait(ctx, c.backoff(attempt, retryAfter)); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
 
 // retryableStatus is the set of statuses worth another try of an idempotent
 // request: rate limiting and the gateway and overload family.
@@ -32,6 +156,10 @@ func retryableStatus(code int) bool {
 func retryableTransport(err error) bool {
 	return !errors.Is(err, context.Canceled) && !errors.Is(err, ErrRedirect) && !isCertError(err)
 }
+
+// sentNothing reports whether an attempt failed before any byte of the
+// request was written, so that the platform cannot have acted on it.
+func sentNothing(err error) bool { return isDialError(err) || isCertError(err) }
 
 // isCertError reports whether err is a failed TLS certificate check: the
 // request was never written.

@@ -1,0 +1,194 @@
+package alianza
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// hangAfterRead reads the request, tells got, then answers nothing until
+// the client goes away.
+func hangAfterRead(n *atomic.Int64, got chan<- struct{}) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.ReadAll(r.Body)
+		n.Add(1)
+		if got != nil {
+			got <- struct{}{}
+		}
+		<-r.Context().Done()
+	}
+}
+
+func TestWrittenPOSTContextEndsOutcomeUnknown(t *testing.T) {
+	for _, method := range []string{http.MethodPost, http.MethodPatch} {
+		t.Run(method+" deadline", func(t *testing.T) {
+			var n atomic.Int64
+			srv := httptest.NewServer(hangAfterRead(&n, nil))
+			defer srv.Close()
+			c := newLoopbackClient(t, srv)
+			ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+			defer cancel()
+			err := sendMethod(ctx, c, method)
+			var oe *OutcomeUnknownError
+			require.ErrorAs(t, err, &oe)
+			assert.ErrorIs(t, err, ErrOutcomeUnknown)
+			assert.ErrorIs(t, err, context.DeadlineExceeded, "still the caller's deadline")
+			assert.Equal(t, method, oe.Method)
+			assert.Equal(t, int64(1), n.Load(), "sent once, never again")
+		})
+		t.Run(method+" cancel", func(t *testing.T) {
+			var n atomic.Int64
+			got := make(chan struct{}, 1)
+			srv := httptest.NewServer(hangAfterRead(&n, got))
+			defer srv.Close()
+			c := newLoopbackClient(t, srv)
+			ctx, cancel := context.WithCancel(context.Background())
+			go func() { <-got; cancel() }()
+			err := sendMethod(ctx, c, method)
+			require.ErrorIs(t, err, ErrOutcomeUnknown)
+			assert.ErrorIs(t, err, context.Canceled)
+			assert.Equal(t, int64(1), n.Load())
+		})
+	}
+}
+
+// A context that ends before a byte is written leaves a plain context
+// error: the platform cannot have acted.
+func TestPOSTContextEndsBeforeWritePlain(t *testing.T) {
+	dialing := make(chan struct{}, 1)
+	stop := make(chan struct{})
+	t.Cleanup(func() { close(stop) })
+	// net/http goes on dialling after the request is cancelled: the dial
+	// ends with the test.
+	tr := &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+		select {
+		case dialing <- struct{}{}:
+		default:
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-stop:
+			return nil, errors.New("connection refused")
+		}
+	}}
+	c, err := NewClient(WithBaseURL("http://127.0.0.1:1"), WithAuthToken(testToken), WithPartition(testPartition),
+		WithHTTPClient(&http.Client{Transport: tr}), fastRetries)
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { <-dialing; cancel() }()
+	err = sendMethod(ctx, c, http.MethodPost)
+	require.ErrorIs(t, err, context.Canceled)
+	assert.NotErrorIs(t, err, ErrOutcomeUnknown)
+
+	ctx, cancel = context.WithCancel(context.Background())
+	cancel()
+	err = sendMethod(ctx, c, http.MethodPost)
+	require.ErrorIs(t, err, context.Canceled)
+	assert.NotErrorIs(t, err, ErrOutcomeUnknown, "ended before the call")
+}
+
+// dropFirst drops the connection of the first request after reading it
+// (the platform acted, the answer was lost) and answers the rest with
+// status.
+func dropFirst(n *atomic.Int64, status int) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.ReadAll(r.Body)
+		if n.Add(1) == 1 {
+			conn, _, err := w.(http.Hijacker).Hijack()
+			if err == nil {
+				_ = conn.(*net.TCPConn).SetLinger(0)
+				_ = conn.Close()
+			}
+			return
+		}
+		writeJSON(w, status, `{"status":404,"messages":["Account not found"]}`)
+	}
+}
+
+func TestDeleteRetryNotFoundAfterLostAnswer(t *testing.T) {
+	var n atomic.Int64
+	srv := httptest.NewServer(dropFirst(&n, http.StatusNotFound))
+	defer srv.Close()
+	var logs bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	c := newLoopbackClient(t, srv, WithLogger(logger))
+
+	err := sendMethod(context.Background(), c, http.MethodDelete)
+	require.NoError(t, err, "the attempt whose answer was lost deleted it")
+	assert.Equal(t, int64(2), n.Load())
+	assert.Contains(t, logs.String(), "earlier attempt deleted it")
+
+	// A PUT leaves its resource in place, so a 404 on its retry is not its
+	// own doing: it stays an error.
+	n.Store(0)
+	err = sendMethod(context.Background(), c, http.MethodPut)
+	require.ErrorIs(t, err, ErrNotFound)
+	assert.Equal(t, int64(2), n.Load())
+}
+
+func TestDeleteNotFoundFirstAttempt(t *testing.T) {
+	var n atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n.Add(1)
+		writeJSON(w, http.StatusNotFound, `{"status":404,"messages":["Account not found"]}`)
+	}))
+	defer srv.Close()
+	c := newLoopbackClient(t, srv)
+	err := sendMethod(context.Background(), c, http.MethodDelete)
+	require.ErrorIs(t, err, ErrNotFound)
+	assert.Equal(t, int64(1), n.Load())
+}
+
+// A retry after an answer (a 503) proves nothing about the 404 that
+// follows: the 503 said the platform did not act.
+func TestDeleteNotFoundAfterServerError(t *testing.T) {
+	var n atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if n.Add(1) == 1 {
+			writeJSON(w, http.StatusServiceUnavailable, `{"messages":["busy"]}`)
+			return
+		}
+		writeJSON(w, http.StatusNotFound, `{"status":404,"messages":["Account not found"]}`)
+	}))
+	defer srv.Close()
+	c := newLoopbackClient(t, srv)
+	err := sendMethod(context.Background(), c, http.MethodDelete)
+	require.ErrorIs(t, err, ErrNotFound)
+	assert.Equal(t, int64(2), n.Load())
+}
+
+func TestPOSTRedirectIsAnAnswer(t *testing.T) {
+	for _, code := range []int{http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect} {
+		var posts, others atomic.Int64
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method != http.MethodPost {
+				others.Add(1)
+				return
+			}
+			posts.Add(1)
+			http.Redirect(w, r, "/elsewhere", code)
+		}))
+		c := newLoopbackClient(t, srv)
+		err := sendMethod(context.Background(), c, http.MethodPost)
+		srv.Close()
+		require.ErrorIs(t, err, ErrRedirect, "%d", code)
+		assert.NotErrorIs(t, err, ErrOutcomeUnknown, "%d: the platform answered", code)
+		var apiErr *APIError
+		require.ErrorAs(t, err, &apiErr)
+		assert.Equal(t, code, apiErr.StatusCode)
+		assert.Equal(t, int64(1), posts.Load())
+		assert.Zero(t, others.Load(), "%d: not followed", code)
+	}
+}
