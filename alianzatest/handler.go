@@ -36,6 +36,9 @@ type handlerFunc func(c *call) reply
 
 // ServeHTTP serves the fake platform.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.serveControl(w, r) {
+		return
+	}
 	raw, err := io.ReadAll(io.LimitReader(r.Body, maxBody))
 	if err != nil {
 		http.Error(w, "cannot read body", http.StatusBadRequest)
@@ -65,31 +68,39 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.countCall(key)
 
 	in := s.spec.reqInput(r, rt, params, raw)
-	for _, m := range s.spec.checkRequest(r.Context(), in, raw) {
+	invalid, unknown := s.spec.checkRequest(r.Context(), in, raw)
+	for _, m := range append(invalid, unknown...) {
 		s.violate(Violation{Method: r.Method, Path: r.URL.Path, Route: rt.template, Side: "request", Message: m})
 	}
 
 	// Injected faults come after request validation: the client's request
 	// is still checked, the answer is what the test asked for.
 	f := s.takeFault(key)
+	entry.Fault = f.kind
 	if f.delay > 0 {
 		select {
 		case <-r.Context().Done():
 		case <-time.After(f.delay):
 		}
 	}
-	if f.drop {
+	switch f.kind {
+	case FaultDrop:
 		entry.Status = 0
 		s.record(entry)
 		dropConn(w)
 		return
-	}
-	if f.fail != nil {
+	case FaultFail:
 		entry.Status = f.fail.status
 		s.record(entry)
-		ct := "application/json"
-		if !json.Valid(f.fail.body) {
-			ct = "text/plain"
+		for k, v := range f.fail.header {
+			w.Header()[k] = append([]string(nil), v...)
+		}
+		ct := w.Header().Get("Content-Type")
+		if ct == "" {
+			ct = "application/json"
+			if !json.Valid(f.fail.body) {
+				ct = "text/plain"
+			}
 		}
 		writeReply(w, f.fail.status, f.fail.body, ct)
 		return
@@ -99,7 +110,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if len(strings.TrimSpace(string(raw))) > 0 {
 		if err := json.Unmarshal(raw, &c.body); err != nil {
 			rep := c.fail(http.StatusBadRequest, "request body is not valid JSON")
-			s.finish(w, in, entry, key, rep)
+			s.finish(w, in, entry, rep, f.kind)
 			return
 		}
 	}
@@ -107,39 +118,47 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := handlers[rt.op.OperationID]
 	var rep reply
 	s.mu.Lock()
-	switch {
-	case h == nil:
-		rep = apiError(http.StatusNotImplemented, "alianzatest does not implement "+rt.op.OperationID)
-	case !isPublic(rt):
+	if !isPublic(rt) {
 		var denied *reply
 		c.session, denied = s.authenticateLocked(r.Header.Get("X-AUTH-TOKEN"), c)
 		if denied != nil {
 			rep = *denied
-		} else {
-			rep = h(c)
 		}
+	}
+	unimplemented := false
+	switch {
+	case rep.status != 0:
+		// authentication failed
+	case len(invalid) > 0:
+		// The platform rejects a request outside its spec (a wrong type,
+		// an unknown enum value) with 400 and stores nothing.
+		rep = c.badRequest("%s", strings.Join(invalid, "; "))
+	case h == nil:
+		unimplemented = true
+		rep = apiError(http.StatusNotImplemented, "alianzatest does not implement "+rt.op.OperationID)
 	default:
 		rep = h(c)
 	}
 	body := encodeBody(rep.body)
 	s.mu.Unlock()
 
-	if h == nil {
+	if unimplemented {
 		entry.Status = rep.status
 		s.record(entry)
 		writeReply(w, rep.status, body, "application/json")
 		return
 	}
-	s.finishEncoded(w, in, entry, key, rep.status, body, contentType(rep.body))
+	s.finishEncoded(w, in, entry, rep.status, body, contentType(rep.body), f.kind)
 }
 
 // finish encodes rep and sends it.
-func (s *Server) finish(w http.ResponseWriter, in inputT, entry Request, key string, rep reply) {
-	s.finishEncoded(w, in, entry, key, rep.status, encodeBody(rep.body), contentType(rep.body))
+func (s *Server) finish(w http.ResponseWriter, in inputT, entry Request, rep reply, kind FaultKind) {
+	s.finishEncoded(w, in, entry, rep.status, encodeBody(rep.body), contentType(rep.body), kind)
 }
 
-// finishEncoded checks the response against the spec, logs and sends it.
-func (s *Server) finishEncoded(w http.ResponseWriter, in inputT, entry Request, key string, status int, body []byte, ct string) {
+// finishEncoded checks the response against the spec, logs and sends it,
+// or, for FaultApplyDrop, logs it and drops the connection instead.
+func (s *Server) finishEncoded(w http.ResponseWriter, in inputT, entry Request, status int, body []byte, ct string, kind FaultKind) {
 	h := http.Header{}
 	if len(body) > 0 {
 		h.Set("Content-Type", ct)
@@ -149,6 +168,12 @@ func (s *Server) finishEncoded(w http.ResponseWriter, in inputT, entry Request, 
 	}
 	entry.Status = status
 	entry.Response = string(body)
+	if kind == FaultApplyDrop {
+		entry.Status = 0
+		s.record(entry)
+		dropConn(w)
+		return
+	}
 	s.record(entry)
 	writeReply(w, status, body, ct)
 }

@@ -30,6 +30,7 @@ type config struct {
 	demo               bool
 	addr               string
 	violationLog       io.Writer
+	control            bool
 }
 
 func defaultConfig() *config {

@@ -4,13 +4,16 @@ import "strings"
 
 // Request is one request the fake received.
 type Request struct {
-	Method   string
-	Path     string // as sent, unescaped
-	Route    Route  // spec template; "" when the path is not in the spec
-	Query    string // raw query
-	Status   int    // 0 when the connection was dropped
-	Body     string // request body
-	Response string // response body (empty for injected faults)
+	Method string
+	Path   string // as sent, unescaped
+	Route  Route  // spec template; "" when the path is not in the spec
+	Query  string // raw query
+	Status int    // 0 when the connection was dropped
+	Body   string // request body
+	// Response is the response body; empty for FaultFail and FaultDrop,
+	// for FaultApplyDrop the answer the fake would have sent.
+	Response string
+	Fault    FaultKind // the fault injected, FaultNone for most
 }
 
 func (s *Server) record(r Request) {

@@ -30,6 +30,7 @@ type Server struct {
 	st         *state
 	sessions   map[string]*session
 	faults     map[string]*fault // by operation key, see opKey
+	rate       *rateFault
 	log        []Request
 	calls      map[string]int
 	violations []Violation

@@ -71,23 +71,25 @@ func (s *apiSpec) reqInput(r *http.Request, rt *route, params map[string]string,
 	}
 }
 
-// checkRequest returns one message per way the request breaks the spec.
-func (s *apiSpec) checkRequest(ctx context.Context, in *openapi3filter.RequestValidationInput, body []byte) []string {
-	var out []string
+// checkRequest returns one message per way the request breaks the spec:
+// invalid are what the platform rejects (a wrong type, an unknown enum
+// value, a missing required field or parameter), unknown are object keys
+// the schema does not declare, which the platform ignores.
+func (s *apiSpec) checkRequest(ctx context.Context, in *openapi3filter.RequestValidationInput, body []byte) (invalid, unknown []string) {
 	if err := openapi3filter.ValidateRequest(ctx, in); err != nil {
-		out = append(out, splitErr(err)...)
+		invalid = append(invalid, splitErr(err)...)
 	}
 	rb := in.Route.Operation.RequestBody
 	if rb == nil || rb.Value == nil || len(bytes.TrimSpace(body)) == 0 {
-		return out
+		return invalid, nil
 	}
 	mt := rb.Value.Content.Get("application/json")
 	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
-		return out
+		return invalid, nil
 	}
 	var v any
 	if json.Unmarshal(body, &v) != nil {
-		return out // already reported by ValidateRequest
+		return invalid, nil // already reported by ValidateRequest
 	}
 	schema := mt.Schema.Value
 	if in.Route.Method == http.MethodPatch && isFreeForm(schema) {
@@ -95,13 +97,13 @@ func (s *apiSpec) checkRequest(ctx context.Context, in *openapi3filter.RequestVa
 		// the PATCH returns.
 		res := s.successSchema(in.Route.Operation)
 		if res == nil {
-			return out
+			return invalid, nil
 		}
 		obj, ok := v.(map[string]any)
 		if !ok {
-			return append(out, "PATCH body is not a JSON object")
+			return append(invalid, "PATCH body is not a JSON object"), nil
 		}
-		out = append(out, unknownKeys(res, obj, "")...)
+		unknown = unknownKeys(res, obj, "")
 		for _, k := range sortedKeys(obj) {
 			p := propertySchema(res, k)
 			if p == nil || obj[k] == nil {
@@ -109,13 +111,13 @@ func (s *apiSpec) checkRequest(ctx context.Context, in *openapi3filter.RequestVa
 			}
 			if err := p.VisitJSON(obj[k], openapi3.VisitAsRequest(), openapi3.MultiErrors(), openapi3.DisableReadOnlyValidation()); err != nil {
 				for _, m := range splitErr(err) {
-					out = append(out, fmt.Sprintf("PATCH field %q: %s", k, m))
+					invalid = append(invalid, fmt.Sprintf("PATCH field %q: %s", k, m))
 				}
 			}
 		}
-		return out
+		return invalid, unknown
 	}
-	return append(out, unknownKeys(schema, v, "")...)
+	return invalid, unknownKeys(schema, v, "")
 }
 
 // successSchema is the JSON schema of the operation's 2xx response.
@@ -173,9 +175,9 @@ func propertySchema(s *openapi3.Schema, name string) *openapi3.Schema {
 
 // unknownKeys reports object keys the schema does not declare, recursively.
 // The spec never sets additionalProperties: false, yet a key it does not
-// know is almost always a misspelt or misplaced field (003's "deviceId" for
-// "deviceTypeId", a nested e911Address.address), which the platform ignores
-// silently. Schemas that allow extra keys explicitly, or choose between
+// know is almost always a misspelt or misplaced field (Alianza's guide
+// sends "deviceId" where the spec names it "deviceTypeId", and nests
+// e911Address.address), which the platform ignores silently. Schemas that allow extra keys explicitly, or choose between
 // subtypes (anyOf/oneOf), are not checked.
 func unknownKeys(s *openapi3.Schema, v any, path string) []string {
 	if s == nil {

@@ -135,3 +135,38 @@ func TestSpecLoadTime(t *testing.T) {
 	t.Logf("spec parsed and fixed in %v", d)
 	assert.Positive(t, d)
 }
+
+// TestInvalidRequestIsRejectedAndNotStored: a request the spec forbids (an
+// unknown enum value, a wrong type) is answered 400 with a
+// PublicApiException, as the platform does, and changes nothing.
+func TestInvalidRequestIsRejectedAndNotStored(t *testing.T) {
+	srv, a, acctID := startQuiet(t)
+	body := exampleAccount("SP-300")
+	body["extensionLength"] = "four"
+	r := a.do(http.MethodPost, a.p()+"/account", body)
+	require.Equal(t, http.StatusBadRequest, r.status)
+	m := r.obj(t)
+	assert.EqualValues(t, 400, m["status"])
+	require.NotEmpty(t, m["messages"])
+	assert.Contains(t, m["messages"].([]any)[0], "extensionLength")
+	assert.False(t, a.accountExists("SP-300"), "a rejected create stores nothing")
+
+	r = a.do(http.MethodPatch, a.acct(acctID), map[string]any{"status": "BANANA"})
+	require.Equal(t, http.StatusBadRequest, r.status)
+	assert.Contains(t, string(r.body), "status")
+	got := a.do(http.MethodGet, a.acct(acctID), nil).obj(t)
+	assert.Equal(t, "ACTIVE", got["status"], "a rejected PATCH changes nothing")
+
+	// Authentication comes first: without a token the answer is 401.
+	a.token = ""
+	assert.Equal(t, http.StatusUnauthorized, a.do(http.MethodPatch, a.acct(acctID), map[string]any{"status": "BANANA"}).status)
+
+	// An unknown key is a violation the platform ignores: served.
+	a.login()
+	r = a.do(http.MethodPatch, a.acct(acctID), map[string]any{"accountName": "Renamed", "nickname": "x"})
+	assert.Equal(t, http.StatusOK, r.status)
+	requireViolation(t, srv, "request", `unknown field "nickname"`)
+	for _, v := range srv.Violations() {
+		assert.Equal(t, "request", v.Side, "the 400 answers conform to the spec: %s", v)
+	}
+}

@@ -5,11 +5,16 @@
 //	go run ./cmd/alianza-fake -addr 127.0.0.1:8080 [-username u -password p] [-demo]
 //
 // It prints the base URL and the credentials to use, and logs every spec
-// violation of the traffic it serves to stderr.
+// violation of the traffic it serves to stderr. A request the spec forbids
+// is answered 400 and changes nothing, as on the platform. Besides the
+// Alianza API it serves its OpenAPI document at /openapi.yml and fault
+// control endpoints under /_fake/ (fail-next, drop-next,
+// apply-then-drop-next, delay, fault-rate, clear); -h lists them.
 package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -21,31 +26,71 @@ import (
 )
 
 func main() {
-	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "alianza-fake:", err)
+		var ue usageError
+		if errors.As(err, &ue) {
+			os.Exit(2)
+		}
 		os.Exit(1)
 	}
 }
 
-func run(args []string, stdout, stderr io.Writer) error {
+// usageError is a bad command line (exit status 2, as for flag errors).
+type usageError struct{ error }
+
+const usageHead = `Usage: alianza-fake [flags]
+
+Serves a fake Alianza provisioning platform (the alianzatest package) until
+interrupted. Every request and response is checked against Alianza's
+OpenAPI spec; violations are logged to stderr, and a request the spec
+forbids (a wrong type, an unknown enum value) is answered 400 and changes
+nothing.
+
+Flags:
+`
+
+// usage writes the help: flags, then the control endpoints.
+func usage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprint(w, usageHead)
+	out := fs.Output()
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(out)
+	fmt.Fprintf(w, "\nEndpoints besides the Alianza API (no login needed):\n%s\n", alianzatest.ControlEndpointsHelp)
+}
+
+// run serves until ctx is done. -h prints the help to stdout and returns
+// nil; a bad flag prints it to stderr and returns a usageError.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("alianza-fake", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {}
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	username := fs.String("username", alianzatest.DefaultUsername, "username the fake accepts")
 	password := fs.String("password", alianzatest.DefaultPassword, "password the fake accepts")
 	partition := fs.String("partition", alianzatest.DefaultPartitionID, "partition ID of the login")
 	demo := fs.Bool("demo", false, "seed a demo business account (account number "+alianzatest.DemoAccountNumber+")")
 	if err := fs.Parse(args); err != nil {
-		return err
+		if errors.Is(err, flag.ErrHelp) {
+			usage(stdout, fs)
+			return nil
+		}
+		usage(stderr, fs)
+		return usageError{err}
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected arguments: %v", fs.Args())
+		return usageError{fmt.Errorf("unexpected arguments: %v", fs.Args())}
 	}
 	opts := []alianzatest.Option{
 		alianzatest.WithAddr(*addr),
 		alianzatest.WithCredentials(*username, *password),
 		alianzatest.WithPartitionID(*partition),
 		alianzatest.WithViolationLog(stderr),
+		alianzatest.WithControlEndpoints(),
 	}
 	if *demo {
 		opts = append(opts, alianzatest.WithDemoData())
@@ -60,8 +105,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if *demo {
 		fmt.Fprintf(stdout, "  demo account number: %s\n", alianzatest.DemoAccountNumber)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	fmt.Fprintf(stdout, "  OpenAPI document: %s%s; fault control: %s%s* (see -h)\n", srv.URL(), alianzatest.OpenAPIPath, srv.URL(), alianzatest.ControlPrefix)
 	<-ctx.Done()
 	fmt.Fprintln(stdout, "alianza-fake: stopping")
 	return nil
