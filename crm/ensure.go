@@ -44,22 +44,24 @@ type EnsureItem struct {
 	Key     string
 	ID      string // Alianza's id, or the telephone number
 	Outcome Outcome
-	// Drift lists the fields that differed from the spec: corrected when
-	// Outcome is Updated, left alone when it is Unchanged.
-	Drift []string
-	Err   error
+	// Changed lists what an Updated item had changed, e.g. "accountName"
+	// or "forwardOnFailure"; Drift what differs from the spec and was
+	// left alone (account fields without EnsureOptions.CorrectDrift).
+	Changed []string
+	Drift   []string
+	Err     error
 }
 
 // EnsureOptions tune Ensure. The zero value creates what is missing and
 // leaves what exists as it is.
 type EnsureOptions struct {
 	// CorrectDrift makes an existing account's name and billing day match
-	// the spec, and its status match Status when that is set, with one
-	// PATCH. Without it differences are only reported (EnsureItem.Drift).
+	// the spec. Without it differences are only reported
+	// (EnsureItem.Drift).
 	CorrectDrift bool
-	// Status, ACTIVE or DISABLED, is the status the account should have.
-	// A new account is set to it when the platform created it otherwise;
-	// an existing one only with CorrectDrift. Empty leaves it alone.
+	// Status, ACTIVE or DISABLED, is the status the account should have;
+	// Ensure sets it whenever it differs, on a new account or an existing
+	// one. Empty leaves the status alone.
 	Status alianza.AccountStatus
 	// Progress, when set, is called after each item from the calling
 	// goroutine.
@@ -155,7 +157,7 @@ func (c *Client) Ensure(ctx context.Context, spec *AccountSpec, opts *EnsureOpti
 	}
 	e := &ensurer{
 		provisioner: newProvisioner(c, v, &ProvisionOptions{}), opts: opts,
-		res:         &EnsureResult{Users: map[string]*alianza.User{}, Numbers: map[string]string{}},
+		res: &EnsureResult{Users: map[string]*alianza.User{}, Numbers: map[string]string{}},
 	}
 	err = e.run(ctx)
 	e.res.Notes = append(e.res.Notes, e.provisioner.res.Notes...)
@@ -325,27 +327,29 @@ func (e *ensurer) ensureAccount(ctx context.Context, a *alianza.Account) error {
 	e.res.Account = a
 	it := EnsureItem{Kind: KindAccount, Key: s.AccountNumber, ID: a.ID, Outcome: Unchanged}
 	var patch alianza.PatchAccountRequest
-	if a.AccountName != s.AccountName {
-		it.Drift = append(it.Drift, "accountName")
-		patch.AccountName = alianza.Ptr(s.AccountName)
+	var change []string
+	differs := func(field string, d bool, set func()) {
+		switch {
+		case !d:
+		case e.opts.CorrectDrift || field == "status":
+			change = append(change, field)
+			set()
+		default:
+			it.Drift = append(it.Drift, field)
+		}
 	}
-	if a.BillingCycleDay != s.BillingCycleDay {
-		it.Drift = append(it.Drift, "billingCycleDay")
-		patch.BillingCycleDay = alianza.Ptr(s.BillingCycleDay)
-	}
-	if st := e.opts.Status; st != "" && a.Status != st {
-		it.Drift = append(it.Drift, "status")
-		patch.Status = alianza.Ptr(st)
-	}
+	differs("accountName", a.AccountName != s.AccountName, func() { patch.AccountName = alianza.Ptr(s.AccountName) })
+	differs("billingCycleDay", a.BillingCycleDay != s.BillingCycleDay, func() { patch.BillingCycleDay = alianza.Ptr(s.BillingCycleDay) })
+	differs("status", e.opts.Status != "" && a.Status != e.opts.Status, func() { patch.Status = alianza.Ptr(e.opts.Status) })
 	if a.AccountType != s.Type {
 		e.res.Notes = append(e.res.Notes, fmt.Sprintf("account %s is %s, the spec says %s: the type cannot be changed", s.AccountNumber, a.AccountType, s.Type))
 	}
-	if len(it.Drift) > 0 && e.opts.CorrectDrift {
+	if len(change) > 0 {
 		updated, err := e.c.api.Accounts.Patch(ctx, a.ID, &patch)
 		if err != nil {
 			it.Err = err
 		} else {
-			e.res.Account, it.Outcome = updated, Updated
+			e.res.Account, it.Outcome, it.Changed = updated, Updated, change
 		}
 	}
 	return e.item(it)
@@ -430,7 +434,7 @@ func (e *ensurer) ensureTrunk(ctx context.Context, accountID string, trunk *alia
 			fit.Err = err
 			return e.item(fit)
 		}
-		if fit.Drift = forwardingDrift(t.Forwarding, got); len(fit.Drift) == 0 {
+		if fit.Changed = forwardingDrift(t.Forwarding, got); len(fit.Changed) == 0 {
 			return e.item(fit)
 		}
 		fit.Outcome = Updated
@@ -468,7 +472,7 @@ func (e *ensurer) ensureRouting(ctx context.Context, accountID string, n NumberS
 	tn := e.provisioner.res.Numbers[n.Key]
 	it := EnsureItem{Kind: KindRouting, Key: n.Key, ID: tn, Outcome: Unchanged}
 	if x := e.had[n.Key]; x == nil || !e.routed(n, x) {
-		it.Outcome = Updated
+		it.Outcome, it.Changed = Updated, []string{"destination"}
 		var se *stepError
 		if err := e.route(ctx, accountID, n); errors.As(err, &se) {
 			it.Err = se.err

@@ -2,12 +2,9 @@ package crm
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -196,57 +193,25 @@ func sprintAll(v any) string {
 	return b.String()
 }
 
-// lostAnswers lets a matching request through to the fake, which applies
-// it, and then returns an error in place of the answer: for a POST the
-// caller cannot know the outcome. It drops the first n matches.
-type lostAnswers struct {
-	next    http.RoundTripper
-	method  string
-	path    *regexp.Regexp
-	mu      sync.Mutex
-	n       int
-	dropped []string
-}
-
-func (l *lostAnswers) RoundTrip(r *http.Request) (*http.Response, error) {
-	resp, err := l.next.RoundTrip(r)
-	if err != nil || r.Method != l.method || !l.path.MatchString(r.URL.Path) {
-		return resp, err
-	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.n == 0 {
-		return resp, nil
-	}
-	l.n--
-	l.dropped = append(l.dropped, r.Method+" "+r.URL.Path)
-	_, _ = io.Copy(io.Discard, resp.Body)
-	_ = resp.Body.Close()
-	return nil, errors.New("connection reset by peer (test)")
-}
-
-// Paths of the creates a provisioning sends.
-var (
-	createAccountPath = regexp.MustCompile(`/account$`)
-	createUserPath    = regexp.MustCompile(`/account/[^/]+/user$`)
-	addNumberPath     = regexp.MustCompile(`/account/[^/]+/telephonenumber$`)
-	createTrunkPath   = regexp.MustCompile(`/account/[^/]+/siptrunk_2$`)
-	createDevicePath  = regexp.MustCompile(`/account/[^/]+/deviceline$`)
-)
-
-// newLossyTest is newTest with a client whose answers to the first n
-// method requests on a path matching path are lost after the fake applied
-// them. c2 is a second, faultless client of the same fake, to look at its
-// state.
-func newLossyTest(t *testing.T, method string, path *regexp.Regexp, n int) (srv *alianzatest.Server, c *Client, lost *lostAnswers, c2 *Client) {
+// loseAnswers makes the fake carry out the next n calls of an operation
+// (an operationId, "createAccount") and then drop the connection
+// unanswered: for a POST the caller cannot know the outcome.
+func loseAnswers(t *testing.T, srv *alianzatest.Server, operationID string, n int) {
 	t.Helper()
-	srv, c2 = newTest(t, nil)
-	lost = &lostAnswers{next: http.DefaultTransport.(*http.Transport).Clone(), method: method, path: path, n: n}
-	api, err := srv.NewClient(alianza.WithHTTPClient(&http.Client{Transport: lost}))
-	require.NoError(t, err)
-	c, err = New(api)
-	require.NoError(t, err)
-	return srv, c, lost, c2
+	method, route, ok := srv.RouteOf(operationID)
+	require.True(t, ok, operationID)
+	require.NoError(t, srv.ApplyThenDropNext(method, route, n))
+}
+
+// lostAnswers counts the requests the fake carried out without answering.
+func lostAnswers(srv *alianzatest.Server) int {
+	n := 0
+	for _, r := range srv.Requests() {
+		if r.Fault == alianzatest.FaultApplyDrop {
+			n++
+		}
+	}
+	return n
 }
 
 // cancelAfter cancels a context once n requests have been answered, as if

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"regexp"
 	"testing"
 
 	"github.com/go-alianza/alianza"
@@ -19,21 +18,23 @@ func TestProvisionRollbackAfterLostAnswer(t *testing.T) {
 	cases := []struct {
 		name     string
 		spec     *AccountSpec
-		path     *regexp.Regexp
+		op       string
 		lastUndo string // the undo of the lost create
 	}{
-		{"account", homeSpec("LOST-A"), createAccountPath, "undo: find and delete account LOST-A"},
-		{"user", bccSpec("LOST-U"), createUserPath, "undo: find and delete user alice"},
-		{"number", homeSpec("LOST-N"), addNumberPath, "undo: find and delete number "},
-		{"sip trunk", trunkSpec("LOST-T"), createTrunkPath, "undo: find and delete sip trunk PBX-1"},
-		{"device", bccSpec("LOST-D"), createDevicePath, "undo: find and delete device line Alice desk"},
+		{"account", homeSpec("LOST-A"), "createAccount", "undo: find and delete account LOST-A"},
+		{"user", bccSpec("LOST-U"), "createEndUser", "undo: find and delete user alice"},
+		{"number", homeSpec("LOST-N"), "createOrAddTelephoneNumberToAccount", "undo: find and delete number "},
+		{"sip trunk", trunkSpec("LOST-T"), "createSipTrunk", "undo: find and delete sip trunk PBX-1"},
+		{"device", bccSpec("LOST-D"), "createDevice", "undo: find and delete device line Alice desk"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, c, lost, look := newLossyTest(t, http.MethodPost, tc.path, 1)
+			srv, c := newTest(t, nil)
+			look := c
+			loseAnswers(t, srv, tc.op, 1)
 			ctx := context.Background()
 			res, err := c.Provision(ctx, tc.spec, &ProvisionOptions{Rollback: true})
-			require.Len(t, lost.dropped, 1, "the create was sent and applied")
+			require.Equal(t, 1, lostAnswers(srv), "the create was sent and applied")
 			require.ErrorIs(t, err, alianza.ErrOutcomeUnknown)
 			var pe *ProvisionError
 			require.True(t, errors.As(err, &pe))
@@ -59,7 +60,9 @@ func TestProvisionRollbackAfterLostAnswer(t *testing.T) {
 // lost and so is the look-up: the account is on the fake, and the result
 // says it may remain instead of claiming a rollback.
 func TestProvisionRollbackCannotVerify(t *testing.T) {
-	srv, c, _, look := newLossyTest(t, http.MethodPost, createAccountPath, 1)
+	srv, c := newTest(t, nil)
+	look := c
+	loseAnswers(t, srv, "createAccount", 1)
 	require.NoError(t, srv.FailNext(http.MethodGet, "/v2/partition/{partitionId}/account/{accountId}", 1, http.StatusForbidden, nil))
 	ctx := context.Background()
 	res, err := c.Provision(ctx, homeSpec("LOST-V"), &ProvisionOptions{Rollback: true})
@@ -82,7 +85,8 @@ func TestProvisionRollbackCannotVerify(t *testing.T) {
 
 // TestProvisionLostAnswerWithoutRollback names what may exist.
 func TestProvisionLostAnswerWithoutRollback(t *testing.T) {
-	_, c, _, _ := newLossyTest(t, http.MethodPost, createUserPath, 1)
+	srv, c := newTest(t, nil)
+	loseAnswers(t, srv, "createEndUser", 1)
 	res, err := c.Provision(context.Background(), bccSpec("LOST-W"), nil)
 	require.ErrorIs(t, err, alianza.ErrOutcomeUnknown)
 	assert.Equal(t, []string{"user alice"}, res.MayRemain)
@@ -94,7 +98,8 @@ func TestProvisionLostAnswerWithoutRollback(t *testing.T) {
 // spec's number but other details was there before; a create whose answer
 // is lost must not make the rollback delete it.
 func TestProvisionRollbackLeavesAPreexistingAccount(t *testing.T) {
-	_, c, _, look := newLossyTest(t, http.MethodPost, createAccountPath, 1)
+	srv, c := newTest(t, nil)
+	look := c
 	ctx := context.Background()
 	other := homeSpec("LOST-P")
 	other.AccountName = "Somebody Else"
@@ -102,6 +107,7 @@ func TestProvisionRollbackLeavesAPreexistingAccount(t *testing.T) {
 	require.NoError(t, err)
 	_, err = look.API().Accounts.Create(ctx, v.createAccountRequest())
 	require.NoError(t, err)
+	loseAnswers(t, srv, "createAccount", 1)
 
 	res, err := c.Provision(ctx, homeSpec("LOST-P"), &ProvisionOptions{Rollback: true})
 	require.ErrorIs(t, err, alianza.ErrOutcomeUnknown)
