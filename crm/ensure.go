@@ -187,24 +187,30 @@ func (e *ensurer) item(it EnsureItem) error {
 	return nil
 }
 
-// created turns a provisioner step's failure into its cause, and a lost
-// answer into the resource adopt finds, when it finds one.
-func created(err error, adopt func() (bool, error)) error {
+// created settles a create: it turns a provisioner step's failure into its
+// cause, and looks the resource up (adopt) when the answer was lost or the
+// create collided with one already there. A lost answer whose resource is
+// found was Created; a collision whose resource is found on the account
+// was made by someone else meanwhile and is adopted Unchanged.
+func created(err error, adopt func() (bool, error)) (Outcome, error) {
 	var se *stepError
 	if errors.As(err, &se) {
 		err = se.err
 	}
-	if !outcomeUnknown(err) {
-		return err
+	lost, collided := outcomeUnknown(err), errors.Is(err, alianza.ErrConflict)
+	if err == nil || !lost && !collided {
+		return Created, err
 	}
 	found, lerr := adopt()
 	switch {
 	case lerr != nil:
-		return fmt.Errorf("%w (looking it up: %w)", err, lerr)
+		return Failed, fmt.Errorf("%w (looking it up: %w)", err, lerr)
 	case !found:
-		return err
+		return Failed, err
+	case lost:
+		return Created, nil
 	}
-	return nil
+	return Unchanged, nil
 }
 
 func (e *ensurer) run(ctx context.Context) error {
@@ -215,10 +221,10 @@ func (e *ensurer) run(ctx context.Context) error {
 	}
 	fresh := a == nil
 	if fresh {
-		if err := e.ensureNewAccount(ctx); err != nil {
+		if fresh, err = e.ensureNewAccount(ctx); err != nil {
 			return err
 		}
-	} else if err := e.ensureAccount(ctx, a); err != nil {
+	} else if err := e.ensureAccount(ctx, a, Unchanged); err != nil {
 		return err
 	}
 	a = e.res.Account
@@ -292,40 +298,42 @@ func (e *ensurer) run(ctx context.Context) error {
 	return nil
 }
 
-func (e *ensurer) ensureNewAccount(ctx context.Context) error {
+// ensureNewAccount creates the account. It reports fresh when the create
+// answered: the account is known to be empty. After a lost answer or a
+// collision the account found by its number is adopted as an existing one.
+func (e *ensurer) ensureNewAccount(ctx context.Context) (fresh bool, err error) {
 	s := e.spec
-	it := EnsureItem{Kind: KindAccount, Key: s.AccountNumber, Outcome: Created}
-	it.Err = created(e.createAccount(ctx), func() (bool, error) {
+	var found *alianza.Account
+	outcome, err := created(e.createAccount(ctx), func() (bool, error) {
 		a, err := e.c.findAccount(ctx, s.AccountNumber)
-		if err != nil || a == nil {
-			return false, err
-		}
-		if !s.sentAccount(a) {
-			return false, fmt.Errorf("account %s exists but differs from the spec", s.AccountNumber)
-		}
-		e.provisioner.res.Account = a
-		return true, nil
+		found = a
+		return a != nil, err
 	})
+	if err != nil {
+		return false, e.item(EnsureItem{Kind: KindAccount, Key: s.AccountNumber, Err: err})
+	}
+	if found != nil {
+		return false, e.ensureAccount(ctx, found, outcome)
+	}
 	a := e.provisioner.res.Account
-	if it.Err == nil && e.opts.Status != "" && a.Status != e.opts.Status {
+	it := EnsureItem{Kind: KindAccount, Key: s.AccountNumber, ID: a.ID, Outcome: Created}
+	if e.opts.Status != "" && a.Status != e.opts.Status {
 		var updated *alianza.Account
 		if updated, it.Err = e.c.api.Accounts.SetStatus(ctx, a.ID, e.opts.Status); it.Err == nil {
 			a = updated
 		}
 	}
-	if a != nil {
-		it.ID = a.ID
-	}
 	e.res.Account = a
-	return e.item(it)
+	return true, e.item(it)
 }
 
-// ensureAccount adopts an existing account and corrects its drift when
-// asked to.
-func (e *ensurer) ensureAccount(ctx context.Context, a *alianza.Account) error {
+// ensureAccount adopts an existing account, sets its status and corrects
+// its drift when asked to. outcome is the item's outcome when nothing is
+// changed.
+func (e *ensurer) ensureAccount(ctx context.Context, a *alianza.Account, outcome Outcome) error {
 	s := e.spec
 	e.res.Account = a
-	it := EnsureItem{Kind: KindAccount, Key: s.AccountNumber, ID: a.ID, Outcome: Unchanged}
+	it := EnsureItem{Kind: KindAccount, Key: s.AccountNumber, ID: a.ID, Outcome: outcome}
 	var patch alianza.PatchAccountRequest
 	var change []string
 	differs := func(field string, d bool, set func()) {
@@ -349,7 +357,10 @@ func (e *ensurer) ensureAccount(ctx context.Context, a *alianza.Account) error {
 		if err != nil {
 			it.Err = err
 		} else {
-			e.res.Account, it.Outcome, it.Changed = updated, Updated, change
+			e.res.Account, it.Changed = updated, change
+			if it.Outcome == Unchanged {
+				it.Outcome = Updated
+			}
 		}
 	}
 	return e.item(it)
@@ -360,8 +371,7 @@ func (e *ensurer) ensureUser(ctx context.Context, accountID string, u UserSpec, 
 	if x := userNamed(users, u); x != nil {
 		e.provisioner.res.Users[u.key()] = x
 	} else {
-		it.Outcome = Created
-		it.Err = created(e.createUser(ctx, accountID, u), func() (bool, error) {
+		it.Outcome, it.Err = created(e.createUser(ctx, accountID, u), func() (bool, error) {
 			x, err := e.c.findUser(ctx, accountID, u)
 			if x != nil {
 				e.provisioner.res.Users[u.key()] = x
@@ -381,8 +391,7 @@ func (e *ensurer) ensureNumber(ctx context.Context, accountID string, n NumberSp
 	if x := e.had[n.Key]; x != nil {
 		e.provisioner.res.Numbers[n.Key] = x.PhoneNumber
 	} else {
-		it.Outcome = Created
-		it.Err = created(e.addNumber(ctx, accountID, n), func() (bool, error) {
+		it.Outcome, it.Err = created(e.addNumber(ctx, accountID, n), func() (bool, error) {
 			if e.reserved == "" {
 				return false, nil
 			}
@@ -409,8 +418,7 @@ func (e *ensurer) ensureTrunk(ctx context.Context, accountID string, trunk *alia
 	if trunk != nil {
 		e.provisioner.res.Trunk = trunk
 	} else {
-		it.Outcome = Created
-		it.Err = created(e.createTrunk(ctx, accountID, t), func() (bool, error) {
+		it.Outcome, it.Err = created(e.createTrunk(ctx, accountID, t), func() (bool, error) {
 			x, err := e.c.findTrunk(ctx, accountID, t.Name)
 			if x != nil {
 				e.provisioner.res.Trunk = x
@@ -517,8 +525,7 @@ func (e *ensurer) ensureDevice(ctx context.Context, accountID string, d DeviceSp
 	if x := deviceFor(devices, d, userID); x != nil {
 		e.provisioner.res.Devices = append(e.provisioner.res.Devices, x)
 	} else {
-		it.Outcome = Created
-		it.Err = created(e.createDevice(ctx, accountID, d), func() (bool, error) {
+		it.Outcome, it.Err = created(e.createDevice(ctx, accountID, d), func() (bool, error) {
 			x, err := e.c.findDevice(ctx, accountID, d, userID)
 			if x != nil {
 				e.provisioner.res.Devices = append(e.provisioner.res.Devices, x)
