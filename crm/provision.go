@@ -383,7 +383,9 @@ func (p *provisioner) addNumber(ctx context.Context, accountID string, n NumberS
 				tn = cand.PhoneNumber
 				return tn, nil
 			}
-			if outcomeUnknown(err) {
+			// A reserve is a PUT: without an answer (lost after retries,
+			// or the context ended) it may have been carried out.
+			if ae := (*alianza.APIError)(nil); !errors.As(err, &ae) && !errors.Is(err, alianza.ErrValidation) {
 				p.onUnknown("reservation of "+cand.PhoneNumber, func(context.Context) (func(context.Context) error, error) {
 					return func(ctx context.Context) error { return api.TelephoneNumbers.ReleaseReservation(ctx, cand.PhoneNumber) }, nil
 				})
