@@ -39,7 +39,7 @@ func WithConcurrency(n int) Option {
 }
 
 // WithStatusMapper replaces DefaultStatusMapper, for CRMs whose customer
-// statuses are not seed 000's "current".
+// statuses are not "current" and the like.
 func WithStatusMapper(m StatusMapper) Option {
 	return func(c *Client) error {
 		if m == nil {
@@ -51,8 +51,8 @@ func WithStatusMapper(m StatusMapper) Option {
 }
 
 // WithLinkField sets which Alianza field a Link without a Field matches:
-// the CRM's "Account_Number_Field" setting (seed 000). The default is the
-// account number.
+// the CRM's "Account_Number_Field" setting. The default is the account
+// number.
 func WithLinkField(f alianza.AccountIDType) Option {
 	return func(c *Client) error {
 		if !f.Valid() {
@@ -83,22 +83,56 @@ func (c *Client) API() *alianza.Client { return c.api }
 // Link is how the CRM finds its customer's Alianza account: a value and the
 // field it matches. An empty Field means the client's link field (the
 // account number unless WithLinkField says otherwise).
+//
+// A Link may also carry the account itself, fetched once (Client.Resolve,
+// Link.WithAccount): every workflow given such a link uses that account
+// instead of looking it up again, so a panel, a status sync and both
+// SIP-line syncs of one customer cost one account read between them.
 type Link struct {
 	Field alianza.AccountIDType
 	Value string
+
+	acct *alianza.Account
 }
 
 // ByAccountNumber links by account number.
-func ByAccountNumber(n string) Link { return Link{alianza.AccountIDByAccountNumber, n} }
+func ByAccountNumber(n string) Link { return Link{Field: alianza.AccountIDByAccountNumber, Value: n} }
 
 // ByPhoneNumber links by a telephone number on the account (11 digits).
-func ByPhoneNumber(tn string) Link { return Link{alianza.AccountIDByPhoneNumber, tn} }
+func ByPhoneNumber(tn string) Link { return Link{Field: alianza.AccountIDByPhoneNumber, Value: tn} }
 
 // ByMAC links by the MAC address of one of the account's devices.
-func ByMAC(mac string) Link { return Link{alianza.AccountIDByMacAddress, mac} }
+func ByMAC(mac string) Link { return Link{Field: alianza.AccountIDByMacAddress, Value: mac} }
 
 // ByID links by Alianza's account id.
-func ByID(id string) Link { return Link{alianza.AccountIDByID, id} }
+func ByID(id string) Link { return Link{Field: alianza.AccountIDByID, Value: id} }
+
+// ForAccount links to an account already fetched: by its id, carrying it.
+func ForAccount(a *alianza.Account) Link { return ByID(a.ID).WithAccount(a) }
+
+// WithAccount returns l carrying a, an account the caller already fetched
+// for l. Workflows then use a as it is, without a request to look it up:
+// its status, for one, is what it was when it was read. A nil a gives l
+// without an account.
+func (l Link) WithAccount(a *alianza.Account) Link {
+	l.acct = a
+	return l
+}
+
+// Account returns the account l carries, or nil.
+func (l Link) Account() *alianza.Account { return l.acct }
+
+// Resolve looks the linked account up once and returns l carrying it
+// (see WithAccount). A link that already carries its account is returned
+// as it is, without a request. A link that matches no account gives
+// ErrNotEnabled.
+func (c *Client) Resolve(ctx context.Context, l Link) (Link, error) {
+	a, err := c.account(ctx, l)
+	if err != nil {
+		return l, err
+	}
+	return l.WithAccount(a), nil
+}
 
 // String names the link for messages, e.g. `account number "DEMO-1001"`.
 func (l Link) String() string {
@@ -114,9 +148,13 @@ func (l Link) String() string {
 	return fmt.Sprintf("%s %q", name, l.Value)
 }
 
-// account finds the linked account. A link that matches nothing gives
-// ErrNotEnabled (with the platform's 404 still reachable by errors.Is).
+// account finds the linked account, or returns the one the link carries.
+// A link that matches nothing gives ErrNotEnabled (with the platform's 404
+// still reachable by errors.Is).
 func (c *Client) account(ctx context.Context, l Link) (*alianza.Account, error) {
+	if l.acct != nil {
+		return l.acct, nil
+	}
 	if l.Field == "" {
 		l.Field = c.linkField
 	}

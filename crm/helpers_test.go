@@ -108,7 +108,7 @@ func (s *memStore) usernames() []string {
 
 const lindon = "333 S 520 W, Lindon, UT"
 
-// bccSpec is a Business Cloud Communications account (seed 003): ADVANCED,
+// bccSpec is a Business Cloud Communications account: ADVANCED,
 // CPE2, two users with extensions, two numbers near the office, one routed
 // to each user as caller ID, and a desk phone per user.
 func bccSpec(accountNumber string) *AccountSpec {
@@ -191,4 +191,55 @@ func sprintAll(v any) string {
 	fmt.Fprintf(&b, "%v %+v %#v %s", v, v, v, v)
 	slog.New(slog.NewJSONHandler(&b, nil)).Info("x", "v", v)
 	return b.String()
+}
+
+// loseAnswers makes the fake carry out the next n calls of an operation
+// (an operationId, "createAccount") and then drop the connection
+// unanswered: for a POST the caller cannot know the outcome.
+func loseAnswers(t *testing.T, srv *alianzatest.Server, operationID string, n int) {
+	t.Helper()
+	method, route, ok := srv.RouteOf(operationID)
+	require.True(t, ok, operationID)
+	require.NoError(t, srv.ApplyThenDropNext(method, route, n))
+}
+
+// lostAnswers counts the requests the fake carried out without answering.
+func lostAnswers(srv *alianzatest.Server) int {
+	n := 0
+	for _, r := range srv.Requests() {
+		if r.Fault == alianzatest.FaultApplyDrop {
+			n++
+		}
+	}
+	return n
+}
+
+// cancelAfter cancels a context once n requests have been answered, as if
+// the process running the workflow were killed there.
+type cancelAfter struct {
+	next   http.RoundTripper
+	mu     sync.Mutex
+	n      int
+	cancel context.CancelFunc
+}
+
+func (k *cancelAfter) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := k.next.RoundTrip(r)
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.n--; k.n == 0 {
+		k.cancel()
+	}
+	return resp, err
+}
+
+// writes counts the requests in log that are not GETs.
+func writes(log []alianzatest.Request) int {
+	n := 0
+	for _, r := range log {
+		if r.Method != http.MethodGet {
+			n++
+		}
+	}
+	return n
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // LineStore is the CRM's side of a SIP-line sync: the customer's rows of
-// the "Alianza Voice" table (seed 000). Lines are keyed by SIP username.
+// the CRM's "Alianza Voice" table. Lines are keyed by SIP username.
 // SyncSIPLines calls its methods one at a time, in plan order.
 type LineStore interface {
 	// Lines returns the customer's lines as the CRM holds them now.
@@ -25,6 +25,11 @@ type SyncOptions struct {
 	// DryRun computes and returns the plan without calling Add, Update or
 	// Delete.
 	DryRun bool
+	// Remote, when set, is Alianza's side as ReadSIPLines returned it: the
+	// sync plans against it instead of reading the lines again, so one
+	// read serves an AddOnly and then a Full sync. It must be a read of the
+	// linked account, else the sync fails before it changes anything.
+	Remote *RemoteLines
 }
 
 // LineOp is one change to the CRM.
@@ -64,8 +69,8 @@ type SyncResult struct {
 // LogValue masks the SIP passwords.
 func (r SyncResult) LogValue() slog.Value { return alianza.RedactedLogValue(r) }
 
-// SyncSIPLines brings the CRM's SIP lines in line with Alianza's (seed 000,
-// "Synchronizing SIP Lines"): it reads Alianza's lines and the store's,
+// SyncSIPLines brings the CRM's SIP lines in line with Alianza's: it reads
+// Alianza's lines (or takes opts.Remote) and the store's,
 // plans with PlanSIPLineSync, and applies adds, then updates, then deletes.
 //
 // A failed change does not stop the others. When any change failed, or
@@ -87,7 +92,16 @@ func (c *Client) SyncSIPLines(ctx context.Context, link Link, mode SyncMode, sto
 	if err != nil {
 		return nil, err
 	}
-	remote, remoteFailures := c.readSIPLines(ctx, newGate(c.concurrency), a.ID)
+	var remote []SIPLine
+	var remoteFailures []Failure
+	if r := opts.Remote; r != nil {
+		if r.AccountID != a.ID {
+			return nil, fmt.Errorf("crm: the SIP lines given are those of account %s, not of account %s (%s)", r.AccountID, a.AccountNumber, link)
+		}
+		remote, remoteFailures = r.Lines, r.Failures
+	} else {
+		remote, remoteFailures = c.readSIPLines(ctx, newGate(c.concurrency), a.ID)
+	}
 	local, err := store.Lines(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("crm: reading the CRM's SIP lines: %w", err)

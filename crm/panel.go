@@ -10,7 +10,7 @@ import (
 )
 
 // Panel is what the CRM's Alianza status section shows for a customer
-// (seed 000, "Status Section on Customer Details page").
+// ("Status Section" on the customer details page).
 type Panel struct {
 	AccountID       string
 	AccountNumber   string
@@ -20,7 +20,8 @@ type Panel struct {
 	AccountType     alianza.AccountType
 	BillingCycleDay int
 	// ProductPlans are the user product plans the account offers: the
-	// nearest the spec has to seed 000's "Product Plans" (spec-scope row 38).
+	// nearest the API has to the CRM panel's "Product Plans", which
+	// Alianza's CRM guide names without saying where they come from.
 	ProductPlans []alianza.AvailableUserProductPlan
 	// CallingPlans are every plan on the account (its own, its users' and
 	// trunks'), each with its start date, plan minutes and seconds remaining.

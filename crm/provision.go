@@ -34,7 +34,12 @@ func (s Step) OK() bool { return s.Err == nil }
 type ProvisionOptions struct {
 	// Rollback undoes, in reverse order, what this call created when a
 	// step fails: devices, the trunk, numbers (deleted, or their
-	// reservations released), users, and last the account.
+	// reservations released), users, and last the account. When the
+	// failed step is a create whose answer was lost (its error matches
+	// alianza.ErrOutcomeUnknown), the rollback looks the resource up (the
+	// account by number, a user by username, the trunk by name, a device
+	// line by MAC address, a number on the account) and removes it if it
+	// is there.
 	Rollback bool
 	// Progress, when set, is called after each step, rollback steps
 	// included, from the calling goroutine.
@@ -55,9 +60,15 @@ type ProvisionResult struct {
 	// day of 31 provisioned as 28.
 	Notes []string
 	// Rollback lists the undo steps, when a rollback ran; RolledBack is
-	// true when every one of them succeeded.
+	// true only when everything this call created, or may have created,
+	// is verified gone.
 	Rollback   []Step
 	RolledBack bool
+	// MayRemain names what may exist on the platform although the result
+	// does not show it: after a rollback, everything not verified gone;
+	// without one, a create whose answer was lost ("account ACME-1001",
+	// "user alice"). Empty when the call succeeded.
+	MayRemain []string
 }
 
 // LogValue masks the SIP passwords of the trunk and devices.
@@ -65,11 +76,16 @@ func (r ProvisionResult) LogValue() slog.Value { return alianza.RedactedLogValue
 
 // ProvisionError is a provisioning that failed at Step. The result
 // returned with it says which steps succeeded and what exists.
+//
+// When Step is a create whose answer was lost, the error matches
+// alianza.ErrOutcomeUnknown; MayRemain then names that resource unless a
+// rollback verified it gone.
 type ProvisionError struct {
 	Step             string
 	Err              error
-	RolledBack       bool      // a rollback ran and undid everything
-	RollbackFailures []Failure // undo steps that failed: these resources remain
+	RolledBack       bool      // a rollback ran and verified everything gone
+	RollbackFailures []Failure // undo steps that failed or could not verify
+	MayRemain        []string  // as ProvisionResult.MayRemain
 }
 
 func (e *ProvisionError) Error() string {
@@ -77,8 +93,8 @@ func (e *ProvisionError) Error() string {
 	switch {
 	case e.RolledBack:
 		msg += " (rolled back)"
-	case len(e.RollbackFailures) > 0:
-		msg += fmt.Sprintf(" (rollback left %d resource(s) behind)", len(e.RollbackFailures))
+	case len(e.MayRemain) > 0:
+		msg += " (may remain: " + strings.Join(e.MayRemain, ", ") + ")"
 	}
 	return msg
 }
@@ -107,10 +123,7 @@ func (c *Client) Provision(ctx context.Context, spec *AccountSpec, opts *Provisi
 	if opts == nil {
 		opts = &ProvisionOptions{}
 	}
-	p := &provisioner{
-		c: c, spec: v, opts: opts, picked: map[string]bool{}, validations: map[string]*alianza.AddressValidation{},
-		res: &ProvisionResult{Users: map[string]*alianza.User{}, Numbers: map[string]string{}, Notes: v.notes},
-	}
+	p := newProvisioner(c, v, opts)
 	if err := p.run(ctx); err != nil {
 		var se *stepError
 		if !errors.As(err, &se) {
@@ -121,10 +134,24 @@ func (c *Client) Provision(ctx context.Context, spec *AccountSpec, opts *Provisi
 			pe.RollbackFailures = p.rollback(ctx)
 			pe.RolledBack = len(pe.RollbackFailures) == 0
 			p.res.RolledBack = pe.RolledBack
+		} else {
+			for _, u := range p.undo {
+				if u.unknown {
+					p.res.MayRemain = append(p.res.MayRemain, u.what)
+				}
+			}
 		}
+		pe.MayRemain = p.res.MayRemain
 		return p.res, pe
 	}
 	return p.res, nil
+}
+
+func newProvisioner(c *Client, v *validated, opts *ProvisionOptions) *provisioner {
+	return &provisioner{
+		c: c, spec: v, opts: opts, picked: map[string]bool{}, validations: map[string]*alianza.AddressValidation{},
+		res: &ProvisionResult{Users: map[string]*alianza.User{}, Numbers: map[string]string{}, Notes: v.notes},
+	}
 }
 
 type stepError struct {
@@ -133,10 +160,15 @@ type stepError struct {
 }
 
 func (e *stepError) Error() string { return e.step + ": " + e.err.Error() }
+func (e *stepError) Unwrap() error { return e.err }
 
+// undo removes one thing a provisioning created. unknown marks a create
+// whose answer was lost: fn then looks the resource up first.
 type undo struct {
-	name string
-	fn   func(ctx context.Context) error
+	what    string // the resource, e.g. "user alice"
+	name    string // the step, e.g. "delete user alice"
+	unknown bool
+	fn      func(ctx context.Context) error
 }
 
 type provisioner struct {
@@ -147,11 +179,13 @@ type provisioner struct {
 	undo        []undo
 	picked      map[string]bool // numbers this call reserved, so two specs do not take the same one
 	validations map[string]*alianza.AddressValidation
+	reserved    string // the number the last addNumber reserved
 }
 
 // step runs one request-level step and records it.
 func (p *provisioner) step(name string, fn func() (id string, err error)) error {
 	id, err := fn()
+	err = inUse(err)
 	st := Step{Name: name, ID: id, Err: err}
 	p.res.Steps = append(p.res.Steps, st)
 	if p.opts.Progress != nil {
@@ -163,26 +197,55 @@ func (p *provisioner) step(name string, fn func() (id string, err error)) error 
 	return nil
 }
 
-func (p *provisioner) onUndo(name string, fn func(ctx context.Context) error) {
-	p.undo = append(p.undo, undo{name, fn})
+// onUndo records how to delete something this call created.
+func (p *provisioner) onUndo(what string, fn func(ctx context.Context) error) {
+	p.undo = append(p.undo, undo{what: what, name: "delete " + what, fn: func(ctx context.Context) error { return gone(fn(ctx)) }})
 }
 
-func (p *provisioner) run(ctx context.Context) error {
+// onUnknown records how to find and delete something this call may have
+// created: find returns nil when it is not there.
+func (p *provisioner) onUnknown(what string, find func(ctx context.Context) (del func(context.Context) error, err error)) {
+	p.undo = append(p.undo, undo{what: what, name: "find and delete " + what, unknown: true, fn: func(ctx context.Context) error {
+		del, err := find(ctx)
+		if err != nil || del == nil {
+			return err
+		}
+		return gone(del(ctx))
+	}})
+}
+
+func (p *provisioner) createAccount(ctx context.Context) error {
 	api, s := p.c.api, p.spec
-	var acct *alianza.Account
-	err := p.step("create account "+s.AccountNumber, func() (string, error) {
+	return p.step("create account "+s.AccountNumber, func() (string, error) {
 		a, err := api.Accounts.Create(ctx, s.accountRequest())
+		if outcomeUnknown(err) {
+			p.onUnknown("account "+s.AccountNumber, func(ctx context.Context) (func(context.Context) error, error) {
+				a, err := p.c.findAccount(ctx, s.AccountNumber)
+				if err != nil || a == nil {
+					return nil, err
+				}
+				if !s.sentAccount(a) {
+					return nil, fmt.Errorf("account %s exists but differs from the one sent (name %q, %s, billing day %d): it was there before, left alone",
+						s.AccountNumber, a.AccountName, a.AccountType, a.BillingCycleDay)
+				}
+				return func(ctx context.Context) error { return api.Accounts.Delete(ctx, a.ID) }, nil
+			})
+		}
 		if err != nil {
 			return "", err
 		}
-		acct = a
+		p.res.Account = a
+		p.onUndo("account "+s.AccountNumber, func(ctx context.Context) error { return api.Accounts.Delete(ctx, a.ID) })
 		return a.ID, nil
 	})
-	if err != nil {
+}
+
+func (p *provisioner) run(ctx context.Context) error {
+	s := p.spec
+	if err := p.createAccount(ctx); err != nil {
 		return err
 	}
-	p.res.Account = acct
-	p.onUndo("delete account "+s.AccountNumber, func(ctx context.Context) error { return api.Accounts.Delete(ctx, acct.ID) })
+	acct := p.res.Account
 
 	for _, u := range s.Users {
 		if err := p.createUser(ctx, acct.ID, u); err != nil {
@@ -196,6 +259,9 @@ func (p *provisioner) run(ctx context.Context) error {
 	}
 	if s.Trunk != nil {
 		if err := p.createTrunk(ctx, acct.ID, s.Trunk); err != nil {
+			return err
+		}
+		if err := p.setForwarding(ctx, acct.ID, s.Trunk); err != nil {
 			return err
 		}
 	}
@@ -216,16 +282,26 @@ func (p *provisioner) createUser(ctx context.Context, accountID string, u UserSp
 	api := p.c.api
 	return p.step("create user "+u.key(), func() (string, error) {
 		user, err := api.Users.Create(ctx, accountID, p.spec.userRequest(u))
+		if outcomeUnknown(err) {
+			p.onUnknown("user "+u.key(), func(ctx context.Context) (func(context.Context) error, error) {
+				user, err := p.c.findUser(ctx, accountID, u)
+				if err != nil || user == nil {
+					return nil, err
+				}
+				return func(ctx context.Context) error { return api.Users.Delete(ctx, accountID, user.ID) }, nil
+			})
+		}
 		if err != nil {
 			return "", err
 		}
 		p.res.Users[u.key()] = user
-		p.onUndo("delete user "+u.key(), func(ctx context.Context) error { return api.Users.Delete(ctx, accountID, user.ID) })
+		p.onUndo("user "+u.key(), func(ctx context.Context) error { return api.Users.Delete(ctx, accountID, user.ID) })
 		return user.ID, nil
 	})
 }
 
-// addNumber is seed 003's "Activate Number from Inventory".
+// addNumber activates a number from inventory: validate the service
+// address, search near it, reserve, add with CSR and E911 address.
 func (p *provisioner) addNumber(ctx context.Context, accountID string, n NumberSpec) error {
 	api := p.c.api
 	where := n.Address
@@ -277,6 +353,7 @@ func (p *provisioner) addNumber(ctx context.Context, accountID string, n NumberS
 	}
 
 	var tn string
+	p.reserved = ""
 	err = p.step("reserve a number for "+n.Key, func() (string, error) {
 		var last error
 		for _, cand := range candidates {
@@ -284,6 +361,14 @@ func (p *provisioner) addNumber(ctx context.Context, accountID string, n NumberS
 			if err == nil {
 				tn = cand.PhoneNumber
 				return tn, nil
+			}
+			// A reserve is a PUT: without an answer (lost after retries,
+			// or the context ended) it may have been carried out.
+			if ae := (*alianza.APIError)(nil); !errors.As(err, &ae) && !errors.Is(err, alianza.ErrValidation) {
+				p.onUnknown("reservation of "+cand.PhoneNumber, func(context.Context) (func(context.Context) error, error) {
+					return func(ctx context.Context) error { return api.TelephoneNumbers.ReleaseReservation(ctx, cand.PhoneNumber) }, nil
+				})
+				return "", err
 			}
 			// Taken by someone else since the search: try the next one.
 			if !errors.Is(err, alianza.ErrBadRequest) && !errors.Is(err, alianza.ErrConflict) {
@@ -298,7 +383,10 @@ func (p *provisioner) addNumber(ctx context.Context, accountID string, n NumberS
 		return err
 	}
 	p.picked[tn] = true
-	p.onUndo("release reservation of "+tn, func(ctx context.Context) error { return api.TelephoneNumbers.ReleaseReservation(ctx, tn) })
+	p.reserved = tn
+	p.undo = append(p.undo, undo{what: "reservation of " + tn, name: "release reservation of " + tn, fn: func(ctx context.Context) error {
+		return gone(api.TelephoneNumbers.ReleaseReservation(ctx, tn))
+	}})
 
 	return p.step("add "+tn+" to account", func() (string, error) {
 		csr := n.customerRecord(val.CustomerServiceRecord)
@@ -307,12 +395,26 @@ func (p *provisioner) addNumber(ctx context.Context, accountID string, n NumberS
 		e911 := withNames.E911Address()
 		req := alianza.NewAddTelephoneNumbersRequest(csr, tn)
 		req.E911Address = &e911
-		if _, err := api.TelephoneNumbers.AddToAccount(ctx, accountID, req); err != nil {
+		_, err := api.TelephoneNumbers.AddToAccount(ctx, accountID, req)
+		if outcomeUnknown(err) {
+			// On the account or still reserved: delete it, else release it.
+			p.undo = p.undo[:len(p.undo)-1]
+			p.onUnknown("number "+tn, func(context.Context) (func(context.Context) error, error) {
+				return func(ctx context.Context) error {
+					err := api.TelephoneNumbers.Delete(ctx, accountID, tn)
+					if errors.Is(err, alianza.ErrNotFound) {
+						err = api.TelephoneNumbers.ReleaseReservation(ctx, tn)
+					}
+					return err
+				}, nil
+			})
+		}
+		if err != nil {
 			return "", err
 		}
 		// The add used the reservation up: undo now deletes the number.
 		p.undo = p.undo[:len(p.undo)-1]
-		p.onUndo("delete number "+tn, func(ctx context.Context) error { return api.TelephoneNumbers.Delete(ctx, accountID, tn) })
+		p.onUndo("number "+tn, func(ctx context.Context) error { return api.TelephoneNumbers.Delete(ctx, accountID, tn) })
 		p.res.Numbers[n.Key] = tn
 		return tn, nil
 	})
@@ -320,18 +422,31 @@ func (p *provisioner) addNumber(ctx context.Context, accountID string, n NumberS
 
 func (p *provisioner) createTrunk(ctx context.Context, accountID string, t *TrunkSpec) error {
 	api := p.c.api
-	err := p.step("create sip trunk "+t.Name, func() (string, error) {
+	return p.step("create sip trunk "+t.Name, func() (string, error) {
 		trunk, err := api.SipTrunks.Create(ctx, accountID, t.trunkRequest(p.tn))
+		if outcomeUnknown(err) {
+			p.onUnknown("sip trunk "+t.Name, func(ctx context.Context) (func(context.Context) error, error) {
+				trunk, err := p.c.findTrunk(ctx, accountID, t.Name)
+				if err != nil || trunk == nil {
+					return nil, err
+				}
+				return func(ctx context.Context) error { return api.SipTrunks.Delete(ctx, accountID, trunk.ID) }, nil
+			})
+		}
 		if err != nil {
 			return "", err
 		}
 		p.res.Trunk = trunk
-		p.onUndo("delete sip trunk "+t.Name, func(ctx context.Context) error { return api.SipTrunks.Delete(ctx, accountID, trunk.ID) })
+		p.onUndo("sip trunk "+t.Name, func(ctx context.Context) error { return api.SipTrunks.Delete(ctx, accountID, trunk.ID) })
 		return trunk.ID, nil
 	})
-	if err != nil || t.Forwarding == nil {
-		return err
+}
+
+func (p *provisioner) setForwarding(ctx context.Context, accountID string, t *TrunkSpec) error {
+	if t.Forwarding == nil {
+		return nil
 	}
+	api := p.c.api
 	return p.step("set forwarding of sip trunk "+t.Name, func() (string, error) {
 		return "", api.SipTrunks.UpdateForwarding(ctx, accountID, p.res.Trunk.ID, t.Forwarding)
 	})
@@ -361,12 +476,22 @@ func (p *provisioner) route(ctx context.Context, accountID string, n NumberSpec)
 func (p *provisioner) createDevice(ctx context.Context, accountID string, d DeviceSpec) error {
 	api := p.c.api
 	return p.step(fmt.Sprintf("create device line %s line %d", d.Name, d.LineNumber), func() (string, error) {
-		dev, err := api.DeviceLines.Create(ctx, accountID, d.deviceRequest(p.res.Users[d.User].ID, p.tn))
+		userID := p.res.Users[d.User].ID
+		dev, err := api.DeviceLines.Create(ctx, accountID, d.deviceRequest(userID, p.tn))
+		if outcomeUnknown(err) {
+			p.onUnknown("device line "+d.Name, func(ctx context.Context) (func(context.Context) error, error) {
+				dev, err := p.c.findDevice(ctx, accountID, d, userID)
+				if err != nil || dev == nil {
+					return nil, err
+				}
+				return func(ctx context.Context) error { return api.DeviceLines.Delete(ctx, accountID, dev.ID) }, nil
+			})
+		}
 		if err != nil {
 			return "", err
 		}
 		p.res.Devices = append(p.res.Devices, dev)
-		p.onUndo("delete device line "+d.Name, func(ctx context.Context) error { return api.DeviceLines.Delete(ctx, accountID, dev.ID) })
+		p.onUndo("device line "+d.Name, func(ctx context.Context) error { return api.DeviceLines.Delete(ctx, accountID, dev.ID) })
 		return dev.ID, nil
 	})
 }
@@ -381,8 +506,9 @@ func (p *provisioner) tn(ref string) string {
 }
 
 // rollback runs the undo steps in reverse order and returns the failed
-// ones. Each is tried even when an earlier one failed: a leftover device
-// should not keep the numbers from going back to inventory.
+// ones, naming what they leave in p.res.MayRemain. Each is tried even when
+// an earlier one failed: a leftover device should not keep the numbers
+// from going back to inventory.
 func (p *provisioner) rollback(ctx context.Context) []Failure {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), RollbackTimeout)
 	defer cancel()
@@ -390,12 +516,16 @@ func (p *provisioner) rollback(ctx context.Context) []Failure {
 	for i := len(p.undo) - 1; i >= 0; i-- {
 		u := p.undo[i]
 		st := Step{Name: "undo: " + u.name, Err: u.fn(ctx)}
+		if st.Err != nil && u.unknown {
+			st.Err = fmt.Errorf("%w: %s may have been created and could not be verified gone: %w", alianza.ErrOutcomeUnknown, u.what, st.Err)
+		}
 		p.res.Rollback = append(p.res.Rollback, st)
 		if p.opts.Progress != nil {
 			p.opts.Progress(st)
 		}
 		if st.Err != nil {
 			failures = append(failures, Failure{What: u.name, Err: st.Err})
+			p.res.MayRemain = append(p.res.MayRemain, u.what)
 		}
 	}
 	return failures

@@ -9,9 +9,10 @@ import (
 )
 
 // SIPLine is one SIP account as the CRM's "Alianza Voice" table holds it
-// and as Alianza provisions it (seed 000: lineNumber, sipUsername,
-// sipPassword, displayName, emergencyNumber, macAddress). On Alianza's side
-// these come from the device provisioning data (spec-scope row 37).
+// and as Alianza provisions it (lineNumber, sipUsername, sipPassword,
+// displayName, emergencyNumber, macAddress). On Alianza's side these come
+// from the device provisioning data: a device line does not return its
+// SIP password.
 type SIPLine struct {
 	LineNumber      int
 	SIPUsername     string // the key: unique across the whole platform
@@ -25,7 +26,7 @@ type SIPLine struct {
 // otherwise marshal it in clear.
 func (l SIPLine) LogValue() slog.Value { return alianza.RedactedLogValue(l) }
 
-// diff lists the fields in which l and o differ, by their seed 000 names.
+// diff lists the fields in which l and o differ, by the CRM's names.
 func (l SIPLine) diff(o SIPLine) []string {
 	var f []string
 	if l.LineNumber != o.LineNumber {
@@ -46,7 +47,7 @@ func (l SIPLine) diff(o SIPLine) []string {
 	return f
 }
 
-// SyncMode is how far a SIP-line sync may go (seed 000).
+// SyncMode is how far a SIP-line sync may go.
 type SyncMode string
 
 const (

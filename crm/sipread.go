@@ -3,6 +3,7 @@ package crm
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"sort"
 	"sync"
 
@@ -13,16 +14,45 @@ import (
 // Voice" table holds them. When some could not be read the lines that
 // could are returned with an error matching ErrIncomplete.
 func (c *Client) SIPLines(ctx context.Context, link Link) ([]SIPLine, error) {
+	r, err := c.ReadSIPLines(ctx, link)
+	if err != nil {
+		return nil, err
+	}
+	return r.Lines, incomplete("sip-line read", r.Failures)
+}
+
+// RemoteLines is one read of an account's SIP lines on Alianza, to be
+// planned against more than once (SyncOptions.Remote).
+type RemoteLines struct {
+	AccountID string
+	Lines     []SIPLine // sorted by line number, then SIP username
+	// Failures lists the devices whose lines could not be read; a Full
+	// sync deletes nothing while there are any.
+	Failures []Failure
+}
+
+// Complete reports whether every line was read.
+func (r *RemoteLines) Complete() bool { return len(r.Failures) == 0 }
+
+// LogValue masks the SIP passwords.
+func (r RemoteLines) LogValue() slog.Value { return alianza.RedactedLogValue(r) }
+
+// ReadSIPLines reads the linked account's SIP lines once: one list of its
+// device lines and one provisioning-data read per device. Devices that
+// could not be read are listed in Failures rather than failing the call;
+// the error is for the account look-up (ErrNotEnabled, say) only.
+func (c *Client) ReadSIPLines(ctx context.Context, link Link) (*RemoteLines, error) {
 	a, err := c.account(ctx, link)
 	if err != nil {
 		return nil, err
 	}
 	lines, failures := c.readSIPLines(ctx, newGate(c.concurrency), a.ID)
-	return lines, incomplete("sip-line read", failures)
+	return &RemoteLines{AccountID: a.ID, Lines: lines, Failures: failures}, nil
 }
 
 // readSIPLines lists the account's device lines and reads their
-// credentials from the provisioning data (spec-scope row 37). The data of
+// credentials from the provisioning data: the device line itself does not
+// return its SIP password. The data of
 // one device holds every line on its MAC address, so it is read once per
 // MAC rather than once per line. Lines without a SIP username (speed dials,
 // BLF keys) are not SIP accounts and are left out.

@@ -18,8 +18,8 @@ type StatusResult struct {
 }
 
 // SyncStatus makes the linked account's status match the CRM customer's
-// status through the client's StatusMapper (seed 000: "current" is ACTIVE,
-// anything else DISABLED). It writes only when the status differs, with one
+// status through the client's StatusMapper (by default "current" is
+// ACTIVE, anything else DISABLED). It writes only when the status differs, with one
 // PATCH, so running it on every CRM status change is cheap.
 //
 // The mapper must give ACTIVE or DISABLED, the only statuses a client may

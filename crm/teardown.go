@@ -41,7 +41,7 @@ type TeardownResult struct {
 }
 
 // Teardown deletes the linked account: every telephone number on it first
-// (the platform refuses to delete an account with numbers, seed 002), a few
+// (the platform refuses to delete an account with numbers), a few
 // at a time, then the account. Each step is reported. When a number delete
 // fails the account is kept and the error matches ErrIncomplete; running
 // Teardown again picks up where it stopped.

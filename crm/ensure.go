@@ -1,0 +1,604 @@
+package crm
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/go-alianza/alianza"
+)
+
+// ItemKind is the kind of an item Ensure checks.
+type ItemKind string
+
+// The kinds of items, in the order Ensure checks them.
+const (
+	KindAccount    ItemKind = "account"     // key: account number
+	KindUser       ItemKind = "user"        // key: user key
+	KindNumber     ItemKind = "number"      // key: number key; ID: the telephone number
+	KindTrunk      ItemKind = "sip trunk"   // key: trunk name
+	KindForwarding ItemKind = "forwarding"  // key: trunk name
+	KindRouting    ItemKind = "routing"     // key: number key; ID: the telephone number
+	KindDevice     ItemKind = "device line" // key: device name and line, "Alice desk line 1"
+)
+
+// Outcome is what Ensure did to one item.
+type Outcome string
+
+// The outcomes of an item.
+const (
+	Created   Outcome = "created"   // it was missing and was made
+	Updated   Outcome = "updated"   // it existed and was changed to match the spec
+	Unchanged Outcome = "unchanged" // it existed and matched, or drift was left alone
+	Failed    Outcome = "failed"    // see the item's Err
+)
+
+// EnsureItem is one thing an account spec asks for and what Ensure did
+// about it.
+type EnsureItem struct {
+	Kind    ItemKind
+	Key     string
+	ID      string // Alianza's id, or the telephone number
+	Outcome Outcome
+	// Changed lists what an Updated item had changed, e.g. "accountName"
+	// or "forwardOnFailure"; Drift what differs from the spec and was
+	// left alone (account fields without EnsureOptions.CorrectDrift).
+	Changed []string
+	Drift   []string
+	Err     error
+}
+
+// EnsureOptions tune Ensure. The zero value creates what is missing and
+// leaves what exists as it is.
+type EnsureOptions struct {
+	// CorrectDrift makes an existing account's name and billing day match
+	// the spec. Without it differences are only reported
+	// (EnsureItem.Drift).
+	CorrectDrift bool
+	// Status, ACTIVE or DISABLED, is the status the account should have;
+	// Ensure sets it whenever it differs, on a new account or an existing
+	// one. Empty leaves the status alone.
+	Status alianza.AccountStatus
+	// Progress, when set, is called after each item from the calling
+	// goroutine.
+	Progress func(EnsureItem)
+}
+
+// EnsureResult is the account as Ensure left it and what it did.
+type EnsureResult struct {
+	Account *alianza.Account
+	Users   map[string]*alianza.User // by user key
+	Numbers map[string]string        // number key to telephone number
+	Trunk   *alianza.SipTrunk
+	Devices []*alianza.Device // in spec order
+	// Items lists every item checked, in order; when Ensure failed, the
+	// last one holds the error and the items after it were not checked.
+	Items []EnsureItem
+	Notes []string
+}
+
+// Count returns how many items had outcome o.
+func (r *EnsureResult) Count(o Outcome) int {
+	n := 0
+	for _, it := range r.Items {
+		if it.Outcome == o {
+			n++
+		}
+	}
+	return n
+}
+
+// LogValue masks the SIP passwords of the trunk and devices.
+func (r EnsureResult) LogValue() slog.Value { return alianza.RedactedLogValue(r) }
+
+// String summarises the result without any credential.
+func (r EnsureResult) String() string {
+	acct := "no account"
+	if r.Account != nil {
+		acct = fmt.Sprintf("account %s (%s)", r.Account.AccountNumber, r.Account.ID)
+	}
+	return fmt.Sprintf("%s: %d item(s): %d created, %d updated, %d unchanged, %d failed", acct, len(r.Items),
+		r.Count(Created), r.Count(Updated), r.Count(Unchanged), r.Count(Failed))
+}
+
+// Format prints String for every verb.
+func (r EnsureResult) Format(f fmt.State, _ rune) { fmt.Fprint(f, r.String()) }
+
+// Ensure is the idempotent form of Provision: it makes the account spec
+// describes exist, creating only what is missing. It adopts an account
+// that already has spec's account number, finds its users by username,
+// its numbers by their service record and routing, its trunk by name and
+// its device lines by MAC address and line number (else SIP username, else
+// name), and creates the rest: users, numbers, the trunk and its
+// forwarding, the numbers' routing, device lines. The result lists each
+// item as created, updated or unchanged.
+//
+// Running Ensure again with the same spec sends no write. Running it again
+// after any failure, a create whose answer was lost or a context cancelled
+// half-way included, completes the account without duplicating anything,
+// so a job runner that delivers at least once may call it freely. A
+// create whose answer is lost is looked up at once and adopted when it
+// was made. Ensure stops at the first item that fails; the error names it
+// and wraps its cause (alianza.ErrConflict when another account holds a
+// username, say). Nothing is ever deleted.
+//
+// Every user needs a Username, the key Ensure finds it by. The spec is
+// checked as Provision checks it, before any request. A no-change run reads
+// each kind of resource once: the account, its users, numbers, trunks and
+// the trunk's forwarding, and device lines.
+func (c *Client) Ensure(ctx context.Context, spec *AccountSpec, opts *EnsureOptions) (*EnsureResult, error) {
+	if spec == nil {
+		return nil, errors.New("crm: account spec is nil")
+	}
+	if opts == nil {
+		opts = &EnsureOptions{}
+	}
+	v, err := spec.validate()
+	var errs []*alianza.FieldError
+	if ve := (*alianza.ValidationError)(nil); errors.As(err, &ve) {
+		errs = ve.Errors
+	} else if err != nil {
+		return nil, err
+	}
+	for i, u := range spec.Users {
+		if u.Username == "" {
+			errs = append(errs, &alianza.FieldError{Field: fmt.Sprintf("users[%d].username", i), Rule: "is required: Ensure finds the user by it"})
+		}
+	}
+	if opts.Status != "" && opts.Status != alianza.AccountStatusActive && opts.Status != alianza.AccountStatusDisabled {
+		errs = append(errs, &alianza.FieldError{Field: "status", Rule: fmt.Sprintf("must be ACTIVE or DISABLED, got %q", opts.Status)})
+	}
+	if len(errs) > 0 {
+		return nil, &alianza.ValidationError{Errors: errs}
+	}
+	e := &ensurer{
+		provisioner: newProvisioner(c, v, &ProvisionOptions{}), opts: opts,
+		res: &EnsureResult{Users: map[string]*alianza.User{}, Numbers: map[string]string{}},
+	}
+	err = e.run(ctx)
+	e.res.Notes = append(e.res.Notes, e.provisioner.res.Notes...)
+	return e.res, err
+}
+
+type ensurer struct {
+	*provisioner
+	opts *EnsureOptions
+	res  *EnsureResult
+	// What the account held before this run, by spec key.
+	had map[string]*alianza.AccountTelephoneNumber
+}
+
+// item records an item; a failed one ends the run with an error naming it.
+func (e *ensurer) item(it EnsureItem) error {
+	if it.Err != nil {
+		it.Outcome = Failed
+	}
+	e.res.Items = append(e.res.Items, it)
+	if e.opts.Progress != nil {
+		e.opts.Progress(it)
+	}
+	if it.Err != nil {
+		return fmt.Errorf("crm: ensuring account %s: %s %s: %w", e.spec.AccountNumber, it.Kind, it.Key, it.Err)
+	}
+	return nil
+}
+
+// created settles a create: it turns a provisioner step's failure into its
+// cause, and looks the resource up (adopt) when the answer was lost or the
+// create collided with one already there. A lost answer whose resource is
+// found was Created; a collision whose resource is found on the account
+// was made by someone else meanwhile and is adopted Unchanged.
+func created(err error, adopt func() (bool, error)) (Outcome, error) {
+	var se *stepError
+	if errors.As(err, &se) {
+		err = se.err
+	}
+	lost, collided := outcomeUnknown(err), errors.Is(err, alianza.ErrConflict)
+	if err == nil || !lost && !collided {
+		return Created, err
+	}
+	found, lerr := adopt()
+	switch {
+	case lerr != nil:
+		return Failed, fmt.Errorf("%w (looking it up: %w)", err, lerr)
+	case !found:
+		return Failed, err
+	case lost:
+		return Created, nil
+	}
+	return Unchanged, nil
+}
+
+func (e *ensurer) run(ctx context.Context) error {
+	api, s := e.c.api, e.spec
+	a, err := e.c.findAccount(ctx, s.AccountNumber)
+	if err != nil {
+		return e.item(EnsureItem{Kind: KindAccount, Key: s.AccountNumber, Err: err})
+	}
+	fresh := a == nil
+	if fresh {
+		if fresh, err = e.ensureNewAccount(ctx); err != nil {
+			return err
+		}
+	} else if err := e.ensureAccount(ctx, a, Unchanged); err != nil {
+		return err
+	}
+	a = e.res.Account
+	e.provisioner.res.Account = a
+
+	var (
+		users   []alianza.User
+		numbers []alianza.AccountTelephoneNumber
+		trunks  []alianza.SipTrunk
+		devices []alianza.Device
+	)
+	if !fresh {
+		read := func(kind ItemKind, f func() error) error {
+			if err := f(); err != nil {
+				return e.item(EnsureItem{Kind: kind, Key: "list", Err: err})
+			}
+			return nil
+		}
+		if len(s.Users) > 0 {
+			if err := read(KindUser, func() (err error) { users, err = api.Users.List(ctx, a.ID, nil); return err }); err != nil {
+				return err
+			}
+		}
+		if len(s.Numbers) > 0 {
+			if err := read(KindNumber, func() (err error) { numbers, err = api.TelephoneNumbers.List(ctx, a.ID, nil); return err }); err != nil {
+				return err
+			}
+		}
+		if s.Trunk != nil {
+			if err := read(KindTrunk, func() (err error) { trunks, err = api.SipTrunks.List(ctx, a.ID); return err }); err != nil {
+				return err
+			}
+		}
+		if len(s.Devices) > 0 {
+			if err := read(KindDevice, func() (err error) { devices, err = api.DeviceLines.ListByAccount(ctx, a.ID); return err }); err != nil {
+				return err
+			}
+		}
+	}
+
+	for _, u := range s.Users {
+		if err := e.ensureUser(ctx, a.ID, u, users); err != nil {
+			return err
+		}
+	}
+	var trunk *alianza.SipTrunk
+	if s.Trunk != nil {
+		trunk = trunkNamed(trunks, s.Trunk.Name)
+	}
+	e.had = e.matchNumbers(numbers, trunk)
+	for _, n := range s.Numbers {
+		if err := e.ensureNumber(ctx, a.ID, n); err != nil {
+			return err
+		}
+	}
+	if s.Trunk != nil {
+		if err := e.ensureTrunk(ctx, a.ID, trunk); err != nil {
+			return err
+		}
+	}
+	for _, n := range s.Numbers {
+		if err := e.ensureRouting(ctx, a.ID, n); err != nil {
+			return err
+		}
+	}
+	for _, d := range s.Devices {
+		if err := e.ensureDevice(ctx, a.ID, d, devices); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ensureNewAccount creates the account. It reports fresh when the create
+// answered: the account is known to be empty. After a lost answer or a
+// collision the account found by its number is adopted as an existing one.
+func (e *ensurer) ensureNewAccount(ctx context.Context) (fresh bool, err error) {
+	s := e.spec
+	var found *alianza.Account
+	outcome, err := created(e.createAccount(ctx), func() (bool, error) {
+		a, err := e.c.findAccount(ctx, s.AccountNumber)
+		found = a
+		return a != nil, err
+	})
+	if err != nil {
+		return false, e.item(EnsureItem{Kind: KindAccount, Key: s.AccountNumber, Err: err})
+	}
+	if found != nil {
+		return false, e.ensureAccount(ctx, found, outcome)
+	}
+	a := e.provisioner.res.Account
+	it := EnsureItem{Kind: KindAccount, Key: s.AccountNumber, ID: a.ID, Outcome: Created}
+	if e.opts.Status != "" && a.Status != e.opts.Status {
+		var updated *alianza.Account
+		if updated, it.Err = e.c.api.Accounts.SetStatus(ctx, a.ID, e.opts.Status); it.Err == nil {
+			a = updated
+		}
+	}
+	e.res.Account = a
+	return true, e.item(it)
+}
+
+// ensureAccount adopts an existing account, sets its status and corrects
+// its drift when asked to. outcome is the item's outcome when nothing is
+// changed.
+func (e *ensurer) ensureAccount(ctx context.Context, a *alianza.Account, outcome Outcome) error {
+	s := e.spec
+	e.res.Account = a
+	it := EnsureItem{Kind: KindAccount, Key: s.AccountNumber, ID: a.ID, Outcome: outcome}
+	var patch alianza.PatchAccountRequest
+	var change []string
+	differs := func(field string, d bool, set func()) {
+		switch {
+		case !d:
+		case e.opts.CorrectDrift || field == "status":
+			change = append(change, field)
+			set()
+		default:
+			it.Drift = append(it.Drift, field)
+		}
+	}
+	differs("accountName", a.AccountName != s.AccountName, func() { patch.AccountName = alianza.Ptr(s.AccountName) })
+	differs("billingCycleDay", a.BillingCycleDay != s.BillingCycleDay, func() { patch.BillingCycleDay = alianza.Ptr(s.BillingCycleDay) })
+	differs("status", e.opts.Status != "" && a.Status != e.opts.Status, func() { patch.Status = alianza.Ptr(e.opts.Status) })
+	if a.AccountType != s.Type {
+		e.res.Notes = append(e.res.Notes, fmt.Sprintf("account %s is %s, the spec says %s: the type cannot be changed", s.AccountNumber, a.AccountType, s.Type))
+	}
+	if len(change) > 0 {
+		updated, err := e.c.api.Accounts.Patch(ctx, a.ID, &patch)
+		if err != nil {
+			it.Err = err
+		} else {
+			e.res.Account, it.Changed = updated, change
+			if it.Outcome == Unchanged {
+				it.Outcome = Updated
+			}
+		}
+	}
+	return e.item(it)
+}
+
+func (e *ensurer) ensureUser(ctx context.Context, accountID string, u UserSpec, users []alianza.User) error {
+	it := EnsureItem{Kind: KindUser, Key: u.key(), Outcome: Unchanged}
+	if x := userNamed(users, u); x != nil {
+		e.provisioner.res.Users[u.key()] = x
+	} else {
+		it.Outcome, it.Err = created(e.createUser(ctx, accountID, u), func() (bool, error) {
+			x, err := e.c.findUser(ctx, accountID, u)
+			if x != nil {
+				e.provisioner.res.Users[u.key()] = x
+			}
+			return x != nil, err
+		})
+	}
+	if x := e.provisioner.res.Users[u.key()]; x != nil {
+		it.ID = x.ID
+		e.res.Users[u.key()] = x
+	}
+	return e.item(it)
+}
+
+func (e *ensurer) ensureNumber(ctx context.Context, accountID string, n NumberSpec) error {
+	it := EnsureItem{Kind: KindNumber, Key: n.Key, Outcome: Unchanged}
+	if x := e.had[n.Key]; x != nil {
+		e.provisioner.res.Numbers[n.Key] = x.PhoneNumber
+	} else {
+		it.Outcome, it.Err = created(e.addNumber(ctx, accountID, n), func() (bool, error) {
+			if e.reserved == "" {
+				return false, nil
+			}
+			_, err := e.c.api.TelephoneNumbers.Get(ctx, accountID, e.reserved)
+			if errors.Is(err, alianza.ErrNotFound) {
+				return false, nil
+			}
+			if err == nil {
+				e.provisioner.res.Numbers[n.Key] = e.reserved
+			}
+			return err == nil, err
+		})
+	}
+	it.ID = e.provisioner.res.Numbers[n.Key]
+	if it.ID != "" {
+		e.res.Numbers[n.Key] = it.ID
+	}
+	return e.item(it)
+}
+
+func (e *ensurer) ensureTrunk(ctx context.Context, accountID string, trunk *alianza.SipTrunk) error {
+	t := e.spec.Trunk
+	it := EnsureItem{Kind: KindTrunk, Key: t.Name, Outcome: Unchanged}
+	if trunk != nil {
+		e.provisioner.res.Trunk = trunk
+	} else {
+		it.Outcome, it.Err = created(e.createTrunk(ctx, accountID, t), func() (bool, error) {
+			x, err := e.c.findTrunk(ctx, accountID, t.Name)
+			if x != nil {
+				e.provisioner.res.Trunk = x
+			}
+			return x != nil, err
+		})
+	}
+	e.res.Trunk = e.provisioner.res.Trunk
+	if e.res.Trunk != nil {
+		it.ID = e.res.Trunk.ID
+	}
+	if err := e.item(it); err != nil || t.Forwarding == nil {
+		return err
+	}
+
+	fit := EnsureItem{Kind: KindForwarding, Key: t.Name, ID: e.res.Trunk.ID, Outcome: Created}
+	if trunk != nil {
+		fit.Outcome = Unchanged
+		got, err := e.c.api.SipTrunks.GetForwarding(ctx, accountID, trunk.ID)
+		if err != nil {
+			fit.Err = err
+			return e.item(fit)
+		}
+		if fit.Changed = forwardingDrift(t.Forwarding, got); len(fit.Changed) == 0 {
+			return e.item(fit)
+		}
+		fit.Outcome = Updated
+	}
+	var se *stepError
+	if err := e.setForwarding(ctx, accountID, t); errors.As(err, &se) {
+		fit.Err = se.err
+	}
+	return e.item(fit)
+}
+
+// forwardingDrift lists the rules in which got differs from want.
+func forwardingDrift(want *alianza.UpdateSipTrunkForwardRulesRequest, got *alianza.SipTrunkForwardRules) []string {
+	var drift []string
+	var always alianza.ForwardAlwaysReference
+	if want.ForwardAlways != nil {
+		always = *want.ForwardAlways
+	}
+	if always != got.ForwardAlways {
+		drift = append(drift, "forwardAlways")
+	}
+	if !slices.Equal(want.ForwardOnFailure, got.ForwardOnFailure) {
+		drift = append(drift, "forwardOnFailure")
+	}
+	if !slices.Equal(want.ForwardOnCapacityExceeded, got.ForwardOnCapacityExceeded) {
+		drift = append(drift, "forwardOnCapacityExceeded")
+	}
+	return drift
+}
+
+func (e *ensurer) ensureRouting(ctx context.Context, accountID string, n NumberSpec) error {
+	if n.User == "" && !n.ToTrunk {
+		return nil
+	}
+	tn := e.provisioner.res.Numbers[n.Key]
+	it := EnsureItem{Kind: KindRouting, Key: n.Key, ID: tn, Outcome: Unchanged}
+	if x := e.had[n.Key]; x == nil || !e.routed(n, x) {
+		it.Outcome, it.Changed = Updated, []string{"destination"}
+		var se *stepError
+		if err := e.route(ctx, accountID, n); errors.As(err, &se) {
+			it.Err = se.err
+		}
+	}
+	return e.item(it)
+}
+
+// routed reports whether x is routed as n asks: to its user (and as that
+// user's caller ID when asked), or to the trunk.
+func (e *ensurer) routed(n NumberSpec, x *alianza.AccountTelephoneNumber) bool {
+	refType, refID := e.routeOf(n)
+	if x.ReferenceType != refType || x.ReferenceID != refID {
+		return false
+	}
+	if n.CallerID {
+		u := e.provisioner.res.Users[n.User]
+		return u != nil && u.CallerIDConfig.CallerIDNumber == x.PhoneNumber
+	}
+	return true
+}
+
+// routeOf is where n's calls go: its user or the trunk, by id.
+func (e *ensurer) routeOf(n NumberSpec) (alianza.TNReferenceType, string) {
+	switch {
+	case n.User != "":
+		if u := e.provisioner.res.Users[n.User]; u != nil {
+			return alianza.TNRefEndUser, u.ID
+		}
+	case n.ToTrunk:
+		if t := e.provisioner.res.Trunk; t != nil {
+			return alianza.TNRefSIPTrunk, t.ID
+		}
+	}
+	return "", ""
+}
+
+func (e *ensurer) ensureDevice(ctx context.Context, accountID string, d DeviceSpec, devices []alianza.Device) error {
+	key := fmt.Sprintf("%s line %d", d.Name, d.LineNumber)
+	it := EnsureItem{Kind: KindDevice, Key: key, Outcome: Unchanged}
+	userID := e.provisioner.res.Users[d.User].ID
+	if x := deviceFor(devices, d, userID); x != nil {
+		e.provisioner.res.Devices = append(e.provisioner.res.Devices, x)
+	} else {
+		it.Outcome, it.Err = created(e.createDevice(ctx, accountID, d), func() (bool, error) {
+			x, err := e.c.findDevice(ctx, accountID, d, userID)
+			if x != nil {
+				e.provisioner.res.Devices = append(e.provisioner.res.Devices, x)
+			}
+			return x != nil, err
+		})
+	}
+	if it.Err == nil {
+		dev := e.provisioner.res.Devices[len(e.provisioner.res.Devices)-1]
+		it.ID = dev.ID
+		e.res.Devices = append(e.res.Devices, dev)
+	}
+	return e.item(it)
+}
+
+// matchNumbers pairs the account's numbers with the spec's. A number
+// belongs to a spec when its service record says the same customer at the
+// same postal code with the same caller-ID name. Among those, one already
+// routed as the spec asks goes first, then an unrouted one, then any; a
+// trunk's callback and primary numbers go to the keys the trunk names.
+// Ties go in spec order to the lowest number.
+func (e *ensurer) matchNumbers(numbers []alianza.AccountTelephoneNumber, trunk *alianza.SipTrunk) map[string]*alianza.AccountTelephoneNumber {
+	sort.Slice(numbers, func(i, j int) bool { return numbers[i].PhoneNumber < numbers[j].PhoneNumber })
+	had := map[string]*alianza.AccountTelephoneNumber{}
+	taken := map[string]bool{}
+	assign := func(n NumberSpec, ok func(x *alianza.AccountTelephoneNumber) bool) {
+		if had[n.Key] != nil {
+			return
+		}
+		for i := range numbers {
+			x := &numbers[i]
+			if !taken[x.PhoneNumber] && sameCustomer(n, x.CustomerServiceRecord) && ok(x) {
+				had[n.Key], taken[x.PhoneNumber] = x, true
+				return
+			}
+		}
+	}
+	s := e.spec
+	if trunk != nil && e.provisioner.res.Trunk == nil {
+		e.provisioner.res.Trunk = trunk // routeOf needs it
+		defer func() { e.provisioner.res.Trunk = nil }()
+	}
+	if trunk != nil {
+		for _, pin := range [][2]string{{s.Trunk.CallbackNumber, trunk.CallbackNumber}, {s.Trunk.PrimaryNumber, trunk.PrimaryTN}} {
+			for _, n := range s.Numbers {
+				if n.Key == pin[0] && pin[1] != "" {
+					assign(n, func(x *alianza.AccountTelephoneNumber) bool { return x.PhoneNumber == pin[1] })
+				}
+			}
+		}
+	}
+	for _, n := range s.Numbers {
+		refType, refID := e.routeOf(n)
+		assign(n, func(x *alianza.AccountTelephoneNumber) bool {
+			return refType != "" && x.ReferenceType == refType && x.ReferenceID == refID
+		})
+	}
+	for _, n := range s.Numbers {
+		assign(n, func(x *alianza.AccountTelephoneNumber) bool { return x.ReferenceType == "" })
+	}
+	for _, n := range s.Numbers {
+		assign(n, func(*alianza.AccountTelephoneNumber) bool { return true })
+	}
+	return had
+}
+
+// sameCustomer reports whether csr is the record addNumber writes for n.
+func sameCustomer(n NumberSpec, csr alianza.CustomerServiceRecord) bool {
+	norm := func(s string) string { return strings.ToUpper(strings.ReplaceAll(s, " ", "")) }
+	pc, want := norm(csr.PostalCode), norm(n.PostalCode)
+	if !strings.HasPrefix(pc, want) && !strings.HasPrefix(want, pc) {
+		return false
+	}
+	return csr.CustomerType == n.CustomerType && csr.CustomerName == n.CallerIDName &&
+		csr.BusinessName == n.BusinessName && csr.FirstName == n.FirstName && csr.LastName == n.LastName
+}
