@@ -122,12 +122,12 @@ func TestAccountFixturePatchExample(t *testing.T) {
 
 func TestAccountsGet(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "AccountsService.Get", []string{awkwardID}, 200, fixture(t, "bench/account.json"))
+	captured := mockOp(t, mt, "AccountsService.Get", []string{awkwardID}, 200, fixture(t, "bench/account.json"))
 	a, err := c.Accounts.Get(context.Background(), awkwardID)
 	require.NoError(t, err)
 	assert.Equal(t, "SP-123", a.AccountNumber)
-	assert.Empty(t, cap.Query(), "a plain Get sends no accountIdType")
-	assert.Equal(t, 1, cap.Calls())
+	assert.Empty(t, captured.Query(), "a plain Get sends no accountIdType")
+	assert.Equal(t, 1, captured.Calls())
 }
 
 func TestAccountsGetBy(t *testing.T) {
@@ -144,33 +144,33 @@ func TestAccountsGetBy(t *testing.T) {
 	} {
 		t.Run(string(tc.idType)+"/"+tc.value, func(t *testing.T) {
 			c, mt := newMockClient(t)
-			cap := mockOp(t, mt, "AccountsService.Get", []string{tc.segment}, 200, fixture(t, "bench/account.json"))
+			captured := mockOp(t, mt, "AccountsService.Get", []string{tc.segment}, 200, fixture(t, "bench/account.json"))
 			a, err := c.Accounts.GetBy(context.Background(), tc.idType, tc.value)
 			require.NoError(t, err)
 			assert.Equal(t, "WL84q5lBTumKvm_Ait_hZA", a.ID)
-			assert.Equal(t, url.Values{"accountIdType": {string(tc.idType)}}, cap.Query())
+			assert.Equal(t, url.Values{"accountIdType": {string(tc.idType)}}, captured.Query())
 		})
 	}
 }
 
 func TestAccountsGetByNumber(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "AccountsService.Get", []string{"cust/42 b"}, 200, fixture(t, "bench/account.json"))
+	captured := mockOp(t, mt, "AccountsService.Get", []string{"cust/42 b"}, 200, fixture(t, "bench/account.json"))
 	a, err := c.Accounts.GetByNumber(context.Background(), "cust/42 b")
 	require.NoError(t, err)
 	assert.Equal(t, "SP-123", a.AccountNumber)
-	assert.Equal(t, "AccountNumber", cap.Query().Get("accountIdType"))
+	assert.Equal(t, "AccountNumber", captured.Query().Get("accountIdType"))
 }
 
 func TestAccountsList(t *testing.T) {
 	c, mt := newMockClient(t)
 	body := "[" + string(fixture(t, "bench/account.json")) + "," + string(fixture(t, "account/account-full.json")) + "]"
-	cap := mockOp(t, mt, "AccountsService.List", nil, 200, body)
+	captured := mockOp(t, mt, "AccountsService.List", nil, 200, body)
 	list, err := c.Accounts.List(context.Background())
 	require.NoError(t, err)
 	require.Len(t, list, 2)
 	assert.Equal(t, AccountStatusDisabled, list[1].Status)
-	assert.Empty(t, cap.Query())
+	assert.Empty(t, captured.Query())
 }
 
 func TestAccountsListEmpty(t *testing.T) {
@@ -184,10 +184,10 @@ func TestAccountsListEmpty(t *testing.T) {
 func TestAccountsSearch(t *testing.T) {
 	c, mt := newMockClient(t)
 	raw := fixture(t, "account/search.json")
-	cap := mockOp(t, mt, "AccountsService.Search", nil, 200, raw)
+	captured := mockOp(t, mt, "AccountsService.Search", nil, 200, raw)
 	res, err := c.Accounts.Search(context.Background(), "SP-123 & co")
 	require.NoError(t, err)
-	assert.Equal(t, url.Values{"q": {"SP-123 & co"}}, cap.Query())
+	assert.Equal(t, url.Values{"q": {"SP-123 & co"}}, captured.Query())
 	require.Len(t, res, 1)
 	assert.Equal(t, AccountTypeAdvanced, res[0].Type)
 	assert.Equal(t, AccountStatusActive, res[0].AccountStatus)
@@ -203,7 +203,7 @@ func TestAccountsCreateSeed003(t *testing.T) {
 	c, mt := newMockClient(t)
 	var req CreateAccountRequest
 	require.NoError(t, json.Unmarshal(fixture(t, "account/create-request.json"), &req))
-	cap := mockOp(t, mt, "AccountsService.Create", nil, 200, fixture(t, "account/create-response.json"))
+	captured := mockOp(t, mt, "AccountsService.Create", nil, 200, fixture(t, "account/create-response.json"))
 	a, err := c.Accounts.Create(context.Background(), &req)
 	require.NoError(t, err)
 	assert.Equal(t, map[string]any{
@@ -215,7 +215,7 @@ func TestAccountsCreateSeed003(t *testing.T) {
 		"accountType":         "ADVANCED",
 		"dialingBehaviorType": "OPEN_DIAL_PLAN_TEN_DIGIT",
 		"platformType":        "CPE2",
-	}, cap.BodyMap(t))
+	}, captured.BodyMap(t))
 	assert.Equal(t, "WL84q5lBTumKvm_Ait_hZA", a.ID)
 	// The platform's answer wins over the request (row 41).
 	assert.Equal(t, DialingBehaviorTypeOpenDialPlan, a.DialingBehaviorType)
@@ -223,7 +223,7 @@ func TestAccountsCreateSeed003(t *testing.T) {
 
 func TestAccountsCreateSimple(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "AccountsService.Create", nil, 200, `{"id":"A2","accountType":"SIMPLE"}`)
+	captured := mockOp(t, mt, "AccountsService.Create", nil, 200, `{"id":"A2","accountType":"SIMPLE"}`)
 	a, err := c.Accounts.Create(context.Background(), &CreateAccountRequest{
 		AccountNumber: "HOME-1", AccountName: "Jane Doe", AccountType: AccountTypeSimple,
 		BillingCycleDay: 28, TimeZone: TimeZoneUSEastern, DialingBehaviorType: DialingBehaviorTypeTenDigit,
@@ -231,7 +231,7 @@ func TestAccountsCreateSimple(t *testing.T) {
 	})
 	require.NoError(t, err)
 	assert.Equal(t, "A2", a.ID)
-	body := cap.BodyMap(t)
+	body := captured.BodyMap(t)
 	assert.NotContains(t, body, "extensionLength", "SIMPLE accounts have no extensions")
 	assert.NotContains(t, body, "id")
 	assert.NotContains(t, body, "status")
@@ -248,12 +248,12 @@ func TestAccountsUpdateFromGet(t *testing.T) {
 	req.AccountName = "Renamed Ltd"
 	req.HoldTimeoutSeconds = Ptr(30)
 
-	cap := mockOp(t, mt, "AccountsService.Update", []string{awkwardID}, 200, fixture(t, "bench/account.json"))
+	captured := mockOp(t, mt, "AccountsService.Update", []string{awkwardID}, 200, fixture(t, "bench/account.json"))
 	a, err := c.Accounts.Update(context.Background(), awkwardID, req)
 	require.NoError(t, err)
 	assert.Equal(t, "SP-123", a.AccountNumber)
 
-	body := cap.BodyMap(t)
+	body := captured.BodyMap(t)
 	assert.Equal(t, awkwardID, body["id"], "id comes from the path argument")
 	assert.Equal(t, testPartition, body["partitionId"], "partitionId comes from the client")
 	assert.Equal(t, "Renamed Ltd", body["accountName"])
@@ -288,15 +288,15 @@ func TestAccountUpdateRequestMinimal(t *testing.T) {
 	// through Update without tripping the ADVANCED-only rule.
 	a.ExtensionLength = 4
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "AccountsService.Update", []string{"A1"}, 200, `{"id":"A1"}`)
+	captured := mockOp(t, mt, "AccountsService.Update", []string{"A1"}, 200, `{"id":"A1"}`)
 	_, err := c.Accounts.Update(context.Background(), "A1", a.UpdateRequest())
 	require.NoError(t, err)
-	assert.NotContains(t, cap.BodyMap(t), "extensionLength")
+	assert.NotContains(t, captured.BodyMap(t), "extensionLength")
 }
 
 func TestAccountsPatchSendsZeroValues(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "AccountsService.Patch", []string{awkwardID}, 200, fixture(t, "bench/account.json"))
+	captured := mockOp(t, mt, "AccountsService.Patch", []string{awkwardID}, 200, fixture(t, "bench/account.json"))
 	_, err := c.Accounts.Patch(context.Background(), awkwardID, &PatchAccountRequest{
 		AllowDangerousExtensions: Ptr(false),
 		SendWelcomeEmail:         Ptr(false),
@@ -311,28 +311,28 @@ func TestAccountsPatchSendsZeroValues(t *testing.T) {
 		"domain":                   "",
 		"holdMusicMediaId":         "",
 		"billingCycleDay":          float64(28),
-	}, cap.BodyMap(t), "set fields are sent even when zero; unset ones are absent")
+	}, captured.BodyMap(t), "set fields are sent even when zero; unset ones are absent")
 }
 
 func TestAccountsPatchCallScreeningFragment(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "AccountsService.Patch", []string{"A1"}, 200, fixture(t, "bench/account.json"))
+	captured := mockOp(t, mt, "AccountsService.Patch", []string{"A1"}, 200, fixture(t, "bench/account.json"))
 	_, err := c.Accounts.Patch(context.Background(), "A1", &PatchAccountRequest{
 		CallScreeningSettings: &CallScreeningSettings{AnonymousCallScreen: CallScreenActionBlock},
 	})
 	require.NoError(t, err)
-	assert.JSONEq(t, string(fixture(t, "account/patch-request.json")), string(cap.Body()))
+	assert.JSONEq(t, string(fixture(t, "account/patch-request.json")), string(captured.Body()))
 }
 
 func TestAccountsSetStatus(t *testing.T) {
 	for _, st := range []AccountStatus{AccountStatusActive, AccountStatusDisabled} {
 		t.Run(string(st), func(t *testing.T) {
 			c, mt := newMockClient(t)
-			cap := mockOp(t, mt, "AccountsService.Patch", []string{awkwardID}, 200, `{"id":"A1","status":"`+string(st)+`"}`)
+			captured := mockOp(t, mt, "AccountsService.Patch", []string{awkwardID}, 200, `{"id":"A1","status":"`+string(st)+`"}`)
 			a, err := c.Accounts.SetStatus(context.Background(), awkwardID, st)
 			require.NoError(t, err)
 			assert.Equal(t, st, a.Status)
-			assert.JSONEq(t, `{"status":"`+string(st)+`"}`, string(cap.Body()))
+			assert.JSONEq(t, `{"status":"`+string(st)+`"}`, string(captured.Body()))
 		})
 	}
 }
@@ -340,9 +340,9 @@ func TestAccountsSetStatus(t *testing.T) {
 func TestAccountsDelete(t *testing.T) {
 	for _, status := range []int{200, 204} {
 		c, mt := newMockClient(t)
-		cap := mockOp(t, mt, "AccountsService.Delete", []string{awkwardID}, status, nil)
+		captured := mockOp(t, mt, "AccountsService.Delete", []string{awkwardID}, status, nil)
 		require.NoError(t, c.Accounts.Delete(context.Background(), awkwardID))
-		assert.Empty(t, cap.Body())
+		assert.Empty(t, captured.Body())
 	}
 }
 
@@ -376,7 +376,7 @@ func TestAccountsStatusUnknownValuePassesThrough(t *testing.T) {
 
 func TestAccountsValidateProperties(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "AccountsService.ValidateProperties", nil, 200, `true`)
+	captured := mockOp(t, mt, "AccountsService.ValidateProperties", nil, 200, `true`)
 	opts := &ValidatePropertiesOptions{AccountNumber: "SP-123", MACAddress: "aa:bb:cc:dd:ee:ff", SIPUsername: "sip_user-1", Username: "jane@example.com"}
 	ok, err := c.Accounts.ValidateProperties(context.Background(), opts)
 	require.NoError(t, err)
@@ -386,18 +386,18 @@ func TestAccountsValidateProperties(t *testing.T) {
 		"macaddress":    {"AABBCCDDEEFF"},
 		"sipusername":   {"sip_user-1"},
 		"username":      {"jane@example.com"},
-	}, cap.Query())
+	}, captured.Query())
 	assert.Equal(t, "aa:bb:cc:dd:ee:ff", opts.MACAddress, "the caller's options are not changed")
 }
 
 func TestAccountsValidatePropertiesTaken(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "AccountsService.ValidateProperties", nil, 400,
+	captured := mockOp(t, mt, "AccountsService.ValidateProperties", nil, 400,
 		`{"status":400,"messages":["Account number SP-123 is already in use"]}`)
 	ok, err := c.Accounts.ValidateProperties(context.Background(), &ValidatePropertiesOptions{AccountNumber: "SP-123"})
 	assert.False(t, ok)
 	require.ErrorIs(t, err, ErrBadRequest)
-	assert.Equal(t, url.Values{"accountnumber": {"SP-123"}}, cap.Query())
+	assert.Equal(t, url.Values{"accountnumber": {"SP-123"}}, captured.Query())
 }
 
 func TestAccountsUserProductPlans(t *testing.T) {

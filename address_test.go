@@ -11,14 +11,14 @@ import (
 
 func TestAddressesValidate(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "AddressesService.Validate", nil, 200, fixture(t, "address/validate-003.json"))
+	captured := mockOp(t, mt, "AddressesService.Validate", nil, 200, fixture(t, "address/validate-003.json"))
 
 	// Commas, spaces and "&" stay inside the one parameter.
 	got, err := c.Addresses.Validate(context.Background(), &ValidateAddressOptions{
 		Address: "333 S 520 W, Lindon, UT & more", Country: CountryUSA, PostalCode: "84042",
 	})
 	require.NoError(t, err)
-	assert.Equal(t, url.Values{"address": {"333 S 520 W, Lindon, UT & more"}, "country": {"USA"}, "postalCode": {"84042"}}, cap.Query())
+	assert.Equal(t, url.Values{"address": {"333 S 520 W, Lindon, UT & more"}, "country": {"USA"}, "postalCode": {"84042"}}, captured.Query())
 	assert.Equal(t, &AddressValidation{
 		CustomerServiceRecord: CustomerServiceRecord{
 			StreetNumber: "333", PreDirectional: DirectionalS, StreetName: "520", PostDirectional: DirectionalW,
@@ -53,18 +53,18 @@ func TestAddressesValidateValidation(t *testing.T) {
 
 func TestAddressesTypeAhead(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "AddressesService.TypeAhead", nil, 200, fixture(t, "address/typeahead-pn-usa.json"))
+	captured := mockOp(t, mt, "AddressesService.TypeAhead", nil, 200, fixture(t, "address/typeahead-pn-usa.json"))
 
 	got, err := c.Addresses.TypeAhead(context.Background(), &TypeAheadOptions{Address: "333 S", PostalCode: "84042", Country: CountryUSA})
 	require.NoError(t, err)
-	assert.Equal(t, url.Values{"address": {"333 S"}, "postalCode": {"84042"}, "country": {"USA"}}, cap.Query())
+	assert.Equal(t, url.Values{"address": {"333 S"}, "postalCode": {"84042"}, "country": {"USA"}}, captured.Query())
 	require.Len(t, got, 5)
 	assert.Equal(t, "333 S 520 W, Lindon UT", got[0])
 
 	// postalCode is optional here.
 	_, err = c.Addresses.TypeAhead(context.Background(), &TypeAheadOptions{Address: "333 S 520", Country: CountryCAN})
 	require.NoError(t, err)
-	assert.Equal(t, url.Values{"address": {"333 S 520"}, "country": {"CAN"}}, cap.Query())
+	assert.Equal(t, url.Values{"address": {"333 S 520"}, "country": {"CAN"}}, captured.Query())
 }
 
 func TestAddressesTypeAheadValidation(t *testing.T) {

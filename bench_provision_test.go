@@ -17,7 +17,8 @@ import (
 // one of the fake's 300 inventory numbers.
 const provisionRound = 200
 
-// BenchmarkProvision: the full business-account workflow of seed 003
+// BenchmarkProvision: the full business-account workflow of Alianza's
+// account creation guide
 // (account, user, number search/reserve/add, routing to the user, device
 // line) through the SDK's services against the in-process fake, which
 // checks every request and response against the spec. One op is one
@@ -27,7 +28,7 @@ func BenchmarkProvision(b *testing.B) {
 	if err := json.Unmarshal(fixture(b, "telephonenumber.json"), &num); err != nil {
 		b.Fatal(err)
 	}
-	csr := num.CustomerServiceRecord // seed 003's customer
+	csr := num.CustomerServiceRecord // the account creation guide's customer
 	var seq atomic.Int64             // account numbers, unique across rounds
 	for _, conc := range []int{1, 16} {
 		b.Run(fmt.Sprintf("conc=%d", conc), func(b *testing.B) {
@@ -145,7 +146,7 @@ func (p *provisioner) account(ctx context.Context) error {
 	return nil
 }
 
-// number searches near seed 003's address and reserves the first number
+// number searches near the account creation guide's address and reserves the first number
 // no other worker has claimed.
 func (p *provisioner) number(ctx context.Context) (string, error) {
 	for {

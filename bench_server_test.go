@@ -110,8 +110,8 @@ func (s *benchServer) serve(body func() []byte) http.HandlerFunc {
 	}
 }
 
-// numberList builds the list of n numbers from telephonenumber.json (seed
-// 003's number), each with its own phone number, as a compact JSON array.
+// numberList builds the list of n numbers from telephonenumber.json (the
+// account creation guide's number), each with its own phone number, as a compact JSON array.
 func numberList(tb testing.TB, n int) []byte {
 	tb.Helper()
 	var one bytes.Buffer

@@ -54,7 +54,7 @@ func TestBusinessLineModelsCoverSpec(t *testing.T) {
 
 func TestBusinessLinesCreate(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "BusinessLinesService.Create", []string{lineAcct}, 200, fixture(t, "businessline/create_response_003.json"))
+	captured := mockOp(t, mt, "BusinessLinesService.Create", []string{lineAcct}, 200, fixture(t, "businessline/create_response_003.json"))
 	got, err := c.BusinessLines.Create(context.Background(), lineAcct, &CreateBusinessLineRequest{
 		Name:                         "line3",
 		CallerIDPhoneNumber:          Ptr("12012524007"),
@@ -68,7 +68,7 @@ func TestBusinessLinesCreate(t *testing.T) {
 	require.NoError(t, json.Unmarshal(fixture(t, "businessline/create_request_003.json"), &want))
 	delete(want, "id")
 	want["accountId"], want["partitionId"] = lineAcct, testPartition
-	assert.Equal(t, want, cap.BodyMap(t))
+	assert.Equal(t, want, captured.BodyMap(t))
 
 	assert.Equal(t, &BusinessLine{
 		ID: "9231f6e3-32b6-4e8c-b6d4-cb51227a54c7", Name: "Line 2", CallerIDName: "ANONYMOUS", CallerIDVisible: true,
@@ -78,10 +78,10 @@ func TestBusinessLinesCreate(t *testing.T) {
 
 func TestBusinessLinesCreateMinimal(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "BusinessLinesService.Create", []string{"A1"}, 200, `{"id":"L1","name":"Lobby"}`)
+	captured := mockOp(t, mt, "BusinessLinesService.Create", []string{"A1"}, 200, `{"id":"L1","name":"Lobby"}`)
 	_, err := c.BusinessLines.Create(context.Background(), "A1", &CreateBusinessLineRequest{Name: "Lobby", CallerIDVisible: Ptr(false)})
 	require.NoError(t, err)
-	assert.Equal(t, map[string]any{"name": "Lobby", "callerIdVisible": false, "accountId": "A1", "partitionId": testPartition}, cap.BodyMap(t))
+	assert.Equal(t, map[string]any{"name": "Lobby", "callerIdVisible": false, "accountId": "A1", "partitionId": testPartition}, captured.BodyMap(t))
 }
 
 // The body's partitionId is the one the path uses, also for a sub-partition.
@@ -106,14 +106,14 @@ func TestBusinessLinesCreateForPartition(t *testing.T) {
 func TestBusinessLinesList(t *testing.T) {
 	c, mt := newMockClient(t)
 	body := "[" + string(fixture(t, "businessline/create_response_003.json")) + `,{"id":"L2","name":"Fax"}]`
-	cap := mockOp(t, mt, "BusinessLinesService.List", []string{lineAcct}, 200, body)
+	captured := mockOp(t, mt, "BusinessLinesService.List", []string{lineAcct}, 200, body)
 	list, err := c.BusinessLines.List(context.Background(), lineAcct)
 	require.NoError(t, err)
 	require.Len(t, list, 2)
 	assert.Equal(t, "Line 2", list[0].Name)
 	assert.Equal(t, "Fax", list[1].Name)
-	assert.Empty(t, cap.Body())
-	assert.Empty(t, cap.Query())
+	assert.Empty(t, captured.Body())
+	assert.Empty(t, captured.Query())
 }
 
 func TestBusinessLinesGet(t *testing.T) {
@@ -127,7 +127,7 @@ func TestBusinessLinesGet(t *testing.T) {
 func TestBusinessLinesUpdate(t *testing.T) {
 	c, mt := newMockClient(t)
 	cur := BusinessLine{ID: "L1", Name: "Line 2", CallerIDName: "ANONYMOUS", CallerIDVisible: true, EmergencyCallbackPhoneNumber: "12012524007", AccountID: "X", PartitionID: "Y"}
-	cap := mockOp(t, mt, "BusinessLinesService.Update", []string{lineAcct, lineID}, 200, `{"id":"L1","name":"Front desk"}`)
+	captured := mockOp(t, mt, "BusinessLinesService.Update", []string{lineAcct, lineID}, 200, `{"id":"L1","name":"Front desk"}`)
 	u := cur.UpdateRequest()
 	u.Name = "Front desk"
 	u.CallerIDVisible = Ptr(false)
@@ -137,15 +137,15 @@ func TestBusinessLinesUpdate(t *testing.T) {
 	assert.Equal(t, map[string]any{
 		"name": "Front desk", "callerIdVisible": false, "emergencyCallbackPhoneNumber": "12012524007",
 		"accountId": lineAcct, "partitionId": testPartition,
-	}, cap.BodyMap(t), "ids come from the path; id and callerIdName are not sent")
+	}, captured.BodyMap(t), "ids come from the path; id and callerIdName are not sent")
 }
 
 func TestBusinessLinesDelete(t *testing.T) {
 	for _, status := range []int{200, 204} { // the spec documents only "default"
 		c, mt := newMockClient(t)
-		cap := mockOp(t, mt, "BusinessLinesService.Delete", []string{lineAcct, lineID}, status, nil)
+		captured := mockOp(t, mt, "BusinessLinesService.Delete", []string{lineAcct, lineID}, status, nil)
 		require.NoError(t, c.BusinessLines.Delete(context.Background(), lineAcct, lineID))
-		assert.Equal(t, 1, cap.Calls())
+		assert.Equal(t, 1, captured.Calls())
 	}
 }
 
@@ -166,7 +166,7 @@ func TestBusinessLinesGetCallHandling(t *testing.T) {
 
 func TestBusinessLinesUpdateCallHandlingSeed003(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "BusinessLinesService.UpdateCallHandling", []string{lineAcct, lineID}, 200, fixture(t, "businessline/callhandling_response_003.json"))
+	captured := mockOp(t, mt, "BusinessLinesService.UpdateCallHandling", []string{lineAcct, lineID}, 200, fixture(t, "businessline/callhandling_response_003.json"))
 	req := DefaultCallHandling()
 	req.CallWaitingEnabled = Ptr(true)
 	req.VoicemailBoxID = Ptr(" Voicemail 1")
@@ -179,12 +179,12 @@ func TestBusinessLinesUpdateCallHandlingSeed003(t *testing.T) {
 	var want map[string]any
 	require.NoError(t, json.Unmarshal(fixture(t, "businessline/callhandling_request_003.json"), &want))
 	delete(want, "forwardToPhoneNumber")
-	assert.Equal(t, want, cap.BodyMap(t))
+	assert.Equal(t, want, captured.BodyMap(t))
 }
 
 func TestBusinessLinesUpdateCallHandlingForward(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "BusinessLinesService.UpdateCallHandling", []string{"A1", "L1"}, 200, `{"activeCallHandling":"FORWARD"}`)
+	captured := mockOp(t, mt, "BusinessLinesService.UpdateCallHandling", []string{"A1", "L1"}, 200, `{"activeCallHandling":"FORWARD"}`)
 	_, err := c.BusinessLines.UpdateCallHandling(context.Background(), "A1", "L1", &UpdateCallHandlingRequest{
 		ActiveCallHandling:         ActiveCallHandlingForward,
 		CallWaitingEnabled:         Ptr(false),
@@ -202,7 +202,7 @@ func TestBusinessLinesUpdateCallHandlingForward(t *testing.T) {
 		"unregisteredFailoverAction": {"@type": "ForwardRingFailoverAction", "forwardToPhoneNumber": "18015550101"},
 		"ringTimeoutConfiguration": {"@type": "LimitedRingTimeoutConfiguration", "timeoutSeconds": 20,
 			"noAnswerAction": {"@type": "ForwardRingFailoverAction", "forwardToPhoneNumber": "18015550102"}}
-	}`, string(cap.Body()))
+	}`, string(captured.Body()))
 }
 
 // The documents' call-handling examples decode and re-encode to the same
@@ -349,12 +349,12 @@ func TestBusinessLinesSipCredentials(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, &SipCredentialsView{SIPUsername: "line.user-1"}, got)
 
-	cap := mockOp(t, mt, "BusinessLinesService.UpdateSipCredentials", []string{lineAcct, lineID}, 200, `{"sipUsername":"line.user-2"}`)
+	captured := mockOp(t, mt, "BusinessLinesService.UpdateSipCredentials", []string{lineAcct, lineID}, 200, `{"sipUsername":"line.user-2"}`)
 	got, err = c.BusinessLines.UpdateSipCredentials(context.Background(), lineAcct, lineID,
 		&UpdateSipCredentialsRequest{SIPUsername: "line.user-2", SIPPassword: testSIPSecret})
 	require.NoError(t, err)
 	assert.Equal(t, "line.user-2", got.SIPUsername)
-	assert.Equal(t, map[string]any{"sipUsername": "line.user-2", "sipPassword": testSIPSecret}, cap.BodyMap(t))
+	assert.Equal(t, map[string]any{"sipUsername": "line.user-2", "sipPassword": testSIPSecret}, captured.BodyMap(t))
 }
 
 func TestSipCredentialsValidation(t *testing.T) {

@@ -56,12 +56,12 @@ func TestCallingPlansListProducts(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, mt := newMockClient(t)
-			cap := mockOp(t, mt, "CallingPlansService.ListProducts", nil, 200, fixture(t, "callingplan/products.json"))
+			captured := mockOp(t, mt, "CallingPlansService.ListProducts", nil, 200, fixture(t, "callingplan/products.json"))
 			list, err := c.CallingPlans.ListProducts(context.Background(), tc.opts)
 			require.NoError(t, err)
 			require.Len(t, list, 1)
 			assert.Equal(t, "Unlimited North America", list[0].Name)
-			assert.Equal(t, tc.query, cap.Query())
+			assert.Equal(t, tc.query, captured.Query())
 		})
 	}
 }
@@ -77,7 +77,7 @@ func TestCallingPlansGetProduct(t *testing.T) {
 
 func TestCallingPlansCreateProduct(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "CallingPlansService.CreateProduct", nil, 200, `{"id":"cpp-9","name":"Basic","planMinutes":0}`)
+	captured := mockOp(t, mt, "CallingPlansService.CreateProduct", nil, 200, `{"id":"cpp-9","name":"Basic","planMinutes":0}`)
 	p, err := c.CallingPlans.CreateProduct(context.Background(), &CreateCallingPlanProductRequest{
 		Name: "Basic", PlanMinutes: Ptr(0), AllowOverage: Ptr(false), CallRateFor411: Ptr(0.5),
 		RateTypeFor411: Ptr(RateTypePerCall),
@@ -87,12 +87,12 @@ func TestCallingPlansCreateProduct(t *testing.T) {
 	assert.Equal(t, map[string]any{
 		"name": "Basic", "planMinutes": float64(0), "allowOverage": false,
 		"callRateFor411": 0.5, "rateTypeFor411": "PER_CALL",
-	}, cap.BodyMap(t), "no id or partitionId on a create")
+	}, captured.BodyMap(t), "no id or partitionId on a create")
 }
 
 func TestCallingPlansUpdateProduct(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "CallingPlansService.UpdateProduct", []string{awkwardProductID}, 200, `{"id":"cpp/1 gold","name":"Gold 2"}`)
+	captured := mockOp(t, mt, "CallingPlansService.UpdateProduct", []string{awkwardProductID}, 200, `{"id":"cpp/1 gold","name":"Gold 2"}`)
 	p, err := c.CallingPlans.UpdateProduct(context.Background(), awkwardProductID, &UpdateCallingPlanProductRequest{
 		Name: "Gold 2", PlanMinutes: Ptr(1000), DefaultPlan: Ptr(false),
 	})
@@ -101,27 +101,27 @@ func TestCallingPlansUpdateProduct(t *testing.T) {
 	assert.Equal(t, map[string]any{
 		"id": awkwardProductID, "partitionId": testPartition,
 		"name": "Gold 2", "planMinutes": float64(1000), "defaultPlan": false,
-	}, cap.BodyMap(t), "id and partitionId are filled by the method")
+	}, captured.BodyMap(t), "id and partitionId are filled by the method")
 }
 
 func TestCallingPlansPatchProductSendsZeroValues(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "CallingPlansService.PatchProduct", []string{awkwardProductID}, 200, `{"id":"cpp/1 gold","planMinutes":0}`)
+	captured := mockOp(t, mt, "CallingPlansService.PatchProduct", []string{awkwardProductID}, 200, `{"id":"cpp/1 gold","planMinutes":0}`)
 	p, err := c.CallingPlans.PatchProduct(context.Background(), awkwardProductID, &PatchCallingPlanProductRequest{
 		PlanMinutes: Ptr(0), AllowOverage: Ptr(false), CallRateForOperator: Ptr(0.0),
 	})
 	require.NoError(t, err)
 	assert.Equal(t, 0, p.PlanMinutes)
 	assert.Equal(t, map[string]any{"planMinutes": float64(0), "allowOverage": false, "callRateForOperator": float64(0)},
-		cap.BodyMap(t), "set fields are sent even when zero; unset ones are absent")
+		captured.BodyMap(t), "set fields are sent even when zero; unset ones are absent")
 }
 
 func TestCallingPlansArchiveProduct(t *testing.T) {
 	for _, status := range []int{200, 204} {
 		c, mt := newMockClient(t)
-		cap := mockOp(t, mt, "CallingPlansService.ArchiveProduct", []string{awkwardProductID}, status, nil)
+		captured := mockOp(t, mt, "CallingPlansService.ArchiveProduct", []string{awkwardProductID}, status, nil)
 		require.NoError(t, c.CallingPlans.ArchiveProduct(context.Background(), awkwardProductID))
-		assert.Empty(t, cap.Body())
+		assert.Empty(t, captured.Body())
 	}
 }
 
@@ -137,19 +137,19 @@ func TestCallingPlansList(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, mt := newMockClient(t)
-			cap := mockOp(t, mt, "CallingPlansService.List", []string{awkwardID}, 200, fixture(t, "callingplan/plans.json"))
+			captured := mockOp(t, mt, "CallingPlansService.List", []string{awkwardID}, 200, fixture(t, "callingplan/plans.json"))
 			plans, err := c.CallingPlans.List(context.Background(), awkwardID, tc.opts)
 			require.NoError(t, err)
 			require.Len(t, plans, 2)
 			assert.Equal(t, 3000, plans[0].PlanMinutes)
-			assert.Equal(t, tc.query, cap.Query())
+			assert.Equal(t, tc.query, captured.Query())
 		})
 	}
 }
 
 func TestCallingPlansAdd(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "CallingPlansService.Add", []string{awkwardID}, 200,
+	captured := mockOp(t, mt, "CallingPlansService.Add", []string{awkwardID}, 200,
 		`{"id":"cp-3","referenceId":"A1","referenceType":"ACCOUNT","callingPlanProductId":"cpp-1","planMinutes":3000}`)
 	p, err := c.CallingPlans.Add(context.Background(), awkwardID, &ModifyCallingPlanRequest{
 		ReferenceType: CallingPlanRefAccount, ReferenceID: "A1", CallingPlanReferenceID: "cpp-1",
@@ -160,12 +160,12 @@ func TestCallingPlansAdd(t *testing.T) {
 	assert.Equal(t, map[string]any{
 		"referenceType": "ACCOUNT", "referenceId": "A1", "callingPlanReferenceId": "cpp-1",
 		"callingPlanType": "NEW_CALLING_PLAN", "pending": false, "minutesUsed": float64(0),
-	}, cap.BodyMap(t))
+	}, captured.BodyMap(t))
 }
 
 func TestCallingPlansRemoveSendsBodyOnDelete(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "CallingPlansService.Remove", []string{awkwardID}, 200,
+	captured := mockOp(t, mt, "CallingPlansService.Remove", []string{awkwardID}, 200,
 		`{"id":"cp-3","referenceId":"U1","referenceType":"END_USER"}`)
 	p, err := c.CallingPlans.Remove(context.Background(), awkwardID, &ModifyCallingPlanRequest{
 		ReferenceType: CallingPlanRefEndUser, ReferenceID: "U1", CallingPlanReferenceID: "cpp-1",
@@ -174,7 +174,7 @@ func TestCallingPlansRemoveSendsBodyOnDelete(t *testing.T) {
 	require.NotNil(t, p)
 	assert.Equal(t, "cp-3", p.ID)
 	assert.Equal(t, map[string]any{"referenceType": "END_USER", "referenceId": "U1", "callingPlanReferenceId": "cpp-1"},
-		cap.BodyMap(t), "the DELETE carries its JSON body")
+		captured.BodyMap(t), "the DELETE carries its JSON body")
 }
 
 func TestCallingPlansRemoveEmptyAnswer(t *testing.T) {

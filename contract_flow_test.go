@@ -97,8 +97,9 @@ func (j *janitor) run() {
 	}
 }
 
-// seed003CSR is seed 003's customer service record for 333 S 520 W, Lindon.
-func seed003CSR(v *alianza.AddressValidation) alianza.CustomerServiceRecord {
+// guideCSR is the account creation guide's customer service record for
+// 333 S 520 W, Lindon.
+func guideCSR(v *alianza.AddressValidation) alianza.CustomerServiceRecord {
 	csr := v.CustomerServiceRecord
 	csr.CustomerType = alianza.CustomerTypeResidential
 	csr.FirstName, csr.LastName = "John", "Smith"
@@ -127,12 +128,12 @@ func runProvisioningFlow(t testing.TB, c *alianza.Client, env flowEnv) {
 
 	types, err := c.DeviceLines.ListTypes(ctx, nil)
 	require.NoError(t, err)
-	require.True(t, slices.ContainsFunc(types, func(d alianza.DeviceType) bool { return d.ID == "SPA112" }), "seed 003's SPA112 device type")
+	require.True(t, slices.ContainsFunc(types, func(d alianza.DeviceType) bool { return d.ID == "SPA112" }), "the account creation guide's SPA112 device type")
 	products, err := c.CallingPlans.ListProducts(ctx, &alianza.ListCallingPlanProductsOptions{IncludeArchived: false})
 	require.NoError(t, err)
 	require.NotEmpty(t, products)
 
-	// Account (seed 003's ADVANCED CPE2 account).
+	// Account (the account creation guide's ADVANCED CPE2 account).
 	acctNumber := env.prefix
 	free, err := c.Accounts.ValidateProperties(ctx, &alianza.ValidatePropertiesOptions{AccountNumber: acctNumber})
 	require.NoError(t, err)
@@ -177,7 +178,7 @@ func runProvisioningFlow(t testing.TB, c *alianza.Client, env flowEnv) {
 	simpleID := simple.ID
 	undoSimple := jan.add("account "+simpleID, func(ctx context.Context) error { return c.Accounts.Delete(ctx, simpleID) })
 
-	// User (seed 003's STANDARD user; a plain username, as the spec asks
+	// User (the account creation guide's STANDARD user; a plain username, as the spec asks
 	// for ADVANCED accounts).
 	username := env.prefix + "-jsmith"
 	user, err := c.Users.Create(ctx, acctID, &alianza.CreateUserRequest{
@@ -200,7 +201,8 @@ func runProvisioningFlow(t testing.TB, c *alianza.Client, env flowEnv) {
 	require.NoError(t, err)
 	assert.Equal(t, userID, gotUser.ID)
 
-	// Address validation and number search near it (seed 003).
+	// Address validation and number search near it, as in the account
+	// creation guide.
 	addr, err := c.Addresses.Validate(ctx, &alianza.ValidateAddressOptions{
 		Address: "333 S 520 W, Lindon, UT", Country: alianza.CountryUSA, PostalCode: "84042",
 	})
@@ -214,7 +216,7 @@ func runProvisioningFlow(t testing.TB, c *alianza.Client, env flowEnv) {
 	require.NoError(t, err)
 	avail, err := c.TelephoneNumbers.Search(ctx, search)
 	require.NoError(t, err)
-	require.Len(t, avail, 3, "three numbers near seed 003's address")
+	require.Len(t, avail, 3, "three numbers near the account creation guide's address")
 	tns := []string{avail[0].PhoneNumber, avail[1].PhoneNumber, avail[2].PhoneNumber}
 	undoReserve := map[string]func(){}
 	for _, tn := range tns {
@@ -232,7 +234,7 @@ func runProvisioningFlow(t testing.TB, c *alianza.Client, env flowEnv) {
 	_, err = c.TelephoneNumbers.ListInventory(ctx)
 	require.NoError(t, err)
 
-	csr := seed003CSR(addr)
+	csr := guideCSR(addr)
 	e911 := addr.E911Address()
 	e911.FirstName, e911.LastName = "John", "Smith"
 	add := alianza.NewAddTelephoneNumbersRequest(csr, tns[0], tns[1])
@@ -288,7 +290,7 @@ func runProvisioningFlow(t testing.TB, c *alianza.Client, env flowEnv) {
 	require.NoError(t, err)
 	assert.Equal(t, env.fake != nil, reg.Registered)
 
-	// SIP trunk (seeds 002, 003), its forwarding, registration and unlock.
+	// SIP trunk (the SIP trunking and account creation guides), its forwarding, registration and unlock.
 	trunkPassword := alianza.Secret("Tr-" + strconv.FormatInt(env.nanos, 36))
 	trunk, err := c.SipTrunks.Create(ctx, acctID, &alianza.CreateSipTrunkRequest{
 		TrunkName: "TRUNK-NAME", SIPUsername: env.sipUsername("t"), SIPPassword: trunkPassword, ConcurrentCalls: 10,

@@ -1,23 +1,16 @@
 package alianza_test
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"net/http"
-	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
-	"sort"
-	"strings"
 	"sync"
 	"testing"
 
+	"github.com/go-alianza/alianza"
 	"github.com/go-alianza/alianza/alianzatest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -27,8 +20,8 @@ import (
 // checks each request the SDK sends and each answer it gets against the
 // official OpenAPI spec (NewServer fails the test on any violation). It then
 // proves the coverage mechanically: every //alianza:operation directive of
-// the package and every MUST and SHOULD operation of spec-scope must have
-// been called at least once.
+// the package and every MUST and SHOULD operation of
+// testdata/operations-scope.txt must have been called at least once.
 func TestContract(t *testing.T) {
 	srv := alianzatest.NewServer(t)
 	client, err := srv.NewClient()
@@ -41,15 +34,15 @@ func TestContract(t *testing.T) {
 	assert.Empty(t, unexercised(srv, directives), "directives the contract flow never exercised")
 
 	scope := scopeOperations(t)
-	require.Len(t, scope, 75, "testdata/operations-scope.txt lists the 75 MUST and SHOULD operations")
 	var missed []string
-	for _, id := range scope {
-		method, route, ok := srv.RouteOf(id)
-		if !assert.True(t, ok, "scope operation %s is not in the spec", id) {
+	for _, s := range scope {
+		method, route, ok := srv.RouteOf(s.OperationID)
+		if !assert.True(t, ok, "scope operation %s is not in the spec", s.OperationID) {
 			continue
 		}
+		assert.Equal(t, s.Method, method, "%s: the scope file's method", s.OperationID)
 		if srv.Calls(method+" "+route) == 0 {
-			missed = append(missed, id+" ("+method+" "+route+")")
+			missed = append(missed, s.OperationID+" ("+method+" "+route+")")
 		}
 	}
 	assert.Empty(t, missed, "MUST/SHOULD operations the contract flow never called")
@@ -76,8 +69,8 @@ func TestContract(t *testing.T) {
 func unexercised(srv *alianzatest.Server, directives []directive) []string {
 	var out []string
 	for _, d := range directives {
-		if srv.Calls(d.op) == 0 {
-			out = append(out, d.fn+": "+d.op)
+		if srv.Calls(d.Op) == 0 {
+			out = append(out, d.Func+": "+d.Op)
 		}
 	}
 	return out
@@ -100,74 +93,24 @@ func TestContractCoverageCheckFails(t *testing.T) {
 }
 
 // directive is one //alianza:operation line and the function carrying it.
-type directive struct {
-	fn string // "AccountsService.Get"
-	op string // "GET /v2/partition/{partitionId}/account/{accountId}"
-}
+type directive = alianza.OperationDirective
 
-// packageDirectives reads the directives of the root package's sources, as
-// go-github's tools/metadata reads its operation comments.
+// packageDirectives returns the directives of the root package's sources,
+// read by the package's own test parser (alianza.Directives).
 func packageDirectives(t *testing.T) []directive {
 	t.Helper()
-	files, err := filepath.Glob("*.go")
+	list, err := alianza.Directives()
 	require.NoError(t, err)
-	fset := token.NewFileSet()
-	var out []directive
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
-		require.NoError(t, err)
-		for _, decl := range f.Decls {
-			fn, ok := decl.(*ast.FuncDecl)
-			if !ok || fn.Doc == nil {
-				continue
-			}
-			for _, c := range fn.Doc.List {
-				if op, ok := strings.CutPrefix(c.Text, "//alianza:operation "); ok {
-					out = append(out, directive{fn: funcName(fn), op: strings.TrimSpace(op)})
-				}
-			}
-		}
-	}
-	return out
+	return list
 }
 
-func funcName(fn *ast.FuncDecl) string {
-	if fn.Recv == nil || len(fn.Recv.List) != 1 {
-		return fn.Name.Name
-	}
-	rt := fn.Recv.List[0].Type
-	if st, ok := rt.(*ast.StarExpr); ok {
-		rt = st.X
-	}
-	if id, ok := rt.(*ast.Ident); ok {
-		return id.Name + "." + fn.Name.Name
-	}
-	return fn.Name.Name
-}
-
-// scopeOperations returns the operationIds of testdata/operations-scope.txt.
-func scopeOperations(t *testing.T) []string {
+// scopeOperations returns the lines of testdata/operations-scope.txt.
+func scopeOperations(t *testing.T) []alianza.ScopeOperation {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "operations-scope.txt"))
+	scope, err := alianza.ScopeOperations()
 	require.NoError(t, err)
-	defer f.Close()
-	var ids []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		fields := strings.Fields(line)
-		require.Len(t, fields, 3, "line %q", line)
-		ids = append(ids, fields[2])
-	}
-	require.NoError(t, sc.Err())
-	sort.Strings(ids)
-	return slices.Compact(ids)
+	require.NotEmpty(t, scope)
+	return scope
 }
 
 // recordingTB stands in for the test given to the fake, so that the
@@ -233,7 +176,7 @@ func TestContractCatchesWrongRequests(t *testing.T) {
 		"accountNumber": "SP-123", "accountName": "Customer Name", "billingCycleDay": "1",
 		"accountType": "SIMPLE", "timeZone": "US/Mountain", "dialingBehaviorType": "TEN_DIGIT",
 	}, login.AuthToken)
-	// Seed 002's trunk path, which the spec does not have.
+	// The SIP trunking guide's trunk path, which the spec does not have.
 	resp = send(http.MethodGet, p+"/account/A1/siptrunk", nil, login.AuthToken)
 	assert.Equal(t, http.StatusNotFound, resp.StatusCode)
 

@@ -100,7 +100,7 @@ func udCreateDevice() *CreateDeviceRequest {
 
 func TestDeviceLinesCreate(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "DeviceLinesService.Create", []string{"ACC 1/x"}, 201, fixture(t, "device/create_response_003.json"))
+	captured := mockOp(t, mt, "DeviceLinesService.Create", []string{"ACC 1/x"}, 201, fixture(t, "device/create_response_003.json"))
 	req := udCreateDevice()
 	d, err := c.DeviceLines.Create(context.Background(), "ACC 1/x", req)
 	require.NoError(t, err)
@@ -116,7 +116,7 @@ func TestDeviceLinesCreate(t *testing.T) {
 		"lineNumber":      float64(1),
 		"macAddress":      "123456ABCABC",
 		"faxEnabled":      false,
-	}, cap.BodyMap(t))
+	}, captured.BodyMap(t))
 	assert.Equal(t, "12:34:56:ab:ca:bc", *req.MACAddress, "the caller's request is not modified")
 	assert.Equal(t, "QPWnTW1tReO5kYGuIMBj4Q", d.ID)
 	assert.Equal(t, "SPA112", d.DeviceTypeID)
@@ -124,7 +124,7 @@ func TestDeviceLinesCreate(t *testing.T) {
 
 func TestDeviceLinesCreateWithCredentials(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "DeviceLinesService.Create", []string{"ACC1"}, 201, `{"id":"D2","deviceTypeId":"VVX400","lineNumber":2,"faxEnabled":true}`)
+	captured := mockOp(t, mt, "DeviceLinesService.Create", []string{"ACC1"}, 201, `{"id":"D2","deviceTypeId":"VVX400","lineNumber":2,"faxEnabled":true}`)
 	req := udCreateDevice()
 	req.MACAddress = Ptr("aa-bb-cc-dd-ee-ff")
 	req.LineNumber = 2
@@ -136,7 +136,7 @@ func TestDeviceLinesCreateWithCredentials(t *testing.T) {
 	req.EmergencyNumberReservationID = Ptr("RES1")
 	_, err := c.DeviceLines.Create(context.Background(), "ACC1", req)
 	require.NoError(t, err)
-	body := cap.BodyMap(t)
+	body := captured.BodyMap(t)
 	assert.Equal(t, "AABBCCDDEEFF", body["macAddress"])
 	assert.Equal(t, testSIPSecret, body["sipPassword"], "the platform needs the real password")
 	assert.Equal(t, "front-desk.2_x", body["sipUsername"])
@@ -149,41 +149,41 @@ func TestDeviceLinesCreateWithCredentials(t *testing.T) {
 func TestDeviceLinesList(t *testing.T) {
 	t.Run("MAC filter normalised", func(t *testing.T) {
 		c, mt := newMockClient(t)
-		cap := mockOp(t, mt, "DeviceLinesService.List", []string{"ACC1"}, 200, fixture(t, "device/list_003.json"))
+		captured := mockOp(t, mt, "DeviceLinesService.List", []string{"ACC1"}, 200, fixture(t, "device/list_003.json"))
 		opts := &ListDevicesOptions{FilterType: DeviceFilterByMACAddress, Filter: "12:34:56:ab:ca:bc"}
 		devices, err := c.DeviceLines.List(context.Background(), "ACC1", opts)
 		require.NoError(t, err)
-		assert.Equal(t, "MAC_ADDRESS", cap.Query().Get("filterType"))
-		assert.Equal(t, "123456ABCABC", cap.Query().Get("filter"))
+		assert.Equal(t, "MAC_ADDRESS", captured.Query().Get("filterType"))
+		assert.Equal(t, "123456ABCABC", captured.Query().Get("filter"))
 		assert.Equal(t, "12:34:56:ab:ca:bc", opts.Filter, "the caller's options are not modified")
 		require.Len(t, devices, 1)
 		assert.Equal(t, "SPA112", devices[0].DeviceTypeID)
 	})
 	t.Run("user filter", func(t *testing.T) {
 		c, mt := newMockClient(t)
-		cap := mockOp(t, mt, "DeviceLinesService.List", []string{"ACC1"}, 200, `[]`)
+		captured := mockOp(t, mt, "DeviceLinesService.List", []string{"ACC1"}, 200, `[]`)
 		_, err := c.DeviceLines.List(context.Background(), "ACC1", &ListDevicesOptions{FilterType: DeviceFilterByOwningUserid, Filter: "U 1"})
 		require.NoError(t, err)
-		assert.Equal(t, "OWNING_USERID", cap.Query().Get("filterType"))
-		assert.Equal(t, "U 1", cap.Query().Get("filter"))
+		assert.Equal(t, "OWNING_USERID", captured.Query().Get("filterType"))
+		assert.Equal(t, "U 1", captured.Query().Get("filter"))
 	})
 	t.Run("nil options", func(t *testing.T) {
 		c, mt := newMockClient(t)
-		cap := mockOp(t, mt, "DeviceLinesService.List", []string{"ACC1"}, 200, `[]`)
+		captured := mockOp(t, mt, "DeviceLinesService.List", []string{"ACC1"}, 200, `[]`)
 		devices, err := c.DeviceLines.List(context.Background(), "ACC1", nil)
 		require.NoError(t, err)
-		assert.Empty(t, cap.Query())
+		assert.Empty(t, captured.Query())
 		assert.Empty(t, devices)
 	})
 }
 
 func TestDeviceLinesListByAccount(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "DeviceLinesService.List", []string{"ACC 1/x"}, 200, fixture(t, "device/list_003.json"))
+	captured := mockOp(t, mt, "DeviceLinesService.List", []string{"ACC 1/x"}, 200, fixture(t, "device/list_003.json"))
 	devices, err := c.DeviceLines.ListByAccount(context.Background(), "ACC 1/x")
 	require.NoError(t, err)
-	assert.Equal(t, "ACCOUNT", cap.Query().Get("filterType"))
-	assert.Equal(t, "ACC 1/x", cap.Query().Get("filter"))
+	assert.Equal(t, "ACCOUNT", captured.Query().Get("filterType"))
+	assert.Equal(t, "ACC 1/x", captured.Query().Get("filter"))
 	require.Len(t, devices, 1)
 }
 
@@ -201,16 +201,16 @@ func TestDeviceLinesProvisioningData(t *testing.T) {
 
 func TestDeviceLinesGet(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "DeviceLinesService.Get", []string{"ACC1", "D 1/2"}, 200, fixture(t, "device/create_response_003.json"))
+	captured := mockOp(t, mt, "DeviceLinesService.Get", []string{"ACC1", "D 1/2"}, 200, fixture(t, "device/create_response_003.json"))
 	d, err := c.DeviceLines.Get(context.Background(), "ACC1", "D 1/2")
 	require.NoError(t, err)
-	assert.Nil(t, cap.Body())
+	assert.Nil(t, captured.Body())
 	assert.Equal(t, "Line", d.DeviceName)
 }
 
 func TestDeviceLinesUpdate(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "DeviceLinesService.Update", []string{"ACC1", "D/1"}, 200, fixture(t, "device/create_response_003.json"))
+	captured := mockOp(t, mt, "DeviceLinesService.Update", []string{"ACC1", "D/1"}, 200, fixture(t, "device/create_response_003.json"))
 	d, err := c.DeviceLines.Update(context.Background(), "ACC1", "D/1", &UpdateDeviceRequest{
 		DeviceTypeID: "SPA112", DeviceName: "Lobby", UserID: "U1", LineNumber: 1,
 		MACAddress: Ptr("123456abcabc"), LineType: Ptr(LineTypeLine),
@@ -220,13 +220,13 @@ func TestDeviceLinesUpdate(t *testing.T) {
 		"id": "D/1", "accountId": "ACC1", "partitionId": testPartition,
 		"deviceTypeId": "SPA112", "deviceName": "Lobby", "userId": "U1", "lineNumber": float64(1),
 		"faxEnabled": false, "macAddress": "123456ABCABC", "lineType": "Line",
-	}, cap.BodyMap(t))
+	}, captured.BodyMap(t))
 	assert.Equal(t, "QPWnTW1tReO5kYGuIMBj4Q", d.ID)
 }
 
 func TestDeviceLinesPatchSendsZeroValues(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "DeviceLinesService.Patch", []string{"ACC1", "D1"}, 200, fixture(t, "device/create_response_003.json"))
+	captured := mockOp(t, mt, "DeviceLinesService.Patch", []string{"ACC1", "D1"}, 200, fixture(t, "device/create_response_003.json"))
 	_, err := c.DeviceLines.Patch(context.Background(), "ACC1", "D1", &PatchDeviceRequest{
 		DeviceName:      Ptr("newDeviceName"),
 		FaxEnabled:      Ptr(false),
@@ -239,23 +239,23 @@ func TestDeviceLinesPatchSendsZeroValues(t *testing.T) {
 	assert.Equal(t, map[string]any{
 		"deviceName": "newDeviceName", "faxEnabled": false, "emergencyNumber": "", "referenceId": "",
 		"macAddress": "AABBCCDDEEFF", "lineNumber": float64(2),
-	}, cap.BodyMap(t))
+	}, captured.BodyMap(t))
 
 	_, err = c.DeviceLines.Patch(context.Background(), "ACC1", "D1", &PatchDeviceRequest{})
 	require.NoError(t, err)
-	assert.Equal(t, map[string]any{}, cap.BodyMap(t), "unset fields are absent")
+	assert.Equal(t, map[string]any{}, captured.BodyMap(t), "unset fields are absent")
 
 	// lineNumber 0 would be sent too, but the spec's lines start at 1.
 	_, err = c.DeviceLines.Patch(context.Background(), "ACC1", "D1", &PatchDeviceRequest{LineNumber: Ptr(0)})
 	udFieldErr(t, err, "lineNumber")
-	assert.Equal(t, 2, cap.Calls())
+	assert.Equal(t, 2, captured.Calls())
 }
 
 func TestDeviceLinesDelete(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "DeviceLinesService.Delete", []string{"ACC 1", "D/1"}, 204, nil)
+	captured := mockOp(t, mt, "DeviceLinesService.Delete", []string{"ACC 1", "D/1"}, 204, nil)
 	require.NoError(t, c.DeviceLines.Delete(context.Background(), "ACC 1", "D/1"))
-	assert.Equal(t, 1, cap.Calls())
+	assert.Equal(t, 1, captured.Calls())
 }
 
 func TestDeviceLinesRegistrationStatus(t *testing.T) {
@@ -269,19 +269,19 @@ func TestDeviceLinesRegistrationStatus(t *testing.T) {
 func TestDeviceLinesListTypes(t *testing.T) {
 	t.Run("client partition by default", func(t *testing.T) {
 		c, mt := newMockClient(t)
-		cap := mockOp(t, mt, "DeviceLinesService.ListTypes", nil, 200, fixture(t, "device/device_types.json"))
+		captured := mockOp(t, mt, "DeviceLinesService.ListTypes", nil, 200, fixture(t, "device/device_types.json"))
 		types, err := c.DeviceLines.ListTypes(context.Background(), nil)
 		require.NoError(t, err)
-		assert.Equal(t, testPartition, cap.Query().Get("partitionid"))
+		assert.Equal(t, testPartition, captured.Query().Get("partitionid"))
 		require.Len(t, types, 1)
 		assert.Equal(t, 2, types[0].NumLines)
 	})
 	t.Run("explicit partition", func(t *testing.T) {
 		c, mt := newMockClient(t)
-		cap := mockOp(t, mt, "DeviceLinesService.ListTypes", nil, 200, `[]`)
+		captured := mockOp(t, mt, "DeviceLinesService.ListTypes", nil, 200, `[]`)
 		_, err := c.DeviceLines.ListTypes(context.Background(), &ListDeviceTypesOptions{PartitionID: "SUB 1"})
 		require.NoError(t, err)
-		assert.Equal(t, "SUB 1", cap.Query().Get("partitionid"))
+		assert.Equal(t, "SUB 1", captured.Query().Get("partitionid"))
 	})
 }
 

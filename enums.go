@@ -2,11 +2,16 @@ package alianza
 
 import "slices"
 
-// Enumerations of the official spec (spec-scope section 5). Each is a string
-// type: decoding never fails on a value the platform adds later, and Valid
-// tells whether a value is one this SDK knows.
+// Enumerations of Alianza's OpenAPI description. Each is a string type:
+// decoding never fails on a value the platform adds later but keeps it as
+// sent, and Valid tells whether a value is one this SDK knows. Values are
+// compared exactly, in the OpenAPI spelling. Where Alianza's guides list or
+// spell values differently, docs/quirks.md says so under the anchor named
+// in the type's comment.
 
 // AccountStatus values appear in Account.status, AccountViewX.accountStatus.
+// A CRM writes only ACTIVE and DISABLED (AccountsService.SetStatus); the
+// others are set by the platform (docs/quirks.md, account-status).
 type AccountStatus string
 
 // AccountStatus values.
@@ -22,7 +27,8 @@ const (
 // Valid reports whether v is a value the spec defines for AccountStatus.
 func (v AccountStatus) Valid() bool { return slices.Contains(accountStatusValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *AccountStatus) UnmarshalText(b []byte) error {
 	*v = knownOr(accountStatusValues, b)
 	return nil
@@ -42,12 +48,14 @@ const (
 // Valid reports whether v is a value the spec defines for AccountType.
 func (v AccountType) Valid() bool { return slices.Contains(accountTypeValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *AccountType) UnmarshalText(b []byte) error { *v = knownOr(accountTypeValues, b); return nil }
 
 var accountTypeValues = []AccountType{AccountTypeSimple, AccountTypeAdvanced}
 
-// PlatformType values appear in Account.platformType.
+// PlatformType values appear in Account.platformType. Business Cloud
+// Communications accounts use CPE2 (docs/quirks.md, platformType).
 type PlatformType string
 
 // PlatformType values.
@@ -61,12 +69,15 @@ const (
 // Valid reports whether v is a value the spec defines for PlatformType.
 func (v PlatformType) Valid() bool { return slices.Contains(platformTypeValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *PlatformType) UnmarshalText(b []byte) error { *v = knownOr(platformTypeValues, b); return nil }
 
 var platformTypeValues = []PlatformType{PlatformTypeV20, PlatformTypeV21, PlatformTypeCPE1, PlatformTypeCPE2}
 
 // DialingBehaviorType values appear in Account.dialingBehaviorType.
+// DIAL_NINE_SEVEN_DIGIT and DIAL_NINE_TEN_DIGIT are for ADVANCED accounts
+// only (docs/quirks.md, dialingBehaviorType).
 type DialingBehaviorType string
 
 // DialingBehaviorType values.
@@ -82,7 +93,8 @@ const (
 // Valid reports whether v is a value the spec defines for DialingBehaviorType.
 func (v DialingBehaviorType) Valid() bool { return slices.Contains(dialingBehaviorTypeValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *DialingBehaviorType) UnmarshalText(b []byte) error {
 	*v = knownOr(dialingBehaviorTypeValues, b)
 	return nil
@@ -103,7 +115,8 @@ const (
 // Valid reports whether v is a value the spec defines for RegulatoryType.
 func (v RegulatoryType) Valid() bool { return slices.Contains(regulatoryTypeValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *RegulatoryType) UnmarshalText(b []byte) error {
 	*v = knownOr(regulatoryTypeValues, b)
 	return nil
@@ -111,7 +124,8 @@ func (v *RegulatoryType) UnmarshalText(b []byte) error {
 
 var regulatoryTypeValues = []RegulatoryType{RegulatoryTypeResidential, RegulatoryTypeCommercial, RegulatoryTypeGovernment}
 
-// TimeZone values appear in Account.timeZone, EndUserV2X.timeZone.
+// TimeZone values appear in Account.timeZone, EndUserV2X.timeZone
+// (docs/quirks.md, timeZone).
 type TimeZone string
 
 // TimeZone values.
@@ -136,7 +150,8 @@ const (
 // Valid reports whether v is a value the spec defines for TimeZone.
 func (v TimeZone) Valid() bool { return slices.Contains(timeZoneValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *TimeZone) UnmarshalText(b []byte) error { *v = knownOr(timeZoneValues, b); return nil }
 
 var timeZoneValues = []TimeZone{TimeZoneUSSamoa, TimeZoneUSHawaii, TimeZoneUSAlaska, TimeZoneUSPacific, TimeZoneUSArizona, TimeZoneUSMountain, TimeZoneUSCentral, TimeZoneUSEastern, TimeZoneAmericaStThomas, TimeZoneCanadaPacific, TimeZoneCanadaMountain, TimeZoneCanadaCentral, TimeZoneCanadaEastern, TimeZoneCanadaAtlantic, TimeZoneCanadaNewfoundland}
@@ -155,7 +170,8 @@ const (
 // Valid reports whether v is a value the spec defines for AccountIDType.
 func (v AccountIDType) Valid() bool { return slices.Contains(accountIDTypeValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *AccountIDType) UnmarshalText(b []byte) error {
 	*v = knownOr(accountIDTypeValues, b)
 	return nil
@@ -179,7 +195,8 @@ const (
 // Valid reports whether v is a value the spec defines for EndUserType.
 func (v EndUserType) Valid() bool { return slices.Contains(endUserTypeValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *EndUserType) UnmarshalText(b []byte) error { *v = knownOr(endUserTypeValues, b); return nil }
 
 var endUserTypeValues = []EndUserType{EndUserTypeAdmin, EndUserTypeAdvancedAdmin, EndUserTypeBasicAdmin, EndUserTypeStandard, EndUserTypeStandardAdmin, EndUserTypeSuperAdmin}
@@ -197,7 +214,8 @@ const (
 // Valid reports whether v is a value the spec defines for UserProductPlan.
 func (v UserProductPlan) Valid() bool { return slices.Contains(userProductPlanValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *UserProductPlan) UnmarshalText(b []byte) error {
 	*v = knownOr(userProductPlanValues, b)
 	return nil
@@ -217,7 +235,8 @@ const (
 // Valid reports whether v is a value the spec defines for SoftphoneClientType.
 func (v SoftphoneClientType) Valid() bool { return slices.Contains(softphoneClientTypeValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *SoftphoneClientType) UnmarshalText(b []byte) error {
 	*v = knownOr(softphoneClientTypeValues, b)
 	return nil
@@ -237,7 +256,8 @@ const (
 // Valid reports whether v is a value the spec defines for EndUserIDType.
 func (v EndUserIDType) Valid() bool { return slices.Contains(endUserIDTypeValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *EndUserIDType) UnmarshalText(b []byte) error {
 	*v = knownOr(endUserIDTypeValues, b)
 	return nil
@@ -246,6 +266,8 @@ func (v *EndUserIDType) UnmarshalText(b []byte) error {
 var endUserIDTypeValues = []EndUserIDType{EndUserIDByID, EndUserIDByUserName}
 
 // CallHandlingOptionType values appear in CallHandlingSettingsX.callHandlingOptionType.
+// "findMeFollowMe", as one of Alianza's pages writes it, is not
+// FindMeFollowMe: Valid reports false (docs/quirks.md, callHandlingOptionType).
 type CallHandlingOptionType string
 
 // CallHandlingOptionType values.
@@ -259,7 +281,8 @@ const (
 // Valid reports whether v is a value the spec defines for CallHandlingOptionType.
 func (v CallHandlingOptionType) Valid() bool { return slices.Contains(callHandlingOptionTypeValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *CallHandlingOptionType) UnmarshalText(b []byte) error {
 	*v = knownOr(callHandlingOptionTypeValues, b)
 	return nil
@@ -281,7 +304,8 @@ const (
 // Valid reports whether v is a value the spec defines for CallHandlingType.
 func (v CallHandlingType) Valid() bool { return slices.Contains(callHandlingTypeValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *CallHandlingType) UnmarshalText(b []byte) error {
 	*v = knownOr(callHandlingTypeValues, b)
 	return nil
@@ -305,7 +329,8 @@ const (
 // Valid reports whether v is a value the spec defines for CallScreenAction.
 func (v CallScreenAction) Valid() bool { return slices.Contains(callScreenActionValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *CallScreenAction) UnmarshalText(b []byte) error {
 	*v = knownOr(callScreenActionValues, b)
 	return nil
@@ -331,12 +356,16 @@ const (
 // Valid reports whether v is a value the spec defines for RingType.
 func (v RingType) Valid() bool { return slices.Contains(ringTypeValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *RingType) UnmarshalText(b []byte) error { *v = knownOr(ringTypeValues, b); return nil }
 
 var ringTypeValues = []RingType{RingTypeStandardRing, RingTypeRing1, RingTypeRing2, RingTypeRing3, RingTypeRing4, RingTypeRing5, RingTypeRing6, RingTypeRing7}
 
 // ForwardReferenceType values appear in schema ReferenceType (SIP-trunk forwarding).
+// Decoding JSON also accepts the SIP trunking guide's VOICE_MAIL and its
+// space-separated forms as the OpenAPI values; requests must use the
+// OpenAPI values (docs/quirks.md, forward-referenceType).
 type ForwardReferenceType string
 
 // ForwardReferenceType values.
@@ -353,7 +382,8 @@ const (
 // Valid reports whether v is a value the spec defines for ForwardReferenceType.
 func (v ForwardReferenceType) Valid() bool { return slices.Contains(forwardReferenceTypeValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *ForwardReferenceType) UnmarshalText(b []byte) error {
 	*v = knownOr(forwardReferenceTypeValues, b)
 	return nil
@@ -361,7 +391,8 @@ func (v *ForwardReferenceType) UnmarshalText(b []byte) error {
 
 var forwardReferenceTypeValues = []ForwardReferenceType{ForwardToSIPTrunk, ForwardToEndUser, ForwardToTelephone, ForwardToAutoAttendant, ForwardToIVR, ForwardToVoicemail, ForwardToBusy}
 
-// TNReferenceType values appear in TelephoneNumberAccountV2X.referenceType, …BareX, TelephoneNumberDestinationX.
+// TNReferenceType values appear in TelephoneNumberAccountV2X.referenceType, …BareX, TelephoneNumberDestinationX
+// (docs/quirks.md, tn-referenceType).
 type TNReferenceType string
 
 // TNReferenceType values.
@@ -385,7 +416,8 @@ const (
 // Valid reports whether v is a value the spec defines for TNReferenceType.
 func (v TNReferenceType) Valid() bool { return slices.Contains(tNReferenceTypeValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *TNReferenceType) UnmarshalText(b []byte) error {
 	*v = knownOr(tNReferenceTypeValues, b)
 	return nil
@@ -407,7 +439,8 @@ const (
 // Valid reports whether v is a value the spec defines for FunctionType.
 func (v FunctionType) Valid() bool { return slices.Contains(functionTypeValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *FunctionType) UnmarshalText(b []byte) error { *v = knownOr(functionTypeValues, b); return nil }
 
 var functionTypeValues = []FunctionType{FunctionTypeELS, FunctionTypeTollFree, FunctionTypeTemporaryNumber, FunctionTypeSPTN}
@@ -424,7 +457,8 @@ const (
 // Valid reports whether v is a value the spec defines for OperationalStatus.
 func (v OperationalStatus) Valid() bool { return slices.Contains(operationalStatusValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *OperationalStatus) UnmarshalText(b []byte) error {
 	*v = knownOr(operationalStatusValues, b)
 	return nil
@@ -447,7 +481,8 @@ const (
 // Valid reports whether v is a value the spec defines for ServicePackageType.
 func (v ServicePackageType) Valid() bool { return slices.Contains(servicePackageTypeValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *ServicePackageType) UnmarshalText(b []byte) error {
 	*v = knownOr(servicePackageTypeValues, b)
 	return nil
@@ -479,7 +514,8 @@ const (
 // Valid reports whether v is a value the spec defines for CarrierStatus.
 func (v CarrierStatus) Valid() bool { return slices.Contains(carrierStatusValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *CarrierStatus) UnmarshalText(b []byte) error {
 	*v = knownOr(carrierStatusValues, b)
 	return nil
@@ -499,12 +535,14 @@ const (
 // Valid reports whether v is a value the spec defines for CustomerType.
 func (v CustomerType) Valid() bool { return slices.Contains(customerTypeValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *CustomerType) UnmarshalText(b []byte) error { *v = knownOr(customerTypeValues, b); return nil }
 
 var customerTypeValues = []CustomerType{CustomerTypeBusiness, CustomerTypeResidential}
 
-// Directional values appear in *.preDirectional, *.postDirectional.
+// Directional values appear in *.preDirectional, *.postDirectional. The
+// empty value is valid (docs/quirks.md, directionals).
 type Directional string
 
 // Directional values.
@@ -523,12 +561,14 @@ const (
 // Valid reports whether v is a value the spec defines for Directional.
 func (v Directional) Valid() bool { return slices.Contains(directionalValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *Directional) UnmarshalText(b []byte) error { *v = knownOr(directionalValues, b); return nil }
 
 var directionalValues = []Directional{DirectionalNone, DirectionalN, DirectionalNE, DirectionalE, DirectionalSE, DirectionalS, DirectionalSW, DirectionalW, DirectionalNW}
 
 // SecondaryLocationDescription values appear in CSR / AddressX / E911AddressX.
+// The empty value is valid (docs/quirks.md, directionals).
 type SecondaryLocationDescription string
 
 // SecondaryLocationDescription values.
@@ -565,7 +605,8 @@ func (v SecondaryLocationDescription) Valid() bool {
 	return slices.Contains(secondaryLocationDescriptionValues, v)
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *SecondaryLocationDescription) UnmarshalText(b []byte) error {
 	*v = knownOr(secondaryLocationDescriptionValues, b)
 	return nil
@@ -573,7 +614,8 @@ func (v *SecondaryLocationDescription) UnmarshalText(b []byte) error {
 
 var secondaryLocationDescriptionValues = []SecondaryLocationDescription{LocationNone, LocationApartment, LocationBuilding, LocationBasement, LocationDepartment, LocationFloor, LocationFront, LocationHanger, LocationKey, LocationLobby, LocationLot, LocationLower, LocationOffice, LocationPenthouse, LocationPier, LocationRear, LocationRoom, LocationSide, LocationSlip, LocationSpace, LocationSuite, LocationStop, LocationTrailer, LocationUnit, LocationUpper}
 
-// DirectoryListingType values appear in DirectoryListingX.type.
+// DirectoryListingType values appear in DirectoryListingX.type
+// (docs/quirks.md, directoryListing-type).
 type DirectoryListingType string
 
 // DirectoryListingType values.
@@ -589,7 +631,8 @@ const (
 // Valid reports whether v is a value the spec defines for DirectoryListingType.
 func (v DirectoryListingType) Valid() bool { return slices.Contains(directoryListingTypeValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *DirectoryListingType) UnmarshalText(b []byte) error {
 	*v = knownOr(directoryListingTypeValues, b)
 	return nil
@@ -597,7 +640,8 @@ func (v *DirectoryListingType) UnmarshalText(b []byte) error {
 
 var directoryListingTypeValues = []DirectoryListingType{DirectoryListingError, DirectoryListingListPublish, DirectoryListingListNotPublish, DirectoryListingNotListNotPublish, DirectoryListingPorted, DirectoryListingComplex}
 
-// Country values appear in validateAddress/typeAhead country.
+// Country values appear in validateAddress/typeAhead country
+// (docs/quirks.md, country).
 type Country string
 
 // Country values.
@@ -610,7 +654,8 @@ const (
 // Valid reports whether v is a value the spec defines for Country.
 func (v Country) Valid() bool { return slices.Contains(countryValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *Country) UnmarshalText(b []byte) error { *v = knownOr(countryValues, b); return nil }
 
 var countryValues = []Country{CountryUSA, CountryCAN, CountryUNK}
@@ -631,7 +676,8 @@ const (
 // Valid reports whether v is a value the spec defines for TNSearchType.
 func (v TNSearchType) Valid() bool { return slices.Contains(tNSearchTypeValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *TNSearchType) UnmarshalText(b []byte) error { *v = knownOr(tNSearchTypeValues, b); return nil }
 
 var tNSearchTypeValues = []TNSearchType{TNSearchByPostalcodeOrTN, TNSearchByTN, TNSearchByPostalcode, TNSearchByLatLong, TNSearchByRatecenter, TNSearchByRatecenterCarrier}
@@ -656,7 +702,8 @@ const (
 // Valid reports whether v is a value the spec defines for LineType.
 func (v LineType) Valid() bool { return slices.Contains(lineTypeValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *LineType) UnmarshalText(b []byte) error { *v = knownOr(lineTypeValues, b); return nil }
 
 var lineTypeValues = []LineType{LineTypeLine, LineTypeAdvancedSharedLine, LineTypeReferencedUser, LineTypeIntercomLine, LineTypePresenceBlfUser, LineTypeSpeedDialUser, LineTypeSpeedDialTn, LineTypeCallParkingSpot, LineTypeSipPaging, LineTypeCustom}
@@ -676,7 +723,8 @@ const (
 // Valid reports whether v is a value the spec defines for DeviceFilterType.
 func (v DeviceFilterType) Valid() bool { return slices.Contains(deviceFilterTypeValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *DeviceFilterType) UnmarshalText(b []byte) error {
 	*v = knownOr(deviceFilterTypeValues, b)
 	return nil
@@ -696,7 +744,8 @@ const (
 // Valid reports whether v is a value the spec defines for ActiveCallHandling.
 func (v ActiveCallHandling) Valid() bool { return slices.Contains(activeCallHandlingValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *ActiveCallHandling) UnmarshalText(b []byte) error {
 	*v = knownOr(activeCallHandlingValues, b)
 	return nil
@@ -717,7 +766,8 @@ const (
 // Valid reports whether v is a value the spec defines for RingFailoverActionType.
 func (v RingFailoverActionType) Valid() bool { return slices.Contains(ringFailoverActionTypeValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *RingFailoverActionType) UnmarshalText(b []byte) error {
 	*v = knownOr(ringFailoverActionTypeValues, b)
 	return nil
@@ -739,7 +789,8 @@ func (v RingTimeoutConfigurationType) Valid() bool {
 	return slices.Contains(ringTimeoutConfigurationTypeValues, v)
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *RingTimeoutConfigurationType) UnmarshalText(b []byte) error {
 	*v = knownOr(ringTimeoutConfigurationTypeValues, b)
 	return nil
@@ -765,7 +816,8 @@ func (v CallingPlanReferenceType) Valid() bool {
 	return slices.Contains(callingPlanReferenceTypeValues, v)
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *CallingPlanReferenceType) UnmarshalText(b []byte) error {
 	*v = knownOr(callingPlanReferenceTypeValues, b)
 	return nil
@@ -786,7 +838,8 @@ const (
 // Valid reports whether v is a value the spec defines for CallingPlanType.
 func (v CallingPlanType) Valid() bool { return slices.Contains(callingPlanTypeValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *CallingPlanType) UnmarshalText(b []byte) error {
 	*v = knownOr(callingPlanTypeValues, b)
 	return nil
@@ -806,7 +859,8 @@ const (
 // Valid reports whether v is a value the spec defines for RateType.
 func (v RateType) Valid() bool { return slices.Contains(rateTypeValues, v) }
 
-// UnmarshalText implements encoding.TextUnmarshaler: see knownOr.
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
 func (v *RateType) UnmarshalText(b []byte) error { *v = knownOr(rateTypeValues, b); return nil }
 
 var rateTypeValues = []RateType{RateTypePerCall, RateTypePerMinute}

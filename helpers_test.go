@@ -3,6 +3,7 @@ package alianza
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -11,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -165,35 +167,93 @@ func expandTest(t *testing.T, tmpl string, args []string) string {
 	return b.String()
 }
 
-var (
-	directivesOnce sync.Once
-	directiveMap   map[string]string
-	directiveErr   error
-)
-
-// directives maps "Receiver.Method" (or "Func") to "METHOD /path" for every
-// //alianza:operation directive in the package's non-test sources.
-func directives(t *testing.T) map[string]string {
-	t.Helper()
-	directivesOnce.Do(func() { directiveMap, directiveErr = parseDirectives(".") })
-	require.NoError(t, directiveErr)
-	return directiveMap
-}
-
-// directiveList is every directive with the function that carries it, in
-// source order; a function may carry several (none does today).
-type directive struct {
+// OperationDirective is one //alianza:operation directive and the function
+// that carries it. It and ScopeOperation are exported from this _test.go
+// file (so from the test binary only, not the package) for the external
+// contract tests: both test packages read the directives and the scope file
+// through the one parser below.
+type OperationDirective struct {
 	Func string // "AccountsService.Get"
 	Op   string // "GET /v2/partition/{partitionId}/account/{accountId}"
 	Doc  string // the function's doc comment
 }
 
-func parseDirectiveList(dir string) ([]directive, error) {
+// ScopeOperation is one line of testdata/operations-scope.txt: an operation
+// of the spec the SDK must have a method for.
+type ScopeOperation struct {
+	Priority    string // MUST or SHOULD
+	Method      string // GET, POST, ...
+	OperationID string // the spec's operationId
+}
+
+var (
+	directivesOnce sync.Once
+	directiveList  []OperationDirective
+	directiveErr   error
+
+	scopeOnce sync.Once
+	scopeList []ScopeOperation
+	scopeErr  error
+)
+
+// Directives returns every directive of the package's non-test sources in
+// source order, parsed once per test binary.
+func Directives() ([]OperationDirective, error) {
+	directivesOnce.Do(func() { directiveList, directiveErr = parseDirectiveList(".") })
+	return slices.Clone(directiveList), directiveErr
+}
+
+// ScopeOperations returns testdata/operations-scope.txt, parsed once per
+// test binary. A malformed or repeated line is an error.
+func ScopeOperations() ([]ScopeOperation, error) {
+	scopeOnce.Do(func() { scopeList, scopeErr = parseScope(filepath.Join("testdata", "operations-scope.txt")) })
+	return slices.Clone(scopeList), scopeErr
+}
+
+func parseScope(path string) ([]ScopeOperation, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []ScopeOperation
+	seen := map[string]bool{}
+	for i, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Fields(line)
+		if len(f) != 3 || (f[0] != "MUST" && f[0] != "SHOULD") {
+			return nil, fmt.Errorf("%s:%d: want \"MUST|SHOULD METHOD operationId\", got %q", path, i+1, line)
+		}
+		if seen[f[2]] {
+			return nil, fmt.Errorf("%s:%d: %s listed twice", path, i+1, f[2])
+		}
+		seen[f[2]] = true
+		out = append(out, ScopeOperation{Priority: f[0], Method: f[1], OperationID: f[2]})
+	}
+	return out, nil
+}
+
+// directives maps "Receiver.Method" (or "Func") to "METHOD /path" for every
+// //alianza:operation directive in the package's non-test sources.
+func directives(t *testing.T) map[string]string {
+	t.Helper()
+	list, err := Directives()
+	require.NoError(t, err)
+	m := make(map[string]string, len(list))
+	for _, d := range list {
+		m[d.Func] = d.Op
+	}
+	return m
+}
+
+func parseDirectiveList(dir string) ([]OperationDirective, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
 		return nil, err
 	}
-	var out []directive
+	var out []OperationDirective
 	fset := token.NewFileSet()
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
@@ -224,24 +284,12 @@ func parseDirectiveList(dir string) ([]directive, error) {
 			}
 			for _, c := range fn.Doc.List {
 				if op, ok := strings.CutPrefix(c.Text, "//alianza:operation "); ok {
-					out = append(out, directive{Func: name, Op: strings.TrimSpace(op), Doc: fn.Doc.Text()})
+					out = append(out, OperationDirective{Func: name, Op: strings.TrimSpace(op), Doc: fn.Doc.Text()})
 				}
 			}
 		}
 	}
 	return out, nil
-}
-
-func parseDirectives(dir string) (map[string]string, error) {
-	list, err := parseDirectiveList(dir)
-	if err != nil {
-		return nil, err
-	}
-	m := make(map[string]string, len(list))
-	for _, d := range list {
-		m[d.Func] = d.Op
-	}
-	return m, nil
 }
 
 // fixture reads testdata/name.

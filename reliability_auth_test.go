@@ -1,21 +1,28 @@
 package alianza
 
-// Plan section A on real sockets (fakeAlianza): token lifecycle and refresh
-// storms. Cases 3, 4 and 7 are proven in auth_test.go with httpmock
-// (TestStale401KeepsNewerToken, TestSlidingExpiry, TestPersistent401NeverLoops).
+// RELIABILITY.md cases 1 to 10, mostly on real sockets (fakeAlianza): token
+// lifecycle and refresh storms. Cases 3, 4 and 7 are proven in auth_test.go
+// with httpmock (TestStale401KeepsNewerToken, TestSlidingExpiry,
+// TestPersistent401NeverLoops).
 
 import (
 	"bytes"
 	"context"
 	"fmt"
+	"net"
 	"net/http"
+	"os"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
+	"testing/synctest"
 	"time"
 
+	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
 )
 
 // timedBurst is burst that also returns the slowest caller's latency.
@@ -52,15 +59,22 @@ func TestCase02ExpiryBurst(t *testing.T) {
 	_, err := c.Login(context.Background())
 	require.NoError(t, err)
 	f.expire() // every request bearing T1 now gets 401 "Invalid Auth Token"
-	errs := burst(100, func() error { _, err := c.Accounts.Get(context.Background(), "A1"); return err })
+	var n atomic.Int64
+	errs := burst(100, func() error {
+		// One account id per caller, so the fake counts each call's attempts.
+		_, err := c.Accounts.Get(context.Background(), fmt.Sprintf("A%d", n.Add(1)))
+		return err
+	})
 	requireAllOK(t, errs)
 	relogins := f.count(fakeLogin) - 1
 	gets := f.count(fakeAccount)
+	replays := f.maxPerPath(fakeAccount) - 1
 	assert.Equal(t, 1, relogins, "exactly 1 re-login for 100 callers")
 	assert.LessOrEqual(t, gets, 200, "at most one replay per call")
+	assert.LessOrEqual(t, replays, 1, "no call was replayed twice")
 	figure(t, "case02.relogins", relogins)
 	figure(t, "case02.gets", gets)
-	figure(t, "case02.maxReplaysPerCall", 1) // a second 401 would be an error, and all 100 succeeded
+	figure(t, "case02.maxReplaysPerCall", replays)
 }
 
 func TestCase05WrongCredentialsNoLockout(t *testing.T) {
@@ -76,10 +90,12 @@ func TestCase05WrongCredentialsNoLockout(t *testing.T) {
 	assert.Equal(t, 0, f.count(fakeAccount), "no API call")
 
 	// 100 concurrent callers on a fresh client: one login between them.
+	// The clock stands still, so a caller that arrives after the refusal
+	// finds it remembered however slowly the burst runs.
 	f2 := newFakeAlianza(t)
 	f2.loginStatus.Store(401)
 	f2.loginDelay = 20 * time.Millisecond
-	c2 := f2.client()
+	c2 := f2.client(WithClock(newFakeClock().Now))
 	for _, err := range burst(100, func() error { _, err := c2.Accounts.Get(context.Background(), "A1"); return err }) {
 		require.ErrorIs(t, err, ErrAuthentication)
 	}
@@ -105,40 +121,56 @@ func TestCase05WrongCredentialsNoLockout(t *testing.T) {
 }
 
 // Case 6, second run: the login's connection is reset (the 503 run is
-// auth_test.go TestLoginTransientFailureIsShared).
+// auth_test.go TestLoginTransientFailureIsShared). In a synctest bubble the
+// first login is held until every one of the 100 callers is blocked
+// waiting for it, so the burst shares it however the goroutines are
+// scheduled; the reset is the transport's ECONNRESET.
 func TestCase06LoginResetShared(t *testing.T) {
-	f := newFakeAlianza(t)
-	var once sync.Once
-	gate := make(chan struct{})
-	f.on(fakeLogin, func(w http.ResponseWriter, r *http.Request) {
-		first := false
-		once.Do(func() { first = true })
-		if first {
-			<-gate // hold the first login until every caller waits on it
-			commitThenRST(nil)(w, r)
-			return
+	synctest.Test(t, func(t *testing.T) {
+		c, mt := newMockClient(t)
+		var logins atomic.Int64
+		gate := make(chan struct{})
+		mt.RegisterResponder(http.MethodPost, testBaseURL+"/v2/authorize", func(*http.Request) (*http.Response, error) {
+			if logins.Add(1) == 1 {
+				<-gate
+				return nil, &net.OpError{Op: "read", Net: "tcp", Err: os.NewSyscallError("read", syscall.ECONNRESET)}
+			}
+			return httpmock.NewJsonResponse(200, map[string]any{"authToken": testToken, "partitionId": testPartition})
+		})
+		var gets atomic.Int64
+		mt.RegisterResponder(http.MethodGet, testAccountURL("A1"), func(*http.Request) (*http.Response, error) {
+			gets.Add(1)
+			return httpmock.NewStringResponse(200, `{"id":"A1"}`), nil
+		})
+		result := make(chan []error)
+		go func() {
+			result <- burst(100, func() error { _, err := c.Accounts.Get(context.Background(), "A1"); return err })
+		}()
+		synctest.Wait() // all 100 callers wait on the one login, which waits on gate
+		waiting := logins.Load()
+		close(gate)
+		errs := <-result
+		failed := 0
+		for _, err := range errs {
+			if err == nil {
+				continue
+			}
+			failed++
+			require.ErrorIs(t, err, syscall.ECONNRESET)
+			require.NotErrorIs(t, err, ErrOutcomeUnknown, "a login changes nothing on the platform")
+			require.NotErrorIs(t, err, ErrAuthentication)
 		}
-		f.login(w, r)
+		during := logins.Load()
+		assert.Equal(t, int64(1), waiting, "1 login started for 100 callers")
+		assert.Equal(t, int64(1), during, "1 login attempt for the burst, no waiter retried it")
+		assert.Equal(t, 100, failed)
+		assert.Zero(t, gets.Load(), "no call went on without a token")
+		_, err := c.Accounts.Get(context.Background(), "A1")
+		require.NoError(t, err, "the next call logs in")
+		assert.Equal(t, int64(2), logins.Load())
+		figure(t, "case06.authorizeDuringBurst", during)
+		figure(t, "case06.errorsDelivered", failed)
 	})
-	c := f.client()
-	go func() { time.Sleep(50 * time.Millisecond); close(gate) }()
-	errs := burst(100, func() error { _, err := c.Accounts.Get(context.Background(), "A1"); return err })
-	failed := 0
-	for _, err := range errs {
-		if err == nil {
-			continue
-		}
-		failed++
-		require.ErrorIs(t, err, syscall.ECONNRESET)
-		require.NotErrorIs(t, err, ErrOutcomeUnknown, "a login changes nothing on the platform")
-		require.NotErrorIs(t, err, ErrAuthentication)
-	}
-	assert.Equal(t, 1, f.count(fakeLogin), "1 login attempt for the burst, no waiter retried it")
-	assert.Equal(t, 100, failed)
-	_, err := c.Accounts.Get(context.Background(), "A1")
-	require.NoError(t, err, "the next call logs in")
-	figure(t, "case06.authorizeDuringBurst", 1)
-	figure(t, "case06.errorsDelivered", failed)
 }
 
 func TestCase08CreateReplayedOnceAfter401(t *testing.T) {
@@ -161,23 +193,30 @@ func TestCase08CreateReplayedOnceAfter401(t *testing.T) {
 
 func TestCase09CallerCancelDoesNotCancelLogin(t *testing.T) {
 	f := newFakeAlianza(t)
-	f.loginDelay = 200 * time.Millisecond
+	arrived, release := make(chan struct{}), make(chan struct{})
+	var answered atomic.Bool
+	f.on(fakeLogin, func(w http.ResponseWriter, r *http.Request) {
+		close(arrived)
+		<-release // the login is slow until the test says otherwise
+		f.login(w, r)
+		answered.Store(true)
+	})
 	c := f.client()
 	b := make(chan error, 1)
 	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_, err := c.Accounts.Get(ctx, "A1")
+		_, err := c.Accounts.Get(context.Background(), "A1")
 		b <- err
 	}()
+	within(t, arrived, "B's login")
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
 	defer cancel()
 	start := time.Now()
 	_, err := c.Accounts.Get(ctx, "A1")
 	latency := time.Since(start)
 	require.ErrorIs(t, err, context.DeadlineExceeded)
-	assert.Less(t, latency, 70*time.Millisecond, "A returns at its own deadline")
-	errB := <-b
+	assert.False(t, answered.Load(), "A returned at its own deadline while the login it joined was still held")
+	close(release)
+	errB := within(t, b, "B's call")
 	require.NoError(t, errB, "B succeeds on the same login")
 	assert.Equal(t, 1, f.count(fakeLogin))
 	figure(t, "case09.latencyA", latency.Round(time.Millisecond))
@@ -186,42 +225,45 @@ func TestCase09CallerCancelDoesNotCancelLogin(t *testing.T) {
 }
 
 func TestCase10AbandonedLoginBounded(t *testing.T) {
-	leakCheck(t)
+	ignore := goleak.IgnoreCurrent()
 	f := newFakeAlianza(t)
+	const loginTimeout = 300 * time.Millisecond
+	var c *Client
+	calls := make(chan *loginCall, 1)
 	gone := make(chan struct{}, 1)
-	f.on(fakeLogin, hangUntilClientGone(gone))
-	c := f.client(WithLoginTimeout(300 * time.Millisecond))
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
-	defer cancel()
+	f.on(fakeLogin, func(w http.ResponseWriter, r *http.Request) {
+		calls <- loginCallOf(c) // set before the login is sent
+		hangUntilClientGone(gone)(w, r)
+	})
+	c = f.client(WithLoginTimeout(loginTimeout))
+	ctx, cancel := context.WithCancel(context.Background())
+	result := make(chan error, 1)
 	start := time.Now()
-	_, err := c.Accounts.Get(ctx, "A1")
-	require.ErrorIs(t, err, context.DeadlineExceeded)
-	select {
-	case <-gone:
-	case <-time.After(time.Second):
-		t.Fatal("the background login never gave up")
-	}
-	// The server saw the disconnect; the login goroutine publishes its
-	// failure a moment later.
-	for loginInFlight(c) {
-		time.Sleep(time.Millisecond)
-	}
+	go func() {
+		_, err := c.Accounts.Get(ctx, "A1")
+		result <- err
+	}()
+	call := within(t, calls, "the login")
+	require.NotNil(t, call)
+	cancel() // the only caller gives up
+	require.ErrorIs(t, within(t, result, "the caller's return"), context.Canceled)
+	within(t, call.done, "the login's end")
 	ended := time.Since(start)
-	assert.Less(t, ended, 350*time.Millisecond, "the login's own timeout bounds it")
+	within(t, gone, "the server seeing the disconnect")
+	// Detached from the caller, the login ends at its own timeout: a
+	// deadline, not the caller's cancel, and not before the timeout.
+	require.ErrorIs(t, call.err, context.DeadlineExceeded)
+	assert.NotErrorIs(t, call.err, context.Canceled)
+	assert.GreaterOrEqual(t, ended, loginTimeout)
+	assert.Nil(t, loginCallOf(c), "no login left in flight")
 	// The next call starts a new login (the timeout is not a refusal to remember).
 	f.on(fakeLogin, f.login)
-	_, err = c.Accounts.Get(context.Background(), "A1")
+	_, err := c.Accounts.Get(context.Background(), "A1")
 	require.NoError(t, err)
 	assert.Equal(t, 2, f.count(fakeLogin))
+	c.CloseIdleConnections()
+	f.srv.Close()
 	figure(t, "case10.loginEndedAfter", ended.Round(time.Millisecond))
 	figure(t, "case10.logins", f.count(fakeLogin))
-	figure(t, "case10.leakedGoroutines", 0) // leakCheck fails the test otherwise
-}
-
-// loginInFlight reports whether c has a login running.
-func loginInFlight(c *Client) bool {
-	s := c.auth.(*session)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.inflight != nil
+	figure(t, "case10.leakedGoroutines", leaked(t, ignore))
 }

@@ -1,8 +1,8 @@
 package alianza
 
-// The shared equipment of the reliability plan (section 3.2): a fake
-// platform on a real loopback socket with fault hooks, the figure helper,
-// and the package-wide goroutine leak check. The plan's secret seeds are
+// The shared equipment of RELIABILITY.md's cases: a fake platform on a real
+// loopback socket with fault hooks, the figure helper, and the package-wide
+// goroutine leak check. The secrets the leak scans look for are
 // testPassword, testSIPSecret and testToken (helpers_test.go); the fake
 // issues tokens that start with testToken, so scanForSecrets finds them.
 
@@ -31,8 +31,9 @@ func TestMain(m *testing.M) {
 	goleak.VerifyTestMain(m)
 }
 
-// figure logs one measured value of a plan case in the form the plan
-// gives: RELIABILITY case02.relogins=1. Run with -v and grep RELIABILITY.
+// figure logs one measured value of a RELIABILITY.md case in the form
+// RELIABILITY case02.relogins=1. Run with -v and grep RELIABILITY. Every
+// value printed is counted or timed by the test, never written in it.
 func figure(t testing.TB, name string, value any) {
 	t.Helper()
 	t.Logf("RELIABILITY %s=%v", name, value)
@@ -40,14 +41,16 @@ func figure(t testing.TB, name string, value any) {
 
 // fakeAlianza is a minimal Alianza on a real loopback socket: login with
 // token generations, accounts that can be got, replaced, deleted and
-// created, counters per "METHOD route", the SHA-256 of every request body,
-// a count of new TCP connections, and per-route fault hooks.
+// created, counters per "METHOD route" and per "METHOD path", the SHA-256
+// of every request body, a count of new TCP connections, and per-route
+// fault hooks.
 type fakeAlianza struct {
 	t   *testing.T
 	srv *httptest.Server
 
 	mu      sync.Mutex
 	counts  map[string]int
+	paths   map[string]int // per "METHOD /escaped/path", ids included
 	hashes  map[string][][32]byte
 	faults  map[string]http.HandlerFunc
 	token   string // the one valid token; "" until the first login
@@ -78,7 +81,7 @@ func newFakeAlianzaTLS(t *testing.T, h2 bool) *fakeAlianza {
 }
 
 func unstartedFake(t *testing.T) *fakeAlianza {
-	f := &fakeAlianza{t: t, counts: map[string]int{}, hashes: map[string][][32]byte{}, faults: map[string]http.HandlerFunc{}}
+	f := &fakeAlianza{t: t, counts: map[string]int{}, paths: map[string]int{}, hashes: map[string][][32]byte{}, faults: map[string]http.HandlerFunc{}}
 	f.srv = httptest.NewUnstartedServer(http.HandlerFunc(f.serve))
 	f.srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
 		if s == http.StateNew {
@@ -178,6 +181,21 @@ func (f *fakeAlianza) count(route string) int {
 	return f.counts[route]
 }
 
+// maxPerPath returns the most requests that one path of route received:
+// with one id per caller, the most attempts any caller made.
+func (f *fakeAlianza) maxPerPath(rt string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	most := 0
+	for p, n := range f.paths {
+		method, path, _ := strings.Cut(p, " ")
+		if route(method, path) == rt {
+			most = max(most, n)
+		}
+	}
+	return most
+}
+
 // hashesOf returns the SHA-256 of every body route received.
 func (f *fakeAlianza) hashesOf(route string) [][32]byte {
 	f.mu.Lock()
@@ -205,6 +223,7 @@ func (f *fakeAlianza) serve(w http.ResponseWriter, r *http.Request) {
 	rt := route(r.Method, r.URL.EscapedPath())
 	f.mu.Lock()
 	f.counts[rt]++
+	f.paths[r.Method+" "+r.URL.EscapedPath()]++
 	f.hashes[rt] = append(f.hashes[rt], sha256.Sum256(body))
 	fault := f.faults[rt]
 	valid := f.token != "" && r.Header.Get("X-Auth-Token") == f.token
@@ -378,4 +397,60 @@ func leakCheck(t *testing.T) {
 			t.Error(err)
 		}
 	})
+}
+
+// leaked runs goleak now and returns how many goroutines started since
+// ignore was taken are still running; each one also fails the test. goleak
+// retries for a while before it reports one, as a closed connection's
+// goroutines take a moment to exit. Serial tests only, as leakCheck.
+func leaked(t *testing.T, ignore goleak.Option) int {
+	t.Helper()
+	err := goleak.Find(ignore)
+	if err == nil {
+		return 0
+	}
+	t.Error(err)
+	return max(1, strings.Count(err.Error(), "Goroutine "))
+}
+
+// idleTokens is the platform's token rule for acceptTokens, on clock: a
+// token is refused once it has been idle for DefaultTokenIdle, counted from
+// the arrival of the last request it got through (its first use stands in
+// for its issue). A refused token stays refused. With it, a test's count of
+// 401s measures whether the client renewed the token in time.
+func idleTokens(clock *fakeClock) func(tok string) bool {
+	var mu sync.Mutex
+	last := map[string]time.Time{}
+	return func(tok string) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		now := clock.Now()
+		if prev, ok := last[tok]; ok && now.Sub(prev) >= DefaultTokenIdle {
+			return false
+		}
+		last[tok] = now
+		return true
+	}
+}
+
+// loginCallOf returns the login c has in flight, nil if none.
+func loginCallOf(c *Client) *loginCall {
+	s := c.auth.(*session)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.inflight
+}
+
+// within waits for ch, failing the test after a minute: a guard against a
+// hang, far above any time the wait may take, not a bound on it.
+func within[T any](t *testing.T, ch <-chan T, what string) T {
+	t.Helper()
+	select {
+	case v := <-ch:
+		return v
+	case <-time.After(time.Minute):
+		t.Fatalf("hung: %s did not happen within a minute", what)
+		var zero T
+		return zero
+	}
 }

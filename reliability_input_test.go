@@ -1,6 +1,6 @@
 package alianza
 
-// Plan section E: bad input is caught client-side, with 0 requests and no
+// RELIABILITY.md cases 33 to 35: bad input is caught client-side, with 0 requests and no
 // login. The validators themselves are pinned in validate_test.go and
 // FuzzValidators; these go through the service methods.
 
@@ -55,9 +55,9 @@ func TestCase34MACAddresses(t *testing.T) {
 }
 
 // Case 35. The account number follows the spec (3 to 256, account.go), not
-// the plan's stricter "up to 25" from seed 003: the service owner chose the
-// spec and documented the seed's limit as advice (spec-scope section 4,
-// row 7), so 25 and 26 characters are both accepted here.
+// the account creation guide's stricter "up to 25": the guide's limit is
+// documented as advice (docs/quirks.md, accountNumber), so 25 and 26
+// characters are both accepted here.
 func TestCase35LengthsAndRanges(t *testing.T) {
 	c, mt := newMockClient(t)
 	mt.RegisterResponder(http.MethodPost, testBaseURL+"/v2/partition/"+testPartition+"/account",

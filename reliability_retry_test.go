@@ -1,15 +1,18 @@
 package alianza
 
-// Plan section B on real sockets. The retry matrix by status and method,
+// RELIABILITY.md cases 12 to 22, on real sockets unless a synctest bubble
+// makes time exact. The retry matrix by status and method,
 // Retry-After (case 19), cancellation during the backoff (21a, 21b) and the
 // refused dial (16) are proven in retry_test.go.
 
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"sort"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -154,74 +157,171 @@ func TestCase18NonRetryable(t *testing.T) {
 	f := newFakeAlianza(t)
 	_, err := f.client().Accounts.Get(context.Background(), "..")
 	require.ErrorIs(t, err, ErrValidation)
-	assert.Equal(t, 0, f.count(fakeLogin)+f.count(fakeAccount))
-	figure(t, "case18.attempts[ErrValidation]", 0)
-	// x509: TestUntrustedCertificateNotRetriedNorUnknown (1 attempt);
-	// redirects: TestRedirectsRefused (1 attempt, Go's limit of 10 hops).
-	figure(t, "case18.attempts[x509]", 1)
-	figure(t, "case18.attempts[redirect]", 1)
+	sent := f.count(fakeLogin) + f.count(fakeAccount)
+	assert.Zero(t, sent)
+	figure(t, "case18.attempts[ErrValidation]", sent)
+
+	// An untrusted certificate: the login fails in the handshake, once.
+	tf := newFakeAlianzaTLS(t, false)
+	_, err = tf.client().Accounts.Get(context.Background(), "A1")
+	var te *TransportError
+	require.ErrorAs(t, err, &te)
+	assert.Contains(t, err.Error(), "certificate")
+	assert.Equal(t, 1, te.Attempts)
+	assert.Equal(t, int64(1), tf.conns.Load(), "one handshake, not retried")
+	assert.Zero(t, tf.count(fakeLogin), "no login body reached the server")
+	figure(t, "case18.attempts[x509]", te.Attempts)
+	figure(t, "case18.connections[x509]", tf.conns.Load())
+
+	// A redirect, here to another host, is refused and not retried.
+	rf := newFakeAlianza(t)
+	rf.on(fakeAccount, func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "http://127.0.0.1:1"+r.URL.Path, http.StatusFound)
+	})
+	_, err = rf.client().Accounts.Get(context.Background(), "A1")
+	require.ErrorIs(t, err, ErrRedirect)
+	assert.Equal(t, 1, rf.count(fakeAccount))
+	figure(t, "case18.attempts[redirect]", rf.count(fakeAccount))
 }
 
+// Case 20 in a synctest bubble: the clock is the bubble's, so the
+// deadline and the elapsed time are exact whatever the load.
 func TestCase20RetriesStopAtDeadline(t *testing.T) {
-	f := newFakeAlianza(t)
-	f.on(fakeAccount, status(503, `{"messages":["busy"]}`, "application/json"))
-	// More retries than the deadline allows, so the deadline, not the
-	// retry count, ends the call (with MaxRetries 2 and short jitter draws
-	// all 3 attempts may fit in 300 ms, and the call ends on the last 503).
-	c := f.client(WithRetryPolicy(RetryPolicy{MaxRetries: 10, BaseDelay: 200 * time.Millisecond, MaxDelay: time.Second}))
-	_, err := c.Login(context.Background())
-	require.NoError(t, err)
-	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
-	defer cancel()
-	start := time.Now()
-	_, err = c.Accounts.Get(ctx, "A1")
-	elapsed := time.Since(start)
-	assert.Less(t, elapsed, 350*time.Millisecond)
-	assert.ErrorIs(t, err, context.DeadlineExceeded)
-	var apiErr *APIError
-	require.ErrorAs(t, err, &apiErr, "the last 503 is still there")
-	assert.Equal(t, 503, apiErr.StatusCode)
-	// No backoff that would end past the deadline is started: the call
-	// returns when the next wait cannot fit, not when the ctx fires.
-	figure(t, "case20.elapsed", elapsed.Round(time.Millisecond))
-	figure(t, "case20.attempts", f.count(fakeAccount))
+	synctest.Test(t, func(t *testing.T) {
+		// More retries than the deadline allows, so the deadline, not the
+		// retry count, ends the call.
+		c, mt := newMockClient(t, WithRetryPolicy(RetryPolicy{MaxRetries: 10, BaseDelay: 200 * time.Millisecond, MaxDelay: time.Second}))
+		var attempts atomic.Int64
+		mt.RegisterResponder(http.MethodGet, testAccountURL("A1"), func(*http.Request) (*http.Response, error) {
+			attempts.Add(1)
+			resp := httpmock.NewStringResponse(503, `{"messages":["busy"]}`)
+			resp.Header.Set("Content-Type", "application/json")
+			return resp, nil
+		})
+		_, err := c.Login(context.Background())
+		require.NoError(t, err)
+		const deadline = 300 * time.Millisecond
+		ctx, cancel := context.WithTimeout(context.Background(), deadline)
+		defer cancel()
+		start := time.Now()
+		_, err = c.Accounts.Get(ctx, "A1")
+		elapsed := time.Since(start)
+		assert.ErrorIs(t, err, context.DeadlineExceeded)
+		var apiErr *APIError
+		require.ErrorAs(t, err, &apiErr, "the last 503 is still there")
+		assert.Equal(t, 503, apiErr.StatusCode)
+		// No backoff that would end past the deadline is started: the call
+		// returns when the next wait cannot fit, before the ctx fires.
+		assert.Less(t, elapsed, deadline)
+		assert.NoError(t, ctx.Err(), "returned before the deadline fired")
+		assert.GreaterOrEqual(t, attempts.Load(), int64(2))
+		figure(t, "case20.elapsed", elapsed.Round(time.Millisecond))
+		figure(t, "case20.attempts", attempts.Load())
+	})
 }
 
 func TestCase21CancelWhileWaitingForLogin(t *testing.T) {
 	leakCheck(t)
 	f := newFakeAlianza(t)
-	f.loginDelay = 300 * time.Millisecond
-	c := f.client()
+	var c *Client
+	calls := make(chan *loginCall, 1)
+	release := make(chan struct{})
+	f.on(fakeLogin, func(w http.ResponseWriter, r *http.Request) {
+		calls <- loginCallOf(c)
+		<-release // held until the caller has given up
+		f.login(w, r)
+	})
+	c = f.client()
 	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(10*time.Millisecond, cancel)
-	start := time.Now()
-	_, err := c.Accounts.Get(ctx, "A1")
-	latency := time.Since(start) - 10*time.Millisecond
+	result := make(chan error, 1)
+	go func() {
+		_, err := c.Accounts.Get(ctx, "A1")
+		result <- err
+	}()
+	call := within(t, calls, "the login")
+	require.NotNil(t, call)
+	cancelled := time.Now()
+	cancel()
+	err := within(t, result, "the caller's return")
+	latency := time.Since(cancelled)
 	require.ErrorIs(t, err, context.Canceled)
-	assert.Less(t, latency, 20*time.Millisecond)
-	time.Sleep(350 * time.Millisecond) // the shared login finishes on its own
+	select {
+	case <-call.done:
+		t.Fatal("the login ended before it was released: the caller did not return on its own cancel")
+	default:
+	}
+	close(release)
+	within(t, call.done, "the shared login's end")
+	require.NoError(t, call.err, "the shared login finishes on its own")
 	assert.Equal(t, 0, f.count(fakeAccount), "no request after cancel")
-	figure(t, "case21c.latencyAfterCancel", latency.Round(time.Millisecond))
+	figure(t, "case21c.latencyAfterCancel", latency.Round(time.Microsecond))
 	figure(t, "case21c.requestsAfterCancel", f.count(fakeAccount))
+}
+
+// readSignal closes reading when the first byte of a response body has
+// been read by the client: from then on the call is mid-body.
+type readSignal struct {
+	rt      http.RoundTripper
+	once    sync.Once
+	reading chan struct{}
+}
+
+func (s *readSignal) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := s.rt.RoundTrip(r)
+	if err == nil && r.Method == http.MethodGet {
+		resp.Body = &signalBody{ReadCloser: resp.Body, s: s}
+	}
+	return resp, err
+}
+
+type signalBody struct {
+	io.ReadCloser
+	s *readSignal
+}
+
+func (b *signalBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if n > 0 {
+		b.s.once.Do(func() { close(b.s.reading) })
+	}
+	return n, err
 }
 
 func TestCase21CancelMidBody(t *testing.T) {
 	leakCheck(t)
 	f := newFakeAlianza(t)
-	var sent atomic.Int64
-	f.on(fakeAccount, trickle(1<<20, 1, 10*time.Millisecond, &sent))
-	c := f.client()
+	gone := make(chan struct{}, 1)
+	const size = 1 << 20
+	f.on(fakeAccount, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Content-Length", strconv.Itoa(size))
+		w.WriteHeader(200)
+		_, _ = io.WriteString(w, `{"id":"`)
+		w.(http.Flusher).Flush()
+		<-r.Context().Done() // the rest never comes
+		gone <- struct{}{}
+	})
+	tr := defaultTransport(DefaultMaxConns).(*http.Transport)
+	t.Cleanup(tr.CloseIdleConnections)
+	sig := &readSignal{rt: tr, reading: make(chan struct{})}
+	c := f.client(WithHTTPClient(&http.Client{Transport: sig}))
 	_, err := c.Login(context.Background())
 	require.NoError(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(100*time.Millisecond, cancel)
-	start := time.Now()
-	_, err = c.Accounts.Get(ctx, "A1")
-	latency := time.Since(start) - 100*time.Millisecond
+	result := make(chan error, 1)
+	go func() {
+		_, err := c.Accounts.Get(ctx, "A1")
+		result <- err
+	}()
+	within(t, sig.reading, "the first body bytes")
+	cancelled := time.Now()
+	cancel()
+	err = within(t, result, "the caller's return")
+	latency := time.Since(cancelled)
 	require.ErrorIs(t, err, context.Canceled)
-	assert.Less(t, latency, 20*time.Millisecond)
+	within(t, gone, "the server seeing the disconnect")
 	assert.Equal(t, 1, f.count(fakeAccount), "no request after cancel")
-	figure(t, "case21d.latencyAfterCancel", latency.Round(time.Millisecond))
+	figure(t, "case21d.latencyAfterCancel", latency.Round(time.Microsecond))
 	figure(t, "case21d.requestsAfterCancel", f.count(fakeAccount)-1)
 }
 

@@ -1,6 +1,6 @@
 package alianza
 
-// Plan section F, cases 38 to 40, and the colleague's finding on fmt's
+// RELIABILITY.md cases 38 to 40, and a finding from review on fmt's
 // bad-verb path: no password, SIP password or token in anything the SDK
 // prints, logs or returns.
 
@@ -100,7 +100,7 @@ func identsOf(e ast.Expr) []string {
 
 // The fmt bad-verb trap can only be closed by a Formatter on every type
 // above a Secret; this test finds those types in the source and checks
-// each has one, plus the plan's naming rules (case 38).
+// each has one, plus the naming rules of case 38.
 func TestSecretHoldersFormat(t *testing.T) {
 	structs := packageStructs(t)
 	holds := map[string]bool{"Secret": true}

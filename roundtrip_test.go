@@ -68,7 +68,7 @@ func compareJSON(t *testing.T, path string, want, got any) {
 		}
 	case string:
 		if n, ok := got.(float64); ok && w == strconv.FormatFloat(n, 'f', -1, 64) {
-			return // the documents quote some numbers (seed 003's billingCycleDay "1"); the spec's number is sent
+			return // the guides quote some numbers (billingCycleDay "1"); the spec's number is sent
 		}
 		if wt, err := time.Parse(time.RFC3339Nano, w); err == nil {
 			if gs, ok := got.(string); ok {

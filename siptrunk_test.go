@@ -170,7 +170,7 @@ func TestSipTrunkModelsCoverSpec(t *testing.T) {
 func TestSipTrunksCreate(t *testing.T) {
 	c, mt := newMockClient(t)
 	resp := fixtureWith(t, "siptrunk/create_response_003.json")
-	cap := mockOp(t, mt, "SipTrunksService.Create", []string{trunkAcct}, 200, resp)
+	captured := mockOp(t, mt, "SipTrunksService.Create", []string{trunkAcct}, 200, resp)
 
 	// Seed 003's example request, field for field.
 	got, err := c.SipTrunks.Create(context.Background(), trunkAcct, &CreateSipTrunkRequest{
@@ -184,7 +184,7 @@ func TestSipTrunksCreate(t *testing.T) {
 	})
 	require.NoError(t, err)
 	want := fixtureWith(t, "siptrunk/create_request_003.json", "{{ACCOUNT_ID}}", trunkAcct, "{{PARTITION_ID}}", testPartition)
-	assert.JSONEq(t, want, string(cap.Body()))
+	assert.JSONEq(t, want, string(captured.Body()))
 
 	assert.Equal(t, "LhmtrbuVQZ6qjIqW5ZF_mQ", got.ID)
 	assert.Equal(t, "TRUNK_PASSWORD", got.SIPPassword.Reveal())
@@ -199,7 +199,7 @@ func TestSipTrunksCreate(t *testing.T) {
 
 func TestSipTrunksCreateAllFields(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "SipTrunksService.Create", []string{"A1"}, 200, `{"id":"T1"}`)
+	captured := mockOp(t, mt, "SipTrunksService.Create", []string{"A1"}, 200, `{"id":"T1"}`)
 	_, err := c.SipTrunks.Create(context.Background(), "A1", &CreateSipTrunkRequest{
 		TrunkName: "pbx", SIPUsername: "user.name-1_x", SIPPassword: testSIPSecret, ConcurrentCalls: 1,
 		MaxBurstCalls:        Ptr(2),
@@ -222,12 +222,12 @@ func TestSipTrunksCreateAllFields(t *testing.T) {
 		"newCppId": "cpp", "setupCallingPlan": map[string]any{"referenceId": "T0", "callingPlanType": "SHARED_CALLING_PLAN"},
 		"ipBasedAuthEnabled": false, "ipAddress": "192.0.2.1", "portNumber": 5060.0, "sipTrunkGroupId": "G1",
 		"pbxTnDigits": 10.0, "languageTag": "en-US",
-	}, cap.BodyMap(t))
+	}, captured.BodyMap(t))
 }
 
 func TestSipTrunksList(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "SipTrunksService.List", []string{trunkAcct}, 200, fixture(t, "siptrunk/list_response_002.json"))
+	captured := mockOp(t, mt, "SipTrunksService.List", []string{trunkAcct}, 200, fixture(t, "siptrunk/list_response_002.json"))
 	list, err := c.SipTrunks.List(context.Background(), trunkAcct)
 	require.NoError(t, err)
 	require.Len(t, list, 1)
@@ -236,8 +236,8 @@ func TestSipTrunksList(t *testing.T) {
 	// Seed 002's "SIP TRUNK" (a PDF artefact) is passed through untouched:
 	// CallingPlan.referenceType is a free string on SIP trunks.
 	assert.Equal(t, CallingPlanReferenceType("SIP TRUNK"), list[0].CallingPlans[0].ReferenceType)
-	assert.Empty(t, cap.Query())
-	assert.Empty(t, cap.Body())
+	assert.Empty(t, captured.Query())
+	assert.Empty(t, captured.Body())
 }
 
 func TestSipTrunksListEmpty(t *testing.T) {
@@ -263,7 +263,7 @@ func TestSipTrunksUpdate(t *testing.T) {
 	c, mt := newMockClient(t)
 	var cur SipTrunk
 	decodeStrict(t, fixture(t, "siptrunk/get_response_002.json"), &cur)
-	cap := mockOp(t, mt, "SipTrunksService.Update", []string{trunkAcct, trunkID}, 200, fixture(t, "siptrunk/get_response_002.json"))
+	captured := mockOp(t, mt, "SipTrunksService.Update", []string{trunkAcct, trunkID}, 200, fixture(t, "siptrunk/get_response_002.json"))
 
 	u := cur.UpdateRequest()
 	u.ConcurrentCalls = 20
@@ -276,12 +276,12 @@ func TestSipTrunksUpdate(t *testing.T) {
 		"trunkName": "TRUNK-NAME", "sipUsername": "TRUNK_USERNAME", "sipPassword": "TRUNK_PASSWORD",
 		"callbackNumber": "18015551212", "primaryTn": "18015551212", "concurrentCalls": 20.0,
 		"localServicesEnabled": false, "ipBasedAuthEnabled": false,
-	}, cap.BodyMap(t), "server-assigned fields (id, sipProxyServer, lockedOut...) are not sent back")
+	}, captured.BodyMap(t), "server-assigned fields (id, sipProxyServer, lockedOut...) are not sent back")
 }
 
 func TestSipTrunksPatch(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "SipTrunksService.Patch", []string{trunkAcct, trunkID}, 200, `{"id":"T1","trunkName":"new name"}`)
+	captured := mockOp(t, mt, "SipTrunksService.Patch", []string{trunkAcct, trunkID}, 200, `{"id":"T1","trunkName":"new name"}`)
 	got, err := c.SipTrunks.Patch(context.Background(), trunkAcct, trunkID, &PatchSipTrunkRequest{
 		LocalServicesEnabled: Ptr(false),
 		MaxBurstCalls:        Ptr(0),
@@ -295,34 +295,34 @@ func TestSipTrunksPatch(t *testing.T) {
 	assert.Equal(t, map[string]any{
 		"localServicesEnabled": false, "maxBurstCalls": 0.0, "callbackNumber": "",
 		"extensionPatterns": []any{}, "trunkName": "new name",
-	}, cap.BodyMap(t))
+	}, captured.BodyMap(t))
 }
 
 func TestSipTrunksPatchEmpty(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "SipTrunksService.Patch", []string{"A1", "T1"}, 200, `{"id":"T1"}`)
+	captured := mockOp(t, mt, "SipTrunksService.Patch", []string{"A1", "T1"}, 200, `{"id":"T1"}`)
 	_, err := c.SipTrunks.Patch(context.Background(), "A1", "T1", &PatchSipTrunkRequest{})
 	require.NoError(t, err)
-	assert.JSONEq(t, `{}`, string(cap.Body()))
+	assert.JSONEq(t, `{}`, string(captured.Body()))
 }
 
 func TestSipTrunksDelete(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "SipTrunksService.Delete", []string{trunkAcct, trunkID}, 204, nil)
+	captured := mockOp(t, mt, "SipTrunksService.Delete", []string{trunkAcct, trunkID}, 204, nil)
 	require.NoError(t, c.SipTrunks.Delete(context.Background(), trunkAcct, trunkID))
-	assert.Equal(t, 1, cap.Calls())
-	assert.Empty(t, cap.Body())
+	assert.Equal(t, 1, captured.Calls())
+	assert.Empty(t, captured.Body())
 }
 
 func TestSipTrunksUnlock(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "SipTrunksService.Unlock", []string{trunkAcct, trunkID}, 200, `{"id":"T1","lockedOut":false,"trunkName":"pbx"}`)
+	captured := mockOp(t, mt, "SipTrunksService.Unlock", []string{trunkAcct, trunkID}, 200, `{"id":"T1","lockedOut":false,"trunkName":"pbx"}`)
 	got, err := c.SipTrunks.Unlock(context.Background(), trunkAcct, trunkID)
 	require.NoError(t, err)
 	require.NotNil(t, got)
 	assert.Equal(t, "pbx", got.TrunkName)
 	assert.False(t, got.LockedOut)
-	assert.Empty(t, cap.Body(), "unlock sends no body")
+	assert.Empty(t, captured.Body(), "unlock sends no body")
 }
 
 func TestSipTrunksUnlockNoBody(t *testing.T) {
@@ -379,18 +379,18 @@ func TestSipTrunksUpdateForwardingSeed002(t *testing.T) {
 	assert.Equal(t, ForwardToEndUser, rules.ForwardOnCapacityExceeded[2].ReferenceType)
 
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "SipTrunksService.UpdateForwarding", []string{trunkAcct, trunkID}, 204, nil)
+	captured := mockOp(t, mt, "SipTrunksService.UpdateForwarding", []string{trunkAcct, trunkID}, 204, nil)
 	require.NoError(t, c.SipTrunks.UpdateForwarding(context.Background(), trunkAcct, trunkID, rules.UpdateRequest()))
 
 	want := strings.NewReplacer(`"SIP TRUNK"`, `"SIP_TRUNK"`, `"END USER"`, `"END_USER"`).
 		Replace(strings.TrimSuffix(strings.TrimSpace(string(fixture(t, "siptrunk/forward_request_002.json"))), "}"))
 	want += fmt.Sprintf(`, "partitionId": %q, "accountId": %q, "sipTrunkId": %q}`, testPartition, trunkAcct, trunkID)
-	assert.JSONEq(t, want, string(cap.Body()))
+	assert.JSONEq(t, want, string(captured.Body()))
 }
 
 func TestSipTrunksUpdateForwarding(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "SipTrunksService.UpdateForwarding", []string{"A1", "T1"}, 204, nil)
+	captured := mockOp(t, mt, "SipTrunksService.UpdateForwarding", []string{"A1", "T1"}, 204, nil)
 	err := c.SipTrunks.UpdateForwarding(context.Background(), "A1", "T1", &UpdateSipTrunkForwardRulesRequest{
 		ForwardAlways:    &ForwardAlwaysReference{ReferenceType: ForwardToTelephone, ReferenceID: "18015551212"},
 		ForwardOnFailure: []ForwardReference{{ReferenceType: ForwardToVoicemail}, {ReferenceType: ForwardToBusy}},
@@ -401,7 +401,7 @@ func TestSipTrunksUpdateForwarding(t *testing.T) {
 		// enabled goes out even when false: a configured, disabled forward.
 		"forwardAlways":    map[string]any{"referenceType": "TELEPHONE", "referenceId": "18015551212", "enabled": false},
 		"forwardOnFailure": []any{map[string]any{"referenceType": "VOICEMAIL"}, map[string]any{"referenceType": "BUSY"}},
-	}, cap.BodyMap(t))
+	}, captured.BodyMap(t))
 }
 
 func TestSipTrunkPathSegment(t *testing.T) {

@@ -41,7 +41,7 @@ func tnRequireInvalid(t *testing.T, err error, field string) {
 
 func TestTelephoneNumbersSearch(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "TelephoneNumbersService.Search", nil, 200, fixture(t, "telephonenumber/search-003.json"))
+	captured := mockOp(t, mt, "TelephoneNumbersService.Search", nil, 200, fixture(t, "telephonenumber/search-003.json"))
 
 	got, err := c.TelephoneNumbers.Search(context.Background(), &SearchTelephoneNumbersOptions{
 		Type: TNSearchByLatLong, Lat: 40.332492, Long: -111.728167,
@@ -52,7 +52,7 @@ func TestTelephoneNumbersSearch(t *testing.T) {
 	assert.Equal(t, url.Values{
 		"type": {"LAT_LONG"}, "lat": {"40.332492"}, "long": {"-111.728167"}, "maxResults": {"5"},
 		"functiontype": {"ELS"}, "carrierId": {"car 1"}, "sequential": {"true"},
-	}, cap.Query())
+	}, captured.Query())
 	require.Len(t, got, 1)
 	assert.Equal(t, TelephoneNumberView{
 		PartitionID: "{{Partition_ID}}", PhoneNumber: "18017690817", RateCenter: "PLEASANT GROVE",
@@ -63,7 +63,7 @@ func TestTelephoneNumbersSearch(t *testing.T) {
 
 func TestTelephoneNumbersSearchDefaults(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "TelephoneNumbersService.Search", nil, 200, "[]")
+	captured := mockOp(t, mt, "TelephoneNumbersService.Search", nil, 200, "[]")
 	// The platform's default search, POSTALCODE_OR_TN, needs a term.
 	_, err := c.TelephoneNumbers.Search(context.Background(), nil)
 	tnRequireInvalid(t, err, "q")
@@ -74,18 +74,18 @@ func TestTelephoneNumbersSearchDefaults(t *testing.T) {
 	got, err := c.TelephoneNumbers.Search(context.Background(), &SearchTelephoneNumbersOptions{Q: "84042"})
 	require.NoError(t, err)
 	assert.Empty(t, got)
-	assert.Equal(t, url.Values{"q": {"84042"}}, cap.Query())
+	assert.Equal(t, url.Values{"q": {"84042"}}, captured.Query())
 
 	// The guide's dynamic search has no type and no q: only Extra.
 	_, err = c.TelephoneNumbers.Search(context.Background(), &SearchTelephoneNumbersOptions{
 		MaxResults: 1, Extra: url.Values{"searchDynamic": {"true"}, "npa-nxx": {"801769"}, "qty": {"1"}},
 	})
 	require.NoError(t, err)
-	assert.Equal(t, url.Values{"maxResults": {"1"}, "searchDynamic": {"true"}, "npa-nxx": {"801769"}, "qty": {"1"}}, cap.Query())
+	assert.Equal(t, url.Values{"maxResults": {"1"}, "searchDynamic": {"true"}, "npa-nxx": {"801769"}, "qty": {"1"}}, captured.Query())
 
 	_, err = c.TelephoneNumbers.Search(context.Background(), &SearchTelephoneNumbersOptions{Type: TNSearchByPostalcode, Q: "84042"})
 	require.NoError(t, err)
-	assert.Equal(t, url.Values{"type": {"POSTALCODE"}, "q": {"84042"}}, cap.Query())
+	assert.Equal(t, url.Values{"type": {"POSTALCODE"}, "q": {"84042"}}, captured.Query())
 }
 
 func TestTelephoneNumbersSearchValidation(t *testing.T) {
@@ -120,7 +120,7 @@ func TestTelephoneNumbersSearchValidation(t *testing.T) {
 func TestTelephoneNumbersReserve(t *testing.T) {
 	t.Run("200 with the reservation (spec)", func(t *testing.T) {
 		c, mt := newMockClient(t)
-		cap := mockOp(t, mt, "TelephoneNumbersService.Reserve", []string{"18017690817"}, 200, fixture(t, "telephonenumber/reserve-spec.json"))
+		captured := mockOp(t, mt, "TelephoneNumbersService.Reserve", []string{"18017690817"}, 200, fixture(t, "telephonenumber/reserve-spec.json"))
 		got, err := c.TelephoneNumbers.Reserve(context.Background(), "18017690817")
 		require.NoError(t, err)
 		require.NotNil(t, got)
@@ -128,7 +128,7 @@ func TestTelephoneNumbersReserve(t *testing.T) {
 			ID: "18017690817", TN: "18017690817", Reserved: true,
 			ReservedTime: time.Date(2025, 3, 4, 17, 5, 6, 789e6, time.UTC),
 		}, *got)
-		assert.Empty(t, cap.Body(), "reserve has no body")
+		assert.Empty(t, captured.Body(), "reserve has no body")
 	})
 	t.Run("204 without a body (seed 003)", func(t *testing.T) {
 		c, mt := newMockClient(t)
@@ -141,9 +141,9 @@ func TestTelephoneNumbersReserve(t *testing.T) {
 
 func TestTelephoneNumbersReleaseReservation(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "TelephoneNumbersService.ReleaseReservation", []string{"18017690817"}, 204, nil)
+	captured := mockOp(t, mt, "TelephoneNumbersService.ReleaseReservation", []string{"18017690817"}, 204, nil)
 	require.NoError(t, c.TelephoneNumbers.ReleaseReservation(context.Background(), "18017690817"))
-	assert.Equal(t, 1, cap.Calls())
+	assert.Equal(t, 1, captured.Calls())
 }
 
 // Every method taking a number in its path rejects a malformed one before
@@ -182,7 +182,7 @@ func TestTelephoneNumbersPathNumberValidation(t *testing.T) {
 
 func TestTelephoneNumbersAddToAccount(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "TelephoneNumbersService.AddToAccount", []string{tnTestAccount}, 200, fixture(t, "telephonenumber/add-request-003.json"))
+	captured := mockOp(t, mt, "TelephoneNumbersService.AddToAccount", []string{tnTestAccount}, 200, fixture(t, "telephonenumber/add-request-003.json"))
 
 	csr := CustomerServiceRecord{
 		CustomerType: CustomerTypeResidential, FirstName: "John", LastName: "Smith", CustomerName: "Smith John",
@@ -197,7 +197,7 @@ func TestTelephoneNumbersAddToAccount(t *testing.T) {
 	got, err := c.TelephoneNumbers.AddToAccount(context.Background(), tnTestAccount, req)
 	require.NoError(t, err)
 
-	body := cap.BodyMap(t)
+	body := captured.BodyMap(t)
 	assert.Equal(t, []any{map[string]any{"phoneNumber": tnTestNumber}}, body["telephoneNumbers"])
 	assert.Equal(t, false, body["holdActivation"], "an explicit false is sent")
 	assert.Equal(t, map[string]any{"listed": false, "type": "NOT_LIST_NOT_PUBLISH"}, body["directoryListing"])
@@ -318,11 +318,11 @@ func TestTelephoneNumbersList(t *testing.T) {
 	c, mt := newMockClient(t)
 	one := fixture(t, "bench/telephonenumber.json")
 	list := append(append([]byte("["), one...), append([]byte(","), append(one, ']')...)...)
-	cap := mockOp(t, mt, "TelephoneNumbersService.List", []string{tnTestAccount}, 200, list)
+	captured := mockOp(t, mt, "TelephoneNumbersService.List", []string{tnTestAccount}, 200, list)
 
 	got, err := c.TelephoneNumbers.List(context.Background(), tnTestAccount, &ListAccountTelephoneNumbersOptions{LimitedData: true})
 	require.NoError(t, err)
-	assert.Equal(t, url.Values{"limitedData": {"true"}}, cap.Query())
+	assert.Equal(t, url.Values{"limitedData": {"true"}}, captured.Query())
 	require.Len(t, got, 2)
 	assert.Equal(t, "18015551212", got[0].PhoneNumber)
 	assert.Equal(t, TNRefEndUser, got[0].ReferenceType)
@@ -331,7 +331,7 @@ func TestTelephoneNumbersList(t *testing.T) {
 
 	_, err = c.TelephoneNumbers.List(context.Background(), tnTestAccount, nil)
 	require.NoError(t, err)
-	assert.Empty(t, cap.Query())
+	assert.Empty(t, captured.Query())
 }
 
 func TestTelephoneNumbersGet(t *testing.T) {
@@ -355,7 +355,7 @@ func TestTelephoneNumbersGet(t *testing.T) {
 
 func TestTelephoneNumbersPatch(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "TelephoneNumbersService.Patch", []string{tnTestAccount, tnTestNumber}, 200, fixture(t, "telephonenumber/account-number-e911-language-pn.json"))
+	captured := mockOp(t, mt, "TelephoneNumbersService.Patch", []string{tnTestAccount, tnTestNumber}, 200, fixture(t, "telephonenumber/account-number-e911-language-pn.json"))
 
 	got, err := c.TelephoneNumbers.Patch(context.Background(), tnTestAccount, tnTestNumber, &PatchTelephoneNumberRequest{
 		ReferenceType:    Ptr(TNRefEndUser),
@@ -372,19 +372,19 @@ func TestTelephoneNumbersPatch(t *testing.T) {
 		"referenceType": "END_USER", "referenceId": "ajfrBZJMQNC4-9TeBSfnlQ",
 		"assignAsCallerId": false, "canAcceptSMS": false, "byotnCarrierId": "",
 		"e911Address": map[string]any{"language": "fr-CA"},
-	}, cap.BodyMap(t))
+	}, captured.BodyMap(t))
 	assert.Equal(t, "fr-CA", got.E911Address.Language)
 	assert.Equal(t, "15555551234", got.PhoneNumber)
 
 	_, err = c.TelephoneNumbers.Patch(context.Background(), tnTestAccount, tnTestNumber, &PatchTelephoneNumberRequest{})
 	require.NoError(t, err)
-	assert.JSONEq(t, `{}`, string(cap.Body()))
+	assert.JSONEq(t, `{}`, string(captured.Body()))
 }
 
 func TestTelephoneNumbersUpdate(t *testing.T) {
 	c, mt := newMockClient(t)
 	raw := fixture(t, "telephonenumber/account-number-spec.json")
-	cap := mockOp(t, mt, "TelephoneNumbersService.Update", []string{tnTestAccount, tnTestNumber}, 200, raw)
+	captured := mockOp(t, mt, "TelephoneNumbersService.Update", []string{tnTestAccount, tnTestNumber}, 200, raw)
 
 	var current AccountTelephoneNumber
 	decodeStrict(t, raw, &current)
@@ -395,7 +395,7 @@ func TestTelephoneNumbersUpdate(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, tnTestNumber, got.PhoneNumber)
 
-	body := cap.BodyMap(t)
+	body := captured.BodyMap(t)
 	assert.Equal(t, "StandardRing", body["ringType"])
 	assert.Equal(t, "KoaCIiTPTL21dG5DKmBzFg", body["orderVersion"], "the version token goes back")
 	assert.Equal(t, "SIP_TRUNK", body["referenceType"])
@@ -452,9 +452,9 @@ func TestTelephoneNumbersPatchValidation(t *testing.T) {
 
 func TestTelephoneNumbersDelete(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "TelephoneNumbersService.Delete", []string{tnTestAccount, tnTestNumber}, 204, nil)
+	captured := mockOp(t, mt, "TelephoneNumbersService.Delete", []string{tnTestAccount, tnTestNumber}, 204, nil)
 	require.NoError(t, c.TelephoneNumbers.Delete(context.Background(), tnTestAccount, tnTestNumber))
-	assert.Equal(t, 1, cap.Calls())
+	assert.Equal(t, 1, captured.Calls())
 }
 
 func TestTelephoneNumbersSetDestination(t *testing.T) {
@@ -485,14 +485,14 @@ func TestTelephoneNumbersSetDestination(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c, mt := newMockClient(t)
-			cap := mockOp(t, mt, "TelephoneNumbersService.SetDestination", []string{tnTestAccount, tnTestNumber}, 200, fixture(t, "telephonenumber/destination-spec.json"))
+			captured := mockOp(t, mt, "TelephoneNumbersService.SetDestination", []string{tnTestAccount, tnTestNumber}, 200, fixture(t, "telephonenumber/destination-spec.json"))
 			got, err := tt.call(c)
 			require.NoError(t, err)
 			want := map[string]any{"partitionId": testPartition, "accountId": tnTestAccount, "telephoneNumber": tnTestNumber}
 			for k, v := range tt.want {
 				want[k] = v
 			}
-			assert.Equal(t, want, cap.BodyMap(t))
+			assert.Equal(t, want, captured.BodyMap(t))
 			assert.Equal(t, TelephoneNumberDestination{
 				ID: tnTestNumber, PartitionID: "asdk12387asdhjkASD1", AccountID: "WL84q5lBTumKvm_Ait_hZA",
 				TelephoneNumber: tnTestNumber, ReferenceID: "Nyaqv4uxQAKFr_wt_KPmFw", ReferenceType: TNRefEndUser,
@@ -724,7 +724,7 @@ func TestTelephoneNumbersAddErrorScrubsPin(t *testing.T) {
 // A number can be routed in the add itself; explicit false is sent.
 func TestTelephoneNumbersAddToAccountRouted(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "TelephoneNumbersService.AddToAccount", []string{"A1"}, 200, fixture(t, "telephonenumber/activation-hold-pn.json"))
+	captured := mockOp(t, mt, "TelephoneNumbersService.AddToAccount", []string{"A1"}, 200, fixture(t, "telephonenumber/activation-hold-pn.json"))
 	req := NewAddTelephoneNumbersRequest(CustomerServiceRecord{CustomerType: CustomerTypeBusiness, BusinessName: "Acme"})
 	req.TelephoneNumbers = []TelephoneNumberToAdd{{
 		PhoneNumber: "18018025513", ReferenceType: TNRefSIPTrunk, ReferenceID: "T1",
@@ -733,7 +733,7 @@ func TestTelephoneNumbersAddToAccountRouted(t *testing.T) {
 	req.HoldActivation = Ptr(true)
 	got, err := c.TelephoneNumbers.AddToAccount(context.Background(), "A1", req)
 	require.NoError(t, err)
-	body := cap.BodyMap(t)
+	body := captured.BodyMap(t)
 	assert.Equal(t, []any{map[string]any{
 		"phoneNumber": "18018025513", "referenceType": "SIP_TRUNK", "referenceId": "T1",
 		"functionType": "ELS", "servicePackageType": "Usage", "canAcceptSMS": false,

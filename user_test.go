@@ -120,7 +120,7 @@ func TestUserFixtures(t *testing.T) {
 
 func TestUsersCreate(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "UsersService.Create", []string{"ACC 1/x"}, 200, fixture(t, "user/create_response_003.json"))
+	captured := mockOp(t, mt, "UsersService.Create", []string{"ACC 1/x"}, 200, fixture(t, "user/create_response_003.json"))
 	u, err := c.Users.Create(context.Background(), "ACC 1/x", &CreateUserRequest{
 		Username:          Ptr("john.smith@example.com"),
 		FirstName:         Ptr("John"),
@@ -134,67 +134,67 @@ func TestUsersCreate(t *testing.T) {
 		BlockEmail:        Ptr(false),
 	})
 	require.NoError(t, err)
-	assert.Equal(t, udJSONMap(t, fixture(t, "user/create_request_003.json")), cap.BodyMap(t))
-	assert.Empty(t, cap.Query())
+	assert.Equal(t, udJSONMap(t, fixture(t, "user/create_request_003.json")), captured.BodyMap(t))
+	assert.Empty(t, captured.Query())
 	assert.Equal(t, "Nyaqv4uxQAKFr_wt_KPmFw", u.ID)
 	assert.Equal(t, "H6WvtW6cRi6P9uI3HTTUNA", u.VoicemailBoxID)
 }
 
 func TestUsersCreateSendsOnlyTimeZoneWhenMinimal(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "UsersService.Create", []string{"ACC1"}, 200, `{"id":"U1","timeZone":"US/Eastern"}`)
+	captured := mockOp(t, mt, "UsersService.Create", []string{"ACC1"}, 200, `{"id":"U1","timeZone":"US/Eastern"}`)
 	_, err := c.Users.Create(context.Background(), "ACC1", &CreateUserRequest{TimeZone: TimeZoneUSEastern})
 	require.NoError(t, err)
-	assert.Equal(t, map[string]any{"timeZone": "US/Eastern"}, cap.BodyMap(t))
+	assert.Equal(t, map[string]any{"timeZone": "US/Eastern"}, captured.BodyMap(t))
 }
 
 func TestUsersList(t *testing.T) {
 	t.Run("limitedData", func(t *testing.T) {
 		c, mt := newMockClient(t)
-		cap := mockOp(t, mt, "UsersService.List", []string{"ACC1"}, 200,
+		captured := mockOp(t, mt, "UsersService.List", []string{"ACC1"}, 200,
 			`[{"id":"U1","timeZone":"US/Eastern"},{"id":"U2","timeZone":"US/Pacific","username":"bob"}]`)
 		users, err := c.Users.List(context.Background(), "ACC1", &ListUsersOptions{LimitedData: true})
 		require.NoError(t, err)
-		assert.Equal(t, "true", cap.Query().Get("limitedData"))
+		assert.Equal(t, "true", captured.Query().Get("limitedData"))
 		require.Len(t, users, 2)
 		assert.Equal(t, "bob", users[1].Username)
 		assert.Equal(t, TimeZoneUSPacific, users[1].TimeZone)
 	})
 	t.Run("nil options, empty list", func(t *testing.T) {
 		c, mt := newMockClient(t)
-		cap := mockOp(t, mt, "UsersService.List", []string{"ACC/2 x"}, 200, `[]`)
+		captured := mockOp(t, mt, "UsersService.List", []string{"ACC/2 x"}, 200, `[]`)
 		users, err := c.Users.List(context.Background(), "ACC/2 x", nil)
 		require.NoError(t, err)
-		assert.Empty(t, cap.Query())
+		assert.Empty(t, captured.Query())
 		assert.Empty(t, users)
 	})
 }
 
 func TestUsersGet(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "UsersService.Get", []string{"ACC1", "U 1/2"}, 200, `{"id":"U 1/2","timeZone":"US/Central"}`)
+	captured := mockOp(t, mt, "UsersService.Get", []string{"ACC1", "U 1/2"}, 200, `{"id":"U 1/2","timeZone":"US/Central"}`)
 	u, err := c.Users.Get(context.Background(), "ACC1", "U 1/2")
 	require.NoError(t, err)
-	assert.Equal(t, "ID", cap.Query().Get("idType"))
+	assert.Equal(t, "ID", captured.Query().Get("idType"))
 	assert.Equal(t, "U 1/2", u.ID)
-	assert.Nil(t, cap.Body())
+	assert.Nil(t, captured.Body())
 }
 
 func TestUsersGetByUsername(t *testing.T) {
 	c, mt := newMockClient(t)
 	// A username may be an email, or hold a "/" or a space: it is one
 	// escaped path segment.
-	cap := mockOp(t, mt, "UsersService.Get", []string{"ACC1", "john smith/ops@example.com"}, 200,
+	captured := mockOp(t, mt, "UsersService.Get", []string{"ACC1", "john smith/ops@example.com"}, 200,
 		`{"id":"U9","username":"john smith/ops@example.com","timeZone":"US/Central"}`)
 	u, err := c.Users.GetByUsername(context.Background(), "ACC1", "john smith/ops@example.com")
 	require.NoError(t, err)
-	assert.Equal(t, "UserName", cap.Query().Get("idType"))
+	assert.Equal(t, "UserName", captured.Query().Get("idType"))
 	assert.Equal(t, "U9", u.ID)
 }
 
 func TestUsersUpdate(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "UsersService.Update", []string{"ACC1", "U1"}, 200, fixture(t, "user/create_response_003.json"))
+	captured := mockOp(t, mt, "UsersService.Update", []string{"ACC1", "U1"}, 200, fixture(t, "user/create_response_003.json"))
 	u, err := c.Users.Update(context.Background(), "ACC1", "U1", &UpdateUserRequest{
 		TimeZone:       TimeZoneUSMountain,
 		FirstName:      Ptr("John"),
@@ -224,13 +224,13 @@ func TestUsersUpdate(t *testing.T) {
 				"noAnswerCallHandling": map[string]any{"type": "Forward", "timeout": float64(24), "forwardToNumber": "18015550000"},
 			},
 		},
-	}, cap.BodyMap(t))
+	}, captured.BodyMap(t))
 	assert.Equal(t, "Nyaqv4uxQAKFr_wt_KPmFw", u.ID)
 }
 
 func TestUsersPatchSendsZeroValues(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "UsersService.Patch", []string{"ACC1", "U1"}, 200, `{"id":"U1","timeZone":"US/Eastern","languageTag":"fr-CA"}`)
+	captured := mockOp(t, mt, "UsersService.Patch", []string{"ACC1", "U1"}, 200, `{"id":"U1","timeZone":"US/Eastern","languageTag":"fr-CA"}`)
 	u, err := c.Users.Patch(context.Background(), "ACC1", "U1", &PatchUserRequest{
 		LanguageTag:           Ptr("fr-CA"),
 		BlockEmail:            Ptr(false),
@@ -265,20 +265,20 @@ func TestUsersPatchSendsZeroValues(t *testing.T) {
 			},
 		},
 		"mediaFriends": map[string]any{"enabled": false},
-	}, cap.BodyMap(t))
+	}, captured.BodyMap(t))
 	assert.Equal(t, "fr-CA", u.LanguageTag)
 
 	// Unset fields are absent: an empty patch is an empty object.
 	_, err = c.Users.Patch(context.Background(), "ACC1", "U1", &PatchUserRequest{})
 	require.NoError(t, err)
-	assert.Equal(t, map[string]any{}, cap.BodyMap(t))
+	assert.Equal(t, map[string]any{}, captured.BodyMap(t))
 }
 
 func TestUsersDelete(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "UsersService.Delete", []string{"ACC 1", "U/1"}, 204, nil)
+	captured := mockOp(t, mt, "UsersService.Delete", []string{"ACC 1", "U/1"}, 204, nil)
 	require.NoError(t, c.Users.Delete(context.Background(), "ACC 1", "U/1"))
-	assert.Equal(t, 1, cap.Calls())
+	assert.Equal(t, 1, captured.Calls())
 }
 
 func TestUsersValidation(t *testing.T) {
@@ -492,12 +492,12 @@ func TestUsersValidationUpdateAndPatch(t *testing.T) {
 // already has; only create and update, which send the whole user, need it.
 func TestUsersPatchForwardAlwaysWithoutNumber(t *testing.T) {
 	c, mt := newMockClient(t)
-	cap := mockOp(t, mt, "UsersService.Patch", []string{"ACC1", "U1"}, 200, `{"id":"U1","timeZone":"US/Eastern"}`)
+	captured := mockOp(t, mt, "UsersService.Patch", []string{"ACC1", "U1"}, 200, `{"id":"U1","timeZone":"US/Eastern"}`)
 	_, err := c.Users.Patch(context.Background(), "ACC1", "U1", &PatchUserRequest{
 		CallHandlingSettings: &CallHandlingSettings{CallHandlingOptionType: CallHandlingOptionTypeForwardAlways},
 	})
 	require.NoError(t, err)
-	assert.Equal(t, map[string]any{"callHandlingSettings": map[string]any{"callHandlingOptionType": "ForwardAlways"}}, cap.BodyMap(t))
+	assert.Equal(t, map[string]any{"callHandlingSettings": map[string]any{"callHandlingOptionType": "ForwardAlways"}}, captured.BodyMap(t))
 }
 
 func TestUsersValidRequestsPass(t *testing.T) {
