@@ -24,10 +24,13 @@ var (
 
 	// ErrConflict is a request that collides with what the platform already
 	// holds: a 409, or a 400 or 422 one of whose messages says "already
-	// exists" (case-insensitive). Alianza answers most duplicate creates
-	// with the latter ("accountNumber 1001 already exists in this
-	// partition"), so a create that found its object already there matches
-	// ErrConflict, and still ErrBadRequest for a 400 or 422.
+	// exists", "already in use" or "in use on another" (case-insensitive).
+	// Alianza answers duplicate creates with a 400 of that kind
+	// ("accountNumber 1001 already exists in this partition", "username
+	// alice is already in use", "macAddress ... is in use on another
+	// account"), so a create that found its object, or a value it must keep
+	// unique, already there matches ErrConflict, and still ErrBadRequest
+	// for a 400 or 422.
 	ErrConflict = errors.New("alianza: conflict")
 
 	ErrRateLimited  = errors.New("alianza: rate limited")      // 429
@@ -124,8 +127,11 @@ func (e *APIError) Is(target error) bool {
 	return false
 }
 
-// alreadyExists reports a refusal whose message says the object is already
-// there: how Alianza answers most duplicate creates, with a 400.
+// alreadyExists reports a refusal whose message says the object, or a value
+// the platform keeps unique, is already there: how Alianza answers
+// duplicate creates, with a 400.
+var conflictPhrases = [...]string{"already exists", "already in use", "in use on another"}
+
 func (e *APIError) alreadyExists() bool {
 	switch e.StatusCode {
 	case http.StatusBadRequest, http.StatusConflict, http.StatusUnprocessableEntity:
@@ -133,8 +139,11 @@ func (e *APIError) alreadyExists() bool {
 		return false
 	}
 	for _, m := range e.Messages {
-		if strings.Contains(strings.ToLower(m), "already exists") {
-			return true
+		m = strings.ToLower(m)
+		for _, phrase := range conflictPhrases {
+			if strings.Contains(m, phrase) {
+				return true
+			}
 		}
 	}
 	return false

@@ -205,6 +205,8 @@ func TestAlreadyExistsIsConflict(t *testing.T) {
 		{400, `{"status":400,"messages":["accountNumber 1001 already exists in this partition"]}`, true, true},
 		{400, `{"status":400,"messages":["first","Telephone number ALREADY EXISTS"]}`, true, true},
 		{422, `{"message":"user already exists"}`, true, true},
+		{400, `{"status":400,"messages":["username alice is already in use"]}`, true, true},
+		{400, `{"status":400,"messages":["macAddress 0004F2102030 is in use on another account"]}`, true, true},
 		{409, `{"messages":["busy"]}`, true, false},
 		{400, `{"status":400,"messages":["accountNumber is required"]}`, false, true},
 		{404, `{"status":404,"messages":["account already exists elsewhere"]}`, false, false},

@@ -3,10 +3,8 @@ package crm
 import (
 	"errors"
 	"fmt"
-	"net/http"
 	"strings"
 
-	"github.com/go-alianza/alianza"
 )
 
 // ErrNotEnabled means the CRM customer has no Alianza account: what the
@@ -56,40 +54,6 @@ func (e *IncompleteError) Unwrap() []error {
 		out[i] = f
 	}
 	return out
-}
-
-// inUseError is a create the platform refused because a value it keeps
-// unique is taken: its answer says "username alice is already in use" for
-// a username, SIP username, trunk name or line of a MAC address, and
-// "macAddress ... is in use on another account", where a duplicate account
-// number gets "already exists". It matches alianza.ErrConflict as
-// the latter does, and still everything the platform's error matches.
-type inUseError struct{ err error }
-
-func (e *inUseError) Error() string { return e.err.Error() }
-func (e *inUseError) Unwrap() error { return e.err }
-
-// Is makes errors.Is(err, alianza.ErrConflict) true.
-func (e *inUseError) Is(target error) bool { return target == alianza.ErrConflict }
-
-// inUse wraps a 400, 409 or 422 whose message says "already in use" or "in
-// use on another" as an *inUseError; any other error is returned as it is.
-func inUse(err error) error {
-	var ae *alianza.APIError
-	if !errors.As(err, &ae) || errors.Is(err, alianza.ErrConflict) {
-		return err
-	}
-	switch ae.StatusCode {
-	case http.StatusBadRequest, http.StatusConflict, http.StatusUnprocessableEntity:
-	default:
-		return err
-	}
-	for _, m := range ae.Messages {
-		if m = strings.ToLower(m); strings.Contains(m, "already in use") || strings.Contains(m, "in use on another") {
-			return &inUseError{err}
-		}
-	}
-	return err
 }
 
 // incomplete returns nil when there are no failures.

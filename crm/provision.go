@@ -185,7 +185,6 @@ type provisioner struct {
 // step runs one request-level step and records it.
 func (p *provisioner) step(name string, fn func() (id string, err error)) error {
 	id, err := fn()
-	err = inUse(err)
 	st := Step{Name: name, ID: id, Err: err}
 	p.res.Steps = append(p.res.Steps, st)
 	if p.opts.Progress != nil {
