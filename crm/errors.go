@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-
 )
 
 // ErrNotEnabled means the CRM customer has no Alianza account: what the
