@@ -99,6 +99,27 @@ func TestPOSTContextEndsBeforeWritePlain(t *testing.T) {
 	assert.NotErrorIs(t, err, ErrOutcomeUnknown, "ended before the call")
 }
 
+// A transport that reports no trace events (httpmock here) may have sent a
+// POST whose context then ended: the outcome is unknown, not "never sent".
+func TestPOSTContextEndsInUntracedTransportOutcomeUnknown(t *testing.T) {
+	c, mt := newMockClient(t, WithoutRetries())
+	holding := make(chan struct{})
+	var posts atomic.Int64
+	mt.RegisterResponder(http.MethodPost, testBaseURL+"/v2/partition/"+testPartition+"/account/A1",
+		func(r *http.Request) (*http.Response, error) {
+			posts.Add(1)
+			close(holding)
+			<-r.Context().Done()
+			return nil, r.Context().Err()
+		})
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { <-holding; cancel() }()
+	err := sendMethod(ctx, c, http.MethodPost)
+	require.ErrorIs(t, err, ErrOutcomeUnknown)
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.Equal(t, int64(1), posts.Load())
+}
+
 // dropFirst drops the connection of the first request after reading it
 // (the platform acted, the answer was lost) and answers the rest with
 // status.

@@ -145,13 +145,16 @@ func (c *Client) prepare(ctx context.Context, r *request) (target, error) {
 func (c *Client) roundTrip(ctx context.Context, r *request, t *target, attempt int, tok Secret) (resp *http.Response, written func() bool, err error) {
 	written = never
 	if !isIdempotent(r.method) {
-		w := new(atomic.Bool)
-		written = w.Load
-		ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{WroteHeaders: func() { w.Store(true) }})
+		w := new(writeTrace)
+		written = w.mayHaveSent
+		ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+			GetConn:      func(string) { w.traced.Store(true) },
+			WroteHeaders: func() { w.wrote.Store(true) },
+		})
 	}
 	req, err := http.NewRequestWithContext(ctx, r.method, t.url, bodyReader(t.body))
 	if err != nil {
-		return nil, written, fmt.Errorf("alianza: build request: %w", err)
+		return nil, never, fmt.Errorf("alianza: build request: %w", err)
 	}
 	if t.body != nil {
 		req.GetBody = replayBody(t.body)
@@ -172,6 +175,17 @@ func (c *Client) roundTrip(ctx context.Context, r *request, t *target, attempt i
 }
 
 func never() bool { return false }
+
+// writeTrace follows one attempt through net/http's trace events. A
+// transport that reports none (a mock, a wrapper that drops the context's
+// trace) may still have sent the request: only a transport seen asking for
+// a connection and not writing the headers is known not to have sent it.
+type writeTrace struct {
+	traced atomic.Bool // GetConn: the transport reports trace events
+	wrote  atomic.Bool // WroteHeaders: the request went out
+}
+
+func (w *writeTrace) mayHaveSent() bool { return w.wrote.Load() || !w.traced.Load() }
 
 // replayBody is the request's GetBody, for the transport's own resend on a
 // fresh connection.
