@@ -38,12 +38,12 @@ func (s *AccountsService) GetBy(ctx context.Context, idType AccountIDType, value
 	v.required("accountIdType", string(idType))
 	v.enum("accountIdType", string(idType), idType.Valid())
 	switch idType {
-	case AccountIDByAccountNumber:
+	case AccountIDTypeAccountNumber:
 		v.pathID("accountNumber", value)
 		v.length("accountNumber", value, 3, 256)
-	case AccountIDByPhoneNumber:
+	case AccountIDTypePhoneNumber:
 		v.tnArg("phoneNumber", value)
-	case AccountIDByMacAddress:
+	case AccountIDTypeMACAddress:
 		v.required("macAddress", value)
 		value = v.normMAC("macAddress", value)
 	default:
@@ -63,7 +63,7 @@ func (s *AccountsService) GetBy(ctx context.Context, idType AccountIDType, value
 // GetByNumber returns the account with the given account number, the field
 // a CRM links its customer to.
 func (s *AccountsService) GetByNumber(ctx context.Context, accountNumber string) (*Account, error) {
-	return s.GetBy(ctx, AccountIDByAccountNumber, accountNumber)
+	return s.GetBy(ctx, AccountIDTypeAccountNumber, accountNumber)
 }
 
 type accountIDQuery struct {

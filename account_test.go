@@ -53,7 +53,7 @@ func TestAccountFixtureFull(t *testing.T) {
 	assert.Equal(t, int64(12), a.EndUserCount)
 	require.Len(t, a.CallingPlans, 1)
 	assert.Equal(t, int64(179940), a.CallingPlans[0].SecondsRemaining)
-	assert.Equal(t, CallingPlanRefAccount, a.CallingPlans[0].ReferenceType)
+	assert.Equal(t, CallingPlanReferenceTypeAccount, a.CallingPlans[0].ReferenceType)
 	require.Len(t, a.CallScreeningSettings.CustomCallScreenList, 1)
 	assert.Equal(t, CallScreenActionVipRing, a.CallScreeningSettings.CustomCallScreenList[0].BlockType)
 	assertRoundTrip(t, raw, a)
@@ -136,11 +136,11 @@ func TestAccountsGetBy(t *testing.T) {
 		value   string
 		segment string // what must reach the path
 	}{
-		{AccountIDByID, "WL84q5lBTumKvm_Ait_hZA", "WL84q5lBTumKvm_Ait_hZA"},
-		{AccountIDByAccountNumber, "SP 123/A", "SP 123/A"},
-		{AccountIDByPhoneNumber, "18015551212", "18015551212"},
-		{AccountIDByMacAddress, "aa:bb:cc:dd:ee:0f", "AABBCCDDEE0F"},
-		{AccountIDByMacAddress, "AA-BB-CC-DD-EE-0F", "AABBCCDDEE0F"},
+		{AccountIDTypeID, "WL84q5lBTumKvm_Ait_hZA", "WL84q5lBTumKvm_Ait_hZA"},
+		{AccountIDTypeAccountNumber, "SP 123/A", "SP 123/A"},
+		{AccountIDTypePhoneNumber, "18015551212", "18015551212"},
+		{AccountIDTypeMACAddress, "aa:bb:cc:dd:ee:0f", "AABBCCDDEE0F"},
+		{AccountIDTypeMACAddress, "AA-BB-CC-DD-EE-0F", "AABBCCDDEE0F"},
 	} {
 		t.Run(string(tc.idType)+"/"+tc.value, func(t *testing.T) {
 			c, mt := newMockClient(t)
@@ -536,11 +536,11 @@ func TestAccountsValidation(t *testing.T) {
 		}, "accountIdType"},
 		{"getBy missing type", func(c *Client) error { _, err := c.Accounts.GetBy(context.Background(), "", "A1"); return err }, "accountIdType"},
 		{"getBy bad phone", func(c *Client) error {
-			_, err := c.Accounts.GetBy(context.Background(), AccountIDByPhoneNumber, "+1 801 555 1212")
+			_, err := c.Accounts.GetBy(context.Background(), AccountIDTypePhoneNumber, "+1 801 555 1212")
 			return err
 		}, "phoneNumber"},
 		{"getBy bad mac", func(c *Client) error {
-			_, err := c.Accounts.GetBy(context.Background(), AccountIDByMacAddress, "aa:bb:cc:dd:ee")
+			_, err := c.Accounts.GetBy(context.Background(), AccountIDTypeMACAddress, "aa:bb:cc:dd:ee")
 			return err
 		}, "macAddress"},
 		{"getByNumber short", func(c *Client) error { _, err := c.Accounts.GetByNumber(context.Background(), "ab"); return err }, "accountNumber"},

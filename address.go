@@ -68,7 +68,7 @@ func (a *AddressValidation) SearchNearby(maxResults int) (*SearchTelephoneNumber
 	if err != nil {
 		return nil, err
 	}
-	return &SearchTelephoneNumbersOptions{Type: TNSearchByLatLong, Lat: lat, Long: long, MaxResults: maxResults}, nil
+	return &SearchTelephoneNumbersOptions{Type: TNSearchTypeLatLong, Lat: lat, Long: long, MaxResults: maxResults}, nil
 }
 
 // E911Address returns the validated address with its coordinates as an

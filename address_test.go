@@ -117,7 +117,7 @@ func TestAddressValidationLatLong(t *testing.T) {
 
 	opts, err := a.SearchNearby(5)
 	require.NoError(t, err)
-	assert.Equal(t, &SearchTelephoneNumbersOptions{Type: TNSearchByLatLong, Lat: 40.332486, Long: -111.728156, MaxResults: 5}, opts)
+	assert.Equal(t, &SearchTelephoneNumbersOptions{Type: TNSearchTypeLatLong, Lat: 40.332486, Long: -111.728156, MaxResults: 5}, opts)
 	assert.NoError(t, opts.Validate())
 
 	for _, bad := range []AddressValidation{

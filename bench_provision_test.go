@@ -151,7 +151,7 @@ func (p *provisioner) account(ctx context.Context) error {
 func (p *provisioner) number(ctx context.Context) (string, error) {
 	for {
 		found, err := p.c.TelephoneNumbers.Search(ctx, &alianza.SearchTelephoneNumbersOptions{
-			Type: alianza.TNSearchByLatLong, Lat: 40.332492, Long: -111.728167, MaxResults: 15,
+			Type: alianza.TNSearchTypeLatLong, Lat: 40.332492, Long: -111.728167, MaxResults: 15,
 		})
 		if err != nil {
 			return "", fmt.Errorf("search numbers: %w", err)

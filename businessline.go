@@ -174,32 +174,32 @@ func (s *BusinessLinesService) UpdateCallHandling(ctx context.Context, accountID
 	})
 }
 
-// GetSipCredentials returns the line's SIP username (the platform never
+// GetSIPCredentials returns the line's SIP username (the platform never
 // returns the password).
 //
 // operationId getBusinessLineSipCredentials.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials
-func (s *BusinessLinesService) GetSipCredentials(ctx context.Context, accountID, businessLineID string) (*SipCredentialsView, error) {
+func (s *BusinessLinesService) GetSIPCredentials(ctx context.Context, accountID, businessLineID string) (*SIPCredentialsView, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("businessLineId", businessLineID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[SipCredentialsView](ctx, s.client, &request{
+	return call[SIPCredentialsView](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials",
 		args:   []string{accountID, businessLineID},
 	})
 }
 
-// UpdateSipCredentials sets the line's SIP username and password.
+// UpdateSIPCredentials sets the line's SIP username and password.
 //
 // operationId putBusinessLineSipCredentials.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials
-func (s *BusinessLinesService) UpdateSipCredentials(ctx context.Context, accountID, businessLineID string, req *UpdateSipCredentialsRequest) (*SipCredentialsView, error) {
+func (s *BusinessLinesService) UpdateSIPCredentials(ctx context.Context, accountID, businessLineID string, req *UpdateSIPCredentialsRequest) (*SIPCredentialsView, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("businessLineId", businessLineID)
@@ -207,7 +207,7 @@ func (s *BusinessLinesService) UpdateSipCredentials(ctx context.Context, account
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[SipCredentialsView](ctx, s.client, &request{
+	return call[SIPCredentialsView](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials",
 		args:   []string{accountID, businessLineID},

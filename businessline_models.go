@@ -139,16 +139,16 @@ type RingFailoverAction struct {
 
 // FailoverToVoicemail sends the call to the line's voicemail box.
 func FailoverToVoicemail() RingFailoverAction {
-	return RingFailoverAction{Type: FailoverTypeVoicemail}
+	return RingFailoverAction{Type: RingFailoverActionTypeVoicemail}
 }
 
 // FailoverToBusy plays a busy signal.
-func FailoverToBusy() RingFailoverAction { return RingFailoverAction{Type: FailoverTypeBusy} }
+func FailoverToBusy() RingFailoverAction { return RingFailoverAction{Type: RingFailoverActionTypeBusy} }
 
 // FailoverForwardTo forwards the call to a telephone number (11 digits
 // starting with 1).
 func FailoverForwardTo(tn string) RingFailoverAction {
-	return RingFailoverAction{Type: FailoverTypeForward, ForwardToPhoneNumber: tn}
+	return RingFailoverAction{Type: RingFailoverActionTypeForward, ForwardToPhoneNumber: tn}
 }
 
 // wireFailover is the JSON form of every RingFailoverAction subtype.
@@ -162,8 +162,8 @@ type wireFailover struct {
 func (a RingFailoverAction) MarshalJSON() ([]byte, error) {
 	w := wireFailover{Type: a.Type}
 	switch a.Type {
-	case FailoverTypeVoicemail, FailoverTypeBusy:
-	case FailoverTypeForward:
+	case RingFailoverActionTypeVoicemail, RingFailoverActionTypeBusy:
+	case RingFailoverActionTypeForward:
 		w.ForwardToPhoneNumber = a.ForwardToPhoneNumber
 	default:
 		return nil, fmt.Errorf("alianza: cannot encode RingFailoverAction with unknown @type %q", a.Type)
@@ -187,7 +187,7 @@ func (a RingFailoverAction) validate(v *validator, field string) {
 		v.add(field, "is required (the spec requires it; use FailoverToVoicemail, FailoverToBusy or FailoverForwardTo)")
 	case !a.Type.Valid():
 		v.add(field+".@type", fmt.Sprintf("unknown value %q", a.Type))
-	case a.Type == FailoverTypeForward:
+	case a.Type == RingFailoverActionTypeForward:
 		if a.ForwardToPhoneNumber == "" {
 			v.add(field+".forwardToPhoneNumber", "is required for ForwardRingFailoverAction")
 		}
@@ -208,12 +208,12 @@ type RingTimeoutConfiguration struct {
 
 // RingUnlimited rings until the caller hangs up.
 func RingUnlimited() RingTimeoutConfiguration {
-	return RingTimeoutConfiguration{Type: RingTimeoutTypeUnlimited}
+	return RingTimeoutConfiguration{Type: RingTimeoutConfigurationTypeUnlimited}
 }
 
 // RingLimited rings for seconds, then takes noAnswer.
 func RingLimited(seconds int, noAnswer RingFailoverAction) RingTimeoutConfiguration {
-	return RingTimeoutConfiguration{Type: RingTimeoutTypeLimited, TimeoutSeconds: seconds, NoAnswerAction: noAnswer}
+	return RingTimeoutConfiguration{Type: RingTimeoutConfigurationTypeLimited, TimeoutSeconds: seconds, NoAnswerAction: noAnswer}
 }
 
 // wireRingTimeout is the JSON form of every RingTimeoutConfiguration subtype.
@@ -228,8 +228,8 @@ type wireRingTimeout struct {
 func (c RingTimeoutConfiguration) MarshalJSON() ([]byte, error) {
 	w := wireRingTimeout{Type: c.Type}
 	switch c.Type {
-	case RingTimeoutTypeUnlimited:
-	case RingTimeoutTypeLimited:
+	case RingTimeoutConfigurationTypeUnlimited:
+	case RingTimeoutConfigurationTypeLimited:
 		w.TimeoutSeconds = c.TimeoutSeconds
 		if c.NoAnswerAction != (RingFailoverAction{}) {
 			w.NoAnswerAction = &c.NoAnswerAction
@@ -259,29 +259,29 @@ func (c RingTimeoutConfiguration) validate(v *validator, field string) {
 		v.add(field, "is required (the spec requires it; use RingUnlimited or RingLimited)")
 	case !c.Type.Valid():
 		v.add(field+".@type", fmt.Sprintf("unknown value %q", c.Type))
-	case c.Type == RingTimeoutTypeLimited:
+	case c.Type == RingTimeoutConfigurationTypeLimited:
 		v.check(c.TimeoutSeconds >= 0, field+".timeoutSeconds", fmt.Sprintf("must not be negative, got %d", c.TimeoutSeconds))
 		c.NoAnswerAction.validate(v, field+".noAnswerAction")
 	}
 }
 
-// SipCredentialsView is a business line's SIP credentials as the platform
+// SIPCredentialsView is a business line's SIP credentials as the platform
 // shows them: the username only, never the password.
-type SipCredentialsView struct {
+type SIPCredentialsView struct {
 	SIPUsername string `json:"sipUsername,omitempty"`
 }
 
-// UpdateSipCredentialsRequest is the body of
-// BusinessLinesService.UpdateSipCredentials (schema SipCredentials).
-type UpdateSipCredentialsRequest struct {
+// UpdateSIPCredentialsRequest is the body of
+// BusinessLinesService.UpdateSIPCredentials (schema SipCredentials).
+type UpdateSIPCredentialsRequest struct {
 	SIPUsername string `json:"sipUsername"` // 8-36 of [A-Za-z0-9._-]
 	SIPPassword Secret `json:"sipPassword"` // at least 6 characters
 }
 
 // LogValue masks the SIP password.
-func (r UpdateSipCredentialsRequest) LogValue() slog.Value { return RedactedLogValue(r) }
+func (r UpdateSIPCredentialsRequest) LogValue() slog.Value { return RedactedLogValue(r) }
 
-func (r *UpdateSipCredentialsRequest) validate(v *validator) {
+func (r *UpdateSIPCredentialsRequest) validate(v *validator) {
 	v.required("sipUsername", r.SIPUsername)
 	v.sipUsername("sipUsername", r.SIPUsername)
 	v.check(r.SIPPassword != "", "sipPassword", "is required")
@@ -353,8 +353,8 @@ func (r *UpdateBusinessLineRequest) Validate() error { return validateRequest(r)
 func (r *UpdateCallHandlingRequest) Validate() error { return validateRequest(r) }
 
 // Validate reports, as a *ValidationError, every problem of req that
-// UpdateSipCredentials would refuse before sending; nil when there is none.
-func (r *UpdateSipCredentialsRequest) Validate() error { return validateRequest(r) }
+// UpdateSIPCredentials would refuse before sending; nil when there is none.
+func (r *UpdateSIPCredentialsRequest) Validate() error { return validateRequest(r) }
 
 // Validate reports, as a *ValidationError, every problem of req that
 // CreatePortAssignment would refuse before sending; nil when there is none.

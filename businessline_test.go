@@ -29,9 +29,9 @@ func TestBusinessLineModelsCoverSpec(t *testing.T) {
 	}{
 		{"BusinessLine", BusinessLine{}, []string{"callerIdName"}}, // spec-scope section 4 row 28
 		{"CallHandling", CallHandling{}, nil},
-		{"SipCredentialsView", SipCredentialsView{}, nil},
+		{"SIPCredentialsView", SIPCredentialsView{}, nil},
 		{"PortAssignment", PortAssignment{}, nil},
-		{"SipCredentials", UpdateSipCredentialsRequest{}, nil},
+		{"SipCredentials", UpdateSIPCredentialsRequest{}, nil},
 		{"CallHandling", UpdateCallHandlingRequest{}, nil},
 	} {
 		want := append(specProps(t, tc.schema), tc.extra...)
@@ -213,8 +213,8 @@ func TestCallHandlingRoundTrip(t *testing.T) {
 			raw := fixture(t, name)
 			var ch CallHandling
 			decodeStrict(t, raw, &ch)
-			assert.Equal(t, FailoverTypeVoicemail, ch.BusyFailoverAction.Type)
-			assert.Equal(t, RingTimeoutTypeUnlimited, ch.RingTimeoutConfiguration.Type)
+			assert.Equal(t, RingFailoverActionTypeVoicemail, ch.BusyFailoverAction.Type)
+			assert.Equal(t, RingTimeoutConfigurationTypeUnlimited, ch.RingTimeoutConfiguration.Type)
 			out, err := json.Marshal(ch)
 			require.NoError(t, err)
 			assert.JSONEq(t, string(raw), string(out))
@@ -343,15 +343,15 @@ func TestBusinessLineValidation(t *testing.T) {
 
 func TestBusinessLinesSipCredentials(t *testing.T) {
 	c, mt := newMockClient(t)
-	mockOp(t, mt, "BusinessLinesService.GetSipCredentials", []string{lineAcct, lineID}, 200,
+	mockOp(t, mt, "BusinessLinesService.GetSIPCredentials", []string{lineAcct, lineID}, 200,
 		`{"sipUsername":"line.user-1"}`)
-	got, err := c.BusinessLines.GetSipCredentials(context.Background(), lineAcct, lineID)
+	got, err := c.BusinessLines.GetSIPCredentials(context.Background(), lineAcct, lineID)
 	require.NoError(t, err)
-	assert.Equal(t, &SipCredentialsView{SIPUsername: "line.user-1"}, got)
+	assert.Equal(t, &SIPCredentialsView{SIPUsername: "line.user-1"}, got)
 
-	captured := mockOp(t, mt, "BusinessLinesService.UpdateSipCredentials", []string{lineAcct, lineID}, 200, `{"sipUsername":"line.user-2"}`)
-	got, err = c.BusinessLines.UpdateSipCredentials(context.Background(), lineAcct, lineID,
-		&UpdateSipCredentialsRequest{SIPUsername: "line.user-2", SIPPassword: testSIPSecret})
+	captured := mockOp(t, mt, "BusinessLinesService.UpdateSIPCredentials", []string{lineAcct, lineID}, 200, `{"sipUsername":"line.user-2"}`)
+	got, err = c.BusinessLines.UpdateSIPCredentials(context.Background(), lineAcct, lineID,
+		&UpdateSIPCredentialsRequest{SIPUsername: "line.user-2", SIPPassword: testSIPSecret})
 	require.NoError(t, err)
 	assert.Equal(t, "line.user-2", got.SIPUsername)
 	assert.Equal(t, map[string]any{"sipUsername": "line.user-2", "sipPassword": testSIPSecret}, captured.BodyMap(t))
@@ -360,20 +360,20 @@ func TestBusinessLinesSipCredentials(t *testing.T) {
 func TestSipCredentialsValidation(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
-		req   *UpdateSipCredentialsRequest
+		req   *UpdateSIPCredentialsRequest
 		field string
 	}{
-		{"username required", &UpdateSipCredentialsRequest{SIPPassword: "secret"}, "sipUsername"},
-		{"username short", &UpdateSipCredentialsRequest{SIPUsername: "user", SIPPassword: "secret"}, "sipUsername"},
-		{"username long", &UpdateSipCredentialsRequest{SIPUsername: strings.Repeat("u", 37), SIPPassword: "secret"}, "sipUsername"},
-		{"username characters", &UpdateSipCredentialsRequest{SIPUsername: "user@example", SIPPassword: "secret"}, "sipUsername"},
-		{"password required", &UpdateSipCredentialsRequest{SIPUsername: "username1"}, "sipPassword"},
-		{"password short", &UpdateSipCredentialsRequest{SIPUsername: "username1", SIPPassword: "five5"}, "sipPassword"},
+		{"username required", &UpdateSIPCredentialsRequest{SIPPassword: "secret"}, "sipUsername"},
+		{"username short", &UpdateSIPCredentialsRequest{SIPUsername: "user", SIPPassword: "secret"}, "sipUsername"},
+		{"username long", &UpdateSIPCredentialsRequest{SIPUsername: strings.Repeat("u", 37), SIPPassword: "secret"}, "sipUsername"},
+		{"username characters", &UpdateSIPCredentialsRequest{SIPUsername: "user@example", SIPPassword: "secret"}, "sipUsername"},
+		{"password required", &UpdateSIPCredentialsRequest{SIPUsername: "username1"}, "sipPassword"},
+		{"password short", &UpdateSIPCredentialsRequest{SIPUsername: "username1", SIPPassword: "five5"}, "sipPassword"},
 		{"nil body", nil, "body"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, mt := newMockClient(t)
-			_, err := c.BusinessLines.UpdateSipCredentials(context.Background(), "A1", "L1", tc.req)
+			_, err := c.BusinessLines.UpdateSIPCredentials(context.Background(), "A1", "L1", tc.req)
 			assertInvalid(t, mt, err, tc.field)
 			assert.NotContains(t, err.Error(), "five5", "a rule never echoes the password")
 		})
@@ -462,7 +462,7 @@ func TestBusinessLineFixtures(t *testing.T) {
 }
 
 func TestSipCredentialsSecretRedacted(t *testing.T) {
-	r := UpdateSipCredentialsRequest{SIPUsername: "line.user-1", SIPPassword: testSIPSecret}
+	r := UpdateSIPCredentialsRequest{SIPUsername: "line.user-1", SIPPassword: testSIPSecret}
 	for _, v := range []any{r, &r} {
 		assert.NotContains(t, fmt.Sprintf("%v %+v %#v %s", v, v, v, v), testSIPSecret)
 	}

@@ -30,7 +30,7 @@ func TestCallingPlanFixtures(t *testing.T) {
 	var plans []CallingPlan
 	decodeStrict(t, raw, &plans)
 	require.Len(t, plans, 2)
-	assert.Equal(t, CallingPlanRefEndUser, plans[1].ReferenceType)
+	assert.Equal(t, CallingPlanReferenceTypeEndUser, plans[1].ReferenceType)
 	assert.Equal(t, time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), plans[1].EndDate.UTC())
 	assert.True(t, plans[0].EndDate.IsZero())
 	assertRoundTrip(t, raw, plans)
@@ -132,7 +132,7 @@ func TestCallingPlansList(t *testing.T) {
 		query url.Values
 	}{
 		{"all", nil, url.Values{}},
-		{"one user", &ListCallingPlansOptions{ReferenceType: CallingPlanRefEndUser, ReferenceID: "U 1"},
+		{"one user", &ListCallingPlansOptions{ReferenceType: CallingPlanReferenceTypeEndUser, ReferenceID: "U 1"},
 			url.Values{"referenceType": {"END_USER"}, "referenceId": {"U 1"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -152,7 +152,7 @@ func TestCallingPlansAdd(t *testing.T) {
 	captured := mockOp(t, mt, "CallingPlansService.Add", []string{awkwardID}, 200,
 		`{"id":"cp-3","referenceId":"A1","referenceType":"ACCOUNT","callingPlanProductId":"cpp-1","planMinutes":3000}`)
 	p, err := c.CallingPlans.Add(context.Background(), awkwardID, &ModifyCallingPlanRequest{
-		ReferenceType: CallingPlanRefAccount, ReferenceID: "A1", CallingPlanReferenceID: "cpp-1",
+		ReferenceType: CallingPlanReferenceTypeAccount, ReferenceID: "A1", CallingPlanReferenceID: "cpp-1",
 		CallingPlanType: CallingPlanTypeNewCallingPlan, Pending: Ptr(false), MinutesUsed: Ptr(0),
 	})
 	require.NoError(t, err)
@@ -168,7 +168,7 @@ func TestCallingPlansRemoveSendsBodyOnDelete(t *testing.T) {
 	captured := mockOp(t, mt, "CallingPlansService.Remove", []string{awkwardID}, 200,
 		`{"id":"cp-3","referenceId":"U1","referenceType":"END_USER"}`)
 	p, err := c.CallingPlans.Remove(context.Background(), awkwardID, &ModifyCallingPlanRequest{
-		ReferenceType: CallingPlanRefEndUser, ReferenceID: "U1", CallingPlanReferenceID: "cpp-1",
+		ReferenceType: CallingPlanReferenceTypeEndUser, ReferenceID: "U1", CallingPlanReferenceID: "cpp-1",
 	})
 	require.NoError(t, err)
 	require.NotNil(t, p)
@@ -181,7 +181,7 @@ func TestCallingPlansRemoveEmptyAnswer(t *testing.T) {
 	c, mt := newMockClient(t)
 	mockOp(t, mt, "CallingPlansService.Remove", []string{"A1"}, 200, nil)
 	p, err := c.CallingPlans.Remove(context.Background(), "A1", &ModifyCallingPlanRequest{
-		ReferenceType: CallingPlanRefAccount, ReferenceID: "A1",
+		ReferenceType: CallingPlanReferenceTypeAccount, ReferenceID: "A1",
 	})
 	require.NoError(t, err)
 	assert.Nil(t, p)
@@ -190,7 +190,7 @@ func TestCallingPlansRemoveEmptyAnswer(t *testing.T) {
 func TestCallingPlansValidation(t *testing.T) {
 	ctx := context.Background()
 	okMod := func() *ModifyCallingPlanRequest {
-		return &ModifyCallingPlanRequest{ReferenceType: CallingPlanRefAccount, ReferenceID: "A1"}
+		return &ModifyCallingPlanRequest{ReferenceType: CallingPlanReferenceTypeAccount, ReferenceID: "A1"}
 	}
 	for _, tc := range []struct {
 		name  string

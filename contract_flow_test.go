@@ -272,7 +272,7 @@ func runProvisioningFlow(t testing.TB, c *alianza.Client, env flowEnv) {
 	devs, err := c.DeviceLines.ListByAccount(ctx, acctID)
 	require.NoError(t, err)
 	assert.True(t, slices.ContainsFunc(devs, func(d alianza.Device) bool { return d.ID == devID }), "listDevices filterType=ACCOUNT returns the account's line")
-	byMAC, err := c.DeviceLines.List(ctx, acctID, &alianza.ListDevicesOptions{FilterType: alianza.DeviceFilterByMACAddress, Filter: env.mac(1)})
+	byMAC, err := c.DeviceLines.List(ctx, acctID, &alianza.ListDevicesOptions{FilterType: alianza.DeviceFilterTypeMACAddress, Filter: env.mac(1)})
 	require.NoError(t, err)
 	assert.True(t, slices.ContainsFunc(byMAC, func(d alianza.Device) bool { return d.ID == devID }))
 	gotDev, err := c.DeviceLines.Get(ctx, acctID, devID)
@@ -307,9 +307,9 @@ func runProvisioningFlow(t testing.TB, c *alianza.Client, env flowEnv) {
 	require.NoError(t, err)
 	assert.Equal(t, "TRUNK-NAME", gotTrunk.TrunkName)
 	require.NoError(t, c.SipTrunks.UpdateForwarding(ctx, acctID, trunkID, &alianza.UpdateSipTrunkForwardRulesRequest{
-		ForwardAlways:             &alianza.ForwardAlwaysReference{ReferenceType: alianza.ForwardToTelephone, ReferenceID: "18015551212", Enabled: false},
-		ForwardOnFailure:          []alianza.ForwardReference{{ReferenceType: alianza.ForwardToVoicemail, ReferenceID: userID}},
-		ForwardOnCapacityExceeded: []alianza.ForwardReference{{ReferenceType: alianza.ForwardToEndUser, ReferenceID: userID}},
+		ForwardAlways:             &alianza.ForwardAlwaysReference{ReferenceType: alianza.ForwardReferenceTypeTelephone, ReferenceID: "18015551212", Enabled: false},
+		ForwardOnFailure:          []alianza.ForwardReference{{ReferenceType: alianza.ForwardReferenceTypeVoicemail, ReferenceID: userID}},
+		ForwardOnCapacityExceeded: []alianza.ForwardReference{{ReferenceType: alianza.ForwardReferenceTypeEndUser, ReferenceID: userID}},
 	}))
 	fwd, err := c.SipTrunks.GetForwarding(ctx, acctID, trunkID)
 	require.NoError(t, err)
@@ -345,12 +345,12 @@ func runProvisioningFlow(t testing.TB, c *alianza.Client, env flowEnv) {
 	require.NoError(t, err)
 	gotCH, err := c.BusinessLines.GetCallHandling(ctx, acctID, blID)
 	require.NoError(t, err)
-	assert.Equal(t, alianza.RingTimeoutTypeLimited, gotCH.RingTimeoutConfiguration.Type)
-	_, err = c.BusinessLines.UpdateSipCredentials(ctx, acctID, blID, &alianza.UpdateSipCredentialsRequest{
+	assert.Equal(t, alianza.RingTimeoutConfigurationTypeLimited, gotCH.RingTimeoutConfiguration.Type)
+	_, err = c.BusinessLines.UpdateSIPCredentials(ctx, acctID, blID, &alianza.UpdateSIPCredentialsRequest{
 		SIPUsername: env.sipUsername("b"), SIPPassword: alianza.Secret("Bl-" + strconv.FormatInt(env.nanos, 36)),
 	})
 	require.NoError(t, err)
-	creds, err := c.BusinessLines.GetSipCredentials(ctx, acctID, blID)
+	creds, err := c.BusinessLines.GetSIPCredentials(ctx, acctID, blID)
 	require.NoError(t, err)
 	assert.Equal(t, env.sipUsername("b"), creds.SIPUsername)
 	_, err = c.BusinessLines.CreatePortAssignment(ctx, acctID, blID, &alianza.CreatePortAssignmentRequest{
@@ -389,15 +389,15 @@ func runProvisioningFlow(t testing.TB, c *alianza.Client, env flowEnv) {
 	require.NoError(t, err)
 	assert.False(t, patchedProd.AllowOverage)
 	_, err = c.CallingPlans.Add(ctx, acctID, &alianza.ModifyCallingPlanRequest{
-		ReferenceType: alianza.CallingPlanRefEndUser, ReferenceID: userID,
+		ReferenceType: alianza.CallingPlanReferenceTypeEndUser, ReferenceID: userID,
 		CallingPlanReferenceID: prodID, Pending: alianza.Ptr(false),
 	})
 	require.NoError(t, err)
-	userPlans, err := c.CallingPlans.List(ctx, acctID, &alianza.ListCallingPlansOptions{ReferenceType: alianza.CallingPlanRefEndUser, ReferenceID: userID})
+	userPlans, err := c.CallingPlans.List(ctx, acctID, &alianza.ListCallingPlansOptions{ReferenceType: alianza.CallingPlanReferenceTypeEndUser, ReferenceID: userID})
 	require.NoError(t, err)
 	assert.True(t, slices.ContainsFunc(userPlans, func(p alianza.CallingPlan) bool { return p.CallingPlanProductID == prodID }))
 	_, err = c.CallingPlans.Remove(ctx, acctID, &alianza.ModifyCallingPlanRequest{
-		ReferenceType: alianza.CallingPlanRefEndUser, ReferenceID: userID, CallingPlanReferenceID: prodID,
+		ReferenceType: alianza.CallingPlanReferenceTypeEndUser, ReferenceID: userID, CallingPlanReferenceID: prodID,
 	})
 	require.NoError(t, err)
 

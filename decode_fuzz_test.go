@@ -23,7 +23,7 @@ var wholeTargets = []func() any{
 	func() any { return new(PortAssignment) },
 	func() any { return new(BusinessLine) },
 	func() any { return new(AccountTelephoneNumber) },
-	func() any { return new(SipCredentialsView) },
+	func() any { return new(SIPCredentialsView) },
 	func() any { return new(CallingPlan) },
 	func() any { return new(CallHandling) },
 	func() any { return new(TelephoneNumberView) },

@@ -57,7 +57,7 @@ func (s *DeviceLinesService) List(ctx context.Context, accountID string, opts *L
 	var q *ListDevicesOptions
 	if opts != nil {
 		cp := *opts // normalise a copy, never the caller's value
-		if cp.FilterType == DeviceFilterByMACAddress || cp.FilterType == DeviceFilterByMACAddressInventory {
+		if cp.FilterType == DeviceFilterTypeMACAddress || cp.FilterType == DeviceFilterTypeMACAddressInventory {
 			cp.Filter, _ = NormalizeMAC(cp.Filter)
 		}
 		q = &cp
@@ -75,7 +75,7 @@ func (s *DeviceLinesService) List(ctx context.Context, accountID string, opts *L
 // may get only its own (no) lines, and a full sync would then delete every
 // local line.
 func (s *DeviceLinesService) ListByAccount(ctx context.Context, accountID string) ([]Device, error) {
-	return s.List(ctx, accountID, &ListDevicesOptions{FilterType: DeviceFilterByAccount, Filter: accountID})
+	return s.List(ctx, accountID, &ListDevicesOptions{FilterType: DeviceFilterTypeAccount, Filter: accountID})
 }
 
 // ProvisioningData returns the provisioning data of the device the line
@@ -305,7 +305,7 @@ func (o *ListDevicesOptions) validate(v *validator) {
 	if o.FilterType != "" {
 		v.required("filter", o.Filter)
 	}
-	if o.Filter != "" && (o.FilterType == DeviceFilterByMACAddress || o.FilterType == DeviceFilterByMACAddressInventory) {
+	if o.Filter != "" && (o.FilterType == DeviceFilterTypeMACAddress || o.FilterType == DeviceFilterTypeMACAddressInventory) {
 		if _, err := NormalizeMAC(o.Filter); err != nil {
 			v.add("filter", "must be a MAC address (12 hex digits) when filterType is "+string(o.FilterType))
 		}
@@ -360,9 +360,9 @@ func (f deviceFields) validate(v *validator) {
 		switch lt {
 		case LineTypeLine:
 			v.check(ref == "", "referenceId", "must be empty when lineType is Line")
-		case LineTypeReferencedUser, LineTypePresenceBlfUser, LineTypeSpeedDialUser:
+		case LineTypeReferencedUser, LineTypePresenceBLFUser, LineTypeSpeedDialUser:
 			v.check(ref != "", "referenceId", "must be a user id when lineType is "+string(lt))
-		case LineTypeSpeedDialTn:
+		case LineTypeSpeedDialTN:
 			v.check(IsTelephoneNumber(ref), "referenceId", "must be a telephone number (11 digits starting with 1) when lineType is SpeedDialTn")
 		}
 	}

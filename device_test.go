@@ -131,7 +131,7 @@ func TestDeviceLinesCreateWithCredentials(t *testing.T) {
 	req.FaxEnabled = true
 	req.SIPUsername = Ptr("front-desk.2_x")
 	req.SIPPassword = testSIPSecret
-	req.LineType = Ptr(LineTypeSpeedDialTn)
+	req.LineType = Ptr(LineTypeSpeedDialTN)
 	req.ReferenceID = Ptr("18015550000")
 	req.EmergencyNumberReservationID = Ptr("RES1")
 	_, err := c.DeviceLines.Create(context.Background(), "ACC1", req)
@@ -150,7 +150,7 @@ func TestDeviceLinesList(t *testing.T) {
 	t.Run("MAC filter normalised", func(t *testing.T) {
 		c, mt := newMockClient(t)
 		captured := mockOp(t, mt, "DeviceLinesService.List", []string{"ACC1"}, 200, fixture(t, "device/list_003.json"))
-		opts := &ListDevicesOptions{FilterType: DeviceFilterByMACAddress, Filter: "12:34:56:ab:ca:bc"}
+		opts := &ListDevicesOptions{FilterType: DeviceFilterTypeMACAddress, Filter: "12:34:56:ab:ca:bc"}
 		devices, err := c.DeviceLines.List(context.Background(), "ACC1", opts)
 		require.NoError(t, err)
 		assert.Equal(t, "MAC_ADDRESS", captured.Query().Get("filterType"))
@@ -162,7 +162,7 @@ func TestDeviceLinesList(t *testing.T) {
 	t.Run("user filter", func(t *testing.T) {
 		c, mt := newMockClient(t)
 		captured := mockOp(t, mt, "DeviceLinesService.List", []string{"ACC1"}, 200, `[]`)
-		_, err := c.DeviceLines.List(context.Background(), "ACC1", &ListDevicesOptions{FilterType: DeviceFilterByOwningUserid, Filter: "U 1"})
+		_, err := c.DeviceLines.List(context.Background(), "ACC1", &ListDevicesOptions{FilterType: DeviceFilterTypeOwningUserID, Filter: "U 1"})
 		require.NoError(t, err)
 		assert.Equal(t, "OWNING_USERID", captured.Query().Get("filterType"))
 		assert.Equal(t, "U 1", captured.Query().Get("filter"))
@@ -319,7 +319,7 @@ func TestDeviceLinesValidation(t *testing.T) {
 		}), "referenceId"},
 		{"ReferencedUser without a user", create(func(r *CreateDeviceRequest) { r.LineType = Ptr(LineTypeReferencedUser) }), "referenceId"},
 		{"SpeedDialTn without a TN", create(func(r *CreateDeviceRequest) {
-			r.LineType, r.ReferenceID = Ptr(LineTypeSpeedDialTn), Ptr("U2")
+			r.LineType, r.ReferenceID = Ptr(LineTypeSpeedDialTN), Ptr("U2")
 		}), "referenceId"},
 		{"create nil body", func(c *Client) error { _, err := c.DeviceLines.Create(ctx, "ACC1", nil); return err }, "body"},
 		{"create empty account", func(c *Client) error { _, err := c.DeviceLines.Create(ctx, "", udCreateDevice()); return err }, "accountId"},
@@ -354,11 +354,11 @@ func TestDeviceLinesValidation(t *testing.T) {
 			return err
 		}, "filterType"},
 		{"list filter required", func(c *Client) error {
-			_, err := c.DeviceLines.List(ctx, "ACC1", &ListDevicesOptions{FilterType: DeviceFilterByAccount})
+			_, err := c.DeviceLines.List(ctx, "ACC1", &ListDevicesOptions{FilterType: DeviceFilterTypeAccount})
 			return err
 		}, "filter"},
 		{"list MAC filter not a MAC", func(c *Client) error {
-			_, err := c.DeviceLines.List(ctx, "ACC1", &ListDevicesOptions{FilterType: DeviceFilterByMACAddressInventory, Filter: "nope"})
+			_, err := c.DeviceLines.List(ctx, "ACC1", &ListDevicesOptions{FilterType: DeviceFilterTypeMACAddressInventory, Filter: "nope"})
 			return err
 		}, "filter"},
 		{"list by empty account", func(c *Client) error { _, err := c.DeviceLines.ListByAccount(ctx, ""); return err }, "accountId"},

@@ -161,10 +161,10 @@ type AccountIDType string
 
 // AccountIDType values.
 const (
-	AccountIDByID            AccountIDType = "Id"
-	AccountIDByAccountNumber AccountIDType = "AccountNumber"
-	AccountIDByPhoneNumber   AccountIDType = "PhoneNumber"
-	AccountIDByMacAddress    AccountIDType = "MacAddress"
+	AccountIDTypeID            AccountIDType = "Id"
+	AccountIDTypeAccountNumber AccountIDType = "AccountNumber"
+	AccountIDTypePhoneNumber   AccountIDType = "PhoneNumber"
+	AccountIDTypeMACAddress    AccountIDType = "MacAddress"
 )
 
 // Valid reports whether v is a value the spec defines for AccountIDType.
@@ -177,7 +177,7 @@ func (v *AccountIDType) UnmarshalText(b []byte) error {
 	return nil
 }
 
-var accountIDTypeValues = []AccountIDType{AccountIDByID, AccountIDByAccountNumber, AccountIDByPhoneNumber, AccountIDByMacAddress}
+var accountIDTypeValues = []AccountIDType{AccountIDTypeID, AccountIDTypeAccountNumber, AccountIDTypePhoneNumber, AccountIDTypeMACAddress}
 
 // EndUserType values appear in EndUserV2X.endUserType.
 type EndUserType string
@@ -249,8 +249,8 @@ type EndUserIDType string
 
 // EndUserIDType values.
 const (
-	EndUserIDByID       EndUserIDType = "ID"
-	EndUserIDByUserName EndUserIDType = "UserName"
+	EndUserIDTypeID       EndUserIDType = "ID"
+	EndUserIDTypeUserName EndUserIDType = "UserName"
 )
 
 // Valid reports whether v is a value the spec defines for EndUserIDType.
@@ -263,7 +263,7 @@ func (v *EndUserIDType) UnmarshalText(b []byte) error {
 	return nil
 }
 
-var endUserIDTypeValues = []EndUserIDType{EndUserIDByID, EndUserIDByUserName}
+var endUserIDTypeValues = []EndUserIDType{EndUserIDTypeID, EndUserIDTypeUserName}
 
 // CallHandlingOptionType values appear in CallHandlingSettingsX.callHandlingOptionType.
 // "findMeFollowMe", as one of Alianza's pages writes it, is not
@@ -370,13 +370,13 @@ type ForwardReferenceType string
 
 // ForwardReferenceType values.
 const (
-	ForwardToSIPTrunk      ForwardReferenceType = "SIP_TRUNK"
-	ForwardToEndUser       ForwardReferenceType = "END_USER"
-	ForwardToTelephone     ForwardReferenceType = "TELEPHONE"
-	ForwardToAutoAttendant ForwardReferenceType = "AUTO_ATTENDANT"
-	ForwardToIVR           ForwardReferenceType = "IVR"
-	ForwardToVoicemail     ForwardReferenceType = "VOICEMAIL"
-	ForwardToBusy          ForwardReferenceType = "BUSY"
+	ForwardReferenceTypeSIPTrunk      ForwardReferenceType = "SIP_TRUNK"
+	ForwardReferenceTypeEndUser       ForwardReferenceType = "END_USER"
+	ForwardReferenceTypeTelephone     ForwardReferenceType = "TELEPHONE"
+	ForwardReferenceTypeAutoAttendant ForwardReferenceType = "AUTO_ATTENDANT"
+	ForwardReferenceTypeIVR           ForwardReferenceType = "IVR"
+	ForwardReferenceTypeVoicemail     ForwardReferenceType = "VOICEMAIL"
+	ForwardReferenceTypeBusy          ForwardReferenceType = "BUSY"
 )
 
 // Valid reports whether v is a value the spec defines for ForwardReferenceType.
@@ -389,7 +389,7 @@ func (v *ForwardReferenceType) UnmarshalText(b []byte) error {
 	return nil
 }
 
-var forwardReferenceTypeValues = []ForwardReferenceType{ForwardToSIPTrunk, ForwardToEndUser, ForwardToTelephone, ForwardToAutoAttendant, ForwardToIVR, ForwardToVoicemail, ForwardToBusy}
+var forwardReferenceTypeValues = []ForwardReferenceType{ForwardReferenceTypeSIPTrunk, ForwardReferenceTypeEndUser, ForwardReferenceTypeTelephone, ForwardReferenceTypeAutoAttendant, ForwardReferenceTypeIVR, ForwardReferenceTypeVoicemail, ForwardReferenceTypeBusy}
 
 // TNReferenceType values appear in TelephoneNumberAccountV2X.referenceType, …BareX, TelephoneNumberDestinationX
 // (docs/quirks.md, tn-referenceType).
@@ -397,20 +397,20 @@ type TNReferenceType string
 
 // TNReferenceType values.
 const (
-	TNRefSIPTrunk              TNReferenceType = "SIP_TRUNK"
-	TNRefEndUser               TNReferenceType = "END_USER"
-	TNRefIVR                   TNReferenceType = "IVR"
-	TNRefLineAppearance        TNReferenceType = "LINE_APPEARANCE"
-	TNRefLineHuntgroup         TNReferenceType = "LINE_HUNTGROUP"
-	TNRefTelephone             TNReferenceType = "TELEPHONE"
-	TNRefVfax                  TNReferenceType = "VFAX"
-	TNRefBusinessLine          TNReferenceType = "BUSINESS_LINE"
-	TNRefBusinessLineHuntGroup TNReferenceType = "BUSINESS_LINE_HUNT_GROUP"
-	TNRefCallGroup             TNReferenceType = "CALL_GROUP"
-	TNRefCallQueue             TNReferenceType = "CALL_QUEUE"
-	TNRefAutoAttendant         TNReferenceType = "AUTO_ATTENDANT"
-	TNRefSpecialtyLine         TNReferenceType = "SPECIALTY_LINE"
-	TNRefContactCenter         TNReferenceType = "CONTACT_CENTER"
+	TNReferenceTypeSIPTrunk              TNReferenceType = "SIP_TRUNK"
+	TNReferenceTypeEndUser               TNReferenceType = "END_USER"
+	TNReferenceTypeIVR                   TNReferenceType = "IVR"
+	TNReferenceTypeLineAppearance        TNReferenceType = "LINE_APPEARANCE"
+	TNReferenceTypeLineHuntGroup         TNReferenceType = "LINE_HUNTGROUP"
+	TNReferenceTypeTelephone             TNReferenceType = "TELEPHONE"
+	TNReferenceTypeVFax                  TNReferenceType = "VFAX"
+	TNReferenceTypeBusinessLine          TNReferenceType = "BUSINESS_LINE"
+	TNReferenceTypeBusinessLineHuntGroup TNReferenceType = "BUSINESS_LINE_HUNT_GROUP"
+	TNReferenceTypeCallGroup             TNReferenceType = "CALL_GROUP"
+	TNReferenceTypeCallQueue             TNReferenceType = "CALL_QUEUE"
+	TNReferenceTypeAutoAttendant         TNReferenceType = "AUTO_ATTENDANT"
+	TNReferenceTypeSpecialtyLine         TNReferenceType = "SPECIALTY_LINE"
+	TNReferenceTypeContactCenter         TNReferenceType = "CONTACT_CENTER"
 )
 
 // Valid reports whether v is a value the spec defines for TNReferenceType.
@@ -423,7 +423,7 @@ func (v *TNReferenceType) UnmarshalText(b []byte) error {
 	return nil
 }
 
-var tNReferenceTypeValues = []TNReferenceType{TNRefSIPTrunk, TNRefEndUser, TNRefIVR, TNRefLineAppearance, TNRefLineHuntgroup, TNRefTelephone, TNRefVfax, TNRefBusinessLine, TNRefBusinessLineHuntGroup, TNRefCallGroup, TNRefCallQueue, TNRefAutoAttendant, TNRefSpecialtyLine, TNRefContactCenter}
+var tNReferenceTypeValues = []TNReferenceType{TNReferenceTypeSIPTrunk, TNReferenceTypeEndUser, TNReferenceTypeIVR, TNReferenceTypeLineAppearance, TNReferenceTypeLineHuntGroup, TNReferenceTypeTelephone, TNReferenceTypeVFax, TNReferenceTypeBusinessLine, TNReferenceTypeBusinessLineHuntGroup, TNReferenceTypeCallGroup, TNReferenceTypeCallQueue, TNReferenceTypeAutoAttendant, TNReferenceTypeSpecialtyLine, TNReferenceTypeContactCenter}
 
 // FunctionType values appear in TelephoneNumberAccountV2X.functionType, tnSearch functiontype (default ELS).
 type FunctionType string
@@ -573,31 +573,31 @@ type SecondaryLocationDescription string
 
 // SecondaryLocationDescription values.
 const (
-	LocationNone       SecondaryLocationDescription = ""
-	LocationApartment  SecondaryLocationDescription = "APARTMENT"
-	LocationBuilding   SecondaryLocationDescription = "BUILDING"
-	LocationBasement   SecondaryLocationDescription = "BASEMENT"
-	LocationDepartment SecondaryLocationDescription = "DEPARTMENT"
-	LocationFloor      SecondaryLocationDescription = "FLOOR"
-	LocationFront      SecondaryLocationDescription = "FRONT"
-	LocationHanger     SecondaryLocationDescription = "HANGER"
-	LocationKey        SecondaryLocationDescription = "KEY"
-	LocationLobby      SecondaryLocationDescription = "LOBBY"
-	LocationLot        SecondaryLocationDescription = "LOT"
-	LocationLower      SecondaryLocationDescription = "LOWER"
-	LocationOffice     SecondaryLocationDescription = "OFFICE"
-	LocationPenthouse  SecondaryLocationDescription = "PENTHOUSE"
-	LocationPier       SecondaryLocationDescription = "PIER"
-	LocationRear       SecondaryLocationDescription = "REAR"
-	LocationRoom       SecondaryLocationDescription = "ROOM"
-	LocationSide       SecondaryLocationDescription = "SIDE"
-	LocationSlip       SecondaryLocationDescription = "SLIP"
-	LocationSpace      SecondaryLocationDescription = "SPACE"
-	LocationSuite      SecondaryLocationDescription = "SUITE"
-	LocationStop       SecondaryLocationDescription = "STOP"
-	LocationTrailer    SecondaryLocationDescription = "TRAILER"
-	LocationUnit       SecondaryLocationDescription = "UNIT"
-	LocationUpper      SecondaryLocationDescription = "UPPER"
+	SecondaryLocationDescriptionNone       SecondaryLocationDescription = ""
+	SecondaryLocationDescriptionApartment  SecondaryLocationDescription = "APARTMENT"
+	SecondaryLocationDescriptionBuilding   SecondaryLocationDescription = "BUILDING"
+	SecondaryLocationDescriptionBasement   SecondaryLocationDescription = "BASEMENT"
+	SecondaryLocationDescriptionDepartment SecondaryLocationDescription = "DEPARTMENT"
+	SecondaryLocationDescriptionFloor      SecondaryLocationDescription = "FLOOR"
+	SecondaryLocationDescriptionFront      SecondaryLocationDescription = "FRONT"
+	SecondaryLocationDescriptionHanger     SecondaryLocationDescription = "HANGER"
+	SecondaryLocationDescriptionKey        SecondaryLocationDescription = "KEY"
+	SecondaryLocationDescriptionLobby      SecondaryLocationDescription = "LOBBY"
+	SecondaryLocationDescriptionLot        SecondaryLocationDescription = "LOT"
+	SecondaryLocationDescriptionLower      SecondaryLocationDescription = "LOWER"
+	SecondaryLocationDescriptionOffice     SecondaryLocationDescription = "OFFICE"
+	SecondaryLocationDescriptionPenthouse  SecondaryLocationDescription = "PENTHOUSE"
+	SecondaryLocationDescriptionPier       SecondaryLocationDescription = "PIER"
+	SecondaryLocationDescriptionRear       SecondaryLocationDescription = "REAR"
+	SecondaryLocationDescriptionRoom       SecondaryLocationDescription = "ROOM"
+	SecondaryLocationDescriptionSide       SecondaryLocationDescription = "SIDE"
+	SecondaryLocationDescriptionSlip       SecondaryLocationDescription = "SLIP"
+	SecondaryLocationDescriptionSpace      SecondaryLocationDescription = "SPACE"
+	SecondaryLocationDescriptionSuite      SecondaryLocationDescription = "SUITE"
+	SecondaryLocationDescriptionStop       SecondaryLocationDescription = "STOP"
+	SecondaryLocationDescriptionTrailer    SecondaryLocationDescription = "TRAILER"
+	SecondaryLocationDescriptionUnit       SecondaryLocationDescription = "UNIT"
+	SecondaryLocationDescriptionUpper      SecondaryLocationDescription = "UPPER"
 )
 
 // Valid reports whether v is a value the spec defines for SecondaryLocationDescription.
@@ -612,7 +612,7 @@ func (v *SecondaryLocationDescription) UnmarshalText(b []byte) error {
 	return nil
 }
 
-var secondaryLocationDescriptionValues = []SecondaryLocationDescription{LocationNone, LocationApartment, LocationBuilding, LocationBasement, LocationDepartment, LocationFloor, LocationFront, LocationHanger, LocationKey, LocationLobby, LocationLot, LocationLower, LocationOffice, LocationPenthouse, LocationPier, LocationRear, LocationRoom, LocationSide, LocationSlip, LocationSpace, LocationSuite, LocationStop, LocationTrailer, LocationUnit, LocationUpper}
+var secondaryLocationDescriptionValues = []SecondaryLocationDescription{SecondaryLocationDescriptionNone, SecondaryLocationDescriptionApartment, SecondaryLocationDescriptionBuilding, SecondaryLocationDescriptionBasement, SecondaryLocationDescriptionDepartment, SecondaryLocationDescriptionFloor, SecondaryLocationDescriptionFront, SecondaryLocationDescriptionHanger, SecondaryLocationDescriptionKey, SecondaryLocationDescriptionLobby, SecondaryLocationDescriptionLot, SecondaryLocationDescriptionLower, SecondaryLocationDescriptionOffice, SecondaryLocationDescriptionPenthouse, SecondaryLocationDescriptionPier, SecondaryLocationDescriptionRear, SecondaryLocationDescriptionRoom, SecondaryLocationDescriptionSide, SecondaryLocationDescriptionSlip, SecondaryLocationDescriptionSpace, SecondaryLocationDescriptionSuite, SecondaryLocationDescriptionStop, SecondaryLocationDescriptionTrailer, SecondaryLocationDescriptionUnit, SecondaryLocationDescriptionUpper}
 
 // DirectoryListingType values appear in DirectoryListingX.type
 // (docs/quirks.md, directoryListing-type).
@@ -620,12 +620,12 @@ type DirectoryListingType string
 
 // DirectoryListingType values.
 const (
-	DirectoryListingError             DirectoryListingType = "ERROR"
-	DirectoryListingListPublish       DirectoryListingType = "LIST_PUBLISH"
-	DirectoryListingListNotPublish    DirectoryListingType = "LIST_NOT_PUBLISH"
-	DirectoryListingNotListNotPublish DirectoryListingType = "NOT_LIST_NOT_PUBLISH"
-	DirectoryListingPorted            DirectoryListingType = "PORTED"
-	DirectoryListingComplex           DirectoryListingType = "COMPLEX"
+	DirectoryListingTypeError             DirectoryListingType = "ERROR"
+	DirectoryListingTypeListPublish       DirectoryListingType = "LIST_PUBLISH"
+	DirectoryListingTypeListNotPublish    DirectoryListingType = "LIST_NOT_PUBLISH"
+	DirectoryListingTypeNotListNotPublish DirectoryListingType = "NOT_LIST_NOT_PUBLISH"
+	DirectoryListingTypePorted            DirectoryListingType = "PORTED"
+	DirectoryListingTypeComplex           DirectoryListingType = "COMPLEX"
 )
 
 // Valid reports whether v is a value the spec defines for DirectoryListingType.
@@ -638,7 +638,7 @@ func (v *DirectoryListingType) UnmarshalText(b []byte) error {
 	return nil
 }
 
-var directoryListingTypeValues = []DirectoryListingType{DirectoryListingError, DirectoryListingListPublish, DirectoryListingListNotPublish, DirectoryListingNotListNotPublish, DirectoryListingPorted, DirectoryListingComplex}
+var directoryListingTypeValues = []DirectoryListingType{DirectoryListingTypeError, DirectoryListingTypeListPublish, DirectoryListingTypeListNotPublish, DirectoryListingTypeNotListNotPublish, DirectoryListingTypePorted, DirectoryListingTypeComplex}
 
 // Country values appear in validateAddress/typeAhead country
 // (docs/quirks.md, country).
@@ -665,12 +665,12 @@ type TNSearchType string
 
 // TNSearchType values.
 const (
-	TNSearchByPostalcodeOrTN    TNSearchType = "POSTALCODE_OR_TN"
-	TNSearchByTN                TNSearchType = "TN"
-	TNSearchByPostalcode        TNSearchType = "POSTALCODE"
-	TNSearchByLatLong           TNSearchType = "LAT_LONG"
-	TNSearchByRatecenter        TNSearchType = "RATECENTER"
-	TNSearchByRatecenterCarrier TNSearchType = "RATECENTER_CARRIER"
+	TNSearchTypePostalCodeOrTN    TNSearchType = "POSTALCODE_OR_TN"
+	TNSearchTypeTN                TNSearchType = "TN"
+	TNSearchTypePostalCode        TNSearchType = "POSTALCODE"
+	TNSearchTypeLatLong           TNSearchType = "LAT_LONG"
+	TNSearchTypeRateCenter        TNSearchType = "RATECENTER"
+	TNSearchTypeRateCenterCarrier TNSearchType = "RATECENTER_CARRIER"
 )
 
 // Valid reports whether v is a value the spec defines for TNSearchType.
@@ -680,7 +680,7 @@ func (v TNSearchType) Valid() bool { return slices.Contains(tNSearchTypeValues, 
 // known or not, and allocates nothing for a known one.
 func (v *TNSearchType) UnmarshalText(b []byte) error { *v = knownOr(tNSearchTypeValues, b); return nil }
 
-var tNSearchTypeValues = []TNSearchType{TNSearchByPostalcodeOrTN, TNSearchByTN, TNSearchByPostalcode, TNSearchByLatLong, TNSearchByRatecenter, TNSearchByRatecenterCarrier}
+var tNSearchTypeValues = []TNSearchType{TNSearchTypePostalCodeOrTN, TNSearchTypeTN, TNSearchTypePostalCode, TNSearchTypeLatLong, TNSearchTypeRateCenter, TNSearchTypeRateCenterCarrier}
 
 // LineType values appear in DeviceX.lineType.
 type LineType string
@@ -691,11 +691,11 @@ const (
 	LineTypeAdvancedSharedLine LineType = "AdvancedSharedLine"
 	LineTypeReferencedUser     LineType = "ReferencedUser"
 	LineTypeIntercomLine       LineType = "IntercomLine"
-	LineTypePresenceBlfUser    LineType = "PresenceBlfUser"
+	LineTypePresenceBLFUser    LineType = "PresenceBlfUser"
 	LineTypeSpeedDialUser      LineType = "SpeedDialUser"
-	LineTypeSpeedDialTn        LineType = "SpeedDialTn"
+	LineTypeSpeedDialTN        LineType = "SpeedDialTn"
 	LineTypeCallParkingSpot    LineType = "CallParkingSpot"
-	LineTypeSipPaging          LineType = "SipPaging"
+	LineTypeSIPPaging          LineType = "SipPaging"
 	LineTypeCustom             LineType = "Custom"
 )
 
@@ -706,18 +706,18 @@ func (v LineType) Valid() bool { return slices.Contains(lineTypeValues, v) }
 // known or not, and allocates nothing for a known one.
 func (v *LineType) UnmarshalText(b []byte) error { *v = knownOr(lineTypeValues, b); return nil }
 
-var lineTypeValues = []LineType{LineTypeLine, LineTypeAdvancedSharedLine, LineTypeReferencedUser, LineTypeIntercomLine, LineTypePresenceBlfUser, LineTypeSpeedDialUser, LineTypeSpeedDialTn, LineTypeCallParkingSpot, LineTypeSipPaging, LineTypeCustom}
+var lineTypeValues = []LineType{LineTypeLine, LineTypeAdvancedSharedLine, LineTypeReferencedUser, LineTypeIntercomLine, LineTypePresenceBLFUser, LineTypeSpeedDialUser, LineTypeSpeedDialTN, LineTypeCallParkingSpot, LineTypeSIPPaging, LineTypeCustom}
 
 // DeviceFilterType values appear in listDevices.filterType.
 type DeviceFilterType string
 
 // DeviceFilterType values.
 const (
-	DeviceFilterByMACAddress          DeviceFilterType = "MAC_ADDRESS"
-	DeviceFilterByMACAddressInventory DeviceFilterType = "MAC_ADDRESS_INVENTORY"
-	DeviceFilterByOwningUserid        DeviceFilterType = "OWNING_USERID"
-	DeviceFilterByReferencedUserid    DeviceFilterType = "REFERENCED_USERID"
-	DeviceFilterByAccount             DeviceFilterType = "ACCOUNT"
+	DeviceFilterTypeMACAddress          DeviceFilterType = "MAC_ADDRESS"
+	DeviceFilterTypeMACAddressInventory DeviceFilterType = "MAC_ADDRESS_INVENTORY"
+	DeviceFilterTypeOwningUserID        DeviceFilterType = "OWNING_USERID"
+	DeviceFilterTypeReferencedUserID    DeviceFilterType = "REFERENCED_USERID"
+	DeviceFilterTypeAccount             DeviceFilterType = "ACCOUNT"
 )
 
 // Valid reports whether v is a value the spec defines for DeviceFilterType.
@@ -730,7 +730,7 @@ func (v *DeviceFilterType) UnmarshalText(b []byte) error {
 	return nil
 }
 
-var deviceFilterTypeValues = []DeviceFilterType{DeviceFilterByMACAddress, DeviceFilterByMACAddressInventory, DeviceFilterByOwningUserid, DeviceFilterByReferencedUserid, DeviceFilterByAccount}
+var deviceFilterTypeValues = []DeviceFilterType{DeviceFilterTypeMACAddress, DeviceFilterTypeMACAddressInventory, DeviceFilterTypeOwningUserID, DeviceFilterTypeReferencedUserID, DeviceFilterTypeAccount}
 
 // ActiveCallHandling values appear in CallHandling.activeCallHandling.
 type ActiveCallHandling string
@@ -758,9 +758,9 @@ type RingFailoverActionType string
 
 // RingFailoverActionType values.
 const (
-	FailoverTypeVoicemail RingFailoverActionType = "VoicemailRingFailoverAction"
-	FailoverTypeBusy      RingFailoverActionType = "BusyRingFailoverAction"
-	FailoverTypeForward   RingFailoverActionType = "ForwardRingFailoverAction"
+	RingFailoverActionTypeVoicemail RingFailoverActionType = "VoicemailRingFailoverAction"
+	RingFailoverActionTypeBusy      RingFailoverActionType = "BusyRingFailoverAction"
+	RingFailoverActionTypeForward   RingFailoverActionType = "ForwardRingFailoverAction"
 )
 
 // Valid reports whether v is a value the spec defines for RingFailoverActionType.
@@ -773,15 +773,15 @@ func (v *RingFailoverActionType) UnmarshalText(b []byte) error {
 	return nil
 }
 
-var ringFailoverActionTypeValues = []RingFailoverActionType{FailoverTypeVoicemail, FailoverTypeBusy, FailoverTypeForward}
+var ringFailoverActionTypeValues = []RingFailoverActionType{RingFailoverActionTypeVoicemail, RingFailoverActionTypeBusy, RingFailoverActionTypeForward}
 
 // RingTimeoutConfigurationType values appear in RingTimeoutConfiguration.@type.
 type RingTimeoutConfigurationType string
 
 // RingTimeoutConfigurationType values.
 const (
-	RingTimeoutTypeLimited   RingTimeoutConfigurationType = "LimitedRingTimeoutConfiguration"
-	RingTimeoutTypeUnlimited RingTimeoutConfigurationType = "UnlimitedRingTimeoutConfiguration"
+	RingTimeoutConfigurationTypeLimited   RingTimeoutConfigurationType = "LimitedRingTimeoutConfiguration"
+	RingTimeoutConfigurationTypeUnlimited RingTimeoutConfigurationType = "UnlimitedRingTimeoutConfiguration"
 )
 
 // Valid reports whether v is a value the spec defines for RingTimeoutConfigurationType.
@@ -796,19 +796,19 @@ func (v *RingTimeoutConfigurationType) UnmarshalText(b []byte) error {
 	return nil
 }
 
-var ringTimeoutConfigurationTypeValues = []RingTimeoutConfigurationType{RingTimeoutTypeLimited, RingTimeoutTypeUnlimited}
+var ringTimeoutConfigurationTypeValues = []RingTimeoutConfigurationType{RingTimeoutConfigurationTypeLimited, RingTimeoutConfigurationTypeUnlimited}
 
 // CallingPlanReferenceType values appear in CallingPlanX.referenceType, ModifyCallingPlanX.referenceType, getPlans.referenceType (CallingPlan.referenceType on SipTrunk is untyped).
 type CallingPlanReferenceType string
 
 // CallingPlanReferenceType values.
 const (
-	CallingPlanRefSIPTrunk      CallingPlanReferenceType = "SIP_TRUNK"
-	CallingPlanRefEndUser       CallingPlanReferenceType = "END_USER"
-	CallingPlanRefIVR           CallingPlanReferenceType = "IVR"
-	CallingPlanRefAccount       CallingPlanReferenceType = "ACCOUNT"
-	CallingPlanRefSpecialtyLine CallingPlanReferenceType = "SPECIALTY_LINE"
-	CallingPlanRefContactCenter CallingPlanReferenceType = "CONTACT_CENTER"
+	CallingPlanReferenceTypeSIPTrunk      CallingPlanReferenceType = "SIP_TRUNK"
+	CallingPlanReferenceTypeEndUser       CallingPlanReferenceType = "END_USER"
+	CallingPlanReferenceTypeIVR           CallingPlanReferenceType = "IVR"
+	CallingPlanReferenceTypeAccount       CallingPlanReferenceType = "ACCOUNT"
+	CallingPlanReferenceTypeSpecialtyLine CallingPlanReferenceType = "SPECIALTY_LINE"
+	CallingPlanReferenceTypeContactCenter CallingPlanReferenceType = "CONTACT_CENTER"
 )
 
 // Valid reports whether v is a value the spec defines for CallingPlanReferenceType.
@@ -823,7 +823,7 @@ func (v *CallingPlanReferenceType) UnmarshalText(b []byte) error {
 	return nil
 }
 
-var callingPlanReferenceTypeValues = []CallingPlanReferenceType{CallingPlanRefSIPTrunk, CallingPlanRefEndUser, CallingPlanRefIVR, CallingPlanRefAccount, CallingPlanRefSpecialtyLine, CallingPlanRefContactCenter}
+var callingPlanReferenceTypeValues = []CallingPlanReferenceType{CallingPlanReferenceTypeSIPTrunk, CallingPlanReferenceTypeEndUser, CallingPlanReferenceTypeIVR, CallingPlanReferenceTypeAccount, CallingPlanReferenceTypeSpecialtyLine, CallingPlanReferenceTypeContactCenter}
 
 // CallingPlanType values appear in ModifyCallingPlanX.callingPlanType.
 type CallingPlanType string

@@ -45,7 +45,7 @@ func ExampleCallingPlansService_Add() {
 	}
 
 	_, err = client.CallingPlans.Add(ctx, acct.ID, &alianza.ModifyCallingPlanRequest{
-		ReferenceType:          alianza.CallingPlanRefEndUser,
+		ReferenceType:          alianza.CallingPlanReferenceTypeEndUser,
 		ReferenceID:            users[0].ID,
 		CallingPlanReferenceID: unlimited.ID,
 		Pending:                alianza.Ptr(false),
@@ -54,7 +54,7 @@ func ExampleCallingPlansService_Add() {
 		log.Fatal(err)
 	}
 	plans, err := client.CallingPlans.List(ctx, acct.ID, &alianza.ListCallingPlansOptions{
-		ReferenceType: alianza.CallingPlanRefEndUser, ReferenceID: users[0].ID,
+		ReferenceType: alianza.CallingPlanReferenceTypeEndUser, ReferenceID: users[0].ID,
 	})
 	if err != nil {
 		log.Fatal(err)

@@ -40,7 +40,7 @@ func ExampleSipTrunksService_Create() {
 	fmt.Println(trunk.TrunkName, trunk.SIPUsername, trunk.ConcurrentCalls)
 
 	err = client.SipTrunks.UpdateForwarding(ctx, acct.ID, trunk.ID, &alianza.UpdateSipTrunkForwardRulesRequest{
-		ForwardOnFailure: []alianza.ForwardReference{{ReferenceType: alianza.ForwardToTelephone, ReferenceID: "18015551212"}},
+		ForwardOnFailure: []alianza.ForwardReference{{ReferenceType: alianza.ForwardReferenceTypeTelephone, ReferenceID: "18015551212"}},
 	})
 	if err != nil {
 		log.Fatal(err)

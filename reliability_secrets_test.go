@@ -41,7 +41,7 @@ var secretHolders = map[string]any{
 	"SipTrunk":                    &SipTrunk{},
 	"TelephoneNumberActivation":   &TelephoneNumberActivation{},
 	"UpdateDeviceRequest":         &UpdateDeviceRequest{},
-	"UpdateSipCredentialsRequest": &UpdateSipCredentialsRequest{},
+	"UpdateSIPCredentialsRequest": &UpdateSIPCredentialsRequest{},
 	"UpdateSipTrunkRequest":       &UpdateSipTrunkRequest{},
 	"User":                        &User{},
 }

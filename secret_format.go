@@ -103,9 +103,9 @@ func (l DeviceDataLine) Format(f fmt.State, verb rune) {
 }
 
 // Format prints the request with its SIP password redacted.
-func (r UpdateSipCredentialsRequest) Format(f fmt.State, verb rune) {
-	type plain UpdateSipCredentialsRequest
-	formatModel(f, verb, "alianza.UpdateSipCredentialsRequest", plain(r))
+func (r UpdateSIPCredentialsRequest) Format(f fmt.State, verb rune) {
+	type plain UpdateSIPCredentialsRequest
+	formatModel(f, verb, "alianza.UpdateSIPCredentialsRequest", plain(r))
 }
 
 // Format prints the user with nested secrets redacted.

@@ -236,7 +236,7 @@ type forwardBody struct {
 }
 
 // UpdateForwarding replaces the trunk's forwarding rules (the platform
-// answers 204). Use ForwardToVoicemail: the SIP trunk guide's "VOICE_MAIL"
+// answers 204). Use ForwardReferenceTypeVoicemail: the SIP trunk guide's "VOICE_MAIL"
 // is not the spec's value.
 //
 // operationId updateSipTrunkForwardBehavior.

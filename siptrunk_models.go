@@ -278,7 +278,7 @@ func (r *SipTrunkForwardRules) UpdateRequest() *UpdateSipTrunkForwardRulesReques
 }
 
 // ForwardReference is one forwarding destination (SipTrunkForwardReference).
-// ReferenceID is an 11-digit telephone number for ForwardToTelephone and a
+// ReferenceID is an 11-digit telephone number for ForwardReferenceTypeTelephone and a
 // platform id (trunk, user, IVR, auto attendant) otherwise; voicemail and
 // busy need none.
 type ForwardReference struct {
@@ -332,13 +332,13 @@ func validateForwardRef(v *validator, at string, t ForwardReferenceType, id stri
 			rule += fmt.Sprintf(" (the spec spells it %q)", n)
 		}
 		v.add(at+".referenceType", rule)
-	case t == ForwardToTelephone:
+	case t == ForwardReferenceTypeTelephone:
 		if id == "" {
 			v.add(at+".referenceId", "is required for TELEPHONE")
 		} else {
 			v.tn(at+".referenceId", id)
 		}
-	case t == ForwardToVoicemail, t == ForwardToBusy:
+	case t == ForwardReferenceTypeVoicemail, t == ForwardReferenceTypeBusy:
 	default:
 		v.check(id != "", at+".referenceId", "is required for "+string(t))
 	}
@@ -350,7 +350,7 @@ func validateForwardRef(v *validator, at string, t ForwardReferenceType, id stri
 func (t ForwardReferenceType) normalize() ForwardReferenceType {
 	s := strings.ReplaceAll(strings.TrimSpace(string(t)), " ", "_")
 	if s == "VOICE_MAIL" {
-		return ForwardToVoicemail
+		return ForwardReferenceTypeVoicemail
 	}
 	return ForwardReferenceType(s)
 }

@@ -190,7 +190,7 @@ func TestSipTrunksCreate(t *testing.T) {
 	assert.Equal(t, "TRUNK_PASSWORD", got.SIPPassword.Reveal())
 	assert.Equal(t, "siptrunk.p2.alianza.com:5065", got.SIPProxyServer)
 	require.Len(t, got.CallingPlans, 1)
-	assert.Equal(t, CallingPlanRefSIPTrunk, got.CallingPlans[0].ReferenceType)
+	assert.Equal(t, CallingPlanReferenceTypeSIPTrunk, got.CallingPlans[0].ReferenceType)
 	assert.Equal(t, time.Date(2022, 11, 29, 19, 46, 29, 236e6, time.UTC), got.CallingPlans[0].StartDate)
 	assert.Equal(t, int64(1200000), got.CallingPlans[0].SecondsRemaining)
 	assert.Equal(t, "18015551212", got.PrimaryTN)
@@ -358,12 +358,12 @@ func TestSipTrunksGetForwarding(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, &SipTrunkForwardRules{
 		PartitionID: "PART1", AccountID: "A1", SipTrunkID: "T1",
-		ForwardAlways: ForwardAlwaysReference{ReferenceType: ForwardToVoicemail},
+		ForwardAlways: ForwardAlwaysReference{ReferenceType: ForwardReferenceTypeVoicemail},
 		ForwardOnFailure: []ForwardReference{
-			{ReferenceType: ForwardToVoicemail}, // seed 002's VOICE_MAIL, mapped
-			{ReferenceType: ForwardToAutoAttendant, ReferenceID: "AA1"},
+			{ReferenceType: ForwardReferenceTypeVoicemail}, // seed 002's VOICE_MAIL, mapped
+			{ReferenceType: ForwardReferenceTypeAutoAttendant, ReferenceID: "AA1"},
 		},
-		ForwardOnCapacityExceeded: []ForwardReference{{ReferenceType: ForwardToBusy}},
+		ForwardOnCapacityExceeded: []ForwardReference{{ReferenceType: ForwardReferenceTypeBusy}},
 	}, got)
 }
 
@@ -375,8 +375,8 @@ func TestSipTrunksUpdateForwardingSeed002(t *testing.T) {
 	var rules SipTrunkForwardRules
 	decodeStrict(t, fixture(t, "siptrunk/forward_request_002.json"), &rules)
 	// The seed's "SIP TRUNK" and "END USER" read as the spec's values.
-	assert.Equal(t, ForwardToSIPTrunk, rules.ForwardOnFailure[0].ReferenceType)
-	assert.Equal(t, ForwardToEndUser, rules.ForwardOnCapacityExceeded[2].ReferenceType)
+	assert.Equal(t, ForwardReferenceTypeSIPTrunk, rules.ForwardOnFailure[0].ReferenceType)
+	assert.Equal(t, ForwardReferenceTypeEndUser, rules.ForwardOnCapacityExceeded[2].ReferenceType)
 
 	c, mt := newMockClient(t)
 	captured := mockOp(t, mt, "SipTrunksService.UpdateForwarding", []string{trunkAcct, trunkID}, 204, nil)
@@ -392,8 +392,8 @@ func TestSipTrunksUpdateForwarding(t *testing.T) {
 	c, mt := newMockClient(t)
 	captured := mockOp(t, mt, "SipTrunksService.UpdateForwarding", []string{"A1", "T1"}, 204, nil)
 	err := c.SipTrunks.UpdateForwarding(context.Background(), "A1", "T1", &UpdateSipTrunkForwardRulesRequest{
-		ForwardAlways:    &ForwardAlwaysReference{ReferenceType: ForwardToTelephone, ReferenceID: "18015551212"},
-		ForwardOnFailure: []ForwardReference{{ReferenceType: ForwardToVoicemail}, {ReferenceType: ForwardToBusy}},
+		ForwardAlways:    &ForwardAlwaysReference{ReferenceType: ForwardReferenceTypeTelephone, ReferenceID: "18015551212"},
+		ForwardOnFailure: []ForwardReference{{ReferenceType: ForwardReferenceTypeVoicemail}, {ReferenceType: ForwardReferenceTypeBusy}},
 	})
 	require.NoError(t, err)
 	assert.Equal(t, map[string]any{
@@ -584,7 +584,7 @@ func TestSipTrunkPatchValidation(t *testing.T) {
 
 func TestSipTrunkForwardValidation(t *testing.T) {
 	ref := func(t ForwardReferenceType, id string) []ForwardReference {
-		return []ForwardReference{{ReferenceType: ForwardToBusy}, {ReferenceType: t, ReferenceID: id}}
+		return []ForwardReference{{ReferenceType: ForwardReferenceTypeBusy}, {ReferenceType: t, ReferenceID: id}}
 	}
 	for _, tc := range []struct {
 		name  string
@@ -595,12 +595,12 @@ func TestSipTrunkForwardValidation(t *testing.T) {
 		{"always type required", &UpdateSipTrunkForwardRulesRequest{ForwardAlways: &ForwardAlwaysReference{Enabled: true}}, "forwardAlways.referenceType", "is required"},
 		{"VOICE_MAIL is not sent", &UpdateSipTrunkForwardRulesRequest{ForwardOnFailure: ref("VOICE_MAIL", "")}, "forwardOnFailure[1].referenceType", `the spec spells it "VOICEMAIL"`},
 		{"unknown type", &UpdateSipTrunkForwardRulesRequest{ForwardOnCapacityExceeded: ref("PAGER", "x")}, "forwardOnCapacityExceeded[1].referenceType", `unknown value "PAGER"`},
-		{"telephone needs a TN", &UpdateSipTrunkForwardRulesRequest{ForwardOnFailure: ref(ForwardToTelephone, "8015551212")}, "forwardOnFailure[1].referenceId", "11 digits"},
-		{"telephone id required", &UpdateSipTrunkForwardRulesRequest{ForwardAlways: &ForwardAlwaysReference{ReferenceType: ForwardToTelephone}}, "forwardAlways.referenceId", "is required"},
-		{"sip trunk id required", &UpdateSipTrunkForwardRulesRequest{ForwardOnFailure: ref(ForwardToSIPTrunk, "")}, "forwardOnFailure[1].referenceId", "is required for SIP_TRUNK"},
-		{"end user id required", &UpdateSipTrunkForwardRulesRequest{ForwardOnCapacityExceeded: ref(ForwardToEndUser, "")}, "forwardOnCapacityExceeded[1].referenceId", "is required"},
-		{"ivr id required", &UpdateSipTrunkForwardRulesRequest{ForwardOnFailure: ref(ForwardToIVR, "")}, "forwardOnFailure[1].referenceId", "is required"},
-		{"auto attendant id required", &UpdateSipTrunkForwardRulesRequest{ForwardOnFailure: ref(ForwardToAutoAttendant, "")}, "forwardOnFailure[1].referenceId", "is required"},
+		{"telephone needs a TN", &UpdateSipTrunkForwardRulesRequest{ForwardOnFailure: ref(ForwardReferenceTypeTelephone, "8015551212")}, "forwardOnFailure[1].referenceId", "11 digits"},
+		{"telephone id required", &UpdateSipTrunkForwardRulesRequest{ForwardAlways: &ForwardAlwaysReference{ReferenceType: ForwardReferenceTypeTelephone}}, "forwardAlways.referenceId", "is required"},
+		{"sip trunk id required", &UpdateSipTrunkForwardRulesRequest{ForwardOnFailure: ref(ForwardReferenceTypeSIPTrunk, "")}, "forwardOnFailure[1].referenceId", "is required for SIP_TRUNK"},
+		{"end user id required", &UpdateSipTrunkForwardRulesRequest{ForwardOnCapacityExceeded: ref(ForwardReferenceTypeEndUser, "")}, "forwardOnCapacityExceeded[1].referenceId", "is required"},
+		{"ivr id required", &UpdateSipTrunkForwardRulesRequest{ForwardOnFailure: ref(ForwardReferenceTypeIVR, "")}, "forwardOnFailure[1].referenceId", "is required"},
+		{"auto attendant id required", &UpdateSipTrunkForwardRulesRequest{ForwardOnFailure: ref(ForwardReferenceTypeAutoAttendant, "")}, "forwardOnFailure[1].referenceId", "is required"},
 		{"nil body", nil, "body", "is required"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -628,10 +628,10 @@ func TestSipTrunkPrimaryTNCasing(t *testing.T) {
 
 func TestForwardReferenceTypeDecoding(t *testing.T) {
 	for in, want := range map[string]ForwardReferenceType{
-		`"VOICEMAIL"`:  ForwardToVoicemail,
-		`"VOICE_MAIL"`: ForwardToVoicemail, // seed 002
-		`"SIP TRUNK"`:  ForwardToSIPTrunk,  // seed 002, PDF artefact
-		`"END USER"`:   ForwardToEndUser,
+		`"VOICEMAIL"`:  ForwardReferenceTypeVoicemail,
+		`"VOICE_MAIL"`: ForwardReferenceTypeVoicemail, // seed 002
+		`"SIP TRUNK"`:  ForwardReferenceTypeSIPTrunk,  // seed 002, PDF artefact
+		`"END USER"`:   ForwardReferenceTypeEndUser,
 		`"PAGER"`:      "PAGER", // unknown values pass through
 		`""`:           "",
 	} {
@@ -642,7 +642,7 @@ func TestForwardReferenceTypeDecoding(t *testing.T) {
 	var got ForwardReferenceType
 	assert.Error(t, json.Unmarshal([]byte(`7`), &got))
 
-	out, err := json.Marshal(ForwardReference{ReferenceType: ForwardToVoicemail})
+	out, err := json.Marshal(ForwardReference{ReferenceType: ForwardReferenceTypeVoicemail})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"referenceType":"VOICEMAIL"}`, string(out), "the spec's value is what is sent")
 }

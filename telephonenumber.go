@@ -57,7 +57,7 @@ func (o *SearchTelephoneNumbersOptions) validate(v *validator) {
 	v.enum("functiontype", string(o.FunctionType), o.FunctionType.Valid())
 	v.check(o.MaxResults >= 0, "maxResults", "must be at least 1 when set")
 	switch o.Type {
-	case TNSearchByLatLong:
+	case TNSearchTypeLatLong:
 		v.check(o.Lat != 0, "lat", "is required for a LAT_LONG search")
 		v.check(o.Long != 0, "long", "is required for a LAT_LONG search")
 		v.check(o.Lat >= -90 && o.Lat <= 90, "lat", "must be from -90 through 90")
@@ -326,17 +326,17 @@ func (s *TelephoneNumbersService) SetDestination(ctx context.Context, accountID,
 // RouteToUser sends the number's calls to a user (END_USER); callerID
 // also makes it the user's outbound caller ID.
 func (s *TelephoneNumbersService) RouteToUser(ctx context.Context, accountID, tn, userID string, callerID bool) (*TelephoneNumberDestination, error) {
-	return s.SetDestination(ctx, accountID, tn, &SetDestinationRequest{ReferenceType: TNRefEndUser, ReferenceID: userID, AssignAsCallerID: Ptr(callerID)})
+	return s.SetDestination(ctx, accountID, tn, &SetDestinationRequest{ReferenceType: TNReferenceTypeEndUser, ReferenceID: userID, AssignAsCallerID: Ptr(callerID)})
 }
 
 // RouteToSipTrunk sends the number's calls to a SIP trunk.
 func (s *TelephoneNumbersService) RouteToSipTrunk(ctx context.Context, accountID, tn, sipTrunkID string) (*TelephoneNumberDestination, error) {
-	return s.SetDestination(ctx, accountID, tn, &SetDestinationRequest{ReferenceType: TNRefSIPTrunk, ReferenceID: sipTrunkID})
+	return s.SetDestination(ctx, accountID, tn, &SetDestinationRequest{ReferenceType: TNReferenceTypeSIPTrunk, ReferenceID: sipTrunkID})
 }
 
 // RouteToBusinessLine sends the number's calls to a business line.
 func (s *TelephoneNumbersService) RouteToBusinessLine(ctx context.Context, accountID, tn, businessLineID string) (*TelephoneNumberDestination, error) {
-	return s.SetDestination(ctx, accountID, tn, &SetDestinationRequest{ReferenceType: TNRefBusinessLine, ReferenceID: businessLineID})
+	return s.SetDestination(ctx, accountID, tn, &SetDestinationRequest{ReferenceType: TNReferenceTypeBusinessLine, ReferenceID: businessLineID})
 }
 
 // GetInventory returns what the partition knows of a number, on an account

@@ -286,9 +286,9 @@ type Port struct {
 	PortingWireType        PortingWireType `json:"portingWireType,omitempty"`
 	PortingAuthorizedName  string          `json:"portingAuthorizedName,omitempty"`
 	WirelessAccountNumber  string          `json:"wirelessAccountNumber,omitempty"`
-	// WirelessPin authorises the port at the losing carrier (often the
+	// WirelessPIN authorises the port at the losing carrier (often the
 	// last digits of an SSN), so it is a Secret. At most 15 characters.
-	WirelessPin     Secret          `json:"wirelessPin,omitempty"`
+	WirelessPIN     Secret          `json:"wirelessPin,omitempty"`
 	FocDate         time.Time       `json:"focDate,omitzero"`
 	FocDateTimeZone TimeZone        `json:"focDateTimeZone,omitempty"`
 	CreatedDate     time.Time       `json:"createdDate,omitzero"`

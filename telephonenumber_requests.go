@@ -58,7 +58,7 @@ func (r AddTelephoneNumbersRequest) LogValue() slog.Value { return RedactedLogVa
 func NewAddTelephoneNumbersRequest(csr CustomerServiceRecord, numbers ...string) *AddTelephoneNumbersRequest {
 	r := &AddTelephoneNumbersRequest{
 		CustomerServiceRecord: &csr,
-		DirectoryListing:      &DirectoryListing{Listed: false, Type: DirectoryListingNotListNotPublish},
+		DirectoryListing:      &DirectoryListing{Listed: false, Type: DirectoryListingTypeNotListNotPublish},
 	}
 	for _, n := range numbers {
 		r.TelephoneNumbers = append(r.TelephoneNumbers, TelephoneNumberToAdd{PhoneNumber: n})
@@ -84,7 +84,7 @@ func (r *AddTelephoneNumbersRequest) validate(v *validator) {
 		for i, n := range p.TelephoneNumbers {
 			v.tn(fmt.Sprintf("port.telephoneNumbers[%d]", i), n)
 		}
-		v.maxLen("port.wirelessPin", string(p.WirelessPin), 15)
+		v.maxLen("port.wirelessPin", string(p.WirelessPIN), 15)
 		v.enum("port.portingWireType", string(p.PortingWireType), p.PortingWireType.Valid())
 		v.enum("port.carrierType", string(p.CarrierType), p.CarrierType.Valid())
 		v.enum("port.focDateTimeZone", string(p.FocDateTimeZone), p.FocDateTimeZone.Valid())

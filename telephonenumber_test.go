@@ -44,7 +44,7 @@ func TestTelephoneNumbersSearch(t *testing.T) {
 	captured := mockOp(t, mt, "TelephoneNumbersService.Search", nil, 200, fixture(t, "telephonenumber/search-003.json"))
 
 	got, err := c.TelephoneNumbers.Search(context.Background(), &SearchTelephoneNumbersOptions{
-		Type: TNSearchByLatLong, Lat: 40.332492, Long: -111.728167,
+		Type: TNSearchTypeLatLong, Lat: 40.332492, Long: -111.728167,
 		MaxResults: 5, FunctionType: FunctionTypeELS, CarrierID: "car 1",
 		Extra: url.Values{"sequential": {"true"}},
 	})
@@ -83,7 +83,7 @@ func TestTelephoneNumbersSearchDefaults(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, url.Values{"maxResults": {"1"}, "searchDynamic": {"true"}, "npa-nxx": {"801769"}, "qty": {"1"}}, captured.Query())
 
-	_, err = c.TelephoneNumbers.Search(context.Background(), &SearchTelephoneNumbersOptions{Type: TNSearchByPostalcode, Q: "84042"})
+	_, err = c.TelephoneNumbers.Search(context.Background(), &SearchTelephoneNumbersOptions{Type: TNSearchTypePostalCode, Q: "84042"})
 	require.NoError(t, err)
 	assert.Equal(t, url.Values{"type": {"POSTALCODE"}, "q": {"84042"}}, captured.Query())
 }
@@ -96,15 +96,15 @@ func TestTelephoneNumbersSearchValidation(t *testing.T) {
 	}{
 		{"unknown type", SearchTelephoneNumbersOptions{Type: "ZIP", Q: "1"}, "type"},
 		{"unknown function type", SearchTelephoneNumbersOptions{FunctionType: "Mobile"}, "functiontype"},
-		{"lat long without lat", SearchTelephoneNumbersOptions{Type: TNSearchByLatLong, Long: -111.7}, "lat"},
-		{"lat long without long", SearchTelephoneNumbersOptions{Type: TNSearchByLatLong, Lat: 40.3}, "long"},
-		{"lat out of range", SearchTelephoneNumbersOptions{Type: TNSearchByLatLong, Lat: 91, Long: -111.7}, "lat"},
-		{"long out of range", SearchTelephoneNumbersOptions{Type: TNSearchByLatLong, Lat: 40.3, Long: -181}, "long"},
-		{"postal code without q", SearchTelephoneNumbersOptions{Type: TNSearchByPostalcode}, "q"},
-		{"tn without q", SearchTelephoneNumbersOptions{Type: TNSearchByTN}, "q"},
-		{"postal code or tn without q", SearchTelephoneNumbersOptions{Type: TNSearchByPostalcodeOrTN}, "q"},
+		{"lat long without lat", SearchTelephoneNumbersOptions{Type: TNSearchTypeLatLong, Long: -111.7}, "lat"},
+		{"lat long without long", SearchTelephoneNumbersOptions{Type: TNSearchTypeLatLong, Lat: 40.3}, "long"},
+		{"lat out of range", SearchTelephoneNumbersOptions{Type: TNSearchTypeLatLong, Lat: 91, Long: -111.7}, "lat"},
+		{"long out of range", SearchTelephoneNumbersOptions{Type: TNSearchTypeLatLong, Lat: 40.3, Long: -181}, "long"},
+		{"postal code without q", SearchTelephoneNumbersOptions{Type: TNSearchTypePostalCode}, "q"},
+		{"tn without q", SearchTelephoneNumbersOptions{Type: TNSearchTypeTN}, "q"},
+		{"postal code or tn without q", SearchTelephoneNumbersOptions{Type: TNSearchTypePostalCodeOrTN}, "q"},
 		{"negative max results", SearchTelephoneNumbersOptions{MaxResults: -1}, "maxResults"},
-		{"lat without LAT_LONG", SearchTelephoneNumbersOptions{Type: TNSearchByPostalcode, Q: "84042", Lat: 40.3}, "lat"},
+		{"lat without LAT_LONG", SearchTelephoneNumbersOptions{Type: TNSearchTypePostalCode, Q: "84042", Lat: 40.3}, "lat"},
 		{"long without a type", SearchTelephoneNumbersOptions{Long: -111.7}, "long"},
 	}
 	for _, tt := range tests {
@@ -188,7 +188,7 @@ func TestTelephoneNumbersAddToAccount(t *testing.T) {
 		CustomerType: CustomerTypeResidential, FirstName: "John", LastName: "Smith", CustomerName: "Smith John",
 		StreetNumber: "333", PreDirectional: DirectionalS, StreetName: "520", PostDirectional: DirectionalW,
 		City: "Lindon", State: "UT", Country: "USA", PostalCode: "84042",
-		SecondaryLocationDescription: LocationSuite, Unit: "500",
+		SecondaryLocationDescription: SecondaryLocationDescriptionSuite, Unit: "500",
 	}
 	req := NewAddTelephoneNumbersRequest(csr, tnTestNumber)
 	req.E911Address = &E911Address{FirstName: "John", LastName: "Smith", Latitude: "40.332492", Longitude: "-111.728167"}
@@ -232,7 +232,7 @@ func TestTelephoneNumbersAddToAccountValidation(t *testing.T) {
 		{"unknown reference type", func(r *AddTelephoneNumbersRequest) {
 			r.TelephoneNumbers[0].ReferenceType, r.TelephoneNumbers[0].ReferenceID = "VOICE_MAIL", "x"
 		}, "telephoneNumbers[0].referenceType"},
-		{"reference type without id", func(r *AddTelephoneNumbersRequest) { r.TelephoneNumbers[0].ReferenceType = TNRefEndUser }, "telephoneNumbers[0].referenceId"},
+		{"reference type without id", func(r *AddTelephoneNumbersRequest) { r.TelephoneNumbers[0].ReferenceType = TNReferenceTypeEndUser }, "telephoneNumbers[0].referenceId"},
 		{"unknown function type", func(r *AddTelephoneNumbersRequest) { r.TelephoneNumbers[0].FunctionType = "Mobile" }, "telephoneNumbers[0].functionType"},
 		{"unknown service package", func(r *AddTelephoneNumbersRequest) { r.TelephoneNumbers[0].ServicePackageType = "Flat" }, "telephoneNumbers[0].servicePackageType"},
 		{"CNAM over 15", func(r *AddTelephoneNumbersRequest) { r.CustomerServiceRecord.CustomerName = "Johnathan Smithe" }, "customerServiceRecord.customerName"},
@@ -268,7 +268,7 @@ func TestTelephoneNumbersAddToAccountValidation(t *testing.T) {
 		{"e911 unknown customer type", func(r *AddTelephoneNumbersRequest) { r.E911Address = &E911Address{CustomerType: "X"} }, "e911Address.customerType"},
 		{"port billing number", func(r *AddTelephoneNumbersRequest) { r.Port = &Port{BillingTelephoneNumber: "8015551212"} }, "port.billingTelephoneNumber"},
 		{"port number", func(r *AddTelephoneNumbersRequest) { r.Port = &Port{TelephoneNumbers: []string{"123"}} }, "port.telephoneNumbers[0]"},
-		{"port wireless pin over 15", func(r *AddTelephoneNumbersRequest) { r.Port = &Port{WirelessPin: "1234567890123456"} }, "port.wirelessPin"},
+		{"port wireless pin over 15", func(r *AddTelephoneNumbersRequest) { r.Port = &Port{WirelessPIN: "1234567890123456"} }, "port.wirelessPin"},
 		{"port wire type", func(r *AddTelephoneNumbersRequest) { r.Port = &Port{PortingWireType: "Fiber"} }, "port.portingWireType"},
 		{"port CSR", func(r *AddTelephoneNumbersRequest) {
 			r.Port = &Port{CustomerServiceRecord: CustomerServiceRecord{CustomerType: CustomerTypeBusiness}}
@@ -325,7 +325,7 @@ func TestTelephoneNumbersList(t *testing.T) {
 	assert.Equal(t, url.Values{"limitedData": {"true"}}, captured.Query())
 	require.Len(t, got, 2)
 	assert.Equal(t, "18015551212", got[0].PhoneNumber)
-	assert.Equal(t, TNRefEndUser, got[0].ReferenceType)
+	assert.Equal(t, TNReferenceTypeEndUser, got[0].ReferenceType)
 	assert.Equal(t, CarrierStatusActive, got[0].CarrierStatus)
 	assert.Equal(t, "40.332492", got[1].E911Address.Latitude)
 
@@ -340,7 +340,7 @@ func TestTelephoneNumbersGet(t *testing.T) {
 	got, err := c.TelephoneNumbers.Get(context.Background(), tnTestAccount, tnTestNumber)
 	require.NoError(t, err)
 	assert.Equal(t, tnTestNumber, got.ID)
-	assert.Equal(t, TNRefSIPTrunk, got.ReferenceType)
+	assert.Equal(t, TNReferenceTypeSIPTrunk, got.ReferenceType)
 	assert.Equal(t, FunctionTypeTollFree, got.FunctionType)
 	assert.Equal(t, ServicePackageTypePrimaryLocalFlatRate, got.ServicePackageType)
 	assert.Equal(t, CarrierStatusActivationPending, got.CarrierStatus)
@@ -348,8 +348,8 @@ func TestTelephoneNumbersGet(t *testing.T) {
 	assert.Equal(t, "KoaCIiTPTL21dG5DKmBzFg", got.OrderVersion)
 	assert.Equal(t, CustomerTypeBusiness, got.CustomerServiceRecord.CustomerType)
 	assert.Equal(t, "en-US", got.E911Address.Language)
-	assert.Equal(t, DirectoryListingListPublish, got.DirectoryListing.Type)
-	assert.Equal(t, LocationSuite, got.DirectoryListing.Address.SecondaryLocationDescription)
+	assert.Equal(t, DirectoryListingTypeListPublish, got.DirectoryListing.Type)
+	assert.Equal(t, SecondaryLocationDescriptionSuite, got.DirectoryListing.Address.SecondaryLocationDescription)
 	assert.True(t, got.CanAcceptSMS && got.TollFree && got.AssignAsCallerID)
 }
 
@@ -358,7 +358,7 @@ func TestTelephoneNumbersPatch(t *testing.T) {
 	captured := mockOp(t, mt, "TelephoneNumbersService.Patch", []string{tnTestAccount, tnTestNumber}, 200, fixture(t, "telephonenumber/account-number-e911-language-pn.json"))
 
 	got, err := c.TelephoneNumbers.Patch(context.Background(), tnTestAccount, tnTestNumber, &PatchTelephoneNumberRequest{
-		ReferenceType:    Ptr(TNRefEndUser),
+		ReferenceType:    Ptr(TNReferenceTypeEndUser),
 		ReferenceID:      Ptr("ajfrBZJMQNC4-9TeBSfnlQ"),
 		AssignAsCallerID: Ptr(false),
 		CanAcceptSMS:     Ptr(false),
@@ -407,7 +407,7 @@ func TestTelephoneNumbersUpdate(t *testing.T) {
 }
 
 func TestAccountTelephoneNumberUpdateRequestLeavesUnsetFieldsOut(t *testing.T) {
-	n := AccountTelephoneNumber{ID: tnTestNumber, PhoneNumber: tnTestNumber, ReferenceType: TNRefEndUser, ReferenceID: "U1"}
+	n := AccountTelephoneNumber{ID: tnTestNumber, PhoneNumber: tnTestNumber, ReferenceType: TNReferenceTypeEndUser, ReferenceID: "U1"}
 	b, err := json.Marshal(n.UpdateRequest())
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"referenceType":"END_USER","referenceId":"U1","canAcceptSMS":false}`, string(b))
@@ -421,8 +421,8 @@ func TestTelephoneNumbersPatchValidation(t *testing.T) {
 	}{
 		{"nil", nil, "body"},
 		{"unknown reference type", &PatchTelephoneNumberRequest{ReferenceType: Ptr(TNReferenceType("VOICE_MAIL")), ReferenceID: Ptr("x")}, "referenceType"},
-		{"reference type without id", &PatchTelephoneNumberRequest{ReferenceType: Ptr(TNRefSIPTrunk)}, "referenceId"},
-		{"caller id for a trunk", &PatchTelephoneNumberRequest{ReferenceType: Ptr(TNRefSIPTrunk), ReferenceID: Ptr("T1"), AssignAsCallerID: Ptr(true)}, "assignAsCallerId"},
+		{"reference type without id", &PatchTelephoneNumberRequest{ReferenceType: Ptr(TNReferenceTypeSIPTrunk)}, "referenceId"},
+		{"caller id for a trunk", &PatchTelephoneNumberRequest{ReferenceType: Ptr(TNReferenceTypeSIPTrunk), ReferenceID: Ptr("T1"), AssignAsCallerID: Ptr(true)}, "assignAsCallerId"},
 		{"unknown ring type", &PatchTelephoneNumberRequest{RingType: Ptr(RingType("Ring9"))}, "ringType"},
 		{"unknown function type", &PatchTelephoneNumberRequest{FunctionType: Ptr(FunctionType("Mobile"))}, "functionType"},
 		{"unknown service package", &PatchTelephoneNumberRequest{ServicePackageType: Ptr(ServicePackageType("Flat"))}, "servicePackageType"},
@@ -466,7 +466,7 @@ func TestTelephoneNumbersSetDestination(t *testing.T) {
 	}{
 		{"SetDestination", func(c *Client) (*TelephoneNumberDestination, error) {
 			return c.TelephoneNumbers.SetDestination(ctx, tnTestAccount, tnTestNumber, &SetDestinationRequest{
-				ReferenceType: TNRefIVR, ReferenceID: "ivr 1", RingType: RingTypeRing2,
+				ReferenceType: TNReferenceTypeIVR, ReferenceID: "ivr 1", RingType: RingTypeRing2,
 			})
 		}, map[string]any{"referenceType": "IVR", "referenceId": "ivr 1", "ringType": "Ring2"}},
 		{"RouteToUser with caller ID", func(c *Client) (*TelephoneNumberDestination, error) {
@@ -495,7 +495,7 @@ func TestTelephoneNumbersSetDestination(t *testing.T) {
 			assert.Equal(t, want, captured.BodyMap(t))
 			assert.Equal(t, TelephoneNumberDestination{
 				ID: tnTestNumber, PartitionID: "asdk12387asdhjkASD1", AccountID: "WL84q5lBTumKvm_Ait_hZA",
-				TelephoneNumber: tnTestNumber, ReferenceID: "Nyaqv4uxQAKFr_wt_KPmFw", ReferenceType: TNRefEndUser,
+				TelephoneNumber: tnTestNumber, ReferenceID: "Nyaqv4uxQAKFr_wt_KPmFw", ReferenceType: TNReferenceTypeEndUser,
 				RingType: RingTypeRing2, AssignAsCallerID: true,
 			}, *got)
 		})
@@ -511,9 +511,9 @@ func TestTelephoneNumbersSetDestinationValidation(t *testing.T) {
 		{"nil", nil, "body"},
 		{"no reference type", &SetDestinationRequest{ReferenceID: "U1"}, "referenceType"},
 		{"unknown reference type", &SetDestinationRequest{ReferenceType: "USER", ReferenceID: "U1"}, "referenceType"},
-		{"no reference id", &SetDestinationRequest{ReferenceType: TNRefEndUser}, "referenceId"},
-		{"caller id for a trunk", &SetDestinationRequest{ReferenceType: TNRefSIPTrunk, ReferenceID: "T1", AssignAsCallerID: Ptr(true)}, "assignAsCallerId"},
-		{"unknown ring type", &SetDestinationRequest{ReferenceType: TNRefEndUser, ReferenceID: "U1", RingType: "Loud"}, "ringType"},
+		{"no reference id", &SetDestinationRequest{ReferenceType: TNReferenceTypeEndUser}, "referenceId"},
+		{"caller id for a trunk", &SetDestinationRequest{ReferenceType: TNReferenceTypeSIPTrunk, ReferenceID: "T1", AssignAsCallerID: Ptr(true)}, "assignAsCallerId"},
+		{"unknown ring type", &SetDestinationRequest{ReferenceType: TNReferenceTypeEndUser, ReferenceID: "U1", RingType: "Loud"}, "ringType"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -531,7 +531,7 @@ func TestTelephoneNumbersSetDestinationValidation(t *testing.T) {
 	})
 	t.Run("caller id false is fine for a trunk", func(t *testing.T) {
 		v := validator{}
-		v.routing("", TNRefSIPTrunk, "T1", false, true)
+		v.routing("", TNReferenceTypeSIPTrunk, "T1", false, true)
 		assert.NoError(t, v.err())
 	})
 }
@@ -571,7 +571,7 @@ func TestTelephoneNumberFixtures(t *testing.T) {
 		assert.Equal(t, CarrierStatusPortPending, v.Port.Status)
 		assert.Equal(t, PortingWireline, v.Port.PortingWireType)
 		assert.Equal(t, time.Date(2022, 11, 21, 0, 0, 0, 0, time.UTC), v.Port.CrdDate)
-		assert.Equal(t, DirectoryListingPorted, v.DirectoryListing.Type)
+		assert.Equal(t, DirectoryListingTypePorted, v.DirectoryListing.Type)
 	})
 	t.Run("activation-hold-pn", func(t *testing.T) {
 		var v TelephoneNumberActivation
@@ -664,7 +664,7 @@ func TestE911AddressNestedForm(t *testing.T) {
 	assert.Equal(t, E911Address{ID: "a", FirstName: "F", MiddleInitial: "M", LastName: "L", BusinessName: "B",
 		StreetNumber: "1", StreetNumberSuffix: "1/2", PreDirectional: DirectionalN, StreetName: "Main", StreetSuffix: "St",
 		PostDirectional: DirectionalE, City: "Orem", State: "UT", Country: "USA", PostalCode: "84042",
-		SecondaryLocationDescription: LocationUnit, Unit: "7"}, e)
+		SecondaryLocationDescription: SecondaryLocationDescriptionUnit, Unit: "7"}, e)
 
 	require.Error(t, json.Unmarshal([]byte(`{"latitude": 40.3}`), &e), "latitude is a string in the spec")
 }
@@ -690,7 +690,7 @@ func TestE911AddressFixturesStrict(t *testing.T) {
 func TestTelephoneNumberSecrets(t *testing.T) {
 	var act TelephoneNumberActivation
 	decodeStrict(t, fixture(t, "telephonenumber/activation-spec.json"), &act)
-	require.Equal(t, tnTestPin, act.Port.WirelessPin.Reveal())
+	require.Equal(t, tnTestPin, act.Port.WirelessPIN.Reveal())
 	req := AddTelephoneNumbersRequest{Port: &act.Port, TelephoneNumbers: []TelephoneNumberToAdd{{PhoneNumber: tnTestNumber}}}
 
 	for _, v := range []any{act, &act, act.Port, req, &req} {
@@ -715,7 +715,7 @@ func TestTelephoneNumbersAddErrorScrubsPin(t *testing.T) {
 	mockOp(t, mt, "TelephoneNumbersService.AddToAccount", []string{"A1"}, 400,
 		`{"status":400,"messages":["bad pin `+tnTestPin+`"]}`)
 	req := NewAddTelephoneNumbersRequest(CustomerServiceRecord{}, tnTestNumber)
-	req.Port = &Port{WirelessPin: Secret(tnTestPin)}
+	req.Port = &Port{WirelessPIN: Secret(tnTestPin)}
 	_, err := c.TelephoneNumbers.AddToAccount(context.Background(), "A1", req)
 	require.ErrorIs(t, err, ErrBadRequest)
 	assert.NotContains(t, fmt.Sprintf("%v %+v", err, err), tnTestPin)
@@ -727,7 +727,7 @@ func TestTelephoneNumbersAddToAccountRouted(t *testing.T) {
 	captured := mockOp(t, mt, "TelephoneNumbersService.AddToAccount", []string{"A1"}, 200, fixture(t, "telephonenumber/activation-hold-pn.json"))
 	req := NewAddTelephoneNumbersRequest(CustomerServiceRecord{CustomerType: CustomerTypeBusiness, BusinessName: "Acme"})
 	req.TelephoneNumbers = []TelephoneNumberToAdd{{
-		PhoneNumber: "18018025513", ReferenceType: TNRefSIPTrunk, ReferenceID: "T1",
+		PhoneNumber: "18018025513", ReferenceType: TNReferenceTypeSIPTrunk, ReferenceID: "T1",
 		FunctionType: FunctionTypeELS, ServicePackageType: ServicePackageTypeUsage, CanAcceptSMS: Ptr(false),
 	}}
 	req.HoldActivation = Ptr(true)

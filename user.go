@@ -66,7 +66,7 @@ func (s *UsersService) Get(ctx context.Context, accountID, userID string) (*User
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/user/{userId}",
 		args:   []string{accountID, userID},
-		query:  &getUserOptions{IDType: EndUserIDByID},
+		query:  &getUserOptions{IDType: EndUserIDTypeID},
 	})
 }
 
@@ -84,7 +84,7 @@ func (s *UsersService) GetByUsername(ctx context.Context, accountID, username st
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/user/{userId}",
 		args:   []string{accountID, username},
-		query:  &getUserOptions{IDType: EndUserIDByUserName},
+		query:  &getUserOptions{IDType: EndUserIDTypeUserName},
 	})
 }
 

@@ -42,7 +42,7 @@ type User struct {
 	EndUserType           EndUserType            `json:"endUserType,omitempty"`
 	UserProductPlan       UserProductPlan        `json:"userProductPlan,omitempty"`
 	SoftphoneClientType   SoftphoneClientType    `json:"softphoneClientType,omitempty"`
-	PinLockedOut          bool                   `json:"pinLockedOut,omitempty"`
+	PINLockedOut          bool                   `json:"pinLockedOut,omitempty"`
 	WelcomeEmailSent      time.Time              `json:"welcomeEmailSent,omitzero"`
 	BlockEmail            bool                   `json:"blockEmail,omitempty"`
 	AllowPortalAccess     bool                   `json:"allowPortalAccess,omitempty"`
@@ -266,7 +266,7 @@ type UpdateUserRequest struct {
 	EndUserType           *EndUserType           `json:"endUserType,omitempty"`
 	UserProductPlan       *UserProductPlan       `json:"userProductPlan,omitempty"`
 	SoftphoneClientType   *SoftphoneClientType   `json:"softphoneClientType,omitempty"`
-	PinLockedOut          *bool                  `json:"pinLockedOut,omitempty"`
+	PINLockedOut          *bool                  `json:"pinLockedOut,omitempty"`
 	BlockEmail            *bool                  `json:"blockEmail,omitempty"`
 	AllowPortalAccess     *bool                  `json:"allowPortalAccess,omitempty"`
 	Tags                  *string                `json:"tags,omitempty"`
@@ -295,7 +295,7 @@ type PatchUserRequest struct {
 	EndUserType           *EndUserType            `json:"endUserType,omitempty"`
 	UserProductPlan       *UserProductPlan        `json:"userProductPlan,omitempty"`
 	SoftphoneClientType   *SoftphoneClientType    `json:"softphoneClientType,omitempty"`
-	PinLockedOut          *bool                   `json:"pinLockedOut,omitempty"`
+	PINLockedOut          *bool                   `json:"pinLockedOut,omitempty"`
 	BlockEmail            *bool                   `json:"blockEmail,omitempty"`
 	AllowPortalAccess     *bool                   `json:"allowPortalAccess,omitempty"`
 	Tags                  *string                 `json:"tags,omitempty"`

@@ -199,7 +199,7 @@ func TestUsersUpdate(t *testing.T) {
 		TimeZone:       TimeZoneUSMountain,
 		FirstName:      Ptr("John"),
 		VoicemailBoxID: Ptr("H6WvtW6cRi6P9uI3HTTUNA"),
-		PinLockedOut:   Ptr(false),
+		PINLockedOut:   Ptr(false),
 		CallerIDConfig: &CallerIDConfig{CallerIDNumber: "18015551212"},
 		CallHandlingSettings: &CallHandlingSettings{
 			CallWaitingEnabled:     Ptr(false),
@@ -235,7 +235,7 @@ func TestUsersPatchSendsZeroValues(t *testing.T) {
 		LanguageTag:           Ptr("fr-CA"),
 		BlockEmail:            Ptr(false),
 		AllowPortalAccess:     Ptr(false),
-		PinLockedOut:          Ptr(false),
+		PINLockedOut:          Ptr(false),
 		Tags:                  Ptr(""),
 		VoicemailBoxID:        Ptr(""),
 		CallHandlingSchedules: &[]CallHandlingSchedule{},

@@ -80,7 +80,7 @@ func TestValidationPathAndBodyTogether(t *testing.T) {
 			return err
 		}, []string{"deviceId", "body"}},
 		{"DeviceLines.List", func(c *Client) error {
-			_, err := c.DeviceLines.List(ctx, "", &ListDevicesOptions{FilterType: DeviceFilterByMACAddress, Filter: "zz"})
+			_, err := c.DeviceLines.List(ctx, "", &ListDevicesOptions{FilterType: DeviceFilterTypeMACAddress, Filter: "zz"})
 			return err
 		}, []string{"accountId", "filter"}},
 		{"TelephoneNumbers.AddToAccount", func(c *Client) error {
@@ -92,7 +92,7 @@ func TestValidationPathAndBodyTogether(t *testing.T) {
 			return err
 		}, []string{"accountId", "tn", "ringType"}},
 		{"TelephoneNumbers.SetDestination", func(c *Client) error {
-			_, err := c.TelephoneNumbers.SetDestination(ctx, "A1", "", &SetDestinationRequest{ReferenceType: TNRefEndUser})
+			_, err := c.TelephoneNumbers.SetDestination(ctx, "A1", "", &SetDestinationRequest{ReferenceType: TNReferenceTypeEndUser})
 			return err
 		}, []string{"tn", "referenceId"}},
 		{"TelephoneNumbers.Update nil body", func(c *Client) error {
@@ -107,8 +107,8 @@ func TestValidationPathAndBodyTogether(t *testing.T) {
 			_, err := c.BusinessLines.UpdateCallHandling(ctx, "A1", "..", &UpdateCallHandlingRequest{})
 			return err
 		}, []string{"businessLineId", "activeCallHandling"}},
-		{"BusinessLines.UpdateSipCredentials", func(c *Client) error {
-			_, err := c.BusinessLines.UpdateSipCredentials(ctx, "", "L1", &UpdateSipCredentialsRequest{SIPUsername: "line1-user"})
+		{"BusinessLines.UpdateSIPCredentials", func(c *Client) error {
+			_, err := c.BusinessLines.UpdateSIPCredentials(ctx, "", "L1", &UpdateSIPCredentialsRequest{SIPUsername: "line1-user"})
 			return err
 		}, []string{"accountId", "sipPassword"}},
 		{"BusinessLines.CreatePortAssignment", func(c *Client) error {
@@ -124,7 +124,7 @@ func TestValidationPathAndBodyTogether(t *testing.T) {
 			return err
 		}, []string{"cppId", "planMinutes"}},
 		{"CallingPlans.Add", func(c *Client) error {
-			_, err := c.CallingPlans.Add(ctx, "", &ModifyCallingPlanRequest{ReferenceType: CallingPlanRefEndUser})
+			_, err := c.CallingPlans.Add(ctx, "", &ModifyCallingPlanRequest{ReferenceType: CallingPlanReferenceTypeEndUser})
 			return err
 		}, []string{"accountId", "referenceId"}},
 		{"CallingPlans.Remove nil body", func(c *Client) error {
@@ -184,7 +184,7 @@ func TestValidationMissingOrMalformedValues(t *testing.T) {
 		{"account search without a term", func(c *Client) error { _, err := c.Accounts.Search(ctx, " "); return err }, []string{"q"}},
 		{"number search without options", func(c *Client) error { _, err := c.TelephoneNumbers.Search(ctx, nil); return err }, []string{"q"}},
 		{"number search by rate center without q", func(c *Client) error {
-			_, err := c.TelephoneNumbers.Search(ctx, &SearchTelephoneNumbersOptions{Type: TNSearchByRatecenter})
+			_, err := c.TelephoneNumbers.Search(ctx, &SearchTelephoneNumbersOptions{Type: TNSearchTypeRateCenter})
 			return err
 		}, []string{"q"}},
 		{"route plan id not a UUID", func(c *Client) error {
@@ -200,7 +200,7 @@ func TestValidationMissingOrMalformedValues(t *testing.T) {
 			return err
 		}, []string{"postalCode"}},
 		{"type-ahead without options", func(c *Client) error { _, err := c.Addresses.TypeAhead(ctx, nil); return err }, []string{"address", "country"}},
-		{"account by id type with no value", func(c *Client) error { _, err := c.Accounts.GetBy(ctx, AccountIDByID, ""); return err }, []string{"accountId"}},
+		{"account by id type with no value", func(c *Client) error { _, err := c.Accounts.GetBy(ctx, AccountIDTypeID, ""); return err }, []string{"accountId"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -228,14 +228,14 @@ func TestValidateMatchesMethod(t *testing.T) {
 	_, methodErr = c.DeviceLines.Patch(ctx, "A1", "D1", dev)
 	assert.Equal(t, methodErr, dev.Validate())
 
-	search := &SearchTelephoneNumbersOptions{Type: TNSearchByPostalcode}
+	search := &SearchTelephoneNumbersOptions{Type: TNSearchTypePostalCode}
 	_, methodErr = c.TelephoneNumbers.Search(ctx, search)
 	assert.Equal(t, methodErr, search.Validate())
 	assert.Zero(t, mt.GetTotalCallCount())
 
 	var nilReq *CreateAccountRequest
 	requireProblems(t, nilReq.Validate(), 0, "body")
-	assert.NoError(t, (&SetDestinationRequest{ReferenceType: TNRefEndUser, ReferenceID: "U1"}).Validate())
+	assert.NoError(t, (&SetDestinationRequest{ReferenceType: TNReferenceTypeEndUser, ReferenceID: "U1"}).Validate())
 }
 
 func TestIsUUID(t *testing.T) {

@@ -61,7 +61,7 @@ func (v *validator) routing(prefix string, refType TNReferenceType, refID string
 	if needRef || refType != "" {
 		v.required(prefix+"referenceId", refID)
 	}
-	if assignAsCallerID && refType != "" && refType != TNRefEndUser {
+	if assignAsCallerID && refType != "" && refType != TNReferenceTypeEndUser {
 		v.add(prefix+"assignAsCallerId", "only applies to referenceType END_USER")
 	}
 }

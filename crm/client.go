@@ -68,7 +68,7 @@ func New(api *alianza.Client, opts ...Option) (*Client, error) {
 	if api == nil {
 		return nil, errors.New("crm: alianza client is nil")
 	}
-	c := &Client{api: api, concurrency: DefaultConcurrency, mapper: DefaultStatusMapper, linkField: alianza.AccountIDByAccountNumber}
+	c := &Client{api: api, concurrency: DefaultConcurrency, mapper: DefaultStatusMapper, linkField: alianza.AccountIDTypeAccountNumber}
 	for _, o := range opts {
 		if err := o(c); err != nil {
 			return nil, err
@@ -96,16 +96,16 @@ type Link struct {
 }
 
 // ByAccountNumber links by account number.
-func ByAccountNumber(n string) Link { return Link{Field: alianza.AccountIDByAccountNumber, Value: n} }
+func ByAccountNumber(n string) Link { return Link{Field: alianza.AccountIDTypeAccountNumber, Value: n} }
 
 // ByPhoneNumber links by a telephone number on the account (11 digits).
-func ByPhoneNumber(tn string) Link { return Link{Field: alianza.AccountIDByPhoneNumber, Value: tn} }
+func ByPhoneNumber(tn string) Link { return Link{Field: alianza.AccountIDTypePhoneNumber, Value: tn} }
 
 // ByMAC links by the MAC address of one of the account's devices.
-func ByMAC(mac string) Link { return Link{Field: alianza.AccountIDByMacAddress, Value: mac} }
+func ByMAC(mac string) Link { return Link{Field: alianza.AccountIDTypeMACAddress, Value: mac} }
 
 // ByID links by Alianza's account id.
-func ByID(id string) Link { return Link{Field: alianza.AccountIDByID, Value: id} }
+func ByID(id string) Link { return Link{Field: alianza.AccountIDTypeID, Value: id} }
 
 // ForAccount links to an account already fetched: by its id, carrying it.
 func ForAccount(a *alianza.Account) Link { return ByID(a.ID).WithAccount(a) }
@@ -137,10 +137,10 @@ func (c *Client) Resolve(ctx context.Context, l Link) (Link, error) {
 // String names the link for messages, e.g. `account number "DEMO-1001"`.
 func (l Link) String() string {
 	name := map[alianza.AccountIDType]string{
-		alianza.AccountIDByAccountNumber: "account number",
-		alianza.AccountIDByPhoneNumber:   "phone number",
-		alianza.AccountIDByMacAddress:    "MAC address",
-		alianza.AccountIDByID:            "account id",
+		alianza.AccountIDTypeAccountNumber: "account number",
+		alianza.AccountIDTypePhoneNumber:   "phone number",
+		alianza.AccountIDTypeMACAddress:    "MAC address",
+		alianza.AccountIDTypeID:            "account id",
 	}[l.Field]
 	if name == "" {
 		name = string(l.Field)

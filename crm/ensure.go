@@ -508,11 +508,11 @@ func (e *ensurer) routeOf(n NumberSpec) (alianza.TNReferenceType, string) {
 	switch {
 	case n.User != "":
 		if u := e.provisioner.res.Users[n.User]; u != nil {
-			return alianza.TNRefEndUser, u.ID
+			return alianza.TNReferenceTypeEndUser, u.ID
 		}
 	case n.ToTrunk:
 		if t := e.provisioner.res.Trunk; t != nil {
-			return alianza.TNRefSIPTrunk, t.ID
+			return alianza.TNReferenceTypeSIPTrunk, t.ID
 		}
 	}
 	return "", ""

@@ -160,7 +160,7 @@ func trunkSpec(accountNumber string) *AccountSpec {
 			Name: "PBX-1", SIPUsername: "widgets-" + accountNumber, SIPPassword: "trunk-secret-pw", ConcurrentCalls: 8,
 			CallbackNumber: "main", PrimaryNumber: "main",
 			Forwarding: &alianza.UpdateSipTrunkForwardRulesRequest{
-				ForwardOnFailure: []alianza.ForwardReference{{ReferenceType: alianza.ForwardToVoicemail}},
+				ForwardOnFailure: []alianza.ForwardReference{{ReferenceType: alianza.ForwardReferenceTypeVoicemail}},
 			},
 		},
 	}

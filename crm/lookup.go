@@ -28,7 +28,7 @@ func gone(err error) error {
 }
 
 func (c *Client) findAccount(ctx context.Context, accountNumber string) (*alianza.Account, error) {
-	a, err := c.api.Accounts.GetBy(ctx, alianza.AccountIDByAccountNumber, accountNumber)
+	a, err := c.api.Accounts.GetBy(ctx, alianza.AccountIDTypeAccountNumber, accountNumber)
 	if errors.Is(err, alianza.ErrNotFound) {
 		return nil, nil
 	}

@@ -71,7 +71,7 @@ func TestPanelOtherLinkFields(t *testing.T) {
 
 	// WithLinkField makes a bare value match another field, as the CRM's
 	// Account_Number_Field setting does.
-	byMAC, err := New(c.API(), WithLinkField(alianza.AccountIDByMacAddress))
+	byMAC, err := New(c.API(), WithLinkField(alianza.AccountIDTypeMACAddress))
 	require.NoError(t, err)
 	p, err := byMAC.Panel(ctx, Link{Value: "0004F2ABCDEF"})
 	require.NoError(t, err)

@@ -61,10 +61,10 @@ func TestProvisionSpecRefusesWhatTheSDKRefuses(t *testing.T) {
 		{"trunk without concurrent calls", trunkSpec, func(s *AccountSpec) { s.Trunk.ConcurrentCalls = 0 }, "trunk.concurrentCalls", "create sip trunk"},
 		{"trunk without a name", trunkSpec, func(s *AccountSpec) { s.Trunk.Name = " " }, "trunk.name", "create sip trunk"},
 		{"forwarding to a malformed number", trunkSpec, func(s *AccountSpec) {
-			s.Trunk.Forwarding = &alianza.UpdateSipTrunkForwardRulesRequest{ForwardOnFailure: []alianza.ForwardReference{{ReferenceType: alianza.ForwardToTelephone, ReferenceID: "8015551212"}}}
+			s.Trunk.Forwarding = &alianza.UpdateSipTrunkForwardRulesRequest{ForwardOnFailure: []alianza.ForwardReference{{ReferenceType: alianza.ForwardReferenceTypeTelephone, ReferenceID: "8015551212"}}}
 		}, "trunk.forwarding.forwardOnFailure[0].referenceId", "set forwarding"},
 		{"forwarding to a user without an id", trunkSpec, func(s *AccountSpec) {
-			s.Trunk.Forwarding = &alianza.UpdateSipTrunkForwardRulesRequest{ForwardOnCapacityExceeded: []alianza.ForwardReference{{ReferenceType: alianza.ForwardToEndUser}}}
+			s.Trunk.Forwarding = &alianza.UpdateSipTrunkForwardRulesRequest{ForwardOnCapacityExceeded: []alianza.ForwardReference{{ReferenceType: alianza.ForwardReferenceTypeEndUser}}}
 		}, "trunk.forwarding.forwardOnCapacityExceeded[0].referenceId", "set forwarding"},
 		{"device MAC malformed", bccSpec, func(s *AccountSpec) { s.Devices[0].MAC = "00:04:f2:00:00" }, "devices[0].mac", "create device line"},
 		{"device SIP username with a bang", bccSpec, func(s *AccountSpec) { s.Devices[1].SIPUsername = "bob-sip-line!" }, "devices[1].sipUsername", "create device line"},

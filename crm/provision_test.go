@@ -44,7 +44,7 @@ func TestProvisionBusinessAccount(t *testing.T) {
 	main := res.Numbers["main"]
 	n, err := api.TelephoneNumbers.Get(ctx, res.Account.ID, main)
 	require.NoError(t, err)
-	assert.Equal(t, alianza.TNRefEndUser, n.ReferenceType)
+	assert.Equal(t, alianza.TNReferenceTypeEndUser, n.ReferenceType)
 	assert.Equal(t, res.Users["alice"].ID, n.ReferenceID)
 	assert.Equal(t, "Acme Dental", n.CustomerServiceRecord.BusinessName)
 	assert.Equal(t, alianza.CustomerTypeBusiness, n.CustomerServiceRecord.CustomerType)
@@ -122,7 +122,7 @@ func TestProvisionSIPTrunkAccount(t *testing.T) {
 	fwd, err := api.SipTrunks.GetForwarding(ctx, res.Account.ID, trunk.ID)
 	require.NoError(t, err)
 	require.Len(t, fwd.ForwardOnFailure, 1)
-	assert.Equal(t, alianza.ForwardToVoicemail, fwd.ForwardOnFailure[0].ReferenceType)
+	assert.Equal(t, alianza.ForwardReferenceTypeVoicemail, fwd.ForwardOnFailure[0].ReferenceType)
 
 	require.NoError(t, srv.SetRegistered(trunk.ID, true))
 	reg, err := api.SipTrunks.GetRegistrationStatus(ctx, res.Account.ID, trunk.ID)

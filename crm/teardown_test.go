@@ -24,7 +24,7 @@ func accountWithNumbers(t *testing.T, api *alianza.Client, accountNumber string,
 		TimeZone: alianza.TimeZoneUSMountain, DialingBehaviorType: alianza.DialingBehaviorTypeTenDigit, ExtensionLength: alianza.Ptr(4),
 	})
 	require.NoError(t, err)
-	found, err := api.TelephoneNumbers.Search(ctx, &alianza.SearchTelephoneNumbersOptions{Type: alianza.TNSearchByLatLong, Lat: 40.33, Long: -111.72, MaxResults: n})
+	found, err := api.TelephoneNumbers.Search(ctx, &alianza.SearchTelephoneNumbersOptions{Type: alianza.TNSearchTypeLatLong, Lat: 40.33, Long: -111.72, MaxResults: n})
 	require.NoError(t, err)
 	require.Len(t, found, n)
 	var tns []string

@@ -50,7 +50,7 @@ searches near --lat/--long and takes no QUERY.`,
 				opts.Q = args[0]
 			}
 			if opts.Type == "" && (lat != 0 || long != 0) {
-				opts.Type = alianza.TNSearchByLatLong
+				opts.Type = alianza.TNSearchTypeLatLong
 			}
 			api, err := a.client()
 			if err != nil {

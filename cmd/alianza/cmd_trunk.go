@@ -186,11 +186,11 @@ of to a number. --clear removes every rule.`,
 func forwardRef(s string) alianza.ForwardReference {
 	switch strings.ToLower(s) {
 	case "voicemail":
-		return alianza.ForwardReference{ReferenceType: alianza.ForwardToVoicemail}
+		return alianza.ForwardReference{ReferenceType: alianza.ForwardReferenceTypeVoicemail}
 	case "busy":
-		return alianza.ForwardReference{ReferenceType: alianza.ForwardToBusy}
+		return alianza.ForwardReference{ReferenceType: alianza.ForwardReferenceTypeBusy}
 	}
-	return alianza.ForwardReference{ReferenceType: alianza.ForwardToTelephone, ReferenceID: s}
+	return alianza.ForwardReference{ReferenceType: alianza.ForwardReferenceTypeTelephone, ReferenceID: s}
 }
 
 func forwardRefs(ss []string) []alianza.ForwardReference {

@@ -53,8 +53,8 @@ func run(ctx context.Context, w io.Writer, getenv func(string) string) error {
 			Forwarding: &alianza.UpdateSipTrunkForwardRulesRequest{
 				// When the PBX is down, calls go to voicemail; when all 8
 				// channels are busy, callers hear busy.
-				ForwardOnFailure:          []alianza.ForwardReference{{ReferenceType: alianza.ForwardToVoicemail}},
-				ForwardOnCapacityExceeded: []alianza.ForwardReference{{ReferenceType: alianza.ForwardToBusy}},
+				ForwardOnFailure:          []alianza.ForwardReference{{ReferenceType: alianza.ForwardReferenceTypeVoicemail}},
+				ForwardOnCapacityExceeded: []alianza.ForwardReference{{ReferenceType: alianza.ForwardReferenceTypeBusy}},
 			},
 		},
 	}
