@@ -27,9 +27,9 @@ func TestBusinessLineModelsCoverSpec(t *testing.T) {
 		model  any
 		extra  []string
 	}{
-		{"BusinessLine", BusinessLine{}, []string{"callerIdName"}}, // spec-scope section 4 row 28
+		{"BusinessLine", BusinessLine{}, []string{"callerIdName"}}, // docs/quirks.md, callerIdName
 		{"CallHandling", CallHandling{}, nil},
-		{"SIPCredentialsView", SIPCredentialsView{}, nil},
+		{"SipCredentialsView", SIPCredentialsView{}, nil},
 		{"PortAssignment", PortAssignment{}, nil},
 		{"SipCredentials", UpdateSIPCredentialsRequest{}, nil},
 		{"CallHandling", UpdateCallHandlingRequest{}, nil},

@@ -204,36 +204,36 @@ type DeviceTypeManufacturer string
 
 // DeviceTypeManufacturer values.
 const (
-	ManufacturerCiscoLinksysSipura DeviceTypeManufacturer = "CISCO_LINKSYS_SIPURA"
-	ManufacturerPolycom            DeviceTypeManufacturer = "POLYCOM"
-	ManufacturerArris              DeviceTypeManufacturer = "ARRIS"
-	ManufacturerObihai             DeviceTypeManufacturer = "OBIHAI"
-	ManufacturerInnomedia          DeviceTypeManufacturer = "INNOMEDIA"
-	ManufacturerThirdParty         DeviceTypeManufacturer = "THIRD_PARTY"
-	ManufacturerSoftPhone          DeviceTypeManufacturer = "SOFT_PHONE"
-	ManufacturerZTE                DeviceTypeManufacturer = "ZTE"
-	ManufacturerScientificAtlanta  DeviceTypeManufacturer = "SCIENTIFIC_ATLANTA"
-	ManufacturerCalix              DeviceTypeManufacturer = "CALIX"
-	ManufacturerYealink            DeviceTypeManufacturer = "YEALINK"
-	ManufacturerSnom               DeviceTypeManufacturer = "SNOM"
-	ManufacturerSmartRG            DeviceTypeManufacturer = "SMART_RG"
-	ManufacturerAcrobits           DeviceTypeManufacturer = "ACROBITS"
-	ManufacturerGrandstream        DeviceTypeManufacturer = "GRANDSTREAM"
-	ManufacturerAdtran             DeviceTypeManufacturer = "ADTRAN"
-	ManufacturerMediatrix          DeviceTypeManufacturer = "MEDIATRIX"
-	ManufacturerAlgo               DeviceTypeManufacturer = "ALGO"
-	ManufacturerMitel              DeviceTypeManufacturer = "MITEL"
-	ManufacturerClearlyIP          DeviceTypeManufacturer = "CLEARLY_IP"
+	DeviceTypeManufacturerCiscoLinksysSipura DeviceTypeManufacturer = "CISCO_LINKSYS_SIPURA"
+	DeviceTypeManufacturerPolycom            DeviceTypeManufacturer = "POLYCOM"
+	DeviceTypeManufacturerArris              DeviceTypeManufacturer = "ARRIS"
+	DeviceTypeManufacturerObihai             DeviceTypeManufacturer = "OBIHAI"
+	DeviceTypeManufacturerInnomedia          DeviceTypeManufacturer = "INNOMEDIA"
+	DeviceTypeManufacturerThirdParty         DeviceTypeManufacturer = "THIRD_PARTY"
+	DeviceTypeManufacturerSoftPhone          DeviceTypeManufacturer = "SOFT_PHONE"
+	DeviceTypeManufacturerZTE                DeviceTypeManufacturer = "ZTE"
+	DeviceTypeManufacturerScientificAtlanta  DeviceTypeManufacturer = "SCIENTIFIC_ATLANTA"
+	DeviceTypeManufacturerCalix              DeviceTypeManufacturer = "CALIX"
+	DeviceTypeManufacturerYealink            DeviceTypeManufacturer = "YEALINK"
+	DeviceTypeManufacturerSnom               DeviceTypeManufacturer = "SNOM"
+	DeviceTypeManufacturerSmartRG            DeviceTypeManufacturer = "SMART_RG"
+	DeviceTypeManufacturerAcrobits           DeviceTypeManufacturer = "ACROBITS"
+	DeviceTypeManufacturerGrandstream        DeviceTypeManufacturer = "GRANDSTREAM"
+	DeviceTypeManufacturerAdtran             DeviceTypeManufacturer = "ADTRAN"
+	DeviceTypeManufacturerMediatrix          DeviceTypeManufacturer = "MEDIATRIX"
+	DeviceTypeManufacturerAlgo               DeviceTypeManufacturer = "ALGO"
+	DeviceTypeManufacturerMitel              DeviceTypeManufacturer = "MITEL"
+	DeviceTypeManufacturerClearlyIP          DeviceTypeManufacturer = "CLEARLY_IP"
 )
 
 // Valid reports whether v is a value the spec defines for DeviceTypeManufacturer.
 func (v DeviceTypeManufacturer) Valid() bool {
 	switch v {
-	case ManufacturerCiscoLinksysSipura, ManufacturerPolycom, ManufacturerArris, ManufacturerObihai,
-		ManufacturerInnomedia, ManufacturerThirdParty, ManufacturerSoftPhone, ManufacturerZTE,
-		ManufacturerScientificAtlanta, ManufacturerCalix, ManufacturerYealink, ManufacturerSnom,
-		ManufacturerSmartRG, ManufacturerAcrobits, ManufacturerGrandstream, ManufacturerAdtran,
-		ManufacturerMediatrix, ManufacturerAlgo, ManufacturerMitel, ManufacturerClearlyIP:
+	case DeviceTypeManufacturerCiscoLinksysSipura, DeviceTypeManufacturerPolycom, DeviceTypeManufacturerArris, DeviceTypeManufacturerObihai,
+		DeviceTypeManufacturerInnomedia, DeviceTypeManufacturerThirdParty, DeviceTypeManufacturerSoftPhone, DeviceTypeManufacturerZTE,
+		DeviceTypeManufacturerScientificAtlanta, DeviceTypeManufacturerCalix, DeviceTypeManufacturerYealink, DeviceTypeManufacturerSnom,
+		DeviceTypeManufacturerSmartRG, DeviceTypeManufacturerAcrobits, DeviceTypeManufacturerGrandstream, DeviceTypeManufacturerAdtran,
+		DeviceTypeManufacturerMediatrix, DeviceTypeManufacturerAlgo, DeviceTypeManufacturerMitel, DeviceTypeManufacturerClearlyIP:
 		return true
 	}
 	return false

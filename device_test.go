@@ -79,7 +79,7 @@ func TestDeviceFixtures(t *testing.T) {
 		var types []DeviceType
 		decodeStrict(t, raw, &types)
 		require.Len(t, types, 1)
-		assert.Equal(t, ManufacturerCiscoLinksysSipura, types[0].DeviceTypeManufacturer)
+		assert.Equal(t, DeviceTypeManufacturerCiscoLinksysSipura, types[0].DeviceTypeManufacturer)
 		assert.True(t, types[0].DeviceTypeManufacturer.Valid())
 		assert.Equal(t, []LineType{LineTypeLine, LineTypeCustom}, types[0].LineFunctionality["2"])
 		assert.Equal(t, RingTypeRing1, types[0].RingTypeAlertInfo[0].RingType)

@@ -340,27 +340,27 @@ type InboundCarrierType string
 
 // InboundCarrierType values.
 const (
-	CarrierLevel3          InboundCarrierType = "LEVEL_3"
-	CarrierNoAPI           InboundCarrierType = "NO_API"
-	CarrierE911            InboundCarrierType = "E911"
-	CarrierTelus           InboundCarrierType = "TELUS"
-	CarrierTelusAPI        InboundCarrierType = "TELUS_API"
-	CarrierTelusOneVoice   InboundCarrierType = "TELUS_ONEVOICE"
-	CarrierProvtel         InboundCarrierType = "PROVTEL"
-	CarrierVerizonCarianza InboundCarrierType = "VERIZON_CARIANZA"
-	CarrierOnvoyCarianza   InboundCarrierType = "ONVOY_CARIANZA"
-	CarrierLevel3Carianza  InboundCarrierType = "LEVEL3_CARIANZA"
-	CarrierBandwidth       InboundCarrierType = "BANDWIDTH"
-	CarrierLumenIMS        InboundCarrierType = "LUMEN_IMS"
-	CarrierLumenVoiceLIELS InboundCarrierType = "LUMEN_VOICE_LI_ELS"
-	CarrierSinch           InboundCarrierType = "SINCH"
-	CarrierServiceProvider InboundCarrierType = "SERVICE_PROVIDER_CARRIER"
+	InboundCarrierTypeLevel3          InboundCarrierType = "LEVEL_3"
+	InboundCarrierTypeNoAPI           InboundCarrierType = "NO_API"
+	InboundCarrierTypeE911            InboundCarrierType = "E911"
+	InboundCarrierTypeTelus           InboundCarrierType = "TELUS"
+	InboundCarrierTypeTelusAPI        InboundCarrierType = "TELUS_API"
+	InboundCarrierTypeTelusOneVoice   InboundCarrierType = "TELUS_ONEVOICE"
+	InboundCarrierTypeProvtel         InboundCarrierType = "PROVTEL"
+	InboundCarrierTypeVerizonCarianza InboundCarrierType = "VERIZON_CARIANZA"
+	InboundCarrierTypeOnvoyCarianza   InboundCarrierType = "ONVOY_CARIANZA"
+	InboundCarrierTypeLevel3Carianza  InboundCarrierType = "LEVEL3_CARIANZA"
+	InboundCarrierTypeBandwidth       InboundCarrierType = "BANDWIDTH"
+	InboundCarrierTypeLumenIMS        InboundCarrierType = "LUMEN_IMS"
+	InboundCarrierTypeLumenVoiceLIELS InboundCarrierType = "LUMEN_VOICE_LI_ELS"
+	InboundCarrierTypeSinch           InboundCarrierType = "SINCH"
+	InboundCarrierTypeServiceProvider InboundCarrierType = "SERVICE_PROVIDER_CARRIER"
 )
 
 // Valid reports whether v is a value the spec defines for InboundCarrierType.
 func (v InboundCarrierType) Valid() bool {
 	switch v {
-	case CarrierLevel3, CarrierNoAPI, CarrierE911, CarrierTelus, CarrierTelusAPI, CarrierTelusOneVoice, CarrierProvtel, CarrierVerizonCarianza, CarrierOnvoyCarianza, CarrierLevel3Carianza, CarrierBandwidth, CarrierLumenIMS, CarrierLumenVoiceLIELS, CarrierSinch, CarrierServiceProvider:
+	case InboundCarrierTypeLevel3, InboundCarrierTypeNoAPI, InboundCarrierTypeE911, InboundCarrierTypeTelus, InboundCarrierTypeTelusAPI, InboundCarrierTypeTelusOneVoice, InboundCarrierTypeProvtel, InboundCarrierTypeVerizonCarianza, InboundCarrierTypeOnvoyCarianza, InboundCarrierTypeLevel3Carianza, InboundCarrierTypeBandwidth, InboundCarrierTypeLumenIMS, InboundCarrierTypeLumenVoiceLIELS, InboundCarrierTypeSinch, InboundCarrierTypeServiceProvider:
 		return true
 	}
 	return false
@@ -372,24 +372,26 @@ type PortingWireType string
 
 // PortingWireType values.
 const (
-	PortingWireless PortingWireType = "Wireless"
-	PortingWireline PortingWireType = "Wireline"
+	PortingWireTypeWireless PortingWireType = "Wireless"
+	PortingWireTypeWireline PortingWireType = "Wireline"
 )
 
 // Valid reports whether v is a value the spec defines for PortingWireType.
-func (v PortingWireType) Valid() bool { return v == PortingWireless || v == PortingWireline }
+func (v PortingWireType) Valid() bool {
+	return v == PortingWireTypeWireless || v == PortingWireTypeWireline
+}
 
 // PortCancelType is how a port was cancelled (PortX.cancelType; "EXPIDITED" sic).
 type PortCancelType string
 
 // PortCancelType values.
 const (
-	PortCancelNormal    PortCancelType = "NORMAL"
-	PortCancelExpidited PortCancelType = "EXPIDITED"
-	PortCancelByCarrier PortCancelType = "BY_CARRIER"
+	PortCancelTypeNormal    PortCancelType = "NORMAL"
+	PortCancelTypeExpedited PortCancelType = "EXPIDITED"
+	PortCancelTypeByCarrier PortCancelType = "BY_CARRIER"
 )
 
 // Valid reports whether v is a value the spec defines for PortCancelType.
 func (v PortCancelType) Valid() bool {
-	return v == PortCancelNormal || v == PortCancelExpidited || v == PortCancelByCarrier
+	return v == PortCancelTypeNormal || v == PortCancelTypeExpedited || v == PortCancelTypeByCarrier
 }

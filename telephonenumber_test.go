@@ -569,7 +569,7 @@ func TestTelephoneNumberFixtures(t *testing.T) {
 		var v TelephoneNumberActivation
 		decodeRoundTrip(t, fixture(t, "telephonenumber/add-response-port-pn.json"), &v)
 		assert.Equal(t, CarrierStatusPortPending, v.Port.Status)
-		assert.Equal(t, PortingWireline, v.Port.PortingWireType)
+		assert.Equal(t, PortingWireTypeWireline, v.Port.PortingWireType)
 		assert.Equal(t, time.Date(2022, 11, 21, 0, 0, 0, 0, time.UTC), v.Port.CrdDate)
 		assert.Equal(t, DirectoryListingTypePorted, v.DirectoryListing.Type)
 	})

@@ -16,18 +16,18 @@ type FaultKind string
 
 // The faults a request can get.
 const (
-	// FaultNone: the request was served normally.
-	FaultNone FaultKind = ""
-	// FaultFail: the request was answered with an injected status and body
+	// FaultKindNone: the request was served normally.
+	FaultKindNone FaultKind = ""
+	// FaultKindFail: the request was answered with an injected status and body
 	// and not carried out (FailNext, FailNextWithHeader, FaultRate.Fail).
-	FaultFail FaultKind = "fail"
-	// FaultDrop: the connection was closed without an answer before the
+	FaultKindFail FaultKind = "fail"
+	// FaultKindDrop: the connection was closed without an answer before the
 	// request was carried out (DropNext, FaultRate.Drop).
-	FaultDrop FaultKind = "drop"
-	// FaultApplyDrop: the request was carried out and its effect stored,
+	FaultKindDrop FaultKind = "drop"
+	// FaultKindApplyDrop: the request was carried out and its effect stored,
 	// then the connection was closed without an answer (ApplyThenDropNext,
 	// FaultRate.ApplyDrop). The client cannot know the outcome.
-	FaultApplyDrop FaultKind = "apply-drop"
+	FaultKindApplyDrop FaultKind = "apply-drop"
 )
 
 // fault is what a test asked to go wrong on one operation.
@@ -49,7 +49,7 @@ type failSpec struct {
 type taken struct {
 	delay time.Duration
 	kind  FaultKind
-	fail  *failSpec // when kind is FaultFail
+	fail  *failSpec // when kind is FaultKindFail
 }
 
 // rateFault is an installed FaultRate.
@@ -209,7 +209,7 @@ func (s *Server) DropNext(method string, route Route, n int) error {
 // acted: the client cannot tell whether its request was applied. Over HTTP
 // the connection is hijacked and closed; through Transport the round trip
 // returns an error. The request log keeps the answer the fake would have
-// sent (Request.Response), with Status 0 and Fault FaultApplyDrop.
+// sent (Request.Response), with Status 0 and Fault FaultKindApplyDrop.
 //
 //	method, route, _ := srv.RouteOf("createAccount")
 //	srv.ApplyThenDropNext(method, route, 1) // "POST /v2/partition/{partitionId}/account"
@@ -314,16 +314,16 @@ func (s *Server) takeFault(key string) taken {
 		switch {
 		case f.dropN > 0:
 			f.dropN--
-			t.kind = FaultDrop
+			t.kind = FaultKindDrop
 		case f.applyDropN > 0:
 			f.applyDropN--
-			t.kind = FaultApplyDrop
+			t.kind = FaultKindApplyDrop
 		case f.failN > 0:
 			f.failN--
 			fs := f.fail
-			t.kind, t.fail = FaultFail, &fs
+			t.kind, t.fail = FaultKindFail, &fs
 		}
-		if t.kind != FaultNone {
+		if t.kind != FaultKindNone {
 			return t
 		}
 	}
@@ -332,11 +332,11 @@ func (s *Server) takeFault(key string) taken {
 		switch {
 		case u < rf.r.Fail:
 			fs := rf.fail
-			t.kind, t.fail = FaultFail, &fs
+			t.kind, t.fail = FaultKindFail, &fs
 		case u < rf.r.Fail+rf.r.Drop:
-			t.kind = FaultDrop
+			t.kind = FaultKindDrop
 		case u < rf.r.Fail+rf.r.Drop+rf.r.ApplyDrop:
-			t.kind = FaultApplyDrop
+			t.kind = FaultKindApplyDrop
 		}
 	}
 	return t

@@ -51,7 +51,7 @@ func TestApplyThenDropNextOverHTTP(t *testing.T) {
 	log := srv.Requests()
 	var dropped *Request
 	for i := range log {
-		if log[i].Route == route && log[i].Fault == FaultApplyDrop {
+		if log[i].Route == route && log[i].Fault == FaultKindApplyDrop {
 			dropped = &log[i]
 		}
 	}
@@ -122,7 +122,7 @@ func TestFailNextWithHeader(t *testing.T) {
 	assert.Equal(t, "7", res.Header.Get("Retry-After"))
 	assert.Equal(t, "application/json", res.Header.Get("Content-Type"))
 	assert.JSONEq(t, `{"status":429,"messages":["Too Many Requests"]}`, string(raw))
-	assert.Equal(t, FaultFail, srv.Requests()[len(srv.Requests())-1].Fault)
+	assert.Equal(t, FaultKindFail, srv.Requests()[len(srv.Requests())-1].Fault)
 	assert.Equal(t, http.StatusOK, a.do(http.MethodGet, a.acct(acctID), nil).status, "one request only")
 
 	// The SDK sees the Retry-After.
@@ -177,10 +177,10 @@ func TestFaultRateIsReproducible(t *testing.T) {
 		count[k]++
 	}
 	// 400 draws at 20/10/10 %: far from 0 and from 400 for each kind.
-	assert.InDelta(t, 80, count[FaultFail], 40)
-	assert.InDelta(t, 40, count[FaultDrop], 30)
-	assert.InDelta(t, 40, count[FaultApplyDrop], 30)
-	assert.InDelta(t, 240, count[FaultNone], 60)
+	assert.InDelta(t, 80, count[FaultKindFail], 40)
+	assert.InDelta(t, 40, count[FaultKindDrop], 30)
+	assert.InDelta(t, 40, count[FaultKindApplyDrop], 30)
+	assert.InDelta(t, 240, count[FaultKindNone], 60)
 
 	r.Seed = 43
 	assert.NotEqual(t, a, fates(t, r, 400), "another seed, other faults")

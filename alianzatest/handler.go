@@ -84,12 +84,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	switch f.kind {
-	case FaultDrop:
+	case FaultKindDrop:
 		entry.Status = 0
 		s.record(entry)
 		dropConn(w)
 		return
-	case FaultFail:
+	case FaultKindFail:
 		entry.Status = f.fail.status
 		s.record(entry)
 		for k, v := range f.fail.header {
@@ -157,7 +157,7 @@ func (s *Server) finish(w http.ResponseWriter, in inputT, entry Request, rep rep
 }
 
 // finishEncoded checks the response against the spec, logs and sends it,
-// or, for FaultApplyDrop, logs it and drops the connection instead.
+// or, for FaultKindApplyDrop, logs it and drops the connection instead.
 func (s *Server) finishEncoded(w http.ResponseWriter, in inputT, entry Request, status int, body []byte, ct string, kind FaultKind) {
 	h := http.Header{}
 	if len(body) > 0 {
@@ -168,7 +168,7 @@ func (s *Server) finishEncoded(w http.ResponseWriter, in inputT, entry Request, 
 	}
 	entry.Status = status
 	entry.Response = string(body)
-	if kind == FaultApplyDrop {
+	if kind == FaultKindApplyDrop {
 		entry.Status = 0
 		s.record(entry)
 		dropConn(w)

@@ -10,10 +10,10 @@ type Request struct {
 	Query  string // raw query
 	Status int    // 0 when the connection was dropped
 	Body   string // request body
-	// Response is the response body; empty for FaultFail and FaultDrop,
-	// for FaultApplyDrop the answer the fake would have sent.
+	// Response is the response body; empty for FaultKindFail and FaultKindDrop,
+	// for FaultKindApplyDrop the answer the fake would have sent.
 	Response string
-	Fault    FaultKind // the fault injected, FaultNone for most
+	Fault    FaultKind // the fault injected, FaultKindNone for most
 }
 
 func (s *Server) record(r Request) {

@@ -113,11 +113,11 @@ func TestEnsureAdoptsWhatCollides(t *testing.T) {
 	require.NoError(t, err)
 	var trunkItem EnsureItem
 	for _, it := range res.Items {
-		if it.Kind == KindTrunk {
+		if it.Kind == ItemKindTrunk {
 			trunkItem = it
 		}
 	}
-	assert.Equal(t, Unchanged, trunkItem.Outcome)
+	assert.Equal(t, OutcomeUnchanged, trunkItem.Outcome)
 	assert.Equal(t, "someone-else-1", res.Trunk.SIPUsername)
 	assertComplete(t, other, spec)
 }
@@ -133,6 +133,6 @@ func TestEnsureCollisionWithAnotherAccount(t *testing.T) {
 	require.ErrorIs(t, err, alianza.ErrConflict)
 	assert.ErrorContains(t, err, "user alice")
 	last := res.Items[len(res.Items)-1]
-	assert.Equal(t, Failed, last.Outcome)
+	assert.Equal(t, OutcomeFailed, last.Outcome)
 	assert.ErrorIs(t, last.Err, alianza.ErrConflict)
 }

@@ -4,7 +4,7 @@
 //	c, err := crm.New(api)                            // api is an *alianza.Client
 //	p, err := c.Panel(ctx, crm.ByAccountNumber("ACME-1001"))
 //	r, err := c.SyncStatus(ctx, link, "current")      // one PATCH, only when it differs
-//	s, err := c.SyncSIPLines(ctx, link, crm.SyncFull, store, &crm.SyncOptions{DryRun: true})
+//	s, err := c.SyncSIPLines(ctx, link, crm.SyncModeFull, store, &crm.SyncOptions{DryRun: true})
 //	p, err := c.Provision(ctx, spec, &crm.ProvisionOptions{Rollback: true})
 //	e, err := c.Ensure(ctx, spec, nil)                // the same account, idempotent
 //	t, err := c.Teardown(ctx, link, &crm.TeardownOptions{Progress: bar})

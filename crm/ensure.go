@@ -17,13 +17,13 @@ type ItemKind string
 
 // The kinds of items, in the order Ensure checks them.
 const (
-	KindAccount    ItemKind = "account"     // key: account number
-	KindUser       ItemKind = "user"        // key: user key
-	KindNumber     ItemKind = "number"      // key: number key; ID: the telephone number
-	KindTrunk      ItemKind = "sip trunk"   // key: trunk name
-	KindForwarding ItemKind = "forwarding"  // key: trunk name
-	KindRouting    ItemKind = "routing"     // key: number key; ID: the telephone number
-	KindDevice     ItemKind = "device line" // key: device name and line, "Alice desk line 1"
+	ItemKindAccount    ItemKind = "account"     // key: account number
+	ItemKindUser       ItemKind = "user"        // key: user key
+	ItemKindNumber     ItemKind = "number"      // key: number key; ID: the telephone number
+	ItemKindTrunk      ItemKind = "sip trunk"   // key: trunk name
+	ItemKindForwarding ItemKind = "forwarding"  // key: trunk name
+	ItemKindRouting    ItemKind = "routing"     // key: number key; ID: the telephone number
+	ItemKindDevice     ItemKind = "device line" // key: device name and line, "Alice desk line 1"
 )
 
 // Outcome is what Ensure did to one item.
@@ -31,10 +31,10 @@ type Outcome string
 
 // The outcomes of an item.
 const (
-	Created   Outcome = "created"   // it was missing and was made
-	Updated   Outcome = "updated"   // it existed and was changed to match the spec
-	Unchanged Outcome = "unchanged" // it existed and matched, or drift was left alone
-	Failed    Outcome = "failed"    // see the item's Err
+	OutcomeCreated   Outcome = "created"   // it was missing and was made
+	OutcomeUpdated   Outcome = "updated"   // it existed and was changed to match the spec
+	OutcomeUnchanged Outcome = "unchanged" // it existed and matched, or drift was left alone
+	OutcomeFailed    Outcome = "failed"    // see the item's Err
 )
 
 // EnsureItem is one thing an account spec asks for and what Ensure did
@@ -44,7 +44,7 @@ type EnsureItem struct {
 	Key     string
 	ID      string // Alianza's id, or the telephone number
 	Outcome Outcome
-	// Changed lists what an Updated item had changed, e.g. "accountName"
+	// Changed lists what an OutcomeUpdated item had changed, e.g. "accountName"
 	// or "forwardOnFailure"; Drift what differs from the spec and was
 	// left alone (account fields without EnsureOptions.CorrectDrift).
 	Changed []string
@@ -102,7 +102,7 @@ func (r EnsureResult) String() string {
 		acct = fmt.Sprintf("account %s (%s)", r.Account.AccountNumber, r.Account.ID)
 	}
 	return fmt.Sprintf("%s: %d item(s): %d created, %d updated, %d unchanged, %d failed", acct, len(r.Items),
-		r.Count(Created), r.Count(Updated), r.Count(Unchanged), r.Count(Failed))
+		r.Count(OutcomeCreated), r.Count(OutcomeUpdated), r.Count(OutcomeUnchanged), r.Count(OutcomeFailed))
 }
 
 // Format prints String for every verb.
@@ -175,7 +175,7 @@ type ensurer struct {
 // item records an item; a failed one ends the run with an error naming it.
 func (e *ensurer) item(it EnsureItem) error {
 	if it.Err != nil {
-		it.Outcome = Failed
+		it.Outcome = OutcomeFailed
 	}
 	e.res.Items = append(e.res.Items, it)
 	if e.opts.Progress != nil {
@@ -190,8 +190,8 @@ func (e *ensurer) item(it EnsureItem) error {
 // created settles a create: it turns a provisioner step's failure into its
 // cause, and looks the resource up (adopt) when the answer was lost or the
 // create collided with one already there. A lost answer whose resource is
-// found was Created; a collision whose resource is found on the account
-// was made by someone else meanwhile and is adopted Unchanged.
+// found was OutcomeCreated; a collision whose resource is found on the account
+// was made by someone else meanwhile and is adopted OutcomeUnchanged.
 func created(err error, adopt func() (bool, error)) (Outcome, error) {
 	var se *stepError
 	if errors.As(err, &se) {
@@ -199,32 +199,32 @@ func created(err error, adopt func() (bool, error)) (Outcome, error) {
 	}
 	lost, collided := outcomeUnknown(err), errors.Is(err, alianza.ErrConflict)
 	if err == nil || !lost && !collided {
-		return Created, err
+		return OutcomeCreated, err
 	}
 	found, lerr := adopt()
 	switch {
 	case lerr != nil:
-		return Failed, fmt.Errorf("%w (looking it up: %w)", err, lerr)
+		return OutcomeFailed, fmt.Errorf("%w (looking it up: %w)", err, lerr)
 	case !found:
-		return Failed, err
+		return OutcomeFailed, err
 	case lost:
-		return Created, nil
+		return OutcomeCreated, nil
 	}
-	return Unchanged, nil
+	return OutcomeUnchanged, nil
 }
 
 func (e *ensurer) run(ctx context.Context) error {
 	api, s := e.c.api, e.spec
 	a, err := e.c.findAccount(ctx, s.AccountNumber)
 	if err != nil {
-		return e.item(EnsureItem{Kind: KindAccount, Key: s.AccountNumber, Err: err})
+		return e.item(EnsureItem{Kind: ItemKindAccount, Key: s.AccountNumber, Err: err})
 	}
 	fresh := a == nil
 	if fresh {
 		if fresh, err = e.ensureNewAccount(ctx); err != nil {
 			return err
 		}
-	} else if err := e.ensureAccount(ctx, a, Unchanged); err != nil {
+	} else if err := e.ensureAccount(ctx, a, OutcomeUnchanged); err != nil {
 		return err
 	}
 	a = e.res.Account
@@ -244,22 +244,22 @@ func (e *ensurer) run(ctx context.Context) error {
 			return nil
 		}
 		if len(s.Users) > 0 {
-			if err := read(KindUser, func() (err error) { users, err = api.Users.List(ctx, a.ID, nil); return err }); err != nil {
+			if err := read(ItemKindUser, func() (err error) { users, err = api.Users.List(ctx, a.ID, nil); return err }); err != nil {
 				return err
 			}
 		}
 		if len(s.Numbers) > 0 {
-			if err := read(KindNumber, func() (err error) { numbers, err = api.TelephoneNumbers.List(ctx, a.ID, nil); return err }); err != nil {
+			if err := read(ItemKindNumber, func() (err error) { numbers, err = api.TelephoneNumbers.List(ctx, a.ID, nil); return err }); err != nil {
 				return err
 			}
 		}
 		if s.Trunk != nil {
-			if err := read(KindTrunk, func() (err error) { trunks, err = api.SipTrunks.List(ctx, a.ID); return err }); err != nil {
+			if err := read(ItemKindTrunk, func() (err error) { trunks, err = api.SipTrunks.List(ctx, a.ID); return err }); err != nil {
 				return err
 			}
 		}
 		if len(s.Devices) > 0 {
-			if err := read(KindDevice, func() (err error) { devices, err = api.DeviceLines.ListByAccount(ctx, a.ID); return err }); err != nil {
+			if err := read(ItemKindDevice, func() (err error) { devices, err = api.DeviceLines.ListByAccount(ctx, a.ID); return err }); err != nil {
 				return err
 			}
 		}
@@ -310,13 +310,13 @@ func (e *ensurer) ensureNewAccount(ctx context.Context) (fresh bool, err error) 
 		return a != nil, err
 	})
 	if err != nil {
-		return false, e.item(EnsureItem{Kind: KindAccount, Key: s.AccountNumber, Err: err})
+		return false, e.item(EnsureItem{Kind: ItemKindAccount, Key: s.AccountNumber, Err: err})
 	}
 	if found != nil {
 		return false, e.ensureAccount(ctx, found, outcome)
 	}
 	a := e.provisioner.res.Account
-	it := EnsureItem{Kind: KindAccount, Key: s.AccountNumber, ID: a.ID, Outcome: Created}
+	it := EnsureItem{Kind: ItemKindAccount, Key: s.AccountNumber, ID: a.ID, Outcome: OutcomeCreated}
 	if e.opts.Status != "" && a.Status != e.opts.Status {
 		var updated *alianza.Account
 		if updated, it.Err = e.c.api.Accounts.SetStatus(ctx, a.ID, e.opts.Status); it.Err == nil {
@@ -333,7 +333,7 @@ func (e *ensurer) ensureNewAccount(ctx context.Context) (fresh bool, err error) 
 func (e *ensurer) ensureAccount(ctx context.Context, a *alianza.Account, outcome Outcome) error {
 	s := e.spec
 	e.res.Account = a
-	it := EnsureItem{Kind: KindAccount, Key: s.AccountNumber, ID: a.ID, Outcome: outcome}
+	it := EnsureItem{Kind: ItemKindAccount, Key: s.AccountNumber, ID: a.ID, Outcome: outcome}
 	var patch alianza.PatchAccountRequest
 	var change []string
 	differs := func(field string, d bool, set func()) {
@@ -358,8 +358,8 @@ func (e *ensurer) ensureAccount(ctx context.Context, a *alianza.Account, outcome
 			it.Err = err
 		} else {
 			e.res.Account, it.Changed = updated, change
-			if it.Outcome == Unchanged {
-				it.Outcome = Updated
+			if it.Outcome == OutcomeUnchanged {
+				it.Outcome = OutcomeUpdated
 			}
 		}
 	}
@@ -367,7 +367,7 @@ func (e *ensurer) ensureAccount(ctx context.Context, a *alianza.Account, outcome
 }
 
 func (e *ensurer) ensureUser(ctx context.Context, accountID string, u UserSpec, users []alianza.User) error {
-	it := EnsureItem{Kind: KindUser, Key: u.key(), Outcome: Unchanged}
+	it := EnsureItem{Kind: ItemKindUser, Key: u.key(), Outcome: OutcomeUnchanged}
 	if x := userNamed(users, u); x != nil {
 		e.provisioner.res.Users[u.key()] = x
 	} else {
@@ -387,7 +387,7 @@ func (e *ensurer) ensureUser(ctx context.Context, accountID string, u UserSpec, 
 }
 
 func (e *ensurer) ensureNumber(ctx context.Context, accountID string, n NumberSpec) error {
-	it := EnsureItem{Kind: KindNumber, Key: n.Key, Outcome: Unchanged}
+	it := EnsureItem{Kind: ItemKindNumber, Key: n.Key, Outcome: OutcomeUnchanged}
 	if x := e.had[n.Key]; x != nil {
 		e.provisioner.res.Numbers[n.Key] = x.PhoneNumber
 	} else {
@@ -414,7 +414,7 @@ func (e *ensurer) ensureNumber(ctx context.Context, accountID string, n NumberSp
 
 func (e *ensurer) ensureTrunk(ctx context.Context, accountID string, trunk *alianza.SipTrunk) error {
 	t := e.spec.Trunk
-	it := EnsureItem{Kind: KindTrunk, Key: t.Name, Outcome: Unchanged}
+	it := EnsureItem{Kind: ItemKindTrunk, Key: t.Name, Outcome: OutcomeUnchanged}
 	if trunk != nil {
 		e.provisioner.res.Trunk = trunk
 	} else {
@@ -434,9 +434,9 @@ func (e *ensurer) ensureTrunk(ctx context.Context, accountID string, trunk *alia
 		return err
 	}
 
-	fit := EnsureItem{Kind: KindForwarding, Key: t.Name, ID: e.res.Trunk.ID, Outcome: Created}
+	fit := EnsureItem{Kind: ItemKindForwarding, Key: t.Name, ID: e.res.Trunk.ID, Outcome: OutcomeCreated}
 	if trunk != nil {
-		fit.Outcome = Unchanged
+		fit.Outcome = OutcomeUnchanged
 		got, err := e.c.api.SipTrunks.GetForwarding(ctx, accountID, trunk.ID)
 		if err != nil {
 			fit.Err = err
@@ -445,7 +445,7 @@ func (e *ensurer) ensureTrunk(ctx context.Context, accountID string, trunk *alia
 		if fit.Changed = forwardingDrift(t.Forwarding, got); len(fit.Changed) == 0 {
 			return e.item(fit)
 		}
-		fit.Outcome = Updated
+		fit.Outcome = OutcomeUpdated
 	}
 	var se *stepError
 	if err := e.setForwarding(ctx, accountID, t); errors.As(err, &se) {
@@ -478,9 +478,9 @@ func (e *ensurer) ensureRouting(ctx context.Context, accountID string, n NumberS
 		return nil
 	}
 	tn := e.provisioner.res.Numbers[n.Key]
-	it := EnsureItem{Kind: KindRouting, Key: n.Key, ID: tn, Outcome: Unchanged}
+	it := EnsureItem{Kind: ItemKindRouting, Key: n.Key, ID: tn, Outcome: OutcomeUnchanged}
 	if x := e.had[n.Key]; x == nil || !e.routed(n, x) {
-		it.Outcome, it.Changed = Updated, []string{"destination"}
+		it.Outcome, it.Changed = OutcomeUpdated, []string{"destination"}
 		var se *stepError
 		if err := e.route(ctx, accountID, n); errors.As(err, &se) {
 			it.Err = se.err
@@ -520,7 +520,7 @@ func (e *ensurer) routeOf(n NumberSpec) (alianza.TNReferenceType, string) {
 
 func (e *ensurer) ensureDevice(ctx context.Context, accountID string, d DeviceSpec, devices []alianza.Device) error {
 	key := fmt.Sprintf("%s line %d", d.Name, d.LineNumber)
-	it := EnsureItem{Kind: KindDevice, Key: key, Outcome: Unchanged}
+	it := EnsureItem{Kind: ItemKindDevice, Key: key, Outcome: OutcomeUnchanged}
 	userID := e.provisioner.res.Users[d.User].ID
 	if x := deviceFor(devices, d, userID); x != nil {
 		e.provisioner.res.Devices = append(e.provisioner.res.Devices, x)

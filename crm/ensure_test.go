@@ -84,8 +84,8 @@ func TestEnsureCreatesThenWritesNothing(t *testing.T) {
 	res, err := c.Ensure(ctx, spec, nil)
 	require.NoError(t, err)
 	// account, 2 users, 4 numbers, trunk, forwarding, 2 devices; 4 routings
-	assert.Equal(t, map[Outcome]int{Created: 11, Updated: 4}, outcomes(res), "%v", res.Items)
-	assert.Equal(t, KindAccount, res.Items[0].Kind)
+	assert.Equal(t, map[Outcome]int{OutcomeCreated: 11, OutcomeUpdated: 4}, outcomes(res), "%v", res.Items)
+	assert.Equal(t, ItemKindAccount, res.Items[0].Kind)
 	assert.Equal(t, res.Account.ID, res.Items[0].ID)
 	assertComplete(t, c, spec)
 	first := res
@@ -95,7 +95,7 @@ func TestEnsureCreatesThenWritesNothing(t *testing.T) {
 	require.NoError(t, err)
 	log := since(srv, n)
 	assert.Zero(t, writes(log), "no write the second time")
-	assert.Equal(t, map[Outcome]int{Unchanged: 15}, outcomes(res))
+	assert.Equal(t, map[Outcome]int{OutcomeUnchanged: 15}, outcomes(res))
 	assert.Equal(t, first.Numbers, res.Numbers, "each key finds the number it was given")
 	assert.Equal(t, first.Trunk.ID, res.Trunk.ID)
 	require.Len(t, res.Devices, 2)
@@ -123,7 +123,7 @@ func TestEnsureAdoptsAProvisionedAccount(t *testing.T) {
 			res, err := c.Ensure(ctx, spec, nil)
 			require.NoError(t, err)
 			assert.Zero(t, writes(since(srv, n)))
-			assert.Zero(t, res.Count(Created)+res.Count(Updated))
+			assert.Zero(t, res.Count(OutcomeCreated)+res.Count(OutcomeUpdated))
 			assert.Equal(t, p.Numbers, res.Numbers)
 			assert.Equal(t, p.Account.ID, res.Account.ID)
 		})
@@ -147,7 +147,7 @@ func TestEnsureAfterLostAnswer(t *testing.T) {
 			if err != nil {
 				assert.ErrorIs(t, err, alianza.ErrOutcomeUnknown)
 				last := res.Items[len(res.Items)-1]
-				assert.Equal(t, Failed, last.Outcome)
+				assert.Equal(t, OutcomeFailed, last.Outcome)
 				assert.ErrorIs(t, last.Err, alianza.ErrOutcomeUnknown)
 			}
 			_, err = c.Ensure(ctx, spec, opts)
@@ -198,11 +198,11 @@ func TestEnsureAfterAFailure(t *testing.T) {
 	res, err := c.Ensure(ctx, spec, nil)
 	require.ErrorIs(t, err, alianza.ErrServer)
 	assert.Contains(t, err.Error(), "device line Alice desk line 1")
-	assert.Equal(t, Failed, res.Items[len(res.Items)-1].Outcome)
+	assert.Equal(t, OutcomeFailed, res.Items[len(res.Items)-1].Outcome)
 
 	res, err = c.Ensure(ctx, spec, nil)
 	require.NoError(t, err)
-	assert.Equal(t, 2, res.Count(Created), "the two device lines: %v", res.Items)
+	assert.Equal(t, 2, res.Count(OutcomeCreated), "the two device lines: %v", res.Items)
 	assertComplete(t, c, spec)
 }
 
@@ -218,14 +218,14 @@ func TestEnsureDrift(t *testing.T) {
 	er, err := c.Ensure(ctx, spec, nil)
 	require.NoError(t, err)
 	assert.Zero(t, writes(since(srv, n)), "drift is reported, not corrected, by default")
-	assert.Equal(t, Unchanged, er.Items[0].Outcome)
+	assert.Equal(t, OutcomeUnchanged, er.Items[0].Outcome)
 	assert.Equal(t, []string{"accountName", "billingCycleDay"}, er.Items[0].Drift)
 
 	n = len(srv.Requests())
 	er, err = c.Ensure(ctx, spec, &EnsureOptions{Status: alianza.AccountStatusDisabled})
 	require.NoError(t, err)
 	assert.Equal(t, 1, writes(since(srv, n)), "the status is set whenever it differs")
-	assert.Equal(t, Updated, er.Items[0].Outcome)
+	assert.Equal(t, OutcomeUpdated, er.Items[0].Outcome)
 	assert.Equal(t, []string{"status"}, er.Items[0].Changed)
 	assert.Equal(t, []string{"accountName", "billingCycleDay"}, er.Items[0].Drift)
 
@@ -233,7 +233,7 @@ func TestEnsureDrift(t *testing.T) {
 	er, err = c.Ensure(ctx, spec, &EnsureOptions{CorrectDrift: true, Status: alianza.AccountStatusDisabled})
 	require.NoError(t, err)
 	assert.Equal(t, 1, writes(since(srv, n)), "one PATCH")
-	assert.Equal(t, Updated, er.Items[0].Outcome)
+	assert.Equal(t, OutcomeUpdated, er.Items[0].Outcome)
 	assert.Equal(t, []string{"accountName", "billingCycleDay"}, er.Items[0].Changed)
 	assert.Empty(t, er.Items[0].Drift)
 	a, err := c.API().Accounts.GetByNumber(ctx, "DRIFT-1")
@@ -241,7 +241,7 @@ func TestEnsureDrift(t *testing.T) {
 	assert.Equal(t, "Carol Jones", a.AccountName)
 	assert.Equal(t, 28, a.BillingCycleDay)
 	assert.Equal(t, alianza.AccountStatusDisabled, a.Status)
-	assert.Zero(t, er.Count(Created))
+	assert.Zero(t, er.Count(OutcomeCreated))
 }
 
 func TestEnsureChecksTheSpecFirst(t *testing.T) {
@@ -295,7 +295,7 @@ func TestEnsureUnderFaults(t *testing.T) {
 			require.NoError(t, err, "after %d runs", runs)
 			injected := 0
 			for _, r := range srv.Requests() {
-				if r.Fault != alianzatest.FaultNone {
+				if r.Fault != alianzatest.FaultKindNone {
 					injected++
 				}
 			}

@@ -207,7 +207,7 @@ func loseAnswers(t *testing.T, srv *alianzatest.Server, operationID string, n in
 func lostAnswers(srv *alianzatest.Server) int {
 	n := 0
 	for _, r := range srv.Requests() {
-		if r.Fault == alianzatest.FaultApplyDrop {
+		if r.Fault == alianzatest.FaultKindApplyDrop {
 			n++
 		}
 	}

@@ -37,9 +37,9 @@ type LineOp string
 
 // The changes a sync applies.
 const (
-	OpAdd    LineOp = "add"
-	OpUpdate LineOp = "update"
-	OpDelete LineOp = "delete"
+	LineOpAdd    LineOp = "add"
+	LineOpUpdate LineOp = "update"
+	LineOpDelete LineOp = "delete"
 )
 
 // LineAction is one change applied to the CRM, or attempted.
@@ -80,7 +80,7 @@ func (r SyncResult) LogValue() slog.Value { return alianza.RedactedLogValue(r) }
 // read is not a line Alianza no longer has.
 func (c *Client) SyncSIPLines(ctx context.Context, link Link, mode SyncMode, store LineStore, opts *SyncOptions) (*SyncResult, error) {
 	if !mode.Valid() {
-		return nil, fmt.Errorf("crm: unknown sync mode %q (want %q or %q)", mode, SyncFull, SyncAddOnly)
+		return nil, fmt.Errorf("crm: unknown sync mode %q (want %q or %q)", mode, SyncModeFull, SyncModeAddOnly)
 	}
 	if store == nil {
 		return nil, fmt.Errorf("crm: line store is nil")
@@ -123,13 +123,13 @@ func (c *Client) SyncSIPLines(ctx context.Context, link Link, mode SyncMode, sto
 			res.Applied = append(res.Applied, act)
 		}
 		for _, l := range plan.Add {
-			apply(LineAction{Op: OpAdd, Line: l}, store.Add)
+			apply(LineAction{Op: LineOpAdd, Line: l}, store.Add)
 		}
 		for _, u := range plan.Update {
-			apply(LineAction{Op: OpUpdate, Line: u.New, Fields: u.Fields}, store.Update)
+			apply(LineAction{Op: LineOpUpdate, Line: u.New, Fields: u.Fields}, store.Update)
 		}
 		for _, l := range plan.Delete {
-			apply(LineAction{Op: OpDelete, Line: l}, store.Delete)
+			apply(LineAction{Op: LineOpDelete, Line: l}, store.Delete)
 		}
 	}
 	failures := append([]Failure(nil), remoteFailures...)

@@ -41,23 +41,23 @@ func TestSyncSIPLines(t *testing.T) {
 		failReads int // provisioning-data reads that fail
 		want      want
 	}{
-		{"new lines, full", SyncFull, nil, 0, want{
+		{"new lines, full", SyncModeFull, nil, 0, want{
 			calls: []string{"add sip-alice-SYNC-1", "add sip-bob-SYNC-1"}, lines: []string{"sip-alice-SYNC-1", "sip-bob-SYNC-1"}, complete: true}},
-		{"new lines, add-only", SyncAddOnly, []SIPLine{bob}, 0, want{
+		{"new lines, add-only", SyncModeAddOnly, []SIPLine{bob}, 0, want{
 			calls: []string{"add sip-alice-SYNC-1"}, lines: []string{"sip-alice-SYNC-1", "sip-bob-SYNC-1"}, complete: true}},
-		{"changed line, full", SyncFull, []SIPLine{aliceOld, bob}, 0, want{
+		{"changed line, full", SyncModeFull, []SIPLine{aliceOld, bob}, 0, want{
 			calls: []string{"update sip-alice-SYNC-1"}, lines: []string{"sip-alice-SYNC-1", "sip-bob-SYNC-1"}, complete: true}},
-		{"changed line, add-only", SyncAddOnly, []SIPLine{aliceOld, bob}, 0, want{
+		{"changed line, add-only", SyncModeAddOnly, []SIPLine{aliceOld, bob}, 0, want{
 			calls: []string{"update sip-alice-SYNC-1"}, lines: []string{"sip-alice-SYNC-1", "sip-bob-SYNC-1"}, complete: true}},
-		{"removed line, full deletes it", SyncFull, []SIPLine{alice, bob, stale}, 0, want{
+		{"removed line, full deletes it", SyncModeFull, []SIPLine{alice, bob, stale}, 0, want{
 			calls: []string{"delete sip-gone-0001"}, lines: []string{"sip-alice-SYNC-1", "sip-bob-SYNC-1"}, complete: true}},
-		{"removed line, add-only keeps it", SyncAddOnly, []SIPLine{alice, bob, stale}, 0, want{
+		{"removed line, add-only keeps it", SyncModeAddOnly, []SIPLine{alice, bob, stale}, 0, want{
 			lines: []string{"sip-alice-SYNC-1", "sip-bob-SYNC-1", "sip-gone-0001"}, complete: true}},
-		{"identical", SyncFull, []SIPLine{bob, alice}, 0, want{
+		{"identical", SyncModeFull, []SIPLine{bob, alice}, 0, want{
 			lines: []string{"sip-alice-SYNC-1", "sip-bob-SYNC-1"}, complete: true}},
-		{"remote read failure, full deletes nothing", SyncFull, []SIPLine{alice, bob, stale}, 1, want{
+		{"remote read failure, full deletes nothing", SyncModeFull, []SIPLine{alice, bob, stale}, 1, want{
 			lines: []string{"sip-alice-SYNC-1", "sip-bob-SYNC-1", "sip-gone-0001"}, kept: []string{"sip-alice-SYNC-1", "sip-gone-0001"}}},
-		{"remote read failure, add-only adds what it read", SyncAddOnly, nil, 1, want{
+		{"remote read failure, add-only adds what it read", SyncModeAddOnly, nil, 1, want{
 			calls: []string{"add sip-bob-SYNC-1"}, lines: []string{"sip-bob-SYNC-1"}}},
 	}
 	for _, tc := range cases {
@@ -84,7 +84,7 @@ func TestSyncSIPLines(t *testing.T) {
 			assert.Equal(t, tc.want.kept, usernames(res.Plan.Kept), "kept")
 			assert.Len(t, res.Applied, len(tc.want.calls))
 			assert.Empty(t, res.Failed)
-			if tc.mode == SyncAddOnly || !tc.want.complete {
+			if tc.mode == SyncModeAddOnly || !tc.want.complete {
 				assert.NotContains(t, store.calls, "delete sip-gone-0001")
 			}
 			if len(tc.want.calls) > 0 && tc.want.calls[0] == "update sip-alice-SYNC-1" {
@@ -100,7 +100,7 @@ func TestSyncSIPLinesDryRun(t *testing.T) {
 	provision(t, c, bccSpec("DRY-1"))
 	stale := SIPLine{LineNumber: 2, SIPUsername: "sip-gone-0001"}
 	store := newMemStore(stale)
-	res, err := c.SyncSIPLines(context.Background(), ByAccountNumber("DRY-1"), SyncFull, store, &SyncOptions{DryRun: true})
+	res, err := c.SyncSIPLines(context.Background(), ByAccountNumber("DRY-1"), SyncModeFull, store, &SyncOptions{DryRun: true})
 	require.NoError(t, err)
 	assert.True(t, res.DryRun)
 	assert.Equal(t, []string{"sip-alice-DRY-1", "sip-bob-DRY-1"}, usernames(res.Plan.Add))
@@ -115,12 +115,12 @@ func TestSyncSIPLinesReportsStoreFailures(t *testing.T) {
 	store := newMemStore(SIPLine{LineNumber: 3, SIPUsername: "sip-gone-0001"})
 	boom := errors.New("crm table locked")
 	store.fail["sip-alice-FAIL-1"] = boom
-	res, err := c.SyncSIPLines(context.Background(), ByAccountNumber("FAIL-1"), SyncFull, store, nil)
+	res, err := c.SyncSIPLines(context.Background(), ByAccountNumber("FAIL-1"), SyncModeFull, store, nil)
 	require.ErrorIs(t, err, ErrIncomplete)
 	assert.ErrorIs(t, err, boom)
 	assert.Contains(t, err.Error(), "crm add of sip-alice-FAIL-1")
 	require.Len(t, res.Failed, 1)
-	assert.Equal(t, OpAdd, res.Failed[0].Op)
+	assert.Equal(t, LineOpAdd, res.Failed[0].Op)
 	assert.Equal(t, "sip-alice-FAIL-1", res.Failed[0].Line.SIPUsername)
 	var applied []string
 	for _, a := range res.Applied {
@@ -135,9 +135,9 @@ func TestSyncSIPLinesRejectsBadInput(t *testing.T) {
 	ctx := context.Background()
 	_, err := c.SyncSIPLines(ctx, ByAccountNumber("X-1"), "mirror", newMemStore(), nil)
 	assert.ErrorContains(t, err, "unknown sync mode")
-	_, err = c.SyncSIPLines(ctx, ByAccountNumber("X-1"), SyncFull, nil, nil)
+	_, err = c.SyncSIPLines(ctx, ByAccountNumber("X-1"), SyncModeFull, nil, nil)
 	assert.ErrorContains(t, err, "store is nil")
 	assert.Empty(t, srv.Requests())
-	_, err = c.SyncSIPLines(ctx, ByAccountNumber("NO-SUCH-1"), SyncFull, newMemStore(), nil)
+	_, err = c.SyncSIPLines(ctx, ByAccountNumber("NO-SUCH-1"), SyncModeFull, newMemStore(), nil)
 	assert.ErrorIs(t, err, ErrNotEnabled)
 }

@@ -79,7 +79,7 @@ func TestSyncRequestsHalved(t *testing.T) {
 		link := ByAccountNumber(num)
 		_, err := c.SyncStatus(ctx, link, "current")
 		require.NoError(t, err)
-		for _, mode := range []SyncMode{SyncAddOnly, SyncFull} {
+		for _, mode := range []SyncMode{SyncModeAddOnly, SyncModeFull} {
 			res, err := c.SyncSIPLines(ctx, link, mode, stores[num], nil)
 			require.NoError(t, err)
 			require.True(t, res.Plan.Empty())
@@ -96,7 +96,7 @@ func TestSyncRequestsHalved(t *testing.T) {
 		remote, err := c.ReadSIPLines(ctx, link)
 		require.NoError(t, err)
 		require.True(t, remote.Complete())
-		for _, mode := range []SyncMode{SyncAddOnly, SyncFull} {
+		for _, mode := range []SyncMode{SyncModeAddOnly, SyncModeFull} {
 			res, err := c.SyncSIPLines(ctx, link, mode, stores[num], &SyncOptions{Remote: remote})
 			require.NoError(t, err)
 			require.True(t, res.Plan.Empty())
@@ -121,7 +121,7 @@ func TestSyncRemoteOfAnotherAccountIsRefused(t *testing.T) {
 	before := len(srv.Requests())
 	link, err := c.Resolve(ctx, ByAccountNumber(numbers[0]))
 	require.NoError(t, err)
-	_, err = c.SyncSIPLines(ctx, link, SyncFull, stores[numbers[0]], &SyncOptions{Remote: remote})
+	_, err = c.SyncSIPLines(ctx, link, SyncModeFull, stores[numbers[0]], &SyncOptions{Remote: remote})
 	require.ErrorContains(t, err, "not of account "+numbers[0])
 	require.Empty(t, stores[numbers[0]].calls, "the CRM's lines are untouched")
 	require.Len(t, srv.Requests()[before:], 1, "only Resolve's look-up")

@@ -51,15 +51,15 @@ func (l SIPLine) diff(o SIPLine) []string {
 type SyncMode string
 
 const (
-	// SyncFull makes the CRM match Alianza exactly: new lines are added,
+	// SyncModeFull makes the CRM match Alianza exactly: new lines are added,
 	// changed ones updated, lines Alianza no longer has are deleted.
-	SyncFull SyncMode = "full"
-	// SyncAddOnly adds and updates, and never deletes.
-	SyncAddOnly SyncMode = "add-only"
+	SyncModeFull SyncMode = "full"
+	// SyncModeAddOnly adds and updates, and never deletes.
+	SyncModeAddOnly SyncMode = "add-only"
 )
 
 // Valid reports whether m is a known mode.
-func (m SyncMode) Valid() bool { return m == SyncFull || m == SyncAddOnly }
+func (m SyncMode) Valid() bool { return m == SyncModeFull || m == SyncModeAddOnly }
 
 // LineChange is a line present on both sides with different values.
 type LineChange struct {
@@ -100,7 +100,7 @@ func (p SyncPlan) Empty() bool { return len(p.Add) == 0 && len(p.Update) == 0 &&
 // would be ambiguous.
 func PlanSIPLineSync(mode SyncMode, local, remote []SIPLine, remoteComplete bool) (SyncPlan, error) {
 	if !mode.Valid() {
-		return SyncPlan{}, fmt.Errorf("crm: unknown sync mode %q (want %q or %q)", mode, SyncFull, SyncAddOnly)
+		return SyncPlan{}, fmt.Errorf("crm: unknown sync mode %q (want %q or %q)", mode, SyncModeFull, SyncModeAddOnly)
 	}
 	localBy, err := indexLines("CRM", local)
 	if err != nil {
@@ -127,7 +127,7 @@ func PlanSIPLineSync(mode SyncMode, local, remote []SIPLine, remoteComplete bool
 			continue
 		}
 		switch {
-		case mode != SyncFull:
+		case mode != SyncModeFull:
 		case !remoteComplete:
 			plan.Kept = append(plan.Kept, l)
 		default:

@@ -34,17 +34,17 @@ func TestPlanSIPLineSync(t *testing.T) {
 		complete bool
 		want     want
 	}{
-		{"new line, full", SyncFull, []SIPLine{a}, []SIPLine{a, b}, true, want{add: []string{"bob00002"}, unchanged: 1}},
-		{"new line, add-only", SyncAddOnly, []SIPLine{a}, []SIPLine{a, b}, true, want{add: []string{"bob00002"}, unchanged: 1}},
-		{"changed line, full", SyncFull, []SIPLine{a, b}, []SIPLine{a, bRenamed}, true, want{update: map[string][]string{"bob00002": {"sipPassword", "displayName"}}, unchanged: 1}},
-		{"changed line, add-only", SyncAddOnly, []SIPLine{a, b}, []SIPLine{a, bRenamed}, true, want{update: map[string][]string{"bob00002": {"sipPassword", "displayName"}}, unchanged: 1}},
-		{"removed line, full deletes", SyncFull, []SIPLine{a, c}, []SIPLine{a}, true, want{del: []string{"carol003"}, unchanged: 1}},
-		{"removed line, add-only keeps", SyncAddOnly, []SIPLine{a, c}, []SIPLine{a}, true, want{unchanged: 1}},
-		{"identical", SyncFull, []SIPLine{a, b, c}, []SIPLine{c, b, a}, true, want{unchanged: 3}},
-		{"remote read failure, full deletes nothing", SyncFull, []SIPLine{a, b, c}, []SIPLine{a}, false, want{kept: []string{"bob00002", "carol003"}, unchanged: 1}},
-		{"remote read failure, add-only still adds", SyncAddOnly, []SIPLine{a}, []SIPLine{b}, false, want{add: []string{"bob00002"}}},
-		{"empty alianza side, full, complete", SyncFull, []SIPLine{a}, nil, true, want{del: []string{"alice001"}}},
-		{"empty alianza side, full, incomplete", SyncFull, []SIPLine{a}, nil, false, want{kept: []string{"alice001"}}},
+		{"new line, full", SyncModeFull, []SIPLine{a}, []SIPLine{a, b}, true, want{add: []string{"bob00002"}, unchanged: 1}},
+		{"new line, add-only", SyncModeAddOnly, []SIPLine{a}, []SIPLine{a, b}, true, want{add: []string{"bob00002"}, unchanged: 1}},
+		{"changed line, full", SyncModeFull, []SIPLine{a, b}, []SIPLine{a, bRenamed}, true, want{update: map[string][]string{"bob00002": {"sipPassword", "displayName"}}, unchanged: 1}},
+		{"changed line, add-only", SyncModeAddOnly, []SIPLine{a, b}, []SIPLine{a, bRenamed}, true, want{update: map[string][]string{"bob00002": {"sipPassword", "displayName"}}, unchanged: 1}},
+		{"removed line, full deletes", SyncModeFull, []SIPLine{a, c}, []SIPLine{a}, true, want{del: []string{"carol003"}, unchanged: 1}},
+		{"removed line, add-only keeps", SyncModeAddOnly, []SIPLine{a, c}, []SIPLine{a}, true, want{unchanged: 1}},
+		{"identical", SyncModeFull, []SIPLine{a, b, c}, []SIPLine{c, b, a}, true, want{unchanged: 3}},
+		{"remote read failure, full deletes nothing", SyncModeFull, []SIPLine{a, b, c}, []SIPLine{a}, false, want{kept: []string{"bob00002", "carol003"}, unchanged: 1}},
+		{"remote read failure, add-only still adds", SyncModeAddOnly, []SIPLine{a}, []SIPLine{b}, false, want{add: []string{"bob00002"}}},
+		{"empty alianza side, full, complete", SyncModeFull, []SIPLine{a}, nil, true, want{del: []string{"alice001"}}},
+		{"empty alianza side, full, incomplete", SyncModeFull, []SIPLine{a}, nil, false, want{kept: []string{"alice001"}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -65,7 +65,7 @@ func TestPlanSIPLineSync(t *testing.T) {
 			} else {
 				assert.Equal(t, tc.want.update, got, "update")
 			}
-			if tc.mode == SyncAddOnly || !tc.complete {
+			if tc.mode == SyncModeAddOnly || !tc.complete {
 				assert.Empty(t, plan.Delete, "this mode must never delete")
 			}
 			assert.Equal(t, len(plan.Add)+len(plan.Update)+len(plan.Delete) == 0, plan.Empty())
@@ -75,9 +75,9 @@ func TestPlanSIPLineSync(t *testing.T) {
 
 func TestPlanSIPLineSyncRejectsAmbiguity(t *testing.T) {
 	a := line(1, "alice001", "Alice")
-	_, err := PlanSIPLineSync(SyncFull, []SIPLine{a, a}, nil, true)
+	_, err := PlanSIPLineSync(SyncModeFull, []SIPLine{a, a}, nil, true)
 	assert.ErrorContains(t, err, "appears twice on the CRM side")
-	_, err = PlanSIPLineSync(SyncFull, nil, []SIPLine{{LineNumber: 4}}, true)
+	_, err = PlanSIPLineSync(SyncModeFull, nil, []SIPLine{{LineNumber: 4}}, true)
 	assert.ErrorContains(t, err, "no SIP username")
 	_, err = PlanSIPLineSync("mirror", nil, nil, true)
 	assert.ErrorContains(t, err, "unknown sync mode")
@@ -85,14 +85,14 @@ func TestPlanSIPLineSyncRejectsAmbiguity(t *testing.T) {
 
 func TestPlanSIPLineSyncOrderIsStable(t *testing.T) {
 	remote := []SIPLine{line(3, "c0000003", "C"), line(1, "z0000001", "Z"), line(1, "a0000001", "A")}
-	plan, err := PlanSIPLineSync(SyncFull, nil, remote, true)
+	plan, err := PlanSIPLineSync(SyncModeFull, nil, remote, true)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"a0000001", "z0000001", "c0000003"}, usernames(plan.Add))
 }
 
 func TestSIPLineNeverPrintsPassword(t *testing.T) {
 	l := line(1, "alice001", "Alice")
-	plan, err := PlanSIPLineSync(SyncFull, nil, []SIPLine{l}, true)
+	plan, err := PlanSIPLineSync(SyncModeFull, nil, []SIPLine{l}, true)
 	require.NoError(t, err)
 	var buf bytes.Buffer
 	fmt.Fprintf(&buf, "%v %+v %#v %+v %s", l, l, plan, plan, l.SIPPassword)

@@ -101,7 +101,7 @@ func (a *app) syncLines(ctx context.Context, c *crm.Client, l crm.Link, name str
 		target crm.LineStore = store
 		total  int
 	)
-	if m == crm.SyncFull && !g.yes {
+	if m == crm.SyncModeFull && !g.yes {
 		// Look first, ask, then apply: deleting rows from the CRM is what
 		// the operator confirms.
 		pre, err := c.SyncSIPLines(ctx, l, m, store, &crm.SyncOptions{DryRun: true})
@@ -242,13 +242,13 @@ func newSyncView(name string, store *fileStore, res *crm.SyncResult) syncView {
 		return "applied"
 	}
 	for _, l := range res.Plan.Add {
-		v.Changes = append(v.Changes, changeView{crm.OpAdd, toLineView(l), nil, result(crm.OpAdd, l)})
+		v.Changes = append(v.Changes, changeView{crm.LineOpAdd, toLineView(l), nil, result(crm.LineOpAdd, l)})
 	}
 	for _, u := range res.Plan.Update {
-		v.Changes = append(v.Changes, changeView{crm.OpUpdate, toLineView(u.New), u.Fields, result(crm.OpUpdate, u.New)})
+		v.Changes = append(v.Changes, changeView{crm.LineOpUpdate, toLineView(u.New), u.Fields, result(crm.LineOpUpdate, u.New)})
 	}
 	for _, l := range res.Plan.Delete {
-		v.Changes = append(v.Changes, changeView{crm.OpDelete, toLineView(l), nil, result(crm.OpDelete, l)})
+		v.Changes = append(v.Changes, changeView{crm.LineOpDelete, toLineView(l), nil, result(crm.LineOpDelete, l)})
 	}
 	for _, f := range res.RemoteFailures {
 		v.RemoteFailures = append(v.RemoteFailures, f.Error())
@@ -272,7 +272,7 @@ func (a *app) writeSync(w io.Writer, title string, v syncView) error {
 		counts[c.Op]++
 	}
 	fmt.Fprintf(w, "%s of account %s into %s (mode %s): %d to add, %d to update, %d to delete, %d unchanged\n",
-		title, v.Account, v.File, v.Mode, counts[crm.OpAdd], counts[crm.OpUpdate], counts[crm.OpDelete], v.Unchanged)
+		title, v.Account, v.File, v.Mode, counts[crm.LineOpAdd], counts[crm.LineOpUpdate], counts[crm.LineOpDelete], v.Unchanged)
 	if len(v.Changes) > 0 {
 		t := newTable(w, "  OP", "LINE", "SIP USERNAME", "SIP PASSWORD", "DISPLAY NAME", "EMERGENCY NUMBER", "MAC ADDRESS", "CHANGED", "RESULT")
 		for _, c := range v.Changes {
