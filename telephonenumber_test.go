@@ -208,7 +208,8 @@ func TestTelephoneNumbersAddToAccount(t *testing.T) {
 		assert.NotContains(t, body, k)
 	}
 
-	// The response echoes 003's nested e911Address: it is lifted flat.
+	// The response echoes the account creation guide's nested e911Address:
+	// it is lifted flat.
 	assert.Equal(t, E911Address{FirstName: "John", LastName: "Smith", Latitude: "40.332492", Longitude: "-111.728167"}, got.E911Address)
 	assert.Equal(t, []BareTelephoneNumber{{PhoneNumber: tnTestNumber}}, got.TelephoneNumbers)
 	assert.Equal(t, Address{FirstName: "John", LastName: "Smith"}, got.DirectoryListing.Address)
