@@ -69,9 +69,10 @@ func TestAccountFixtureFull(t *testing.T) {
 	}
 }
 
-func TestAccountFixtureSeed003Response(t *testing.T) {
-	// Seed 003's example response is split over two blocks: the first ends
-	// with a trailing comma before a stray "}", the second holds the rest.
+func TestAccountFixtureGuideResponse(t *testing.T) {
+	// The example response in Alianza's guide to creating accounts via the
+	// API is split over two blocks: the first ends with a trailing comma
+	// before a stray "}", the second holds the rest.
 	// The fixture joins them (the only change), which makes it valid JSON.
 	raw := fixture(t, "account/create-response.json")
 	var a Account
@@ -84,10 +85,11 @@ func TestAccountFixtureSeed003Response(t *testing.T) {
 	assertRoundTrip(t, raw, a)
 }
 
-func TestAccountFixtureSeed003Request(t *testing.T) {
-	// Seed 003's request example sends "billingCycleDay": "1", a string;
-	// the spec says int32 (spec-scope section 4, row 6). The request type
-	// reads both and always writes a number.
+func TestAccountFixtureGuideRequest(t *testing.T) {
+	// The account creation guide's request example sends
+	// "billingCycleDay": "1", a string; the OpenAPI description says int32
+	// (see docs/quirks.md, billingCycleDay-type). The request type reads
+	// both and always writes a number.
 	raw := fixture(t, "account/create-request.json")
 	var r CreateAccountRequest
 	require.NoError(t, json.Unmarshal(raw, &r))
@@ -191,7 +193,7 @@ func TestAccountsSearch(t *testing.T) {
 	require.Len(t, res, 1)
 	assert.Equal(t, AccountTypeAdvanced, res[0].Type)
 	assert.Equal(t, AccountStatusActive, res[0].AccountStatus)
-	assert.Equal(t, int64(1685620800000), res[0].PlatformChangeDate, "int64 per the spec (row 51)")
+	assert.Equal(t, int64(1685620800000), res[0].PlatformChangeDate, "int64 per the OpenAPI description (docs/quirks.md, dates)")
 	assert.Equal(t, map[string]string{"accountNumber": "SP-123"}, res[0].Matches)
 
 	var strict []AccountView
@@ -199,7 +201,7 @@ func TestAccountsSearch(t *testing.T) {
 	assertRoundTrip(t, raw, strict)
 }
 
-func TestAccountsCreateSeed003(t *testing.T) {
+func TestAccountsCreateGuideExample(t *testing.T) {
 	c, mt := newMockClient(t)
 	var req CreateAccountRequest
 	require.NoError(t, json.Unmarshal(fixture(t, "account/create-request.json"), &req))
@@ -217,7 +219,9 @@ func TestAccountsCreateSeed003(t *testing.T) {
 		"platformType":        "CPE2",
 	}, captured.BodyMap(t))
 	assert.Equal(t, "WL84q5lBTumKvm_Ait_hZA", a.ID)
-	// The platform's answer wins over the request (row 41).
+	// The platform's answer wins over the request: the guide's example
+	// response says OPEN_DIAL_PLAN for a request that sent
+	// OPEN_DIAL_PLAN_TEN_DIGIT (see docs/quirks.md, account-echo).
 	assert.Equal(t, DialingBehaviorTypeOpenDialPlan, a.DialingBehaviorType)
 }
 
@@ -474,7 +478,7 @@ func TestAccountsValidation(t *testing.T) {
 		{"create accountType missing", create(func(r *CreateAccountRequest) { r.AccountType = "" }), "accountType"},
 		{"create accountType unknown", create(func(r *CreateAccountRequest) { r.AccountType = "BUSINESS" }), "accountType"},
 		{"create billingCycleDay missing", create(func(r *CreateAccountRequest) { r.BillingCycleDay = 0 }), "billingCycleDay"},
-		{"create billingCycleDay 29 (seed 003 allows 31)", create(func(r *CreateAccountRequest) { r.BillingCycleDay = 29 }), "billingCycleDay"},
+		{"create billingCycleDay 29 (the account creation guide allows 31)", create(func(r *CreateAccountRequest) { r.BillingCycleDay = 29 }), "billingCycleDay"},
 		{"create billingCycleDay negative", create(func(r *CreateAccountRequest) { r.BillingCycleDay = -1 }), "billingCycleDay"},
 		{"create timeZone missing", create(func(r *CreateAccountRequest) { r.TimeZone = "" }), "timeZone"},
 		{"create timeZone unknown", create(func(r *CreateAccountRequest) { r.TimeZone = "Europe/Dublin" }), "timeZone"},

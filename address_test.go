@@ -38,7 +38,8 @@ func TestAddressesValidateValidation(t *testing.T) {
 		{"no address", &ValidateAddressOptions{Country: CountryUSA, PostalCode: "84042"}, "address"},
 		{"no country", &ValidateAddressOptions{Address: "333 S 520 W", PostalCode: "84042"}, "country"},
 		{"unknown country", &ValidateAddressOptions{Address: "333 S 520 W", Country: "US", PostalCode: "84042"}, "country"},
-		// Seed 003 omits it; the spec requires it (spec-scope row 22).
+		// Alianza's guides validate without a postal code; the OpenAPI
+		// description requires one (see docs/quirks.md, address-postalCode).
 		{"no postal code", &ValidateAddressOptions{Address: "333 S 520 W, Lindon, UT", Country: CountryUSA}, "postalCode"},
 	}
 	for _, tt := range tests {
@@ -145,8 +146,9 @@ func TestAddressValidationE911Address(t *testing.T) {
 	}, a.E911Address())
 }
 
-// Seed 003's activation flow end to end: validate the address, search near
-// it, reserve, add to the account, route to a user as caller ID.
+// The activation flow of Alianza's guide to creating accounts via the API,
+// end to end: validate the address, search near it, reserve, add to the
+// account, route to a user as caller ID.
 func TestActivateNumberFromInventoryFlow(t *testing.T) {
 	ctx := context.Background()
 	c, mt := newMockClient(t)

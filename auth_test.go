@@ -503,7 +503,7 @@ func TestLoginUserInfoLogout(t *testing.T) {
 	require.True(t, errors.Is(err, ErrServer), "%v", err)
 }
 
-// The seed 001 login response decodes with no unknown field, and its token
+// The login response of Alianza's web-services introduction decodes with no unknown field, and its token
 // never prints.
 func TestLoginTokenFixture(t *testing.T) {
 	var lt LoginToken

@@ -62,8 +62,8 @@ func TestBusinessLinesCreate(t *testing.T) {
 		EmergencyCallbackPhoneNumber: Ptr("12012524007"),
 	})
 	require.NoError(t, err)
-	// Seed 003's example request, with the path's ids filled in and without
-	// its "id": "string" (a create has no id).
+	// The account creation guide's example request, with the path's ids
+	// filled in and without its "id": "string" (a create has no id).
 	var want map[string]any
 	require.NoError(t, json.Unmarshal(fixture(t, "businessline/create_request_003.json"), &want))
 	delete(want, "id")
@@ -164,7 +164,7 @@ func TestBusinessLinesGetCallHandling(t *testing.T) {
 	}, got)
 }
 
-func TestBusinessLinesUpdateCallHandlingSeed003(t *testing.T) {
+func TestBusinessLinesUpdateCallHandlingGuideExample(t *testing.T) {
 	c, mt := newMockClient(t)
 	captured := mockOp(t, mt, "BusinessLinesService.UpdateCallHandling", []string{lineAcct, lineID}, 200, fixture(t, "businessline/callhandling_response_003.json"))
 	req := DefaultCallHandling()
@@ -174,7 +174,7 @@ func TestBusinessLinesUpdateCallHandlingSeed003(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, ActiveCallHandlingRingLine, got.ActiveCallHandling)
 
-	// Seed 003's example request, less its placeholder
+	// The account creation guide's example request, less its placeholder
 	// "forwardToPhoneNumber": "string", which is not a telephone number.
 	var want map[string]any
 	require.NoError(t, json.Unmarshal(fixture(t, "businessline/callhandling_request_003.json"), &want))
@@ -225,7 +225,8 @@ func TestCallHandlingRoundTrip(t *testing.T) {
 			assert.JSONEq(t, string(raw), string(out))
 		})
 	}
-	// voicemailBoxID, seed 003's table spelling (spec-scope section 4 row 26).
+	// voicemailBoxID, the spelling of the account creation guide's
+	// call-handling table (see docs/quirks.md, voicemailBoxId).
 	var ch CallHandling
 	decodeStrict(t, []byte(`{"voicemailBoxID":"VM1"}`), &ch)
 	assert.Equal(t, "VM1", ch.VoicemailBoxID)
@@ -446,8 +447,9 @@ func TestBusinessLinesGetRegistrationStatus(t *testing.T) {
 }
 
 func TestBusinessLineFixtures(t *testing.T) {
-	// Seed 003's request example (with its "id": "string") and its response
-	// (with callerIdName, which the spec lacks) both decode strictly.
+	// The account creation guide's request example (with its "id": "string")
+	// and its response (with callerIdName, which the OpenAPI description
+	// lacks; see docs/quirks.md, callerIdName) both decode strictly.
 	for _, name := range []string{"businessline/create_request_003.json", "businessline/create_response_003.json"} {
 		raw := fixture(t, name)
 		var b BusinessLine

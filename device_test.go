@@ -13,7 +13,7 @@ import (
 )
 
 func TestDeviceFixtures(t *testing.T) {
-	t.Run("003 create response", func(t *testing.T) {
+	t.Run("guide create response", func(t *testing.T) {
 		raw := fixture(t, "device/create_response_003.json")
 		// Device has a custom UnmarshalJSON, through which the decoder's
 		// unknown-field check does not reach: check the wire shape too.
@@ -33,9 +33,10 @@ func TestDeviceFixtures(t *testing.T) {
 		require.NoError(t, err)
 		assert.JSONEq(t, `{"faxEnabled":false,"lineNumber":0}`, string(b))
 	})
-	t.Run("003 create request with deviceId", func(t *testing.T) {
-		// Seed 003 names the device type "deviceId"; the spec says
-		// deviceTypeId (spec-scope row 4). Decoding tolerates the seed.
+	t.Run("guide create request with deviceId", func(t *testing.T) {
+		// The account creation guide names the device type "deviceId"; the
+		// OpenAPI description says deviceTypeId (see docs/quirks.md,
+		// deviceTypeId). Decoding tolerates the guide's name.
 		raw := fixture(t, "device/create_request_003.json")
 		var w deviceWire
 		decodeStrict(t, raw, &w)
@@ -104,8 +105,8 @@ func TestDeviceLinesCreate(t *testing.T) {
 	req := udCreateDevice()
 	d, err := c.DeviceLines.Create(context.Background(), "ACC 1/x", req)
 	require.NoError(t, err)
-	// Seed 003's body with the spec's deviceTypeId, the required faxEnabled
-	// and the MAC address normalised.
+	// The account creation guide's body with the OpenAPI description's
+	// deviceTypeId, the required faxEnabled and the MAC address normalised.
 	assert.Equal(t, map[string]any{
 		"accountId":       "ACC 1/x",
 		"partitionId":     testPartition,

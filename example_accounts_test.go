@@ -10,8 +10,9 @@ import (
 	"github.com/go-alianza/alianza/alianzatest"
 )
 
-// Seed 003's account: an ADVANCED account on the CPE2 platform, then
-// disabled and enabled again as a CRM status sync does.
+// The account of Alianza's guide to creating accounts via the API: an
+// ADVANCED account on the CPE2 platform, then disabled and enabled again as
+// a CRM status sync does.
 func ExampleAccountsService_Create() {
 	srv, err := alianzatest.Start()
 	if err != nil {

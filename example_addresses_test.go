@@ -9,9 +9,9 @@ import (
 	"github.com/go-alianza/alianza/alianzatest"
 )
 
-// Seed 003 validates the service address before it looks for numbers: the
-// answer is a customer service record to reuse and the coordinates of a
-// nearby-number search.
+// Alianza's guide to creating accounts via the API validates the service
+// address before it looks for numbers: the answer is a customer service
+// record to reuse and the coordinates of a nearby-number search.
 func ExampleAddressesService_Validate() {
 	srv, err := alianzatest.Start()
 	if err != nil {

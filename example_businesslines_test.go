@@ -9,9 +9,11 @@ import (
 	"github.com/go-alianza/alianza/alianzatest"
 )
 
-// Seed 003's business line: create it, then set its call handling. The spec
+// The business line of Alianza's guide to creating accounts via the API:
+// create it, then set its call handling. Alianza's OpenAPI description
 // requires the busy and unregistered failover actions and the ring timeout,
-// which DefaultCallHandling fills in as the seed's example does.
+// which DefaultCallHandling fills in as the guide's example does: ring
+// without a time limit, voicemail when busy or unregistered.
 func ExampleBusinessLinesService_UpdateCallHandling() {
 	srv, err := alianzatest.Start(alianzatest.WithDemoData())
 	if err != nil {

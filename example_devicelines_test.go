@@ -9,9 +9,9 @@ import (
 	"github.com/go-alianza/alianza/alianzatest"
 )
 
-// Seed 003's device line: line 1 of a Cisco SPA112 for a user. The SIP
-// credentials come from the device's provisioning data, and the password
-// never prints.
+// The device line of Alianza's guide to creating accounts via the API: line
+// 1 of a Cisco SPA112 for a user. The SIP credentials come from the device's
+// provisioning data, and the password never prints.
 func ExampleDeviceLinesService_Create() {
 	srv, err := alianzatest.Start(alianzatest.WithDemoData())
 	if err != nil {

@@ -9,8 +9,8 @@ import (
 	"github.com/go-alianza/alianza/alianzatest"
 )
 
-// Seed 002's SIP trunk: create it, forward its calls on failure to a
-// number, and check whether the PBX has registered.
+// The SIP trunk of Alianza's SIP trunking guide: create it, forward its
+// calls on failure to a number, and check whether the PBX has registered.
 func ExampleSipTrunksService_Create() {
 	srv, err := alianzatest.Start(alianzatest.WithDemoData())
 	if err != nil {

@@ -9,9 +9,10 @@ import (
 	"github.com/go-alianza/alianza/alianzatest"
 )
 
-// Seed 003's number activation: find a number near the validated address,
-// reserve it, add it to the account with the address as CSR and 911
-// address, and route it to a user as the user's caller ID.
+// The number activation of Alianza's guide to creating accounts via the API:
+// find a number near the validated address, reserve it, add it to the
+// account with the address as CSR and 911 address, and route it to a user as
+// the user's caller ID.
 func ExampleTelephoneNumbersService_AddToAccount() {
 	srv, err := alianzatest.Start(alianzatest.WithDemoData())
 	if err != nil {

@@ -9,8 +9,8 @@ import (
 	"github.com/go-alianza/alianza/alianzatest"
 )
 
-// Seed 003's user on an existing account, then a PATCH that changes one
-// field only.
+// The user of Alianza's guide to creating accounts via the API, on an
+// existing account, then a PATCH that changes one field only.
 func ExampleUsersService_Create() {
 	srv, err := alianzatest.Start(alianzatest.WithDemoData())
 	if err != nil {

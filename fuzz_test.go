@@ -16,9 +16,10 @@ import (
 	"unicode/utf8"
 )
 
-// FuzzNewAPIError (plan case 46, FuzzDecodeError) feeds the error-body decoder arbitrary statuses, content
-// types and bodies: it must not panic, Error() stays short valid UTF-8, the
-// sentinels follow the status, and a planted secret never reaches Error().
+// FuzzNewAPIError (RELIABILITY.md case 46) feeds the error-body decoder
+// arbitrary statuses, content types and bodies: it must not panic, Error()
+// stays short valid UTF-8, the sentinels follow the status, and a planted
+// secret never reaches Error().
 func FuzzNewAPIError(f *testing.F) {
 	f.Add(uint16(404), "application/json", []byte(`{"status":404,"messages":["Account not found"],"data":{"id":"A1"}}`))
 	f.Add(uint16(400), "application/json", []byte(`{"code":4001,"message":"Invalid account"}`))
@@ -112,7 +113,7 @@ var (
 )
 
 // FuzzValidators checks the telephone-number and MAC validators against
-// reference regexps (plan case 48): IsTelephoneNumber accepts exactly
+// reference regexps (RELIABILITY.md case 48): IsTelephoneNumber accepts exactly
 // 1 followed by ten ASCII digits (no full-width digits, no punctuation);
 // NormalizeMAC accepts exactly the 12-hex-digit, colon and dash forms,
 // returns 12 upper-case hex digits, and is idempotent.
@@ -152,10 +153,11 @@ func FuzzValidators(f *testing.F) {
 // first byte of the input picks one.
 var decodeTargets = append(wholeTargets[:len(wholeTargets):len(wholeTargets)], func() any { return new([]Account) })
 
-// FuzzDecodeModels decodes arbitrary JSON into the response models (plan
-// case 47). Decoding never panics; when it succeeds, encoding and decoding
-// again is stable (the second encoding equals the first), so no field,
-// unknown enum value included, is lost or changed by a round trip.
+// FuzzDecodeModels decodes arbitrary JSON into the response models
+// (RELIABILITY.md case 47). Decoding never panics; when it succeeds,
+// encoding and decoding again is stable (the second encoding equals the
+// first), so no field, unknown enum value included, is lost or changed by a
+// round trip.
 func FuzzDecodeModels(f *testing.F) {
 	for _, seed := range []struct {
 		fixture string

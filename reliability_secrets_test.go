@@ -312,7 +312,7 @@ func countSeeds(s string) int {
 	return n
 }
 
-// Case 40 and the acceptance test: the SDK's logger (text and JSON
+// RELIABILITY.md case 40, end to end: the SDK's logger (text and JSON
 // handlers) is on while fault after fault hits login, creates and reads;
 // every error, at every level of its chain and with every verb, every model
 // returned, and every log line are scanned for the password, the SIP

@@ -28,7 +28,8 @@ const (
 	trunkID   = "trunk/7 y"
 )
 
-// fixtureWith reads a fixture and replaces the seed's placeholders.
+// fixtureWith reads a fixture and replaces the placeholders of Alianza's
+// examples ({{ACCOUNT_ID}}, {{PARTITION_ID}}).
 func fixtureWith(t *testing.T, name string, repl ...string) string {
 	t.Helper()
 	return strings.NewReplacer(repl...).Replace(string(fixture(t, name)))
@@ -172,7 +173,7 @@ func TestSipTrunksCreate(t *testing.T) {
 	resp := fixtureWith(t, "siptrunk/create_response_003.json")
 	captured := mockOp(t, mt, "SipTrunksService.Create", []string{trunkAcct}, 200, resp)
 
-	// Seed 003's example request, field for field.
+	// The account creation guide's SIP trunk request, field for field.
 	got, err := c.SipTrunks.Create(context.Background(), trunkAcct, &CreateSipTrunkRequest{
 		TrunkName:            "TRUNK-NAME",
 		CallbackNumber:       Ptr("18015551212"),
@@ -233,8 +234,9 @@ func TestSipTrunksList(t *testing.T) {
 	require.Len(t, list, 1)
 	assert.Equal(t, "19702201000", list[0].PrimaryTN)
 	assert.Equal(t, "TRUNK NAME", list[0].TrunkName)
-	// Seed 002's "SIP TRUNK" (a PDF artefact) is passed through untouched:
-	// CallingPlan.referenceType is a free string on SIP trunks.
+	// The SIP trunking guide's "SIP TRUNK" (a PDF artefact) is passed
+	// through untouched: CallingPlan.referenceType is a free string on SIP
+	// trunks.
 	assert.Equal(t, CallingPlanReferenceType("SIP TRUNK"), list[0].CallingPlans[0].ReferenceType)
 	assert.Empty(t, captured.Query())
 	assert.Empty(t, captured.Body())
@@ -360,21 +362,22 @@ func TestSipTrunksGetForwarding(t *testing.T) {
 		PartitionID: "PART1", AccountID: "A1", SipTrunkID: "T1",
 		ForwardAlways: ForwardAlwaysReference{ReferenceType: ForwardReferenceTypeVoicemail},
 		ForwardOnFailure: []ForwardReference{
-			{ReferenceType: ForwardReferenceTypeVoicemail}, // seed 002's VOICE_MAIL, mapped
+			{ReferenceType: ForwardReferenceTypeVoicemail}, // the SIP trunking guide's VOICE_MAIL, mapped
 			{ReferenceType: ForwardReferenceTypeAutoAttendant, ReferenceID: "AA1"},
 		},
 		ForwardOnCapacityExceeded: []ForwardReference{{ReferenceType: ForwardReferenceTypeBusy}},
 	}, got)
 }
 
-// Seed 002's forwarding example is not valid JSON. The fixture adds the
-// outer braces, and splits its last object, which carried the keys of two
-// references at once with a missing comma ("…ZF mQ" "referenceType": "END
-// USER"), into the two references it describes (spec-scope section 4 row 12).
-func TestSipTrunksUpdateForwardingSeed002(t *testing.T) {
+// The SIP trunking guide's forwarding example is not valid JSON. The
+// fixture adds the outer braces, and splits its last object, which carried
+// the keys of two references at once with a missing comma ("…ZF mQ"
+// "referenceType": "END USER"), into the two references it describes (see
+// docs/quirks.md, forward-names).
+func TestSipTrunksUpdateForwardingGuideExample(t *testing.T) {
 	var rules SipTrunkForwardRules
 	decodeStrict(t, fixture(t, "siptrunk/forward_request_002.json"), &rules)
-	// The seed's "SIP TRUNK" and "END USER" read as the spec's values.
+	// The guide's "SIP TRUNK" and "END USER" read as the OpenAPI values.
 	assert.Equal(t, ForwardReferenceTypeSIPTrunk, rules.ForwardOnFailure[0].ReferenceType)
 	assert.Equal(t, ForwardReferenceTypeEndUser, rules.ForwardOnCapacityExceeded[2].ReferenceType)
 
@@ -616,8 +619,9 @@ func TestSipTrunkForwardValidation(t *testing.T) {
 }
 
 func TestSipTrunkPrimaryTNCasing(t *testing.T) {
-	// Seed 002/003 tables say primaryTN; the spec and JSON say primaryTn
-	// (spec-scope section 4 row 3).
+	// The field tables of the SIP trunking and account creation guides say
+	// primaryTN; the OpenAPI description and the guides' JSON say primaryTn
+	// (see docs/quirks.md, primaryTn).
 	var tr SipTrunk
 	decodeStrict(t, []byte(`{"primaryTN":"18015551212"}`), &tr)
 	assert.Equal(t, "18015551212", tr.PrimaryTN)
@@ -629,8 +633,8 @@ func TestSipTrunkPrimaryTNCasing(t *testing.T) {
 func TestForwardReferenceTypeDecoding(t *testing.T) {
 	for in, want := range map[string]ForwardReferenceType{
 		`"VOICEMAIL"`:  ForwardReferenceTypeVoicemail,
-		`"VOICE_MAIL"`: ForwardReferenceTypeVoicemail, // seed 002
-		`"SIP TRUNK"`:  ForwardReferenceTypeSIPTrunk,  // seed 002, PDF artefact
+		`"VOICE_MAIL"`: ForwardReferenceTypeVoicemail, // the SIP trunking guide's spelling
+		`"SIP TRUNK"`:  ForwardReferenceTypeSIPTrunk,  // the SIP trunking guide's example, PDF artefact
 		`"END USER"`:   ForwardReferenceTypeEndUser,
 		`"PAGER"`:      "PAGER", // unknown values pass through
 		`""`:           "",
@@ -648,9 +652,9 @@ func TestForwardReferenceTypeDecoding(t *testing.T) {
 }
 
 func TestSipTrunkFixtures(t *testing.T) {
-	// Seed 002's create and list responses lost their outer braces (and the
-	// list its brackets) in the PDF; the fixtures restore them. Its GET
-	// example elides callingPlans as [...], written [] here.
+	// The SIP trunking guide's create and list responses lost their outer
+	// braces (and the list its brackets) in the PDF; the fixtures restore
+	// them. Its GET example elides callingPlans as [...], written [] here.
 	for _, name := range []string{
 		"siptrunk/create_response_002.json", "siptrunk/create_response_003.json",
 		"siptrunk/get_response_002.json", "siptrunk/create_request_002.json", "siptrunk/create_request_003.json",

@@ -130,7 +130,7 @@ func TestTelephoneNumbersReserve(t *testing.T) {
 		}, *got)
 		assert.Empty(t, captured.Body(), "reserve has no body")
 	})
-	t.Run("204 without a body (seed 003)", func(t *testing.T) {
+	t.Run("204 without a body, as the account creation guide says", func(t *testing.T) {
 		c, mt := newMockClient(t)
 		mockOp(t, mt, "TelephoneNumbersService.Reserve", []string{"18017690817"}, 204, nil)
 		got, err := c.TelephoneNumbers.Reserve(context.Background(), "18017690817")
@@ -208,7 +208,8 @@ func TestTelephoneNumbersAddToAccount(t *testing.T) {
 		assert.NotContains(t, body, k)
 	}
 
-	// The response echoes 003's nested e911Address: it is lifted flat.
+	// The response echoes the account creation guide's nested e911Address:
+	// it is lifted flat.
 	assert.Equal(t, E911Address{FirstName: "John", LastName: "Smith", Latitude: "40.332492", Longitude: "-111.728167"}, got.E911Address)
 	assert.Equal(t, []BareTelephoneNumber{{PhoneNumber: tnTestNumber}}, got.TelephoneNumbers)
 	assert.Equal(t, Address{FirstName: "John", LastName: "Smith"}, got.DirectoryListing.Address)
@@ -636,8 +637,9 @@ func tnCanonicalTimes(t *testing.T, raw []byte) string {
 	return string(b)
 }
 
-// Seed 003 nests the E911 address under "address"; the spec is flat. The
-// nested form is read, and written back flat.
+// The account creation guide nests the E911 address under "address"; the
+// OpenAPI description is flat (see docs/quirks.md, e911Address). The nested
+// form is read, and written back flat.
 func TestE911AddressNestedForm(t *testing.T) {
 	raw := fixture(t, "telephonenumber/add-request-003.json")
 	var act TelephoneNumberActivation

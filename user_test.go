@@ -42,9 +42,9 @@ func udJSONMap(t *testing.T, b []byte) map[string]any {
 }
 
 func TestUserFixtures(t *testing.T) {
-	t.Run("003 create response", func(t *testing.T) {
-		// Seed 003's example response is invalid JSON: callHandlingSettings
-		// is never closed. The fixture closes it after ringPhoneCallHandling.
+	t.Run("guide create response", func(t *testing.T) {
+		// The account creation guide's example user response is invalid
+		// JSON: callHandlingSettings is never closed. The fixture closes it after ringPhoneCallHandling.
 		raw := fixture(t, "user/create_response_003.json")
 		var u User
 		decodeStrict(t, raw, &u)
@@ -70,7 +70,7 @@ func TestUserFixtures(t *testing.T) {
 		assert.Equal(t, time.Date(2024, 2, 14, 12, 46, 46, 380e6, time.UTC), u.WelcomeEmailSent.UTC())
 		assertRoundTrip(t, raw, u)
 	})
-	t.Run("003 create request", func(t *testing.T) {
+	t.Run("guide create request", func(t *testing.T) {
 		raw := fixture(t, "user/create_request_003.json")
 		var u User
 		decodeStrict(t, raw, &u)

@@ -90,7 +90,7 @@ func (a *api) p() string { return "/v2/partition/" + url.PathEscape(a.srv.Partit
 func (a *api) acct(id string) string { return a.p() + "/account/" + url.PathEscape(id) }
 
 // The example bodies of Alianza's account guide (the device line uses the spec's deviceTypeId
-// and the required faxEnabled; the seed's "deviceId" is not a DeviceX field).
+// and the required faxEnabled; the guide's "deviceId" is not a DeviceX field).
 func exampleAccount(number string) map[string]any {
 	return map[string]any{
 		"billingCycleDay": 1, "accountNumber": number, "accountName": "Customer Name",
