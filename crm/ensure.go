@@ -36,7 +36,7 @@ type Outcome string
 const (
 	OutcomeCreated   Outcome = "created"   // it was missing and was made
 	OutcomeUpdated   Outcome = "updated"   // it existed and was changed to match the spec
-	OutcomeUnchanged Outcome = "unchanged" // it existed; what differs from the spec is in the item's Drift
+	OutcomeUnchanged Outcome = "unchanged" // it existed and nothing was written; the fields compared are listed on EnsureItem, differences in its Drift
 	OutcomeFailed    Outcome = "failed"    // see the item's Err
 )
 
