@@ -88,6 +88,11 @@ func (c *Client) API() *alianza.Client { return c.api }
 // Link.WithAccount): every workflow given such a link uses that account
 // instead of looking it up again, so a panel, a status sync and both
 // SIP-line syncs of one customer cost one account read between them.
+// Such a link is a snapshot of the account as it was read: resolve again
+// for each sync run, and do not keep a resolved link across runs.
+//
+// Because of the carried account, a resolved link and the same link
+// unresolved are not == (compare Field and Value instead).
 type Link struct {
 	Field alianza.AccountIDType
 	Value string
@@ -108,7 +113,15 @@ func ByMAC(mac string) Link { return Link{Field: alianza.AccountIDTypeMACAddress
 func ByID(id string) Link { return Link{Field: alianza.AccountIDTypeID, Value: id} }
 
 // ForAccount links to an account already fetched: by its id, carrying it.
-func ForAccount(a *alianza.Account) Link { return ByID(a.ID).WithAccount(a) }
+// A nil a gives a link by id with no value and no account, which every
+// workflow refuses with an error matching alianza.ErrValidation before
+// any request.
+func ForAccount(a *alianza.Account) Link {
+	if a == nil {
+		return ByID("")
+	}
+	return ByID(a.ID).WithAccount(a)
+}
 
 // WithAccount returns l carrying a, an account the caller already fetched
 // for l. Workflows then use a as it is, without a request to look it up:
@@ -126,6 +139,10 @@ func (l Link) Account() *alianza.Account { return l.acct }
 // (see WithAccount). A link that already carries its account is returned
 // as it is, without a request. A link that matches no account gives
 // ErrNotEnabled.
+//
+// The resolved link is a snapshot: workflows given it use the account as
+// it was read here (SyncStatus compares with its status then). Resolve
+// again for each sync run.
 func (c *Client) Resolve(ctx context.Context, l Link) (Link, error) {
 	a, err := c.account(ctx, l)
 	if err != nil {

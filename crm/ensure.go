@@ -20,11 +20,14 @@ const (
 	ItemKindAccount    ItemKind = "account"     // key: account number
 	ItemKindUser       ItemKind = "user"        // key: user key
 	ItemKindNumber     ItemKind = "number"      // key: number key; ID: the telephone number
-	ItemKindTrunk      ItemKind = "sip trunk"   // key: trunk name
+	ItemKindTrunk      ItemKind = "sip-trunk"   // key: trunk name
 	ItemKindForwarding ItemKind = "forwarding"  // key: trunk name
 	ItemKindRouting    ItemKind = "routing"     // key: number key; ID: the telephone number
-	ItemKindDevice     ItemKind = "device line" // key: device name and line, "Alice desk line 1"
+	ItemKindDevice     ItemKind = "device-line" // key: device name and line, "Alice desk line 1"
 )
+
+// The values of ItemKind have no spaces, so they serve as metric labels
+// as they are.
 
 // Outcome is what Ensure did to one item.
 type Outcome string
@@ -33,7 +36,7 @@ type Outcome string
 const (
 	OutcomeCreated   Outcome = "created"   // it was missing and was made
 	OutcomeUpdated   Outcome = "updated"   // it existed and was changed to match the spec
-	OutcomeUnchanged Outcome = "unchanged" // it existed and matched, or drift was left alone
+	OutcomeUnchanged Outcome = "unchanged" // it existed and nothing was written; the fields compared are listed on EnsureItem, differences in its Drift
 	OutcomeFailed    Outcome = "failed"    // see the item's Err
 )
 
@@ -46,7 +49,25 @@ type EnsureItem struct {
 	Outcome Outcome
 	// Changed lists what an OutcomeUpdated item had changed, e.g. "accountName"
 	// or "forwardOnFailure"; Drift what differs from the spec and was
-	// left alone (account fields without EnsureOptions.CorrectDrift).
+	// left alone. An item that exists is compared with the spec field by
+	// field, and only in the fields the spec sets:
+	//
+	//   - account: accountName, billingCycleDay (corrected with
+	//     EnsureOptions.CorrectDrift), status (set whenever
+	//     EnsureOptions.Status asks for another);
+	//   - user: firstName, lastName, email, extension, productPlan;
+	//   - number: its service record's callerIdName, customerType,
+	//     firstName, lastName, businessName (corrected with CorrectDrift)
+	//     and postalCode (reported only);
+	//   - sip-trunk: sipUsername, concurrentCalls, callbackNumber,
+	//     primaryNumber;
+	//   - forwarding: its three rules (always corrected);
+	//   - routing: where the number's calls go (always corrected);
+	//   - device-line: name, deviceTypeId, user (the owning user),
+	//     sipUsername, emergencyNumber.
+	//
+	// SIP passwords cannot be read back and are never compared. User,
+	// trunk and device-line drift is reported only, never corrected.
 	Changed []string
 	Drift   []string
 	Err     error
@@ -55,9 +76,11 @@ type EnsureItem struct {
 // EnsureOptions tune Ensure. The zero value creates what is missing and
 // leaves what exists as it is.
 type EnsureOptions struct {
-	// CorrectDrift makes an existing account's name and billing day match
-	// the spec. Without it differences are only reported
-	// (EnsureItem.Drift).
+	// CorrectDrift makes an existing account's name and billing day, and
+	// the names in its numbers' service records, match the spec. Without
+	// it differences are only reported (EnsureItem.Drift). Users, the
+	// trunk and device lines are never corrected: their drift is
+	// reported only.
 	CorrectDrift bool
 	// Status, ACTIVE or DISABLED, is the status the account should have;
 	// Ensure sets it whenever it differs, on a new account or an existing
@@ -79,6 +102,11 @@ type EnsureResult struct {
 	// last one holds the error and the items after it were not checked.
 	Items []EnsureItem
 	Notes []string
+	// Surplus lists numbers on the account that no spec item took but
+	// that look like the spec's (the same service record, or routed to
+	// one of the spec's users or its trunk): what two overlapping runs
+	// leave behind. Ensure never deletes them; Notes names them too.
+	Surplus []string
 }
 
 // Count returns how many items had outcome o.
@@ -108,14 +136,35 @@ func (r EnsureResult) String() string {
 // Format prints String for every verb.
 func (r EnsureResult) Format(f fmt.State, _ rune) { fmt.Fprint(f, r.String()) }
 
+// MarshalJSON encodes the result with every SIP password written as
+// "REDACTED".
+func (r EnsureResult) MarshalJSON() ([]byte, error) {
+	type plain EnsureResult
+	return alianza.MarshalRedactedJSON(plain(r))
+}
+
 // Ensure is the idempotent form of Provision: it makes the account spec
 // describes exist, creating only what is missing. It adopts an account
-// that already has spec's account number, finds its users by username,
-// its numbers by their service record and routing, its trunk by name and
-// its device lines by MAC address and line number (else SIP username, else
-// name), and creates the rest: users, numbers, the trunk and its
-// forwarding, the numbers' routing, device lines. The result lists each
-// item as created, updated or unchanged.
+// that already has spec's account number (and refuses one of another
+// account type, see below), finds its users by username, its trunk by
+// name, its device lines by MAC address and line number (else SIP
+// username, else name), and its numbers as described below, and creates
+// the rest: users, numbers, the trunk and its forwarding, the numbers'
+// routing, device lines. The result lists each item as created, updated or
+// unchanged, and what differs from the spec (EnsureItem.Drift).
+//
+// Numbers have no key on the platform other than themselves. A
+// NumberSpec with Number set is that number: it is adopted when it is on
+// the account and reserved and added when it is not. Any other NumberSpec
+// takes, in this order: the trunk's callback or primary number when the
+// spec names it so; a number routed where the spec routes it (its user,
+// or the trunk), the one with the spec's service record first; an
+// unrouted number with the spec's service record; a number with the
+// spec's service record routed elsewhere; an unrouted number. Service
+// record differences are drift, never a reason to add a number, so
+// changing a caller-ID name in the spec does not add one. Callers that
+// keep EnsureResult.Numbers get exact identity by setting
+// NumberSpec.Number from it.
 //
 // Running Ensure again with the same spec sends no write. Running it again
 // after any failure, a create whose answer was lost or a context cancelled
@@ -125,6 +174,17 @@ func (r EnsureResult) Format(f fmt.State, _ rune) { fmt.Fprint(f, r.String()) }
 // was made. Ensure stops at the first item that fails; the error names it
 // and wraps its cause (alianza.ErrConflict when another account holds a
 // username, say). Nothing is ever deleted.
+//
+// Runs for one account must not overlap. Nothing on the platform stops
+// two runs that both find a number missing from adding one each, so a job
+// runner must run Ensure for one account number at a time (a lock or a
+// queue per account number). When a run added numbers it reads the
+// account's numbers once more, and numbers that look like the spec's but
+// that no spec item took are listed in EnsureResult.Surplus and Notes.
+//
+// An existing account whose type differs from the spec's is another
+// customer's: Ensure refuses it before any write, with an error matching
+// alianza.ErrConflict. Its name and billing day are drift.
 //
 // Every user needs a Username, the key Ensure finds it by. The spec is
 // checked as Provision checks it, before any request. A no-change run reads
@@ -170,6 +230,8 @@ type ensurer struct {
 	res  *EnsureResult
 	// What the account held before this run, by spec key.
 	had map[string]*alianza.AccountTelephoneNumber
+	// added is set once this run added a number.
+	added bool
 }
 
 // item records an item; a failed one ends the run with an error naming it.
@@ -295,7 +357,47 @@ func (e *ensurer) run(ctx context.Context) error {
 			return err
 		}
 	}
+	if e.added {
+		// Another run may have added numbers meanwhile: read them again.
+		if numbers, err = api.TelephoneNumbers.List(ctx, a.ID, nil); err != nil {
+			return e.item(EnsureItem{Kind: ItemKindNumber, Key: "list", Err: err})
+		}
+	}
+	e.surplus(numbers)
 	return nil
+}
+
+// surplus records the numbers that look like the spec's but that no spec
+// item took.
+func (e *ensurer) surplus(numbers []alianza.AccountTelephoneNumber) {
+	took := map[string]bool{}
+	for _, tn := range e.res.Numbers {
+		took[tn] = true
+	}
+	dest := map[string]bool{}
+	for _, u := range e.res.Users {
+		dest[string(alianza.TNReferenceTypeEndUser)+" "+u.ID] = true
+	}
+	if e.res.Trunk != nil {
+		dest[string(alianza.TNReferenceTypeSIPTrunk)+" "+e.res.Trunk.ID] = true
+	}
+	for _, x := range numbers {
+		if took[x.PhoneNumber] {
+			continue
+		}
+		like := dest[string(x.ReferenceType)+" "+x.ReferenceID]
+		for _, n := range e.spec.Numbers {
+			like = like || len(csrDrift(n, x.CustomerServiceRecord)) == 0
+		}
+		if like {
+			e.res.Surplus = append(e.res.Surplus, x.PhoneNumber)
+		}
+	}
+	if len(e.res.Surplus) > 0 {
+		sort.Strings(e.res.Surplus)
+		e.res.Notes = append(e.res.Notes, fmt.Sprintf("account %s holds %d number(s) like the spec's that no spec item took: %s; did two runs overlap? Release them if they are not wanted",
+			e.spec.AccountNumber, len(e.res.Surplus), strings.Join(e.res.Surplus, ", ")))
+	}
 }
 
 // ensureNewAccount creates the account. It reports fresh when the create
@@ -313,6 +415,10 @@ func (e *ensurer) ensureNewAccount(ctx context.Context) (fresh bool, err error) 
 		return false, e.item(EnsureItem{Kind: ItemKindAccount, Key: s.AccountNumber, Err: err})
 	}
 	if found != nil {
+		if outcome == OutcomeCreated && !s.sentAccount(found) {
+			// Not the account that was sent: it was there before.
+			outcome = OutcomeUnchanged
+		}
 		return false, e.ensureAccount(ctx, found, outcome)
 	}
 	a := e.provisioner.res.Account
@@ -332,8 +438,13 @@ func (e *ensurer) ensureNewAccount(ctx context.Context) (fresh bool, err error) 
 // changed.
 func (e *ensurer) ensureAccount(ctx context.Context, a *alianza.Account, outcome Outcome) error {
 	s := e.spec
-	e.res.Account = a
 	it := EnsureItem{Kind: ItemKindAccount, Key: s.AccountNumber, ID: a.ID, Outcome: outcome}
+	if a.AccountType != s.Type {
+		it.Err = fmt.Errorf("%w: account %s is %s, the spec says %s: it is another customer's account, left alone (an account's type cannot be changed)",
+			alianza.ErrConflict, s.AccountNumber, a.AccountType, s.Type)
+		return e.item(it)
+	}
+	e.res.Account = a
 	var patch alianza.PatchAccountRequest
 	var change []string
 	differs := func(field string, d bool, set func()) {
@@ -349,9 +460,6 @@ func (e *ensurer) ensureAccount(ctx context.Context, a *alianza.Account, outcome
 	differs("accountName", a.AccountName != s.AccountName, func() { patch.AccountName = alianza.Ptr(s.AccountName) })
 	differs("billingCycleDay", a.BillingCycleDay != s.BillingCycleDay, func() { patch.BillingCycleDay = alianza.Ptr(s.BillingCycleDay) })
 	differs("status", e.opts.Status != "" && a.Status != e.opts.Status, func() { patch.Status = alianza.Ptr(e.opts.Status) })
-	if a.AccountType != s.Type {
-		e.res.Notes = append(e.res.Notes, fmt.Sprintf("account %s is %s, the spec says %s: the type cannot be changed", s.AccountNumber, a.AccountType, s.Type))
-	}
 	if len(change) > 0 {
 		updated, err := e.c.api.Accounts.Patch(ctx, a.ID, &patch)
 		if err != nil {
@@ -370,6 +478,7 @@ func (e *ensurer) ensureUser(ctx context.Context, accountID string, u UserSpec, 
 	it := EnsureItem{Kind: ItemKindUser, Key: u.key(), Outcome: OutcomeUnchanged}
 	if x := userNamed(users, u); x != nil {
 		e.provisioner.res.Users[u.key()] = x
+		it.Drift = userDrift(u, x)
 	} else {
 		it.Outcome, it.Err = created(e.createUser(ctx, accountID, u), func() (bool, error) {
 			x, err := e.c.findUser(ctx, accountID, u)
@@ -390,8 +499,29 @@ func (e *ensurer) ensureNumber(ctx context.Context, accountID string, n NumberSp
 	it := EnsureItem{Kind: ItemKindNumber, Key: n.Key, Outcome: OutcomeUnchanged}
 	if x := e.had[n.Key]; x != nil {
 		e.provisioner.res.Numbers[n.Key] = x.PhoneNumber
+		it.ID = x.PhoneNumber
+		drift := csrDrift(n, x.CustomerServiceRecord)
+		var fix []string
+		for _, f := range drift {
+			if e.opts.CorrectDrift && f != "postalCode" {
+				fix = append(fix, f)
+			} else {
+				it.Drift = append(it.Drift, f)
+			}
+		}
+		if len(fix) > 0 {
+			csr := n.customerRecord(x.CustomerServiceRecord)
+			patch := &alianza.PatchTelephoneNumberRequest{CustomerServiceRecord: &csr, OrderVersion: ptrIf(x.OrderVersion)}
+			if _, it.Err = e.c.api.TelephoneNumbers.Patch(ctx, accountID, x.PhoneNumber, patch); it.Err == nil {
+				it.Outcome, it.Changed = OutcomeUpdated, fix
+			}
+		}
 	} else {
-		it.Outcome, it.Err = created(e.addNumber(ctx, accountID, n), func() (bool, error) {
+		err := e.addNumber(ctx, accountID, n)
+		if err == nil || e.reserved != "" {
+			e.added = true
+		}
+		it.Outcome, it.Err = created(err, func() (bool, error) {
 			if e.reserved == "" {
 				return false, nil
 			}
@@ -404,12 +534,41 @@ func (e *ensurer) ensureNumber(ctx context.Context, accountID string, n NumberSp
 			}
 			return err == nil, err
 		})
+		it.ID = e.provisioner.res.Numbers[n.Key]
+		switch {
+		case it.Err == nil:
+		case e.reserved != "":
+			// Reserved for this account but not added: name it, so it can
+			// be released (or the next run adds it).
+			it.ID = e.reserved
+			e.res.Notes = append(e.res.Notes, fmt.Sprintf("%s was reserved for number %s and not added: release its reservation if Ensure is not run again", e.reserved, n.Key))
+		case e.maybeReserved != "":
+			it.ID = e.maybeReserved
+			e.res.Notes = append(e.res.Notes, fmt.Sprintf("%s may have been reserved for number %s (the reserve's answer was lost): release its reservation if Ensure is not run again", e.maybeReserved, n.Key))
+		}
 	}
-	it.ID = e.provisioner.res.Numbers[n.Key]
-	if it.ID != "" {
-		e.res.Numbers[n.Key] = it.ID
+	if tn := e.provisioner.res.Numbers[n.Key]; tn != "" {
+		e.res.Numbers[n.Key] = tn
 	}
 	return e.item(it)
+}
+
+// userDrift lists the fields in which x differs from what u sets.
+func userDrift(u UserSpec, x *alianza.User) []string {
+	var drift []string
+	for _, f := range []struct {
+		name      string
+		want, got string
+	}{
+		{"firstName", u.FirstName, x.FirstName}, {"lastName", u.LastName, x.LastName},
+		{"email", u.Email, x.EmailAddress}, {"extension", u.Extension, x.Extension},
+		{"productPlan", string(u.ProductPlan), string(x.UserProductPlan)},
+	} {
+		if f.want != "" && f.want != f.got {
+			drift = append(drift, f.name)
+		}
+	}
+	return drift
 }
 
 func (e *ensurer) ensureTrunk(ctx context.Context, accountID string, trunk *alianza.SipTrunk) error {
@@ -417,6 +576,7 @@ func (e *ensurer) ensureTrunk(ctx context.Context, accountID string, trunk *alia
 	it := EnsureItem{Kind: ItemKindTrunk, Key: t.Name, Outcome: OutcomeUnchanged}
 	if trunk != nil {
 		e.provisioner.res.Trunk = trunk
+		it.Drift = e.trunkDrift(t, trunk)
 	} else {
 		it.Outcome, it.Err = created(e.createTrunk(ctx, accountID, t), func() (bool, error) {
 			x, err := e.c.findTrunk(ctx, accountID, t.Name)
@@ -452,6 +612,25 @@ func (e *ensurer) ensureTrunk(ctx context.Context, accountID string, trunk *alia
 		fit.Err = se.err
 	}
 	return e.item(fit)
+}
+
+// trunkDrift lists the fields in which x differs from what t sets. The
+// SIP password cannot be read back and is not compared.
+func (e *ensurer) trunkDrift(t *TrunkSpec, x *alianza.SipTrunk) []string {
+	var drift []string
+	if t.SIPUsername != "" && t.SIPUsername != x.SIPUsername {
+		drift = append(drift, "sipUsername")
+	}
+	if t.ConcurrentCalls != 0 && t.ConcurrentCalls != x.ConcurrentCalls {
+		drift = append(drift, "concurrentCalls")
+	}
+	if t.CallbackNumber != "" && e.tn(t.CallbackNumber) != x.CallbackNumber {
+		drift = append(drift, "callbackNumber")
+	}
+	if t.PrimaryNumber != "" && e.tn(t.PrimaryNumber) != x.PrimaryTN {
+		drift = append(drift, "primaryNumber")
+	}
+	return drift
 }
 
 // forwardingDrift lists the rules in which got differs from want.
@@ -524,6 +703,7 @@ func (e *ensurer) ensureDevice(ctx context.Context, accountID string, d DeviceSp
 	userID := e.provisioner.res.Users[d.User].ID
 	if x := deviceFor(devices, d, userID); x != nil {
 		e.provisioner.res.Devices = append(e.provisioner.res.Devices, x)
+		it.Drift = e.deviceDrift(d, x, userID)
 	} else {
 		it.Outcome, it.Err = created(e.createDevice(ctx, accountID, d), func() (bool, error) {
 			x, err := e.c.findDevice(ctx, accountID, d, userID)
@@ -541,29 +721,57 @@ func (e *ensurer) ensureDevice(ctx context.Context, accountID string, d DeviceSp
 	return e.item(it)
 }
 
-// matchNumbers pairs the account's numbers with the spec's. A number
-// belongs to a spec when its service record says the same customer at the
-// same postal code with the same caller-ID name. Among those, one already
-// routed as the spec asks goes first, then an unrouted one, then any; a
-// trunk's callback and primary numbers go to the keys the trunk names.
+// deviceDrift lists the fields in which x differs from what d sets. The
+// SIP password cannot be read back and is not compared.
+func (e *ensurer) deviceDrift(d DeviceSpec, x *alianza.Device, userID string) []string {
+	var drift []string
+	for _, f := range []struct {
+		name      string
+		want, got string
+	}{
+		{"name", d.Name, x.DeviceName}, {"deviceTypeId", d.DeviceTypeID, x.DeviceTypeID}, {"user", userID, x.UserID},
+		{"sipUsername", d.SIPUsername, x.SIPUsername}, {"emergencyNumber", e.tn(d.EmergencyNumber), x.EmergencyNumber},
+	} {
+		if f.want != "" && f.want != f.got {
+			drift = append(drift, f.name)
+		}
+	}
+	return drift
+}
+
+// matchNumbers pairs the account's numbers with the spec's, each number
+// with at most one spec item, in the order Ensure's documentation gives.
 // Ties go in spec order to the lowest number.
 func (e *ensurer) matchNumbers(numbers []alianza.AccountTelephoneNumber, trunk *alianza.SipTrunk) map[string]*alianza.AccountTelephoneNumber {
 	sort.Slice(numbers, func(i, j int) bool { return numbers[i].PhoneNumber < numbers[j].PhoneNumber })
 	had := map[string]*alianza.AccountTelephoneNumber{}
 	taken := map[string]bool{}
+	s := e.spec
+	// A pinned number is that spec item's, whether on the account or not.
+	for _, n := range s.Numbers {
+		if n.Number != "" {
+			taken[n.Number] = true
+		}
+	}
 	assign := func(n NumberSpec, ok func(x *alianza.AccountTelephoneNumber) bool) {
-		if had[n.Key] != nil {
+		if had[n.Key] != nil || n.Number != "" {
 			return
 		}
 		for i := range numbers {
 			x := &numbers[i]
-			if !taken[x.PhoneNumber] && sameCustomer(n, x.CustomerServiceRecord) && ok(x) {
+			if !taken[x.PhoneNumber] && ok(x) {
 				had[n.Key], taken[x.PhoneNumber] = x, true
 				return
 			}
 		}
 	}
-	s := e.spec
+	for _, n := range s.Numbers {
+		for i := range numbers {
+			if n.Number != "" && numbers[i].PhoneNumber == n.Number {
+				had[n.Key] = &numbers[i]
+			}
+		}
+	}
 	if trunk != nil && e.provisioner.res.Trunk == nil {
 		e.provisioner.res.Trunk = trunk // routeOf needs it
 		defer func() { e.provisioner.res.Trunk = nil }()
@@ -577,28 +785,56 @@ func (e *ensurer) matchNumbers(numbers []alianza.AccountTelephoneNumber, trunk *
 			}
 		}
 	}
-	for _, n := range s.Numbers {
+	sameCSR := func(n NumberSpec) func(x *alianza.AccountTelephoneNumber) bool {
+		return func(x *alianza.AccountTelephoneNumber) bool { return len(csrDrift(n, x.CustomerServiceRecord)) == 0 }
+	}
+	routedAsSpec := func(n NumberSpec) func(x *alianza.AccountTelephoneNumber) bool {
 		refType, refID := e.routeOf(n)
-		assign(n, func(x *alianza.AccountTelephoneNumber) bool {
+		return func(x *alianza.AccountTelephoneNumber) bool {
 			return refType != "" && x.ReferenceType == refType && x.ReferenceID == refID
-		})
+		}
 	}
-	for _, n := range s.Numbers {
-		assign(n, func(x *alianza.AccountTelephoneNumber) bool { return x.ReferenceType == "" })
+	unrouted := func(x *alianza.AccountTelephoneNumber) bool { return x.ReferenceType == "" }
+	both := func(a, b func(x *alianza.AccountTelephoneNumber) bool) func(x *alianza.AccountTelephoneNumber) bool {
+		return func(x *alianza.AccountTelephoneNumber) bool { return a(x) && b(x) }
 	}
-	for _, n := range s.Numbers {
-		assign(n, func(*alianza.AccountTelephoneNumber) bool { return true })
+	for _, pass := range []func(n NumberSpec) func(x *alianza.AccountTelephoneNumber) bool{
+		func(n NumberSpec) func(x *alianza.AccountTelephoneNumber) bool {
+			return both(routedAsSpec(n), sameCSR(n))
+		},
+		routedAsSpec,
+		func(n NumberSpec) func(x *alianza.AccountTelephoneNumber) bool { return both(unrouted, sameCSR(n)) },
+		sameCSR,
+		func(NumberSpec) func(x *alianza.AccountTelephoneNumber) bool { return unrouted },
+	} {
+		for _, n := range s.Numbers {
+			assign(n, pass(n))
+		}
 	}
 	return had
 }
 
-// sameCustomer reports whether csr is the record addNumber writes for n.
-func sameCustomer(n NumberSpec, csr alianza.CustomerServiceRecord) bool {
+// csrDrift lists the fields in which csr differs from the record
+// addNumber writes for n. Postal codes match when one starts with the
+// other (84042 and 84042-1234), ignoring case and spaces.
+func csrDrift(n NumberSpec, csr alianza.CustomerServiceRecord) []string {
+	var drift []string
 	norm := func(s string) string { return strings.ToUpper(strings.ReplaceAll(s, " ", "")) }
 	pc, want := norm(csr.PostalCode), norm(n.PostalCode)
-	if !strings.HasPrefix(pc, want) && !strings.HasPrefix(want, pc) {
-		return false
+	for _, f := range []struct {
+		name string
+		d    bool
+	}{
+		{"callerIdName", csr.CustomerName != n.CallerIDName},
+		{"customerType", csr.CustomerType != n.CustomerType},
+		{"firstName", csr.FirstName != n.FirstName},
+		{"lastName", csr.LastName != n.LastName},
+		{"businessName", csr.BusinessName != n.BusinessName},
+		{"postalCode", !strings.HasPrefix(pc, want) && !strings.HasPrefix(want, pc)},
+	} {
+		if f.d {
+			drift = append(drift, f.name)
+		}
 	}
-	return csr.CustomerType == n.CustomerType && csr.CustomerName == n.CallerIDName &&
-		csr.BusinessName == n.BusinessName && csr.FirstName == n.FirstName && csr.LastName == n.LastName
+	return drift
 }

@@ -197,7 +197,7 @@ func TestEnsureAfterAFailure(t *testing.T) {
 	require.NoError(t, srv.FailNext(method, route, 1, http.StatusServiceUnavailable, nil))
 	res, err := c.Ensure(ctx, spec, nil)
 	require.ErrorIs(t, err, alianza.ErrServer)
-	assert.Contains(t, err.Error(), "device line Alice desk line 1")
+	assert.Contains(t, err.Error(), "device-line Alice desk line 1")
 	assert.Equal(t, OutcomeFailed, res.Items[len(res.Items)-1].Outcome)
 
 	res, err = c.Ensure(ctx, spec, nil)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"strings"
 	"time"
 
@@ -40,6 +41,9 @@ type ProvisionOptions struct {
 	// account by number, a user by username, the trunk by name, a device
 	// line by MAC address, a number on the account) and removes it if it
 	// is there.
+	// A reservation answered with anything but a clear 4xx refusal (a
+	// 5xx after retries, a transport error, an ended context) may have
+	// been made by an earlier attempt, so it is released too.
 	Rollback bool
 	// Progress, when set, is called after each step, rollback steps
 	// included, from the calling goroutine.
@@ -74,6 +78,13 @@ type ProvisionResult struct {
 // LogValue masks the SIP passwords of the trunk and devices.
 func (r ProvisionResult) LogValue() slog.Value { return alianza.RedactedLogValue(r) }
 
+// MarshalJSON encodes the result with every SIP password written as
+// "REDACTED".
+func (r ProvisionResult) MarshalJSON() ([]byte, error) {
+	type plain ProvisionResult
+	return alianza.MarshalRedactedJSON(plain(r))
+}
+
 // ProvisionError is a provisioning that failed at Step. The result
 // returned with it says which steps succeeded and what exists.
 //
@@ -104,7 +115,8 @@ func (e *ProvisionError) Unwrap() error { return e.Err }
 
 // Provision creates a complete account from spec in one call: the account,
 // its users, numbers found near their service addresses (validate, search
-// LAT_LONG, reserve, add with CSR and E911 address), the SIP trunk and its
+// LAT_LONG, reserve, add with CSR and E911 address; a number pinned by
+// NumberSpec.Number is reserved without a search), the SIP trunk and its
 // forwarding, the numbers' routing, and the device lines.
 //
 // The whole spec is checked first; a bad spec gives an error matching
@@ -180,6 +192,9 @@ type provisioner struct {
 	picked      map[string]bool // numbers this call reserved, so two specs do not take the same one
 	validations map[string]*alianza.AddressValidation
 	reserved    string // the number the last addNumber reserved
+	// maybeReserved is the number the last addNumber tried to reserve
+	// without learning whether it was.
+	maybeReserved string
 }
 
 // step runs one request-level step and records it.
@@ -328,32 +343,37 @@ func (p *provisioner) addNumber(ctx context.Context, accountID string, n NumberS
 	}
 
 	var candidates []alianza.TelephoneNumberView
-	err := p.step("search numbers near "+where, func() (string, error) {
-		q, err := val.SearchNearby(searchCandidates)
-		if err != nil {
-			return "", err
-		}
-		found, err := api.TelephoneNumbers.Search(ctx, q)
-		if err != nil {
-			return "", err
-		}
-		for _, f := range found {
-			if !p.picked[f.PhoneNumber] {
-				candidates = append(candidates, f)
+	if n.Number != "" {
+		// A pinned number: no search, that number or nothing.
+		candidates = []alianza.TelephoneNumberView{{PhoneNumber: n.Number}}
+	} else {
+		err := p.step("search numbers near "+where, func() (string, error) {
+			q, err := val.SearchNearby(searchCandidates)
+			if err != nil {
+				return "", err
 			}
+			found, err := api.TelephoneNumbers.Search(ctx, q)
+			if err != nil {
+				return "", err
+			}
+			for _, f := range found {
+				if !p.picked[f.PhoneNumber] {
+					candidates = append(candidates, f)
+				}
+			}
+			if len(candidates) == 0 {
+				return "", fmt.Errorf("no available number near %s", where)
+			}
+			return fmt.Sprintf("%d available", len(candidates)), nil
+		})
+		if err != nil {
+			return err
 		}
-		if len(candidates) == 0 {
-			return "", fmt.Errorf("no available number near %s", where)
-		}
-		return fmt.Sprintf("%d available", len(candidates)), nil
-	})
-	if err != nil {
-		return err
 	}
 
 	var tn string
-	p.reserved = ""
-	err = p.step("reserve a number for "+n.Key, func() (string, error) {
+	p.reserved, p.maybeReserved = "", ""
+	err := p.step("reserve a number for "+n.Key, func() (string, error) {
 		var last error
 		for _, cand := range candidates {
 			_, err := api.TelephoneNumbers.Reserve(ctx, cand.PhoneNumber)
@@ -361,9 +381,13 @@ func (p *provisioner) addNumber(ctx context.Context, accountID string, n NumberS
 				tn = cand.PhoneNumber
 				return tn, nil
 			}
-			// A reserve is a PUT: without an answer (lost after retries,
-			// or the context ended) it may have been carried out.
-			if ae := (*alianza.APIError)(nil); !errors.As(err, &ae) && !errors.Is(err, alianza.ErrValidation) {
+			if !refused(err) {
+				// A reserve is a PUT: unless the platform clearly refused
+				// it (a 4xx, or never sent), it may have been carried out,
+				// on the first attempt of several whose answers were lost
+				// or 5xx. Releasing a reservation that is not there is
+				// harmless, so the undo always releases.
+				p.maybeReserved = cand.PhoneNumber
 				p.onUnknown("reservation of "+cand.PhoneNumber, func(context.Context) (func(context.Context) error, error) {
 					return func(ctx context.Context) error { return api.TelephoneNumbers.ReleaseReservation(ctx, cand.PhoneNumber) }, nil
 				})
@@ -372,6 +396,9 @@ func (p *provisioner) addNumber(ctx context.Context, accountID string, n NumberS
 			// Taken by someone else since the search: try the next one.
 			if !errors.Is(err, alianza.ErrBadRequest) && !errors.Is(err, alianza.ErrConflict) {
 				return "", err
+			}
+			if n.Number != "" {
+				return "", fmt.Errorf("number %s cannot be reserved: %w", n.Number, err)
 			}
 			p.res.Notes = append(p.res.Notes, fmt.Sprintf("%s was taken before it could be reserved; trying the next nearest", cand.PhoneNumber))
 			last = err
@@ -474,11 +501,12 @@ func (p *provisioner) route(ctx context.Context, accountID string, n NumberSpec)
 
 func (p *provisioner) createDevice(ctx context.Context, accountID string, d DeviceSpec) error {
 	api := p.c.api
-	return p.step(fmt.Sprintf("create device line %s line %d", d.Name, d.LineNumber), func() (string, error) {
+	line := fmt.Sprintf("device line %s line %d", d.Name, d.LineNumber)
+	return p.step("create "+line, func() (string, error) {
 		userID := p.res.Users[d.User].ID
 		dev, err := api.DeviceLines.Create(ctx, accountID, d.deviceRequest(userID, p.tn))
 		if outcomeUnknown(err) {
-			p.onUnknown("device line "+d.Name, func(ctx context.Context) (func(context.Context) error, error) {
+			p.onUnknown(line, func(ctx context.Context) (func(context.Context) error, error) {
 				dev, err := p.c.findDevice(ctx, accountID, d, userID)
 				if err != nil || dev == nil {
 					return nil, err
@@ -490,7 +518,7 @@ func (p *provisioner) createDevice(ctx context.Context, accountID string, d Devi
 			return "", err
 		}
 		p.res.Devices = append(p.res.Devices, dev)
-		p.onUndo("device line "+d.Name, func(ctx context.Context) error { return api.DeviceLines.Delete(ctx, accountID, dev.ID) })
+		p.onUndo(line, func(ctx context.Context) error { return api.DeviceLines.Delete(ctx, accountID, dev.ID) })
 		return dev.ID, nil
 	})
 }
@@ -528,6 +556,16 @@ func (p *provisioner) rollback(ctx context.Context) []Failure {
 		}
 	}
 	return failures
+}
+
+// refused reports whether a write's error says it was not carried out: it
+// was refused before it was sent (a validation error), or answered with a
+// 4xx other than 408 Request Timeout.
+func refused(err error) bool {
+	if ae := (*alianza.APIError)(nil); errors.As(err, &ae) {
+		return ae.StatusCode >= 400 && ae.StatusCode < 500 && ae.StatusCode != http.StatusRequestTimeout
+	}
+	return errors.Is(err, alianza.ErrValidation)
 }
 
 func ptrIf(s string) *string {

@@ -59,7 +59,14 @@ func (u UserSpec) key() string { return first(u.Key, u.Username) }
 // coordinates, the nearest is reserved and added to the account with the
 // validated address as CSR and E911 address (Alianza's activation flow).
 type NumberSpec struct {
-	Key        string // how devices and the trunk name this number
+	Key string // how devices and the trunk name this number
+	// Number, when set (11 digits), pins the spec to exactly this number:
+	// it is reserved and added, with no search, when the account does not
+	// have it, and Ensure adopts it when it does. Set it from
+	// EnsureResult.Numbers or ProvisionResult.Numbers to keep a number's
+	// identity across runs; the address is still validated for its
+	// service record and E911 address.
+	Number     string
 	Address    string // one line: "333 S 520 W, Lindon, UT"
 	PostalCode string
 	Country    alianza.Country // default USA
@@ -183,7 +190,7 @@ func (s *AccountSpec) validate() (*validated, error) {
 		c.merge(p, v.userRequest(*u).Validate(), userFields, "timeZone")
 	}
 
-	numbers := map[string]bool{}
+	numbers, pinned := map[string]bool{}, map[string]bool{}
 	for i := range v.Numbers {
 		n := &v.Numbers[i]
 		p := fmt.Sprintf("numbers[%d].", i)
@@ -194,6 +201,14 @@ func (s *AccountSpec) validate() (*validated, error) {
 			add(p+"key", "%q is used twice", n.Key)
 		}
 		numbers[n.Key] = true
+		switch {
+		case n.Number == "":
+		case !alianza.IsTelephoneNumber(n.Number):
+			add(p+"number", "must be an 11-digit telephone number, got %q", n.Number)
+		case pinned[n.Number]:
+			add(p+"number", "%s is used twice", n.Number)
+		}
+		pinned[n.Number] = true
 		if n.Country == "" {
 			n.Country = alianza.CountryUSA
 		}

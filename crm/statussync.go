@@ -26,6 +26,13 @@ type StatusResult struct {
 // write; anything else is an error before any request. An account in a
 // status the platform itself manages (DELETE_PENDING, say) is left alone
 // and reported as an error rather than revived.
+//
+// A link that carries its account (Client.Resolve, ForAccount,
+// Link.WithAccount) is a snapshot: SyncStatus compares with the status
+// the account had when it was read, without reading it again, so that
+// one read serves a panel and several syncs. Resolve the link again for
+// each sync run; a link kept from an earlier run may skip a write that is
+// needed (the status changed since) or send one that is not.
 func (c *Client) SyncStatus(ctx context.Context, link Link, crmStatus string) (*StatusResult, error) {
 	want := c.mapper(crmStatus)
 	if want != alianza.AccountStatusActive && want != alianza.AccountStatusDisabled {

@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 
 	"github.com/go-alianza/alianza"
 	"github.com/go-alianza/alianza/crm"
@@ -62,15 +63,26 @@ func run(ctx context.Context, w io.Writer, getenv func(string) string) error {
 		if res != nil {
 			for _, it := range res.Items {
 				line := fmt.Sprintf("  %-9s %-11s %-11s %s", it.Outcome, it.Kind, it.Key, it.ID)
+				if len(it.Drift) > 0 {
+					line += " (differs: " + strings.Join(it.Drift, ", ") + ")"
+				}
 				if it.Err != nil {
 					line += ": " + it.Err.Error()
 				}
 				fmt.Fprintln(w, line)
 			}
 			fmt.Fprintln(w, " ", res)
+			for _, n := range res.Notes {
+				fmt.Fprintln(w, "  note:", n)
+			}
 		}
 		if err != nil {
 			return err
+		}
+		// Keep each number's identity: the next run adopts exactly the
+		// number this one gave, whatever else changes in the spec.
+		for i, n := range spec.Numbers {
+			spec.Numbers[i].Number = res.Numbers[n.Key]
 		}
 	}
 	return nil
