@@ -71,5 +71,7 @@
 //	7    not enabled: no Alianza account matches ("Customer not enabled in Alianza")
 //	8    incomplete: some steps succeeded and some failed; the output lists them
 //	9    aborted: confirmation declined, or needed without a terminal (use --yes)
+//	10   outcome unknown: a write was sent and no answer came; it may have
+//	     been applied, so look (get, list) before running it again
 //	130  interrupted
 package main

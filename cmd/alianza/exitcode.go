@@ -14,15 +14,16 @@ import (
 // interface and are listed in --help and in the package documentation.
 const (
 	exitOK         = 0
-	exitError      = 1 // anything not covered below (a bug, a file that cannot be written)
-	exitUsage      = 2 // unknown command or flag, wrong number of arguments
-	exitValidation = 3 // input refused: by the console or SDK before any request, or by the platform (400, 409)
-	exitNotFound   = 4 // a user, device, trunk, number ... that does not exist (404)
-	exitAuth       = 5 // no credentials, login refused, 401, 403
-	exitServer     = 6 // 5xx, 429, timeouts, connection failures, unreadable answers
-	exitNotEnabled = 7 // the account does not exist: the CRM's "Customer not enabled in Alianza"
-	exitIncomplete = 8 // part of the work was done, part failed: the output says which
-	exitAborted    = 9 // a confirmation was declined, or was needed and stdin is not a terminal
+	exitError      = 1  // anything not covered below (a bug, a file that cannot be written)
+	exitUsage      = 2  // unknown command or flag, wrong number of arguments
+	exitValidation = 3  // input refused: by the console or SDK before any request, or by the platform (400, 409)
+	exitNotFound   = 4  // a user, device, trunk, number ... that does not exist (404)
+	exitAuth       = 5  // no credentials, login refused, 401, 403
+	exitServer     = 6  // 5xx, 429, timeouts, connection failures, unreadable answers
+	exitNotEnabled = 7  // the account does not exist: the CRM's "Customer not enabled in Alianza"
+	exitIncomplete = 8  // part of the work was done, part failed: the output says which
+	exitAborted    = 9  // a confirmation was declined, or was needed and stdin is not a terminal
+	exitUnknown    = 10 // a write may have been applied but no answer came: look before running it again
 	exitInterrupt  = 130
 )
 
@@ -37,6 +38,9 @@ const exitCodesHelp = `Exit codes:
   7  not enabled: no Alianza account matches ("Customer not enabled in Alianza")
   8  incomplete: some steps succeeded and some failed (the output lists them)
   9  aborted: confirmation declined, or needed without a terminal (use --yes)
+  10 outcome unknown: a write was sent and no answer came (the connection
+     broke, it timed out or was interrupted); it may have been applied, so
+     look (get, list) before running it again
   130 interrupted
 `
 
@@ -61,6 +65,10 @@ var sentinels = []struct {
 	{errAborted, "aborted", exitAborted},
 	{crm.ErrNotEnabled, "crm.ErrNotEnabled", exitNotEnabled},
 	{crm.ErrIncomplete, "crm.ErrIncomplete", exitIncomplete},
+	// Before context.Canceled and ErrServer: an interrupted or gateway-lost
+	// write matches those too, and what the operator must know is that it
+	// may have been applied.
+	{alianza.ErrOutcomeUnknown, "alianza.ErrOutcomeUnknown", exitUnknown},
 	{context.Canceled, "context.Canceled", exitInterrupt},
 	{alianza.ErrValidation, "alianza.ErrValidation", exitValidation},
 	{alianza.ErrBadRequest, "alianza.ErrBadRequest", exitValidation},
@@ -74,7 +82,6 @@ var sentinels = []struct {
 	{alianza.ErrNoPartition, "alianza.ErrNoPartition", exitAuth},
 	{alianza.ErrServer, "alianza.ErrServer", exitServer},
 	{alianza.ErrRateLimited, "alianza.ErrRateLimited", exitServer},
-	{alianza.ErrOutcomeUnknown, "alianza.ErrOutcomeUnknown", exitServer},
 	{alianza.ErrDecode, "alianza.ErrDecode", exitServer},
 	{alianza.ErrEmptyBody, "alianza.ErrEmptyBody", exitServer},
 	{alianza.ErrContentType, "alianza.ErrContentType", exitServer},
@@ -95,6 +102,7 @@ var exitClasses = map[int]string{
 	exitNotEnabled: "not_enabled",
 	exitIncomplete: "incomplete",
 	exitAborted:    "aborted",
+	exitUnknown:    "outcome_unknown",
 	exitInterrupt:  "interrupted",
 }
 

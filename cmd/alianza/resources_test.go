@@ -151,6 +151,13 @@ func TestServerErrors(t *testing.T) {
 	assert.Equal(t, exitServer, r.code)
 	w.golden("server_error", r)
 
+	// A create whose answer is lost: exit 10, and the hint to look first.
+	require.NoError(t, w.srv.ApplyThenDropNext(http.MethodPost, "/v2/partition/{partitionId}/account", 1))
+	lost := w.run("", "account", "add", "--number", "LOST-1", "--name", "Lost Answer")
+	assert.Equal(t, exitUnknown, lost.code, lost.stderr)
+	assert.Contains(t, lost.stderr, "may have been applied")
+	assert.Equal(t, exitOK, w.run("", "account", "get", "LOST-1").code, "the create was applied")
+
 	// A platform that is not there at all.
 	dead := w.run("", "--base-url", "http://127.0.0.1:1", "--timeout", "2s", "login")
 	assert.Equal(t, exitServer, dead.code, dead.stderr)

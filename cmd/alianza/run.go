@@ -64,8 +64,11 @@ func (a *app) run(ctx context.Context, args []string) int {
 			fmt.Fprintf(a.stderr, "%s\n", b)
 		} else {
 			fmt.Fprintln(a.stderr, "error:", err)
-			if exitCode(err) == exitUsage {
+			switch exitCode(err) {
+			case exitUsage:
 				fmt.Fprintln(a.stderr, "Run 'alianza --help' for usage.")
+			case exitUnknown:
+				fmt.Fprintln(a.stderr, "The request was sent and may have been applied: look (get, list) before running it again.")
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -42,6 +43,9 @@ func TestExitCode(t *testing.T) {
 		{api(429), exitServer},
 		{context.DeadlineExceeded, exitServer},
 		{context.Canceled, exitInterrupt},
+		// A write whose answer was lost, even when interrupted: 10 wins.
+		{&alianza.OutcomeUnknownError{Method: http.MethodPost, Path: "/x", Err: context.Canceled}, exitUnknown},
+		{&alianza.OutcomeUnknownError{Method: http.MethodPost, Path: "/x", Err: io.ErrUnexpectedEOF}, exitUnknown},
 		// The not-enabled error wraps the platform's 404: 7 wins.
 		{fmt.Errorf("%w: %w", crm.ErrNotEnabled, api(404)), exitNotEnabled},
 		// An incomplete workflow wraps its failures' errors: 8 wins.
