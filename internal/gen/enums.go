@@ -69,15 +69,13 @@ func buildEnum(s *Spec, o EnumOverride) (Enum, error) {
 		return Enum{}, fmt.Errorf("no enum there")
 	}
 	e := Enum{Type: o.Type, Source: o.Source}
-	var paras []string
-	if n := strings.TrimSpace(o.Note); n != "" {
-		paras = append(paras, n)
+	lead := strings.TrimSpace(o.Note)
+	if lead == "" {
+		lead = o.Type + " values appear in " + o.Source + "."
 	}
+	paras := []string{lead}
 	if d := StripHTML(node.Description); d != "" {
 		paras = append(paras, "Alianza's OpenAPI description: "+d)
-	}
-	if len(paras) == 0 {
-		paras = append(paras, o.Type+" values appear in "+o.Source+".")
 	}
 	e.Doc = strings.Join(paras, "\n\n")
 
