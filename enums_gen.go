@@ -806,8 +806,7 @@ var secondaryLocationDescriptionValues = []SecondaryLocationDescription{Secondar
 // directoryListing-type).
 //
 // Alianza's OpenAPI description: Indicates how a telephone number should be
-// listed. For more information on the directory listing process, please refer
-// here
+// listed.
 type DirectoryListingType string
 
 // DirectoryListingType values.

@@ -77,14 +77,17 @@ func Unexported(name string) string {
 }
 
 var (
-	tagRE   = regexp.MustCompile(`<[^>]*>`)
-	spaceRE = regexp.MustCompile(`\s+`)
+	hiddenRE = regexp.MustCompile(`(?is)<span\b[^>]*\bhidden\b[^>]*>.*?</span>`)
+	tagRE    = regexp.MustCompile(`<[^>]*>`)
+	spaceRE  = regexp.MustCompile(`\s+`)
 )
 
-// StripHTML turns a description from the spec into plain text: tags are
-// removed (a <br> or </p> becomes a space), entities decoded, whitespace
-// collapsed and the ends trimmed.
+// StripHTML turns a description from the spec into plain text: hidden
+// spans (links into Alianza's web documentation) are dropped with their
+// text, other tags are removed (a <br> or </p> becomes a space), entities
+// decoded, whitespace collapsed and the ends trimmed.
 func StripHTML(s string) string {
+	s = hiddenRE.ReplaceAllString(s, " ")
 	s = tagRE.ReplaceAllString(s, " ")
 	s = html.UnescapeString(s)
 	s = spaceRE.ReplaceAllString(s, " ")

@@ -46,6 +46,9 @@ func TestStripHTML(t *testing.T) {
 		"a &lt;tag&gt; in text":                 "a <tag> in text",
 		"<ul><li>one</li><li>two</li></ul>":     "one two",
 		"":                                      "",
+		"Listed.  <span hidden>Please refer <a href=\"x.html\">here</a></span> Then.": "Listed. Then.",
+		"<SPAN class=\"n\" hidden=\"\">gone</SPAN>kept":                               "kept",
+		"<span>shown</span>": "shown",
 	} {
 		assert.Equal(t, want, StripHTML(in), in)
 	}
