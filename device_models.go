@@ -199,46 +199,6 @@ type DeviceDataLine struct {
 // LogValue masks the SIP password.
 func (l DeviceDataLine) LogValue() slog.Value { return RedactedLogValue(l) }
 
-// DeviceTypeManufacturer values appear in DeviceTypeX.deviceTypeManufacturer.
-type DeviceTypeManufacturer string
-
-// DeviceTypeManufacturer values.
-const (
-	DeviceTypeManufacturerCiscoLinksysSipura DeviceTypeManufacturer = "CISCO_LINKSYS_SIPURA"
-	DeviceTypeManufacturerPolycom            DeviceTypeManufacturer = "POLYCOM"
-	DeviceTypeManufacturerArris              DeviceTypeManufacturer = "ARRIS"
-	DeviceTypeManufacturerObihai             DeviceTypeManufacturer = "OBIHAI"
-	DeviceTypeManufacturerInnomedia          DeviceTypeManufacturer = "INNOMEDIA"
-	DeviceTypeManufacturerThirdParty         DeviceTypeManufacturer = "THIRD_PARTY"
-	DeviceTypeManufacturerSoftPhone          DeviceTypeManufacturer = "SOFT_PHONE"
-	DeviceTypeManufacturerZTE                DeviceTypeManufacturer = "ZTE"
-	DeviceTypeManufacturerScientificAtlanta  DeviceTypeManufacturer = "SCIENTIFIC_ATLANTA"
-	DeviceTypeManufacturerCalix              DeviceTypeManufacturer = "CALIX"
-	DeviceTypeManufacturerYealink            DeviceTypeManufacturer = "YEALINK"
-	DeviceTypeManufacturerSnom               DeviceTypeManufacturer = "SNOM"
-	DeviceTypeManufacturerSmartRG            DeviceTypeManufacturer = "SMART_RG"
-	DeviceTypeManufacturerAcrobits           DeviceTypeManufacturer = "ACROBITS"
-	DeviceTypeManufacturerGrandstream        DeviceTypeManufacturer = "GRANDSTREAM"
-	DeviceTypeManufacturerAdtran             DeviceTypeManufacturer = "ADTRAN"
-	DeviceTypeManufacturerMediatrix          DeviceTypeManufacturer = "MEDIATRIX"
-	DeviceTypeManufacturerAlgo               DeviceTypeManufacturer = "ALGO"
-	DeviceTypeManufacturerMitel              DeviceTypeManufacturer = "MITEL"
-	DeviceTypeManufacturerClearlyIP          DeviceTypeManufacturer = "CLEARLY_IP"
-)
-
-// Valid reports whether v is a value the spec defines for DeviceTypeManufacturer.
-func (v DeviceTypeManufacturer) Valid() bool {
-	switch v {
-	case DeviceTypeManufacturerCiscoLinksysSipura, DeviceTypeManufacturerPolycom, DeviceTypeManufacturerArris, DeviceTypeManufacturerObihai,
-		DeviceTypeManufacturerInnomedia, DeviceTypeManufacturerThirdParty, DeviceTypeManufacturerSoftPhone, DeviceTypeManufacturerZTE,
-		DeviceTypeManufacturerScientificAtlanta, DeviceTypeManufacturerCalix, DeviceTypeManufacturerYealink, DeviceTypeManufacturerSnom,
-		DeviceTypeManufacturerSmartRG, DeviceTypeManufacturerAcrobits, DeviceTypeManufacturerGrandstream, DeviceTypeManufacturerAdtran,
-		DeviceTypeManufacturerMediatrix, DeviceTypeManufacturerAlgo, DeviceTypeManufacturerMitel, DeviceTypeManufacturerClearlyIP:
-		return true
-	}
-	return false
-}
-
 // DeviceType is DeviceTypeX: a phone or ATA model and what it supports.
 type DeviceType struct {
 	ID                         string                 `json:"id,omitempty"`

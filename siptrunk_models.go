@@ -346,11 +346,12 @@ func validateForwardRef(v *validator, at string, t ForwardReferenceType, id stri
 
 // normalize maps the SIP Trunking guide's spellings to the spec's:
 // VOICE_MAIL to VOICEMAIL and "SIP TRUNK" / "END USER" (artefacts of the
-// guide's PDF) to the underscore forms (see docs/quirks.md).
+// guide's PDF) to the underscore forms, as internal/gen/overrides.yaml lists
+// them (see docs/quirks.md).
 func (t ForwardReferenceType) normalize() ForwardReferenceType {
-	s := strings.ReplaceAll(strings.TrimSpace(string(t)), " ", "_")
-	if s == "VOICE_MAIL" {
-		return ForwardReferenceTypeVoicemail
+	s := strings.TrimSpace(string(t))
+	if a, ok := forwardReferenceTypeAlias(s); ok {
+		return a
 	}
 	return ForwardReferenceType(s)
 }

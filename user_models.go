@@ -160,18 +160,6 @@ type CallHandlingSchedule struct {
 	CallHandling CallHandlingSettings `json:"callHandling,omitzero"`
 }
 
-// ScheduleType values appear in ScheduleX.type.
-type ScheduleType string
-
-// ScheduleType values.
-const (
-	ScheduleTypeCustom ScheduleType = "CUSTOM"
-	ScheduleTypeWeekly ScheduleType = "WEEKLY"
-)
-
-// Valid reports whether v is a value the spec defines for ScheduleType.
-func (v ScheduleType) Valid() bool { return v == ScheduleTypeCustom || v == ScheduleTypeWeekly }
-
 // Schedule is ScheduleX. Weekly is a map of named WeeklyScheduleX objects,
 // as the spec declares it (additionalProperties).
 type Schedule struct {

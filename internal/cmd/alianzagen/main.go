@@ -1,0 +1,69 @@
+// Command alianzagen writes the SDK's generated sources from Alianza's
+// embedded OpenAPI description and internal/gen/overrides.yaml, or, with
+// -drift, reports how a version of the description differs from the one the
+// SDK was built from. The root package runs it through go generate.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/go-alianza/alianza/internal/gen"
+	"github.com/go-alianza/alianza/internal/spec"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "alianzagen:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("alianzagen", flag.ContinueOnError)
+	dir := fs.String("dir", ".", "the root package's directory: where generated files go and //alianza:operation directives are read")
+	drift := fs.Bool("drift", false, "print the drift report instead of generating")
+	other := fs.String("spec", "", "with -drift: the spec version to compare with the embedded one (default: the embedded one)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	base, err := gen.LoadSpec(spec.OpenAPI())
+	if err != nil {
+		return err
+	}
+	ov, err := gen.DefaultOverrides()
+	if err != nil {
+		return err
+	}
+	if *drift {
+		target, name := base, "the embedded spec"
+		if *other != "" {
+			data, err := os.ReadFile(*other)
+			if err != nil {
+				return err
+			}
+			if target, err = gen.LoadSpec(data); err != nil {
+				return err
+			}
+			name = *other
+		}
+		claimed, err := gen.ClaimedOperations(*dir)
+		if err != nil {
+			return err
+		}
+		gen.ComputeDrift(base, target, ov, claimed).Write(stdout, name)
+		return nil
+	}
+	enums, err := gen.BuildEnums(base, ov)
+	if err != nil {
+		return err
+	}
+	src, err := gen.RenderEnums("alianza", enums)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(*dir, "enums_gen.go"), src, 0o644)
+}

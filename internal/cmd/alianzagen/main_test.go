@@ -1,0 +1,100 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/go-alianza/alianza/internal/spec"
+)
+
+const root = "../../.." // the root package, where go generate runs the command
+
+func TestGenerateWritesTheCheckedInFile(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, run([]string{"-dir", dir}, new(bytes.Buffer)))
+	got, err := os.ReadFile(filepath.Join(dir, "enums_gen.go"))
+	require.NoError(t, err)
+	want, err := os.ReadFile(filepath.Join(root, "enums_gen.go"))
+	require.NoError(t, err)
+	assert.Equal(t, string(want), string(got), "enums_gen.go is stale: run go generate ./...")
+}
+
+// trimmedSpec writes a copy of the embedded spec that keeps only the
+// account paths, drops retrieveAccount and adds a value to
+// Account.accountType.
+func trimmedSpec(t *testing.T) string {
+	t.Helper()
+	var doc map[string]any
+	require.NoError(t, yaml.Unmarshal(spec.OpenAPI(), &doc))
+	paths := doc["paths"].(map[string]any)
+	for p := range paths {
+		if !strings.HasPrefix(p, "/v2/partition/{partitionId}/account") {
+			delete(paths, p)
+		}
+	}
+	delete(paths["/v2/partition/{partitionId}/account/{accountId}"].(map[string]any), "get")
+	schemas := doc["components"].(map[string]any)["schemas"].(map[string]any)
+	accountType := schemas["Account"].(map[string]any)["properties"].(map[string]any)["accountType"].(map[string]any)
+	accountType["enum"] = append(accountType["enum"].([]any), "ENTERPRISE")
+	out, err := yaml.Marshal(doc)
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "trimmed.yml")
+	require.NoError(t, os.WriteFile(path, out, 0o600))
+	return path
+}
+
+func TestDriftOnATrimmedSpec(t *testing.T) {
+	path := trimmedSpec(t)
+	var out bytes.Buffer
+	require.NoError(t, run([]string{"-drift", "-spec", path, "-dir", root}, &out))
+	report := out.String()
+	for _, want := range []string{
+		"drift of " + path,
+		"    GET /v2/partition/{partitionId}/account/{accountId} retrieveAccount\n",
+		"SDK operations (//alianza:operation): 75;",
+		"  missing from " + path + ": ",
+		`  AccountType (Account.accountType): +"ENTERPRISE"` + "\n",
+		"  AccountIDType (retrieveAccount(accountIdType)): operation retrieveAccount not found\n",
+		"  TNSearchType (tnSearch(type)): operation tnSearch not found\n",
+	} {
+		assert.Contains(t, report, want)
+	}
+	assert.Contains(t, report, "  added: 0\n")
+	assert.NotContains(t, report, "AccountStatus (", "Account.status is unchanged")
+}
+
+func TestDriftOfTheEmbeddedSpec(t *testing.T) {
+	var out bytes.Buffer
+	require.NoError(t, run([]string{"-drift", "-dir", root}, &out))
+	for _, want := range []string{
+		"  added: 0\n  removed: 0\n  newly deprecated: 0\n",
+		"SDK operations (//alianza:operation): 75; live operations without a method: 346\n",
+		"  missing from the embedded spec: 0\n  deprecated in the embedded spec: 0\n",
+		"enums: 40, 0 with drift\n",
+	} {
+		assert.Contains(t, out.String(), want)
+	}
+}
+
+func TestRunErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yml")
+	require.NoError(t, os.WriteFile(bad, []byte("openapi: [unclosed"), 0o600))
+	for name, args := range map[string][]string{
+		"unknown flag":      {"-nope"},
+		"missing spec file": {"-drift", "-spec", filepath.Join(dir, "none.yml")},
+		"not YAML":          {"-drift", "-spec", bad},
+		"no such dir":       {"-dir", filepath.Join(dir, "none")},
+	} {
+		t.Run(name, func(t *testing.T) {
+			assert.Error(t, run(args, new(bytes.Buffer)))
+		})
+	}
+}

@@ -1,0 +1,143 @@
+package gen
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed overrides.yaml
+var overridesYAML []byte
+
+// Overrides is the overrides file: the one place that records where the
+// SDK departs from the spec or names what the spec leaves unnamed. Every
+// entry carries a one-line reason.
+type Overrides struct {
+	Enums []EnumOverride `yaml:"enums"`
+}
+
+// EnumOverride makes one Go enum type from the enum at Source (see
+// Spec.Lookup for the forms a source takes).
+type EnumOverride struct {
+	Type    string           `yaml:"type"`
+	Source  string           `yaml:"source"`
+	Reason  string           `yaml:"reason"`
+	Note    string           `yaml:"note"`    // leads the type's doc comment
+	Names   map[string]Named `yaml:"names"`   // spec value -> Go name where GoName's differs
+	Aliases map[string]Alias `yaml:"aliases"` // variant read on decode -> spec value
+	Extra   []Extra          `yaml:"extra"`   // values the SDK keeps that the spec lacks
+	Omit    []Omit           `yaml:"omit"`    // spec values the SDK leaves out
+}
+
+// Named gives a value's Go name.
+type Named struct {
+	Name   string `yaml:"name"`
+	Reason string `yaml:"reason"`
+}
+
+// Alias is a variant of a value that decoding accepts as the value.
+type Alias struct {
+	Value  string `yaml:"value"`
+	Reason string `yaml:"reason"`
+}
+
+// Extra is a value the SDK defines that the spec's enum lacks.
+type Extra struct {
+	Value  string `yaml:"value"`
+	Name   string `yaml:"name"`
+	Reason string `yaml:"reason"`
+}
+
+// Omit is a spec value the SDK does not define.
+type Omit struct {
+	Value  string `yaml:"value"`
+	Reason string `yaml:"reason"`
+}
+
+// DefaultOverrides returns the checked-in overrides file.
+func DefaultOverrides() (*Overrides, error) { return ParseOverrides(overridesYAML) }
+
+// ParseOverrides decodes an overrides file strictly (an unknown key is an
+// error) and checks every entry: a Go type name, a source and a one-line
+// reason on each entry.
+func ParseOverrides(data []byte) (*Overrides, error) {
+	var ov Overrides
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&ov); err != nil {
+		return nil, fmt.Errorf("gen: overrides: %w", err)
+	}
+	if err := ov.check(); err != nil {
+		return nil, fmt.Errorf("gen: overrides: %w", err)
+	}
+	return &ov, nil
+}
+
+var (
+	goIdent    = regexp.MustCompile(`^[A-Z][A-Za-z0-9]*$`)
+	nameSuffix = regexp.MustCompile(`^[A-Z0-9][A-Za-z0-9]*$`) // follows a type name
+)
+
+func checkReason(where, reason string) error {
+	switch {
+	case strings.TrimSpace(reason) == "":
+		return fmt.Errorf("%s: no reason", where)
+	case strings.Contains(strings.TrimSpace(reason), "\n"):
+		return fmt.Errorf("%s: the reason is more than one line", where)
+	}
+	return nil
+}
+
+func (ov *Overrides) check() error {
+	seen := map[string]bool{}
+	for i, e := range ov.Enums {
+		where := fmt.Sprintf("enums[%d] %s", i, e.Type)
+		if !goIdent.MatchString(e.Type) {
+			return fmt.Errorf("%s: type %q is not an exported Go name", where, e.Type)
+		}
+		if seen[e.Type] {
+			return fmt.Errorf("%s: type listed twice", where)
+		}
+		seen[e.Type] = true
+		if e.Source == "" {
+			return fmt.Errorf("%s: no source", where)
+		}
+		if err := checkReason(where, e.Reason); err != nil {
+			return err
+		}
+		for v, n := range e.Names {
+			if !nameSuffix.MatchString(n.Name) {
+				return fmt.Errorf("%s: names[%q]: %q cannot follow a type name", where, v, n.Name)
+			}
+			if err := checkReason(fmt.Sprintf("%s: names[%q]", where, v), n.Reason); err != nil {
+				return err
+			}
+		}
+		for v, a := range e.Aliases {
+			if err := checkReason(fmt.Sprintf("%s: aliases[%q]", where, v), a.Reason); err != nil {
+				return err
+			}
+			if a.Value == v {
+				return fmt.Errorf("%s: aliases[%q] maps to itself", where, v)
+			}
+		}
+		for _, x := range e.Extra {
+			if !nameSuffix.MatchString(x.Name) {
+				return fmt.Errorf("%s: extra %q: name %q cannot follow a type name", where, x.Value, x.Name)
+			}
+			if err := checkReason(fmt.Sprintf("%s: extra %q", where, x.Value), x.Reason); err != nil {
+				return err
+			}
+		}
+		for _, o := range e.Omit {
+			if err := checkReason(fmt.Sprintf("%s: omit %q", where, o.Value), o.Reason); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
