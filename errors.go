@@ -41,7 +41,7 @@ var (
 	ErrEmptyBody    = errors.New("alianza: empty response body")
 	ErrContentType  = errors.New("alianza: unexpected content type")
 	ErrTooLarge     = errors.New("alianza: response body too large")
-	ErrRedirect     = errors.New("alianza: redirect refused") // a redirect off the host or off https, or any 3xx to a POST or PATCH
+	ErrRedirect     = errors.New("alianza: redirect refused") // a redirect off the host or off https, or any 3xx to a method other than GET and HEAD
 	ErrNoPartition  = errors.New("alianza: no partition: set WithPartition or log in with credentials")
 	ErrNoCredential = errors.New("alianza: no credentials or auth token configured")
 

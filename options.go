@@ -391,15 +391,16 @@ func defaultTransport(maxConns int) http.RoundTripper {
 	return t
 }
 
-// safeRedirects refuses redirects that change host or leave https, then
-// defers to next (or Go's limit of 10). A POST or PATCH is never
-// redirected: net/http would resend it as a GET (301, 302, 303) or resend
-// its body (307, 308). The 3xx comes back as the answer, an *APIError
-// matching ErrRedirect.
+// safeRedirects follows redirects of GET and HEAD only, refusing those that
+// change host or leave https, then defers to next (or Go's limit of 10).
+// Any other method is never redirected: net/http would follow a 301, 302
+// or 303 with a GET (and report a PUT or DELETE done after reading the new
+// location) and resend the body on a 307 or 308. The 3xx comes back as the
+// answer, an *APIError matching ErrRedirect.
 func safeRedirects(next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
 	return func(req *http.Request, via []*http.Request) error {
 		first := via[0]
-		if !isIdempotent(first.Method) {
+		if first.Method != http.MethodGet && first.Method != http.MethodHead {
 			return http.ErrUseLastResponse
 		}
 		if req.URL.Host != first.URL.Host {

@@ -213,3 +213,66 @@ func TestPOSTRedirectIsAnAnswer(t *testing.T) {
 		assert.Zero(t, others.Load(), "%d: not followed", code)
 	}
 }
+
+// net/http follows a 301, 302 or 303 with a GET, which would report a PUT
+// or DELETE as done after reading the new location; a 307 or 308 resends
+// the write elsewhere. Only GET and HEAD follow redirects.
+func TestWriteRedirectIsAnAnswer(t *testing.T) {
+	for _, method := range []string{http.MethodPut, http.MethodDelete} {
+		for _, code := range []int{http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect} {
+			var writes, others atomic.Int64
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/elsewhere" {
+					others.Add(1)
+					writeJSON(w, http.StatusOK, `{}`)
+					return
+				}
+				writes.Add(1)
+				http.Redirect(w, r, "/elsewhere", code)
+			}))
+			c := newLoopbackClient(t, srv)
+			err := sendMethod(context.Background(), c, method)
+			srv.Close()
+			require.ErrorIs(t, err, ErrRedirect, "%s %d", method, code)
+			var apiErr *APIError
+			require.ErrorAs(t, err, &apiErr)
+			assert.Equal(t, code, apiErr.StatusCode)
+			assert.Equal(t, int64(1), writes.Load(), "%s %d: an answer, not retried", method, code)
+			assert.Zero(t, others.Load(), "%s %d: not followed", method, code)
+		}
+	}
+}
+
+// Logout is a PUT: a redirect is its answer, and the token stays.
+func TestLogoutRedirectNotFollowed(t *testing.T) {
+	var others atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/elsewhere" {
+			others.Add(1)
+			writeJSON(w, http.StatusOK, `{}`)
+			return
+		}
+		http.Redirect(w, r, "/elsewhere", http.StatusFound)
+	}))
+	defer srv.Close()
+	c := newLoopbackClient(t, srv)
+	err := c.Logout(context.Background())
+	require.ErrorIs(t, err, ErrRedirect)
+	assert.Zero(t, others.Load(), "not followed")
+}
+
+// A GET still follows a redirect on the same host.
+func TestGETFollowsSameHostRedirect(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/elsewhere" {
+			writeJSON(w, http.StatusOK, `{"id":"A1"}`)
+			return
+		}
+		http.Redirect(w, r, "/elsewhere", http.StatusFound)
+	}))
+	defer srv.Close()
+	c := newLoopbackClient(t, srv)
+	out, err := getAccount(context.Background(), c, "A1")
+	require.NoError(t, err)
+	assert.Equal(t, "A1", out["id"])
+}
