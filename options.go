@@ -53,8 +53,9 @@ type RateLimiter interface {
 // 500 is retried too, beyond the 502/503/504 family: a GET, PUT or DELETE
 // that failed with one may well succeed on a second try.
 // Retry-After is honoured, capped at MaxDelay. POST and PATCH are never
-// retried once they may have reached the platform; a refused connection,
-// which sent nothing, is retried for every method. The one replay after a
+// retried once they may have reached the platform; an attempt that sent
+// nothing (a refused connection, a timeout before the request was written)
+// is retried for every method. The one replay after a
 // 401 and a fresh login is separate from this budget.
 type RetryPolicy struct {
 	MaxRetries int           // retries after the first attempt; 0 means DefaultMaxRetries (WithoutRetries disables them)

@@ -46,9 +46,13 @@ type callState struct {
 //   - The caller's context ended: a POST or PATCH that was written may have
 //     been applied, so the error matches ErrOutcomeUnknown as well as the
 //     context's error; anything else is the context's error.
-//   - A refused dial or a failed certificate check sent nothing, so even a
-//     POST may go again. Otherwise only idempotent methods are retried, and
-//     a POST or PATCH that was written is ErrOutcomeUnknown, never resent.
+//   - A refused dial sent nothing, and neither did a POST or PATCH whose
+//     attempt failed before its headers were written (a dial or TLS
+//     handshake that timed out, a wait for a free connection): even a POST
+//     may go again. Otherwise only idempotent methods are retried, and a
+//     POST or PATCH that was written is ErrOutcomeUnknown, never resent.
+//   - A failed certificate check sent nothing too, so it is never
+//     ErrOutcomeUnknown; but it is final: another attempt would fail alike.
 //   - A 401 is replayed once with a new token: the platform did not act.
 //   - A 404 to a DELETE whose earlier attempt was sent and got no answer
 //     means that attempt deleted it: success.
@@ -63,7 +67,10 @@ func (c *Client) classify(ctx context.Context, s *callState, resp *http.Response
 			}
 			return done, withLast(r.method, s.path, cerr, s.lastAPI)
 		}
-		sent := !sentNothing(err)
+		// A POST or PATCH that timed out or failed before its headers were
+		// written (a slow dial or TLS handshake, a wait for a free
+		// connection) sent nothing either.
+		sent := !sentNothing(err) && (idempotent || written())
 		if (!sent || idempotent) && retryableTransport(err) && s.attempt <= c.cfg.retry.MaxRetries {
 			s.lostAnswer = s.lostAnswer || sent
 			s.retryAfter = 0

@@ -452,3 +452,74 @@ func TestRetryBudget(t *testing.T) {
 		require.True(t, unlimited.take())
 	}
 }
+
+// A POST whose attempt timed out (WithTimeout) while dialling was never
+// written: it is a transport failure, retried like a refused dial, never
+// ErrOutcomeUnknown.
+func TestPOSTAttemptTimeoutInDialRetried(t *testing.T) {
+	var dials atomic.Int64
+	stop := make(chan struct{})
+	t.Cleanup(func() { close(stop) })
+	// net/http goes on dialling after the attempt times out: the dials end
+	// with the test.
+	tr := &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+		dials.Add(1)
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-stop:
+			return nil, errors.New("connection refused")
+		}
+	}}
+	c, err := NewClient(WithBaseURL("http://127.0.0.1:1"), WithAuthToken(testToken), WithPartition(testPartition),
+		WithHTTPClient(&http.Client{Transport: tr}), WithTimeout(50*time.Millisecond), fastRetries)
+	require.NoError(t, err)
+	for _, method := range []string{http.MethodPost, http.MethodPatch} {
+		err = sendMethod(context.Background(), c, method)
+		assert.NotErrorIs(t, err, ErrOutcomeUnknown, "%s: nothing was written", method)
+		var te *TransportError
+		require.ErrorAs(t, err, &te, method)
+		assert.Equal(t, 3, te.Attempts, "%s: retried as a request that sent nothing", method)
+	}
+	assert.GreaterOrEqual(t, dials.Load(), int64(1))
+}
+
+// A POST whose attempt timed out waiting for a free connection under the
+// WithMaxConns cap was never written either.
+func TestPOSTAttemptTimeoutWaitingForConnRetried(t *testing.T) {
+	holding := make(chan struct{})
+	release := make(chan struct{})
+	var posts atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/hold" {
+			close(holding)
+			<-release
+			return
+		}
+		posts.Add(1)
+		_, _ = io.WriteString(w, `{}`)
+	}))
+	defer srv.Close()
+	c := newLoopbackClient(t, srv, WithMaxConns(1), WithTimeout(50*time.Millisecond))
+	// The one connection is held by a request without a timeout, sent
+	// through the client's own transport.
+	hc := c.HTTPClient()
+	hc.Timeout = 0
+	held := make(chan error, 1)
+	go func() {
+		resp, err := hc.Get(srv.URL + "/hold")
+		if err == nil {
+			drainClose(resp.Body)
+		}
+		held <- err
+	}()
+	within(t, holding, "the connection held")
+	err := sendMethod(context.Background(), c, http.MethodPost)
+	close(release)
+	require.NoError(t, within(t, held, "the held request's end"))
+	assert.NotErrorIs(t, err, ErrOutcomeUnknown, "never written")
+	var te *TransportError
+	require.ErrorAs(t, err, &te)
+	assert.Equal(t, 3, te.Attempts, "retried as a request that sent nothing")
+	assert.Zero(t, posts.Load())
+}
