@@ -333,7 +333,7 @@ func (c *Client) sendLogin(ctx context.Context, r *request) error {
 		}
 		if sentNothing(err) && retryableTransport(err) && attempt <= c.cfg.retry.MaxRetries {
 			ok, werr := c.pause(ctx, attempt, 0)
-			if werr != nil {
+			if werr != nil && werr != errPastDeadline {
 				return withLast(r.method, t.path, werr, nil)
 			}
 			if ok {

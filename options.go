@@ -62,7 +62,7 @@ type RetryPolicy struct {
 	BaseDelay  time.Duration // first backoff ceiling; doubled each retry (full jitter)
 	MaxDelay   time.Duration // cap on any single wait, Retry-After included
 	// Budget is the number of retries the client holds in reserve across all
-	// of its calls; each retry spends one, each success returns one. It keeps
+	// of its calls; each retry sent spends one, each success returns one. It keeps
 	// a failing platform from seeing more than a fixed multiple of normal
 	// traffic. 0 means DefaultRetryBudget; negative means unlimited.
 	Budget int

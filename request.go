@@ -68,7 +68,7 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 	for {
 		tok, gen, err := c.ready(ctx, ts)
 		if err != nil {
-			return withLast(r.method, t.path, err, s.lastAPI)
+			return withLast(r.method, t.path, err, s.last)
 		}
 		s.gen = gen
 		sentAt := c.cfg.now()
@@ -91,8 +91,11 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 			continue
 		case retry:
 			ok, werr := c.pause(ctx, s.attempt, s.retryAfter)
+			if werr == errPastDeadline {
+				return pastDeadline(final)
+			}
 			if werr != nil {
-				return withLast(r.method, t.path, werr, s.lastAPI)
+				return withLast(r.method, t.path, werr, s.last)
 			}
 			if !ok {
 				return final
@@ -208,14 +211,15 @@ func isIdempotent(method string) bool {
 	return false
 }
 
-// withLast ends a call that stopped before it got a final response (context
+// withLast ends a call that stopped before it got a final answer (context
 // done, rate limiter, login failed): a context error is wrapped with the
-// request it ended, and the last API error seen, if any, is wrapped too, so
-// callers can match both. A login error without a last response already
-// names its request and is returned as is.
-func withLast(method, path string, err error, last *APIError) error {
+// request it ended, and the error of the last attempt, if any (an
+// *APIError or a *TransportError), is wrapped too, so callers can match
+// both. A login error without a last attempt already names its request and
+// is returned as is.
+func withLast(method, path string, err error, last error) error {
 	if last != nil {
-		return fmt.Errorf("alianza: %s %s: %w (last response: %w)", method, path, err, last)
+		return fmt.Errorf("alianza: %s %s: %w (last attempt: %w)", method, path, err, last)
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("alianza: %s %s: %w", method, path, err)

@@ -33,7 +33,7 @@ type callState struct {
 	attempt    int           // attempts counted against MaxRetries; a replay is not one
 	replayed   bool          // the one replay after a 401 has happened
 	lostAnswer bool          // an earlier attempt was sent and its answer lost
-	lastAPI    *APIError     // the last retryable answer, wrapped into a final context error
+	last       error         // the last retried attempt's error, wrapped into a final context error
 	retryAfter time.Duration // the wait the server asked for before the next retry
 }
 
@@ -65,7 +65,7 @@ func (c *Client) classify(ctx context.Context, s *callState, resp *http.Response
 			if !idempotent && written() {
 				return done, &OutcomeUnknownError{Method: r.method, Path: s.path, Err: withCause(cerr, err)}
 			}
-			return done, withLast(r.method, s.path, cerr, s.lastAPI)
+			return done, withLast(r.method, s.path, cerr, s.last)
 		}
 		// A POST or PATCH that timed out or failed before its headers were
 		// written (a slow dial or TLS handshake, a wait for a free
@@ -74,7 +74,8 @@ func (c *Client) classify(ctx context.Context, s *callState, resp *http.Response
 		if (!sent || idempotent) && retryableTransport(err) && s.attempt <= c.cfg.retry.MaxRetries {
 			s.lostAnswer = s.lostAnswer || sent
 			s.retryAfter = 0
-			return retry, c.lostError(s, err, sent)
+			s.last = c.lostError(s, err, sent)
+			return retry, s.last
 		}
 		return done, c.lostError(s, err, sent)
 	}
@@ -90,7 +91,7 @@ func (c *Client) classify(ctx context.Context, s *callState, resp *http.Response
 	}
 	apiErr := c.apiError(resp, r, s.path, s.attempt+btoi(s.replayed))
 	if idempotent && retryableStatus(resp.StatusCode) && s.attempt <= c.cfg.retry.MaxRetries {
-		s.lastAPI, s.retryAfter = apiErr, apiErr.RetryAfter
+		s.last, s.retryAfter = apiErr, apiErr.RetryAfter
 		return retry, apiErr
 	}
 	return done, apiErr
@@ -126,16 +127,28 @@ func (c *Client) logAlreadyDone(ctx context.Context, s *callState) {
 
 // pause is the step before a retry: take a token from the retry budget,
 // then wait the backoff. ok is false when the budget is spent; err is set
-// when ctx ended first.
+// when ctx ended first, or errPastDeadline when the wait would end after
+// ctx's deadline. A retry that is not sent gives its token back.
 func (c *Client) pause(ctx context.Context, attempt int, retryAfter time.Duration) (ok bool, err error) {
 	if !c.budget.take() {
 		return false, nil
 	}
 	if err := c.wait(ctx, c.backoff(attempt, retryAfter)); err != nil {
+		c.budget.refund()
 		return false, err
 	}
 	return true, nil
 }
+
+// errPastDeadline is a backoff that was not started because it would end
+// after the context's deadline. The context has not ended: the call
+// returns its last attempt's error, never a deadline error.
+var errPastDeadline = errors.New("no retry: the backoff would end after the context's deadline")
+
+// pastDeadline wraps the last attempt's error final of a call whose next
+// backoff would outlast the context's deadline: callers match final as
+// before, and the text says why the call stopped.
+func pastDeadline(final error) error { return fmt.Errorf("%w (%w)", final, errPastDeadline) }
 
 func btoi(b bool) int {
 	if b {
@@ -207,10 +220,10 @@ func (c *Client) backoff(attempt int, retryAfter time.Duration) time.Duration {
 }
 
 // wait waits d or until ctx ends. A wait that would end after ctx's
-// deadline is not started: it fails with DeadlineExceeded at once.
+// deadline is not started: it fails with errPastDeadline at once.
 func (c *Client) wait(ctx context.Context, d time.Duration) error {
 	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < d {
-		return context.DeadlineExceeded
+		return errPastDeadline
 	}
 	if d <= 0 {
 		return ctx.Err()

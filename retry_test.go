@@ -175,8 +175,10 @@ func testNoBackoffPastDeadline(t *testing.T) {
 	start := time.Now()
 	_, err := getAccount(ctx, c, "A1")
 	assert.Zero(t, time.Since(start), "a wait that cannot finish is not started (bubble time)")
-	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	require.NoError(t, ctx.Err())
+	assert.NotErrorIs(t, err, context.DeadlineExceeded, "the deadline has not fired: the 503 is the answer")
 	assert.ErrorIs(t, err, ErrServer)
+	assert.Contains(t, err.Error(), "backoff would end after the context's deadline")
 	assert.Equal(t, 1, mt.GetCallCountInfo()["GET "+testAccountURL("A1")])
 }
 
@@ -522,4 +524,63 @@ func TestPOSTAttemptTimeoutWaitingForConnRetried(t *testing.T) {
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, 3, te.Attempts, "retried as a request that sent nothing")
 	assert.Zero(t, posts.Load())
+}
+
+// A retry whose backoff would end after the caller's deadline is not
+// started, and the call returns the last attempt's error while the
+// context is still live: not context.DeadlineExceeded, which would hide a
+// reset behind a deadline that never fired.
+func TestNoBackoffPastDeadlineKeepsTransportError(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		reset := errors.New("connection reset by peer")
+		c, mt := newMockClient(t, WithRetryPolicy(RetryPolicy{MaxRetries: 10, BaseDelay: 5 * time.Second, MaxDelay: 5 * time.Second, Budget: -1}))
+		_, err := c.Login(context.Background())
+		require.NoError(t, err)
+		mt.RegisterResponder(http.MethodGet, testAccountURL("A1"), httpmock.NewErrorResponder(reset))
+		ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+		defer cancel()
+		_, err = getAccount(ctx, c, "A1")
+		require.NoError(t, ctx.Err(), "returned before the deadline fired")
+		assert.NotErrorIs(t, err, context.DeadlineExceeded, "the deadline did not fire")
+		assert.ErrorIs(t, err, reset, "the last attempt's error")
+		var te *TransportError
+		require.ErrorAs(t, err, &te)
+		assert.Equal(t, mt.GetCallCountInfo()["GET "+testAccountURL("A1")], te.Attempts)
+	})
+}
+
+// A retry that is never sent (its wait refused by the deadline, or the
+// context ended during it) gives its budget token back.
+func TestRetryBudgetRefundedWhenRetryNotSent(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		c, mt := newMockClient(t, WithRetryPolicy(RetryPolicy{MaxRetries: 2, BaseDelay: time.Millisecond, MaxDelay: 5 * time.Second, Budget: 3}))
+		r := httpmock.NewStringResponse(503, `{"messages":["busy"]}`)
+		r.Header.Set("Retry-After", "2")
+		mt.RegisterResponder(http.MethodGet, testAccountURL("A1"), httpmock.ResponderFromResponse(r))
+		count := func() int { return mt.GetCallCountInfo()["GET "+testAccountURL("A1")] }
+		for range 3 {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+			_, err := getAccount(ctx, c, "A1")
+			cancel()
+			require.ErrorIs(t, err, ErrServer)
+		}
+		assert.Equal(t, 3, count(), "no retry fits in 1 s")
+		assert.Equal(t, int64(3), c.budget.tokens.Load(), "refused waits spend nothing")
+
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() {
+			_, err := getAccount(ctx, c, "A1")
+			done <- err
+		}()
+		synctest.Wait() // the call waits out its 2 s backoff
+		cancel()
+		require.ErrorIs(t, <-done, context.Canceled)
+		assert.Equal(t, int64(3), c.budget.tokens.Load(), "a wait the context ended spends nothing")
+
+		_, err := getAccount(context.Background(), c, "A1")
+		require.ErrorIs(t, err, ErrServer)
+		assert.Equal(t, 4+3, count(), "the budget is whole: 2 retries")
+		assert.Equal(t, int64(1), c.budget.tokens.Load())
+	})
 }
