@@ -52,7 +52,10 @@ var (
 	// ErrOutcomeUnknown is returned when a POST or PATCH was written but no
 	// answer arrived (the connection failed, the attempt timed out, or the
 	// caller's context ended): the platform may or may not have acted on it.
-	// It is never resent automatically; look before you retry.
+	// An *APIError with a 502 or 504 to a POST or PATCH matches it too (and
+	// still ErrServer): a gateway lost the platform's answer, so the platform
+	// may have acted. A 500 or 503 does not: the platform refused. It is
+	// never resent automatically; look before you retry.
 	ErrOutcomeUnknown = errors.New("alianza: outcome unknown, request may have been applied")
 )
 
@@ -78,6 +81,8 @@ type APIError struct {
 	ContentType string          // the response's Content-Type
 	RetryAfter  time.Duration   // parsed Retry-After header, zero if absent
 	Attempts    int             // how many times the request was sent
+
+	lostUpstream bool // a gateway's 502 or 504 to a POST or PATCH: the platform may have acted
 }
 
 // Error implements error. It names the method, path, status and messages,
@@ -101,10 +106,14 @@ func (e *APIError) Error() string {
 	if e.Attempts > 1 {
 		fmt.Fprintf(&b, " (after %d attempts)", e.Attempts)
 	}
+	if e.lostUpstream {
+		b.WriteString(" (outcome unknown: a gateway answered, the request may have been applied)")
+	}
 	return b.String()
 }
 
-// Is maps the status code to the sentinel errors.
+// Is maps the status code to the sentinel errors. A 502 or 504 the client
+// got for a POST or PATCH also matches ErrOutcomeUnknown.
 func (e *APIError) Is(target error) bool {
 	switch target {
 	case ErrBadRequest:
@@ -123,6 +132,8 @@ func (e *APIError) Is(target error) bool {
 		return e.StatusCode >= 500 && e.StatusCode <= 599
 	case ErrRedirect:
 		return e.StatusCode >= 300 && e.StatusCode <= 399
+	case ErrOutcomeUnknown:
+		return e.lostUpstream
 	}
 	return false
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -275,4 +277,40 @@ func TestGETFollowsSameHostRedirect(t *testing.T) {
 	out, err := getAccount(context.Background(), c, "A1")
 	require.NoError(t, err)
 	assert.Equal(t, "A1", out["id"])
+}
+
+// A 502 or 504 to a POST or PATCH comes from a gateway that lost the
+// platform's answer: the platform may have acted. The error matches
+// ErrOutcomeUnknown as well as ErrServer, and is never resent. A 500 or
+// 503 is the platform's own refusal.
+func TestGatewayErrorToWriteOutcomeUnknown(t *testing.T) {
+	for _, method := range []string{http.MethodPost, http.MethodPatch, http.MethodPut, http.MethodDelete, http.MethodGet} {
+		for _, status := range []int{500, 502, 503, 504} {
+			t.Run(fmt.Sprintf("%s %d", method, status), func(t *testing.T) {
+				c, mt := newMockClient(t, fastRetries)
+				mt.RegisterResponder(method, testAccountURL("A1"), httpmock.NewStringResponder(status, `<html>Bad gateway</html>`))
+				err := sendMethod(context.Background(), c, method)
+				var apiErr *APIError
+				require.ErrorAs(t, err, &apiErr)
+				assert.Equal(t, status, apiErr.StatusCode)
+				assert.ErrorIs(t, err, ErrServer)
+				write := method == http.MethodPost || method == http.MethodPatch
+				gateway := status == 502 || status == 504
+				assert.Equal(t, write && gateway, errors.Is(err, ErrOutcomeUnknown))
+				if write {
+					assert.Equal(t, 1, mt.GetCallCountInfo()[method+" "+testAccountURL("A1")], "never resent")
+				}
+			})
+		}
+	}
+}
+
+// The login changes nothing on the platform: a 502 to it is no unknown
+// outcome.
+func TestGatewayErrorToLoginNotOutcomeUnknown(t *testing.T) {
+	c, mt := newMockClient(t, fastRetries)
+	mt.RegisterResponder(http.MethodPost, testBaseURL+"/v2/authorize", httpmock.NewStringResponder(502, `bad gateway`))
+	_, err := c.Login(context.Background())
+	require.ErrorIs(t, err, ErrServer)
+	assert.NotErrorIs(t, err, ErrOutcomeUnknown)
 }

@@ -56,7 +56,9 @@ type callState struct {
 //   - A 401 is replayed once with a new token: the platform did not act.
 //   - A 404 to a DELETE whose earlier attempt was sent and got no answer
 //     means that attempt deleted it: success.
-//   - 429, 500, 502, 503 and 504 are retried for idempotent methods.
+//   - 429, 500, 502, 503 and 504 are retried for idempotent methods. A 502
+//     or 504 to a POST or PATCH is a gateway that lost the platform's
+//     answer: the *APIError also matches ErrOutcomeUnknown.
 func (c *Client) classify(ctx context.Context, s *callState, resp *http.Response, err error, written func() bool) (verdict, error) {
 	r := s.r
 	idempotent := isIdempotent(r.method)
@@ -90,6 +92,9 @@ func (c *Client) classify(ctx context.Context, s *callState, resp *http.Response
 		return done, nil
 	}
 	apiErr := c.apiError(resp, r, s.path, s.attempt+btoi(s.replayed))
+	// A gateway's 502 or 504 to a write: the platform behind it may have
+	// acted and its answer was lost.
+	apiErr.lostUpstream = !idempotent && (resp.StatusCode == http.StatusBadGateway || resp.StatusCode == http.StatusGatewayTimeout)
 	if idempotent && retryableStatus(resp.StatusCode) && s.attempt <= c.cfg.retry.MaxRetries {
 		s.last, s.retryAfter = apiErr, apiErr.RetryAfter
 		return retry, apiErr
