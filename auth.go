@@ -154,6 +154,9 @@ func (s *session) acquire(ctx context.Context) (Secret, uint64, *LoginToken, err
 	}
 	select {
 	case <-call.done:
+		if call.err != nil && ctx.Err() != nil {
+			return "", 0, nil, ctx.Err() // the caller's own end comes first
+		}
 		return call.tok, call.gen, call.info, call.err
 	case <-ctx.Done():
 		return "", 0, nil, ctx.Err()
@@ -172,14 +175,29 @@ func (s *session) startLoginLocked(ctx context.Context, now time.Time) (*loginCa
 	s.inflight = call
 	// Detached: a caller that gives up must not cancel the login the others
 	// wait for. Bounded by its own timeout so it cannot hang forever.
-	lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.c.cfg.loginTimeout)
+	timeout := s.c.cfg.loginTimeout
+	lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
 	go func() {
 		defer cancel()
 		info, err := s.c.logIn(lctx)
+		if err != nil && lctx.Err() != nil && errors.Is(err, context.DeadlineExceeded) {
+			// The login's own deadline, not any waiter's: a deadline error
+			// would tell the waiters their own time ran out.
+			err = &TransportError{Method: http.MethodPost, Path: "/v2/authorize", Err: loginTimeoutError{timeout}}
+		}
 		s.finish(call, info, err)
 	}()
 	return call, nil
 }
+
+// loginTimeoutError is a login that did not finish within its own timeout
+// (WithLoginTimeout).
+type loginTimeoutError struct{ d time.Duration }
+
+func (e loginTimeoutError) Error() string { return "login did not finish within " + e.d.String() }
+
+// Timeout reports true, as net.Error's Timeout does.
+func (e loginTimeoutError) Timeout() bool { return true }
 
 // validAt reports whether the token is still good at now: within the idle
 // lifetime of its last use and, when the platform caps it, of its issue.

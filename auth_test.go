@@ -544,3 +544,25 @@ func TestAuthOperationsMatchDirectives(t *testing.T) {
 	assert.Equal(t, 1, logout.Calls())
 	assert.Equal(t, "POST /v2/authorize", directives(t)["Client.Login"])
 }
+
+// A login that runs into its own timeout (WithLoginTimeout) fails every
+// waiter with an error of the login, not with context.DeadlineExceeded:
+// the waiters' contexts are live, and a deadline error would tell them
+// their own time ran out.
+func TestLoginOwnTimeoutIsNotCallersDeadline(t *testing.T) {
+	f := newFakeAlianza(t)
+	f.on(fakeLogin, hangUntilClientGone(nil))
+	c := f.client(WithLoginTimeout(100 * time.Millisecond))
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	_, err := c.Accounts.Get(ctx, "A1")
+	require.Error(t, err)
+	require.NoError(t, ctx.Err())
+	assert.NotErrorIs(t, err, context.DeadlineExceeded, "the caller's deadline has not passed")
+	assert.NotErrorIs(t, err, ErrAuthentication, "a timeout is no refusal")
+	var te *TransportError
+	require.ErrorAs(t, err, &te)
+	assert.Equal(t, "/v2/authorize", te.Path)
+	assert.Contains(t, err.Error(), "login did not finish within 100ms")
+	assert.Zero(t, f.count(fakeAccount), "no call without a token")
+}

@@ -291,6 +291,8 @@ func WithTokenLifetime(idle, margin time.Duration) Option {
 
 // WithLoginTimeout bounds one login. A login runs detached from the calls
 // waiting on it, so one caller giving up does not cancel it for the others.
+// A login that runs out of this time fails its waiters with a
+// *TransportError for POST /v2/authorize, not context.DeadlineExceeded.
 func WithLoginTimeout(d time.Duration) Option {
 	return func(c *config) error {
 		if d <= 0 {
