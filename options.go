@@ -209,7 +209,8 @@ func WithUserAgent(product string) Option {
 // WithRetryPolicy replaces the retry policy. Every zero field takes its
 // default (DefaultRetryPolicy), MaxRetries included, so a policy that sets
 // only the delays keeps retrying: WithoutRetries is the way to turn retries
-// off.
+// off. A zero MaxDelay takes DefaultRetryMax or BaseDelay, whichever is
+// larger; a MaxDelay set below BaseDelay is refused.
 func WithRetryPolicy(p RetryPolicy) Option {
 	return func(c *config) error {
 		if p.MaxRetries < 0 || p.BaseDelay < 0 || p.MaxDelay < 0 {
@@ -222,7 +223,7 @@ func WithRetryPolicy(p RetryPolicy) Option {
 			p.BaseDelay = DefaultRetryBase
 		}
 		if p.MaxDelay == 0 {
-			p.MaxDelay = DefaultRetryMax
+			p.MaxDelay = max(DefaultRetryMax, p.BaseDelay)
 		}
 		if p.MaxDelay < p.BaseDelay {
 			return &FieldError{Field: "retryPolicy", Rule: "MaxDelay must not be below BaseDelay"}
