@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"maps"
 	"net/http"
+	"slices"
 	"sync"
 	"time"
 )
@@ -39,6 +41,17 @@ type LoginToken struct {
 // LogValue keeps the token and password hash out of slog's JSON handler,
 // which would otherwise marshal them in clear.
 func (t LoginToken) LogValue() slog.Value { return RedactedLogValue(t) }
+
+// clone is a deep copy of t: a caller may change its maps and slices
+// without changing the client's.
+func (t *LoginToken) clone() *LoginToken {
+	cp := *t
+	cp.Permissions = maps.Clone(t.Permissions)
+	cp.FeatureToggles = maps.Clone(t.FeatureToggles)
+	cp.SubPartitionIDs = slices.Clone(t.SubPartitionIDs)
+	cp.GrantedAuthorities = slices.Clone(t.GrantedAuthorities)
+	return &cp
+}
 
 // loginRequest is the Login schema of POST /v2/authorize.
 type loginRequest struct {
@@ -81,7 +94,10 @@ func (f *fixedToken) accepted(uint64, time.Time)                    {}
 func (f *fixedToken) current() (Secret, uint64)                     { return f.tok, 0 }
 func (f *fixedToken) loggedOut(uint64)                              {}
 
-// info asks the platform once who the token belongs to.
+// info asks the platform who the token belongs to (GET
+// /v2/authorize/userinfo) and keeps the answer for later calls. Until an
+// answer is kept every call asks: concurrent first calls each send the
+// request, and a failure is not remembered.
 func (f *fixedToken) info(ctx context.Context) (*LoginToken, error) {
 	f.mu.Lock()
 	info := f.userInfo
@@ -379,13 +395,18 @@ func (c *Client) secrets() []string {
 
 // Login makes sure the client holds a valid token, logging in if it does
 // not, and returns the login's response: token, default partition,
-// permissions and sub-partitions. Concurrent calls share one login.
+// permissions and sub-partitions. Concurrent calls share one login. The
+// result is the caller's own copy: changing it does not change the client.
 //
 // operationId logUserIn.
 //
 //alianza:operation POST /v2/authorize
 func (c *Client) Login(ctx context.Context) (*LoginToken, error) {
-	return c.auth.info(ctx)
+	info, err := c.auth.info(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return info.clone(), nil
 }
 
 // UserInfo returns the login information of the current token.
