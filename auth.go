@@ -323,8 +323,9 @@ func (c *Client) logIn(ctx context.Context) (*LoginToken, error) {
 	err := c.sendLogin(ctx, r)
 	if err != nil {
 		var apiErr *APIError
-		// 400, 401, 404: the credentials are refused. A 429 is the platform
-		// asking to slow down, not a verdict on the credentials.
+		// Any 4xx but 429 (400, 401, 403, 404, ...): the credentials are
+		// refused. A 429 is the platform asking to slow down, not a verdict
+		// on the credentials.
 		if errors.As(err, &apiErr) && apiErr.StatusCode >= 400 && apiErr.StatusCode < 500 && apiErr.StatusCode != http.StatusTooManyRequests {
 			return nil, &authError{err: err}
 		}

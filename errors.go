@@ -138,11 +138,13 @@ func (e *APIError) Is(target error) bool {
 	return false
 }
 
-// alreadyExists reports a refusal whose message says the object, or a value
-// the platform keeps unique, is already there: how Alianza answers
-// duplicate creates, with a 400.
+// conflictPhrases are the message fragments, matched case-insensitively,
+// with which Alianza refuses a duplicate.
 var conflictPhrases = [...]string{"already exists", "already in use", "in use on another"}
 
+// alreadyExists reports a refusal (400, 409 or 422) whose message says the
+// object, or a value the platform keeps unique, is already there: how
+// Alianza answers duplicate creates, with a 400.
 func (e *APIError) alreadyExists() bool {
 	switch e.StatusCode {
 	case http.StatusBadRequest, http.StatusConflict, http.StatusUnprocessableEntity:
@@ -443,8 +445,9 @@ type bodyReadError struct{ err error }
 func (e *bodyReadError) Error() string { return e.err.Error() }
 func (e *bodyReadError) Unwrap() error { return e.err }
 
-// authError is a login the platform refused (400, 401, 404 from
-// POST /v2/authorize). It matches ErrAuthentication and ErrUnauthorized.
+// authError is a login the platform refused: any 4xx but 429 from
+// POST /v2/authorize (a 429 asks to slow down and says nothing of the
+// credentials). It matches ErrAuthentication and ErrUnauthorized.
 type authError struct{ err error }
 
 func (e *authError) Error() string { return "alianza: login refused: " + e.err.Error() }
