@@ -10,9 +10,9 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
@@ -36,11 +36,14 @@ func TestWrittenPOSTContextEndsOutcomeUnknown(t *testing.T) {
 	for _, method := range []string{http.MethodPost, http.MethodPatch} {
 		t.Run(method+" deadline", func(t *testing.T) {
 			var n atomic.Int64
-			srv := httptest.NewServer(hangAfterRead(&n, nil))
+			got := make(chan struct{}, 1)
+			srv := httptest.NewServer(hangAfterRead(&n, got))
 			defer srv.Close()
 			c := newLoopbackClient(t, srv)
-			ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
-			defer cancel()
+			// The deadline passes once the server holds the request, however
+			// long the request took to get there.
+			ctx := newSignalDeadline()
+			go func() { <-got; ctx.expire() }()
 			err := sendMethod(ctx, c, method)
 			var oe *OutcomeUnknownError
 			require.ErrorAs(t, err, &oe)
@@ -65,8 +68,34 @@ func TestWrittenPOSTContextEndsOutcomeUnknown(t *testing.T) {
 	}
 }
 
-// A context that ends before a byte is written leaves a plain context
-// error: the platform cannot have acted.
+// signalDeadline is a context whose deadline passes when expire is called,
+// not at a time: Err is context.DeadlineExceeded from then on. It has no
+// Deadline, so no backoff is refused early on its account.
+type signalDeadline struct {
+	context.Context
+	done chan struct{}
+	once sync.Once
+}
+
+func newSignalDeadline() *signalDeadline {
+	return &signalDeadline{Context: context.Background(), done: make(chan struct{})}
+}
+
+func (d *signalDeadline) expire()                { d.once.Do(func() { close(d.done) }) }
+func (d *signalDeadline) Done() <-chan struct{} { return d.done }
+func (d *signalDeadline) Err() error {
+	select {
+	case <-d.done:
+		return context.DeadlineExceeded
+	default:
+		return nil
+	}
+}
+
+// A context that ends while the connection is being dialled, before a byte
+// is written, leaves a plain context error: the platform cannot have
+// acted. The dial blocks, and the context is cancelled only once the
+// transport is seen dialling.
 func TestPOSTContextEndsBeforeWritePlain(t *testing.T) {
 	dialing := make(chan struct{}, 1)
 	stop := make(chan struct{})
@@ -93,12 +122,18 @@ func TestPOSTContextEndsBeforeWritePlain(t *testing.T) {
 	err = sendMethod(ctx, c, http.MethodPost)
 	require.ErrorIs(t, err, context.Canceled)
 	assert.NotErrorIs(t, err, ErrOutcomeUnknown)
+}
 
-	ctx, cancel = context.WithCancel(context.Background())
+// A context that has ended before the call is refused at once, before any
+// request is built.
+func TestPOSTContextEndedBeforeCallPlain(t *testing.T) {
+	c, mt := newMockClient(t)
+	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	err = sendMethod(ctx, c, http.MethodPost)
+	err := sendMethod(ctx, c, http.MethodPost)
 	require.ErrorIs(t, err, context.Canceled)
 	assert.NotErrorIs(t, err, ErrOutcomeUnknown, "ended before the call")
+	assert.Zero(t, mt.GetTotalCallCount())
 }
 
 // A transport that reports no trace events (httpmock here) may have sent a
@@ -313,4 +348,31 @@ func TestGatewayErrorToLoginNotOutcomeUnknown(t *testing.T) {
 	_, err := c.Login(context.Background())
 	require.ErrorIs(t, err, ErrServer)
 	assert.NotErrorIs(t, err, ErrOutcomeUnknown)
+}
+
+// A DELETE whose 2xx body is cut off lost its answer like a reset: the
+// retry's 404 means the lost attempt deleted it.
+func TestDeleteCutBodyThenNotFound(t *testing.T) {
+	var n atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if n.Add(1) == 1 {
+			w.Header().Set("Content-Type", "application/json")
+			w.Header().Set("Content-Length", "100")
+			w.WriteHeader(http.StatusOK)
+			_, _ = io.WriteString(w, `{"id":"A1"`)
+			w.(http.Flusher).Flush()
+			conn, _, err := w.(http.Hijacker).Hijack()
+			if err == nil {
+				_ = conn.Close()
+			}
+			return
+		}
+		writeJSON(w, http.StatusNotFound, `{"status":404,"messages":["Account not found"]}`)
+	}))
+	defer srv.Close()
+	c := newLoopbackClient(t, srv)
+	var out map[string]any
+	err := c.do(context.Background(), &request{method: http.MethodDelete, path: testAccountPath, args: []string{"A1"}, out: &out})
+	require.NoError(t, err, "the attempt whose answer was cut off deleted it")
+	assert.Equal(t, int64(2), n.Load())
 }
