@@ -81,7 +81,7 @@ func newSignalDeadline() *signalDeadline {
 	return &signalDeadline{Context: context.Background(), done: make(chan struct{})}
 }
 
-func (d *signalDeadline) expire()                { d.once.Do(func() { close(d.done) }) }
+func (d *signalDeadline) expire()               { d.once.Do(func() { close(d.done) }) }
 func (d *signalDeadline) Done() <-chan struct{} { return d.done }
 func (d *signalDeadline) Err() error {
 	select {
