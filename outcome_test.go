@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
@@ -375,4 +376,36 @@ func TestDeleteCutBodyThenNotFound(t *testing.T) {
 	err := c.do(context.Background(), &request{method: http.MethodDelete, path: testAccountPath, args: []string{"A1"}, out: &out})
 	require.NoError(t, err, "the attempt whose answer was cut off deleted it")
 	assert.Equal(t, int64(2), n.Load())
+}
+
+// A DELETE whose first attempt timed out before it was written (a hanging
+// dial) lost no answer: a 404 on its retry is the platform's own, so it
+// stays ErrNotFound.
+func TestDeleteUnsentAttemptThenNotFound(t *testing.T) {
+	var n atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n.Add(1)
+		writeJSON(w, http.StatusNotFound, `{"status":404,"messages":["Account not found"]}`)
+	}))
+	defer srv.Close()
+	var dials atomic.Int64
+	stop := make(chan struct{})
+	t.Cleanup(func() { close(stop) })
+	tr := &http.Transport{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+		if dials.Add(1) == 1 {
+			select { // hangs past the attempt's timeout
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			case <-stop:
+				return nil, errors.New("connection refused")
+			}
+		}
+		var d net.Dialer
+		return d.DialContext(ctx, network, addr)
+	}}
+	t.Cleanup(tr.CloseIdleConnections)
+	c := newLoopbackClient(t, srv, WithHTTPClient(&http.Client{Transport: tr}), WithTimeout(500*time.Millisecond))
+	err := sendMethod(context.Background(), c, http.MethodDelete)
+	require.ErrorIs(t, err, ErrNotFound, "the first attempt sent nothing")
+	assert.GreaterOrEqual(t, n.Load(), int64(1))
 }

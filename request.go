@@ -143,11 +143,13 @@ func (c *Client) prepare(ctx context.Context, r *request) (target, error) {
 
 // roundTrip sends one attempt of t with tok (none when empty: the login)
 // and logs it. written reports whether any of the request may have reached
-// the platform: for POST and PATCH it is how a cancelled call tells "never
-// sent" from "outcome unknown"; other methods do not need to know.
+// the platform: for POST and PATCH it is how a failed attempt tells "never
+// sent" from "outcome unknown", and for DELETE whether a later 404 may be
+// its own doing. Other methods are not traced, and written reports true
+// for them: they may always have been sent.
 func (c *Client) roundTrip(ctx context.Context, r *request, t *target, attempt int, tok Secret) (resp *http.Response, written func() bool, err error) {
-	written = never
-	if !isIdempotent(r.method) {
+	written = always
+	if !isIdempotent(r.method) || r.method == http.MethodDelete {
 		w := new(writeTrace)
 		written = w.mayHaveSent
 		ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
@@ -177,7 +179,8 @@ func (c *Client) roundTrip(ctx context.Context, r *request, t *target, attempt i
 	return resp, written, nil
 }
 
-func never() bool { return false }
+func never() bool  { return false }
+func always() bool { return true }
 
 // writeTrace follows one attempt through net/http's trace events. A
 // transport that reports none (a mock, a wrapper that drops the context's

@@ -54,7 +54,7 @@ type callState struct {
 //   - A failed certificate check sent nothing too, so it is never
 //     ErrOutcomeUnknown; but it is final: another attempt would fail alike.
 //   - A 401 is replayed once with a new token: the platform did not act.
-//   - A 404 to a DELETE whose earlier attempt was sent and got no answer
+//   - A 404 to a DELETE whose earlier attempt was written and got no answer
 //     means that attempt deleted it: success.
 //   - 429, 500, 502, 503 and 504 are retried for idempotent methods. A 502
 //     or 504 to a POST or PATCH is a gateway that lost the platform's
@@ -69,10 +69,10 @@ func (c *Client) classify(ctx context.Context, s *callState, resp *http.Response
 			}
 			return done, withLast(r.method, s.path, cerr, s.last)
 		}
-		// A POST or PATCH that timed out or failed before its headers were
-		// written (a slow dial or TLS handshake, a wait for a free
-		// connection) sent nothing either.
-		sent := !sentNothing(err) && (idempotent || written())
+		// A POST, PATCH or DELETE that timed out or failed before its
+		// headers were written (a slow dial or TLS handshake, a wait for a
+		// free connection) sent nothing either.
+		sent := !sentNothing(err) && written()
 		if (!sent || idempotent) && retryableTransport(err) && s.attempt <= c.cfg.retry.MaxRetries {
 			s.lostAnswer = s.lostAnswer || sent
 			s.retryAfter = 0
