@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"maps"
 	"net/http"
+	"slices"
 	"sync"
 	"time"
 )
@@ -39,6 +41,17 @@ type LoginToken struct {
 // LogValue keeps the token and password hash out of slog's JSON handler,
 // which would otherwise marshal them in clear.
 func (t LoginToken) LogValue() slog.Value { return RedactedLogValue(t) }
+
+// clone is a deep copy of t: a caller may change its maps and slices
+// without changing the client's.
+func (t *LoginToken) clone() *LoginToken {
+	cp := *t
+	cp.Permissions = maps.Clone(t.Permissions)
+	cp.FeatureToggles = maps.Clone(t.FeatureToggles)
+	cp.SubPartitionIDs = slices.Clone(t.SubPartitionIDs)
+	cp.GrantedAuthorities = slices.Clone(t.GrantedAuthorities)
+	return &cp
+}
 
 // loginRequest is the Login schema of POST /v2/authorize.
 type loginRequest struct {
@@ -81,7 +94,10 @@ func (f *fixedToken) accepted(uint64, time.Time)                    {}
 func (f *fixedToken) current() (Secret, uint64)                     { return f.tok, 0 }
 func (f *fixedToken) loggedOut(uint64)                              {}
 
-// info asks the platform once who the token belongs to.
+// info asks the platform who the token belongs to (GET
+// /v2/authorize/userinfo) and keeps the answer for later calls. Until an
+// answer is kept every call asks: concurrent first calls each send the
+// request, and a failure is not remembered.
 func (f *fixedToken) info(ctx context.Context) (*LoginToken, error) {
 	f.mu.Lock()
 	info := f.userInfo
@@ -154,6 +170,9 @@ func (s *session) acquire(ctx context.Context) (Secret, uint64, *LoginToken, err
 	}
 	select {
 	case <-call.done:
+		if call.err != nil && ctx.Err() != nil {
+			return "", 0, nil, ctx.Err() // the caller's own end comes first
+		}
 		return call.tok, call.gen, call.info, call.err
 	case <-ctx.Done():
 		return "", 0, nil, ctx.Err()
@@ -172,14 +191,29 @@ func (s *session) startLoginLocked(ctx context.Context, now time.Time) (*loginCa
 	s.inflight = call
 	// Detached: a caller that gives up must not cancel the login the others
 	// wait for. Bounded by its own timeout so it cannot hang forever.
-	lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.c.cfg.loginTimeout)
+	timeout := s.c.cfg.loginTimeout
+	lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
 	go func() {
 		defer cancel()
 		info, err := s.c.logIn(lctx)
+		if err != nil && lctx.Err() != nil && errors.Is(err, context.DeadlineExceeded) {
+			// The login's own deadline, not any waiter's: a deadline error
+			// would tell the waiters their own time ran out.
+			err = &TransportError{Method: http.MethodPost, Path: "/v2/authorize", Err: loginTimeoutError{timeout}}
+		}
 		s.finish(call, info, err)
 	}()
 	return call, nil
 }
+
+// loginTimeoutError is a login that did not finish within its own timeout
+// (WithLoginTimeout).
+type loginTimeoutError struct{ d time.Duration }
+
+func (e loginTimeoutError) Error() string { return "login did not finish within " + e.d.String() }
+
+// Timeout reports true, as net.Error's Timeout does.
+func (e loginTimeoutError) Timeout() bool { return true }
 
 // validAt reports whether the token is still good at now: within the idle
 // lifetime of its last use and, when the platform caps it, of its issue.
@@ -289,8 +323,9 @@ func (c *Client) logIn(ctx context.Context) (*LoginToken, error) {
 	err := c.sendLogin(ctx, r)
 	if err != nil {
 		var apiErr *APIError
-		// 400, 401, 404: the credentials are refused. A 429 is the platform
-		// asking to slow down, not a verdict on the credentials.
+		// Any 4xx but 429 (400, 401, 403, 404, ...): the credentials are
+		// refused. A 429 is the platform asking to slow down, not a verdict
+		// on the credentials.
 		if errors.As(err, &apiErr) && apiErr.StatusCode >= 400 && apiErr.StatusCode < 500 && apiErr.StatusCode != http.StatusTooManyRequests {
 			return nil, &authError{err: err}
 		}
@@ -333,7 +368,7 @@ func (c *Client) sendLogin(ctx context.Context, r *request) error {
 		}
 		if sentNothing(err) && retryableTransport(err) && attempt <= c.cfg.retry.MaxRetries {
 			ok, werr := c.pause(ctx, attempt, 0)
-			if werr != nil {
+			if werr != nil && werr != errPastDeadline {
 				return withLast(r.method, t.path, werr, nil)
 			}
 			if ok {
@@ -361,13 +396,18 @@ func (c *Client) secrets() []string {
 
 // Login makes sure the client holds a valid token, logging in if it does
 // not, and returns the login's response: token, default partition,
-// permissions and sub-partitions. Concurrent calls share one login.
+// permissions and sub-partitions. Concurrent calls share one login. The
+// result is the caller's own copy: changing it does not change the client.
 //
 // operationId logUserIn.
 //
 //alianza:operation POST /v2/authorize
 func (c *Client) Login(ctx context.Context) (*LoginToken, error) {
-	return c.auth.info(ctx)
+	info, err := c.auth.info(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return info.clone(), nil
 }
 
 // UserInfo returns the login information of the current token.

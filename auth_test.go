@@ -544,3 +544,66 @@ func TestAuthOperationsMatchDirectives(t *testing.T) {
 	assert.Equal(t, 1, logout.Calls())
 	assert.Equal(t, "POST /v2/authorize", directives(t)["Client.Login"])
 }
+
+// A login that runs into its own timeout (WithLoginTimeout) fails every
+// waiter with an error of the login, not with context.DeadlineExceeded:
+// the waiters' contexts are live, and a deadline error would tell them
+// their own time ran out.
+func TestLoginOwnTimeoutIsNotCallersDeadline(t *testing.T) {
+	f := newFakeAlianza(t)
+	f.on(fakeLogin, hangUntilClientGone(nil))
+	c := f.client(WithLoginTimeout(100 * time.Millisecond))
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	_, err := c.Accounts.Get(ctx, "A1")
+	require.Error(t, err)
+	require.NoError(t, ctx.Err())
+	assert.NotErrorIs(t, err, context.DeadlineExceeded, "the caller's deadline has not passed")
+	assert.NotErrorIs(t, err, ErrAuthentication, "a timeout is no refusal")
+	var te *TransportError
+	require.ErrorAs(t, err, &te)
+	assert.Equal(t, "/v2/authorize", te.Path)
+	assert.Contains(t, err.Error(), "login did not finish within 100ms")
+	assert.Zero(t, f.count(fakeAccount), "no call without a token")
+}
+
+// Login hands out a copy: a caller that changes it changes neither the
+// client's partition nor what the next Login returns.
+func TestLoginReturnsCopy(t *testing.T) {
+	login := map[string]any{
+		"authToken": testToken, "partitionId": "P0", "username": testUsername,
+		"permissions": map[string]string{"ACCOUNT": "READ"}, "featureToggles": map[string]bool{"x": true},
+		"subPartitionIds": []string{"S1"}, "grantedAuthorities": []string{"ROLE_A"},
+	}
+	check := func(t *testing.T, c *Client) {
+		info, err := c.Login(context.Background())
+		require.NoError(t, err)
+		info.PartitionID = "EVIL"
+		info.Permissions["ACCOUNT"] = "DELETE"
+		info.FeatureToggles["x"] = false
+		info.SubPartitionIDs[0] = "EVIL"
+		info.GrantedAuthorities[0] = "ROLE_ADMIN"
+		again, err := c.Login(context.Background())
+		require.NoError(t, err)
+		assert.Equal(t, "P0", again.PartitionID)
+		assert.Equal(t, map[string]string{"ACCOUNT": "READ"}, again.Permissions)
+		assert.Equal(t, map[string]bool{"x": true}, again.FeatureToggles)
+		assert.Equal(t, []string{"S1"}, again.SubPartitionIDs)
+		assert.Equal(t, []string{"ROLE_A"}, again.GrantedAuthorities)
+		p, err := c.PartitionID(context.Background())
+		require.NoError(t, err)
+		assert.Equal(t, "P0", p)
+	}
+	t.Run("credentials", func(t *testing.T) {
+		c, _ := mockClientWithLogin(t, login)
+		check(t, c)
+	})
+	t.Run("auth token", func(t *testing.T) {
+		mt := httpmock.NewMockTransport()
+		mt.RegisterResponder(http.MethodGet, testBaseURL+"/v2/authorize/userinfo", httpmock.NewJsonResponderOrPanic(200, login))
+		c, err := NewClient(WithBaseURL(testBaseURL), WithAuthToken(testToken), WithHTTPClient(&http.Client{Transport: mt}))
+		require.NoError(t, err)
+		check(t, c)
+		assert.Equal(t, 1, mt.GetTotalCallCount(), "the token's owner is asked once")
+	})
+}

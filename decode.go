@@ -78,8 +78,8 @@ func (d *bodyDecode) fail(kind, err error) error {
 }
 
 // readFailure is the error for a body that could not be read to its end,
-// or nil: a broken connection (retried like a transport failure by do) or
-// a body over the size cap.
+// or nil: a broken connection (a lost answer, which the request loop
+// treats as a transport failure) or a body over the size cap.
 func (d *bodyDecode) readFailure() error {
 	if d.br.readErr != nil {
 		return &bodyReadError{err: d.br.readErr}

@@ -52,13 +52,14 @@
 //
 // GET, HEAD, PUT and DELETE are retried on connection errors and on 429,
 // 500, 502, 503 and 504, with capped exponential backoff and jitter, honouring
-// Retry-After. POST and PATCH are never retried: Alianza has no idempotency
-// keys. A POST or PATCH that was written and got no answer (the connection
-// broke, the attempt timed out, or the context ended) returns an error
-// matching ErrOutcomeUnknown, so you can look before you send it again; when
-// the context ended it also matches context.Canceled or
-// context.DeadlineExceeded. A 3xx to a POST or PATCH is not followed: it is an
-// *APIError matching ErrRedirect.
+// Retry-After. POST and PATCH are retried only when nothing was sent:
+// Alianza has no idempotency keys. A POST or PATCH that was written and got
+// no answer (the connection broke, the attempt timed out, or the context
+// ended), or got a 502 or 504 from a gateway, returns an error matching
+// ErrOutcomeUnknown, so you can look before you send it again; when the
+// context ended it also matches context.Canceled or
+// context.DeadlineExceeded. Only GET and HEAD follow redirects: a 3xx to any
+// other method is an *APIError matching ErrRedirect.
 //
 // A DELETE whose answer was lost (sent, then the connection broke) and whose
 // retry gets a 404 succeeds: the lost attempt deleted the object. A 404 on

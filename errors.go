@@ -41,7 +41,7 @@ var (
 	ErrEmptyBody    = errors.New("alianza: empty response body")
 	ErrContentType  = errors.New("alianza: unexpected content type")
 	ErrTooLarge     = errors.New("alianza: response body too large")
-	ErrRedirect     = errors.New("alianza: redirect refused") // a redirect off the host or off https, or any 3xx to a POST or PATCH
+	ErrRedirect     = errors.New("alianza: redirect refused") // a redirect off the host or off https, or any 3xx to a method other than GET and HEAD
 	ErrNoPartition  = errors.New("alianza: no partition: set WithPartition or log in with credentials")
 	ErrNoCredential = errors.New("alianza: no credentials or auth token configured")
 
@@ -52,7 +52,10 @@ var (
 	// ErrOutcomeUnknown is returned when a POST or PATCH was written but no
 	// answer arrived (the connection failed, the attempt timed out, or the
 	// caller's context ended): the platform may or may not have acted on it.
-	// It is never resent automatically; look before you retry.
+	// An *APIError with a 502 or 504 to a POST or PATCH matches it too (and
+	// still ErrServer): a gateway lost the platform's answer, so the platform
+	// may have acted. A 500 or 503 does not: the platform refused. It is
+	// never resent automatically; look before you retry.
 	ErrOutcomeUnknown = errors.New("alianza: outcome unknown, request may have been applied")
 )
 
@@ -78,6 +81,8 @@ type APIError struct {
 	ContentType string          // the response's Content-Type
 	RetryAfter  time.Duration   // parsed Retry-After header, zero if absent
 	Attempts    int             // how many times the request was sent
+
+	lostUpstream bool // a gateway's 502 or 504 to a POST or PATCH: the platform may have acted
 }
 
 // Error implements error. It names the method, path, status and messages,
@@ -101,10 +106,14 @@ func (e *APIError) Error() string {
 	if e.Attempts > 1 {
 		fmt.Fprintf(&b, " (after %d attempts)", e.Attempts)
 	}
+	if e.lostUpstream {
+		b.WriteString(" (outcome unknown: a gateway answered, the request may have been applied)")
+	}
 	return b.String()
 }
 
-// Is maps the status code to the sentinel errors.
+// Is maps the status code to the sentinel errors. A 502 or 504 the client
+// got for a POST or PATCH also matches ErrOutcomeUnknown.
 func (e *APIError) Is(target error) bool {
 	switch target {
 	case ErrBadRequest:
@@ -123,15 +132,19 @@ func (e *APIError) Is(target error) bool {
 		return e.StatusCode >= 500 && e.StatusCode <= 599
 	case ErrRedirect:
 		return e.StatusCode >= 300 && e.StatusCode <= 399
+	case ErrOutcomeUnknown:
+		return e.lostUpstream
 	}
 	return false
 }
 
-// alreadyExists reports a refusal whose message says the object, or a value
-// the platform keeps unique, is already there: how Alianza answers
-// duplicate creates, with a 400.
+// conflictPhrases are the message fragments, matched case-insensitively,
+// with which Alianza refuses a duplicate.
 var conflictPhrases = [...]string{"already exists", "already in use", "in use on another"}
 
+// alreadyExists reports a refusal (400, 409 or 422) whose message says the
+// object, or a value the platform keeps unique, is already there: how
+// Alianza answers duplicate creates, with a 400.
 func (e *APIError) alreadyExists() bool {
 	switch e.StatusCode {
 	case http.StatusBadRequest, http.StatusConflict, http.StatusUnprocessableEntity:
@@ -432,8 +445,9 @@ type bodyReadError struct{ err error }
 func (e *bodyReadError) Error() string { return e.err.Error() }
 func (e *bodyReadError) Unwrap() error { return e.err }
 
-// authError is a login the platform refused (400, 401, 404 from
-// POST /v2/authorize). It matches ErrAuthentication and ErrUnauthorized.
+// authError is a login the platform refused: any 4xx but 429 from
+// POST /v2/authorize (a 429 asks to slow down and says nothing of the
+// credentials). It matches ErrAuthentication and ErrUnauthorized.
 type authError struct{ err error }
 
 func (e *authError) Error() string { return "alianza: login refused: " + e.err.Error() }

@@ -53,15 +53,16 @@ type RateLimiter interface {
 // 500 is retried too, beyond the 502/503/504 family: a GET, PUT or DELETE
 // that failed with one may well succeed on a second try.
 // Retry-After is honoured, capped at MaxDelay. POST and PATCH are never
-// retried once they may have reached the platform; a refused connection,
-// which sent nothing, is retried for every method. The one replay after a
+// retried once they may have reached the platform; an attempt that sent
+// nothing (a refused connection, a timeout before the request was written)
+// is retried for every method. The one replay after a
 // 401 and a fresh login is separate from this budget.
 type RetryPolicy struct {
 	MaxRetries int           // retries after the first attempt; 0 means DefaultMaxRetries (WithoutRetries disables them)
 	BaseDelay  time.Duration // first backoff ceiling; doubled each retry (full jitter)
 	MaxDelay   time.Duration // cap on any single wait, Retry-After included
 	// Budget is the number of retries the client holds in reserve across all
-	// of its calls; each retry spends one, each success returns one. It keeps
+	// of its calls; each retry sent spends one, each success returns one. It keeps
 	// a failing platform from seeing more than a fixed multiple of normal
 	// traffic. 0 means DefaultRetryBudget; negative means unlimited.
 	Budget int
@@ -208,7 +209,8 @@ func WithUserAgent(product string) Option {
 // WithRetryPolicy replaces the retry policy. Every zero field takes its
 // default (DefaultRetryPolicy), MaxRetries included, so a policy that sets
 // only the delays keeps retrying: WithoutRetries is the way to turn retries
-// off.
+// off. A zero MaxDelay takes DefaultRetryMax or BaseDelay, whichever is
+// larger; a MaxDelay set below BaseDelay is refused.
 func WithRetryPolicy(p RetryPolicy) Option {
 	return func(c *config) error {
 		if p.MaxRetries < 0 || p.BaseDelay < 0 || p.MaxDelay < 0 {
@@ -221,7 +223,7 @@ func WithRetryPolicy(p RetryPolicy) Option {
 			p.BaseDelay = DefaultRetryBase
 		}
 		if p.MaxDelay == 0 {
-			p.MaxDelay = DefaultRetryMax
+			p.MaxDelay = max(DefaultRetryMax, p.BaseDelay)
 		}
 		if p.MaxDelay < p.BaseDelay {
 			return &FieldError{Field: "retryPolicy", Rule: "MaxDelay must not be below BaseDelay"}
@@ -290,6 +292,8 @@ func WithTokenLifetime(idle, margin time.Duration) Option {
 
 // WithLoginTimeout bounds one login. A login runs detached from the calls
 // waiting on it, so one caller giving up does not cancel it for the others.
+// A login that runs out of this time fails its waiters with a
+// *TransportError for POST /v2/authorize, not context.DeadlineExceeded.
 func WithLoginTimeout(d time.Duration) Option {
 	return func(c *config) error {
 		if d <= 0 {
@@ -391,15 +395,16 @@ func defaultTransport(maxConns int) http.RoundTripper {
 	return t
 }
 
-// safeRedirects refuses redirects that change host or leave https, then
-// defers to next (or Go's limit of 10). A POST or PATCH is never
-// redirected: net/http would resend it as a GET (301, 302, 303) or resend
-// its body (307, 308). The 3xx comes back as the answer, an *APIError
-// matching ErrRedirect.
+// safeRedirects follows redirects of GET and HEAD only, refusing those that
+// change host or leave https, then defers to next (or Go's limit of 10).
+// Any other method is never redirected: net/http would follow a 301, 302
+// or 303 with a GET (and report a PUT or DELETE done after reading the new
+// location) and resend the body on a 307 or 308. The 3xx comes back as the
+// answer, an *APIError matching ErrRedirect.
 func safeRedirects(next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
 	return func(req *http.Request, via []*http.Request) error {
 		first := via[0]
-		if !isIdempotent(first.Method) {
+		if first.Method != http.MethodGet && first.Method != http.MethodHead {
 			return http.ErrUseLastResponse
 		}
 		if req.URL.Host != first.URL.Host {

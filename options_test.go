@@ -207,3 +207,20 @@ func TestHTTPRequestsGoToLoopback(t *testing.T) {
 	_, err := getAccount(context.Background(), c, "A1")
 	require.NoError(t, err)
 }
+
+// A BaseDelay above the default MaxDelay with MaxDelay left zero is a
+// valid policy: the zero MaxDelay becomes BaseDelay, not the 5 s default
+// that would be below it.
+func TestRetryPolicyZeroMaxDelayFollowsBaseDelay(t *testing.T) {
+	c, err := NewClient(WithAuthToken(testToken), WithRetryPolicy(RetryPolicy{BaseDelay: 10 * time.Second}))
+	require.NoError(t, err)
+	assert.Equal(t, 10*time.Second, c.cfg.retry.BaseDelay)
+	assert.Equal(t, 10*time.Second, c.cfg.retry.MaxDelay)
+
+	c, err = NewClient(WithAuthToken(testToken), WithRetryPolicy(RetryPolicy{BaseDelay: time.Second}))
+	require.NoError(t, err)
+	assert.Equal(t, DefaultRetryMax, c.cfg.retry.MaxDelay, "the default when it is above BaseDelay")
+
+	_, err = NewClient(WithAuthToken(testToken), WithRetryPolicy(RetryPolicy{BaseDelay: 10 * time.Second, MaxDelay: time.Second}))
+	require.ErrorIs(t, err, ErrValidation, "an explicit MaxDelay below BaseDelay is still refused")
+}

@@ -250,10 +250,15 @@ func TestCase10AbandonedLoginBounded(t *testing.T) {
 	within(t, call.done, "the login's end")
 	ended := time.Since(start)
 	within(t, gone, "the server seeing the disconnect")
-	// Detached from the caller, the login ends at its own timeout: a
-	// deadline, not the caller's cancel, and not before the timeout.
-	require.ErrorIs(t, call.err, context.DeadlineExceeded)
+	// Detached from the caller, the login ends at its own timeout, not the
+	// caller's cancel, and not before the timeout. Its error names the
+	// login's timeout and matches no context error: the next waiters'
+	// contexts are their own.
+	var te *TransportError
+	require.ErrorAs(t, call.err, &te)
+	assert.Contains(t, te.Error(), "login did not finish within "+loginTimeout.String())
 	assert.NotErrorIs(t, call.err, context.Canceled)
+	assert.NotErrorIs(t, call.err, context.DeadlineExceeded)
 	assert.GreaterOrEqual(t, ended, loginTimeout)
 	assert.Nil(t, loginCallOf(c), "no login left in flight")
 	// The next call starts a new login (the timeout is not a refusal to remember).

@@ -68,7 +68,7 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 	for {
 		tok, gen, err := c.ready(ctx, ts)
 		if err != nil {
-			return withLast(r.method, t.path, err, s.lastAPI)
+			return withLast(r.method, t.path, err, s.last)
 		}
 		s.gen = gen
 		sentAt := c.cfg.now()
@@ -91,8 +91,11 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 			continue
 		case retry:
 			ok, werr := c.pause(ctx, s.attempt, s.retryAfter)
+			if werr == errPastDeadline {
+				return pastDeadline(final)
+			}
 			if werr != nil {
-				return withLast(r.method, t.path, werr, s.lastAPI)
+				return withLast(r.method, t.path, werr, s.last)
 			}
 			if !ok {
 				return final
@@ -140,11 +143,13 @@ func (c *Client) prepare(ctx context.Context, r *request) (target, error) {
 
 // roundTrip sends one attempt of t with tok (none when empty: the login)
 // and logs it. written reports whether any of the request may have reached
-// the platform: for POST and PATCH it is how a cancelled call tells "never
-// sent" from "outcome unknown"; other methods do not need to know.
+// the platform: for POST and PATCH it is how a failed attempt tells "never
+// sent" from "outcome unknown", and for DELETE whether a later 404 may be
+// its own doing. Other methods are not traced, and written reports true
+// for them: they may always have been sent.
 func (c *Client) roundTrip(ctx context.Context, r *request, t *target, attempt int, tok Secret) (resp *http.Response, written func() bool, err error) {
-	written = never
-	if !isIdempotent(r.method) {
+	written = always
+	if !isIdempotent(r.method) || r.method == http.MethodDelete {
 		w := new(writeTrace)
 		written = w.mayHaveSent
 		ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
@@ -174,7 +179,8 @@ func (c *Client) roundTrip(ctx context.Context, r *request, t *target, attempt i
 	return resp, written, nil
 }
 
-func never() bool { return false }
+func never() bool  { return false }
+func always() bool { return true }
 
 // writeTrace follows one attempt through net/http's trace events. A
 // transport that reports none (a mock, a wrapper that drops the context's
@@ -208,14 +214,15 @@ func isIdempotent(method string) bool {
 	return false
 }
 
-// withLast ends a call that stopped before it got a final response (context
+// withLast ends a call that stopped before it got a final answer (context
 // done, rate limiter, login failed): a context error is wrapped with the
-// request it ended, and the last API error seen, if any, is wrapped too, so
-// callers can match both. A login error without a last response already
-// names its request and is returned as is.
-func withLast(method, path string, err error, last *APIError) error {
+// request it ended, and the error of the last attempt, if any (an
+// *APIError or a *TransportError), is wrapped too, so callers can match
+// both. A login error without a last attempt already names its request and
+// is returned as is.
+func withLast(method, path string, err error, last error) error {
 	if last != nil {
-		return fmt.Errorf("alianza: %s %s: %w (last response: %w)", method, path, err, last)
+		return fmt.Errorf("alianza: %s %s: %w (last attempt: %w)", method, path, err, last)
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("alianza: %s %s: %w", method, path, err)

@@ -33,7 +33,7 @@ type callState struct {
 	attempt    int           // attempts counted against MaxRetries; a replay is not one
 	replayed   bool          // the one replay after a 401 has happened
 	lostAnswer bool          // an earlier attempt was sent and its answer lost
-	lastAPI    *APIError     // the last retryable answer, wrapped into a final context error
+	last       error         // the last retried attempt's error, wrapped into a final context error
 	retryAfter time.Duration // the wait the server asked for before the next retry
 }
 
@@ -46,13 +46,19 @@ type callState struct {
 //   - The caller's context ended: a POST or PATCH that was written may have
 //     been applied, so the error matches ErrOutcomeUnknown as well as the
 //     context's error; anything else is the context's error.
-//   - A refused dial or a failed certificate check sent nothing, so even a
-//     POST may go again. Otherwise only idempotent methods are retried, and
-//     a POST or PATCH that was written is ErrOutcomeUnknown, never resent.
+//   - A refused dial sent nothing, and neither did a POST or PATCH whose
+//     attempt failed before its headers were written (a dial or TLS
+//     handshake that timed out, a wait for a free connection): even a POST
+//     may go again. Otherwise only idempotent methods are retried, and a
+//     POST or PATCH that was written is ErrOutcomeUnknown, never resent.
+//   - A failed certificate check sent nothing too, so it is never
+//     ErrOutcomeUnknown; but it is final: another attempt would fail alike.
 //   - A 401 is replayed once with a new token: the platform did not act.
-//   - A 404 to a DELETE whose earlier attempt was sent and got no answer
+//   - A 404 to a DELETE whose earlier attempt was written and got no answer
 //     means that attempt deleted it: success.
-//   - 429, 500, 502, 503 and 504 are retried for idempotent methods.
+//   - 429, 500, 502, 503 and 504 are retried for idempotent methods. A 502
+//     or 504 to a POST or PATCH is a gateway that lost the platform's
+//     answer: the *APIError also matches ErrOutcomeUnknown.
 func (c *Client) classify(ctx context.Context, s *callState, resp *http.Response, err error, written func() bool) (verdict, error) {
 	r := s.r
 	idempotent := isIdempotent(r.method)
@@ -61,13 +67,17 @@ func (c *Client) classify(ctx context.Context, s *callState, resp *http.Response
 			if !idempotent && written() {
 				return done, &OutcomeUnknownError{Method: r.method, Path: s.path, Err: withCause(cerr, err)}
 			}
-			return done, withLast(r.method, s.path, cerr, s.lastAPI)
+			return done, withLast(r.method, s.path, cerr, s.last)
 		}
-		sent := !sentNothing(err)
+		// A POST, PATCH or DELETE that timed out or failed before its
+		// headers were written (a slow dial or TLS handshake, a wait for a
+		// free connection) sent nothing either.
+		sent := !sentNothing(err) && written()
 		if (!sent || idempotent) && retryableTransport(err) && s.attempt <= c.cfg.retry.MaxRetries {
 			s.lostAnswer = s.lostAnswer || sent
 			s.retryAfter = 0
-			return retry, c.lostError(s, err, sent)
+			s.last = c.lostError(s, err, sent)
+			return retry, s.last
 		}
 		return done, c.lostError(s, err, sent)
 	}
@@ -82,8 +92,11 @@ func (c *Client) classify(ctx context.Context, s *callState, resp *http.Response
 		return done, nil
 	}
 	apiErr := c.apiError(resp, r, s.path, s.attempt+btoi(s.replayed))
+	// A gateway's 502 or 504 to a write: the platform behind it may have
+	// acted and its answer was lost.
+	apiErr.lostUpstream = !idempotent && (resp.StatusCode == http.StatusBadGateway || resp.StatusCode == http.StatusGatewayTimeout)
 	if idempotent && retryableStatus(resp.StatusCode) && s.attempt <= c.cfg.retry.MaxRetries {
-		s.lastAPI, s.retryAfter = apiErr, apiErr.RetryAfter
+		s.last, s.retryAfter = apiErr, apiErr.RetryAfter
 		return retry, apiErr
 	}
 	return done, apiErr
@@ -119,16 +132,28 @@ func (c *Client) logAlreadyDone(ctx context.Context, s *callState) {
 
 // pause is the step before a retry: take a token from the retry budget,
 // then wait the backoff. ok is false when the budget is spent; err is set
-// when ctx ended first.
+// when ctx ended first, or errPastDeadline when the wait would end after
+// ctx's deadline. A retry that is not sent gives its token back.
 func (c *Client) pause(ctx context.Context, attempt int, retryAfter time.Duration) (ok bool, err error) {
 	if !c.budget.take() {
 		return false, nil
 	}
 	if err := c.wait(ctx, c.backoff(attempt, retryAfter)); err != nil {
+		c.budget.refund()
 		return false, err
 	}
 	return true, nil
 }
+
+// errPastDeadline is a backoff that was not started because it would end
+// after the context's deadline. The context has not ended: the call
+// returns its last attempt's error, never a deadline error.
+var errPastDeadline = errors.New("no retry: the backoff would end after the context's deadline")
+
+// pastDeadline wraps the last attempt's error final of a call whose next
+// backoff would outlast the context's deadline: callers match final as
+// before, and the text says why the call stopped.
+func pastDeadline(final error) error { return fmt.Errorf("%w (%w)", final, errPastDeadline) }
 
 func btoi(b bool) int {
 	if b {
@@ -200,10 +225,10 @@ func (c *Client) backoff(attempt int, retryAfter time.Duration) time.Duration {
 }
 
 // wait waits d or until ctx ends. A wait that would end after ctx's
-// deadline is not started: it fails with DeadlineExceeded at once.
+// deadline is not started: it fails with errPastDeadline at once.
 func (c *Client) wait(ctx context.Context, d time.Duration) error {
 	if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < d {
-		return context.DeadlineExceeded
+		return errPastDeadline
 	}
 	if d <= 0 {
 		return ctx.Err()

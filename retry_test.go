@@ -175,8 +175,10 @@ func testNoBackoffPastDeadline(t *testing.T) {
 	start := time.Now()
 	_, err := getAccount(ctx, c, "A1")
 	assert.Zero(t, time.Since(start), "a wait that cannot finish is not started (bubble time)")
-	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	require.NoError(t, ctx.Err())
+	assert.NotErrorIs(t, err, context.DeadlineExceeded, "the deadline has not fired: the 503 is the answer")
 	assert.ErrorIs(t, err, ErrServer)
+	assert.Contains(t, err.Error(), "backoff would end after the context's deadline")
 	assert.Equal(t, 1, mt.GetCallCountInfo()["GET "+testAccountURL("A1")])
 }
 
@@ -451,4 +453,134 @@ func TestRetryBudget(t *testing.T) {
 	for range 100 {
 		require.True(t, unlimited.take())
 	}
+}
+
+// A POST whose attempt timed out (WithTimeout) while dialling was never
+// written: it is a transport failure, retried like a refused dial, never
+// ErrOutcomeUnknown.
+func TestPOSTAttemptTimeoutInDialRetried(t *testing.T) {
+	var dials atomic.Int64
+	stop := make(chan struct{})
+	t.Cleanup(func() { close(stop) })
+	// net/http goes on dialling after the attempt times out: the dials end
+	// with the test.
+	tr := &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+		dials.Add(1)
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-stop:
+			return nil, errors.New("connection refused")
+		}
+	}}
+	c, err := NewClient(WithBaseURL("http://127.0.0.1:1"), WithAuthToken(testToken), WithPartition(testPartition),
+		WithHTTPClient(&http.Client{Transport: tr}), WithTimeout(50*time.Millisecond), fastRetries)
+	require.NoError(t, err)
+	for _, method := range []string{http.MethodPost, http.MethodPatch} {
+		err = sendMethod(context.Background(), c, method)
+		assert.NotErrorIs(t, err, ErrOutcomeUnknown, "%s: nothing was written", method)
+		var te *TransportError
+		require.ErrorAs(t, err, &te, method)
+		assert.Equal(t, 3, te.Attempts, "%s: retried as a request that sent nothing", method)
+	}
+	assert.GreaterOrEqual(t, dials.Load(), int64(1))
+}
+
+// A POST whose attempt timed out waiting for a free connection under the
+// WithMaxConns cap was never written either.
+func TestPOSTAttemptTimeoutWaitingForConnRetried(t *testing.T) {
+	holding := make(chan struct{})
+	release := make(chan struct{})
+	var posts atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/hold" {
+			close(holding)
+			<-release
+			return
+		}
+		posts.Add(1)
+		_, _ = io.WriteString(w, `{}`)
+	}))
+	defer srv.Close()
+	c := newLoopbackClient(t, srv, WithMaxConns(1), WithTimeout(50*time.Millisecond))
+	// The one connection is held by a request without a timeout, sent
+	// through the client's own transport.
+	hc := c.HTTPClient()
+	hc.Timeout = 0
+	held := make(chan error, 1)
+	go func() {
+		resp, err := hc.Get(srv.URL + "/hold")
+		if err == nil {
+			drainClose(resp.Body)
+		}
+		held <- err
+	}()
+	within(t, holding, "the connection held")
+	err := sendMethod(context.Background(), c, http.MethodPost)
+	close(release)
+	require.NoError(t, within(t, held, "the held request's end"))
+	assert.NotErrorIs(t, err, ErrOutcomeUnknown, "never written")
+	var te *TransportError
+	require.ErrorAs(t, err, &te)
+	assert.Equal(t, 3, te.Attempts, "retried as a request that sent nothing")
+	assert.Zero(t, posts.Load())
+}
+
+// A retry whose backoff would end after the caller's deadline is not
+// started, and the call returns the last attempt's error while the
+// context is still live: not context.DeadlineExceeded, which would hide a
+// reset behind a deadline that never fired.
+func TestNoBackoffPastDeadlineKeepsTransportError(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		reset := errors.New("connection reset by peer")
+		c, mt := newMockClient(t, WithRetryPolicy(RetryPolicy{MaxRetries: 10, BaseDelay: 5 * time.Second, MaxDelay: 5 * time.Second, Budget: -1}))
+		_, err := c.Login(context.Background())
+		require.NoError(t, err)
+		mt.RegisterResponder(http.MethodGet, testAccountURL("A1"), httpmock.NewErrorResponder(reset))
+		ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+		defer cancel()
+		_, err = getAccount(ctx, c, "A1")
+		require.NoError(t, ctx.Err(), "returned before the deadline fired")
+		assert.NotErrorIs(t, err, context.DeadlineExceeded, "the deadline did not fire")
+		assert.ErrorIs(t, err, reset, "the last attempt's error")
+		var te *TransportError
+		require.ErrorAs(t, err, &te)
+		assert.Equal(t, mt.GetCallCountInfo()["GET "+testAccountURL("A1")], te.Attempts)
+	})
+}
+
+// A retry that is never sent (its wait refused by the deadline, or the
+// context ended during it) gives its budget token back.
+func TestRetryBudgetRefundedWhenRetryNotSent(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		c, mt := newMockClient(t, WithRetryPolicy(RetryPolicy{MaxRetries: 2, BaseDelay: time.Millisecond, MaxDelay: 5 * time.Second, Budget: 3}))
+		r := httpmock.NewStringResponse(503, `{"messages":["busy"]}`)
+		r.Header.Set("Retry-After", "2")
+		mt.RegisterResponder(http.MethodGet, testAccountURL("A1"), httpmock.ResponderFromResponse(r))
+		count := func() int { return mt.GetCallCountInfo()["GET "+testAccountURL("A1")] }
+		for range 3 {
+			ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+			_, err := getAccount(ctx, c, "A1")
+			cancel()
+			require.ErrorIs(t, err, ErrServer)
+		}
+		assert.Equal(t, 3, count(), "no retry fits in 1 s")
+		assert.Equal(t, int64(3), c.budget.tokens.Load(), "refused waits spend nothing")
+
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() {
+			_, err := getAccount(ctx, c, "A1")
+			done <- err
+		}()
+		synctest.Wait() // the call waits out its 2 s backoff
+		cancel()
+		require.ErrorIs(t, <-done, context.Canceled)
+		assert.Equal(t, int64(3), c.budget.tokens.Load(), "a wait the context ended spends nothing")
+
+		_, err := getAccount(context.Background(), c, "A1")
+		require.ErrorIs(t, err, ErrServer)
+		assert.Equal(t, 4+3, count(), "the budget is whole: 2 retries")
+		assert.Equal(t, int64(1), c.budget.tokens.Load())
+	})
 }
