@@ -421,3 +421,69 @@ func enumValues() map[reflect.Type]reflect.Value {
 	}
 	return out
 }
+
+// TestConverterSharesNothingWithModel changes every value reachable from
+// each converter's request, in place, and checks the model did not change:
+// a request that shares a slice, map or pointer with the model it came
+// from would let an edit of the request rewrite the model.
+func TestConverterSharesNothingWithModel(t *testing.T) {
+	for _, c := range converterCases {
+		t.Run(c.name, func(t *testing.T) {
+			m := c.model()
+			(&filler{}).fill(t, reflect.ValueOf(m).Elem(), "", 0)
+			if c.prepare != nil {
+				c.prepare(m)
+			}
+			before, err := json.Marshal(m)
+			require.NoError(t, err)
+			req := c.convert(m)
+			mutate(reflect.ValueOf(req).Elem())
+			after, err := json.Marshal(m)
+			require.NoError(t, err)
+			assert.JSONEq(t, string(before), string(after), "editing the request changed the model")
+		})
+	}
+}
+
+// mutate changes, in place, every settable leaf reachable from v through
+// pointers, slices, maps and exported struct fields; it allocates nothing
+// new, so whatever v shares with another value changes there too.
+func mutate(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString("changed:" + v.String())
+	case reflect.Bool:
+		v.SetBool(!v.Bool())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		v.SetInt(v.Int() + 1000)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		v.SetUint(v.Uint() + 1000)
+	case reflect.Float32, reflect.Float64:
+		v.SetFloat(v.Float() + 1000)
+	case reflect.Pointer:
+		if !v.IsNil() {
+			mutate(v.Elem())
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			mutate(v.Index(i))
+		}
+	case reflect.Map:
+		for _, k := range v.MapKeys() {
+			e := reflect.New(v.Type().Elem()).Elem()
+			e.Set(v.MapIndex(k))
+			mutate(e)
+			v.SetMapIndex(k, e)
+		}
+	case reflect.Struct:
+		if v.Type() == timeType {
+			v.Set(reflect.ValueOf(v.Interface().(time.Time).AddDate(1, 0, 0)))
+			return
+		}
+		for _, sf := range reflect.VisibleFields(v.Type()) {
+			if sf.IsExported() && !sf.Anonymous {
+				mutate(v.FieldByIndex(sf.Index))
+			}
+		}
+	}
+}

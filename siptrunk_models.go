@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 )
 
@@ -54,6 +55,9 @@ func (t SipTrunk) LogValue() slog.Value { return RedactedLogValue(t) }
 //	u := t.UpdateRequest()
 //	u.ConcurrentCalls = 20
 //	t, err = c.SipTrunks.Update(ctx, acct, id, u)
+//
+// SetupCallingPlan is not carried over: it is an instruction to a create,
+// not state of the trunk. The request shares no memory with t.
 func (t *SipTrunk) UpdateRequest() *UpdateSipTrunkRequest {
 	u := &UpdateSipTrunkRequest{
 		TrunkName:            t.TrunkName,
@@ -62,7 +66,7 @@ func (t *SipTrunk) UpdateRequest() *UpdateSipTrunkRequest {
 		ConcurrentCalls:      t.ConcurrentCalls,
 		LocalServicesEnabled: Ptr(t.LocalServicesEnabled),
 		IPBasedAuthEnabled:   Ptr(t.IPBasedAuthEnabled),
-		ExtensionPatterns:    t.ExtensionPatterns,
+		ExtensionPatterns:    slices.Clone(t.ExtensionPatterns), // nil stays nil, empty stays empty
 		CallbackNumber:       nonEmpty(t.CallbackNumber),
 		PrimaryTN:            nonEmpty(t.PrimaryTN),
 		ExternalChargeNumber: nonEmpty(t.ExternalChargeNumber),
@@ -264,11 +268,12 @@ type SipTrunkForwardRules struct {
 }
 
 // UpdateRequest returns the rules as a body for
-// SipTrunksService.UpdateForwarding, which replaces them all.
+// SipTrunksService.UpdateForwarding, which replaces them all. The request
+// shares no memory with r: editing it leaves r as it was.
 func (r *SipTrunkForwardRules) UpdateRequest() *UpdateSipTrunkForwardRulesRequest {
 	u := &UpdateSipTrunkForwardRulesRequest{
-		ForwardOnFailure:          r.ForwardOnFailure,
-		ForwardOnCapacityExceeded: r.ForwardOnCapacityExceeded,
+		ForwardOnFailure:          slices.Clone(r.ForwardOnFailure),
+		ForwardOnCapacityExceeded: slices.Clone(r.ForwardOnCapacityExceeded),
 	}
 	if r.ForwardAlways != (ForwardAlwaysReference{}) {
 		fa := r.ForwardAlways

@@ -42,7 +42,10 @@ type AccountTelephoneNumber struct {
 
 // UpdateRequest returns the writable fields of n as a full-replacement
 // request, for the platform's "GET the full object, change it, PUT it
-// back" flow. OrderVersion is carried over.
+// back" flow. OrderVersion is carried over. AssignAsCallerID is not: it
+// is an action (make the number the END_USER's caller ID now), and sending
+// back a true from an earlier read would take the caller ID from whichever
+// number holds it since; set it on the request to make that change.
 func (n *AccountTelephoneNumber) UpdateRequest() *UpdateTelephoneNumberRequest {
 	r := &UpdateTelephoneNumberRequest{
 		ReferenceType:      ptrIf(n.ReferenceType),
