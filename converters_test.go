@@ -1,6 +1,7 @@
 package alianza
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"go/ast"
@@ -83,6 +84,16 @@ var converterCases = []converterCase{
 		notCopied: map[string]string{
 			"assignAsCallerId": "an action (make the number the END_USER's caller ID now), not stored state: echoing a true from an old read would take the caller ID back from whichever number holds it since",
 		},
+	},
+	{
+		name:    "User.UpdateRequest",
+		model:   func() any { return &User{} },
+		convert: func(m any) any { return m.(*User).UpdateRequest() },
+	},
+	{
+		name:    "Device.UpdateRequest",
+		model:   func() any { return &Device{} },
+		convert: func(m any) any { return m.(*Device).UpdateRequest() },
 	},
 }
 
@@ -485,5 +496,80 @@ func mutate(v reflect.Value) {
 				mutate(v.FieldByIndex(sf.Index))
 			}
 		}
+	}
+}
+
+// assertPutEchoesGet checks that every key of the GET body got that is a
+// field of the request type reqType reaches the PUT body sent with the
+// same JSON value (nested zero values may be dropped, as compareJSON
+// allows).
+func assertPutEchoesGet(t *testing.T, got []byte, sent map[string]any, reqType reflect.Type) {
+	t.Helper()
+	var read map[string]any
+	require.NoError(t, json.Unmarshal(got, &read))
+	fields := jsonFields(reqType)
+	n := 0
+	for k, want := range read {
+		if _, ok := fields[k]; !ok {
+			continue
+		}
+		n++
+		if assert.Contains(t, sent, k, "%s read by GET is not sent back by the PUT", k) {
+			compareJSON(t, "$."+k, want, sent[k])
+		}
+	}
+	assert.Positive(t, n)
+}
+
+func TestUserUpdateRequestFromGet(t *testing.T) {
+	raw := fixture(t, "user/full_spec.json")
+	var u User
+	decodeStrict(t, raw, &u)
+	req := u.UpdateRequest()
+	require.NoError(t, req.Validate())
+
+	c, mt := newMockClient(t)
+	captured := mockOp(t, mt, "UsersService.Update", []string{"ACC1", "U1"}, 200, raw)
+	_, err := c.Users.Update(context.Background(), "ACC1", "U1", req)
+	require.NoError(t, err)
+	body := captured.BodyMap(t)
+	assertPutEchoesGet(t, raw, body, reflect.TypeFor[UpdateUserRequest]())
+	for _, k := range []string{"id", "partitionId", "accountId", "callingPlans", "devices", "welcomeEmailSent"} {
+		assert.NotContains(t, body, k, "%s is not a field of the PUT body", k)
+	}
+
+	// An absent optional field stays absent; the booleans are stated.
+	r := (&User{TimeZone: TimeZoneUSPacific}).UpdateRequest()
+	assert.Nil(t, r.Username)
+	assert.Nil(t, r.CallerIDConfig)
+	assert.Nil(t, r.CallHandlingSchedules)
+	assert.Equal(t, Ptr(false), r.PINLockedOut)
+	assert.Equal(t, Ptr(false), r.AllowPortalAccess)
+}
+
+func TestDeviceUpdateRequestFromGet(t *testing.T) {
+	raw := fixture(t, "user/full_spec.json")
+	var u User
+	decodeStrict(t, raw, &u)
+	require.NotEmpty(t, u.Devices)
+	d := u.Devices[0]
+	devRaw, err := json.Marshal(d)
+	require.NoError(t, err)
+	req := d.UpdateRequest()
+	require.NoError(t, req.Validate())
+
+	c, mt := newMockClient(t)
+	captured := mockOp(t, mt, "DeviceLinesService.Update", []string{"ACC1", "D1"}, 200, fixture(t, "device/create_response_003.json"))
+	_, err = c.DeviceLines.Update(context.Background(), "ACC1", "D1", req)
+	require.NoError(t, err)
+	body := captured.BodyMap(t)
+	var read map[string]any
+	require.NoError(t, json.Unmarshal(devRaw, &read))
+	read["sipPassword"] = d.SIPPassword.Reveal() // Marshal masks it; the PUT sends it
+	devRaw, err = json.Marshal(read)
+	require.NoError(t, err)
+	assertPutEchoesGet(t, devRaw, body, reflect.TypeFor[UpdateDeviceRequest]())
+	for _, k := range []string{"zipcode", "state"} {
+		assert.NotContains(t, body, k, "deprecated %s is not a field of the PUT body", k)
 	}
 }

@@ -44,6 +44,35 @@ type Device struct {
 // LogValue masks the SIP password.
 func (d Device) LogValue() slog.Value { return RedactedLogValue(d) }
 
+// UpdateRequest returns the full-replace body for DeviceLinesService.Update
+// holding every writable field of d, so that a read-modify-write keeps what
+// the caller did not change:
+//
+//	d, err := client.DeviceLines.Get(ctx, accountID, deviceID)
+//	req := d.UpdateRequest()
+//	req.DeviceName = "Front desk"
+//	d, err = client.DeviceLines.Update(ctx, accountID, deviceID, req)
+//
+// An absent (empty) optional field stays absent. The platform seldom
+// returns the SIP password, so SIPPassword is usually empty and then not
+// sent.
+func (d *Device) UpdateRequest() *UpdateDeviceRequest {
+	return &UpdateDeviceRequest{
+		DeviceTypeID:                 d.DeviceTypeID,
+		DeviceName:                   d.DeviceName,
+		UserID:                       d.UserID,
+		LineNumber:                   d.LineNumber,
+		FaxEnabled:                   d.FaxEnabled,
+		MACAddress:                   ptrUnlessZero(d.MACAddress),
+		EmergencyNumber:              ptrUnlessZero(d.EmergencyNumber),
+		EmergencyNumberReservationID: ptrUnlessZero(d.EmergencyNumberReservationID),
+		SIPUsername:                  ptrUnlessZero(d.SIPUsername),
+		SIPPassword:                  d.SIPPassword,
+		LineType:                     ptrUnlessZero(d.LineType),
+		ReferenceID:                  ptrUnlessZero(d.ReferenceID),
+	}
+}
+
 // deviceWire is the JSON Device accepts: its own fields plus the Account
 // Create guide's "deviceId" for the device type.
 type deviceWire struct {

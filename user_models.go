@@ -2,6 +2,7 @@ package alianza
 
 import (
 	"log/slog"
+	"reflect"
 	"time"
 )
 
@@ -52,6 +53,109 @@ type User struct {
 
 // LogValue masks the SIP passwords of the user's devices.
 func (u User) LogValue() slog.Value { return RedactedLogValue(u) }
+
+// UpdateRequest returns the full-replace body for UsersService.Update
+// holding every writable field of u, so that a read-modify-write keeps what
+// the caller did not change:
+//
+//	u, err := client.Users.Get(ctx, accountID, userID)
+//	req := u.UpdateRequest()
+//	req.LastName = alianza.Ptr("Smith")
+//	u, err = client.Users.Update(ctx, accountID, userID, req)
+//
+// An absent (empty) optional field stays absent; the booleans are always
+// sent, as the replace must state them. The request shares no memory with
+// u: editing it leaves u as it was.
+func (u *User) UpdateRequest() *UpdateUserRequest {
+	return &UpdateUserRequest{
+		TimeZone:              u.TimeZone,
+		Username:              ptrUnlessZero(u.Username),
+		FirstName:             ptrUnlessZero(u.FirstName),
+		LastName:              ptrUnlessZero(u.LastName),
+		EmailAddress:          ptrUnlessZero(u.EmailAddress),
+		MustChangePassword:    Ptr(u.MustChangePassword),
+		LanguageTag:           ptrUnlessZero(u.LanguageTag),
+		Extension:             ptrUnlessZero(u.Extension),
+		CallerIDConfig:        copyUnlessZero(u.CallerIDConfig),
+		CallHandlingSettings:  copyUnlessZero(u.CallHandlingSettings),
+		CallScreeningSettings: copyUnlessZero(u.CallScreeningSettings),
+		NewCppID:              ptrUnlessZero(u.NewCppID),
+		MediaFriends:          copyUnlessZero(u.MediaFriends),
+		CallHandlingSchedules: deepCopy(u.CallHandlingSchedules),
+		VoicemailBoxID:        ptrUnlessZero(u.VoicemailBoxID),
+		EndUserType:           ptrUnlessZero(u.EndUserType),
+		UserProductPlan:       ptrUnlessZero(u.UserProductPlan),
+		SoftphoneClientType:   ptrUnlessZero(u.SoftphoneClientType),
+		PINLockedOut:          Ptr(u.PINLockedOut),
+		BlockEmail:            Ptr(u.BlockEmail),
+		AllowPortalAccess:     Ptr(u.AllowPortalAccess),
+		Tags:                  ptrUnlessZero(u.Tags),
+		Group:                 copyUnlessZero(u.Group),
+	}
+}
+
+// copyUnlessZero returns a pointer to a deep copy of v, or nil when v is
+// its type's zero value (what an omitzero response field looks like when
+// it was absent).
+func copyUnlessZero[T any](v T) *T {
+	if reflect.ValueOf(&v).Elem().IsZero() {
+		return nil
+	}
+	c := deepCopy(v)
+	return &c
+}
+
+// deepCopy returns a copy of v that shares no pointer, slice or map with
+// v; nil stays nil and empty stays empty.
+func deepCopy[T any](v T) T {
+	var out T
+	copyValue(reflect.ValueOf(&out).Elem(), reflect.ValueOf(&v).Elem())
+	return out
+}
+
+// copyValue sets dst, a settable zero value, to a deep copy of src.
+func copyValue(dst, src reflect.Value) {
+	switch src.Kind() {
+	case reflect.Pointer:
+		if !src.IsNil() {
+			p := reflect.New(src.Type().Elem())
+			copyValue(p.Elem(), src.Elem())
+			dst.Set(p)
+		}
+	case reflect.Slice:
+		if !src.IsNil() {
+			s := reflect.MakeSlice(src.Type(), src.Len(), src.Len())
+			for i := range src.Len() {
+				copyValue(s.Index(i), src.Index(i))
+			}
+			dst.Set(s)
+		}
+	case reflect.Map:
+		if !src.IsNil() {
+			m := reflect.MakeMapWithSize(src.Type(), src.Len())
+			for it := src.MapRange(); it.Next(); {
+				e := reflect.New(src.Type().Elem()).Elem()
+				copyValue(e, it.Value())
+				m.SetMapIndex(it.Key(), e)
+			}
+			dst.Set(m)
+		}
+	case reflect.Struct:
+		// The whole value first: unexported fields (time.Time's) are
+		// immutable, so sharing them is safe; exported ones are copied
+		// again, deeply.
+		dst.Set(src)
+		for i := range src.NumField() {
+			if src.Type().Field(i).IsExported() {
+				f := dst.Field(i)
+				f.SetZero()
+				copyValue(f, src.Field(i))
+			}
+		}
+	default:
+		dst.Set(src)
+	}
+}
 
 // CallerIDConfig is CallerIdConfigX: what callers see for the user's outbound
 // calls. The two visibility flags are required by the spec, so they are
