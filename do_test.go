@@ -484,3 +484,30 @@ func TestDoEmptyAnswer(t *testing.T) {
 	assert.Nil(t, p)
 	assert.Equal(t, 200, resp.StatusCode)
 }
+
+// An error answer to a streamed call is an *APIError with its sentinel,
+// and nothing of it reaches the writer.
+func TestDoStreamErrorAnswer(t *testing.T) {
+	f := newFakeAlianza(t)
+	c := f.client()
+	f.on("GET /v2/partition/{}/account/{}/cdrsearch/csv", status(404, `{"status":404,"messages":["Account not found"]}`, "application/json"))
+	var buf bytes.Buffer
+	resp, err := c.Do(t.Context(), Operation{Method: http.MethodGet, Path: "/v2/partition/{partitionId}/account/{accountId}/cdrsearch/csv", Args: []string{"A9"}}, &buf)
+	require.ErrorIs(t, err, ErrNotFound)
+	assert.Contains(t, err.Error(), "Account not found")
+	assert.Equal(t, 404, resp.StatusCode)
+	assert.Zero(t, buf.Len())
+}
+
+// A 401 is replayed once with a new token; a second 401 is the answer.
+func TestDoReplays401Once(t *testing.T) {
+	f := newFakeAlianza(t)
+	c := f.client()
+	const rt = "GET /v2/partition/{}/account/{}/callerid"
+	f.on(rt, status(401, `{"status":401,"messages":["Invalid Auth Token"]}`, "application/json"))
+	var out any
+	_, err := c.Do(t.Context(), Operation{Method: http.MethodGet, Path: "/v2/partition/{partitionId}/account/{accountId}/callerid", Args: []string{"A1"}}, &out)
+	require.ErrorIs(t, err, ErrUnauthorized)
+	assert.Equal(t, 2, f.count(rt), "the first attempt and one replay")
+	assert.Equal(t, 2, f.count(fakeLogin), "the replay used a new login")
+}
