@@ -27,6 +27,9 @@ import (
 // several times faster than json.NewDecoder(body).Decode or json.Unmarshal
 // on the same bytes (BENCHMARKS.md has the figures).
 func (c *Client) decode(resp *http.Response, r *request, path string) error {
+	if r.w != nil && r.method != http.MethodHead {
+		return copyAnswer(resp, r, path)
+	}
 	if r.out == nil || r.method == http.MethodHead {
 		drainClose(resp.Body)
 		return nil
@@ -48,6 +51,40 @@ func (c *Client) decode(resp *http.Response, r *request, path string) error {
 		return d.stream(list)
 	}
 	return d.whole()
+}
+
+// copyAnswer copies a 2xx body to r.w, as Client.Do streams it: no size
+// cap (the caller chose where it goes) and no content-type check, but the
+// request's context still ends the copy. A broken connection is a lost
+// answer, as for a decoded body; a failing writer ends the call.
+func copyAnswer(resp *http.Response, r *request, path string) error {
+	defer drainClose(resp.Body)
+	src := &trackedBody{r: resp.Body}
+	_, err := io.Copy(r.w, src)
+	switch {
+	case src.err != nil:
+		return &bodyReadError{err: src.err, partial: src.n > 0}
+	case err != nil:
+		return fmt.Errorf("alianza: %s %s: write the answer: %w", r.method, path, err)
+	}
+	return nil
+}
+
+// trackedBody counts the bytes read from a body and keeps its read error,
+// to tell it from the writer's.
+type trackedBody struct {
+	r   io.Reader
+	n   int64
+	err error
+}
+
+func (b *trackedBody) Read(p []byte) (int, error) {
+	n, err := b.r.Read(p)
+	b.n += int64(n)
+	if err != nil && err != io.EOF {
+		b.err = err
+	}
+	return n, err
 }
 
 // bodyDecode is one 2xx body being decoded.

@@ -439,8 +439,12 @@ func (e *OutcomeUnknownError) Unwrap() error        { return e.Err }
 func (e *OutcomeUnknownError) Is(target error) bool { return target == ErrOutcomeUnknown }
 
 // bodyReadError is a 2xx body cut off by the connection, as opposed to a
-// complete body that is not valid JSON.
-type bodyReadError struct{ err error }
+// complete body that is not valid JSON. partial reports that some of it
+// was already copied to Client.Do's io.Writer.
+type bodyReadError struct {
+	err     error
+	partial bool
+}
 
 func (e *bodyReadError) Error() string { return e.err.Error() }
 func (e *bodyReadError) Unwrap() error { return e.err }

@@ -34,14 +34,21 @@ type request struct {
 	// secretAnswer marks an answer that holds credentials the scrub list
 	// does not know yet (the login's token): a decode error never quotes it.
 	secretAnswer bool
+
+	// The rest serves Client.Do; service methods leave them zero.
+	payload func() ([]byte, string, error) // a non-JSON body: its bytes and content type, made once
+	accept  string                         // the Accept header; "" for application/json
+	w       io.Writer                      // a 2xx body is copied here, uncapped, instead of decoded
+	resp    *Response                      // filled with the status and headers of the last answer
 }
 
 // target is a request made ready to send: its path and URL filled in and
 // its body encoded, once for every attempt.
 type target struct {
-	path string
-	url  string
-	body []byte
+	path        string
+	url         string
+	body        []byte
+	contentType string // the body's Content-Type; "" for application/json
 }
 
 // maxDrain bounds how much of an unread body is drained so the connection
@@ -66,6 +73,7 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 	}
 	s := &callState{r: r, path: t.path, ts: ts, attempt: 1}
 	for {
+		r.answered(nil)
 		tok, gen, err := c.ready(ctx, ts)
 		if err != nil {
 			return withLast(r.method, t.path, err, s.last)
@@ -73,6 +81,7 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 		s.gen = gen
 		sentAt := c.cfg.now()
 		resp, written, err := c.roundTrip(ctx, r, &t, s.attempt, tok)
+		r.answered(resp)
 		if err == nil && resp.StatusCode >= 200 && resp.StatusCode <= 299 {
 			// Only a success slides the token's expiry.
 			ts.accepted(gen, sentAt)
@@ -83,6 +92,9 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 				return err
 			}
 			// The connection broke inside the body: the answer was lost.
+			// Part of it may already be in the caller's io.Writer.
+			s.streamed = be.partial
+			r.answered(nil)
 			resp, err = nil, be.err
 		}
 		next, final := c.classify(ctx, s, resp, err, written)
@@ -133,10 +145,14 @@ func (c *Client) prepare(ctx context.Context, r *request) (target, error) {
 			t.url += "?" + q
 		}
 	}
-	if r.body != nil {
-		if t.body, err = json.Marshal(r.body); err != nil {
-			return target{}, fmt.Errorf("alianza: encode %s %s request: %w", r.method, path, err)
-		}
+	switch {
+	case r.body != nil:
+		t.body, err = json.Marshal(r.body)
+	case r.payload != nil:
+		t.body, t.contentType, err = r.payload()
+	}
+	if err != nil {
+		return target{}, fmt.Errorf("alianza: encode %s %s request: %w", r.method, path, err)
 	}
 	return t, nil
 }
@@ -164,8 +180,14 @@ func (c *Client) roundTrip(ctx context.Context, r *request, t *target, attempt i
 	if t.body != nil {
 		req.GetBody = replayBody(t.body)
 		req.Header["Content-Type"] = jsonHeader
+		if t.contentType != "" {
+			req.Header["Content-Type"] = []string{t.contentType}
+		}
 	}
 	req.Header["Accept"] = jsonHeader
+	if r.accept != "" {
+		req.Header["Accept"] = []string{r.accept}
+	}
 	req.Header["User-Agent"] = c.userAgent
 	if tok != "" {
 		req.Header["X-Auth-Token"] = []string{string(tok)}

@@ -35,6 +35,7 @@ type callState struct {
 	lostAnswer bool          // an earlier attempt was sent and its answer lost
 	last       error         // the last retried attempt's error, wrapped into a final context error
 	retryAfter time.Duration // the wait the server asked for before the next retry
+	streamed   bool          // a lost answer was partly copied to the caller's io.Writer: never sent again
 }
 
 // classify decides what follows an attempt: the answer resp, or the
@@ -53,6 +54,8 @@ type callState struct {
 //     POST or PATCH that was written is ErrOutcomeUnknown, never resent.
 //   - A failed certificate check sent nothing too, so it is never
 //     ErrOutcomeUnknown; but it is final: another attempt would fail alike.
+//   - An answer that broke after part of it was copied to Client.Do's
+//     io.Writer is not sent again: the writer already holds that part.
 //   - A 401 is replayed once with a new token: the platform did not act.
 //   - A 404 to a DELETE whose earlier attempt was written and got no answer
 //     means that attempt deleted it: success.
@@ -73,7 +76,7 @@ func (c *Client) classify(ctx context.Context, s *callState, resp *http.Response
 		// headers were written (a slow dial or TLS handshake, a wait for a
 		// free connection) sent nothing either.
 		sent := !sentNothing(err) && written()
-		if (!sent || idempotent) && retryableTransport(err) && s.attempt <= c.cfg.retry.MaxRetries {
+		if (!sent || idempotent) && retryableTransport(err) && s.attempt <= c.cfg.retry.MaxRetries && !s.streamed {
 			s.lostAnswer = s.lostAnswer || sent
 			s.retryAfter = 0
 			s.last = c.lostError(s, err, sent)
