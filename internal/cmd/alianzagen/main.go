@@ -54,7 +54,13 @@ func run(args []string, stdout io.Writer) error {
 		if err != nil {
 			return err
 		}
-		gen.ComputeDrift(base, target, ov, claimed).Write(stdout, name)
+		models, err := gen.GoModels(*dir)
+		if err != nil {
+			return err
+		}
+		d := gen.ComputeDrift(base, target, ov, claimed)
+		d.Models = gen.CheckModels(target, ov, models)
+		d.Write(stdout, name)
 		return nil
 	}
 	enums, err := gen.BuildEnums(base, ov)
