@@ -48,6 +48,7 @@ func ClaimedOperations(dir string) ([]string, error) {
 // the enums it defines.
 type Drift struct {
 	BaseVersion, TargetVersion string
+	BaseName                   string // how Write names the base; "" is "the embedded spec"
 	BaseOps, BaseLive          int
 	TargetOps, TargetLive      int
 
@@ -191,10 +192,15 @@ func sortOps(ops []Operation) {
 	sort.Slice(ops, func(i, j int) bool { return ops[i].Key() < ops[j].Key() })
 }
 
-// Write prints the report; name says which document the target is.
+// Write prints the report; name says which document the target is, and
+// BaseName which the base is.
 func (d Drift) Write(w io.Writer, name string) {
-	fmt.Fprintf(w, "drift of %s (version %q) against the embedded spec (version %q)\n", name, d.TargetVersion, d.BaseVersion)
-	fmt.Fprintf(w, "\noperations: %d (%d live) in %s, %d (%d live) embedded\n", d.TargetOps, d.TargetLive, name, d.BaseOps, d.BaseLive)
+	baseName := d.BaseName
+	if baseName == "" {
+		baseName = "the embedded spec"
+	}
+	fmt.Fprintf(w, "drift of %s (version %q) against %s (version %q)\n", name, d.TargetVersion, baseName, d.BaseVersion)
+	fmt.Fprintf(w, "\noperations: %d (%d live) in %s, %d (%d live) in %s\n", d.TargetOps, d.TargetLive, name, d.BaseOps, d.BaseLive, baseName)
 	opList(w, "added", d.Added)
 	opList(w, "removed", d.Removed)
 	opList(w, "newly deprecated", d.Deprecated)

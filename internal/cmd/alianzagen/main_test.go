@@ -73,6 +73,26 @@ func TestDriftOnATrimmedSpec(t *testing.T) {
 	assert.NotContains(t, report, "AccountStatus (", "Account.status is unchanged")
 }
 
+// After the new spec is copied over the embedded one, -base names the
+// previous file: the report runs from it to the embedded spec.
+func TestDriftFromAPreviousSpec(t *testing.T) {
+	path := trimmedSpec(t)
+	var out bytes.Buffer
+	require.NoError(t, run([]string{"-drift", "-base", path, "-dir", root}, &out))
+	report := out.String()
+	for _, want := range []string{
+		`drift of the embedded spec (version "2") against ` + path + ` (version "2")`,
+		" (421 live) in the embedded spec, ",
+		" live) in " + path + "\n",
+		"    GET /v2/partition/{partitionId}/account/{accountId} retrieveAccount\n",
+		"  removed: 0\n",
+		"  Account:\n    retyped  accountNumber: integer -> string\n",
+		"Go models against the embedded spec: 58 models, 0 behind or ahead\n",
+	} {
+		assert.Contains(t, report, want)
+	}
+}
+
 func TestDriftOfTheEmbeddedSpec(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, run([]string{"-drift", "-dir", root}, &out))
@@ -97,6 +117,7 @@ func TestRunErrors(t *testing.T) {
 		"unknown flag":      {"-nope"},
 		"missing spec file": {"-drift", "-spec", filepath.Join(dir, "none.yml")},
 		"not YAML":          {"-drift", "-spec", bad},
+		"base not YAML":     {"-drift", "-base", bad},
 		"no such dir":       {"-dir", filepath.Join(dir, "none")},
 	} {
 		t.Run(name, func(t *testing.T) {
