@@ -48,6 +48,7 @@ func ClaimedOperations(dir string) ([]string, error) {
 // the enums it defines.
 type Drift struct {
 	BaseVersion, TargetVersion string
+	BaseName                   string // how Write names the base; "" is "the embedded spec"
 	BaseOps, BaseLive          int
 	TargetOps, TargetLive      int
 
@@ -61,6 +62,16 @@ type Drift struct {
 	Unclaimed         int      // live target operations without a method
 
 	Enums []EnumDrift
+
+	// Schemas compares the fields of every schema the claimed operations
+	// reach in the base; NewSchemas are the schemas they reach only in the
+	// target.
+	Schemas    []SchemaDrift
+	NewSchemas []string
+
+	// Models checks the SDK's Go models against the target's schemas; it is
+	// left empty by ComputeDrift and filled by CheckModels.
+	Models []ModelDrift
 }
 
 // EnumDrift is one enum type's difference between the SDK's values and the
@@ -124,6 +135,13 @@ func ComputeDrift(base, target *Spec, ov *Overrides, claimed []string) Drift {
 	for _, o := range ov.Enums {
 		d.Enums = append(d.Enums, enumDrift(base, target, o))
 	}
+	used := base.UsedSchemas(claimed)
+	d.Schemas = fieldDrift(base, target, used)
+	for _, name := range target.UsedSchemas(claimed) {
+		if _, found := slices.BinarySearch(used, name); !found {
+			d.NewSchemas = append(d.NewSchemas, name)
+		}
+	}
 	return d
 }
 
@@ -174,10 +192,15 @@ func sortOps(ops []Operation) {
 	sort.Slice(ops, func(i, j int) bool { return ops[i].Key() < ops[j].Key() })
 }
 
-// Write prints the report; name says which document the target is.
+// Write prints the report; name says which document the target is, and
+// BaseName which the base is.
 func (d Drift) Write(w io.Writer, name string) {
-	fmt.Fprintf(w, "drift of %s (version %q) against the embedded spec (version %q)\n", name, d.TargetVersion, d.BaseVersion)
-	fmt.Fprintf(w, "\noperations: %d (%d live) in %s, %d (%d live) embedded\n", d.TargetOps, d.TargetLive, name, d.BaseOps, d.BaseLive)
+	baseName := d.BaseName
+	if baseName == "" {
+		baseName = "the embedded spec"
+	}
+	fmt.Fprintf(w, "drift of %s (version %q) against %s (version %q)\n", name, d.TargetVersion, baseName, d.BaseVersion)
+	fmt.Fprintf(w, "\noperations: %d (%d live) in %s, %d (%d live) in %s\n", d.TargetOps, d.TargetLive, name, d.BaseOps, d.BaseLive, baseName)
 	opList(w, "added", d.Added)
 	opList(w, "removed", d.Removed)
 	opList(w, "newly deprecated", d.Deprecated)
@@ -215,6 +238,56 @@ func (d Drift) Write(w io.Writer, name string) {
 		}
 	}
 	strList(w, "values the overrides file adds to or omits from the spec", kept)
+
+	changed = 0
+	for _, sd := range d.Schemas {
+		if sd.changed() {
+			changed++
+		}
+	}
+	fmt.Fprintf(w, "\nfields of the schemas the SDK's operations use: %d schemas, %d with drift\n", len(d.Schemas), changed)
+	for _, sd := range d.Schemas {
+		if !sd.changed() {
+			continue
+		}
+		if sd.Problem != "" {
+			fmt.Fprintf(w, "  %s: %s in %s\n", sd.Schema, sd.Problem, name)
+			continue
+		}
+		fmt.Fprintf(w, "  %s:\n", sd.Schema)
+		for _, f := range sd.Added {
+			fmt.Fprintf(w, "    added    %s\n", f)
+		}
+		for _, f := range sd.Removed {
+			fmt.Fprintf(w, "    removed  %s\n", f)
+		}
+		for _, f := range sd.Retyped {
+			fmt.Fprintf(w, "    retyped  %s\n", f)
+		}
+	}
+	strList(w, "schemas the SDK's operations reach only in "+name, d.NewSchemas)
+
+	changed = 0
+	for _, m := range d.Models {
+		if m.changed() {
+			changed++
+		}
+	}
+	fmt.Fprintf(w, "\nGo models against %s: %d models, %d behind or ahead\n", name, len(d.Models), changed)
+	for _, m := range d.Models {
+		switch {
+		case m.Problem != "":
+			fmt.Fprintf(w, "  %s (%s): %s\n", m.Type, m.Schema, m.Problem)
+		case m.changed():
+			fmt.Fprintf(w, "  %s (%s):\n", m.Type, m.Schema)
+			if len(m.Missing) > 0 {
+				fmt.Fprintf(w, "    spec properties the model lacks: %s\n", strings.Join(m.Missing, ", "))
+			}
+			if len(m.Unknown) > 0 {
+				fmt.Fprintf(w, "    model fields the spec lacks: %s\n", strings.Join(m.Unknown, ", "))
+			}
+		}
+	}
 }
 
 func opList(w io.Writer, what string, ops []Operation) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -111,17 +112,31 @@ func TestDriftOnABareDocument(t *testing.T) {
 	require.NoError(t, err)
 	ov, err := DefaultOverrides()
 	require.NoError(t, err)
+	models, err := GoModels("../..")
+	require.NoError(t, err)
 	for _, doc := range []string{
 		"openapi: 3.0.3\n",
 		"openapi: 3.1.0\npaths: {}\ncomponents: {schemas: {Account: {type: object}}}\n",
 		"paths: {/x: {get: {}, parameters: []}, /y: 7}\ncomponents: {schemas: {Account: {properties: {status: {$ref: '#/nowhere'}}}}}\n",
 		`{"openapi": "3.0.0", "info": {"version": 4}}`,
+		"components: {schemas: {Account: {properties: 7, allOf: x, items: [1]}, User: [], EndUserV2X: {allOf: [{$ref: '#/components/schemas/EndUserV2X'}]}}}\n",
+		"paths: {'/v2/partition/{partitionId}/account/{accountId}': {get: {responses: {'200': {content: {x: {schema: {$ref: '#/paths'}}}}}}}}\n",
 	} {
 		target, err := LoadSpec([]byte(doc))
 		require.NoError(t, err, doc)
 		d := ComputeDrift(base, target, ov, []string{getAccount})
-		assert.Equal(t, d.BaseOps, len(d.Removed), doc)
-		assert.Equal(t, []string{getAccount}, d.ClaimedMissing, doc)
+		d.Models = CheckModels(target, ov, models)
+		require.NotEmpty(t, d.Schemas, doc)
+		for _, sd := range d.Schemas {
+			assert.True(t, sd.changed(), "%s in %q", sd.Schema, doc)
+		}
+		for _, m := range d.Models {
+			assert.True(t, m.changed(), "%s in %q", m.Type, doc)
+		}
+		if !strings.Contains(doc, "{accountId}") {
+			assert.Equal(t, d.BaseOps, len(d.Removed), doc)
+			assert.Equal(t, []string{getAccount}, d.ClaimedMissing, doc)
+		}
 		for _, e := range d.Enums {
 			assert.NotEmpty(t, e.Problem, "%s in %q", e.Type, doc)
 		}

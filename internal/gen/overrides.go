@@ -4,7 +4,9 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"go/token"
 	"regexp"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -17,7 +19,24 @@ var overridesYAML []byte
 // SDK departs from the spec or names what the spec leaves unnamed. Every
 // entry carries a one-line reason.
 type Overrides struct {
-	Enums []EnumOverride `yaml:"enums"`
+	Enums  []EnumOverride  `yaml:"enums"`
+	Models []ModelOverride `yaml:"models"`
+}
+
+// ModelOverride ties a Go response model of package alianza (or the
+// unexported type a model is encoded through) to the spec schema whose
+// properties it carries, and lists where the two knowingly differ.
+type ModelOverride struct {
+	Type   string      `yaml:"type"`
+	Schema string      `yaml:"schema"`
+	Extra  []FieldNote `yaml:"extra"` // JSON fields the model has that the schema lacks
+	Omit   []FieldNote `yaml:"omit"`  // schema properties the model leaves out
+}
+
+// FieldNote is one JSON field name with the reason it is listed.
+type FieldNote struct {
+	Field  string `yaml:"field"`
+	Reason string `yaml:"reason"`
 }
 
 // EnumOverride makes one Go enum type from the enum at Source (see
@@ -135,6 +154,28 @@ func (ov *Overrides) check() error {
 		}
 		for _, o := range e.Omit {
 			if err := checkReason(fmt.Sprintf("%s: omit %q", where, o.Value), o.Reason); err != nil {
+				return err
+			}
+		}
+	}
+	models := map[string]bool{}
+	for i, m := range ov.Models {
+		where := fmt.Sprintf("models[%d] %s", i, m.Type)
+		if !token.IsIdentifier(m.Type) {
+			return fmt.Errorf("%s: type %q is not a Go name", where, m.Type)
+		}
+		if models[m.Type] {
+			return fmt.Errorf("%s: type listed twice", where)
+		}
+		models[m.Type] = true
+		if m.Schema == "" {
+			return fmt.Errorf("%s: no schema", where)
+		}
+		for _, n := range append(slices.Clone(m.Extra), m.Omit...) {
+			if n.Field == "" {
+				return fmt.Errorf("%s: a field note without a field", where)
+			}
+			if err := checkReason(fmt.Sprintf("%s: %s", where, n.Field), n.Reason); err != nil {
 				return err
 			}
 		}

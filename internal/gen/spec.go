@@ -175,22 +175,31 @@ func (s *Spec) Lookup(source string) (Node, error) {
 }
 
 // property finds a property of an object schema, looking through array
-// items and allOf members.
+// items and allOf members. A document whose allOf or items lead back to the
+// schema itself is cut off at maxDepth.
 func (s *Spec) property(n map[string]any, name string) map[string]any {
+	return s.propertyAt(n, name, 0)
+}
+
+// maxDepth bounds every walk of nested schemas, so a schema that contains
+// itself (through allOf or items) ends.
+const maxDepth = 32
+
+func (s *Spec) propertyAt(n map[string]any, name string, depth int) map[string]any {
 	n = s.Resolve(n)
-	if n == nil {
+	if n == nil || depth > maxDepth {
 		return nil
 	}
 	if p := asMap(mapAt(n, "properties")[name]); p != nil {
 		return p
 	}
 	if it := asMap(n["items"]); it != nil {
-		if p := s.property(it, name); p != nil {
+		if p := s.propertyAt(it, name, depth+1); p != nil {
 			return p
 		}
 	}
 	for _, m := range asSlice(n["allOf"]) {
-		if p := s.property(asMap(m), name); p != nil {
+		if p := s.propertyAt(asMap(m), name, depth+1); p != nil {
 			return p
 		}
 	}
@@ -223,8 +232,12 @@ func (s *Spec) lookupParam(opID, name string) (Node, error) {
 // array items and allOf members; ok is false when there is none. Non-string
 // values are written as YAML would print them.
 func (s *Spec) EnumValues(n map[string]any) (values []string, ok bool) {
+	return s.enumValuesAt(n, 0)
+}
+
+func (s *Spec) enumValuesAt(n map[string]any, depth int) (values []string, ok bool) {
 	n = s.Resolve(n)
-	if n == nil {
+	if n == nil || depth > maxDepth {
 		return nil, false
 	}
 	if e, isList := n["enum"].([]any); isList {
@@ -238,10 +251,10 @@ func (s *Spec) EnumValues(n map[string]any) (values []string, ok bool) {
 		return values, true
 	}
 	if it := asMap(n["items"]); it != nil {
-		return s.EnumValues(it)
+		return s.enumValuesAt(it, depth+1)
 	}
 	for _, m := range asSlice(n["allOf"]) {
-		if v, ok := s.EnumValues(asMap(m)); ok {
+		if v, ok := s.enumValuesAt(asMap(m), depth+1); ok {
 			return v, true
 		}
 	}

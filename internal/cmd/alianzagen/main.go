@@ -1,7 +1,8 @@
 // Command alianzagen writes the SDK's generated sources from Alianza's
 // embedded OpenAPI description and internal/gen/overrides.yaml, or, with
-// -drift, reports how a version of the description differs from the one the
-// SDK was built from. The root package runs it through go generate.
+// -drift, reports how a version of the description (-spec, default the
+// embedded one) differs from the one the SDK was built from (-base, default
+// the embedded one). The root package runs it through go generate.
 package main
 
 import (
@@ -26,7 +27,8 @@ func run(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("alianzagen", flag.ContinueOnError)
 	dir := fs.String("dir", ".", "the root package's directory: where generated files go and //alianza:operation directives are read")
 	drift := fs.Bool("drift", false, "print the drift report instead of generating")
-	other := fs.String("spec", "", "with -drift: the spec version to compare with the embedded one (default: the embedded one)")
+	other := fs.String("spec", "", "with -drift: the spec version to compare with the base (default: the embedded one)")
+	from := fs.String("base", "", "with -drift: the spec version the SDK was built from (default: the embedded one); after copying a new spec over the embedded one, pass the previous file here")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -41,20 +43,30 @@ func run(args []string, stdout io.Writer) error {
 	if *drift {
 		target, name := base, "the embedded spec"
 		if *other != "" {
-			data, err := os.ReadFile(*other)
-			if err != nil {
-				return err
-			}
-			if target, err = gen.LoadSpec(data); err != nil {
+			if target, err = loadFile(*other); err != nil {
 				return err
 			}
 			name = *other
+		}
+		baseName := ""
+		if *from != "" {
+			if base, err = loadFile(*from); err != nil {
+				return err
+			}
+			baseName = *from
 		}
 		claimed, err := gen.ClaimedOperations(*dir)
 		if err != nil {
 			return err
 		}
-		gen.ComputeDrift(base, target, ov, claimed).Write(stdout, name)
+		models, err := gen.GoModels(*dir)
+		if err != nil {
+			return err
+		}
+		d := gen.ComputeDrift(base, target, ov, claimed)
+		d.BaseName = baseName
+		d.Models = gen.CheckModels(target, ov, models)
+		d.Write(stdout, name)
 		return nil
 	}
 	enums, err := gen.BuildEnums(base, ov)
@@ -66,4 +78,16 @@ func run(args []string, stdout io.Writer) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(*dir, "enums_gen.go"), src, 0o644)
+}
+
+func loadFile(path string) (*gen.Spec, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	s, err := gen.LoadSpec(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return s, nil
 }

@@ -27,8 +27,8 @@ func TestGenerateWritesTheCheckedInFile(t *testing.T) {
 }
 
 // trimmedSpec writes a copy of the embedded spec that keeps only the
-// account paths, drops retrieveAccount and adds a value to
-// Account.accountType.
+// account paths, drops retrieveAccount, adds a value to
+// Account.accountType and makes Account.accountNumber an integer.
 func trimmedSpec(t *testing.T) string {
 	t.Helper()
 	var doc map[string]any
@@ -43,6 +43,7 @@ func trimmedSpec(t *testing.T) string {
 	schemas := doc["components"].(map[string]any)["schemas"].(map[string]any)
 	accountType := schemas["Account"].(map[string]any)["properties"].(map[string]any)["accountType"].(map[string]any)
 	accountType["enum"] = append(accountType["enum"].([]any), "ENTERPRISE")
+	schemas["Account"].(map[string]any)["properties"].(map[string]any)["accountNumber"] = map[string]any{"type": "integer"}
 	out, err := yaml.Marshal(doc)
 	require.NoError(t, err)
 	path := filepath.Join(t.TempDir(), "trimmed.yml")
@@ -63,11 +64,33 @@ func TestDriftOnATrimmedSpec(t *testing.T) {
 		`  AccountType (Account.accountType): +"ENTERPRISE"` + "\n",
 		"  AccountIDType (retrieveAccount(accountIdType)): operation retrieveAccount not found\n",
 		"  TNSearchType (tnSearch(type)): operation tnSearch not found\n",
+		"schemas, 1 with drift\n  Account:\n    retyped  accountNumber: string -> integer\n",
+		" models, 0 behind or ahead\n",
 	} {
 		assert.Contains(t, report, want)
 	}
 	assert.Contains(t, report, "  added: 0\n")
 	assert.NotContains(t, report, "AccountStatus (", "Account.status is unchanged")
+}
+
+// After the new spec is copied over the embedded one, -base names the
+// previous file: the report runs from it to the embedded spec.
+func TestDriftFromAPreviousSpec(t *testing.T) {
+	path := trimmedSpec(t)
+	var out bytes.Buffer
+	require.NoError(t, run([]string{"-drift", "-base", path, "-dir", root}, &out))
+	report := out.String()
+	for _, want := range []string{
+		`drift of the embedded spec (version "2") against ` + path + ` (version "2")`,
+		" (421 live) in the embedded spec, ",
+		" live) in " + path + "\n",
+		"    GET /v2/partition/{partitionId}/account/{accountId} retrieveAccount\n",
+		"  removed: 0\n",
+		"  Account:\n    retyped  accountNumber: integer -> string\n",
+		"Go models against the embedded spec: 58 models, 0 behind or ahead\n",
+	} {
+		assert.Contains(t, report, want)
+	}
 }
 
 func TestDriftOfTheEmbeddedSpec(t *testing.T) {
@@ -78,6 +101,9 @@ func TestDriftOfTheEmbeddedSpec(t *testing.T) {
 		"SDK operations (//alianza:operation): 75; live operations without a method: 346\n",
 		"  missing from the embedded spec: 0\n  deprecated in the embedded spec: 0\n",
 		"enums: 40, 0 with drift\n",
+		"fields of the schemas the SDK's operations use: 70 schemas, 0 with drift\n",
+		"  schemas the SDK's operations reach only in the embedded spec: 0\n",
+		"Go models against the embedded spec: 58 models, 0 behind or ahead\n",
 	} {
 		assert.Contains(t, out.String(), want)
 	}
@@ -91,6 +117,7 @@ func TestRunErrors(t *testing.T) {
 		"unknown flag":      {"-nope"},
 		"missing spec file": {"-drift", "-spec", filepath.Join(dir, "none.yml")},
 		"not YAML":          {"-drift", "-spec", bad},
+		"base not YAML":     {"-drift", "-base", bad},
 		"no such dir":       {"-dir", filepath.Join(dir, "none")},
 	} {
 		t.Run(name, func(t *testing.T) {
