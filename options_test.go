@@ -166,23 +166,25 @@ func TestWithHTTPClientCopiedNotMutated(t *testing.T) {
 	assert.Equal(t, 7*time.Second, c.HTTPClient().Timeout, "a caller's own timeout is kept")
 }
 
+// The server never answers: the call can only return because WithTimeout
+// ended the attempt. Whether the request reached the server before the
+// timeout depends on the machine's load, so the test does not ask.
 func TestWithTimeoutBoundsAttempt(t *testing.T) {
-	gaveUp := make(chan struct{}, 1)
+	release := make(chan struct{})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-r.Context().Done():
-			gaveUp <- struct{}{}
-		case <-time.After(time.Minute): // a guard against a hang only
+		case <-release:
 		}
 	}))
 	defer srv.Close()
+	defer close(release)
 	c := newLoopbackClient(t, srv, WithTimeout(30*time.Millisecond), WithoutRetries())
 	start := time.Now()
 	_, err := getAccount(context.Background(), c, "A1")
 	require.Error(t, err)
 	assert.GreaterOrEqual(t, time.Since(start), 30*time.Millisecond, "not before the attempt timeout")
 	assert.True(t, errors.Is(err, context.DeadlineExceeded), "%v", err)
-	within(t, gaveUp, "the server seeing the client give up")
 	var te *TransportError
 	require.ErrorAs(t, err, &te)
 	assert.NotContains(t, err.Error(), srv.URL, "no full URL in the error")

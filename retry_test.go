@@ -315,13 +315,13 @@ func TestResetAfterWrite(t *testing.T) {
 // idempotent calls try again while the caller's context lives.
 func TestPerAttemptTimeoutRetried(t *testing.T) {
 	var n atomic.Int64
-	var gaveUp atomic.Bool
+	gaveUp := make(chan struct{}, 1)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, _ = io.ReadAll(r.Body) // the server notices a disconnect only once the body is read
 		if n.Add(1) == 1 {
 			select { // hang until the client gives up
 			case <-r.Context().Done():
-				gaveUp.Store(true)
+				gaveUp <- struct{}{}
 			case <-time.After(time.Minute): // a guard against a hang only
 			}
 			return
@@ -335,7 +335,9 @@ func TestPerAttemptTimeoutRetried(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "A1", out["id"])
 	assert.Equal(t, int64(2), n.Load())
-	assert.True(t, gaveUp.Load(), "the first attempt ended by the client's attempt timeout")
+	// The server sees the first connection close on its own schedule,
+	// possibly after the second attempt's answer.
+	within(t, gaveUp, "the server seeing the first attempt given up")
 	assert.GreaterOrEqual(t, time.Since(start), 30*time.Millisecond, "not before the attempt timeout")
 
 	n.Store(0)
