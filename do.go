@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"mime"
 	"mime/multipart"
 	"net/http"
@@ -190,7 +191,9 @@ func MultipartBody(fields map[string]string, files ...FormFile) *Body {
 			return buf.Bytes(), mw.FormDataContentType(), nil
 		},
 		check: func(v *validator) {
-			for name := range fields {
+			// In name order, as they are sent, so that the error reads the
+			// same every time.
+			for _, name := range slices.Sorted(maps.Keys(fields)) {
 				switch {
 				case strings.TrimSpace(name) == "":
 					v.add("fields", "a field name is blank")
