@@ -3,13 +3,17 @@ package alianza
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"mime"
 	"mime/multipart"
 	"net/http"
 	"net/textproto"
 	"net/url"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -43,15 +47,24 @@ type Operation struct {
 	Body *Body
 
 	// Accept is the Accept header. Empty means application/json, or */*
-	// when the answer is streamed to an io.Writer.
+	// when the answer is streamed to an io.Writer. It may not hold control
+	// characters (CR, LF, ...).
 	Accept string
 }
 
 // Response is the status and headers of the answer to a Client.Do call:
-// the caller's own copy.
+// the caller's own copy. Header holds no X-Auth-Token, and any header value
+// that repeats a secret the call knows (the password, the token, a
+// credential of the body) has it replaced by REDACTED.
 type Response struct {
 	StatusCode int
 	Header     http.Header
+
+	// AlreadyDone reports a DELETE whose first attempt was sent and lost
+	// its answer, and whose retry got a 404: the earlier attempt did the
+	// work. The call succeeds with StatusCode 404 and the 404's headers,
+	// and out is left untouched.
+	AlreadyDone bool
 }
 
 // Body is a request body for Client.Do. Make one with JSONBody, RawBody,
@@ -67,30 +80,53 @@ type Body struct {
 }
 
 // JSONBody is v sent as JSON (Content-Type application/json), as the typed
-// methods send their requests. Secret fields of v are kept out of errors.
+// methods send their requests. Secret fields of v, and the values of
+// members whose names say they hold a credential (password, sipPassword,
+// authToken, wirelessPin, ...), are kept out of errors.
+//
+// v is encoded as it is: a typed request (CreateUserRequest, ...) passed
+// here is not checked by its Validate method, which its typed method runs
+// before sending. Prefer the typed method where there is one. A []byte is
+// refused, since encoding/json would send it as a base64 string: send
+// bytes that already hold JSON with RawBody("application/json", b).
 func JSONBody(v any) *Body {
 	return &Body{value: v, check: func(vd *validator) {
-		if v == nil || isNilPointer(v) {
+		switch v.(type) {
+		case nil:
 			vd.add("body", "JSONBody of nil: pass no Body instead")
+		case []byte:
+			vd.add("body", "JSONBody of []byte would send a base64 string: use RawBody(\"application/json\", b) for bytes that hold JSON")
+		default:
+			if isNilPointer(v) {
+				vd.add("body", "JSONBody of nil: pass no Body instead")
+			}
 		}
 	}}
 }
 
 // RawBody is b sent as it is, with the given Content-Type
-// (application/octet-stream when empty). b must not change until the call
-// returns. A RawBody, like a JSONBody, may serve any number of calls,
-// concurrently too.
+// (application/octet-stream when empty; else a media type as
+// mime.ParseMediaType reads it, without control characters). b must not
+// change until the call returns. A RawBody, like a JSONBody, may serve any
+// number of calls, concurrently too. A JSON or form body's members whose
+// names say they hold a credential are kept out of errors.
 func RawBody(contentType string, b []byte) *Body {
 	if b == nil {
 		b = []byte{}
 	}
-	return &Body{payload: func() ([]byte, string, error) {
-		return b, orOctetStream(contentType), nil
-	}}
+	return &Body{
+		payload: func() ([]byte, string, error) {
+			return b, orOctetStream(contentType), nil
+		},
+		check: func(v *validator) {
+			checkContentType(v, "body.contentType", contentType)
+		},
+	}
 }
 
 // ReaderBody is what r yields, sent with the given Content-Type
-// (application/octet-stream when empty). r is read to its end once, before
+// (application/octet-stream when empty; checked as RawBody checks it). r
+// is read to its end once, before
 // the first attempt, so that a retry or the 401 replay sends the same
 // bytes; Do does not close it. A ReaderBody serves one call.
 func ReaderBody(contentType string, r io.Reader) *Body {
@@ -104,21 +140,24 @@ func ReaderBody(contentType string, r io.Reader) *Body {
 		},
 		check: func(v *validator) {
 			v.check(r != nil, "body", "ReaderBody of a nil io.Reader")
+			checkContentType(v, "body.contentType", contentType)
 		},
 	}
 }
 
 // FormFile is one file of a MultipartBody.
 type FormFile struct {
-	Field       string    // the form field's name
-	Filename    string    // the file name sent with it
-	ContentType string    // the file's type; application/octet-stream when empty
+	Field       string    // the form field's name: not blank, no control characters
+	Filename    string    // the file name sent with it, escaped as mime/multipart escapes it
+	ContentType string    // the file's type, checked as RawBody checks its; application/octet-stream when empty
 	Content     io.Reader // read to its end once, before the first attempt; not closed
 }
 
 // MultipartBody is a multipart/form-data body: the fields (in the order of
 // their names), then the files in the order given. Its files are read, so
-// a MultipartBody with files serves one call.
+// a MultipartBody with files serves one call. Field names may not be blank
+// or hold control characters; the values of fields whose names say they
+// hold a credential (password, sipPassword, ...) are kept out of errors.
 func MultipartBody(fields map[string]string, files ...FormFile) *Body {
 	return &Body{
 		payload: func() ([]byte, string, error) {
@@ -136,8 +175,7 @@ func MultipartBody(fields map[string]string, files ...FormFile) *Body {
 			}
 			for _, f := range files {
 				h := make(textproto.MIMEHeader, 2)
-				h.Set("Content-Disposition", fmt.Sprintf(`form-data; name="%s"; filename="%s"`,
-					quoteEscaper.Replace(f.Field), quoteEscaper.Replace(f.Filename)))
+				h.Set("Content-Disposition", multipart.FileContentDisposition(f.Field, f.Filename))
 				h.Set("Content-Type", orOctetStream(f.ContentType))
 				part, err := mw.CreatePart(h)
 				if err != nil {
@@ -153,18 +191,53 @@ func MultipartBody(fields map[string]string, files ...FormFile) *Body {
 			return buf.Bytes(), mw.FormDataContentType(), nil
 		},
 		check: func(v *validator) {
+			// In name order, as they are sent, so that the error reads the
+			// same every time.
+			for _, name := range slices.Sorted(maps.Keys(fields)) {
+				switch {
+				case strings.TrimSpace(name) == "":
+					v.add("fields", "a field name is blank")
+				case hasCTL(name):
+					v.add("fields", fmt.Sprintf("field name %q holds a control character", name))
+				}
+			}
 			for i, f := range files {
 				field := fmt.Sprintf("files[%d]", i)
 				v.check(strings.TrimSpace(f.Field) != "", field+".field", "is required")
+				v.check(!hasCTL(f.Field), field+".field", "must not hold control characters")
 				v.check(f.Content != nil, field+".content", "is required")
+				checkContentType(v, field+".contentType", f.ContentType)
 			}
 		},
 	}
 }
 
-// quoteEscaper escapes a Content-Disposition parameter as mime/multipart
-// does.
-var quoteEscaper = strings.NewReplacer("\\", "\\\\", `"`, "\\\"")
+// checkContentType adds a problem when ct, a body's Content-Type, is
+// neither empty nor a media type: net/http refuses a header value with CR
+// or LF before it connects, and a bad value must not reach the platform.
+func checkContentType(v *validator, field, ct string) {
+	if ct == "" {
+		return
+	}
+	if hasCTL(ct) {
+		v.add(field, fmt.Sprintf("%q holds a control character", ct))
+		return
+	}
+	if _, _, err := mime.ParseMediaType(ct); err != nil {
+		v.add(field, fmt.Sprintf("%q is not a media type: %v", ct, err))
+	}
+}
+
+// hasCTL reports whether s holds an ASCII control character other than a
+// tab: what an HTTP header value may not hold.
+func hasCTL(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' || c == 0x7f {
+			return true
+		}
+	}
+	return false
+}
 
 func orOctetStream(ct string) string {
 	if ct == "" {
@@ -179,8 +252,8 @@ func orOctetStream(ct string) string {
 //
 // out is one of:
 //   - nil: the answer's body is discarded.
-//   - an io.Writer (checked first, so a *bytes.Buffer or an *os.File
-//     lands here): a 2xx body is copied to it as it arrives, for CSV,
+//   - an io.Writer other than a nil pointer (checked first, so a
+//     *bytes.Buffer or an *os.File lands here): a 2xx body is copied to it as it arrives, for CSV,
 //     octet-stream or audio answers. The copy is not capped by
 //     WithMaxBodySize and not checked for a content type; ctx still ends
 //     it. If the connection breaks after part of the body was written to
@@ -191,6 +264,14 @@ func orOctetStream(ct string) string {
 //     refused (ErrEmptyBody) unless out points to a pointer: that pointer
 //     is set to nil before the call, and to a new value when the answer
 //     holds one.
+//
+// A HEAD answer has no body: out is left untouched, whatever it is, and
+// the call returns nil on a 2xx.
+//
+// A DELETE whose attempt was sent and lost its answer is retried; when the
+// retry gets a 404, the earlier attempt did the work: the call returns
+// nil, a *Response with StatusCode 404 and AlreadyDone set, and leaves out
+// untouched.
 //
 // Everything else is what the typed methods do, through the same code: the
 // login and the one replay after a 401, retries by method (GET, HEAD, PUT
@@ -208,8 +289,11 @@ func orOctetStream(ct string) string {
 // does not start with /v2/ or holds characters a spec path does not, a
 // count of Args other than the path's placeholders besides {partitionId},
 // a bad argument, a Query that is neither a struct nor url.Values, a body
-// on a GET or HEAD, an out that is neither nil, an io.Writer nor a
-// non-nil pointer.
+// on a GET or HEAD, a body's bad content type or form field name, an
+// Accept or content type with control characters (net/http would refuse
+// them before connecting), a JSONBody of []byte, an out that is neither
+// nil, an io.Writer nor a non-nil pointer (a nil *bytes.Buffer or nil
+// *os.File included).
 //
 // The *Response holds the status and headers of the answer the call ended
 // on: it is returned on success, and with an error when that error came
@@ -229,6 +313,9 @@ func (c *Client) Do(ctx context.Context, op Operation, out any) (*Response, erro
 	if resp.StatusCode == 0 {
 		return nil, err
 	}
+	// A 404 reaches a caller without an error only when it answered the
+	// retry of a DELETE whose sent attempt lost its answer.
+	resp.AlreadyDone = err == nil && resp.StatusCode == http.StatusNotFound
 	return resp, err
 }
 
@@ -251,6 +338,9 @@ func (op *Operation) request(out any) (*request, error) {
 			v.pathID(name, op.Args[i])
 		}
 	}
+	if hasCTL(op.Accept) {
+		v.add("accept", fmt.Sprintf("%q holds a control character", op.Accept))
+	}
 	if op.Query != nil && !isQuery(op.Query) {
 		v.add("query", fmt.Sprintf("must be a struct, a pointer to one, or url.Values, got %T", op.Query))
 	}
@@ -270,6 +360,10 @@ func (op *Operation) request(out any) (*request, error) {
 	switch o := out.(type) {
 	case nil:
 	case io.Writer:
+		if isNilPointer(o) {
+			v.add("out", fmt.Sprintf("a nil %T: pass a writer, or nil to discard the answer", out))
+			break
+		}
 		r.w = o
 		if r.accept == "" {
 			r.accept = "*/*"
@@ -281,7 +375,8 @@ func (op *Operation) request(out any) (*request, error) {
 			break
 		}
 		r.out = out
-		r.emptyOK = t.Elem().Kind() == reflect.Pointer
+		// A HEAD answer has no body: out is left as it is.
+		r.emptyOK = t.Elem().Kind() == reflect.Pointer && op.Method != http.MethodHead
 	}
 	if err := v.err(); err != nil {
 		return nil, err
@@ -346,8 +441,11 @@ func isNilPointer(v any) bool {
 }
 
 // answered records, for Client.Do, the status and a copy of the headers of
-// an attempt's answer; nil clears them (no answer, or a lost one).
-func (r *request) answered(resp *http.Response) {
+// an attempt's answer; nil clears them (no answer, or a lost one). The
+// token's header is dropped, and every secret the call knows is scrubbed
+// from the other values: a proxy or a debug build may echo one in a header
+// of its own.
+func (c *Client) answered(r *request, resp *http.Response) {
 	if r.resp == nil {
 		return
 	}
@@ -357,5 +455,78 @@ func (r *request) answered(resp *http.Response) {
 	}
 	h := resp.Header.Clone()
 	h.Del("X-Auth-Token")
+	scrub := c.scrubList(r)
+	for _, vals := range h {
+		for i, v := range vals {
+			vals[i] = scrubString(v, scrub)
+		}
+	}
 	*r.resp = Response{StatusCode: resp.StatusCode, Header: h}
+}
+
+// credentialName matches a JSON member or form field name that says it
+// holds a credential (password, sipPassword, authToken, pwdHash,
+// wirelessPin, ...): the names whose values error bodies redact.
+var credentialName = regexp.MustCompile(`(?i)^[a-z0-9_]*(?:password|token|secret|pwdhash|pin)$`)
+
+// bodyCredentials returns the values of a Client.Do body's members (JSON)
+// or fields (multipart/form-data) whose names say they hold a credential:
+// plain strings the Secret type does not mark, which an error answer may
+// echo. Any other body yields none.
+func bodyCredentials(body []byte, contentType string) []string {
+	if mt, params, err := mime.ParseMediaType(contentType); err == nil && mt == "multipart/form-data" {
+		return formCredentials(body, params["boundary"])
+	}
+	var v any
+	d := json.NewDecoder(bytes.NewReader(body))
+	d.UseNumber()
+	if d.Decode(&v) != nil {
+		return nil
+	}
+	return jsonCredentials(nil, v, "", 0)
+}
+
+// jsonCredentials appends the values under credential names in a decoded
+// JSON value; key is the name v sits under.
+func jsonCredentials(out []string, v any, key string, depth int) []string {
+	if depth > maxSecretDepth {
+		return out
+	}
+	switch x := v.(type) {
+	case string:
+		if x != "" && credentialName.MatchString(key) {
+			out = append(out, x)
+		}
+	case json.Number:
+		if credentialName.MatchString(key) {
+			out = append(out, x.String())
+		}
+	case []any:
+		for _, e := range x {
+			out = jsonCredentials(out, e, key, depth+1)
+		}
+	case map[string]any:
+		for k, e := range x {
+			out = jsonCredentials(out, e, k, depth+1)
+		}
+	}
+	return out
+}
+
+// formCredentials returns the values of the form fields (not files) of a
+// multipart body whose names say they hold a credential.
+func formCredentials(body []byte, boundary string) []string {
+	var out []string
+	mr := multipart.NewReader(bytes.NewReader(body), boundary)
+	for {
+		p, err := mr.NextPart()
+		if err != nil {
+			return out
+		}
+		if p.FileName() == "" && credentialName.MatchString(p.FormName()) {
+			if b, err := io.ReadAll(io.LimitReader(p, 4<<10)); err == nil && len(b) > 0 {
+				out = append(out, string(b))
+			}
+		}
+	}
 }

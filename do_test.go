@@ -16,10 +16,12 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
@@ -408,7 +410,7 @@ func TestDoPathArguments(t *testing.T) {
 // Every problem of an Operation is found before anything is sent, not
 // even a login.
 func TestDoValidation(t *testing.T) {
-	c, _ := newMockClient(t) // any request fails the test
+	c, mt := newMockClient(t) // any request fails the test
 	const acct = "/v2/partition/{partitionId}/account/{accountId}"
 	var out struct{}
 	cases := []struct {
@@ -439,6 +441,24 @@ func TestDoValidation(t *testing.T) {
 		{"query string", Operation{Method: "GET", Path: acct, Args: []string{"A1"}, Query: "a=1"}, nil, "query"},
 		{"out by value", Operation{Method: "GET", Path: acct, Args: []string{"A1"}}, out, "out"},
 		{"out nil pointer", Operation{Method: "GET", Path: acct, Args: []string{"A1"}}, (*Account)(nil), "out"},
+		{"out nil pointer to pointer", Operation{Method: "GET", Path: acct, Args: []string{"A1"}}, (**Account)(nil), "out"},
+		// A nil pointer that is an io.Writer would panic, or fail, only
+		// after the request was sent.
+		{"out nil *bytes.Buffer", Operation{Method: "POST", Path: acct, Args: []string{"A1"}, Body: JSONBody(map[string]string{"a": "b"})}, (*bytes.Buffer)(nil), "out"},
+		{"out nil *os.File", Operation{Method: "POST", Path: acct, Args: []string{"A1"}, Body: JSONBody(map[string]string{"a": "b"})}, (*os.File)(nil), "out"},
+		{"out nil value-receiver writer", Operation{Method: "GET", Path: acct, Args: []string{"A1"}}, (*failingWriter)(nil), "out"},
+		// Header values net/http refuses before it connects: a POST would
+		// come back as outcome unknown, a GET would be tried 3 times.
+		{"accept with LF", Operation{Method: "GET", Path: acct, Args: []string{"A1"}, Accept: "text/csv\n"}, nil, "accept"},
+		{"accept with CRLF header", Operation{Method: "GET", Path: acct, Args: []string{"A1"}, Accept: "text/csv\r\nX-Evil: 1"}, nil, "accept"},
+		{"raw content type with CRLF", Operation{Method: "POST", Path: acct, Args: []string{"A1"}, Body: RawBody("text/plain\r\nX-Evil: 1", []byte("x"))}, nil, "body.contentType"},
+		{"raw content type not a media type", Operation{Method: "POST", Path: acct, Args: []string{"A1"}, Body: RawBody("text plain", []byte("x"))}, nil, "body.contentType"},
+		{"reader content type with LF", Operation{Method: "PUT", Path: acct, Args: []string{"A1"}, Body: ReaderBody("audio/wav\n", strings.NewReader("x"))}, nil, "body.contentType"},
+		{"file content type with CRLF", Operation{Method: "POST", Path: acct, Args: []string{"A1"}, Body: MultipartBody(nil, FormFile{Field: "f", ContentType: "audio/wav\r\nX-Evil: 1", Content: strings.NewReader("x")})}, nil, "files[0].contentType"},
+		{"file field with CRLF", Operation{Method: "POST", Path: acct, Args: []string{"A1"}, Body: MultipartBody(nil, FormFile{Field: "f\r\nX-Evil: 1", Content: strings.NewReader("x")})}, nil, "files[0].field"},
+		{"form field name with CRLF", Operation{Method: "POST", Path: acct, Args: []string{"A1"}, Body: MultipartBody(map[string]string{"a\r\nX-Evil: 1": "v"})}, nil, "fields"},
+		{"blank form field name", Operation{Method: "POST", Path: acct, Args: []string{"A1"}, Body: MultipartBody(map[string]string{" ": "v"})}, nil, "fields"},
+		{"JSON of []byte", Operation{Method: "POST", Path: acct, Args: []string{"A1"}, Body: JSONBody([]byte(`{"a":1}`))}, nil, "body"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -450,6 +470,7 @@ func TestDoValidation(t *testing.T) {
 			assert.NotNil(t, ve.Field(tc.field), "%v", err)
 		})
 	}
+	assert.Zero(t, mt.GetTotalCallCount(), "nothing sent, not even a login")
 }
 
 // Every path of the embedded spec is a template Do takes, with as many
@@ -510,4 +531,143 @@ func TestDoReplays401Once(t *testing.T) {
 	require.ErrorIs(t, err, ErrUnauthorized)
 	assert.Equal(t, 2, f.count(rt), "the first attempt and one replay")
 	assert.Equal(t, 2, f.count(fakeLogin), "the replay used a new login")
+}
+
+// A file name with CR, LF, quotes or a backslash cannot add a header to its
+// part: it is escaped as mime/multipart escapes it.
+func TestDoMultipartEscapesFilename(t *testing.T) {
+	c, mt := newMockClient(t)
+	got := make(chan received, 1)
+	onRequest(mt, http.MethodPost, "/v2/partition/PART1/account/A1/greeting", 204, "", got)
+	_, err := c.Do(t.Context(), Operation{
+		Method: http.MethodPost, Path: "/v2/partition/{partitionId}/account/{accountId}/greeting", Args: []string{"A1"},
+		Body: MultipartBody(nil, FormFile{Field: `fi"le`, Filename: "a\\b\".wav\r\nX-Evil: 1", Content: strings.NewReader("data")}),
+	}, nil)
+	require.NoError(t, err)
+	r := <-got
+	assert.NotContains(t, string(r.body), "\r\nX-Evil")
+	_, params, err := mime.ParseMediaType(r.header.Get("Content-Type"))
+	require.NoError(t, err)
+	p, err := multipart.NewReader(bytes.NewReader(r.body), params["boundary"]).NextPart()
+	require.NoError(t, err)
+	assert.Empty(t, p.Header.Get("X-Evil"))
+	assert.Len(t, p.Header, 2, "Content-Disposition and Content-Type only: %v", p.Header)
+	assert.Equal(t, `form-data; name="fi\"le"; filename="a\\b\".wav%0D%0AX-Evil: 1"`, p.Header.Get("Content-Disposition"))
+	data, err := io.ReadAll(p)
+	require.NoError(t, err)
+	assert.Equal(t, "data", string(data))
+}
+
+// A credential in a plain string of a Do body (raw JSON, a map, a form
+// field), echoed by an error answer, is scrubbed like a Secret field.
+func TestDoScrubsBodyCredentials(t *testing.T) {
+	c, mt := newMockClient(t)
+	echo := `{"status":400,"messages":["sipPassword ` + testSIPSecret + ` refused"]}`
+	onRequest(mt, http.MethodPost, "/v2/partition/PART1/account/A1/siptrunk", 400, echo, make(chan received, 8))
+	bodies := map[string]*Body{
+		"raw JSON":  RawBody("application/json", []byte(`{"name":"t","sipPassword":"`+testSIPSecret+`"}`)),
+		"JSON map":  JSONBody(map[string]string{"name": "t", "sipPassword": testSIPSecret}),
+		"nested":    JSONBody(map[string]any{"lines": []any{map[string]any{"SIPPassword": testSIPSecret}}}),
+		"form":      MultipartBody(map[string]string{"name": "t", "sipPassword": testSIPSecret}),
+		"text body": RawBody("text/plain", []byte("sipPassword="+testSIPSecret)),
+	}
+	for name, body := range bodies {
+		t.Run(name, func(t *testing.T) {
+			resp, err := c.Do(t.Context(), Operation{
+				Method: http.MethodPost, Path: "/v2/partition/{partitionId}/account/{accountId}/siptrunk",
+				Args: []string{"A1"}, Body: body,
+			}, nil)
+			require.ErrorIs(t, err, ErrBadRequest)
+			var ae *APIError
+			require.ErrorAs(t, err, &ae)
+			if name == "text body" {
+				// Not JSON, not a form: no names to go by.
+				assert.Contains(t, err.Error(), testSIPSecret)
+				return
+			}
+			for _, text := range []string{err.Error(), string(ae.Body), strings.Join(ae.Messages, " ")} {
+				assert.NotContains(t, text, testSIPSecret)
+			}
+			assert.Contains(t, err.Error(), "sipPassword REDACTED refused")
+			assert.Equal(t, 400, resp.StatusCode)
+		})
+	}
+}
+
+// A DELETE whose first attempt lost its answer and whose retry gets a 404
+// succeeds: the earlier attempt did the work, Response says so, and out is
+// left untouched.
+func TestDoDeleteAlreadyDone(t *testing.T) {
+	c, mt := newMockClient(t, WithRetryPolicy(RetryPolicy{MaxRetries: 2, BaseDelay: time.Millisecond, MaxDelay: time.Millisecond}))
+	n := 0
+	mt.RegisterResponder(http.MethodDelete, testBaseURL+"/v2/partition/PART1/account/A1/voicemailbox/V1", func(*http.Request) (*http.Response, error) {
+		n++
+		if n == 1 {
+			return nil, errors.New("connection reset by peer")
+		}
+		return httpmock.NewStringResponse(404, `{"status":404,"messages":["not found"]}`), nil
+	})
+	op := Operation{Method: http.MethodDelete, Path: "/v2/partition/{partitionId}/account/{accountId}/voicemailbox/{id}", Args: []string{"A1", "V1"}}
+	out := struct{ ID string }{ID: "before"}
+	resp, err := c.Do(t.Context(), op, &out)
+	require.NoError(t, err)
+	require.NotNil(t, resp)
+	assert.Equal(t, 404, resp.StatusCode)
+	assert.True(t, resp.AlreadyDone)
+	assert.Equal(t, "before", out.ID, "out is left untouched")
+	assert.Equal(t, 2, n)
+
+	// A plain 404 is an error, and a plain success is not AlreadyDone.
+	_, err = c.Do(t.Context(), op, nil)
+	require.ErrorIs(t, err, ErrNotFound)
+	onRequest(mt, http.MethodDelete, "/v2/partition/PART1/account/A1/voicemailbox/V2", 204, "", make(chan received, 1))
+	resp, err = c.Do(t.Context(), Operation{Method: http.MethodDelete, Path: op.Path, Args: []string{"A1", "V2"}}, nil)
+	require.NoError(t, err)
+	assert.Equal(t, 204, resp.StatusCode)
+	assert.False(t, resp.AlreadyDone)
+}
+
+// A header other than X-Auth-Token that echoes the token or the password
+// reaches the caller scrubbed.
+func TestDoScrubsResponseHeaders(t *testing.T) {
+	c, mt := newMockClient(t)
+	mt.RegisterResponder(http.MethodGet, testBaseURL+"/v2/partition/PART1/account/A1/cdrsearch", func(r *http.Request) (*http.Response, error) {
+		resp := httpmock.NewStringResponse(200, `{}`)
+		resp.Header.Set("Content-Type", "application/json")
+		resp.Header.Set("X-Debug-Auth", r.Header.Get("X-Auth-Token"))
+		resp.Header.Add("X-Debug-Login", "user "+testUsername+" password "+testPassword)
+		resp.Header.Set("X-Request-Id", "req-9")
+		return resp, nil
+	})
+	var out any
+	resp, err := c.Do(t.Context(), Operation{Method: http.MethodGet, Path: "/v2/partition/{partitionId}/account/{accountId}/cdrsearch", Args: []string{"A1"}}, &out)
+	require.NoError(t, err)
+	assert.Equal(t, "REDACTED", resp.Header.Get("X-Debug-Auth"))
+	assert.Equal(t, "user "+testUsername+" password REDACTED", resp.Header.Get("X-Debug-Login"))
+	assert.Equal(t, "req-9", resp.Header.Get("X-Request-Id"))
+}
+
+// A HEAD answer has no body: whatever out is, it is left as it was.
+func TestDoHeadLeavesOutUntouched(t *testing.T) {
+	c, mt := newMockClient(t)
+	onRequest(mt, http.MethodHead, "/v2/partition/PART1/account/A1", 200, "", make(chan received, 3))
+	op := Operation{Method: http.MethodHead, Path: "/v2/partition/{partitionId}/account/{accountId}", Args: []string{"A1"}}
+
+	v := struct{ Name string }{Name: "kept"}
+	resp, err := c.Do(t.Context(), op, &v)
+	require.NoError(t, err)
+	assert.Equal(t, 200, resp.StatusCode)
+	assert.Equal(t, "kept", v.Name)
+
+	p := &struct{ Name string }{Name: "kept"}
+	_, err = c.Do(t.Context(), op, &p)
+	require.NoError(t, err)
+	require.NotNil(t, p, "a pointer to a pointer is not cleared either")
+	assert.Equal(t, "kept", p.Name)
+
+	var buf bytes.Buffer
+	buf.WriteString("kept")
+	_, err = c.Do(t.Context(), op, &buf)
+	require.NoError(t, err)
+	assert.Equal(t, "kept", buf.String())
 }

@@ -40,6 +40,10 @@ type request struct {
 	accept  string                         // the Accept header; "" for application/json
 	w       io.Writer                      // a 2xx body is copied here, uncapped, instead of decoded
 	resp    *Response                      // filled with the status and headers of the last answer
+	// credentials are the values of the body's credential-named members
+	// or form fields, plain strings no Secret marks: found once, in
+	// prepare, and scrubbed like the client's own secrets.
+	credentials []string
 }
 
 // target is a request made ready to send: its path and URL filled in and
@@ -73,7 +77,7 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 	}
 	s := &callState{r: r, path: t.path, ts: ts, attempt: 1}
 	for {
-		r.answered(nil)
+		c.answered(r, nil)
 		tok, gen, err := c.ready(ctx, ts)
 		if err != nil {
 			return withLast(r.method, t.path, err, s.last)
@@ -81,7 +85,7 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 		s.gen = gen
 		sentAt := c.cfg.now()
 		resp, written, err := c.roundTrip(ctx, r, &t, s.attempt, tok)
-		r.answered(resp)
+		c.answered(r, resp)
 		if err == nil && resp.StatusCode >= 200 && resp.StatusCode <= 299 {
 			// Only a success slides the token's expiry.
 			ts.accepted(gen, sentAt)
@@ -94,7 +98,7 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 			// The connection broke inside the body: the answer was lost.
 			// Part of it may already be in the caller's io.Writer.
 			s.streamed = be.partial
-			r.answered(nil)
+			c.answered(r, nil)
 			resp, err = nil, be.err
 		}
 		next, final := c.classify(ctx, s, resp, err, written)
@@ -153,6 +157,11 @@ func (c *Client) prepare(ctx context.Context, r *request) (target, error) {
 	}
 	if err != nil {
 		return target{}, fmt.Errorf("alianza: encode %s %s request: %w", r.method, path, err)
+	}
+	if r.resp != nil && t.body != nil {
+		// Client.Do's bodies are maps, raw JSON and forms as often as
+		// models: look for credentials by name, not only by type.
+		r.credentials = bodyCredentials(t.body, t.contentType)
 	}
 	return t, nil
 }
@@ -324,9 +333,10 @@ func (c *Client) apiError(resp *http.Response, r *request, path string, attempts
 }
 
 // scrubList is every secret value an error about r might echo: the
-// password, the token, and the Secret fields of r's body.
+// password, the token, the Secret fields of r's body, and for Client.Do
+// the values of the body's credential-named members.
 func (c *Client) scrubList(r *request) []string {
-	s := c.secrets()
+	s := append(c.secrets(), r.credentials...)
 	if r.body != nil {
 		s = appendSecrets(s, reflect.ValueOf(r.body), 0)
 	}

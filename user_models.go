@@ -66,6 +66,11 @@ func (u User) LogValue() slog.Value { return RedactedLogValue(u) }
 // An absent (empty) optional field stays absent; the booleans are always
 // sent, as the replace must state them. The request shares no memory with
 // u: editing it leaves u as it was.
+//
+// NewCppID is not copied: it names the calling plan product to attach when
+// the user is created, an instruction rather than the user's state (as a
+// SIP trunk's SetupCallingPlan is), so a replace does not repeat it. Set it
+// on the request to attach a product on purpose.
 func (u *User) UpdateRequest() *UpdateUserRequest {
 	return &UpdateUserRequest{
 		TimeZone:              u.TimeZone,
@@ -79,7 +84,6 @@ func (u *User) UpdateRequest() *UpdateUserRequest {
 		CallerIDConfig:        copyUnlessZero(u.CallerIDConfig),
 		CallHandlingSettings:  copyUnlessZero(u.CallHandlingSettings),
 		CallScreeningSettings: copyUnlessZero(u.CallScreeningSettings),
-		NewCppID:              ptrUnlessZero(u.NewCppID),
 		MediaFriends:          copyUnlessZero(u.MediaFriends),
 		CallHandlingSchedules: deepCopy(u.CallHandlingSchedules),
 		VoicemailBoxID:        ptrUnlessZero(u.VoicemailBoxID),
