@@ -70,6 +70,7 @@ var converterCases = []converterCase{
 		convert: func(m any) any { return m.(*SipTrunk).UpdateRequest() },
 		notCopied: map[string]string{
 			"setupCallingPlan": "a create-time instruction (share a calling plan or start one); the platform does not keep it as trunk state, so a PUT does not repeat it",
+			"newCppId":         "a create-time instruction (the calling plan product to attach), as for a user: a replace built from a read must not attach it again",
 		},
 	},
 	{

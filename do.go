@@ -465,9 +465,8 @@ func (c *Client) answered(r *request, resp *http.Response) {
 }
 
 // credentialName matches a JSON member or form field name that says it
-// holds a credential (password, sipPassword, authToken, pwdHash,
-// wirelessPin, ...): the names whose values error bodies redact.
-var credentialName = regexp.MustCompile(`(?i)^[a-z0-9_]*(?:password|token|secret|pwdhash|pin)$`)
+// holds a credential: the names whose values error bodies redact.
+var credentialName = regexp.MustCompile(`(?i)^` + credentialWords + `$`)
 
 // bodyCredentials returns the values of a Client.Do body's members (JSON)
 // or fields (multipart/form-data) whose names say they hold a credential:

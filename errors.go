@@ -324,10 +324,16 @@ func truncate(s string, n int) string {
 	return s[:cut] + "…"
 }
 
+// credentialWords end the names of JSON members and form fields that hold
+// a credential (password, sipPassword, authToken, pwdHash, wirelessPin,
+// ...): error bodies redact their values, and Client.Do scrubs the values
+// its bodies send under them.
+const credentialWords = `[a-z0-9_]*(?:password|token|secret|pwdhash|pin)`
+
 // secretField matches a JSON member whose name says it holds a credential
-// (password, sipPassword, authToken, pwdHash, wirelessPin, ...) up to the
-// end of its string value, or of the text when the value is cut off.
-var secretField = regexp.MustCompile(`(?i)("[a-z0-9_]*(?:password|token|secret|pwdhash|pin)"\s*:\s*)"(?:[^"\\]|\\.)*"?`)
+// up to the end of its string value, or of the text when the value is cut
+// off.
+var secretField = regexp.MustCompile(`(?i)("` + credentialWords + `"\s*:\s*)"(?:[^"\\]|\\.)*"?`)
 
 // redactSecretFields replaces the values of credential-named JSON members
 // with REDACTED. Error bodies and snippets may hold secrets the client

@@ -56,8 +56,11 @@ func (t SipTrunk) LogValue() slog.Value { return RedactedLogValue(t) }
 //	u.ConcurrentCalls = 20
 //	t, err = c.SipTrunks.Update(ctx, acct, id, u)
 //
-// SetupCallingPlan is not carried over: it is an instruction to a create,
-// not state of the trunk. The request shares no memory with t.
+// SetupCallingPlan and NewCppID are not carried over: each is an
+// instruction (start or share a calling plan, attach a calling plan
+// product), not state of the trunk, so a replace does not repeat it; set
+// them on the request to do that on purpose. The request shares no memory
+// with t.
 func (t *SipTrunk) UpdateRequest() *UpdateSipTrunkRequest {
 	u := &UpdateSipTrunkRequest{
 		TrunkName:            t.TrunkName,
@@ -70,7 +73,6 @@ func (t *SipTrunk) UpdateRequest() *UpdateSipTrunkRequest {
 		CallbackNumber:       nonEmpty(t.CallbackNumber),
 		PrimaryTN:            nonEmpty(t.PrimaryTN),
 		ExternalChargeNumber: nonEmpty(t.ExternalChargeNumber),
-		NewCppID:             nonEmpty(t.NewCppID),
 		IPAddress:            nonEmpty(t.IPAddress),
 		SipTrunkGroupID:      nonEmpty(t.SipTrunkGroupID),
 		LanguageTag:          nonEmpty(t.LanguageTag),
