@@ -206,15 +206,6 @@ func (s *session) startLoginLocked(ctx context.Context, now time.Time) (*loginCa
 	return call, nil
 }
 
-// loginTimeoutError is a login that did not finish within its own timeout
-// (WithLoginTimeout).
-type loginTimeoutError struct{ d time.Duration }
-
-func (e loginTimeoutError) Error() string { return "login did not finish within " + e.d.String() }
-
-// Timeout reports true, as net.Error's Timeout does.
-func (e loginTimeoutError) Timeout() bool { return true }
-
 // validAt reports whether the token is still good at now: within the idle
 // lifetime of its last use and, when the platform caps it, of its issue.
 func (s *session) validAt(now time.Time) bool {

@@ -5,58 +5,6 @@ import (
 	"strings"
 )
 
-// FieldError is one client-side validation failure: which field, which rule.
-// It matches ErrValidation.
-type FieldError struct {
-	Field string // the JSON name of the field, e.g. "billingCycleDay"
-	Rule  string // the rule it breaks, e.g. "must be between 1 and 28"
-}
-
-func (e *FieldError) Error() string { return "alianza: invalid " + e.Field + ": " + e.Rule }
-
-// Is makes errors.Is(err, ErrValidation) true.
-func (e *FieldError) Is(target error) bool { return target == ErrValidation }
-
-// ValidationError gathers every FieldError of one request, so a caller fixes
-// them all at once. It matches ErrValidation, and errors.As finds each
-// *FieldError through Unwrap.
-type ValidationError struct {
-	Errors []*FieldError
-}
-
-func (e *ValidationError) Error() string {
-	if len(e.Errors) == 1 {
-		return e.Errors[0].Error()
-	}
-	parts := make([]string, len(e.Errors))
-	for i, fe := range e.Errors {
-		parts[i] = fe.Field + ": " + fe.Rule
-	}
-	return fmt.Sprintf("alianza: invalid request (%d problems): %s", len(e.Errors), strings.Join(parts, "; "))
-}
-
-// Is makes errors.Is(err, ErrValidation) true.
-func (e *ValidationError) Is(target error) bool { return target == ErrValidation }
-
-// Unwrap returns the field errors.
-func (e *ValidationError) Unwrap() []error {
-	errs := make([]error, len(e.Errors))
-	for i, fe := range e.Errors {
-		errs[i] = fe
-	}
-	return errs
-}
-
-// Field reports the first error for the named field, or nil.
-func (e *ValidationError) Field(name string) *FieldError {
-	for _, fe := range e.Errors {
-		if fe.Field == name {
-			return fe
-		}
-	}
-	return nil
-}
-
 // validator collects field errors. The zero value is ready to use.
 type validator struct {
 	errs []*FieldError
