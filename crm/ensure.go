@@ -4,144 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
-	"slices"
-	"sort"
-	"strings"
 
 	"github.com/go-alianza/alianza"
 )
-
-// ItemKind is the kind of an item Ensure checks.
-type ItemKind string
-
-// The kinds of items, in the order Ensure checks them.
-const (
-	ItemKindAccount    ItemKind = "account"     // key: account number
-	ItemKindUser       ItemKind = "user"        // key: user key
-	ItemKindNumber     ItemKind = "number"      // key: number key; ID: the telephone number
-	ItemKindTrunk      ItemKind = "sip-trunk"   // key: trunk name
-	ItemKindForwarding ItemKind = "forwarding"  // key: trunk name
-	ItemKindRouting    ItemKind = "routing"     // key: number key; ID: the telephone number
-	ItemKindDevice     ItemKind = "device-line" // key: device name and line, "Alice desk line 1"
-)
-
-// The values of ItemKind have no spaces, so they serve as metric labels
-// as they are.
-
-// Outcome is what Ensure did to one item.
-type Outcome string
-
-// The outcomes of an item.
-const (
-	OutcomeCreated   Outcome = "created"   // it was missing and was made
-	OutcomeUpdated   Outcome = "updated"   // it existed and was changed to match the spec
-	OutcomeUnchanged Outcome = "unchanged" // it existed and nothing was written; the fields compared are listed on EnsureItem, differences in its Drift
-	OutcomeFailed    Outcome = "failed"    // see the item's Err
-)
-
-// EnsureItem is one thing an account spec asks for and what Ensure did
-// about it.
-type EnsureItem struct {
-	Kind    ItemKind
-	Key     string
-	ID      string // Alianza's id, or the telephone number
-	Outcome Outcome
-	// Changed lists what an OutcomeUpdated item had changed, e.g. "accountName"
-	// or "forwardOnFailure"; Drift what differs from the spec and was
-	// left alone. An item that exists is compared with the spec field by
-	// field, and only in the fields the spec sets:
-	//
-	//   - account: accountName, billingCycleDay (corrected with
-	//     EnsureOptions.CorrectDrift), status (set whenever
-	//     EnsureOptions.Status asks for another);
-	//   - user: firstName, lastName, email, extension, productPlan;
-	//   - number: its service record's callerIdName, customerType,
-	//     firstName, lastName, businessName (corrected with CorrectDrift)
-	//     and postalCode (reported only);
-	//   - sip-trunk: sipUsername, concurrentCalls, callbackNumber,
-	//     primaryNumber;
-	//   - forwarding: its three rules (always corrected);
-	//   - routing: where the number's calls go (always corrected);
-	//   - device-line: name, deviceTypeId, user (the owning user),
-	//     sipUsername, emergencyNumber.
-	//
-	// SIP passwords cannot be read back and are never compared. User,
-	// trunk and device-line drift is reported only, never corrected.
-	Changed []string
-	Drift   []string
-	Err     error
-}
-
-// EnsureOptions tune Ensure. The zero value creates what is missing and
-// leaves what exists as it is.
-type EnsureOptions struct {
-	// CorrectDrift makes an existing account's name and billing day, and
-	// the names in its numbers' service records, match the spec. Without
-	// it differences are only reported (EnsureItem.Drift). Users, the
-	// trunk and device lines are never corrected: their drift is
-	// reported only.
-	CorrectDrift bool
-	// Status, ACTIVE or DISABLED, is the status the account should have;
-	// Ensure sets it whenever it differs, on a new account or an existing
-	// one. Empty leaves the status alone.
-	Status alianza.AccountStatus
-	// Progress, when set, is called after each item from the calling
-	// goroutine.
-	Progress func(EnsureItem)
-}
-
-// EnsureResult is the account as Ensure left it and what it did.
-type EnsureResult struct {
-	Account *alianza.Account
-	Users   map[string]*alianza.User // by user key
-	Numbers map[string]string        // number key to telephone number
-	Trunk   *alianza.SipTrunk
-	Devices []*alianza.Device // in spec order
-	// Items lists every item checked, in order; when Ensure failed, the
-	// last one holds the error and the items after it were not checked.
-	Items []EnsureItem
-	Notes []string
-	// Surplus lists numbers on the account that no spec item took but
-	// that look like the spec's (the same service record, or routed to
-	// one of the spec's users or its trunk): what two overlapping runs
-	// leave behind. Ensure never deletes them; Notes names them too.
-	Surplus []string
-}
-
-// Count returns how many items had outcome o.
-func (r *EnsureResult) Count(o Outcome) int {
-	n := 0
-	for _, it := range r.Items {
-		if it.Outcome == o {
-			n++
-		}
-	}
-	return n
-}
-
-// LogValue masks the SIP passwords of the trunk and devices.
-func (r EnsureResult) LogValue() slog.Value { return alianza.RedactedLogValue(r) }
-
-// String summarises the result without any credential.
-func (r EnsureResult) String() string {
-	acct := "no account"
-	if r.Account != nil {
-		acct = fmt.Sprintf("account %s (%s)", r.Account.AccountNumber, r.Account.ID)
-	}
-	return fmt.Sprintf("%s: %d item(s): %d created, %d updated, %d unchanged, %d failed", acct, len(r.Items),
-		r.Count(OutcomeCreated), r.Count(OutcomeUpdated), r.Count(OutcomeUnchanged), r.Count(OutcomeFailed))
-}
-
-// Format prints String for every verb.
-func (r EnsureResult) Format(f fmt.State, _ rune) { fmt.Fprint(f, r.String()) }
-
-// MarshalJSON encodes the result with every SIP password written as
-// "REDACTED".
-func (r EnsureResult) MarshalJSON() ([]byte, error) {
-	type plain EnsureResult
-	return alianza.MarshalRedactedJSON(plain(r))
-}
 
 // Ensure is the idempotent form of Provision: it makes the account spec
 // describes exist, creating only what is missing. It adopts an account
@@ -367,39 +232,6 @@ func (e *ensurer) run(ctx context.Context) error {
 	return nil
 }
 
-// surplus records the numbers that look like the spec's but that no spec
-// item took.
-func (e *ensurer) surplus(numbers []alianza.AccountTelephoneNumber) {
-	took := map[string]bool{}
-	for _, tn := range e.res.Numbers {
-		took[tn] = true
-	}
-	dest := map[string]bool{}
-	for _, u := range e.res.Users {
-		dest[string(alianza.TNReferenceTypeEndUser)+" "+u.ID] = true
-	}
-	if e.res.Trunk != nil {
-		dest[string(alianza.TNReferenceTypeSIPTrunk)+" "+e.res.Trunk.ID] = true
-	}
-	for _, x := range numbers {
-		if took[x.PhoneNumber] {
-			continue
-		}
-		like := dest[string(x.ReferenceType)+" "+x.ReferenceID]
-		for _, n := range e.spec.Numbers {
-			like = like || len(csrDrift(n, x.CustomerServiceRecord)) == 0
-		}
-		if like {
-			e.res.Surplus = append(e.res.Surplus, x.PhoneNumber)
-		}
-	}
-	if len(e.res.Surplus) > 0 {
-		sort.Strings(e.res.Surplus)
-		e.res.Notes = append(e.res.Notes, fmt.Sprintf("account %s holds %d number(s) like the spec's that no spec item took: %s; did two runs overlap? Release them if they are not wanted",
-			e.spec.AccountNumber, len(e.res.Surplus), strings.Join(e.res.Surplus, ", ")))
-	}
-}
-
 // ensureNewAccount creates the account. It reports fresh when the create
 // answered: the account is known to be empty. After a lost answer or a
 // collision the account found by its number is adopted as an existing one.
@@ -553,24 +385,6 @@ func (e *ensurer) ensureNumber(ctx context.Context, accountID string, n NumberSp
 	return e.item(it)
 }
 
-// userDrift lists the fields in which x differs from what u sets.
-func userDrift(u UserSpec, x *alianza.User) []string {
-	var drift []string
-	for _, f := range []struct {
-		name      string
-		want, got string
-	}{
-		{"firstName", u.FirstName, x.FirstName}, {"lastName", u.LastName, x.LastName},
-		{"email", u.Email, x.EmailAddress}, {"extension", u.Extension, x.Extension},
-		{"productPlan", string(u.ProductPlan), string(x.UserProductPlan)},
-	} {
-		if f.want != "" && f.want != f.got {
-			drift = append(drift, f.name)
-		}
-	}
-	return drift
-}
-
 func (e *ensurer) ensureTrunk(ctx context.Context, accountID string, trunk *alianza.SipTrunk) error {
 	t := e.spec.Trunk
 	it := EnsureItem{Kind: ItemKindTrunk, Key: t.Name, Outcome: OutcomeUnchanged}
@@ -614,44 +428,6 @@ func (e *ensurer) ensureTrunk(ctx context.Context, accountID string, trunk *alia
 	return e.item(fit)
 }
 
-// trunkDrift lists the fields in which x differs from what t sets. The
-// SIP password cannot be read back and is not compared.
-func (e *ensurer) trunkDrift(t *TrunkSpec, x *alianza.SipTrunk) []string {
-	var drift []string
-	if t.SIPUsername != "" && t.SIPUsername != x.SIPUsername {
-		drift = append(drift, "sipUsername")
-	}
-	if t.ConcurrentCalls != 0 && t.ConcurrentCalls != x.ConcurrentCalls {
-		drift = append(drift, "concurrentCalls")
-	}
-	if t.CallbackNumber != "" && e.tn(t.CallbackNumber) != x.CallbackNumber {
-		drift = append(drift, "callbackNumber")
-	}
-	if t.PrimaryNumber != "" && e.tn(t.PrimaryNumber) != x.PrimaryTN {
-		drift = append(drift, "primaryNumber")
-	}
-	return drift
-}
-
-// forwardingDrift lists the rules in which got differs from want.
-func forwardingDrift(want *alianza.UpdateSipTrunkForwardRulesRequest, got *alianza.SipTrunkForwardRules) []string {
-	var drift []string
-	var always alianza.ForwardAlwaysReference
-	if want.ForwardAlways != nil {
-		always = *want.ForwardAlways
-	}
-	if always != got.ForwardAlways {
-		drift = append(drift, "forwardAlways")
-	}
-	if !slices.Equal(want.ForwardOnFailure, got.ForwardOnFailure) {
-		drift = append(drift, "forwardOnFailure")
-	}
-	if !slices.Equal(want.ForwardOnCapacityExceeded, got.ForwardOnCapacityExceeded) {
-		drift = append(drift, "forwardOnCapacityExceeded")
-	}
-	return drift
-}
-
 func (e *ensurer) ensureRouting(ctx context.Context, accountID string, n NumberSpec) error {
 	if n.User == "" && !n.ToTrunk {
 		return nil
@@ -666,35 +442,6 @@ func (e *ensurer) ensureRouting(ctx context.Context, accountID string, n NumberS
 		}
 	}
 	return e.item(it)
-}
-
-// routed reports whether x is routed as n asks: to its user (and as that
-// user's caller ID when asked), or to the trunk.
-func (e *ensurer) routed(n NumberSpec, x *alianza.AccountTelephoneNumber) bool {
-	refType, refID := e.routeOf(n)
-	if x.ReferenceType != refType || x.ReferenceID != refID {
-		return false
-	}
-	if n.CallerID {
-		u := e.provisioner.res.Users[n.User]
-		return u != nil && u.CallerIDConfig.CallerIDNumber == x.PhoneNumber
-	}
-	return true
-}
-
-// routeOf is where n's calls go: its user or the trunk, by id.
-func (e *ensurer) routeOf(n NumberSpec) (alianza.TNReferenceType, string) {
-	switch {
-	case n.User != "":
-		if u := e.provisioner.res.Users[n.User]; u != nil {
-			return alianza.TNReferenceTypeEndUser, u.ID
-		}
-	case n.ToTrunk:
-		if t := e.provisioner.res.Trunk; t != nil {
-			return alianza.TNReferenceTypeSIPTrunk, t.ID
-		}
-	}
-	return "", ""
 }
 
 func (e *ensurer) ensureDevice(ctx context.Context, accountID string, d DeviceSpec, devices []alianza.Device) error {
@@ -719,122 +466,4 @@ func (e *ensurer) ensureDevice(ctx context.Context, accountID string, d DeviceSp
 		e.res.Devices = append(e.res.Devices, dev)
 	}
 	return e.item(it)
-}
-
-// deviceDrift lists the fields in which x differs from what d sets. The
-// SIP password cannot be read back and is not compared.
-func (e *ensurer) deviceDrift(d DeviceSpec, x *alianza.Device, userID string) []string {
-	var drift []string
-	for _, f := range []struct {
-		name      string
-		want, got string
-	}{
-		{"name", d.Name, x.DeviceName}, {"deviceTypeId", d.DeviceTypeID, x.DeviceTypeID}, {"user", userID, x.UserID},
-		{"sipUsername", d.SIPUsername, x.SIPUsername}, {"emergencyNumber", e.tn(d.EmergencyNumber), x.EmergencyNumber},
-	} {
-		if f.want != "" && f.want != f.got {
-			drift = append(drift, f.name)
-		}
-	}
-	return drift
-}
-
-// matchNumbers pairs the account's numbers with the spec's, each number
-// with at most one spec item, in the order Ensure's documentation gives.
-// Ties go in spec order to the lowest number.
-func (e *ensurer) matchNumbers(numbers []alianza.AccountTelephoneNumber, trunk *alianza.SipTrunk) map[string]*alianza.AccountTelephoneNumber {
-	sort.Slice(numbers, func(i, j int) bool { return numbers[i].PhoneNumber < numbers[j].PhoneNumber })
-	had := map[string]*alianza.AccountTelephoneNumber{}
-	taken := map[string]bool{}
-	s := e.spec
-	// A pinned number is that spec item's, whether on the account or not.
-	for _, n := range s.Numbers {
-		if n.Number != "" {
-			taken[n.Number] = true
-		}
-	}
-	assign := func(n NumberSpec, ok func(x *alianza.AccountTelephoneNumber) bool) {
-		if had[n.Key] != nil || n.Number != "" {
-			return
-		}
-		for i := range numbers {
-			x := &numbers[i]
-			if !taken[x.PhoneNumber] && ok(x) {
-				had[n.Key], taken[x.PhoneNumber] = x, true
-				return
-			}
-		}
-	}
-	for _, n := range s.Numbers {
-		for i := range numbers {
-			if n.Number != "" && numbers[i].PhoneNumber == n.Number {
-				had[n.Key] = &numbers[i]
-			}
-		}
-	}
-	if trunk != nil && e.provisioner.res.Trunk == nil {
-		e.provisioner.res.Trunk = trunk // routeOf needs it
-		defer func() { e.provisioner.res.Trunk = nil }()
-	}
-	if trunk != nil {
-		for _, pin := range [][2]string{{s.Trunk.CallbackNumber, trunk.CallbackNumber}, {s.Trunk.PrimaryNumber, trunk.PrimaryTN}} {
-			for _, n := range s.Numbers {
-				if n.Key == pin[0] && pin[1] != "" {
-					assign(n, func(x *alianza.AccountTelephoneNumber) bool { return x.PhoneNumber == pin[1] })
-				}
-			}
-		}
-	}
-	sameCSR := func(n NumberSpec) func(x *alianza.AccountTelephoneNumber) bool {
-		return func(x *alianza.AccountTelephoneNumber) bool { return len(csrDrift(n, x.CustomerServiceRecord)) == 0 }
-	}
-	routedAsSpec := func(n NumberSpec) func(x *alianza.AccountTelephoneNumber) bool {
-		refType, refID := e.routeOf(n)
-		return func(x *alianza.AccountTelephoneNumber) bool {
-			return refType != "" && x.ReferenceType == refType && x.ReferenceID == refID
-		}
-	}
-	unrouted := func(x *alianza.AccountTelephoneNumber) bool { return x.ReferenceType == "" }
-	both := func(a, b func(x *alianza.AccountTelephoneNumber) bool) func(x *alianza.AccountTelephoneNumber) bool {
-		return func(x *alianza.AccountTelephoneNumber) bool { return a(x) && b(x) }
-	}
-	for _, pass := range []func(n NumberSpec) func(x *alianza.AccountTelephoneNumber) bool{
-		func(n NumberSpec) func(x *alianza.AccountTelephoneNumber) bool {
-			return both(routedAsSpec(n), sameCSR(n))
-		},
-		routedAsSpec,
-		func(n NumberSpec) func(x *alianza.AccountTelephoneNumber) bool { return both(unrouted, sameCSR(n)) },
-		sameCSR,
-		func(NumberSpec) func(x *alianza.AccountTelephoneNumber) bool { return unrouted },
-	} {
-		for _, n := range s.Numbers {
-			assign(n, pass(n))
-		}
-	}
-	return had
-}
-
-// csrDrift lists the fields in which csr differs from the record
-// addNumber writes for n. Postal codes match when one starts with the
-// other (84042 and 84042-1234), ignoring case and spaces.
-func csrDrift(n NumberSpec, csr alianza.CustomerServiceRecord) []string {
-	var drift []string
-	norm := func(s string) string { return strings.ToUpper(strings.ReplaceAll(s, " ", "")) }
-	pc, want := norm(csr.PostalCode), norm(n.PostalCode)
-	for _, f := range []struct {
-		name string
-		d    bool
-	}{
-		{"callerIdName", csr.CustomerName != n.CallerIDName},
-		{"customerType", csr.CustomerType != n.CustomerType},
-		{"firstName", csr.FirstName != n.FirstName},
-		{"lastName", csr.LastName != n.LastName},
-		{"businessName", csr.BusinessName != n.BusinessName},
-		{"postalCode", !strings.HasPrefix(pc, want) && !strings.HasPrefix(want, pc)},
-	} {
-		if f.d {
-			drift = append(drift, f.name)
-		}
-	}
-	return drift
 }
