@@ -80,12 +80,12 @@ func (c *Client) Ensure(ctx context.Context, spec *AccountSpec, opts *EnsureOpti
 	if len(errs) > 0 {
 		return nil, &alianza.ValidationError{Errors: errs}
 	}
-	e := &ensurer{
-		provisioner: newProvisioner(c, v, &ProvisionOptions{}), opts: opts,
-		res: &EnsureResult{Users: map[string]*alianza.User{}, Numbers: map[string]string{}},
-	}
+	p := newProvisioner(c, v, &ProvisionOptions{})
+	e := &ensurer{provisioner: p, opts: opts, res: &EnsureResult{}}
 	err = e.run(ctx)
-	e.res.Notes = append(e.res.Notes, e.provisioner.res.Notes...)
+	// What was found or made is kept once, by the provisioner's steps.
+	e.res.Users, e.res.Numbers, e.res.Trunk, e.res.Devices = p.res.Users, p.res.Numbers, p.res.Trunk, p.res.Devices
+	e.res.Notes = append(e.res.Notes, p.res.Notes...)
 	return e.res, err
 }
 
@@ -322,7 +322,6 @@ func (e *ensurer) ensureUser(ctx context.Context, accountID string, u UserSpec, 
 	}
 	if x := e.provisioner.res.Users[u.key()]; x != nil {
 		it.ID = x.ID
-		e.res.Users[u.key()] = x
 	}
 	return e.item(it)
 }
@@ -379,9 +378,6 @@ func (e *ensurer) ensureNumber(ctx context.Context, accountID string, n NumberSp
 			e.res.Notes = append(e.res.Notes, fmt.Sprintf("%s may have been reserved for number %s (the reserve's answer was lost): release its reservation if Ensure is not run again", e.maybeReserved, n.Key))
 		}
 	}
-	if tn := e.provisioner.res.Numbers[n.Key]; tn != "" {
-		e.res.Numbers[n.Key] = tn
-	}
 	return e.item(it)
 }
 
@@ -400,15 +396,14 @@ func (e *ensurer) ensureTrunk(ctx context.Context, accountID string, trunk *alia
 			return x != nil, err
 		})
 	}
-	e.res.Trunk = e.provisioner.res.Trunk
-	if e.res.Trunk != nil {
-		it.ID = e.res.Trunk.ID
+	if x := e.provisioner.res.Trunk; x != nil {
+		it.ID = x.ID
 	}
 	if err := e.item(it); err != nil || t.Forwarding == nil {
 		return err
 	}
 
-	fit := EnsureItem{Kind: ItemKindForwarding, Key: t.Name, ID: e.res.Trunk.ID, Outcome: OutcomeCreated}
+	fit := EnsureItem{Kind: ItemKindForwarding, Key: t.Name, ID: e.provisioner.res.Trunk.ID, Outcome: OutcomeCreated}
 	if trunk != nil {
 		fit.Outcome = OutcomeUnchanged
 		got, err := e.c.api.SipTrunks.GetForwarding(ctx, accountID, trunk.ID)
@@ -461,9 +456,7 @@ func (e *ensurer) ensureDevice(ctx context.Context, accountID string, d DeviceSp
 		})
 	}
 	if it.Err == nil {
-		dev := e.provisioner.res.Devices[len(e.provisioner.res.Devices)-1]
-		it.ID = dev.ID
-		e.res.Devices = append(e.res.Devices, dev)
+		it.ID = e.provisioner.res.Devices[len(e.provisioner.res.Devices)-1].ID
 	}
 	return e.item(it)
 }

@@ -13,15 +13,16 @@ import (
 // item took.
 func (e *ensurer) surplus(numbers []alianza.AccountTelephoneNumber) {
 	took := map[string]bool{}
-	for _, tn := range e.res.Numbers {
+	found := e.provisioner.res
+	for _, tn := range found.Numbers {
 		took[tn] = true
 	}
 	dest := map[string]bool{}
-	for _, u := range e.res.Users {
+	for _, u := range found.Users {
 		dest[string(alianza.TNReferenceTypeEndUser)+" "+u.ID] = true
 	}
-	if e.res.Trunk != nil {
-		dest[string(alianza.TNReferenceTypeSIPTrunk)+" "+e.res.Trunk.ID] = true
+	if found.Trunk != nil {
+		dest[string(alianza.TNReferenceTypeSIPTrunk)+" "+found.Trunk.ID] = true
 	}
 	for _, x := range numbers {
 		if took[x.PhoneNumber] {
