@@ -120,10 +120,7 @@ func (e *ensurer) item(it EnsureItem) error {
 // found was OutcomeCreated; a collision whose resource is found on the account
 // was made by someone else meanwhile and is adopted OutcomeUnchanged.
 func created(err error, adopt func() (bool, error)) (Outcome, error) {
-	var se *stepError
-	if errors.As(err, &se) {
-		err = se.err
-	}
+	err = cause(err)
 	lost, collided := outcomeUnknown(err), errors.Is(err, alianza.ErrConflict)
 	if err == nil || !lost && !collided {
 		return OutcomeCreated, err
@@ -138,6 +135,16 @@ func created(err error, adopt func() (bool, error)) (Outcome, error) {
 		return OutcomeCreated, nil
 	}
 	return OutcomeUnchanged, nil
+}
+
+// cause is a provisioner step's error without the step's name: the item
+// that reports it names itself.
+func cause(err error) error {
+	var se *stepError
+	if errors.As(err, &se) {
+		return se.err
+	}
+	return err
 }
 
 func (e *ensurer) run(ctx context.Context) error {
@@ -416,10 +423,7 @@ func (e *ensurer) ensureTrunk(ctx context.Context, accountID string, trunk *alia
 		}
 		fit.Outcome = OutcomeUpdated
 	}
-	var se *stepError
-	if err := e.setForwarding(ctx, accountID, t); errors.As(err, &se) {
-		fit.Err = se.err
-	}
+	fit.Err = cause(e.setForwarding(ctx, accountID, t))
 	return e.item(fit)
 }
 
@@ -431,10 +435,7 @@ func (e *ensurer) ensureRouting(ctx context.Context, accountID string, n NumberS
 	it := EnsureItem{Kind: ItemKindRouting, Key: n.Key, ID: tn, Outcome: OutcomeUnchanged}
 	if x := e.had[n.Key]; x == nil || !e.routed(n, x) {
 		it.Outcome, it.Changed = OutcomeUpdated, []string{"destination"}
-		var se *stepError
-		if err := e.route(ctx, accountID, n); errors.As(err, &se) {
-			it.Err = se.err
-		}
+		it.Err = cause(e.route(ctx, accountID, n))
 	}
 	return e.item(it)
 }
