@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/go-alianza/alianza"
 )
@@ -70,8 +71,10 @@ func (c *Client) Ensure(ctx context.Context, spec *AccountSpec, opts *EnsureOpti
 		return nil, err
 	}
 	for i, u := range spec.Users {
-		if u.Username == "" {
-			errs = append(errs, &alianza.FieldError{Field: fmt.Sprintf("users[%d].username", i), Rule: "is required: Ensure finds the user by it"})
+		field := fmt.Sprintf("users[%d].username", i)
+		// A user with neither key nor username is reported by the spec check already.
+		if u.Username == "" && !slices.ContainsFunc(errs, func(fe *alianza.FieldError) bool { return fe.Field == field }) {
+			errs = append(errs, &alianza.FieldError{Field: field, Rule: "is required: Ensure finds the user by it"})
 		}
 	}
 	if opts.Status != "" && opts.Status != alianza.AccountStatusActive && opts.Status != alianza.AccountStatusDisabled {
