@@ -341,54 +341,66 @@ func (e *ensurer) ensureNumber(ctx context.Context, accountID string, n NumberSp
 	if x := e.had[n.Key]; x != nil {
 		e.provisioner.res.Numbers[n.Key] = x.PhoneNumber
 		it.ID = x.PhoneNumber
-		drift := csrDrift(n, x.CustomerServiceRecord)
-		var fix []string
-		for _, f := range drift {
-			if e.opts.CorrectDrift && f != "postalCode" {
-				fix = append(fix, f)
-			} else {
-				it.Drift = append(it.Drift, f)
-			}
-		}
-		if len(fix) > 0 {
-			csr := n.customerRecord(x.CustomerServiceRecord)
-			patch := &alianza.PatchTelephoneNumberRequest{CustomerServiceRecord: &csr, OrderVersion: ptrIf(x.OrderVersion)}
-			if _, it.Err = e.c.api.TelephoneNumbers.Patch(ctx, accountID, x.PhoneNumber, patch); it.Err == nil {
-				it.Outcome, it.Changed = OutcomeUpdated, fix
-			}
-		}
+		e.correctRecord(ctx, accountID, n, x, &it)
 	} else {
-		err := e.addNumber(ctx, accountID, n)
-		if err == nil || e.reserved != "" {
-			e.added = true
-		}
-		it.Outcome, it.Err = created(err, func() (bool, error) {
-			if e.reserved == "" {
-				return false, nil
-			}
-			_, err := e.c.api.TelephoneNumbers.Get(ctx, accountID, e.reserved)
-			if errors.Is(err, alianza.ErrNotFound) {
-				return false, nil
-			}
-			if err == nil {
-				e.provisioner.res.Numbers[n.Key] = e.reserved
-			}
-			return err == nil, err
-		})
-		it.ID = e.provisioner.res.Numbers[n.Key]
-		switch {
-		case it.Err == nil:
-		case e.reserved != "":
-			// Reserved for this account but not added: name it, so it can
-			// be released (or the next run adds it).
-			it.ID = e.reserved
-			e.res.Notes = append(e.res.Notes, fmt.Sprintf("%s was reserved for number %s and not added: release its reservation if Ensure is not run again", e.reserved, n.Key))
-		case e.maybeReserved != "":
-			it.ID = e.maybeReserved
-			e.res.Notes = append(e.res.Notes, fmt.Sprintf("%s may have been reserved for number %s (the reserve's answer was lost): release its reservation if Ensure is not run again", e.maybeReserved, n.Key))
-		}
+		e.addMissingNumber(ctx, accountID, n, &it)
 	}
 	return e.item(it)
+}
+
+// correctRecord compares the service record of x, the number adopted for
+// n, with the spec, and patches what CorrectDrift corrects.
+func (e *ensurer) correctRecord(ctx context.Context, accountID string, n NumberSpec, x *alianza.AccountTelephoneNumber, it *EnsureItem) {
+	var fix []string
+	for _, f := range csrDrift(n, x.CustomerServiceRecord) {
+		if e.opts.CorrectDrift && f != "postalCode" {
+			fix = append(fix, f)
+		} else {
+			it.Drift = append(it.Drift, f)
+		}
+	}
+	if len(fix) == 0 {
+		return
+	}
+	csr := n.customerRecord(x.CustomerServiceRecord)
+	patch := &alianza.PatchTelephoneNumberRequest{CustomerServiceRecord: &csr, OrderVersion: ptrIf(x.OrderVersion)}
+	if _, it.Err = e.c.api.TelephoneNumbers.Patch(ctx, accountID, x.PhoneNumber, patch); it.Err == nil {
+		it.Outcome, it.Changed = OutcomeUpdated, fix
+	}
+}
+
+// addMissingNumber adds a number for n, adopting it after a lost answer,
+// and names a reservation a failure leaves behind.
+func (e *ensurer) addMissingNumber(ctx context.Context, accountID string, n NumberSpec, it *EnsureItem) {
+	err := e.addNumber(ctx, accountID, n)
+	if err == nil || e.reserved != "" {
+		e.added = true
+	}
+	it.Outcome, it.Err = created(err, func() (bool, error) {
+		if e.reserved == "" {
+			return false, nil
+		}
+		_, err := e.c.api.TelephoneNumbers.Get(ctx, accountID, e.reserved)
+		if errors.Is(err, alianza.ErrNotFound) {
+			return false, nil
+		}
+		if err == nil {
+			e.provisioner.res.Numbers[n.Key] = e.reserved
+		}
+		return err == nil, err
+	})
+	it.ID = e.provisioner.res.Numbers[n.Key]
+	switch {
+	case it.Err == nil:
+	case e.reserved != "":
+		// Reserved for this account but not added: name it, so it can
+		// be released (or the next run adds it).
+		it.ID = e.reserved
+		e.res.Notes = append(e.res.Notes, fmt.Sprintf("%s was reserved for number %s and not added: release its reservation if Ensure is not run again", e.reserved, n.Key))
+	case e.maybeReserved != "":
+		it.ID = e.maybeReserved
+		e.res.Notes = append(e.res.Notes, fmt.Sprintf("%s may have been reserved for number %s (the reserve's answer was lost): release its reservation if Ensure is not run again", e.maybeReserved, n.Key))
+	}
 }
 
 func (e *ensurer) ensureTrunk(ctx context.Context, accountID string, trunk *alianza.SipTrunk) error {
