@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/go-alianza/alianza"
 )
@@ -70,8 +71,10 @@ func (c *Client) Ensure(ctx context.Context, spec *AccountSpec, opts *EnsureOpti
 		return nil, err
 	}
 	for i, u := range spec.Users {
-		if u.Username == "" {
-			errs = append(errs, &alianza.FieldError{Field: fmt.Sprintf("users[%d].username", i), Rule: "is required: Ensure finds the user by it"})
+		field := fmt.Sprintf("users[%d].username", i)
+		// A user with neither key nor username is reported by the spec check already.
+		if u.Username == "" && !slices.ContainsFunc(errs, func(fe *alianza.FieldError) bool { return fe.Field == field }) {
+			errs = append(errs, &alianza.FieldError{Field: field, Rule: "is required: Ensure finds the user by it"})
 		}
 	}
 	if opts.Status != "" && opts.Status != alianza.AccountStatusActive && opts.Status != alianza.AccountStatusDisabled {
@@ -80,12 +83,12 @@ func (c *Client) Ensure(ctx context.Context, spec *AccountSpec, opts *EnsureOpti
 	if len(errs) > 0 {
 		return nil, &alianza.ValidationError{Errors: errs}
 	}
-	e := &ensurer{
-		provisioner: newProvisioner(c, v, &ProvisionOptions{}), opts: opts,
-		res: &EnsureResult{Users: map[string]*alianza.User{}, Numbers: map[string]string{}},
-	}
+	p := newProvisioner(c, v, &ProvisionOptions{})
+	e := &ensurer{provisioner: p, opts: opts, res: &EnsureResult{}}
 	err = e.run(ctx)
-	e.res.Notes = append(e.res.Notes, e.provisioner.res.Notes...)
+	// What was found or made is kept once, by the provisioner's steps.
+	e.res.Users, e.res.Numbers, e.res.Trunk, e.res.Devices = p.res.Users, p.res.Numbers, p.res.Trunk, p.res.Devices
+	e.res.Notes = append(e.res.Notes, p.res.Notes...)
 	return e.res, err
 }
 
@@ -120,10 +123,7 @@ func (e *ensurer) item(it EnsureItem) error {
 // found was OutcomeCreated; a collision whose resource is found on the account
 // was made by someone else meanwhile and is adopted OutcomeUnchanged.
 func created(err error, adopt func() (bool, error)) (Outcome, error) {
-	var se *stepError
-	if errors.As(err, &se) {
-		err = se.err
-	}
+	err = cause(err)
 	lost, collided := outcomeUnknown(err), errors.Is(err, alianza.ErrConflict)
 	if err == nil || !lost && !collided {
 		return OutcomeCreated, err
@@ -138,6 +138,16 @@ func created(err error, adopt func() (bool, error)) (Outcome, error) {
 		return OutcomeCreated, nil
 	}
 	return OutcomeUnchanged, nil
+}
+
+// cause is a provisioner step's error without the step's name: the item
+// that reports it names itself.
+func cause(err error) error {
+	var se *stepError
+	if errors.As(err, &se) {
+		return se.err
+	}
+	return err
 }
 
 func (e *ensurer) run(ctx context.Context) error {
@@ -322,7 +332,6 @@ func (e *ensurer) ensureUser(ctx context.Context, accountID string, u UserSpec, 
 	}
 	if x := e.provisioner.res.Users[u.key()]; x != nil {
 		it.ID = x.ID
-		e.res.Users[u.key()] = x
 	}
 	return e.item(it)
 }
@@ -332,57 +341,66 @@ func (e *ensurer) ensureNumber(ctx context.Context, accountID string, n NumberSp
 	if x := e.had[n.Key]; x != nil {
 		e.provisioner.res.Numbers[n.Key] = x.PhoneNumber
 		it.ID = x.PhoneNumber
-		drift := csrDrift(n, x.CustomerServiceRecord)
-		var fix []string
-		for _, f := range drift {
-			if e.opts.CorrectDrift && f != "postalCode" {
-				fix = append(fix, f)
-			} else {
-				it.Drift = append(it.Drift, f)
-			}
-		}
-		if len(fix) > 0 {
-			csr := n.customerRecord(x.CustomerServiceRecord)
-			patch := &alianza.PatchTelephoneNumberRequest{CustomerServiceRecord: &csr, OrderVersion: ptrIf(x.OrderVersion)}
-			if _, it.Err = e.c.api.TelephoneNumbers.Patch(ctx, accountID, x.PhoneNumber, patch); it.Err == nil {
-				it.Outcome, it.Changed = OutcomeUpdated, fix
-			}
-		}
+		e.correctRecord(ctx, accountID, n, x, &it)
 	} else {
-		err := e.addNumber(ctx, accountID, n)
-		if err == nil || e.reserved != "" {
-			e.added = true
-		}
-		it.Outcome, it.Err = created(err, func() (bool, error) {
-			if e.reserved == "" {
-				return false, nil
-			}
-			_, err := e.c.api.TelephoneNumbers.Get(ctx, accountID, e.reserved)
-			if errors.Is(err, alianza.ErrNotFound) {
-				return false, nil
-			}
-			if err == nil {
-				e.provisioner.res.Numbers[n.Key] = e.reserved
-			}
-			return err == nil, err
-		})
-		it.ID = e.provisioner.res.Numbers[n.Key]
-		switch {
-		case it.Err == nil:
-		case e.reserved != "":
-			// Reserved for this account but not added: name it, so it can
-			// be released (or the next run adds it).
-			it.ID = e.reserved
-			e.res.Notes = append(e.res.Notes, fmt.Sprintf("%s was reserved for number %s and not added: release its reservation if Ensure is not run again", e.reserved, n.Key))
-		case e.maybeReserved != "":
-			it.ID = e.maybeReserved
-			e.res.Notes = append(e.res.Notes, fmt.Sprintf("%s may have been reserved for number %s (the reserve's answer was lost): release its reservation if Ensure is not run again", e.maybeReserved, n.Key))
-		}
-	}
-	if tn := e.provisioner.res.Numbers[n.Key]; tn != "" {
-		e.res.Numbers[n.Key] = tn
+		e.addMissingNumber(ctx, accountID, n, &it)
 	}
 	return e.item(it)
+}
+
+// correctRecord compares the service record of x, the number adopted for
+// n, with the spec, and patches what CorrectDrift corrects.
+func (e *ensurer) correctRecord(ctx context.Context, accountID string, n NumberSpec, x *alianza.AccountTelephoneNumber, it *EnsureItem) {
+	var fix []string
+	for _, f := range csrDrift(n, x.CustomerServiceRecord) {
+		if e.opts.CorrectDrift && f != "postalCode" {
+			fix = append(fix, f)
+		} else {
+			it.Drift = append(it.Drift, f)
+		}
+	}
+	if len(fix) == 0 {
+		return
+	}
+	csr := n.customerRecord(x.CustomerServiceRecord)
+	patch := &alianza.PatchTelephoneNumberRequest{CustomerServiceRecord: &csr, OrderVersion: ptrIf(x.OrderVersion)}
+	if _, it.Err = e.c.api.TelephoneNumbers.Patch(ctx, accountID, x.PhoneNumber, patch); it.Err == nil {
+		it.Outcome, it.Changed = OutcomeUpdated, fix
+	}
+}
+
+// addMissingNumber adds a number for n, adopting it after a lost answer,
+// and names a reservation a failure leaves behind.
+func (e *ensurer) addMissingNumber(ctx context.Context, accountID string, n NumberSpec, it *EnsureItem) {
+	err := e.addNumber(ctx, accountID, n)
+	if err == nil || e.reserved != "" {
+		e.added = true
+	}
+	it.Outcome, it.Err = created(err, func() (bool, error) {
+		if e.reserved == "" {
+			return false, nil
+		}
+		_, err := e.c.api.TelephoneNumbers.Get(ctx, accountID, e.reserved)
+		if errors.Is(err, alianza.ErrNotFound) {
+			return false, nil
+		}
+		if err == nil {
+			e.provisioner.res.Numbers[n.Key] = e.reserved
+		}
+		return err == nil, err
+	})
+	it.ID = e.provisioner.res.Numbers[n.Key]
+	switch {
+	case it.Err == nil:
+	case e.reserved != "":
+		// Reserved for this account but not added: name it, so it can
+		// be released (or the next run adds it).
+		it.ID = e.reserved
+		e.res.Notes = append(e.res.Notes, fmt.Sprintf("%s was reserved for number %s and not added: release its reservation if Ensure is not run again", e.reserved, n.Key))
+	case e.maybeReserved != "":
+		it.ID = e.maybeReserved
+		e.res.Notes = append(e.res.Notes, fmt.Sprintf("%s may have been reserved for number %s (the reserve's answer was lost): release its reservation if Ensure is not run again", e.maybeReserved, n.Key))
+	}
 }
 
 func (e *ensurer) ensureTrunk(ctx context.Context, accountID string, trunk *alianza.SipTrunk) error {
@@ -400,15 +418,14 @@ func (e *ensurer) ensureTrunk(ctx context.Context, accountID string, trunk *alia
 			return x != nil, err
 		})
 	}
-	e.res.Trunk = e.provisioner.res.Trunk
-	if e.res.Trunk != nil {
-		it.ID = e.res.Trunk.ID
+	if x := e.provisioner.res.Trunk; x != nil {
+		it.ID = x.ID
 	}
 	if err := e.item(it); err != nil || t.Forwarding == nil {
 		return err
 	}
 
-	fit := EnsureItem{Kind: ItemKindForwarding, Key: t.Name, ID: e.res.Trunk.ID, Outcome: OutcomeCreated}
+	fit := EnsureItem{Kind: ItemKindForwarding, Key: t.Name, ID: e.provisioner.res.Trunk.ID, Outcome: OutcomeCreated}
 	if trunk != nil {
 		fit.Outcome = OutcomeUnchanged
 		got, err := e.c.api.SipTrunks.GetForwarding(ctx, accountID, trunk.ID)
@@ -421,10 +438,7 @@ func (e *ensurer) ensureTrunk(ctx context.Context, accountID string, trunk *alia
 		}
 		fit.Outcome = OutcomeUpdated
 	}
-	var se *stepError
-	if err := e.setForwarding(ctx, accountID, t); errors.As(err, &se) {
-		fit.Err = se.err
-	}
+	fit.Err = cause(e.setForwarding(ctx, accountID, t))
 	return e.item(fit)
 }
 
@@ -436,10 +450,7 @@ func (e *ensurer) ensureRouting(ctx context.Context, accountID string, n NumberS
 	it := EnsureItem{Kind: ItemKindRouting, Key: n.Key, ID: tn, Outcome: OutcomeUnchanged}
 	if x := e.had[n.Key]; x == nil || !e.routed(n, x) {
 		it.Outcome, it.Changed = OutcomeUpdated, []string{"destination"}
-		var se *stepError
-		if err := e.route(ctx, accountID, n); errors.As(err, &se) {
-			it.Err = se.err
-		}
+		it.Err = cause(e.route(ctx, accountID, n))
 	}
 	return e.item(it)
 }
@@ -461,9 +472,7 @@ func (e *ensurer) ensureDevice(ctx context.Context, accountID string, d DeviceSp
 		})
 	}
 	if it.Err == nil {
-		dev := e.provisioner.res.Devices[len(e.provisioner.res.Devices)-1]
-		it.ID = dev.ID
-		e.res.Devices = append(e.res.Devices, dev)
+		it.ID = e.provisioner.res.Devices[len(e.provisioner.res.Devices)-1].ID
 	}
 	return e.item(it)
 }

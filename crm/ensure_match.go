@@ -13,15 +13,16 @@ import (
 // item took.
 func (e *ensurer) surplus(numbers []alianza.AccountTelephoneNumber) {
 	took := map[string]bool{}
-	for _, tn := range e.res.Numbers {
+	found := e.provisioner.res
+	for _, tn := range found.Numbers {
 		took[tn] = true
 	}
 	dest := map[string]bool{}
-	for _, u := range e.res.Users {
+	for _, u := range found.Users {
 		dest[string(alianza.TNReferenceTypeEndUser)+" "+u.ID] = true
 	}
-	if e.res.Trunk != nil {
-		dest[string(alianza.TNReferenceTypeSIPTrunk)+" "+e.res.Trunk.ID] = true
+	if found.Trunk != nil {
+		dest[string(alianza.TNReferenceTypeSIPTrunk)+" "+found.Trunk.ID] = true
 	}
 	for _, x := range numbers {
 		if took[x.PhoneNumber] {
@@ -101,7 +102,7 @@ func forwardingDrift(want *alianza.UpdateSipTrunkForwardRulesRequest, got *alian
 // routed reports whether x is routed as n asks: to its user (and as that
 // user's caller ID when asked), or to the trunk.
 func (e *ensurer) routed(n NumberSpec, x *alianza.AccountTelephoneNumber) bool {
-	refType, refID := e.routeOf(n)
+	refType, refID := e.routeOf(n, e.provisioner.res.Trunk)
 	if x.ReferenceType != refType || x.ReferenceID != refID {
 		return false
 	}
@@ -112,16 +113,16 @@ func (e *ensurer) routed(n NumberSpec, x *alianza.AccountTelephoneNumber) bool {
 	return true
 }
 
-// routeOf is where n's calls go: its user or the trunk, by id.
-func (e *ensurer) routeOf(n NumberSpec) (alianza.TNReferenceType, string) {
+// routeOf is where n's calls go: its user or trunk, by id.
+func (e *ensurer) routeOf(n NumberSpec, trunk *alianza.SipTrunk) (alianza.TNReferenceType, string) {
 	switch {
 	case n.User != "":
 		if u := e.provisioner.res.Users[n.User]; u != nil {
 			return alianza.TNReferenceTypeEndUser, u.ID
 		}
 	case n.ToTrunk:
-		if t := e.provisioner.res.Trunk; t != nil {
-			return alianza.TNReferenceTypeSIPTrunk, t.ID
+		if trunk != nil {
+			return alianza.TNReferenceTypeSIPTrunk, trunk.ID
 		}
 	}
 	return "", ""
@@ -178,10 +179,6 @@ func (e *ensurer) matchNumbers(numbers []alianza.AccountTelephoneNumber, trunk *
 			}
 		}
 	}
-	if trunk != nil && e.provisioner.res.Trunk == nil {
-		e.provisioner.res.Trunk = trunk // routeOf needs it
-		defer func() { e.provisioner.res.Trunk = nil }()
-	}
 	if trunk != nil {
 		for _, pin := range [][2]string{{s.Trunk.CallbackNumber, trunk.CallbackNumber}, {s.Trunk.PrimaryNumber, trunk.PrimaryTN}} {
 			for _, n := range s.Numbers {
@@ -195,7 +192,7 @@ func (e *ensurer) matchNumbers(numbers []alianza.AccountTelephoneNumber, trunk *
 		return func(x *alianza.AccountTelephoneNumber) bool { return len(csrDrift(n, x.CustomerServiceRecord)) == 0 }
 	}
 	routedAsSpec := func(n NumberSpec) func(x *alianza.AccountTelephoneNumber) bool {
-		refType, refID := e.routeOf(n)
+		refType, refID := e.routeOf(n, trunk)
 		return func(x *alianza.AccountTelephoneNumber) bool {
 			return refType != "" && x.ReferenceType == refType && x.ReferenceID == refID
 		}

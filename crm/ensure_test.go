@@ -256,6 +256,20 @@ func TestEnsureChecksTheSpecFirst(t *testing.T) {
 		assert.NotNil(t, ve.Field(f), "expected an error on %s in %v", f, err)
 	}
 	assert.Empty(t, srv.Requests())
+
+	// A user with neither key nor username gets one error on the field, not two.
+	spec = bccSpec("ENS-V")
+	spec.Users[1].Key, spec.Users[1].Username = "", ""
+	_, err = c.Ensure(context.Background(), spec, nil)
+	require.True(t, errors.As(err, &ve), "%v", err)
+	n := 0
+	for _, fe := range ve.Errors {
+		if fe.Field == "users[1].username" {
+			n++
+		}
+	}
+	assert.Equal(t, 1, n, "%v", err)
+	assert.Empty(t, srv.Requests())
 }
 
 func TestEnsureResultNeverPrintsSecrets(t *testing.T) {

@@ -13,8 +13,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strings"
 
 	"github.com/go-alianza/alianza"
@@ -22,14 +20,7 @@ import (
 	"github.com/go-alianza/alianza/examples/internal/exampleenv"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err := run(ctx, os.Stdout, os.Getenv); err != nil {
-		fmt.Fprintln(os.Stderr, "ensure:", err)
-		os.Exit(1)
-	}
-}
+func main() { exampleenv.Main("ensure", run) }
 
 func run(ctx context.Context, w io.Writer, getenv func(string) string) error {
 	env, err := exampleenv.Connect(getenv)

@@ -11,22 +11,13 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 
 	"github.com/go-alianza/alianza"
 	"github.com/go-alianza/alianza/crm"
 	"github.com/go-alianza/alianza/examples/internal/exampleenv"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err := run(ctx, os.Stdout, os.Getenv); err != nil {
-		fmt.Fprintln(os.Stderr, "homephone:", err)
-		os.Exit(1)
-	}
-}
+func main() { exampleenv.Main("homephone", run) }
 
 func run(ctx context.Context, w io.Writer, getenv func(string) string) error {
 	env, err := exampleenv.Connect(getenv)

@@ -12,8 +12,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strings"
 
 	"github.com/go-alianza/alianza"
@@ -21,14 +19,7 @@ import (
 	"github.com/go-alianza/alianza/examples/internal/exampleenv"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err := run(ctx, os.Stdout, os.Getenv); err != nil {
-		fmt.Fprintln(os.Stderr, "siptrunk:", err)
-		os.Exit(1)
-	}
-}
+func main() { exampleenv.Main("siptrunk", run) }
 
 func run(ctx context.Context, w io.Writer, getenv func(string) string) error {
 	env, err := exampleenv.Connect(getenv)

@@ -14,8 +14,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strings"
 
 	"github.com/go-alianza/alianza"
@@ -26,12 +24,9 @@ import (
 func main() {
 	account := flag.String("account", "", "account number to tear down (default: create a throw-away one first)")
 	flag.Parse()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	if err := run(ctx, os.Stdout, os.Getenv, *account); err != nil {
-		fmt.Fprintln(os.Stderr, "teardown:", err)
-		os.Exit(1)
-	}
+	exampleenv.Main("teardown", func(ctx context.Context, w io.Writer, getenv func(string) string) error {
+		return run(ctx, w, getenv, *account)
+	})
 }
 
 func run(ctx context.Context, w io.Writer, getenv func(string) string, account string) error {

@@ -4,8 +4,11 @@
 package exampleenv
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 
 	"github.com/go-alianza/alianza"
 	"github.com/go-alianza/alianza/alianzatest"
@@ -21,6 +24,19 @@ const (
 	// against a real partition do not collide.
 	EnvAccount = "ALIANZA_EXAMPLE_ACCOUNT"
 )
+
+// Main runs an example's run function with a context that Ctrl-C
+// cancels, its output on stdout and os.Getenv, and exits 1, the error on
+// stderr prefixed with name, when run fails.
+func Main(name string, run func(ctx context.Context, w io.Writer, getenv func(string) string) error) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	err := run(ctx, os.Stdout, os.Getenv)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, name+":", err)
+		os.Exit(1)
+	}
+}
 
 // Env is where an example runs.
 type Env struct {
