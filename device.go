@@ -347,10 +347,7 @@ func (f deviceFields) validate(v *validator) {
 	if f.lineType != nil {
 		lt := *f.lineType
 		v.enum("lineType", string(lt), lt.Valid())
-		ref := ""
-		if f.referenceID != nil {
-			ref = *f.referenceID
-		}
+		ref := deref(f.referenceID)
 		// DeviceX.referenceId depends on lineType (spec description).
 		switch lt {
 		case LineTypeLine:
