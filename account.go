@@ -279,38 +279,23 @@ func (s *AccountsService) UserProductPlans(ctx context.Context, accountID string
 }
 
 func (r *CreateAccountRequest) validate(v *validator) {
-	v.required("accountType", string(r.AccountType))
-	v.check(r.BillingCycleDay != 0, "billingCycleDay", "is required")
-	v.required("timeZone", string(r.TimeZone))
-	v.required("dialingBehaviorType", string(r.DialingBehaviorType))
-	if r.AccountType == AccountTypeAdvanced {
-		v.check(r.ExtensionLength != nil, "extensionLength", "is required for ADVANCED accounts")
-	}
 	accountFields{
 		accountNumber: &r.AccountNumber, accountName: &r.AccountName, customField: r.CustomField,
 		billingCycleDay: ptrUnlessZero(r.BillingCycleDay), extensionLength: r.ExtensionLength,
 		holdTimeoutSeconds: r.HoldTimeoutSeconds, accountType: &r.AccountType, timeZone: &r.TimeZone,
 		dialing: &r.DialingBehaviorType, platformType: r.PlatformType, regulatoryType: r.RegulatoryType,
 		screening: r.CallScreeningSettings, routePlanID: r.RoutePlanID,
-	}.check(v)
+	}.checkFull(v)
 }
 
 func (r *UpdateAccountRequest) validate(v *validator) {
-	v.required("accountType", string(r.AccountType))
-	v.check(r.BillingCycleDay != 0, "billingCycleDay", "is required")
-	v.required("status", string(r.Status))
-	v.required("timeZone", string(r.TimeZone))
-	v.required("dialingBehaviorType", string(r.DialingBehaviorType))
-	if r.AccountType == AccountTypeAdvanced {
-		v.check(r.ExtensionLength != nil, "extensionLength", "is required for ADVANCED accounts")
-	}
 	accountFields{
 		accountNumber: &r.AccountNumber, accountName: &r.AccountName, customField: r.CustomField,
 		billingCycleDay: ptrUnlessZero(r.BillingCycleDay), extensionLength: r.ExtensionLength,
 		holdTimeoutSeconds: r.HoldTimeoutSeconds, accountType: &r.AccountType, timeZone: &r.TimeZone,
 		dialing: &r.DialingBehaviorType, platformType: r.PlatformType, regulatoryType: r.RegulatoryType,
 		status: &r.Status, screening: r.CallScreeningSettings, routePlanID: r.RoutePlanID,
-	}.check(v)
+	}.checkFull(v)
 }
 
 func (r *PatchAccountRequest) validate(v *validator) {
@@ -359,6 +344,24 @@ type accountFields struct {
 	regulatoryType                                       *RegulatoryType
 	status                                               *AccountStatus
 	screening                                            *CallScreeningSettings
+}
+
+// checkFull checks a create or replace body: the fields both require, the
+// status when the body has one (a replace), then check's rules. f comes
+// from a full body, so accountType, timeZone and dialing are set; a zero
+// billing cycle day arrives as nil.
+func (f accountFields) checkFull(v *validator) {
+	v.required("accountType", string(*f.accountType))
+	v.check(f.billingCycleDay != nil, "billingCycleDay", "is required")
+	if f.status != nil {
+		v.required("status", string(*f.status))
+	}
+	v.required("timeZone", string(*f.timeZone))
+	v.required("dialingBehaviorType", string(*f.dialing))
+	if *f.accountType == AccountTypeAdvanced {
+		v.check(f.extensionLength != nil, "extensionLength", "is required for ADVANCED accounts")
+	}
+	f.check(v)
 }
 
 // check applies the Account schema's bounds and the rules that tie fields

@@ -3,7 +3,6 @@ package alianza
 import (
 	"encoding/json"
 	"fmt"
-	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -77,12 +76,8 @@ func (a *Account) UpdateRequest() *UpdateAccountRequest {
 		SendWelcomeEmail:         Ptr(a.SendWelcomeEmail),
 		RegulatoryType:           ptrUnlessZero(a.RegulatoryType),
 		CustomHoldMusicMediaID:   ptrUnlessZero(a.CustomHoldMusicMediaID),
-	}
-	// reflect's IsZero is what the response's omitzero tag used: a zero
-	// value means the platform sent no settings.
-	if s := a.CallScreeningSettings; !reflect.ValueOf(s).IsZero() {
-		s.CustomCallScreenList = append([]CustomCallScreen(nil), s.CustomCallScreenList...)
-		r.CallScreeningSettings = &s
+		// A zero value means the platform sent no settings (omitzero).
+		CallScreeningSettings: copyUnlessZero(a.CallScreeningSettings),
 	}
 	if a.AccountType == AccountTypeSimple {
 		// SIMPLE accounts have no extensions; the value is immutable anyway,

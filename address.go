@@ -107,9 +107,7 @@ func (a *AddressValidation) E911Address() E911Address {
 //
 //alianza:operation GET /v2/address/validate
 func (s *AddressesService) Validate(ctx context.Context, opts *ValidateAddressOptions) (*AddressValidation, error) {
-	var v validator
-	opts.validate(&v)
-	if err := v.err(); err != nil {
+	if err := opts.Validate(); err != nil {
 		return nil, err
 	}
 	return call[AddressValidation](ctx, s.client, &request{

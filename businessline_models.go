@@ -51,9 +51,9 @@ type UpdateBusinessLineRequest CreateBusinessLineRequest
 func (b *BusinessLine) UpdateRequest() *UpdateBusinessLineRequest {
 	return &UpdateBusinessLineRequest{
 		Name:                         b.Name,
-		CallerIDPhoneNumber:          nonEmpty(b.CallerIDPhoneNumber),
+		CallerIDPhoneNumber:          ptrUnlessZero(b.CallerIDPhoneNumber),
 		CallerIDVisible:              Ptr(b.CallerIDVisible),
-		EmergencyCallbackPhoneNumber: nonEmpty(b.EmergencyCallbackPhoneNumber),
+		EmergencyCallbackPhoneNumber: ptrUnlessZero(b.EmergencyCallbackPhoneNumber),
 	}
 }
 
@@ -79,8 +79,8 @@ func (c *CallHandling) UpdateRequest() *UpdateCallHandlingRequest {
 		BusyFailoverAction:         c.BusyFailoverAction,
 		UnregisteredFailoverAction: c.UnregisteredFailoverAction,
 		RingTimeoutConfiguration:   c.RingTimeoutConfiguration,
-		ForwardToPhoneNumber:       nonEmpty(c.ForwardToPhoneNumber),
-		VoicemailBoxID:             nonEmpty(c.VoicemailBoxID),
+		ForwardToPhoneNumber:       ptrUnlessZero(c.ForwardToPhoneNumber),
+		VoicemailBoxID:             ptrUnlessZero(c.VoicemailBoxID),
 	}
 }
 

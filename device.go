@@ -247,8 +247,8 @@ func (s *DeviceLinesService) ListTypes(ctx context.Context, opts *ListDeviceType
 	})
 }
 
-// deviceFields is what the three request types have in common. Required
-// fields are non-nil pointers for create and update.
+// deviceFields is what the create (and so the update) and patch request
+// types have in common. Required fields are non-nil pointers for a create.
 type deviceFields struct {
 	deviceTypeID, deviceName, userID *string
 	lineNumber                       *int
@@ -266,13 +266,8 @@ func (r *CreateDeviceRequest) validate(v *validator) {
 	}.validate(v)
 }
 
-func (r *UpdateDeviceRequest) validate(v *validator) {
-	deviceFields{
-		deviceTypeID: &r.DeviceTypeID, deviceName: &r.DeviceName, userID: &r.UserID, lineNumber: &r.LineNumber,
-		mac: r.MACAddress, emergency: r.EmergencyNumber, sipUsername: r.SIPUsername, sipPassword: r.SIPPassword,
-		lineType: r.LineType, referenceID: r.ReferenceID,
-	}.validate(v)
-}
+// A replace has the fields and the rules of a create.
+func (r *UpdateDeviceRequest) validate(v *validator) { (*CreateDeviceRequest)(r).validate(v) }
 
 func (r *PatchDeviceRequest) validate(v *validator) {
 	deviceFields{
@@ -352,10 +347,7 @@ func (f deviceFields) validate(v *validator) {
 	if f.lineType != nil {
 		lt := *f.lineType
 		v.enum("lineType", string(lt), lt.Valid())
-		ref := ""
-		if f.referenceID != nil {
-			ref = *f.referenceID
-		}
+		ref := deref(f.referenceID)
 		// DeviceX.referenceId depends on lineType (spec description).
 		switch lt {
 		case LineTypeLine:

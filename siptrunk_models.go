@@ -70,33 +70,17 @@ func (t *SipTrunk) UpdateRequest() *UpdateSipTrunkRequest {
 		LocalServicesEnabled: Ptr(t.LocalServicesEnabled),
 		IPBasedAuthEnabled:   Ptr(t.IPBasedAuthEnabled),
 		ExtensionPatterns:    slices.Clone(t.ExtensionPatterns), // nil stays nil, empty stays empty
-		CallbackNumber:       nonEmpty(t.CallbackNumber),
-		PrimaryTN:            nonEmpty(t.PrimaryTN),
-		ExternalChargeNumber: nonEmpty(t.ExternalChargeNumber),
-		IPAddress:            nonEmpty(t.IPAddress),
-		SipTrunkGroupID:      nonEmpty(t.SipTrunkGroupID),
-		LanguageTag:          nonEmpty(t.LanguageTag),
-		MaxBurstCalls:        nonZero(t.MaxBurstCalls),
-		PortNumber:           nonZero(t.PortNumber),
-		PBXTNDigits:          nonZero(t.PBXTNDigits),
+		CallbackNumber:       ptrUnlessZero(t.CallbackNumber),
+		PrimaryTN:            ptrUnlessZero(t.PrimaryTN),
+		ExternalChargeNumber: ptrUnlessZero(t.ExternalChargeNumber),
+		IPAddress:            ptrUnlessZero(t.IPAddress),
+		SipTrunkGroupID:      ptrUnlessZero(t.SipTrunkGroupID),
+		LanguageTag:          ptrUnlessZero(t.LanguageTag),
+		MaxBurstCalls:        ptrUnlessZero(t.MaxBurstCalls),
+		PortNumber:           ptrUnlessZero(t.PortNumber),
+		PBXTNDigits:          ptrUnlessZero(t.PBXTNDigits),
 	}
 	return u
-}
-
-// nonEmpty is nil for "" so a GET's absent string stays absent in a PUT.
-func nonEmpty(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
-// nonZero is nil for 0 so a GET's absent number stays absent in a PUT.
-func nonZero(n int) *int {
-	if n == 0 {
-		return nil
-	}
-	return &n
 }
 
 // SetupCallingPlan asks the platform, on create, to share an existing

@@ -108,9 +108,7 @@ func (o *SearchTelephoneNumbersOptions) values() (url.Values, error) {
 //
 //alianza:operation GET /v2/partition/{partitionId}/telephonenumber/search
 func (s *TelephoneNumbersService) Search(ctx context.Context, opts *SearchTelephoneNumbersOptions) ([]TelephoneNumberView, error) {
-	var v validator
-	opts.validate(&v)
-	if err := v.err(); err != nil {
+	if err := opts.Validate(); err != nil {
 		return nil, err
 	}
 	q, err := opts.values()

@@ -29,8 +29,11 @@ func (v *validator) normMAC(field, s string) string {
 }
 
 // pathID checks a value that will fill a path placeholder, as the core's
-// checkID does, but collects the failure with the body's, for methods that
-// must look at the ID before the request is built.
+// checkID does, but collects the failure with the body's: a method checks
+// its path arguments first, so every problem comes back in one
+// *ValidationError before anything is sent, the login that may look up the
+// partition included (the core checks placeholders after that lookup, and
+// stops at the first).
 func (v *validator) pathID(field, s string) {
 	if msg := badSegment(s); msg != "" {
 		v.add(field, msg)

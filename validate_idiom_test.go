@@ -22,15 +22,32 @@ func requireProblems(t *testing.T, err error, sent int, fields ...string) {
 	assert.Zero(t, sent, "a request was sent")
 }
 
+// refusedCase is a call that must be refused before sending, with the
+// fields its *ValidationError must name.
+type refusedCase struct {
+	name   string
+	call   func(c *Client) error
+	fields []string
+}
+
+// runRefused runs each case on its own mock client and checks the refusal
+// with requireProblems.
+func runRefused(t *testing.T, tests []refusedCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, mt := newMockClient(t)
+			err := tt.call(c)
+			requireProblems(t, err, mt.GetTotalCallCount(), tt.fields...)
+		})
+	}
+}
+
 // Every service reports a bad path argument and a bad body together, in
 // one *ValidationError, before sending anything.
 func TestValidationPathAndBodyTogether(t *testing.T) {
 	ctx := context.Background()
-	tests := []struct {
-		name   string
-		call   func(c *Client) error
-		fields []string
-	}{
+	runRefused(t, []refusedCase{
 		{"Accounts.Update", func(c *Client) error {
 			_, err := c.Accounts.Update(ctx, "..", &UpdateAccountRequest{BillingCycleDay: 31})
 			return err
@@ -135,25 +152,14 @@ func TestValidationPathAndBodyTogether(t *testing.T) {
 			_, err := c.CallingPlans.List(ctx, "", &ListCallingPlansOptions{ReferenceID: "U1"})
 			return err
 		}, []string{"accountId", "referenceType"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			c, mt := newMockClient(t)
-			err := tt.call(c)
-			requireProblems(t, err, mt.GetTotalCallCount(), tt.fields...)
-		})
-	}
+	})
 }
 
 // A method whose only inputs are path arguments reports them as a
 // *ValidationError too, naming each bad one.
 func TestValidationPathArgsOnly(t *testing.T) {
 	ctx := context.Background()
-	tests := []struct {
-		name   string
-		call   func(c *Client) error
-		fields []string
-	}{
+	runRefused(t, []refusedCase{
 		{"Accounts.Delete", func(c *Client) error { return c.Accounts.Delete(ctx, "..") }, []string{"accountId"}},
 		{"Users.Get", func(c *Client) error { _, err := c.Users.Get(ctx, "", "."); return err }, []string{"accountId", "userId"}},
 		{"Users.GetByUsername", func(c *Client) error { _, err := c.Users.GetByUsername(ctx, "A1", "ab"); return err }, []string{"username"}},
@@ -162,25 +168,14 @@ func TestValidationPathArgsOnly(t *testing.T) {
 		{"TelephoneNumbers.Delete", func(c *Client) error { return c.TelephoneNumbers.Delete(ctx, "", "1801") }, []string{"accountId", "tn"}},
 		{"BusinessLines.DeletePortAssignment", func(c *Client) error { return c.BusinessLines.DeletePortAssignment(ctx, "..", "..") }, []string{"accountId", "businessLineId"}},
 		{"CallingPlans.ArchiveProduct", func(c *Client) error { return c.CallingPlans.ArchiveProduct(ctx, "") }, []string{"cppId"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			c, mt := newMockClient(t)
-			err := tt.call(c)
-			requireProblems(t, err, mt.GetTotalCallCount(), tt.fields...)
-		})
-	}
+	})
 }
 
 // Refused before sending: values the platform refuses as missing or
 // malformed.
 func TestValidationMissingOrMalformedValues(t *testing.T) {
 	ctx := context.Background()
-	tests := []struct {
-		name   string
-		call   func(c *Client) error
-		fields []string
-	}{
+	runRefused(t, []refusedCase{
 		{"account search without a term", func(c *Client) error { _, err := c.Accounts.Search(ctx, " "); return err }, []string{"q"}},
 		{"number search without options", func(c *Client) error { _, err := c.TelephoneNumbers.Search(ctx, nil); return err }, []string{"q"}},
 		{"number search by rate center without q", func(c *Client) error {
@@ -201,14 +196,7 @@ func TestValidationMissingOrMalformedValues(t *testing.T) {
 		}, []string{"postalCode"}},
 		{"type-ahead without options", func(c *Client) error { _, err := c.Addresses.TypeAhead(ctx, nil); return err }, []string{"address", "country"}},
 		{"account by id type with no value", func(c *Client) error { _, err := c.Accounts.GetBy(ctx, AccountIDTypeID, ""); return err }, []string{"accountId"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			c, mt := newMockClient(t)
-			err := tt.call(c)
-			requireProblems(t, err, mt.GetTotalCallCount(), tt.fields...)
-		})
-	}
+	})
 }
 
 // A request's Validate returns what its method would say about the body.
