@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/go-alianza/alianza/internal/gen"
+	"github.com/go-alianza/alianza/internal/spec"
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/require"
 )
@@ -190,6 +191,21 @@ var (
 	scopeList []ScopeOperation
 	scopeErr  error
 )
+
+var (
+	specOnce sync.Once
+	specDoc  *gen.Spec
+	specErr  error
+)
+
+// embeddedSpec returns the embedded OpenAPI description (about 1 MB of
+// YAML), parsed once per test binary. Callers must not modify it.
+func embeddedSpec(t testing.TB) *gen.Spec {
+	t.Helper()
+	specOnce.Do(func() { specDoc, specErr = gen.LoadSpec(spec.OpenAPI()) })
+	require.NoError(t, specErr)
+	return specDoc
+}
 
 // Directives returns every directive of the package's non-test sources in
 // source order, parsed once per test binary.
