@@ -21,20 +21,12 @@ type Directive struct {
 // Directives returns the //alianza:operation directives of the doc comments
 // of the non-test Go files in dir, in file and source order.
 func Directives(dir string) ([]Directive, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	files, err := parseSources(dir, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
 		return nil, err
 	}
 	var out []Directive
-	fset := token.NewFileSet()
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		file, err := parser.ParseFile(fset, f, nil, parser.ParseComments)
-		if err != nil {
-			return nil, err
-		}
+	for _, file := range files {
 		for _, d := range file.Decls {
 			fn, ok := d.(*ast.FuncDecl)
 			if !ok || fn.Doc == nil {
@@ -48,6 +40,27 @@ func Directives(dir string) ([]Directive, error) {
 		}
 	}
 	return out, nil
+}
+
+// parseSources parses the non-test Go files of dir, in file name order.
+func parseSources(dir string, mode parser.Mode) ([]*ast.File, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		return nil, err
+	}
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, name, nil, mode)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, file)
+	}
+	return files, nil
 }
 
 // funcName is "Recv.Name" for a method, "Name" for a function.
