@@ -8,7 +8,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-alianza/alianza/internal/gen"
-	"github.com/go-alianza/alianza/internal/spec"
 )
 
 func strs[T ~string](values func() []T) []string {
@@ -66,8 +65,7 @@ func TestEnumValuesMatchSpec(t *testing.T) {
 		"PortCancelType":               strs(PortCancelTypeValues),
 		"ScheduleType":                 strs(ScheduleTypeValues),
 	}
-	s, err := gen.LoadSpec(spec.OpenAPI())
-	require.NoError(t, err)
+	s := embeddedSpec(t)
 	ov, err := gen.DefaultOverrides()
 	require.NoError(t, err)
 	enums, err := gen.BuildEnums(s, ov)

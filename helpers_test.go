@@ -4,9 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"io"
 	"net/http"
 	"net/url"
@@ -17,6 +14,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/go-alianza/alianza/internal/gen"
+	"github.com/go-alianza/alianza/internal/spec"
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/require"
 )
@@ -168,15 +167,12 @@ func expandTest(t *testing.T, tmpl string, args []string) string {
 }
 
 // OperationDirective is one //alianza:operation directive and the function
-// that carries it. It and ScopeOperation are exported from this _test.go
-// file (so from the test binary only, not the package) for the external
-// contract tests: both test packages read the directives and the scope file
-// through the one parser below.
-type OperationDirective struct {
-	Func string // "AccountsService.Get"
-	Op   string // "GET /v2/partition/{partitionId}/account/{accountId}"
-	Doc  string // the function's doc comment
-}
+// that carries it, as internal/gen parses them for the generator's drift
+// report. It and ScopeOperation are exported from this _test.go file (so
+// from the test binary only, not the package) for the external contract
+// tests: both test packages read the directives and the scope file through
+// the one parser.
+type OperationDirective = gen.Directive
 
 // ScopeOperation is one line of testdata/operations-scope.txt: an operation
 // of the spec the SDK must have a method for.
@@ -196,10 +192,25 @@ var (
 	scopeErr  error
 )
 
+var (
+	specOnce sync.Once
+	specDoc  *gen.Spec
+	specErr  error
+)
+
+// embeddedSpec returns the embedded OpenAPI description (about 1 MB of
+// YAML), parsed once per test binary. Callers must not modify it.
+func embeddedSpec(t testing.TB) *gen.Spec {
+	t.Helper()
+	specOnce.Do(func() { specDoc, specErr = gen.LoadSpec(spec.OpenAPI()) })
+	require.NoError(t, specErr)
+	return specDoc
+}
+
 // Directives returns every directive of the package's non-test sources in
 // source order, parsed once per test binary.
 func Directives() ([]OperationDirective, error) {
-	directivesOnce.Do(func() { directiveList, directiveErr = parseDirectiveList(".") })
+	directivesOnce.Do(func() { directiveList, directiveErr = gen.Directives(".") })
 	return slices.Clone(directiveList), directiveErr
 }
 
@@ -246,50 +257,6 @@ func directives(t *testing.T) map[string]string {
 		m[d.Func] = d.Op
 	}
 	return m
-}
-
-func parseDirectiveList(dir string) ([]OperationDirective, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
-	if err != nil {
-		return nil, err
-	}
-	var out []OperationDirective
-	fset := token.NewFileSet()
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
-		}
-		file, err := parser.ParseFile(fset, f, src, parser.ParseComments)
-		if err != nil {
-			return nil, err
-		}
-		for _, d := range file.Decls {
-			fn, ok := d.(*ast.FuncDecl)
-			if !ok || fn.Doc == nil {
-				continue
-			}
-			name := fn.Name.Name
-			if fn.Recv != nil && len(fn.Recv.List) == 1 {
-				rt := fn.Recv.List[0].Type
-				if st, ok := rt.(*ast.StarExpr); ok {
-					rt = st.X
-				}
-				if id, ok := rt.(*ast.Ident); ok {
-					name = id.Name + "." + name
-				}
-			}
-			for _, c := range fn.Doc.List {
-				if op, ok := strings.CutPrefix(c.Text, "//alianza:operation "); ok {
-					out = append(out, OperationDirective{Func: name, Op: strings.TrimSpace(op), Doc: fn.Doc.Text()})
-				}
-			}
-		}
-	}
-	return out, nil
 }
 
 // fixture reads testdata/name.

@@ -2,46 +2,25 @@ package alianza
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"go.yaml.in/yaml/v3"
 )
-
-// specPath is the official OpenAPI description, shared with the fake.
-var specPath = filepath.Join("internal", "spec", "alianza-openapi.yml")
 
 // specOperation is what the directive test needs of one spec operation.
 type specOperation struct {
-	OperationID string `yaml:"operationId"`
-	Deprecated  bool   `yaml:"deprecated"`
+	OperationID string
+	Deprecated  bool
 }
 
-// loadSpecOperations maps "METHOD /path" to the spec's operation.
+// loadSpecOperations maps "METHOD /path" to the embedded spec's operation.
 func loadSpecOperations(t *testing.T) map[string]specOperation {
 	t.Helper()
-	raw, err := os.ReadFile(specPath)
-	require.NoError(t, err)
-	var doc struct {
-		Paths map[string]map[string]yaml.Node `yaml:"paths"`
-	}
-	require.NoError(t, yaml.Unmarshal(raw, &doc))
 	ops := make(map[string]specOperation)
-	for path, item := range doc.Paths {
-		for method, node := range item {
-			switch method {
-			case "get", "put", "post", "delete", "patch", "head", "options":
-			default:
-				continue // parameters, summary, ...
-			}
-			var op specOperation
-			require.NoError(t, node.Decode(&op), "%s %s", method, path)
-			ops[strings.ToUpper(method)+" "+path] = op
-		}
+	for _, op := range embeddedSpec(t).Operations() {
+		ops[op.Key()] = specOperation{OperationID: op.ID, Deprecated: op.Deprecated}
 	}
 	require.Greater(t, len(ops), 400, "the spec has 471 operations")
 	return ops

@@ -8,18 +8,15 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"os"
 	"reflect"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"go.yaml.in/yaml/v3"
 )
 
 // IDs with "/" and a space prove every argument is escaped as one segment.
@@ -61,30 +58,12 @@ func plainResponder(status int, body string) httpmock.Responder {
 	}
 }
 
-var (
-	specSchemasOnce sync.Once
-	specSchemas     map[string]any
-)
-
 // specProps returns the property names of a component schema of the
 // official spec, following allOf and $ref.
 func specProps(t *testing.T, name string) []string {
 	t.Helper()
-	specSchemasOnce.Do(func() {
-		raw, err := os.ReadFile(specPath)
-		if err != nil {
-			return
-		}
-		var doc struct {
-			Components struct {
-				Schemas map[string]any `yaml:"schemas"`
-			} `yaml:"components"`
-		}
-		if yaml.Unmarshal(raw, &doc) == nil {
-			specSchemas = doc.Components.Schemas
-		}
-	})
-	require.NotNil(t, specSchemas, "cannot read %s", specPath)
+	specSchemas := embeddedSpec(t).Schemas()
+	require.NotNil(t, specSchemas, "the embedded spec has no components.schemas")
 	set := map[string]bool{}
 	var walk func(s any)
 	walk = func(s any) {

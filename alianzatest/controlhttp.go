@@ -23,7 +23,9 @@ const OpenAPIPath = "/openapi.yml"
 // ControlEndpointsHelp documents the HTTP control endpoints, for a
 // command's help text.
 const ControlEndpointsHelp = `GET  /openapi.yml
-    The OpenAPI document the fake validates against.
+    Alianza's OpenAPI document as embedded. The fake validates against it
+    after fixing its defects in memory (servers, read-only and
+    conditionally required fields, formats, patterns, schema cycles).
 POST /_fake/fail-next  {"operation", "n", "status", "headers", "body"}
     Answer the next n calls (default 1) status (default 503) with headers
     such as {"Retry-After": "2"} and body (default a PublicApiException; a
@@ -45,7 +47,8 @@ POST /_fake/clear
 "operation" is "METHOD /spec/path/template", an operationId such as
 "createAccount", or a bare template (every method on it); "operations" is a
 list of them, empty for every operation. Answers: 204 when done, 400
-{"error": "..."} for a bad request.`
+{"error": "..."} for a bad request, 404 for an unknown /_fake/ endpoint,
+405 for another method.`
 
 // WithControlEndpoints makes the server answer, besides the Alianza API,
 // GET /openapi.yml and the fault control endpoints under /_fake/ (see

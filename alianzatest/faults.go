@@ -108,18 +108,23 @@ func (s *Server) operationKeys(names []string) (map[string]bool, error) {
 	return keys, nil
 }
 
-func (s *Server) faultFor(method string, route Route) (*fault, error) {
+// setFault runs set, under the server's lock, on the fault state of an
+// operation of the spec, creating it on first use.
+func (s *Server) setFault(method string, route Route, set func(*fault)) error {
 	method = strings.ToUpper(method)
 	if !s.spec.has(method, route) {
-		return nil, fmt.Errorf("alianzatest: %s %s is not an operation of the spec", method, route)
+		return fmt.Errorf("alianzatest: %s %s is not an operation of the spec", method, route)
 	}
 	key := opKey(method, route)
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	f := s.faults[key]
 	if f == nil {
 		f = &fault{}
 		s.faults[key] = f
 	}
-	return f, nil
+	set(f)
+	return nil
 }
 
 // failBody is the body of an injected failure: body as is when it is a
@@ -166,62 +171,34 @@ func (s *Server) FailNextWithHeader(method string, route Route, n, status int, h
 	if err != nil {
 		return err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	f, err := s.faultFor(method, route)
-	if err != nil {
-		return err
-	}
-	f.failN, f.fail = n, failSpec{status: status, header: header.Clone(), body: b}
-	return nil
+	return s.setFault(method, route, func(f *fault) { f.failN, f.fail = n, failSpec{status: status, header: header.Clone(), body: b} })
 }
 
 // Delay makes every later call of an operation wait d before it is
 // answered (or until the client gives up). d = 0 removes the delay.
 func (s *Server) Delay(method string, route Route, d time.Duration) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	f, err := s.faultFor(method, route)
-	if err != nil {
-		return err
-	}
-	f.delay = d
-	return nil
+	return s.setFault(method, route, func(f *fault) { f.delay = d })
 }
 
 // DropNext makes the next n calls of an operation lose their connection:
 // the fake reads the request, then closes the connection without answering
 // and without carrying the request out.
 func (s *Server) DropNext(method string, route Route, n int) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	f, err := s.faultFor(method, route)
-	if err != nil {
-		return err
-	}
-	f.dropN = n
-	return nil
+	return s.setFault(method, route, func(f *fault) { f.dropN = n })
 }
 
 // ApplyThenDropNext makes the next n calls of an operation be carried out
 // by the fake (a create is stored, a delete deletes; a request the fake
-// refuses stays refused) and then lose their connection without an answer, as when a network fails after the platform
-// acted: the client cannot tell whether its request was applied. Over HTTP
-// the connection is hijacked and closed; through Transport the round trip
-// returns an error. The request log keeps the answer the fake would have
+// refuses stays refused) and then lose their connection without an
+// answer, as when a network fails after the platform acted: the client
+// cannot tell whether its request was applied. Over HTTP the connection is
+// hijacked and closed; through Transport the round trip returns an error. The request log keeps the answer the fake would have
 // sent (Request.Response), with Status 0 and Fault FaultKindApplyDrop.
 //
 //	method, route, _ := srv.RouteOf("createAccount")
 //	srv.ApplyThenDropNext(method, route, 1) // "POST /v2/partition/{partitionId}/account"
 func (s *Server) ApplyThenDropNext(method string, route Route, n int) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	f, err := s.faultFor(method, route)
-	if err != nil {
-		return err
-	}
-	f.applyDropN = n
-	return nil
+	return s.setFault(method, route, func(f *fault) { f.applyDropN = n })
 }
 
 // FaultRate injects faults into a share of the requests, drawn from a

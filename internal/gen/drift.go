@@ -1,47 +1,12 @@
 package gen
 
 import (
-	"bufio"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 )
-
-// ClaimedOperations reads the //alianza:operation directives ("METHOD /path")
-// of the non-test Go files in dir: the operations the SDK has methods for.
-func ClaimedOperations(dir string) ([]string, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
-	if err != nil {
-		return nil, err
-	}
-	var ops []string
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		fh, err := os.Open(f)
-		if err != nil {
-			return nil, err
-		}
-		sc := bufio.NewScanner(fh)
-		for sc.Scan() {
-			if op, ok := strings.CutPrefix(strings.TrimSpace(sc.Text()), "//alianza:operation "); ok {
-				ops = append(ops, strings.Join(strings.Fields(op), " "))
-			}
-		}
-		err = sc.Err()
-		fh.Close()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f, err)
-		}
-	}
-	sort.Strings(ops)
-	return slices.Compact(ops), nil
-}
 
 // Drift is how a version of the spec (the target) differs from the one the
 // SDK was generated from (the base), for the operations the SDK claims and

@@ -49,15 +49,11 @@ func changedSpec(t *testing.T) string {
 }
 
 func TestDriftOnAChangedSpec(t *testing.T) {
-	base, err := embedded()
-	require.NoError(t, err)
+	f := loadFixture(t)
+	base, ov, claimed := f.base, f.ov, f.claimed
 	data, err := os.ReadFile(changedSpec(t))
 	require.NoError(t, err)
 	target, err := LoadSpec(data)
-	require.NoError(t, err)
-	ov, err := DefaultOverrides()
-	require.NoError(t, err)
-	claimed, err := ClaimedOperations("../..")
 	require.NoError(t, err)
 	require.Len(t, claimed, 75, "the root package's //alianza:operation directives")
 
@@ -108,12 +104,8 @@ func TestDriftOnAChangedSpec(t *testing.T) {
 // Any document loads and compares, however little of an OpenAPI
 // description it holds.
 func TestDriftOnABareDocument(t *testing.T) {
-	base, err := embedded()
-	require.NoError(t, err)
-	ov, err := DefaultOverrides()
-	require.NoError(t, err)
-	models, err := GoModels("../..")
-	require.NoError(t, err)
+	f := loadFixture(t)
+	base, ov, models := f.base, f.ov, f.models
 	for _, doc := range []string{
 		"openapi: 3.0.3\n",
 		"openapi: 3.1.0\npaths: {}\ncomponents: {schemas: {Account: {type: object}}}\n",
@@ -144,18 +136,14 @@ func TestDriftOnABareDocument(t *testing.T) {
 		d.Write(&out, "bare.yml")
 		assert.Contains(t, out.String(), "enums: 40, 40 with drift", doc)
 	}
-	_, err = LoadSpec([]byte("- a list, not a document"))
+	_, err := LoadSpec([]byte("- a list, not a document"))
 	assert.Error(t, err, "a document that is not a mapping is refused with an error")
 }
 
 func TestDriftOfTheEmbeddedSpecIsEmpty(t *testing.T) {
-	base, err := embedded()
-	require.NoError(t, err)
-	ov, err := DefaultOverrides()
-	require.NoError(t, err)
-	claimed, err := ClaimedOperations("../..")
-	require.NoError(t, err)
-	d := ComputeDrift(base, base, ov, claimed)
+	f := loadFixture(t)
+	claimed := f.claimed
+	d := ComputeDrift(f.base, f.base, f.ov, claimed)
 	assert.Empty(t, d.Added)
 	assert.Empty(t, d.Removed)
 	assert.Empty(t, d.Deprecated)

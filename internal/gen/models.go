@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
-	"go/token"
 	"maps"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -20,20 +18,12 @@ import (
 // contributes its own fields. The sources are parsed, not compiled, so the
 // generator runs even when the package does not build.
 func GoModels(dir string) (map[string][]string, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	files, err := parseSources(dir, parser.SkipObjectResolution)
 	if err != nil {
 		return nil, err
 	}
 	structs := map[string]*ast.StructType{}
-	fset := token.NewFileSet()
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		file, err := parser.ParseFile(fset, f, nil, parser.SkipObjectResolution)
-		if err != nil {
-			return nil, err
-		}
+	for _, file := range files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			if ts, ok := n.(*ast.TypeSpec); ok {
 				if st, ok := ts.Type.(*ast.StructType); ok {

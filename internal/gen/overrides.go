@@ -111,63 +111,36 @@ func checkReason(where, reason string) error {
 	return nil
 }
 
+// checkType checks an entry's Go type name: valid, and not listed before
+// in seen.
+func checkType(where, typ string, valid func(string) bool, want string, seen map[string]bool) error {
+	if !valid(typ) {
+		return fmt.Errorf("%s: type %q is not %s", where, typ, want)
+	}
+	if seen[typ] {
+		return fmt.Errorf("%s: type listed twice", where)
+	}
+	seen[typ] = true
+	return nil
+}
+
 func (ov *Overrides) check() error {
 	seen := map[string]bool{}
 	for i, e := range ov.Enums {
 		where := fmt.Sprintf("enums[%d] %s", i, e.Type)
-		if !goIdent.MatchString(e.Type) {
-			return fmt.Errorf("%s: type %q is not an exported Go name", where, e.Type)
-		}
-		if seen[e.Type] {
-			return fmt.Errorf("%s: type listed twice", where)
-		}
-		seen[e.Type] = true
-		if e.Source == "" {
-			return fmt.Errorf("%s: no source", where)
-		}
-		if err := checkReason(where, e.Reason); err != nil {
+		if err := checkType(where, e.Type, goIdent.MatchString, "an exported Go name", seen); err != nil {
 			return err
 		}
-		for v, n := range e.Names {
-			if !nameSuffix.MatchString(n.Name) {
-				return fmt.Errorf("%s: names[%q]: %q cannot follow a type name", where, v, n.Name)
-			}
-			if err := checkReason(fmt.Sprintf("%s: names[%q]", where, v), n.Reason); err != nil {
-				return err
-			}
-		}
-		for v, a := range e.Aliases {
-			if err := checkReason(fmt.Sprintf("%s: aliases[%q]", where, v), a.Reason); err != nil {
-				return err
-			}
-			if a.Value == v {
-				return fmt.Errorf("%s: aliases[%q] maps to itself", where, v)
-			}
-		}
-		for _, x := range e.Extra {
-			if !nameSuffix.MatchString(x.Name) {
-				return fmt.Errorf("%s: extra %q: name %q cannot follow a type name", where, x.Value, x.Name)
-			}
-			if err := checkReason(fmt.Sprintf("%s: extra %q", where, x.Value), x.Reason); err != nil {
-				return err
-			}
-		}
-		for _, o := range e.Omit {
-			if err := checkReason(fmt.Sprintf("%s: omit %q", where, o.Value), o.Reason); err != nil {
-				return err
-			}
+		if err := e.check(where); err != nil {
+			return err
 		}
 	}
 	models := map[string]bool{}
 	for i, m := range ov.Models {
 		where := fmt.Sprintf("models[%d] %s", i, m.Type)
-		if !token.IsIdentifier(m.Type) {
-			return fmt.Errorf("%s: type %q is not a Go name", where, m.Type)
+		if err := checkType(where, m.Type, token.IsIdentifier, "a Go name", models); err != nil {
+			return err
 		}
-		if models[m.Type] {
-			return fmt.Errorf("%s: type listed twice", where)
-		}
-		models[m.Type] = true
 		if m.Schema == "" {
 			return fmt.Errorf("%s: no schema", where)
 		}
@@ -178,6 +151,47 @@ func (ov *Overrides) check() error {
 			if err := checkReason(fmt.Sprintf("%s: %s", where, n.Field), n.Reason); err != nil {
 				return err
 			}
+		}
+	}
+	return nil
+}
+
+// check checks an enums entry's source, reason, names, aliases, extra
+// values and omitted values.
+func (e EnumOverride) check(where string) error {
+	if e.Source == "" {
+		return fmt.Errorf("%s: no source", where)
+	}
+	if err := checkReason(where, e.Reason); err != nil {
+		return err
+	}
+	for v, n := range e.Names {
+		if !nameSuffix.MatchString(n.Name) {
+			return fmt.Errorf("%s: names[%q]: %q cannot follow a type name", where, v, n.Name)
+		}
+		if err := checkReason(fmt.Sprintf("%s: names[%q]", where, v), n.Reason); err != nil {
+			return err
+		}
+	}
+	for v, a := range e.Aliases {
+		if err := checkReason(fmt.Sprintf("%s: aliases[%q]", where, v), a.Reason); err != nil {
+			return err
+		}
+		if a.Value == v {
+			return fmt.Errorf("%s: aliases[%q] maps to itself", where, v)
+		}
+	}
+	for _, x := range e.Extra {
+		if !nameSuffix.MatchString(x.Name) {
+			return fmt.Errorf("%s: extra %q: name %q cannot follow a type name", where, x.Value, x.Name)
+		}
+		if err := checkReason(fmt.Sprintf("%s: extra %q", where, x.Value), x.Reason); err != nil {
+			return err
+		}
+	}
+	for _, o := range e.Omit {
+		if err := checkReason(fmt.Sprintf("%s: omit %q", where, o.Value), o.Reason); err != nil {
+			return err
 		}
 	}
 	return nil

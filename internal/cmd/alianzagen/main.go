@@ -6,6 +6,7 @@
 package main
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"io"
@@ -32,28 +33,33 @@ func run(args []string, stdout io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	base, err := gen.LoadSpec(spec.OpenAPI())
-	if err != nil {
-		return err
-	}
 	ov, err := gen.DefaultOverrides()
 	if err != nil {
 		return err
 	}
 	if *drift {
-		target, name := base, "the embedded spec"
+		// The embedded spec (about 1 MB of YAML) is parsed only when -spec
+		// or -base is left out, and then once for both sides.
+		var target, base *gen.Spec
+		name, baseName := "the embedded spec", ""
 		if *other != "" {
 			if target, err = loadFile(*other); err != nil {
 				return err
 			}
 			name = *other
 		}
-		baseName := ""
 		if *from != "" {
 			if base, err = loadFile(*from); err != nil {
 				return err
 			}
 			baseName = *from
+		}
+		if target == nil || base == nil {
+			embedded, err := gen.LoadSpec(spec.OpenAPI())
+			if err != nil {
+				return err
+			}
+			target, base = cmp.Or(target, embedded), cmp.Or(base, embedded)
 		}
 		claimed, err := gen.ClaimedOperations(*dir)
 		if err != nil {
@@ -68,6 +74,10 @@ func run(args []string, stdout io.Writer) error {
 		d.Models = gen.CheckModels(target, ov, models)
 		d.Write(stdout, name)
 		return nil
+	}
+	base, err := gen.LoadSpec(spec.OpenAPI())
+	if err != nil {
+		return err
 	}
 	enums, err := gen.BuildEnums(base, ov)
 	if err != nil {
