@@ -313,9 +313,7 @@ func (c *Client) Do(ctx context.Context, op Operation, out any) (*Response, erro
 	if resp.StatusCode == 0 {
 		return nil, err
 	}
-	// A 404 reaches a caller without an error only when it answered the
-	// retry of a DELETE whose sent attempt lost its answer.
-	resp.AlreadyDone = err == nil && resp.StatusCode == http.StatusNotFound
+	resp.Header = c.callerHeader(r, resp.Header)
 	return resp, err
 }
 
@@ -440,11 +438,10 @@ func isNilPointer(v any) bool {
 	return rv.Kind() == reflect.Pointer && rv.IsNil()
 }
 
-// answered records, for Client.Do, the status and a copy of the headers of
-// an attempt's answer; nil clears them (no answer, or a lost one). The
-// token's header is dropped, and every secret the call knows is scrubbed
-// from the other values: a proxy or a debug build may echo one in a header
-// of its own.
+// answered records, for Client.Do, the status and headers of an attempt's
+// answer; nil clears them (no answer, or a lost one). The headers are the
+// answer's own: Do copies and scrubs only those of the answer the call
+// ended on.
 func (c *Client) answered(r *request, resp *http.Response) {
 	if r.resp == nil {
 		return
@@ -453,7 +450,15 @@ func (c *Client) answered(r *request, resp *http.Response) {
 		*r.resp = Response{}
 		return
 	}
-	h := resp.Header.Clone()
+	*r.resp = Response{StatusCode: resp.StatusCode, Header: resp.Header}
+}
+
+// callerHeader is the caller's copy of an answer's headers: the token's
+// header is dropped, and every secret the call knows is scrubbed from the
+// other values, since a proxy or a debug build may echo one in a header of
+// its own.
+func (c *Client) callerHeader(r *request, h http.Header) http.Header {
+	h = h.Clone()
 	h.Del("X-Auth-Token")
 	scrub := c.scrubList(r)
 	for _, vals := range h {
@@ -461,7 +466,7 @@ func (c *Client) answered(r *request, resp *http.Response) {
 			vals[i] = scrubString(v, scrub)
 		}
 	}
-	*r.resp = Response{StatusCode: resp.StatusCode, Header: h}
+	return h
 }
 
 // credentialName matches a JSON member or form field name that says it

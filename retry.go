@@ -92,6 +92,9 @@ func (c *Client) classify(ctx context.Context, s *callState, resp *http.Response
 	case resp.StatusCode == http.StatusNotFound && s.lostAnswer && r.method == http.MethodDelete:
 		drainClose(resp.Body)
 		c.logAlreadyDone(ctx, s)
+		if r.resp != nil {
+			r.resp.AlreadyDone = true // Client.Do's answer says why a 404 is success
+		}
 		return done, nil
 	}
 	apiErr := c.apiError(resp, r, s.path, s.attempt+btoi(s.replayed))
