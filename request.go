@@ -76,6 +76,7 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 		return err
 	}
 	s := &callState{r: r, path: t.path, ts: ts, attempt: 1}
+	trace := tracesWrite(r.method)
 	for {
 		c.answered(r, nil)
 		tok, gen, err := c.ready(ctx, ts)
@@ -84,7 +85,7 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 		}
 		s.gen = gen
 		sentAt := c.cfg.now()
-		resp, written, err := c.roundTrip(ctx, r, &t, s.attempt, tok)
+		resp, written, err := c.roundTrip(ctx, r, &t, s.attempt, tok, trace)
 		c.answered(r, resp)
 		if err == nil && resp.StatusCode >= 200 && resp.StatusCode <= 299 {
 			// Only a success slides the token's expiry.
@@ -106,7 +107,7 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 		case replay:
 			continue
 		case retry:
-			ok, werr := c.pause(ctx, s.attempt, s.retryAfter)
+			ok, werr := c.pause(ctx, s.attempt, s.retryAfter())
 			if werr == errPastDeadline {
 				return pastDeadline(final)
 			}
@@ -167,14 +168,14 @@ func (c *Client) prepare(ctx context.Context, r *request) (target, error) {
 }
 
 // roundTrip sends one attempt of t with tok (none when empty: the login)
-// and logs it. written reports whether any of the request may have reached
-// the platform: for POST and PATCH it is how a failed attempt tells "never
-// sent" from "outcome unknown", and for DELETE whether a later 404 may be
-// its own doing. Other methods are not traced, and written reports true
-// for them: they may always have been sent.
-func (c *Client) roundTrip(ctx context.Context, r *request, t *target, attempt int, tok Secret) (resp *http.Response, written func() bool, err error) {
+// and logs it. With trace, written reports whether any of the request may
+// have reached the platform: for POST and PATCH it is how a failed attempt
+// tells "never sent" from "outcome unknown", and for DELETE whether a later
+// 404 may be its own doing (see tracesWrite). Without trace, written
+// reports true: the request may always have been sent.
+func (c *Client) roundTrip(ctx context.Context, r *request, t *target, attempt int, tok Secret, trace bool) (resp *http.Response, written func() bool, err error) {
 	written = always
-	if !isIdempotent(r.method) || r.method == http.MethodDelete {
+	if trace {
 		w := new(writeTrace)
 		written = w.mayHaveSent
 		ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
@@ -208,6 +209,14 @@ func (c *Client) roundTrip(ctx context.Context, r *request, t *target, attempt i
 		return nil, written, stripURL(err)
 	}
 	return resp, written, nil
+}
+
+// tracesWrite reports whether a call's attempts need to know if they were
+// written: a POST or PATCH, which is resent only when it was not, and a
+// DELETE, whose 404 after a written attempt that lost its answer is
+// success. A GET, HEAD or PUT is retried either way and goes untraced.
+func tracesWrite(method string) bool {
+	return !isIdempotent(method) || method == http.MethodDelete
 }
 
 func never() bool  { return false }
