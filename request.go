@@ -320,7 +320,7 @@ func encodeQuery(q any) (string, error) {
 	if v, ok := q.(url.Values); ok {
 		return v.Encode(), nil
 	}
-	if rv := reflect.ValueOf(q); rv.Kind() == reflect.Pointer && rv.IsNil() {
+	if isNilPointer(q) {
 		return "", nil
 	}
 	v, err := query.Values(q)
