@@ -308,7 +308,7 @@ func (c *Client) Do(ctx context.Context, op Operation, out any) (*Response, erro
 		reflect.ValueOf(out).Elem().SetZero()
 	}
 	resp := new(Response)
-	r.resp = resp
+	r.do.resp = resp
 	err = c.do(ctx, r)
 	if resp.StatusCode == 0 {
 		return nil, err
@@ -342,7 +342,7 @@ func (op *Operation) request(out any) (*request, error) {
 	if op.Query != nil && !isQuery(op.Query) {
 		v.add("query", fmt.Sprintf("must be a struct, a pointer to one, or url.Values, got %T", op.Query))
 	}
-	r := &request{method: op.Method, path: op.Path, args: op.Args, query: op.Query, accept: op.Accept}
+	r := &request{method: op.Method, path: op.Path, args: op.Args, query: op.Query, do: &doRequest{accept: op.Accept}}
 	if b := op.Body; b != nil {
 		switch {
 		case op.Method == http.MethodGet || op.Method == http.MethodHead:
@@ -353,7 +353,7 @@ func (op *Operation) request(out any) (*request, error) {
 		if b.check != nil {
 			b.check(&v)
 		}
-		r.body, r.payload = b.value, b.payload
+		r.body, r.do.payload = b.value, b.payload
 	}
 	switch o := out.(type) {
 	case nil:
@@ -362,9 +362,9 @@ func (op *Operation) request(out any) (*request, error) {
 			v.add("out", fmt.Sprintf("a nil %T: pass a writer, or nil to discard the answer", out))
 			break
 		}
-		r.w = o
-		if r.accept == "" {
-			r.accept = "*/*"
+		r.do.w = o
+		if r.do.accept == "" {
+			r.do.accept = "*/*"
 		}
 	default:
 		t := reflect.TypeOf(out)
@@ -443,14 +443,14 @@ func isNilPointer(v any) bool {
 // answer's own: Do copies and scrubs only those of the answer the call
 // ended on.
 func (c *Client) answered(r *request, resp *http.Response) {
-	if r.resp == nil {
+	if r.do == nil {
 		return
 	}
 	if resp == nil {
-		*r.resp = Response{}
+		*r.do.resp = Response{}
 		return
 	}
-	*r.resp = Response{StatusCode: resp.StatusCode, Header: resp.Header}
+	*r.do.resp = Response{StatusCode: resp.StatusCode, Header: resp.Header}
 }
 
 // callerHeader is the caller's copy of an answer's headers: the token's

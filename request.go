@@ -35,7 +35,13 @@ type request struct {
 	// does not know yet (the login's token): a decode error never quotes it.
 	secretAnswer bool
 
-	// The rest serves Client.Do; service methods leave them zero.
+	// do is what only Client.Do sets; nil for the service methods, whose
+	// requests then carry one pointer for it, not its fields.
+	do *doRequest
+}
+
+// doRequest is the part of a request only Client.Do uses.
+type doRequest struct {
 	payload func() ([]byte, string, error) // a non-JSON body: its bytes and content type, made once
 	accept  string                         // the Accept header; "" for application/json
 	w       io.Writer                      // a 2xx body is copied here, uncapped, instead of decoded
@@ -153,16 +159,16 @@ func (c *Client) prepare(ctx context.Context, r *request) (target, error) {
 	switch {
 	case r.body != nil:
 		t.body, err = json.Marshal(r.body)
-	case r.payload != nil:
-		t.body, t.contentType, err = r.payload()
+	case r.do != nil && r.do.payload != nil:
+		t.body, t.contentType, err = r.do.payload()
 	}
 	if err != nil {
 		return target{}, fmt.Errorf("alianza: encode %s %s request: %w", r.method, path, err)
 	}
-	if r.resp != nil && t.body != nil {
+	if r.do != nil && t.body != nil {
 		// Client.Do's bodies are maps, raw JSON and forms as often as
 		// models: look for credentials by name, not only by type.
-		r.credentials = bodyCredentials(t.body, t.contentType)
+		r.do.credentials = bodyCredentials(t.body, t.contentType)
 	}
 	return t, nil
 }
@@ -195,8 +201,8 @@ func (c *Client) roundTrip(ctx context.Context, r *request, t *target, attempt i
 		}
 	}
 	req.Header["Accept"] = jsonHeader
-	if r.accept != "" {
-		req.Header["Accept"] = []string{r.accept}
+	if r.do != nil && r.do.accept != "" {
+		req.Header["Accept"] = []string{r.do.accept}
 	}
 	req.Header["User-Agent"] = c.userAgent
 	if tok != "" {
@@ -345,7 +351,10 @@ func (c *Client) apiError(resp *http.Response, r *request, path string, attempts
 // password, the token, the Secret fields of r's body, and for Client.Do
 // the values of the body's credential-named members.
 func (c *Client) scrubList(r *request) []string {
-	s := append(c.secrets(), r.credentials...)
+	s := c.secrets()
+	if r.do != nil {
+		s = append(s, r.do.credentials...)
+	}
 	if r.body != nil {
 		s = appendSecrets(s, reflect.ValueOf(r.body), 0)
 	}

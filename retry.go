@@ -90,8 +90,8 @@ func (c *Client) classify(ctx context.Context, s *callState, resp *http.Response
 	case resp.StatusCode == http.StatusNotFound && s.lostAnswer && r.method == http.MethodDelete:
 		drainClose(resp.Body)
 		c.logAlreadyDone(ctx, s)
-		if r.resp != nil {
-			r.resp.AlreadyDone = true // Client.Do's answer says why a 404 is success
+		if r.do != nil {
+			r.do.resp.AlreadyDone = true // Client.Do's answer says why a 404 is success
 		}
 		return done, nil
 	}
