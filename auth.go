@@ -336,10 +336,8 @@ func (c *Client) sendLogin(ctx context.Context, r *request) error {
 		return err
 	}
 	for attempt := 1; ; attempt++ {
-		if lim := c.cfg.limiter; lim != nil {
-			if err := lim.Wait(ctx); err != nil {
-				return withLast(r.method, t.path, err, nil)
-			}
+		if err := c.limit(ctx); err != nil {
+			return withLast(r.method, t.path, err, nil)
 		}
 		// Untraced: a login changes nothing, so whether it was written
 		// does not matter.

@@ -132,12 +132,19 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 
 // ready waits for the rate limiter, then gets the token to send.
 func (c *Client) ready(ctx context.Context, ts tokenSource) (Secret, uint64, error) {
-	if lim := c.cfg.limiter; lim != nil {
-		if err := lim.Wait(ctx); err != nil {
-			return "", 0, err
-		}
+	if err := c.limit(ctx); err != nil {
+		return "", 0, err
 	}
 	return ts.token(ctx)
+}
+
+// limit waits for the rate limiter, if there is one: every attempt, a
+// login's included, takes one of its slots.
+func (c *Client) limit(ctx context.Context) error {
+	if lim := c.cfg.limiter; lim != nil {
+		return lim.Wait(ctx)
+	}
+	return nil
 }
 
 // prepare fills r's path and query and encodes its body.
