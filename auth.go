@@ -336,12 +336,12 @@ func (c *Client) sendLogin(ctx context.Context, r *request) error {
 		return err
 	}
 	for attempt := 1; ; attempt++ {
-		if lim := c.cfg.limiter; lim != nil {
-			if err := lim.Wait(ctx); err != nil {
-				return withLast(r.method, t.path, err, nil)
-			}
+		if err := c.limit(ctx); err != nil {
+			return withLast(r.method, t.path, err, nil)
 		}
-		resp, _, err := c.roundTrip(ctx, r, &t, attempt, "")
+		// Untraced: a login changes nothing, so whether it was written
+		// does not matter.
+		resp, _, err := c.roundTrip(ctx, r, &t, attempt, "", false)
 		if err == nil {
 			if resp.StatusCode < 200 || resp.StatusCode > 299 {
 				return c.apiError(resp, r, t.path, attempt)

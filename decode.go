@@ -27,7 +27,7 @@ import (
 // several times faster than json.NewDecoder(body).Decode or json.Unmarshal
 // on the same bytes (BENCHMARKS.md has the figures).
 func (c *Client) decode(resp *http.Response, r *request, path string) error {
-	if r.w != nil && r.method != http.MethodHead {
+	if r.do != nil && r.do.w != nil && r.method != http.MethodHead {
 		return copyAnswer(resp, r, path)
 	}
 	if r.out == nil || r.method == http.MethodHead {
@@ -53,14 +53,14 @@ func (c *Client) decode(resp *http.Response, r *request, path string) error {
 	return d.whole()
 }
 
-// copyAnswer copies a 2xx body to r.w, as Client.Do streams it: no size
+// copyAnswer copies a 2xx body to Client.Do's io.Writer, as Client.Do streams it: no size
 // cap (the caller chose where it goes) and no content-type check, but the
 // request's context still ends the copy. A broken connection is a lost
 // answer, as for a decoded body; a failing writer ends the call.
 func copyAnswer(resp *http.Response, r *request, path string) error {
 	defer drainClose(resp.Body)
 	src := &trackedBody{r: resp.Body}
-	_, err := io.Copy(r.w, src)
+	_, err := io.Copy(r.do.w, src)
 	switch {
 	case src.err != nil:
 		return &bodyReadError{err: src.err, partial: src.n > 0}

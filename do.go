@@ -308,14 +308,12 @@ func (c *Client) Do(ctx context.Context, op Operation, out any) (*Response, erro
 		reflect.ValueOf(out).Elem().SetZero()
 	}
 	resp := new(Response)
-	r.resp = resp
+	r.do.resp = resp
 	err = c.do(ctx, r)
 	if resp.StatusCode == 0 {
 		return nil, err
 	}
-	// A 404 reaches a caller without an error only when it answered the
-	// retry of a DELETE whose sent attempt lost its answer.
-	resp.AlreadyDone = err == nil && resp.StatusCode == http.StatusNotFound
+	resp.Header = c.callerHeader(r, resp.Header)
 	return resp, err
 }
 
@@ -344,7 +342,7 @@ func (op *Operation) request(out any) (*request, error) {
 	if op.Query != nil && !isQuery(op.Query) {
 		v.add("query", fmt.Sprintf("must be a struct, a pointer to one, or url.Values, got %T", op.Query))
 	}
-	r := &request{method: op.Method, path: op.Path, args: op.Args, query: op.Query, accept: op.Accept}
+	r := &request{method: op.Method, path: op.Path, args: op.Args, query: op.Query, do: &doRequest{accept: op.Accept}}
 	if b := op.Body; b != nil {
 		switch {
 		case op.Method == http.MethodGet || op.Method == http.MethodHead:
@@ -355,7 +353,7 @@ func (op *Operation) request(out any) (*request, error) {
 		if b.check != nil {
 			b.check(&v)
 		}
-		r.body, r.payload = b.value, b.payload
+		r.body, r.do.payload = b.value, b.payload
 	}
 	switch o := out.(type) {
 	case nil:
@@ -364,9 +362,9 @@ func (op *Operation) request(out any) (*request, error) {
 			v.add("out", fmt.Sprintf("a nil %T: pass a writer, or nil to discard the answer", out))
 			break
 		}
-		r.w = o
-		if r.accept == "" {
-			r.accept = "*/*"
+		r.do.w = o
+		if r.do.accept == "" {
+			r.do.accept = "*/*"
 		}
 	default:
 		t := reflect.TypeOf(out)
@@ -440,20 +438,27 @@ func isNilPointer(v any) bool {
 	return rv.Kind() == reflect.Pointer && rv.IsNil()
 }
 
-// answered records, for Client.Do, the status and a copy of the headers of
-// an attempt's answer; nil clears them (no answer, or a lost one). The
-// token's header is dropped, and every secret the call knows is scrubbed
-// from the other values: a proxy or a debug build may echo one in a header
-// of its own.
+// answered records, for Client.Do, the status and headers of an attempt's
+// answer; nil clears them (no answer, or a lost one). The headers are the
+// answer's own: Do copies and scrubs only those of the answer the call
+// ended on.
 func (c *Client) answered(r *request, resp *http.Response) {
-	if r.resp == nil {
+	if r.do == nil {
 		return
 	}
 	if resp == nil {
-		*r.resp = Response{}
+		*r.do.resp = Response{}
 		return
 	}
-	h := resp.Header.Clone()
+	*r.do.resp = Response{StatusCode: resp.StatusCode, Header: resp.Header}
+}
+
+// callerHeader is the caller's copy of an answer's headers: the token's
+// header is dropped, and every secret the call knows is scrubbed from the
+// other values, since a proxy or a debug build may echo one in a header of
+// its own.
+func (c *Client) callerHeader(r *request, h http.Header) http.Header {
+	h = h.Clone()
 	h.Del("X-Auth-Token")
 	scrub := c.scrubList(r)
 	for _, vals := range h {
@@ -461,7 +466,7 @@ func (c *Client) answered(r *request, resp *http.Response) {
 			vals[i] = scrubString(v, scrub)
 		}
 	}
-	*r.resp = Response{StatusCode: resp.StatusCode, Header: h}
+	return h
 }
 
 // credentialName matches a JSON member or form field name that says it

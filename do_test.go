@@ -671,3 +671,26 @@ func TestDoHeadLeavesOutUntouched(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "kept", buf.String())
 }
+
+// WithTimeout bounds a streamed answer too: a body that stops coming ends
+// the call once the attempt's time is up, and the part already copied to
+// the writer means it is not sent again.
+func TestDoStreamBoundedByTimeout(t *testing.T) {
+	f := newFakeAlianza(t)
+	c := f.client(WithTimeout(200 * time.Millisecond))
+	const rt = "GET /v2/partition/{}/account/{}/recording"
+	f.on(rt, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "audio/mpeg")
+		_, _ = w.Write(make([]byte, 4096))
+		w.(http.Flusher).Flush()
+		<-r.Context().Done() // the rest never comes
+	})
+	op := Operation{Method: http.MethodGet, Path: "/v2/partition/{partitionId}/account/{accountId}/recording", Args: []string{"A1"}}
+	var buf bytes.Buffer
+	resp, err := c.Do(t.Context(), op, &buf)
+	var te *TransportError
+	require.ErrorAs(t, err, &te)
+	assert.Nil(t, resp, "the answer was lost")
+	assert.Equal(t, 4096, buf.Len())
+	assert.Equal(t, 1, f.count(rt), "part of the answer is in the writer: not sent again")
+}

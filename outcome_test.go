@@ -99,21 +99,13 @@ func (d *signalDeadline) Err() error {
 // transport is seen dialling.
 func TestPOSTContextEndsBeforeWritePlain(t *testing.T) {
 	dialing := make(chan struct{}, 1)
-	stop := make(chan struct{})
-	t.Cleanup(func() { close(stop) })
-	// net/http goes on dialling after the request is cancelled: the dial
-	// ends with the test.
+	hang := hangingDial(t)
 	tr := &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
 		select {
 		case dialing <- struct{}{}:
 		default:
 		}
-		select {
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		case <-stop:
-			return nil, errors.New("connection refused")
-		}
+		return hang(ctx)
 	}}
 	c, err := NewClient(WithBaseURL("http://127.0.0.1:1"), WithAuthToken(testToken), WithPartition(testPartition),
 		WithHTTPClient(&http.Client{Transport: tr}), fastRetries)
@@ -197,66 +189,41 @@ func TestDeleteRetryNotFoundAfterLostAnswer(t *testing.T) {
 	assert.Equal(t, int64(2), n.Load())
 }
 
-func TestDeleteNotFoundFirstAttempt(t *testing.T) {
-	var n atomic.Int64
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		n.Add(1)
-		writeJSON(w, http.StatusNotFound, `{"status":404,"messages":["Account not found"]}`)
-	}))
-	defer srv.Close()
-	c := newLoopbackClient(t, srv)
-	err := sendMethod(context.Background(), c, http.MethodDelete)
-	require.ErrorIs(t, err, ErrNotFound)
-	assert.Equal(t, int64(1), n.Load())
-}
-
-// A retry after an answer (a 503) proves nothing about the 404 that
-// follows: the 503 said the platform did not act.
-func TestDeleteNotFoundAfterServerError(t *testing.T) {
-	var n atomic.Int64
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if n.Add(1) == 1 {
-			writeJSON(w, http.StatusServiceUnavailable, `{"messages":["busy"]}`)
-			return
-		}
-		writeJSON(w, http.StatusNotFound, `{"status":404,"messages":["Account not found"]}`)
-	}))
-	defer srv.Close()
-	c := newLoopbackClient(t, srv)
-	err := sendMethod(context.Background(), c, http.MethodDelete)
-	require.ErrorIs(t, err, ErrNotFound)
-	assert.Equal(t, int64(2), n.Load())
-}
-
-func TestPOSTRedirectIsAnAnswer(t *testing.T) {
-	for _, code := range []int{http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect} {
-		var posts, others atomic.Int64
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.Method != http.MethodPost {
-				others.Add(1)
-				return
-			}
-			posts.Add(1)
-			http.Redirect(w, r, "/elsewhere", code)
-		}))
-		c := newLoopbackClient(t, srv)
-		err := sendMethod(context.Background(), c, http.MethodPost)
-		srv.Close()
-		require.ErrorIs(t, err, ErrRedirect, "%d", code)
-		assert.NotErrorIs(t, err, ErrOutcomeUnknown, "%d: the platform answered", code)
-		var apiErr *APIError
-		require.ErrorAs(t, err, &apiErr)
-		assert.Equal(t, code, apiErr.StatusCode)
-		assert.Equal(t, int64(1), posts.Load())
-		assert.Zero(t, others.Load(), "%d: not followed", code)
+// A 404 on a DELETE's first attempt, or on the retry after an answer (a
+// 503 says the platform did not act), is the platform's own: ErrNotFound.
+func TestDeleteNotFoundIsNotAlreadyDone(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		before   []int // statuses answered before the 404
+		attempts int64
+	}{
+		{name: "first attempt", attempts: 1},
+		{name: "after a server error", before: []int{http.StatusServiceUnavailable}, attempts: 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var n atomic.Int64
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if i := n.Add(1); int(i) <= len(tc.before) {
+					writeJSON(w, tc.before[i-1], `{"messages":["busy"]}`)
+					return
+				}
+				writeJSON(w, http.StatusNotFound, `{"status":404,"messages":["Account not found"]}`)
+			}))
+			defer srv.Close()
+			c := newLoopbackClient(t, srv)
+			err := sendMethod(context.Background(), c, http.MethodDelete)
+			require.ErrorIs(t, err, ErrNotFound)
+			assert.Equal(t, tc.attempts, n.Load())
+		})
 	}
 }
 
 // net/http follows a 301, 302 or 303 with a GET, which would report a PUT
 // or DELETE as done after reading the new location; a 307 or 308 resends
-// the write elsewhere. Only GET and HEAD follow redirects.
+// the write elsewhere. Only GET and HEAD follow redirects: to any other
+// method a 3xx is the answer, never ErrOutcomeUnknown.
 func TestWriteRedirectIsAnAnswer(t *testing.T) {
-	for _, method := range []string{http.MethodPut, http.MethodDelete} {
+	for _, method := range []string{http.MethodPost, http.MethodPatch, http.MethodPut, http.MethodDelete} {
 		for _, code := range []int{http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect} {
 			var writes, others atomic.Int64
 			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -272,6 +239,7 @@ func TestWriteRedirectIsAnAnswer(t *testing.T) {
 			err := sendMethod(context.Background(), c, method)
 			srv.Close()
 			require.ErrorIs(t, err, ErrRedirect, "%s %d", method, code)
+			assert.NotErrorIs(t, err, ErrOutcomeUnknown, "%s %d: the platform answered", method, code)
 			var apiErr *APIError
 			require.ErrorAs(t, err, &apiErr)
 			assert.Equal(t, code, apiErr.StatusCode)
@@ -389,16 +357,10 @@ func TestDeleteUnsentAttemptThenNotFound(t *testing.T) {
 	}))
 	defer srv.Close()
 	var dials atomic.Int64
-	stop := make(chan struct{})
-	t.Cleanup(func() { close(stop) })
+	hang := hangingDial(t)
 	tr := &http.Transport{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
 		if dials.Add(1) == 1 {
-			select { // hangs past the attempt's timeout
-			case <-ctx.Done():
-				return nil, ctx.Err()
-			case <-stop:
-				return nil, errors.New("connection refused")
-			}
+			return hang(ctx) // past the attempt's timeout
 		}
 		var d net.Dialer
 		return d.DialContext(ctx, network, addr)
@@ -408,4 +370,21 @@ func TestDeleteUnsentAttemptThenNotFound(t *testing.T) {
 	err := sendMethod(context.Background(), c, http.MethodDelete)
 	require.ErrorIs(t, err, ErrNotFound, "the first attempt sent nothing")
 	assert.GreaterOrEqual(t, n.Load(), int64(1))
+}
+
+// hangingDial returns a dial that blocks until its context ends and fails
+// with the context's error. net/http goes on dialling after a request is
+// cancelled or its attempt times out: a dial still blocked then ends with
+// the test, as a refused connection.
+func hangingDial(t *testing.T) func(ctx context.Context) (net.Conn, error) {
+	stop := make(chan struct{})
+	t.Cleanup(func() { close(stop) })
+	return func(ctx context.Context) (net.Conn, error) {
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-stop:
+			return nil, errors.New("connection refused")
+		}
+	}
 }

@@ -35,7 +35,13 @@ type request struct {
 	// does not know yet (the login's token): a decode error never quotes it.
 	secretAnswer bool
 
-	// The rest serves Client.Do; service methods leave them zero.
+	// do is what only Client.Do sets; nil for the service methods, whose
+	// requests then carry one pointer for it, not its fields.
+	do *doRequest
+}
+
+// doRequest is the part of a request only Client.Do uses.
+type doRequest struct {
 	payload func() ([]byte, string, error) // a non-JSON body: its bytes and content type, made once
 	accept  string                         // the Accept header; "" for application/json
 	w       io.Writer                      // a 2xx body is copied here, uncapped, instead of decoded
@@ -76,6 +82,7 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 		return err
 	}
 	s := &callState{r: r, path: t.path, ts: ts, attempt: 1}
+	trace := tracesWrite(r.method)
 	for {
 		c.answered(r, nil)
 		tok, gen, err := c.ready(ctx, ts)
@@ -84,7 +91,7 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 		}
 		s.gen = gen
 		sentAt := c.cfg.now()
-		resp, written, err := c.roundTrip(ctx, r, &t, s.attempt, tok)
+		resp, written, err := c.roundTrip(ctx, r, &t, s.attempt, tok, trace)
 		c.answered(r, resp)
 		if err == nil && resp.StatusCode >= 200 && resp.StatusCode <= 299 {
 			// Only a success slides the token's expiry.
@@ -106,7 +113,7 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 		case replay:
 			continue
 		case retry:
-			ok, werr := c.pause(ctx, s.attempt, s.retryAfter)
+			ok, werr := c.pause(ctx, s.attempt, s.retryAfter())
 			if werr == errPastDeadline {
 				return pastDeadline(final)
 			}
@@ -125,12 +132,19 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 
 // ready waits for the rate limiter, then gets the token to send.
 func (c *Client) ready(ctx context.Context, ts tokenSource) (Secret, uint64, error) {
-	if lim := c.cfg.limiter; lim != nil {
-		if err := lim.Wait(ctx); err != nil {
-			return "", 0, err
-		}
+	if err := c.limit(ctx); err != nil {
+		return "", 0, err
 	}
 	return ts.token(ctx)
+}
+
+// limit waits for the rate limiter, if there is one: every attempt, a
+// login's included, takes one of its slots.
+func (c *Client) limit(ctx context.Context) error {
+	if lim := c.cfg.limiter; lim != nil {
+		return lim.Wait(ctx)
+	}
+	return nil
 }
 
 // prepare fills r's path and query and encodes its body.
@@ -152,29 +166,29 @@ func (c *Client) prepare(ctx context.Context, r *request) (target, error) {
 	switch {
 	case r.body != nil:
 		t.body, err = json.Marshal(r.body)
-	case r.payload != nil:
-		t.body, t.contentType, err = r.payload()
+	case r.do != nil && r.do.payload != nil:
+		t.body, t.contentType, err = r.do.payload()
 	}
 	if err != nil {
 		return target{}, fmt.Errorf("alianza: encode %s %s request: %w", r.method, path, err)
 	}
-	if r.resp != nil && t.body != nil {
+	if r.do != nil && t.body != nil {
 		// Client.Do's bodies are maps, raw JSON and forms as often as
 		// models: look for credentials by name, not only by type.
-		r.credentials = bodyCredentials(t.body, t.contentType)
+		r.do.credentials = bodyCredentials(t.body, t.contentType)
 	}
 	return t, nil
 }
 
 // roundTrip sends one attempt of t with tok (none when empty: the login)
-// and logs it. written reports whether any of the request may have reached
-// the platform: for POST and PATCH it is how a failed attempt tells "never
-// sent" from "outcome unknown", and for DELETE whether a later 404 may be
-// its own doing. Other methods are not traced, and written reports true
-// for them: they may always have been sent.
-func (c *Client) roundTrip(ctx context.Context, r *request, t *target, attempt int, tok Secret) (resp *http.Response, written func() bool, err error) {
+// and logs it. With trace, written reports whether any of the request may
+// have reached the platform: for POST and PATCH it is how a failed attempt
+// tells "never sent" from "outcome unknown", and for DELETE whether a later
+// 404 may be its own doing (see tracesWrite). Without trace, written
+// reports true: the request may always have been sent.
+func (c *Client) roundTrip(ctx context.Context, r *request, t *target, attempt int, tok Secret, trace bool) (resp *http.Response, written func() bool, err error) {
 	written = always
-	if !isIdempotent(r.method) || r.method == http.MethodDelete {
+	if trace {
 		w := new(writeTrace)
 		written = w.mayHaveSent
 		ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
@@ -194,8 +208,8 @@ func (c *Client) roundTrip(ctx context.Context, r *request, t *target, attempt i
 		}
 	}
 	req.Header["Accept"] = jsonHeader
-	if r.accept != "" {
-		req.Header["Accept"] = []string{r.accept}
+	if r.do != nil && r.do.accept != "" {
+		req.Header["Accept"] = []string{r.do.accept}
 	}
 	req.Header["User-Agent"] = c.userAgent
 	if tok != "" {
@@ -208,6 +222,14 @@ func (c *Client) roundTrip(ctx context.Context, r *request, t *target, attempt i
 		return nil, written, stripURL(err)
 	}
 	return resp, written, nil
+}
+
+// tracesWrite reports whether a call's attempts need to know if they were
+// written: a POST or PATCH, which is resent only when it was not, and a
+// DELETE, whose 404 after a written attempt that lost its answer is
+// success. A GET, HEAD or PUT is retried either way and goes untraced.
+func tracesWrite(method string) bool {
+	return !isIdempotent(method) || method == http.MethodDelete
 }
 
 func never() bool  { return false }
@@ -311,7 +333,7 @@ func encodeQuery(q any) (string, error) {
 	if v, ok := q.(url.Values); ok {
 		return v.Encode(), nil
 	}
-	if rv := reflect.ValueOf(q); rv.Kind() == reflect.Pointer && rv.IsNil() {
+	if isNilPointer(q) {
 		return "", nil
 	}
 	v, err := query.Values(q)
@@ -336,7 +358,10 @@ func (c *Client) apiError(resp *http.Response, r *request, path string, attempts
 // password, the token, the Secret fields of r's body, and for Client.Do
 // the values of the body's credential-named members.
 func (c *Client) scrubList(r *request) []string {
-	s := append(c.secrets(), r.credentials...)
+	s := c.secrets()
+	if r.do != nil {
+		s = append(s, r.do.credentials...)
+	}
 	if r.body != nil {
 		s = appendSecrets(s, reflect.ValueOf(r.body), 0)
 	}

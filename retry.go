@@ -28,14 +28,13 @@ const (
 type callState struct {
 	r          *request
 	path       string
-	ts         tokenSource   // where the call's tokens come from
-	gen        uint64        // the generation of the token last sent
-	attempt    int           // attempts counted against MaxRetries; a replay is not one
-	replayed   bool          // the one replay after a 401 has happened
-	lostAnswer bool          // an earlier attempt was sent and its answer lost
-	last       error         // the last retried attempt's error, wrapped into a final context error
-	retryAfter time.Duration // the wait the server asked for before the next retry
-	streamed   bool          // a lost answer was partly copied to the caller's io.Writer: never sent again
+	ts         tokenSource // where the call's tokens come from
+	gen        uint64      // the generation of the token last sent
+	attempt    int         // attempts counted against MaxRetries; a replay is not one
+	replayed   bool        // the one replay after a 401 has happened
+	lostAnswer bool        // an earlier attempt was sent and its answer lost
+	last       error       // the last retried attempt's error, wrapped into a final context error
+	streamed   bool        // a lost answer was partly copied to the caller's io.Writer: never sent again
 }
 
 // classify decides what follows an attempt: the answer resp, or the
@@ -78,7 +77,6 @@ func (c *Client) classify(ctx context.Context, s *callState, resp *http.Response
 		sent := !sentNothing(err) && written()
 		if (!sent || idempotent) && retryableTransport(err) && s.attempt <= c.cfg.retry.MaxRetries && !s.streamed {
 			s.lostAnswer = s.lostAnswer || sent
-			s.retryAfter = 0
 			s.last = c.lostError(s, err, sent)
 			return retry, s.last
 		}
@@ -92,6 +90,9 @@ func (c *Client) classify(ctx context.Context, s *callState, resp *http.Response
 	case resp.StatusCode == http.StatusNotFound && s.lostAnswer && r.method == http.MethodDelete:
 		drainClose(resp.Body)
 		c.logAlreadyDone(ctx, s)
+		if r.do != nil {
+			r.do.resp.AlreadyDone = true // Client.Do's answer says why a 404 is success
+		}
 		return done, nil
 	}
 	apiErr := c.apiError(resp, r, s.path, s.attempt+btoi(s.replayed))
@@ -99,10 +100,19 @@ func (c *Client) classify(ctx context.Context, s *callState, resp *http.Response
 	// acted and its answer was lost.
 	apiErr.lostUpstream = !idempotent && (resp.StatusCode == http.StatusBadGateway || resp.StatusCode == http.StatusGatewayTimeout)
 	if idempotent && retryableStatus(resp.StatusCode) && s.attempt <= c.cfg.retry.MaxRetries {
-		s.last, s.retryAfter = apiErr, apiErr.RetryAfter
+		s.last = apiErr
 		return retry, apiErr
 	}
 	return done, apiErr
+}
+
+// retryAfter is the wait the last retried answer asked for (Retry-After),
+// or 0.
+func (s *callState) retryAfter() time.Duration {
+	if ae, ok := s.last.(*APIError); ok {
+		return ae.RetryAfter
+	}
+	return 0
 }
 
 // lostError is the final error of an attempt that got no answer: the

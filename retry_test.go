@@ -462,18 +462,10 @@ func TestRetryBudget(t *testing.T) {
 // ErrOutcomeUnknown.
 func TestPOSTAttemptTimeoutInDialRetried(t *testing.T) {
 	var dials atomic.Int64
-	stop := make(chan struct{})
-	t.Cleanup(func() { close(stop) })
-	// net/http goes on dialling after the attempt times out: the dials end
-	// with the test.
+	hang := hangingDial(t)
 	tr := &http.Transport{DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
 		dials.Add(1)
-		select {
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		case <-stop:
-			return nil, errors.New("connection refused")
-		}
+		return hang(ctx)
 	}}
 	c, err := NewClient(WithBaseURL("http://127.0.0.1:1"), WithAuthToken(testToken), WithPartition(testPartition),
 		WithHTTPClient(&http.Client{Transport: tr}), WithTimeout(50*time.Millisecond), fastRetries)
