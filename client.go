@@ -32,6 +32,7 @@ type Client struct {
 	BusinessLines    *BusinessLinesService
 	CallingPlans     *CallingPlansService
 	Addresses        *AddressesService
+	CallRecords      *CallRecordsService
 }
 
 // service is what every resource service holds: the client it belongs to.
@@ -80,6 +81,7 @@ func (c *Client) initServices() {
 	c.BusinessLines = (*BusinessLinesService)(&c.common)
 	c.CallingPlans = (*CallingPlansService)(&c.common)
 	c.Addresses = (*AddressesService)(&c.common)
+	c.CallRecords = (*CallRecordsService)(&c.common)
 }
 
 // ForPartition returns a copy of the client that acts in partitionID (a

@@ -1302,3 +1302,385 @@ func (v *ScheduleType) UnmarshalText(b []byte) error {
 }
 
 var scheduleTypeValues = []ScheduleType{ScheduleTypeCustom, ScheduleTypeWeekly}
+
+// CallCategory classifies each end of a call (CallRecord.OrigCallCategory,
+// .TermCallCategory); CallRecordSearchOptions.CallCategories filters on it.
+type CallCategory string
+
+// CallCategory values.
+const (
+	CallCategoryOffNet                        CallCategory = "OffNet"
+	CallCategoryOnNet                         CallCategory = "OnNet"
+	CallCategoryDirectoryAssistance           CallCategory = "DirectoryAssistance"
+	CallCategoryEmergency                     CallCategory = "Emergency"
+	CallCategoryOperator                      CallCategory = "Operator"
+	CallCategoryPhoneSupport                  CallCategory = "PhoneSupport"
+	CallCategoryTeleRelayService              CallCategory = "TeleRelayService"
+	CallCategoryNonEmergencyServices          CallCategory = "NonEmergencyServices"
+	CallCategoryOther                         CallCategory = "Other"
+	CallCategoryPublicServices                CallCategory = "PublicServices"
+	CallCategoryNotResolved                   CallCategory = "NotResolved"
+	CallCategoryEmergencyServicesVerification CallCategory = "EmergencyServicesVerification"
+)
+
+// Valid reports whether v is a value the spec defines for CallCategory.
+func (v CallCategory) Valid() bool { return slices.Contains(callCategoryValues, v) }
+
+// CallCategoryValues returns every value of CallCategory that Valid accepts, in
+// the spec's order, in a new slice the caller may change.
+func CallCategoryValues() []CallCategory { return slices.Clone(callCategoryValues) }
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *CallCategory) UnmarshalText(b []byte) error {
+	*v = knownOr(callCategoryValues, b)
+	return nil
+}
+
+var callCategoryValues = []CallCategory{CallCategoryOffNet, CallCategoryOnNet, CallCategoryDirectoryAssistance, CallCategoryEmergency, CallCategoryOperator, CallCategoryPhoneSupport, CallCategoryTeleRelayService, CallCategoryNonEmergencyServices, CallCategoryOther, CallCategoryPublicServices, CallCategoryNotResolved, CallCategoryEmergencyServicesVerification}
+
+// CallFlagType is how a call ended for the user (CallRecord.CallFlagType);
+// CallRecordSearchOptions.CallFlagTypes filters on it.
+type CallFlagType string
+
+// CallFlagType values.
+const (
+	CallFlagTypeMissed    CallFlagType = "MISSED"
+	CallFlagTypeVoicemail CallFlagType = "VOICEMAIL"
+	CallFlagTypeForwarded CallFlagType = "FORWARDED"
+	CallFlagTypeBusy      CallFlagType = "BUSY"
+	CallFlagTypeAnswered  CallFlagType = "ANSWERED"
+	CallFlagTypeOther     CallFlagType = "OTHER"
+	CallFlagTypePickup    CallFlagType = "PICKUP"
+	CallFlagTypePickedUp  CallFlagType = "PICKED_UP"
+)
+
+// Valid reports whether v is a value the spec defines for CallFlagType.
+func (v CallFlagType) Valid() bool { return slices.Contains(callFlagTypeValues, v) }
+
+// CallFlagTypeValues returns every value of CallFlagType that Valid accepts, in
+// the spec's order, in a new slice the caller may change.
+func CallFlagTypeValues() []CallFlagType { return slices.Clone(callFlagTypeValues) }
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *CallFlagType) UnmarshalText(b []byte) error {
+	*v = knownOr(callFlagTypeValues, b)
+	return nil
+}
+
+var callFlagTypeValues = []CallFlagType{CallFlagTypeMissed, CallFlagTypeVoicemail, CallFlagTypeForwarded, CallFlagTypeBusy, CallFlagTypeAnswered, CallFlagTypeOther, CallFlagTypePickup, CallFlagTypePickedUp}
+
+// CallType is a call's direction (CallRecord.CallType);
+// CallRecordSearchOptions.CallTypes filters on it.
+type CallType string
+
+// CallType values.
+const (
+	CallTypeInbound  CallType = "INBOUND"
+	CallTypeOutbound CallType = "OUTBOUND"
+)
+
+// Valid reports whether v is a value the spec defines for CallType.
+func (v CallType) Valid() bool { return slices.Contains(callTypeValues, v) }
+
+// CallTypeValues returns every value of CallType that Valid accepts, in the
+// spec's order, in a new slice the caller may change.
+func CallTypeValues() []CallType { return slices.Clone(callTypeValues) }
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *CallType) UnmarshalText(b []byte) error {
+	*v = knownOr(callTypeValues, b)
+	return nil
+}
+
+var callTypeValues = []CallType{CallTypeInbound, CallTypeOutbound}
+
+// CallRecordSort is the field call records are sorted by
+// (CallRecordSearchOptions.Sort).
+//
+// Alianza's OpenAPI description: Sort field
+type CallRecordSort string
+
+// CallRecordSort values.
+const (
+	CallRecordSortCost       CallRecordSort = "COST"
+	CallRecordSortCallLength CallRecordSort = "CALL_LENGTH"
+	CallRecordSortDate       CallRecordSort = "DATE"
+)
+
+// Valid reports whether v is a value the spec defines for CallRecordSort.
+func (v CallRecordSort) Valid() bool { return slices.Contains(callRecordSortValues, v) }
+
+// CallRecordSortValues returns every value of CallRecordSort that Valid
+// accepts, in the spec's order, in a new slice the caller may change.
+func CallRecordSortValues() []CallRecordSort { return slices.Clone(callRecordSortValues) }
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *CallRecordSort) UnmarshalText(b []byte) error {
+	*v = knownOr(callRecordSortValues, b)
+	return nil
+}
+
+var callRecordSortValues = []CallRecordSort{CallRecordSortCost, CallRecordSortCallLength, CallRecordSortDate}
+
+// CallRecordSortOrder is the direction of CallRecordSearchOptions.Sort.
+//
+// Alianza's OpenAPI description: Sort order
+type CallRecordSortOrder string
+
+// CallRecordSortOrder values.
+const (
+	CallRecordSortOrderAscending  CallRecordSortOrder = "ASC"
+	CallRecordSortOrderDescending CallRecordSortOrder = "DESC"
+)
+
+// Valid reports whether v is a value the spec defines for CallRecordSortOrder.
+func (v CallRecordSortOrder) Valid() bool { return slices.Contains(callRecordSortOrderValues, v) }
+
+// CallRecordSortOrderValues returns every value of CallRecordSortOrder that
+// Valid accepts, in the spec's order, in a new slice the caller may change.
+func CallRecordSortOrderValues() []CallRecordSortOrder {
+	return slices.Clone(callRecordSortOrderValues)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *CallRecordSortOrder) UnmarshalText(b []byte) error {
+	*v = knownOr(callRecordSortOrderValues, b)
+	return nil
+}
+
+var callRecordSortOrderValues = []CallRecordSortOrder{CallRecordSortOrderAscending, CallRecordSortOrderDescending}
+
+// CallLegType is the leg of a call a record describes (CallRecord.LegType).
+type CallLegType string
+
+// CallLegType values.
+const (
+	CallLegTypeOrigination CallLegType = "Origination"
+	CallLegTypeTermination CallLegType = "Termination"
+	CallLegTypeForward     CallLegType = "Forward"
+)
+
+// Valid reports whether v is a value the spec defines for CallLegType.
+func (v CallLegType) Valid() bool { return slices.Contains(callLegTypeValues, v) }
+
+// CallLegTypeValues returns every value of CallLegType that Valid accepts, in
+// the spec's order, in a new slice the caller may change.
+func CallLegTypeValues() []CallLegType { return slices.Clone(callLegTypeValues) }
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *CallLegType) UnmarshalText(b []byte) error {
+	*v = knownOr(callLegTypeValues, b)
+	return nil
+}
+
+var callLegTypeValues = []CallLegType{CallLegTypeOrigination, CallLegTypeTermination, CallLegTypeForward}
+
+// CallDisconnectType is why a call ended (CallRecord.DisconnectType).
+type CallDisconnectType string
+
+// CallDisconnectType values.
+const (
+	CallDisconnectTypeBusy               CallDisconnectType = "Busy"
+	CallDisconnectTypeNoAnswer           CallDisconnectType = "NoAnswer"
+	CallDisconnectTypeHangUp             CallDisconnectType = "HangUp"
+	CallDisconnectTypeHangUpOther        CallDisconnectType = "HangUpOther"
+	CallDisconnectTypeBlindTransfer      CallDisconnectType = "BlindTransfer"
+	CallDisconnectTypeSupervisedTransfer CallDisconnectType = "SupervisedTransfer"
+	CallDisconnectTypeError              CallDisconnectType = "Error"
+	CallDisconnectTypeCancelled          CallDisconnectType = "Cancelled"
+	CallDisconnectTypeNextMenu           CallDisconnectType = "NextMenu"
+	CallDisconnectTypeNetworkBusy        CallDisconnectType = "NetworkBusy"
+	CallDisconnectTypeUnauthorized       CallDisconnectType = "Unauthorized"
+	CallDisconnectTypePickedUp           CallDisconnectType = "PickedUp"
+	CallDisconnectTypeNoURL              CallDisconnectType = "NoURL"
+	CallDisconnectTypeBadURL             CallDisconnectType = "BadURL"
+	CallDisconnectTypeURLExpired         CallDisconnectType = "URLExpired"
+	CallDisconnectTypeNoCallWaiting      CallDisconnectType = "NoCallWaiting"
+	CallDisconnectTypeImportantCall      CallDisconnectType = "ImportantCall"
+	CallDisconnectTypeRefreshTimeout     CallDisconnectType = "RefreshTimeout"
+	CallDisconnectTypeLocationCapacity   CallDisconnectType = "LocationCapacity"
+	CallDisconnectTypeCapacity           CallDisconnectType = "Capacity"
+	CallDisconnectTypeSystemHangUp       CallDisconnectType = "SystemHangUp"
+	CallDisconnectTypeRejected           CallDisconnectType = "Rejected"
+	CallDisconnectTypeNotFound           CallDisconnectType = "NotFound"
+	CallDisconnectTypeOther              CallDisconnectType = "Other"
+	CallDisconnectTypeForward            CallDisconnectType = "Forward"
+	CallDisconnectTypeScreened           CallDisconnectType = "Screened"
+	CallDisconnectTypeUnregistered       CallDisconnectType = "Unregistered"
+)
+
+// Valid reports whether v is a value the spec defines for CallDisconnectType.
+func (v CallDisconnectType) Valid() bool { return slices.Contains(callDisconnectTypeValues, v) }
+
+// CallDisconnectTypeValues returns every value of CallDisconnectType that Valid
+// accepts, in the spec's order, in a new slice the caller may change.
+func CallDisconnectTypeValues() []CallDisconnectType { return slices.Clone(callDisconnectTypeValues) }
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *CallDisconnectType) UnmarshalText(b []byte) error {
+	*v = knownOr(callDisconnectTypeValues, b)
+	return nil
+}
+
+var callDisconnectTypeValues = []CallDisconnectType{CallDisconnectTypeBusy, CallDisconnectTypeNoAnswer, CallDisconnectTypeHangUp, CallDisconnectTypeHangUpOther, CallDisconnectTypeBlindTransfer, CallDisconnectTypeSupervisedTransfer, CallDisconnectTypeError, CallDisconnectTypeCancelled, CallDisconnectTypeNextMenu, CallDisconnectTypeNetworkBusy, CallDisconnectTypeUnauthorized, CallDisconnectTypePickedUp, CallDisconnectTypeNoURL, CallDisconnectTypeBadURL, CallDisconnectTypeURLExpired, CallDisconnectTypeNoCallWaiting, CallDisconnectTypeImportantCall, CallDisconnectTypeRefreshTimeout, CallDisconnectTypeLocationCapacity, CallDisconnectTypeCapacity, CallDisconnectTypeSystemHangUp, CallDisconnectTypeRejected, CallDisconnectTypeNotFound, CallDisconnectTypeOther, CallDisconnectTypeForward, CallDisconnectTypeScreened, CallDisconnectTypeUnregistered}
+
+// CallRateType is how a call was rated (CallRecord.RateType).
+type CallRateType string
+
+// CallRateType values.
+const (
+	CallRateTypeLocal               CallRateType = "Local"
+	CallRateTypeOnPlanMinutes       CallRateType = "OnPlanMinutes"
+	CallRateTypeOnPlanRated         CallRateType = "OnPlanRated"
+	CallRateTypeOffPlanRated        CallRateType = "OffPlanRated"
+	CallRateTypeFree                CallRateType = "Free"
+	CallRateTypeTollFree            CallRateType = "TollFree"
+	CallRateTypeDirectoryAssistance CallRateType = "_411"
+	CallRateTypeOperator            CallRateType = "Operator"
+	CallRateTypeIntraPartitionFree  CallRateType = "IntraPartitionFree"
+	CallRateTypeSIPTrunkInbound     CallRateType = "SipTrunkInbound"
+)
+
+// Valid reports whether v is a value the spec defines for CallRateType.
+func (v CallRateType) Valid() bool { return slices.Contains(callRateTypeValues, v) }
+
+// CallRateTypeValues returns every value of CallRateType that Valid accepts, in
+// the spec's order, in a new slice the caller may change.
+func CallRateTypeValues() []CallRateType { return slices.Clone(callRateTypeValues) }
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *CallRateType) UnmarshalText(b []byte) error {
+	*v = knownOr(callRateTypeValues, b)
+	return nil
+}
+
+var callRateTypeValues = []CallRateType{CallRateTypeLocal, CallRateTypeOnPlanMinutes, CallRateTypeOnPlanRated, CallRateTypeOffPlanRated, CallRateTypeFree, CallRateTypeTollFree, CallRateTypeDirectoryAssistance, CallRateTypeOperator, CallRateTypeIntraPartitionFree, CallRateTypeSIPTrunkInbound}
+
+// CallServiceType is the jurisdiction of a call (CallRecord.ServiceType).
+type CallServiceType string
+
+// CallServiceType values.
+const (
+	CallServiceTypeInterstate    CallServiceType = "INTERSTATE"
+	CallServiceTypeIntrastate    CallServiceType = "INTRASTATE"
+	CallServiceTypeInternational CallServiceType = "INTERNATIONAL"
+	CallServiceTypeTollFree      CallServiceType = "TOLL_FREE"
+	CallServiceTypeNotApplicable CallServiceType = "NOT_APPLICABLE"
+	CallServiceTypeUnknown       CallServiceType = "UNKNOWN"
+)
+
+// Valid reports whether v is a value the spec defines for CallServiceType.
+func (v CallServiceType) Valid() bool { return slices.Contains(callServiceTypeValues, v) }
+
+// CallServiceTypeValues returns every value of CallServiceType that Valid
+// accepts, in the spec's order, in a new slice the caller may change.
+func CallServiceTypeValues() []CallServiceType { return slices.Clone(callServiceTypeValues) }
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *CallServiceType) UnmarshalText(b []byte) error {
+	*v = knownOr(callServiceTypeValues, b)
+	return nil
+}
+
+var callServiceTypeValues = []CallServiceType{CallServiceTypeInterstate, CallServiceTypeIntrastate, CallServiceTypeInternational, CallServiceTypeTollFree, CallServiceTypeNotApplicable, CallServiceTypeUnknown}
+
+// Verstat is the caller-identity verification result of a call
+// (CallRecord.Verstat).
+type Verstat string
+
+// Verstat values.
+const (
+	VerstatTNValidationPassed Verstat = "TN_VALIDATION_PASSED"
+	VerstatTNValidationFailed Verstat = "TN_VALIDATION_FAILED"
+	VerstatNoTNValidation     Verstat = "NO_TN_VALIDATION"
+)
+
+// Valid reports whether v is a value the spec defines for Verstat.
+func (v Verstat) Valid() bool { return slices.Contains(verstatValues, v) }
+
+// VerstatValues returns every value of Verstat that Valid accepts, in the
+// spec's order, in a new slice the caller may change.
+func VerstatValues() []Verstat { return slices.Clone(verstatValues) }
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *Verstat) UnmarshalText(b []byte) error {
+	*v = knownOr(verstatValues, b)
+	return nil
+}
+
+var verstatValues = []Verstat{VerstatTNValidationPassed, VerstatTNValidationFailed, VerstatNoTNValidation}
+
+// VerstatReason is why caller-identity verification failed
+// (CallRecord.VerstatReason).
+type VerstatReason string
+
+// VerstatReason values.
+const (
+	VerstatReasonBadIdentityInfo           VerstatReason = "BAD_IDENTITY_INFO"
+	VerstatReasonClaimToSIPMismatch        VerstatReason = "CLAIM_TO_SIP_MISMATCH"
+	VerstatReasonIdentityHeaderRequired    VerstatReason = "IDENTITY_HEADER_REQUIRED"
+	VerstatReasonInvalidIdentityHeader     VerstatReason = "INVALID_IDENTITY_HEADER"
+	VerstatReasonMalformedIdentityHeader   VerstatReason = "MALFORMED_IDENTITY_HEADER"
+	VerstatReasonStaleDate                 VerstatReason = "STALE_DATE"
+	VerstatReasonUnsupportedCredential     VerstatReason = "UNSUPPORTED_CREDENTIAL"
+	VerstatReasonUnsupportedPassportFormat VerstatReason = "UNSUPPORTED_PASSPORT_FORMAT"
+)
+
+// Valid reports whether v is a value the spec defines for VerstatReason.
+func (v VerstatReason) Valid() bool { return slices.Contains(verstatReasonValues, v) }
+
+// VerstatReasonValues returns every value of VerstatReason that Valid accepts,
+// in the spec's order, in a new slice the caller may change.
+func VerstatReasonValues() []VerstatReason { return slices.Clone(verstatReasonValues) }
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *VerstatReason) UnmarshalText(b []byte) error {
+	*v = knownOr(verstatReasonValues, b)
+	return nil
+}
+
+var verstatReasonValues = []VerstatReason{VerstatReasonBadIdentityInfo, VerstatReasonClaimToSIPMismatch, VerstatReasonIdentityHeaderRequired, VerstatReasonInvalidIdentityHeader, VerstatReasonMalformedIdentityHeader, VerstatReasonStaleDate, VerstatReasonUnsupportedCredential, VerstatReasonUnsupportedPassportFormat}
+
+// CallRecordReferenceType is the kind of line a call record belongs to
+// (CallRecord.ReferenceType).
+type CallRecordReferenceType string
+
+// CallRecordReferenceType values.
+const (
+	CallRecordReferenceTypeSIPTrunk      CallRecordReferenceType = "SIP_TRUNK"
+	CallRecordReferenceTypeEndUser       CallRecordReferenceType = "END_USER"
+	CallRecordReferenceTypeAccount       CallRecordReferenceType = "ACCOUNT"
+	CallRecordReferenceTypeSpecialtyLine CallRecordReferenceType = "SPECIALTY_LINE"
+)
+
+// Valid reports whether v is a value the spec defines for CallRecordReferenceType.
+func (v CallRecordReferenceType) Valid() bool {
+	return slices.Contains(callRecordReferenceTypeValues, v)
+}
+
+// CallRecordReferenceTypeValues returns every value of CallRecordReferenceType
+// that Valid accepts, in the spec's order, in a new slice the caller may
+// change.
+func CallRecordReferenceTypeValues() []CallRecordReferenceType {
+	return slices.Clone(callRecordReferenceTypeValues)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *CallRecordReferenceType) UnmarshalText(b []byte) error {
+	*v = knownOr(callRecordReferenceTypeValues, b)
+	return nil
+}
+
+var callRecordReferenceTypeValues = []CallRecordReferenceType{CallRecordReferenceTypeSIPTrunk, CallRecordReferenceTypeEndUser, CallRecordReferenceTypeAccount, CallRecordReferenceTypeSpecialtyLine}

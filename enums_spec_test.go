@@ -64,6 +64,18 @@ func TestEnumValuesMatchSpec(t *testing.T) {
 		"PortingWireType":              strs(PortingWireTypeValues),
 		"PortCancelType":               strs(PortCancelTypeValues),
 		"ScheduleType":                 strs(ScheduleTypeValues),
+		"CallCategory":                 strs(CallCategoryValues),
+		"CallFlagType":                 strs(CallFlagTypeValues),
+		"CallType":                     strs(CallTypeValues),
+		"CallRecordSort":               strs(CallRecordSortValues),
+		"CallRecordSortOrder":          strs(CallRecordSortOrderValues),
+		"CallLegType":                  strs(CallLegTypeValues),
+		"CallDisconnectType":           strs(CallDisconnectTypeValues),
+		"CallRateType":                 strs(CallRateTypeValues),
+		"CallServiceType":              strs(CallServiceTypeValues),
+		"Verstat":                      strs(VerstatValues),
+		"VerstatReason":                strs(VerstatReasonValues),
+		"CallRecordReferenceType":      strs(CallRecordReferenceTypeValues),
 	}
 	s := embeddedSpec(t)
 	ov, err := gen.DefaultOverrides()
