@@ -31,6 +31,8 @@ type config struct {
 	addr               string
 	violationLog       io.Writer
 	control            bool
+	cdrSeed            uint64 // WithCallRecords
+	cdrPerDay          int
 }
 
 func defaultConfig() *config {
@@ -40,6 +42,8 @@ func defaultConfig() *config {
 		partitionID: DefaultPartitionID,
 		now:         time.Now,
 		addr:        "127.0.0.1:0",
+		cdrSeed:     DefaultCallRecordSeed,
+		cdrPerDay:   DefaultCallsPerDay,
 	}
 }
 

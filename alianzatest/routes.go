@@ -89,5 +89,7 @@ func init() {
 		"update_5":                       updateCallingPlanProduct,
 		"patch_5":                        patchCallingPlanProduct,
 		"archive":                        archiveCallingPlanProduct,
+		// CDRs
+		"cdrSearch": cdrSearch,
 	}
 }

@@ -1,0 +1,164 @@
+package alianzatest
+
+import (
+	"context"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/go-alianza/alianza"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// monthOf returns the first and last day of t's month as yyyy-MM-dd.
+func monthOf(t time.Time) (string, string) {
+	first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	return first.Format(alianza.DateLayout), first.AddDate(0, 1, -1).Format(alianza.DateLayout)
+}
+
+func demoClient(t *testing.T, opts ...Option) (*Server, *alianza.Client, string) {
+	t.Helper()
+	srv := NewServer(t, append([]Option{WithDemoData()}, opts...)...)
+	c, err := srv.NewClient()
+	require.NoError(t, err)
+	a, err := c.Accounts.GetByNumber(context.Background(), DemoAccountNumber)
+	require.NoError(t, err)
+	return srv, c, a.ID
+}
+
+func TestCallRecordsOfTheDemoAccount(t *testing.T) {
+	srv, c, id := demoClient(t)
+	ctx := context.Background()
+	from, to := monthOf(srv.Now())
+	page, err := c.CallRecords.Search(ctx, id, &alianza.CallRecordSearchOptions{StartDate: from, EndDate: to})
+	require.NoError(t, err)
+	assert.GreaterOrEqual(t, page.TotalRecords, int64(2500), "the demo account has at least 2,500 records this month")
+	assert.Len(t, page.Results, 20, "maxResult defaults to 20")
+
+	numbers, err := c.TelephoneNumbers.List(ctx, id, nil)
+	require.NoError(t, err)
+	ours := map[string]bool{}
+	for _, n := range numbers {
+		ours[n.PhoneNumber] = true
+	}
+	var prev time.Time
+	for _, r := range page.Results {
+		assert.True(t, ours[r.AccountBillableNumber], "a record is for one of the account's numbers")
+		assert.Equal(t, id, r.AccountID)
+		assert.Equal(t, DemoAccountNumber, r.AccountNumber)
+		assert.False(t, r.StartTime.Before(prev), "start-time order")
+		prev = r.StartTime
+		assert.Equal(t, (r.ActualCallLengthSeconds+59)/60*60, r.BillCallLengthSeconds)
+		if r.RateType == alianza.CallRateTypeOffPlanRated {
+			assert.InDelta(t, float64(r.BillCallLengthSeconds)/60*r.RatePerMinute, r.Cost, 0.0001)
+		}
+	}
+}
+
+func TestCallRecordsAreDeterministicFromTheSeed(t *testing.T) {
+	search := func(opts ...Option) []alianza.CallRecord {
+		srv, c, id := demoClient(t, append(opts, WithClock(func() time.Time { return time.Date(2026, 11, 15, 12, 0, 0, 0, time.UTC) }))...)
+		from, to := monthOf(srv.Now())
+		page, err := c.CallRecords.Search(context.Background(), id, &alianza.CallRecordSearchOptions{StartDate: from, EndDate: to, FirstResultIndex: 1000, MaxResult: 5})
+		require.NoError(t, err)
+		for i := range page.Results {
+			// The account id is drawn at random by the fake; the rest
+			// comes from the seed and the id.
+			page.Results[i].AccountID, page.Results[i].AcctID, page.Results[i].ReferenceID = "", "", ""
+		}
+		return page.Results
+	}
+	a := search()
+	require.Len(t, a, 5)
+	assert.Equal(t, "2026-11-12", a[0].StartTime.Format(alianza.DateLayout), "record 1000 at 90 a day is on day 12")
+	// Different account ids draw different records, so only the shape is
+	// compared across servers; the same server answers the same records.
+	_, c, id := demoClient(t, WithCallRecords(7, 3))
+	p1, err := c.CallRecords.Search(context.Background(), id, &alianza.CallRecordSearchOptions{StartDate: "2026-11-01", EndDate: "2026-11-30", FirstResultIndex: 40, MaxResult: 10})
+	require.NoError(t, err)
+	p2, err := c.CallRecords.Search(context.Background(), id, &alianza.CallRecordSearchOptions{StartDate: "2026-11-01", EndDate: "2026-11-30", FirstResultIndex: 40, MaxResult: 10})
+	require.NoError(t, err)
+	assert.Equal(t, p1, p2, "the same search gives the same records")
+	assert.EqualValues(t, 30*DemoCallsPerDay, p1.TotalRecords, "the demo account keeps its rate whatever the option")
+}
+
+func TestCallRecordsPageAndFilter(t *testing.T) {
+	_, c, id := demoClient(t)
+	ctx := context.Background()
+	opts := &alianza.CallRecordSearchOptions{StartDate: "2026-02-01", EndDate: "2026-02-28", MaxResult: 1000}
+	var all []alianza.CallRecord
+	for r, err := range c.CallRecords.All(ctx, id, opts) {
+		require.NoError(t, err)
+		all = append(all, r)
+	}
+	require.Len(t, all, 28*DemoCallsPerDay)
+	ids := map[string]bool{}
+	for _, r := range all {
+		ids[r.ID] = true
+	}
+	assert.Len(t, ids, len(all), "ids are unique")
+
+	page, err := c.CallRecords.Search(ctx, id, &alianza.CallRecordSearchOptions{StartDate: "2026-02-01", EndDate: "2026-02-28", FirstResultIndex: 17, MaxResult: 3})
+	require.NoError(t, err)
+	assert.Equal(t, all[17:20], page.Results, "firstResultIndex is an offset and maxResult a count")
+
+	inbound := 0
+	for _, r := range all {
+		if r.CallType == alianza.CallTypeInbound {
+			inbound++
+		}
+	}
+	page, err = c.CallRecords.Search(ctx, id, &alianza.CallRecordSearchOptions{StartDate: "2026-02-01", EndDate: "2026-02-28", CallTypes: []alianza.CallType{alianza.CallTypeInbound}})
+	require.NoError(t, err)
+	assert.EqualValues(t, inbound, page.TotalRecords)
+
+	page, err = c.CallRecords.Search(ctx, id, &alianza.CallRecordSearchOptions{StartDate: "2026-02-01", EndDate: "2026-02-01", Sort: alianza.CallRecordSortCost, SortOrder: alianza.CallRecordSortOrderDescending, MaxResult: 90})
+	require.NoError(t, err)
+	require.Len(t, page.Results, DemoCallsPerDay)
+	for i := 1; i < len(page.Results); i++ {
+		assert.GreaterOrEqual(t, page.Results[i-1].Cost, page.Results[i].Cost)
+	}
+
+	page, err = c.CallRecords.Search(ctx, id, &alianza.CallRecordSearchOptions{StartDate: "2026-02-01", EndDate: "2026-02-28", Sort: alianza.CallRecordSortDate, SortOrder: alianza.CallRecordSortOrderDescending, MaxResult: 1})
+	require.NoError(t, err)
+	assert.Equal(t, all[len(all)-1], page.Results[0])
+}
+
+func TestCallRecordsRefusalsFaultsAndTokens(t *testing.T) {
+	srv, c, id := demoClient(t)
+	ctx := context.Background()
+	a := newAPI(t, srv)
+	a.login()
+	base := a.acct(id) + "/cdrsearch"
+	for _, q := range []string{"?startDate=2026-11-31&endDate=2026-12-01", "?startDate=2026-11-02&endDate=2026-11-01", "?startDate=2026-11-01&endDate=2026-11-02&maxResult=-1"} {
+		srv.ResetViolations()
+		r := a.do(http.MethodGet, base+q, nil)
+		assert.Equal(t, http.StatusBadRequest, r.status, q)
+	}
+	srv.ResetViolations()
+	assert.Equal(t, http.StatusNotFound, a.do(http.MethodGet, a.acct("nope")+"/cdrsearch?startDate=2026-11-01&endDate=2026-11-01", nil).status)
+
+	method, route, ok := srv.RouteOf("cdrSearch")
+	require.True(t, ok)
+	before := srv.Calls(method + " " + route)
+	require.NoError(t, srv.FailNext(method, route, 1, http.StatusServiceUnavailable, nil))
+	opts := &alianza.CallRecordSearchOptions{StartDate: "2026-11-01", EndDate: "2026-11-01"}
+	_, err := c.CallRecords.Search(ctx, id, opts)
+	require.NoError(t, err, "the SDK retries a 503")
+	assert.Equal(t, before+2, srv.Calls(method+" "+route))
+
+	srv.ExpireTokens()
+	_, err = c.CallRecords.Search(ctx, id, opts)
+	require.NoError(t, err, "the SDK logs in again after the token expired")
+
+	// An account without numbers has no calls.
+	acct, err := c.Accounts.Create(ctx, &alianza.CreateAccountRequest{AccountNumber: "EMPTY-1", AccountName: "Empty", BillingCycleDay: 1, TimeZone: alianza.TimeZoneUSMountain,
+		AccountType: alianza.AccountTypeSimple, DialingBehaviorType: alianza.DialingBehaviorTypeOpenDialPlanTenDigit,
+	})
+	require.NoError(t, err)
+	page, err := c.CallRecords.Search(ctx, acct.ID, opts)
+	require.NoError(t, err)
+	assert.Zero(t, page.TotalRecords)
+	assert.Empty(t, page.Results)
+}
