@@ -33,6 +33,7 @@ type config struct {
 	control            bool
 	cdrSeed            uint64 // WithCallRecords
 	cdrPerDay          int
+	logLimit           int // WithRequestLogLimit; 0 keeps every request
 }
 
 func defaultConfig() *config {
@@ -81,4 +82,12 @@ func WithAddr(addr string) Option {
 // (the alianza-fake binary uses os.Stderr).
 func WithViolationLog(w io.Writer) Option {
 	return func(c *config) { c.violationLog = w }
+}
+
+// WithRequestLogLimit keeps at least the last n requests in the request
+// log (Requests) and at most 2n, instead of every request: a long run,
+// a load test or a large export, then holds a bounded log. Calls still
+// counts every call.
+func WithRequestLogLimit(n int) Option {
+	return func(c *config) { c.logLimit = max(n, 0) }
 }

@@ -20,6 +20,9 @@ func (s *Server) record(r Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.log = append(s.log, r)
+	if n := s.cfg.logLimit; n > 0 && len(s.log) >= 2*n {
+		s.log = append([]Request(nil), s.log[len(s.log)-n:]...)
+	}
 }
 
 func (s *Server) countCall(key string) {

@@ -136,12 +136,11 @@ func (s *AccountSpec) validate() (*validated, error) {
 	v.Numbers = append([]NumberSpec(nil), s.Numbers...)
 
 	simple := s.Type == alianza.AccountTypeSimple
-	switch d := s.BillingCycleDay; {
-	case d < 1 || d > 31:
-		add("billingCycleDay", "must be between 1 and 31, got %d", d)
-	case d > 28:
-		v.BillingCycleDay = 28
-		v.notes = append(v.notes, fmt.Sprintf("billing cycle day %d provisioned as 28: Alianza allows days 1 to 28", d))
+	if d, err := BillingDay(s.BillingCycleDay); err != nil {
+		add("billingCycleDay", "must be between 1 and 31, got %d", s.BillingCycleDay)
+	} else if d != s.BillingCycleDay {
+		v.BillingCycleDay = d
+		v.notes = append(v.notes, fmt.Sprintf("billing cycle day %d provisioned as %d: Alianza allows days 1 to 28", s.BillingCycleDay, d))
 	}
 	if simple && s.ExtensionLength != 0 {
 		add("extensionLength", "is only allowed for ADVANCED accounts (SIMPLE accounts have no extensions)")
