@@ -12,7 +12,7 @@ import (
 )
 
 // Call detail records are not stored: record k of an account's day is
-// computed from the seed, the account id, the date and k, so a search
+// computed from the seed, the account number, the date and k, so a search
 // over any number of records costs the memory of one page and the same
 // search always returns the same records. Every day of every account that
 // holds at least one number has the same number of calls (DemoCallsPerDay
@@ -126,13 +126,23 @@ func (s *Server) cdrSourceLocked(a obj) *cdrSource {
 	return src
 }
 
+// key is what an account's records are drawn from besides the seed: its
+// account number, which a test or demo sets (unlike the random id), or the
+// id when it has none.
+func (src *cdrSource) key() string {
+	if n := str(src.account, "accountNumber"); n != "" {
+		return n
+	}
+	return str(src.account, "id")
+}
+
 // draw returns the random bits of record k of day.
 func (src *cdrSource) draw(day time.Time, k int) uint64 {
 	h := fnv.New64a()
 	var b [8]byte
 	binary.LittleEndian.PutUint64(b[:], src.seed)
 	_, _ = h.Write(b[:])
-	_, _ = h.Write([]byte(str(src.account, "id")))
+	_, _ = h.Write([]byte(src.key()))
 	binary.LittleEndian.PutUint64(b[:], uint64(day.Unix())) //nolint:gosec // days after 1970
 	_, _ = h.Write(b[:])
 	binary.LittleEndian.PutUint64(b[:], uint64(k)) //nolint:gosec // k >= 0
@@ -175,9 +185,8 @@ func (src *cdrSource) record(day time.Time, k int) cdrRecord {
 	billed := (length + 59) / 60 * 60
 	rec := cdrRecord{
 		ID: uuid, PartitionID: src.partition,
-		StartTime:   timestamp(start),
-		CreatedDate: timestamp(start.Add(time.Duration(length+2) * time.Second)),
-		LegType:     "Origination", ServiceType: "INTERSTATE",
+		StartTime: timestamp(start),
+		LegType:   "Origination", ServiceType: "INTERSTATE",
 		AccountBillableNumber: ours, AcctID: str(src.account, "id"), AccountID: str(src.account, "id"),
 		AccountNumber: str(src.account, "accountNumber"), AccountTimeZone: str(src.account, "timeZone"),
 		ReferenceID: str(n, "referenceId"), ReferenceType: str(n, "referenceType"),
@@ -191,12 +200,14 @@ func (src *cdrSource) record(day time.Time, k int) cdrRecord {
 	if src.product != nil {
 		rec.CallingPlanProductID, rec.CallingPlanProductName = str(src.product, "id"), str(src.product, "name")
 	}
+	end := start.Add(25 * time.Second)
 	if answered {
+		end = start.Add(time.Duration(length+3) * time.Second)
 		rec.ConnectTime = timestamp(start.Add(3 * time.Second))
-		rec.EndTime = timestamp(start.Add(time.Duration(length+3) * time.Second))
 		rec.CallFlagType, rec.DisconnectType = "ANSWERED", "HangUp"
-	} else {
-		rec.EndTime = timestamp(start.Add(25 * time.Second))
+	}
+	rec.EndTime, rec.CreatedDate = timestamp(end), timestamp(end.Add(2*time.Second))
+	if !answered {
 		rec.CallFlagType, rec.DisconnectType = "MISSED", "NoAnswer"
 		if !inbound {
 			rec.CallFlagType, rec.DisconnectType = "BUSY", "Busy"

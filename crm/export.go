@@ -86,8 +86,10 @@ var CallRecordCSVHeader = []string{
 	"referenceType", "referenceId", "accountCode",
 }
 
-// csvRow fills row (len(CallRecordCSVHeader)) with r's columns.
-func csvRow(r *alianza.CallRecord, row []string) []string {
+// CallRecordCSVRow returns r as a line of an ExportCSV export, one cell per
+// column of CallRecordCSVHeader, reusing row's array when it is large
+// enough (pass nil for a new one).
+func CallRecordCSVRow(r *alianza.CallRecord, row []string) []string {
 	ts := func(t time.Time) string {
 		if t.IsZero() {
 			return ""
@@ -441,7 +443,7 @@ func newRecordEncoder(f ExportFormat, w io.Writer) func(*alianza.CallRecord) err
 	cw := csv.NewWriter(w)
 	row := make([]string, 0, len(CallRecordCSVHeader))
 	return func(r *alianza.CallRecord) error {
-		row = csvRow(r, row)
+		row = CallRecordCSVRow(r, row)
 		if err := cw.Write(row); err != nil {
 			return err
 		}

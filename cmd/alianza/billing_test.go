@@ -1,0 +1,129 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/go-alianza/alianza"
+	"github.com/go-alianza/alianza/alianzatest"
+	"github.com/go-alianza/alianza/crm"
+)
+
+func TestCDRSearch(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	w.golden("cdr_search",
+		w.run("", "cdr", "search", "DEMO-1001", "--from", "2025-03-01", "--to", "2025-03-14", "--limit", "5"),
+		w.run("", "cdr", "search", "DEMO-1001", "--from", "2025-03-01", "--to", "2025-03-01", "--csv", "--limit", "3"),
+		w.run("", "cdr", "search", "DEMO-1001", "--from", "2025-03-01", "--to", "2025-03-01", "--type", "inbound", "--json", "--limit", "1"),
+		w.run("", "cdr", "search", "DEMO-1001", "--from", "2025-03-14", "--to", "2025-03-01"),
+		w.run("", "cdr", "search", "DEMO-1001", "--from", "2025-03-01"),
+		w.run("", "cdr", "search", "DEMO-1001", "--from", "2025-03-01", "--to", "2025-03-01", "--csv", "--json"),
+		w.run("", "cdr", "search", "NOPE-1", "--from", "2025-03-01", "--to", "2025-03-01"),
+	)
+}
+
+// TestFakeCDRSearchThisMonth is the first acceptance command: the
+// console's own fake, this month so far, as JSON.
+func TestFakeCDRSearchThisMonth(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	now := time.Now().UTC()
+	first := time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
+	r := w.run("", "--fake", "cdr", "search", alianzatest.DemoAccountNumber,
+		"--from", first.Format(alianza.DateLayout), "--to", now.Format(alianza.DateLayout), "--json")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	var records []alianza.CallRecord
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &records))
+	assert.Len(t, records, now.Day()*alianzatest.DemoCallsPerDay, "every record of the month so far")
+	for _, rec := range records {
+		assert.Equal(t, alianzatest.DemoAccountNumber, rec.AccountNumber)
+	}
+}
+
+// TestFakeBillingExportThisMonth is the second acceptance command.
+func TestFakeBillingExportThisMonth(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	now := time.Now().UTC()
+	out := filepath.Join(w.dir, "out.csv")
+	r := w.run("", "--fake", "billing", "export", "--period", now.Format("2006-01"), "-o", out)
+	require.Equal(t, exitOK, r.code, r.stderr)
+	rows := readCSV(t, out)
+	require.Equal(t, crm.CallRecordCSVHeader, rows[0])
+	days := time.Date(now.Year(), now.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	assert.Len(t, rows, 1+days*alianzatest.DemoCallsPerDay, "a header and one line per record")
+	assert.Contains(t, r.stdout, "Records:")
+	assert.NoFileExists(t, out+".checkpoint", "a complete export leaves no checkpoint")
+}
+
+func readCSV(t *testing.T, name string) [][]string {
+	t.Helper()
+	f, err := os.Open(name)
+	require.NoError(t, err)
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	require.NoError(t, err)
+	return rows
+}
+
+func TestBillingExportFailsThenResumes(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	out := filepath.Join(w.dir, "march.jsonl")
+	method, route, ok := w.srv.RouteOf("cdrSearch")
+	require.True(t, ok)
+	require.NoError(t, w.srv.FailNext(method, route, 1, http.StatusBadRequest, nil))
+	failed := w.run("", "billing", "export", "--period", "2025-03", "--billing-day", "31", "-o", out, "--format", "jsonl")
+	assert.Equal(t, exitIncomplete, failed.code, failed.stderr)
+	assert.FileExists(t, out+".checkpoint")
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Empty(t, b, "the failed account wrote nothing")
+
+	resumed := w.run("", "billing", "export", "--period", "2025-03", "--billing-day", "31", "-o", out, "--format", "jsonl", "--resume", "--json")
+	require.Equal(t, exitOK, resumed.code, resumed.stderr)
+	var v exportView
+	require.NoError(t, json.Unmarshal([]byte(resumed.stdout), &v))
+	assert.Equal(t, "2025-03-28", v.StartDate, "billing day 31 bills on the 28th")
+	assert.Equal(t, "2025-04-27", v.EndDate)
+	assert.EqualValues(t, 31*alianzatest.DemoCallsPerDay, v.Records)
+	assert.True(t, v.Resumed)
+	b, err = os.ReadFile(out)
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+	assert.Len(t, lines, 31*alianzatest.DemoCallsPerDay)
+	var rec alianza.CallRecord
+	require.NoError(t, json.Unmarshal([]byte(lines[0]), &rec))
+	assert.Equal(t, alianzatest.DemoAccountNumber, rec.AccountNumber)
+	assert.NoFileExists(t, out+".checkpoint")
+
+	w.golden("billing_export_failed", failed)
+}
+
+func TestBillingExportUsage(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	out := filepath.Join(w.dir, "x.csv")
+	w.golden("billing_export_usage",
+		w.run("", "billing", "export", "--period", "2025-03"),
+		w.run("", "billing", "export", "-o", out),
+		w.run("", "billing", "export", "--period", "March", "-o", out),
+		w.run("", "billing", "export", "--period", "2025-03", "--from", "2025-03-01", "-o", out),
+		w.run("", "billing", "export", "--period", "2025-03", "--billing-day", "32", "-o", out),
+		w.run("", "billing", "export", "--period", "2025-03", "--format", "xml", "-o", out),
+		w.run("", "billing", "export", "--period", "2025-03", "--resume", "-o", out),
+		w.run("", "billing", "export", "--from", "2025-03-01", "--to", "2025-03-01", "-o", out),
+	)
+	rows := readCSV(t, out)
+	assert.Len(t, rows, 1+alianzatest.DemoCallsPerDay, "explicit dates: one day")
+}
