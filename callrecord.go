@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"iter"
 	"math"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -33,6 +35,18 @@ const MaxCallRecordPageSize = 1000
 // so All stops with this error rather than report a partial search as
 // complete.
 var ErrInconsistentPages = errors.New("alianza: call record pages are inconsistent with totalRecords")
+
+// ErrCallRecordCSVFailed reports that the platform's CSV export job ended
+// FAILED; the error's text carries the job's own errors.
+var ErrCallRecordCSVFailed = errors.New("alianza: call record CSV export failed")
+
+// The CSV export job is polled after csvFirstPoll, then at intervals
+// doubling up to csvMaxPoll: the platform gives no interval, and an export
+// of a month takes seconds to minutes.
+const (
+	csvFirstPoll = time.Second
+	csvMaxPoll   = 15 * time.Second
+)
 
 // CallRecordSearchOptions are the cdrSearch query parameters. StartDate and
 // EndDate are required; every other field narrows the search when set.
@@ -205,6 +219,107 @@ func (s *CallRecordsService) All(ctx context.Context, accountID string, opts *Ca
 			}
 		}
 	}
+}
+
+// csvJob is the part of the platform's asynchronous job CSV reads.
+type csvJob struct {
+	ID     string `json:"id"`
+	Status string `json:"status"`
+	Errors []struct {
+		Error      string `json:"error"`
+		LineNumber int    `json:"lineNumber"`
+		Column     string `json:"column"`
+		Input      string `json:"input"`
+	} `json:"errors"`
+}
+
+// CSV has the platform write the search's records as CSV and copies them
+// to w; it returns the bytes written. The platform answers the request
+// (cdrSearchCSV_2) with an asynchronous job: CSV polls the job, first
+// after a second and then at intervals doubling up to 15 seconds, until it
+// is DONE, then streams the job's output to w. A FAILED job returns an
+// error matching ErrCallRecordCSVFailed with the job's errors; a done ctx
+// stops the wait at once. The CSV's columns are the platform's;
+// crm.ExportCallRecords writes a fixed set of columns instead.
+//
+// FirstResultIndex and MaxResult limit the export as they limit a page.
+//
+// operationId cdrSearchCSV_2.
+//
+//alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/cdrsearch/csv_2
+func (s *CallRecordsService) CSV(ctx context.Context, accountID string, opts *CallRecordSearchOptions, w io.Writer) (int64, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	opts.validate(&v)
+	v.check(w != nil, "w", "is required: the writer the CSV is copied to")
+	if err := v.err(); err != nil {
+		return 0, err
+	}
+	job, err := call[csvJob](ctx, s.client, &request{
+		method: http.MethodGet,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/cdrsearch/csv_2",
+		args:   []string{accountID},
+		query:  opts,
+	})
+	if err != nil {
+		return 0, err
+	}
+	if err := checkID("job id", job.ID); err != nil {
+		return 0, fmt.Errorf("alianza: call record CSV export: the platform's job has no usable id: %w", err)
+	}
+	id := job.ID
+	wait := csvFirstPoll
+	for job.Status != "DONE" {
+		if job.Status == "FAILED" {
+			msgs := make([]string, 0, len(job.Errors))
+			for _, e := range job.Errors {
+				msg := e.Error
+				if e.LineNumber > 0 || e.Column != "" {
+					msg = fmt.Sprintf("line %d column %s: %s", e.LineNumber, e.Column, msg)
+				}
+				msgs = append(msgs, msg)
+			}
+			return 0, fmt.Errorf("%w: job %s: %s", ErrCallRecordCSVFailed, id, strings.Join(msgs, "; "))
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return 0, fmt.Errorf("alianza: call record CSV export: waiting for job %s: %w", id, ctx.Err())
+		case <-t.C:
+		}
+		wait = min(2*wait, csvMaxPoll)
+		if job, err = call[csvJob](ctx, s.client, &request{
+			method: http.MethodGet,
+			path:   "/v2/job/{jobId}",
+			args:   []string{id},
+		}); err != nil {
+			return 0, fmt.Errorf("alianza: call record CSV export: job %s: %w", id, err)
+		}
+	}
+	cw := &byteCounter{w: w}
+	err = s.client.do(ctx, &request{
+		method: http.MethodGet,
+		path:   "/v2/job/{jobId}/output",
+		args:   []string{id},
+		do:     &doRequest{w: cw, accept: "*/*", resp: new(Response)},
+	})
+	if err != nil {
+		return cw.n, fmt.Errorf("alianza: call record CSV export: output of job %s: %w", id, err)
+	}
+	return cw.n, nil
+}
+
+// byteCounter counts what is written through it.
+type byteCounter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *byteCounter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // callRecordPager holds All's position between pages.

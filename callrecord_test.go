@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/jarcoal/httpmock"
@@ -236,4 +239,92 @@ func TestCallRecordsAllReportsAFailedPage(t *testing.T) {
 	assert.Contains(t, last.Error(), "from index 10")
 	var apiErr *APIError
 	assert.True(t, errors.As(last, &apiErr))
+}
+
+// csvPlatform answers the CSV export: the job is PENDING when started and
+// reports the statuses in order at each poll; the output is csv.
+type csvPlatform struct {
+	statuses []string
+	polls    []time.Duration // when each poll came, from the start
+	start    time.Time
+	output   string
+}
+
+func (p *csvPlatform) register(t *testing.T, mt *httpmock.MockTransport) *capture {
+	cp := mockOp(t, mt, "CallRecordsService.CSV", []string{"A1"}, 202, map[string]any{"id": "J1", "name": "cdr export", "status": "PENDING"})
+	p.start = time.Now()
+	mt.RegisterResponder(http.MethodGet, testBaseURL+"/v2/job/J1", func(r *http.Request) (*http.Response, error) {
+		p.polls = append(p.polls, time.Since(p.start))
+		job := map[string]any{"id": "J1", "status": p.statuses[0]}
+		if p.statuses[0] == "FAILED" {
+			job["errors"] = []map[string]any{{"error": "date range too large", "lineNumber": 0}, {"error": "bad row", "lineNumber": 3, "column": "cost", "input": "x"}}
+		}
+		p.statuses = p.statuses[1:]
+		return httpmock.NewJsonResponse(200, job)
+	})
+	mt.RegisterResponder(http.MethodGet, testBaseURL+"/v2/job/J1/output", func(r *http.Request) (*http.Response, error) {
+		resp := httpmock.NewStringResponse(200, p.output)
+		resp.Header.Set("Content-Type", "application/octet-stream")
+		return resp, nil
+	})
+	return cp
+}
+
+func TestCallRecordsCSVWaitsForTheJobAndStreamsItsOutput(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		c, mt := newMockClient(t)
+		p := &csvPlatform{statuses: []string{"PENDING", "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "DONE"}, output: "id,cost\nr1,0.1\nr2,0\n"}
+		cp := p.register(t, mt)
+		var out strings.Builder
+		n, err := c.CallRecords.CSV(context.Background(), "A1", &CallRecordSearchOptions{StartDate: "2026-11-01", EndDate: "2026-11-30", CallTypes: []CallType{CallTypeOutbound}}, &out)
+		require.NoError(t, err)
+		assert.Equal(t, p.output, out.String())
+		assert.EqualValues(t, len(p.output), n)
+		assert.Equal(t, "OUTBOUND", cp.Query().Get("callType"))
+		assert.Equal(t, []time.Duration{1 * time.Second, 3 * time.Second, 7 * time.Second, 15 * time.Second, 30 * time.Second, 45 * time.Second, 60 * time.Second},
+			p.polls, "polls after 1s, then doubling intervals capped at 15s")
+	})
+}
+
+func TestCallRecordsCSVReportsAFailedJob(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		c, mt := newMockClient(t)
+		p := &csvPlatform{statuses: []string{"IN_PROGRESS", "FAILED"}}
+		p.register(t, mt)
+		var out strings.Builder
+		n, err := c.CallRecords.CSV(context.Background(), "A1", &CallRecordSearchOptions{StartDate: "2026-11-01", EndDate: "2026-11-30"}, &out)
+		require.ErrorIs(t, err, ErrCallRecordCSVFailed)
+		assert.Contains(t, err.Error(), "job J1: date range too large; line 3 column cost: bad row")
+		assert.Zero(t, n)
+		assert.Empty(t, out.String())
+		assert.Zero(t, mt.GetCallCountInfo()["GET "+testBaseURL+"/v2/job/J1/output"], "no output fetched")
+	})
+}
+
+func TestCallRecordsCSVStopsWaitingWhenCtxEnds(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		c, mt := newMockClient(t)
+		p := &csvPlatform{statuses: []string{"IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS"}}
+		p.register(t, mt)
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		start := time.Now()
+		_, err := c.CallRecords.CSV(ctx, "A1", &CallRecordSearchOptions{StartDate: "2026-11-01", EndDate: "2026-11-30"}, io.Discard)
+		require.ErrorIs(t, err, context.DeadlineExceeded)
+		assert.Equal(t, 5*time.Second, time.Since(start), "the wait ends with ctx, not at the next poll (7s)")
+		assert.Len(t, p.polls, 2)
+	})
+}
+
+func TestCallRecordsCSVValidatesBeforeSending(t *testing.T) {
+	c, mt := newMockClient(t)
+	_, err := c.CallRecords.CSV(context.Background(), "..", &CallRecordSearchOptions{StartDate: "2026-11-01"}, nil)
+	var ve *ValidationError
+	require.ErrorAs(t, err, &ve)
+	var fields []string
+	for _, fe := range ve.Errors {
+		fields = append(fields, fe.Field)
+	}
+	assert.Equal(t, []string{"accountId", "endDate", "w"}, fields)
+	assert.Zero(t, mt.GetTotalCallCount())
 }
