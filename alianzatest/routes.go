@@ -91,4 +91,8 @@ func init() {
 		"patch_5":                        patchCallingPlanProduct,
 		"archive":                        archiveCallingPlanProduct,
 	}
+	// Voicemail boxes, business line voicemail boxes and hunt groups.
+	for id, h := range collectionHandlers {
+		handlers[id] = h
+	}
 }
