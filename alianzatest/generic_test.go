@@ -3,6 +3,7 @@ package alianzatest
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -515,4 +516,214 @@ func fillPath(template, partition string, args []string) string {
 		segs[i], args = url.PathEscape(args[0]), args[1:]
 	}
 	return strings.Join(segs, "/")
+}
+
+// startDemoQuiet starts a demo fake whose violations are only recorded,
+// for tests that send wrong requests on purpose.
+func startDemoQuiet(t *testing.T) *driveEnv {
+	t.Helper()
+	srv, err := Start(WithDemoData())
+	require.NoError(t, err)
+	t.Cleanup(srv.Close)
+	c, err := srv.NewClient()
+	require.NoError(t, err)
+	ctx := context.Background()
+	return &driveEnv{t: t, ctx: ctx, srv: srv, c: c, ids: readDemo(t, ctx, c)}
+}
+
+// typedField finds a live operation answered from the spec whose JSON
+// body has a top-level integer or boolean property.
+func typedField(t *testing.T) (*route, string) {
+	t.Helper()
+	for _, rt := range liveRoutes(t) {
+		if handlers[rt.op.OperationID] != nil || rt.op.RequestBody == nil || rt.method == http.MethodPatch {
+			continue
+		}
+		mt := rt.op.RequestBody.Value.Content.Get("application/json")
+		if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+			continue
+		}
+		for _, k := range sortedRefKeys(mt.Schema.Value.Properties) {
+			p := mt.Schema.Value.Properties[k].Value
+			if !p.ReadOnly && (p.Type.Is(openapi3.TypeInteger) || p.Type.Is(openapi3.TypeBoolean)) {
+				return rt, k
+			}
+		}
+	}
+	t.Fatal("no operation answered from the spec has an integer or boolean body field")
+	return nil, ""
+}
+
+// TestGenericWrongFieldTypeIs400: a body field of the wrong type is
+// refused with 400 in the PublicApiException shape, and logged as a
+// request violation, by an operation answered from the spec as by a
+// stateful one.
+func TestGenericWrongFieldTypeIs400(t *testing.T) {
+	e := startDemoQuiet(t)
+	rt, field := typedField(t)
+	op := opCall(t, rt, e.ids)
+	var body obj
+	require.NoError(t, json.Unmarshal(mustJSON(newSynth(rt.method+" "+rt.template, true).value(rt.op.RequestBody.Value.Content.Get("application/json").Schema.Value, "")), &body))
+	body[field] = "not-a-" + field
+	op.Body = alianza.JSONBody(body)
+	_, err := e.c.Do(e.ctx, op, nil)
+	require.ErrorIs(t, err, alianza.ErrBadRequest, "%s %s", rt.method, rt.template)
+	var apiErr *alianza.APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, http.StatusBadRequest, apiErr.StatusCode)
+	assert.Contains(t, strings.Join(apiErr.Messages, " "), field)
+	requireViolation(t, e.srv, "request", field)
+
+	// The same call with the field's right type is answered.
+	e.srv.ResetViolations()
+	_, err = e.c.Do(e.ctx, opCall(t, rt, e.ids), nil)
+	require.NoError(t, err)
+	assert.Empty(t, e.srv.Violations())
+}
+
+// TestGenericUnknownPathIs404: a path the spec does not have is 404 and a
+// violation; a known path with a method the spec does not give it is 405.
+func TestGenericUnknownPathIs404(t *testing.T) {
+	e := startDemoQuiet(t)
+	_, err := e.c.Do(e.ctx, alianza.Operation{Method: http.MethodGet, Path: "/v2/partition/{partitionId}/no-such-thing"}, nil)
+	require.ErrorIs(t, err, alianza.ErrNotFound)
+	requireViolation(t, e.srv, "request", "no such path")
+
+	resp, err := e.c.Do(e.ctx, alianza.Operation{Method: http.MethodDelete, Path: "/v2/partition/{partitionId}/callingplanproduct"}, nil)
+	require.Error(t, err)
+	assert.Equal(t, http.StatusMethodNotAllowed, resp.StatusCode)
+}
+
+// genericRoute is a live GET answered from the spec with a JSON object
+// whose path ends in a parameter.
+func genericRoute(t *testing.T) *route {
+	t.Helper()
+	for _, rt := range liveRoutes(t) {
+		if handlers[rt.op.OperationID] != nil || rt.method != http.MethodGet || !strings.HasSuffix(rt.template, "}") {
+			continue
+		}
+		_, ct, mt := successResponse(rt.op, "")
+		if ct != "application/json" || mt.Schema == nil || mt.Schema.Value == nil || !mt.Schema.Value.Type.Is(openapi3.TypeObject) {
+			continue
+		}
+		if _, ok := mt.Schema.Value.Properties["id"]; ok {
+			return rt
+		}
+	}
+	t.Fatal("no generic GET of one item")
+	return nil
+}
+
+// TestGenericAnswerIsStable: the same request gets the same answer, the
+// id of the path is the id of the answer, and another id gets another
+// answer.
+func TestGenericAnswerIsStable(t *testing.T) {
+	e := newDriveEnv(t, context.Background())
+	rt := genericRoute(t)
+	op := opCall(t, rt, e.ids)
+	get := func(op alianza.Operation) obj {
+		t.Helper()
+		var out obj
+		_, err := e.c.Do(e.ctx, op, &out)
+		require.NoError(t, err, rt.template)
+		return out
+	}
+	first, again := get(op), get(op)
+	assert.Equal(t, first, again)
+	last := op.Args[len(op.Args)-1]
+	assert.Equal(t, last, first["id"], "%s answers with the id of its path", rt.template)
+	other := op
+	other.Args = append(append([]string(nil), op.Args[:len(op.Args)-1]...), "OtherId000000000000001")
+	second := get(other)
+	assert.Equal(t, "OtherId000000000000001", second["id"])
+	assert.NotEqual(t, first, second)
+}
+
+// TestGenericAnswerFaultsAndAuth: an operation answered from the spec
+// takes injected faults, needs a token and is logged like any other.
+func TestGenericAnswerFaultsAndAuth(t *testing.T) {
+	e := newDriveEnv(t, context.Background())
+	rt := genericRoute(t)
+	op := opCall(t, rt, e.ids)
+
+	require.NoError(t, e.srv.FailNext(rt.method, rt.template, 1, http.StatusServiceUnavailable, obj{"status": 503, "messages": []string{"down"}}))
+	_, err := e.c.Do(e.ctx, op, nil)
+	require.NoError(t, err, "a GET is retried after a 503")
+	assert.Equal(t, 2, e.srv.Calls(rt.method+" "+rt.template))
+
+	logins := e.srv.Calls("POST /v2/authorize")
+	e.srv.ExpireTokens()
+	_, err = e.c.Do(e.ctx, op, nil)
+	require.NoError(t, err)
+	assert.Equal(t, logins+1, e.srv.Calls("POST /v2/authorize"), "an expired token is answered 401 and the client logs in again")
+
+	reqs := e.srv.Requests()
+	require.NotEmpty(t, reqs)
+	lastReq := reqs[len(reqs)-1]
+	assert.Equal(t, rt.template, lastReq.Route)
+	assert.Equal(t, http.StatusOK, lastReq.Status)
+	assert.NotEmpty(t, lastReq.Response)
+
+	anon := newAPI(t, e.srv)
+	r := anon.do(rt.method, fillPath(rt.template, e.srv.PartitionID(), op.Args), nil)
+	assert.Equal(t, http.StatusUnauthorized, r.status, "no token, no answer")
+}
+
+// TestCollectionsRoundTrip creates, reads, lists, updates and deletes a
+// voicemail box, a business line voicemail box and a hunt group.
+func TestCollectionsRoundTrip(t *testing.T) {
+	sp, err := loadSpec()
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		create, list, get, update, remove, idParam, field string
+	}{
+		{"createVoicemailBox", "retrieveVoicemailBoxList", "retrieveVoicemailBox", "updateVoicemailBox", "deleteVoicemailBox", "voicemailBoxId", "name"},
+		{"createBusinessLineVoicemailBox", "retrieveBusinessLineVoicemailBoxes", "retrieveBusinessLineVoicemailBox", "updateBusinessLineVoicemailBox", "deleteBusinessLineVoicemailBox", "voicemailBoxId", "name"},
+		{"createBusinessLineHuntGroup", "retrieveBusinessLineHuntGroups", "retrieveBusinessLineHuntGroup", "updateBusinessLineHuntGroup", "deleteBusinessLineHuntGroup", "huntGroupId", "name"},
+	} {
+		t.Run(tc.create, func(t *testing.T) {
+			e := newDriveEnv(t, context.Background())
+			id := e.create(tc.create)
+			e.ids[tc.idParam] = id
+			call := func(opID string, body any, out any) (*alianza.Response, error) {
+				op := opCall(t, sp.byID[opID], e.ids)
+				if body != nil {
+					op.Body = alianza.JSONBody(body)
+				}
+				return e.c.Do(e.ctx, op, out)
+			}
+			var got obj
+			_, err := call(tc.get, nil, &got)
+			require.NoError(t, err)
+			assert.Equal(t, id, got["id"])
+			assert.Equal(t, e.ids["accountId"], got["accountId"])
+
+			var list []obj
+			_, err = call(tc.list, nil, &list)
+			require.NoError(t, err)
+			require.Len(t, list, 1)
+			assert.Equal(t, id, list[0]["id"])
+
+			got[tc.field] = "Renamed"
+			var updated obj
+			_, err = call(tc.update, got, &updated)
+			require.NoError(t, err)
+			assert.Equal(t, "Renamed", updated[tc.field])
+			assert.Equal(t, id, updated["id"])
+			var reread obj
+			_, err = call(tc.get, nil, &reread)
+			require.NoError(t, err)
+			assert.Equal(t, "Renamed", reread[tc.field])
+
+			_, err = call(tc.remove, nil, nil)
+			require.NoError(t, err)
+			_, err = call(tc.get, nil, nil)
+			assert.ErrorIs(t, err, alianza.ErrNotFound)
+			list = nil
+			_, err = call(tc.list, nil, &list)
+			require.NoError(t, err)
+			assert.Empty(t, list)
+			assert.Empty(t, e.srv.Violations())
+		})
+	}
 }
