@@ -13,7 +13,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -56,6 +55,12 @@ func genericAnswer(c *call) reply {
 			fillFromPath(mt.Schema.Value, o, c.rt.template, c.params)
 		}
 		return reply{status: status, body: v}
+	}
+	if mt.Schema != nil && mt.Schema.Value != nil {
+		if ex, ok := mt.Schema.Value.Example.(string); ok {
+			// A boolean or a number sent as text.
+			return reply{status: status, body: rawBody{contentType: ct, data: []byte(ex)}}
+		}
 	}
 	return reply{status: status, body: rawBody{contentType: ct, data: sampleContent(ct, seed)}}
 }
@@ -528,18 +533,10 @@ func lastName(path string) string {
 	return path
 }
 
-var patternCache sync.Map // pattern → *regexp.Regexp, or nil when it does not compile
-
 // fitPattern returns v when it matches pattern, else the first of a few
 // candidates that does (digits, a locale, base64, a slug, ...), else v.
 func fitPattern(pattern, v string) string {
-	var re *regexp.Regexp
-	if x, ok := patternCache.Load(pattern); ok {
-		re, _ = x.(*regexp.Regexp)
-	} else {
-		re, _ = regexp.Compile(pattern)
-		patternCache.Store(pattern, re)
-	}
+	re, _ := regexp.Compile(pattern)
 	if re == nil || re.MatchString(v) {
 		return v
 	}
@@ -592,7 +589,14 @@ func fixMediaTypes(doc *openapi3.T) {
 					s := mt.Schema.Value
 					switch {
 					case strings.HasPrefix(ct, "text/") && !s.Type.Is(openapi3.TypeString):
-						mt.Schema = &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeString}}}
+						text := &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeString}}
+						switch {
+						case s.Type.Is(openapi3.TypeBoolean):
+							text.Example = "true"
+						case s.Type.Is(openapi3.TypeInteger) || s.Type.Is(openapi3.TypeNumber):
+							text.Example = "1"
+						}
+						mt.Schema = &openapi3.SchemaRef{Value: text}
 					case !strings.HasPrefix(ct, "text/") && !(s.Type.Is(openapi3.TypeString) && s.Format == "binary"):
 						mt.Schema = &openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeString}, Format: "binary"}}
 					}

@@ -353,6 +353,16 @@ var statefulCalls = map[string]func(e *driveEnv, op alianza.Operation, rt *route
 		e.portAssignment()
 		return op
 	},
+	"cdrSearch": func(e *driveEnv, op alianza.Operation, _ *route) alianza.Operation {
+		q, _ := op.Query.(url.Values)
+		if q == nil {
+			q = url.Values{}
+		}
+		q.Set("startDate", "2026-01-01")
+		q.Set("endDate", "2026-01-02")
+		op.Query = q
+		return op
+	},
 	"tnSearch": func(e *driveEnv, op alianza.Operation, _ *route) alianza.Operation {
 		op.Query = url.Values{"type": {"LAT_LONG"}, "lat": {"40.332492"}, "long": {"-111.728167"}, "maxResults": {"2"}}
 		return op
