@@ -158,7 +158,7 @@ func fillFromPath(s *openapi3.Schema, o obj, template string, params map[string]
 	allProperties(s, props, 0)
 	set := func(key, v string) {
 		p := props[key]
-		if p == nil || p.Value == nil || !p.Value.Type.Is(openapi3.TypeString) {
+		if v == "" || p == nil || p.Value == nil || !p.Value.Type.Is(openapi3.TypeString) {
 			return
 		}
 		if p.Value.VisitJSON(v, openapi3.VisitAsResponse()) == nil {
