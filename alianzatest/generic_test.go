@@ -373,19 +373,30 @@ var statefulCalls = map[string]func(e *driveEnv, op alianza.Operation, rt *route
 	},
 }
 
-// needs prepare ids an operation's path takes that the demo data lacks.
+// needs prepares ids an operation's path takes that the demo data lacks:
+// a business line or a calling plan product as their rules want them, and
+// for any other {xId}, the item the POST on the path before it creates.
 func (e *driveEnv) needs(rt *route) {
 	switch {
 	case strings.Contains(rt.template, "{businessLineId}"):
 		e.businessLine()
 	case strings.Contains(rt.template, "{cppId}"):
 		e.ids["cppId"] = e.product()
-	case strings.Contains(rt.template, "/voicemailbox/{voicemailBoxId}"):
-		e.ids["voicemailBoxId"] = e.create("createVoicemailBox")
-	case strings.Contains(rt.template, "/business-line/voicemail-box/{voicemailBoxId}"):
-		e.ids["voicemailBoxId"] = e.create("createBusinessLineVoicemailBox")
-	case strings.Contains(rt.template, "/business-line-hunt-group/{huntGroupId}"):
-		e.ids["huntGroupId"] = e.create("createBusinessLineHuntGroup")
+	}
+	sp, err := loadSpec()
+	require.NoError(e.t, err)
+	for i, seg := range rt.segs {
+		name := strings.Trim(seg, "{}")
+		if !isParam(seg) || seg == "{partitionId}" || e.ids[name] != "" {
+			continue
+		}
+		parent := "/" + strings.Join(rt.segs[:i], "/")
+		for _, cand := range sp.routes {
+			if cand.method == http.MethodPost && cand.template == parent && !cand.op.Deprecated && handlers[cand.op.OperationID] != nil {
+				e.ids[name] = e.create(cand.op.OperationID)
+				break
+			}
+		}
 	}
 }
 
@@ -398,7 +409,11 @@ func (e *driveEnv) create(operationID string) string {
 	rt := sp.byID[operationID]
 	require.NotNil(e.t, rt, operationID)
 	var out struct{ ID string }
-	_, err = e.c.Do(e.ctx, opCall(e.t, rt, e.ids), &out)
+	op := opCall(e.t, rt, e.ids)
+	if fix := statefulCalls[operationID]; fix != nil {
+		op = fix(e, op, rt)
+	}
+	_, err = e.c.Do(e.ctx, op, &out)
 	require.NoError(e.t, err, operationID)
 	require.NotEmpty(e.t, out.ID, operationID)
 	return out.ID
