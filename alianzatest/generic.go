@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"fmt"
+	"maps"
 	"math"
 	"mime"
 	"net/http"
@@ -308,9 +309,10 @@ func (g *synth) choice(s *openapi3.Schema, path string) any {
 	if d := s.Discriminator; d != nil && first.Ref != "" {
 		if o, ok := v.(obj); ok {
 			name := refName(first.Ref)
-			for key, m := range d.Mapping {
-				if m.Ref == first.Ref {
+			for _, key := range slices.Sorted(maps.Keys(d.Mapping)) {
+				if d.Mapping[key].Ref == first.Ref {
 					name = key
+					break
 				}
 			}
 			o[d.PropertyName] = name
@@ -344,11 +346,8 @@ func (g *synth) object(s *openapi3.Schema, path string) any {
 	// An object with a discriminator names its own type when nothing else
 	// did (an allOf part of a subtype).
 	if d := s.Discriminator; d != nil {
-		if _, ok := o[d.PropertyName]; !ok {
-			for key := range d.Mapping {
-				o[d.PropertyName] = key
-				break
-			}
+		if _, ok := o[d.PropertyName]; !ok && len(d.Mapping) > 0 {
+			o[d.PropertyName] = slices.Sorted(maps.Keys(d.Mapping))[0]
 		}
 	}
 	return o
