@@ -336,6 +336,8 @@ func (g *synth) object(s *openapi3.Schema, path string) any {
 			continue
 		}
 		if g.depth > 3*maxDepth {
+			// A cycle of required properties: stop rather than recurse
+			// for ever. The spec has none today.
 			break
 		}
 		o[k] = g.value(p, path+k+".")
@@ -355,10 +357,7 @@ func (g *synth) object(s *openapi3.Schema, path string) any {
 
 // recursive reports whether p, or the items of p, is being made already.
 func (g *synth) recursive(p *openapi3.Schema) bool {
-	if p.Items != nil && p.Items.Value != nil && g.stack[p.Items.Value] > 0 {
-		return true
-	}
-	return false
+	return p.Items != nil && p.Items.Value != nil && g.stack[p.Items.Value] > 0
 }
 
 func collectRequired(s *openapi3.Schema, into map[string]bool, depth int) {
