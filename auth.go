@@ -195,6 +195,7 @@ func (s *session) startLoginLocked(ctx context.Context, now time.Time) (*loginCa
 	lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
 	go func() {
 		defer cancel()
+		began := time.Now()
 		info, err := s.c.logIn(lctx)
 		if err != nil && lctx.Err() != nil && errors.Is(err, context.DeadlineExceeded) {
 			// The login's own deadline, not any waiter's: a deadline error
@@ -202,6 +203,9 @@ func (s *session) startLoginLocked(ctx context.Context, now time.Time) (*loginCa
 			err = &TransportError{Method: http.MethodPost, Path: "/v2/authorize", Err: loginTimeoutError{timeout}}
 		}
 		s.finish(call, info, err)
+		// After finish: the callers waiting for the token do not wait for
+		// the hooks.
+		s.c.loginDone(lctx, time.Since(began), err)
 	}()
 	return call, nil
 }

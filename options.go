@@ -96,6 +96,8 @@ type config struct {
 	maxConns      int
 	limiter       RateLimiter
 	sipTrunkPath  string
+	hooks         []Hook
+	serverAddress string // the base URL's host[:port], for hooks
 }
 
 // Option configures a Client. Options validate their arguments and make
@@ -352,6 +354,7 @@ func (c *config) finish() error {
 		return ErrNoCredential
 	}
 	u, _ := url.Parse(c.baseURL)
+	c.serverAddress = u.Host
 	if u.Scheme == "http" && !c.allowInsecure && !isLoopback(u.Hostname()) {
 		return fmt.Errorf("%w: %s: use https, or WithInsecureHTTP to send credentials in clear text", ErrInsecureURL, u.Host)
 	}

@@ -72,8 +72,21 @@ func (c *Client) do(ctx context.Context, r *request) error {
 	return c.send(ctx, r, c.auth)
 }
 
-// send sends r with the tokens of ts until an attempt gives a final answer.
+// send sends r with the tokens of ts until an attempt gives a final answer,
+// telling the client's hooks, if any, of the call and its attempts.
 func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
+	ctx, o := c.observe(ctx, r)
+	s := &callState{r: r, ts: ts, attempt: 1, obs: o}
+	err := c.attempts(ctx, s)
+	if o != nil {
+		o.callEnd(ctx, s.sent, s.status, err)
+	}
+	return err
+}
+
+// attempts sends s.r until an attempt gives a final answer.
+func (c *Client) attempts(ctx context.Context, s *callState) error {
+	r, ts := s.r, s.ts
 	if err := ctx.Err(); err != nil {
 		return withLast(r.method, r.path, err, nil)
 	}
@@ -81,7 +94,7 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 	if err != nil {
 		return err
 	}
-	s := &callState{r: r, path: t.path, ts: ts, attempt: 1}
+	s.path = t.path
 	trace := tracesWrite(r.method)
 	for {
 		c.answered(r, nil)
@@ -90,9 +103,13 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 			return withLast(r.method, t.path, err, s.last)
 		}
 		s.gen = gen
+		actx, a := s.attemptStart(ctx)
 		sentAt := c.cfg.now()
-		resp, written, err := c.roundTrip(ctx, r, &t, s.attempt, tok, trace)
+		resp, written, err := c.roundTrip(actx, r, &t, s.attempt, tok, trace)
 		c.answered(r, resp)
+		if resp != nil {
+			s.status = resp.StatusCode
+		}
 		if err == nil && resp.StatusCode >= 200 && resp.StatusCode <= 299 {
 			// Only a success slides the token's expiry.
 			ts.accepted(gen, sentAt)
@@ -100,6 +117,7 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 			err = c.decode(resp, r, t.path)
 			be, lost := err.(*bodyReadError)
 			if !lost {
+				s.attemptEnd(actx, a, err, NextDone, 0)
 				return err
 			}
 			// The connection broke inside the body: the answer was lost.
@@ -111,21 +129,25 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 		next, final := c.classify(ctx, s, resp, err, written)
 		switch next {
 		case replay:
+			s.attemptEnd(actx, a, ErrUnauthorized, NextReplay, 0)
 			continue
 		case retry:
-			ok, werr := c.pause(ctx, s.attempt, s.retryAfter())
-			if werr == errPastDeadline {
-				return pastDeadline(final)
-			}
-			if werr != nil {
-				return withLast(r.method, t.path, werr, s.last)
-			}
+			d, ok, werr := c.planRetry(ctx, s.attempt, s.retryAfter())
 			if !ok {
+				s.attemptEnd(actx, a, final, NextDone, 0)
+				if werr == errPastDeadline {
+					return pastDeadline(final)
+				}
 				return final
+			}
+			s.attemptEnd(actx, a, final, NextRetry, d)
+			if _, werr := c.sleep(ctx, d); werr != nil {
+				return withLast(r.method, t.path, werr, s.last)
 			}
 			s.attempt++
 			continue
 		}
+		s.attemptEnd(actx, a, final, NextDone, 0)
 		return final
 	}
 }

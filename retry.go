@@ -35,6 +35,44 @@ type callState struct {
 	lostAnswer bool        // an earlier attempt was sent and its answer lost
 	last       error       // the last retried attempt's error, wrapped into a final context error
 	streamed   bool        // a lost answer was partly copied to the caller's io.Writer: never sent again
+
+	// For the client's hooks: the observer (nil without hooks), the
+	// attempts sent (replays included), the last answer's status, when the
+	// current attempt was sent and whether it is the replay after a 401.
+	obs       *observer
+	sent      int
+	status    int
+	attemptAt time.Time
+	replaying bool
+}
+
+// attemptStart counts an attempt about to be sent and tells the hooks. It
+// returns the attempt's context: ctx, or the one the hooks derived.
+func (s *callState) attemptStart(ctx context.Context) (context.Context, AttemptInfo) {
+	s.sent++
+	s.status = 0
+	if s.obs == nil {
+		return ctx, AttemptInfo{}
+	}
+	s.attemptAt = time.Now()
+	return s.obs.attemptStart(ctx, s.sent, s.replaying)
+}
+
+// attemptEnd tells the hooks how the attempt a ended and what follows:
+// err is the attempt's error (nil for a 2xx), next the decision and wait
+// the backoff before a retry.
+func (s *callState) attemptEnd(ctx context.Context, a AttemptInfo, err error, next Next, wait time.Duration) {
+	s.replaying = next == NextReplay
+	if s.obs == nil {
+		return
+	}
+	s.obs.attemptEnd(ctx, a, AttemptResult{
+		StatusCode: s.status,
+		Duration:   time.Since(s.attemptAt),
+		ErrorClass: ErrorClass(err),
+		Next:       next,
+		Wait:       wait,
+	})
 }
 
 // classify decides what follows an attempt: the answer resp, or the
@@ -148,10 +186,31 @@ func (c *Client) logAlreadyDone(ctx context.Context, s *callState) {
 // when ctx ended first, or errPastDeadline when the wait would end after
 // ctx's deadline. A retry that is not sent gives its token back.
 func (c *Client) pause(ctx context.Context, attempt int, retryAfter time.Duration) (ok bool, err error) {
-	if !c.budget.take() {
-		return false, nil
+	d, ok, err := c.planRetry(ctx, attempt, retryAfter)
+	if !ok || err != nil {
+		return ok, err
 	}
-	if err := c.wait(ctx, c.backoff(attempt, retryAfter)); err != nil {
+	return c.sleep(ctx, d)
+}
+
+// planRetry is the decision half of pause: whether the retry happens and
+// after how long, without waiting, so hooks hear of it before the wait.
+func (c *Client) planRetry(ctx context.Context, attempt int, retryAfter time.Duration) (d time.Duration, ok bool, err error) {
+	if !c.budget.take() {
+		return 0, false, nil
+	}
+	d = c.backoff(attempt, retryAfter)
+	if deadline, has := ctx.Deadline(); has && time.Until(deadline) < d {
+		c.budget.refund()
+		return 0, false, errPastDeadline
+	}
+	return d, true, nil
+}
+
+// sleep is the waiting half of pause: it waits d, or gives the budget's
+// token back and fails when ctx ends first.
+func (c *Client) sleep(ctx context.Context, d time.Duration) (bool, error) {
+	if err := c.wait(ctx, d); err != nil {
 		c.budget.refund()
 		return false, err
 	}
