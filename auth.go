@@ -202,10 +202,10 @@ func (s *session) startLoginLocked(ctx context.Context, now time.Time) (*loginCa
 			// would tell the waiters their own time ran out.
 			err = &TransportError{Method: http.MethodPost, Path: "/v2/authorize", Err: loginTimeoutError{timeout}}
 		}
-		s.finish(call, info, err)
-		// After finish: the callers waiting for the token do not wait for
-		// the hooks.
+		// Before finish: a login's event comes before those of the
+		// attempts that send its token.
 		s.c.loginDone(lctx, time.Since(began), err)
+		s.finish(call, info, err)
 	}()
 	return call, nil
 }

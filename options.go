@@ -215,27 +215,37 @@ func WithUserAgent(product string) Option {
 // larger; a MaxDelay set below BaseDelay is refused.
 func WithRetryPolicy(p RetryPolicy) Option {
 	return func(c *config) error {
-		if p.MaxRetries < 0 || p.BaseDelay < 0 || p.MaxDelay < 0 {
-			return &FieldError{Field: "retryPolicy", Rule: "must not be negative"}
-		}
-		if p.MaxRetries == 0 {
-			p.MaxRetries = DefaultMaxRetries
-		}
-		if p.BaseDelay == 0 {
-			p.BaseDelay = DefaultRetryBase
-		}
-		if p.MaxDelay == 0 {
-			p.MaxDelay = max(DefaultRetryMax, p.BaseDelay)
-		}
-		if p.MaxDelay < p.BaseDelay {
-			return &FieldError{Field: "retryPolicy", Rule: "MaxDelay must not be below BaseDelay"}
-		}
-		if p.Budget == 0 {
-			p.Budget = DefaultRetryBudget
+		p, err := p.normalized()
+		if err != nil {
+			return err
 		}
 		c.retry = p
 		return nil
 	}
+}
+
+// normalized is p with its zero fields set to their defaults, or an error
+// when p is not valid.
+func (p RetryPolicy) normalized() (RetryPolicy, error) {
+	if p.MaxRetries < 0 || p.BaseDelay < 0 || p.MaxDelay < 0 {
+		return p, &FieldError{Field: "retryPolicy", Rule: "must not be negative"}
+	}
+	if p.MaxRetries == 0 {
+		p.MaxRetries = DefaultMaxRetries
+	}
+	if p.BaseDelay == 0 {
+		p.BaseDelay = DefaultRetryBase
+	}
+	if p.MaxDelay == 0 {
+		p.MaxDelay = max(DefaultRetryMax, p.BaseDelay)
+	}
+	if p.MaxDelay < p.BaseDelay {
+		return p, &FieldError{Field: "retryPolicy", Rule: "MaxDelay must not be below BaseDelay"}
+	}
+	if p.Budget == 0 {
+		p.Budget = DefaultRetryBudget
+	}
+	return p, nil
 }
 
 // WithoutRetries disables automatic retries: every request is sent once.

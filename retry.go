@@ -41,16 +41,36 @@ type callState struct {
 	// current attempt was sent and whether it is the replay after a 401.
 	obs       *observer
 	sent      int
-	status    int
 	attemptAt time.Time
 	replaying bool
+
+	// The call's options (nil for none) and the retry policy they leave
+	// (the client's, unless WithCallRetryPolicy or WithCallNoRetries).
+	opts  *callOptions
+	retry *RetryPolicy
+
+	// The answer the call ended on so far, for hooks and CaptureResponse:
+	// its status (0 for none) and headers, and whether it is a DELETE's
+	// 404 that means an earlier attempt did the work.
+	status      int
+	header      http.Header
+	alreadyDone bool
+}
+
+// answered records the answer of the latest attempt; nil for none (no
+// answer, or one whose body was lost).
+func (s *callState) answered(resp *http.Response) {
+	if resp == nil {
+		s.status, s.header = 0, nil
+		return
+	}
+	s.status, s.header = resp.StatusCode, resp.Header
 }
 
 // attemptStart counts an attempt about to be sent and tells the hooks. It
 // returns the attempt's context: ctx, or the one the hooks derived.
 func (s *callState) attemptStart(ctx context.Context) (context.Context, AttemptInfo) {
 	s.sent++
-	s.status = 0
 	if s.obs == nil {
 		return ctx, AttemptInfo{}
 	}
@@ -113,7 +133,7 @@ func (c *Client) classify(ctx context.Context, s *callState, resp *http.Response
 		// headers were written (a slow dial or TLS handshake, a wait for a
 		// free connection) sent nothing either.
 		sent := !sentNothing(err) && written()
-		if (!sent || idempotent) && retryableTransport(err) && s.attempt <= c.cfg.retry.MaxRetries && !s.streamed {
+		if (!sent || idempotent) && retryableTransport(err) && s.attempt <= s.retry.MaxRetries && !s.streamed {
 			s.lostAnswer = s.lostAnswer || sent
 			s.last = c.lostError(s, err, sent)
 			return retry, s.last
@@ -128,16 +148,14 @@ func (c *Client) classify(ctx context.Context, s *callState, resp *http.Response
 	case resp.StatusCode == http.StatusNotFound && s.lostAnswer && r.method == http.MethodDelete:
 		drainClose(resp.Body)
 		c.logAlreadyDone(ctx, s)
-		if r.do != nil {
-			r.do.resp.AlreadyDone = true // Client.Do's answer says why a 404 is success
-		}
+		s.alreadyDone = true // the captured answer says why a 404 is success
 		return done, nil
 	}
 	apiErr := c.apiError(resp, r, s.path, s.attempt+btoi(s.replayed))
 	// A gateway's 502 or 504 to a write: the platform behind it may have
 	// acted and its answer was lost.
 	apiErr.lostUpstream = !idempotent && (resp.StatusCode == http.StatusBadGateway || resp.StatusCode == http.StatusGatewayTimeout)
-	if idempotent && retryableStatus(resp.StatusCode) && s.attempt <= c.cfg.retry.MaxRetries {
+	if idempotent && retryableStatus(resp.StatusCode) && s.attempt <= s.retry.MaxRetries {
 		s.last = apiErr
 		return retry, apiErr
 	}
@@ -186,7 +204,7 @@ func (c *Client) logAlreadyDone(ctx context.Context, s *callState) {
 // when ctx ended first, or errPastDeadline when the wait would end after
 // ctx's deadline. A retry that is not sent gives its token back.
 func (c *Client) pause(ctx context.Context, attempt int, retryAfter time.Duration) (ok bool, err error) {
-	d, ok, err := c.planRetry(ctx, attempt, retryAfter)
+	d, ok, err := c.planRetry(ctx, &c.cfg.retry, attempt, retryAfter)
 	if !ok || err != nil {
 		return ok, err
 	}
@@ -195,11 +213,11 @@ func (c *Client) pause(ctx context.Context, attempt int, retryAfter time.Duratio
 
 // planRetry is the decision half of pause: whether the retry happens and
 // after how long, without waiting, so hooks hear of it before the wait.
-func (c *Client) planRetry(ctx context.Context, attempt int, retryAfter time.Duration) (d time.Duration, ok bool, err error) {
+func (c *Client) planRetry(ctx context.Context, pol *RetryPolicy, attempt int, retryAfter time.Duration) (d time.Duration, ok bool, err error) {
 	if !c.budget.take() {
 		return 0, false, nil
 	}
-	d = c.backoff(attempt, retryAfter)
+	d = backoff(pol, attempt, retryAfter)
 	if deadline, has := ctx.Deadline(); has && time.Until(deadline) < d {
 		c.budget.refund()
 		return 0, false, errPastDeadline
@@ -284,8 +302,7 @@ func isDialError(err error) bool {
 // backoff returns the wait before retry number attempt: full jitter over a
 // capped exponential, or the server's Retry-After when it gave one (capped
 // too: an hour-long Retry-After must not park a caller).
-func (c *Client) backoff(attempt int, retryAfter time.Duration) time.Duration {
-	pol := c.cfg.retry
+func backoff(pol *RetryPolicy, attempt int, retryAfter time.Duration) time.Duration {
 	if retryAfter > 0 {
 		return min(retryAfter, pol.MaxDelay)
 	}
