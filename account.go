@@ -15,7 +15,8 @@ type AccountsService service
 // operationId retrieveAccount.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}
-func (s *AccountsService) Get(ctx context.Context, accountID string) (*Account, error) {
+func (s *AccountsService) Get(ctx context.Context, accountID string, callOpts ...CallOption) (*Account, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
@@ -33,7 +34,8 @@ func (s *AccountsService) Get(ctx context.Context, accountID string) (*Account, 
 // address of one of its devices (normalised to 12 upper-case hex digits).
 // The value travels in the path, escaped as one segment (retrieveAccount
 // with accountIdType).
-func (s *AccountsService) GetBy(ctx context.Context, idType AccountIDType, value string) (*Account, error) {
+func (s *AccountsService) GetBy(ctx context.Context, idType AccountIDType, value string, callOpts ...CallOption) (*Account, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.required("accountIdType", string(idType))
 	v.enum("accountIdType", string(idType), idType.Valid())
@@ -62,7 +64,8 @@ func (s *AccountsService) GetBy(ctx context.Context, idType AccountIDType, value
 
 // GetByNumber returns the account with the given account number, the field
 // a CRM links its customer to.
-func (s *AccountsService) GetByNumber(ctx context.Context, accountNumber string) (*Account, error) {
+func (s *AccountsService) GetByNumber(ctx context.Context, accountNumber string, callOpts ...CallOption) (*Account, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	return s.GetBy(ctx, AccountIDTypeAccountNumber, accountNumber)
 }
 
@@ -76,7 +79,8 @@ type accountIDQuery struct {
 // operationId getAccounts.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account
-func (s *AccountsService) List(ctx context.Context) ([]Account, error) {
+func (s *AccountsService) List(ctx context.Context, callOpts ...CallOption) ([]Account, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	return callValue[[]Account](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account",
@@ -90,7 +94,8 @@ func (s *AccountsService) List(ctx context.Context) ([]Account, error) {
 // operationId accountSearch.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/search
-func (s *AccountsService) Search(ctx context.Context, q string) ([]AccountView, error) {
+func (s *AccountsService) Search(ctx context.Context, q string, callOpts ...CallOption) ([]AccountView, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.required("q", q)
 	if err := v.err(); err != nil {
@@ -113,7 +118,8 @@ func (s *AccountsService) Search(ctx context.Context, q string) ([]AccountView, 
 // operationId createAccount.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account
-func (s *AccountsService) Create(ctx context.Context, req *CreateAccountRequest) (*Account, error) {
+func (s *AccountsService) Create(ctx context.Context, req *CreateAccountRequest, callOpts ...CallOption) (*Account, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	validateBody(&v, req)
 	if err := v.err(); err != nil {
@@ -134,7 +140,8 @@ func (s *AccountsService) Create(ctx context.Context, req *CreateAccountRequest)
 // operationId updateAccount.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}
-func (s *AccountsService) Update(ctx context.Context, accountID string, req *UpdateAccountRequest) (*Account, error) {
+func (s *AccountsService) Update(ctx context.Context, accountID string, req *UpdateAccountRequest, callOpts ...CallOption) (*Account, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	validateBody(&v, req)
@@ -158,7 +165,8 @@ func (s *AccountsService) Update(ctx context.Context, accountID string, req *Upd
 // operationId accountPatch.
 //
 //alianza:operation PATCH /v2/partition/{partitionId}/account/{accountId}
-func (s *AccountsService) Patch(ctx context.Context, accountID string, req *PatchAccountRequest) (*Account, error) {
+func (s *AccountsService) Patch(ctx context.Context, accountID string, req *PatchAccountRequest, callOpts ...CallOption) (*Account, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	validateBody(&v, req)
@@ -177,7 +185,8 @@ func (s *AccountsService) Patch(ctx context.Context, accountID string, req *Patc
 // CRM's status sync does. Only ACTIVE and DISABLED may be written; the
 // other statuses are set by the platform itself.
 // It is accountPatch, declared on Patch.
-func (s *AccountsService) SetStatus(ctx context.Context, accountID string, status AccountStatus) (*Account, error) {
+func (s *AccountsService) SetStatus(ctx context.Context, accountID string, status AccountStatus, callOpts ...CallOption) (*Account, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.check(status == AccountStatusActive || status == AccountStatusDisabled, "status", fmt.Sprintf("must be ACTIVE or DISABLED, got %q", status))
@@ -201,7 +210,8 @@ func (s *AccountsService) SetStatus(ctx context.Context, accountID string, statu
 // operationId deleteAccount.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}
-func (s *AccountsService) Delete(ctx context.Context, accountID string) error {
+func (s *AccountsService) Delete(ctx context.Context, accountID string, callOpts ...CallOption) error {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
@@ -220,7 +230,8 @@ func (s *AccountsService) Delete(ctx context.Context, accountID string) error {
 // operationId getStatus.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/status
-func (s *AccountsService) Status(ctx context.Context, accountID string) (AccountStatus, error) {
+func (s *AccountsService) Status(ctx context.Context, accountID string, callOpts ...CallOption) (AccountStatus, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
@@ -241,7 +252,8 @@ func (s *AccountsService) Status(ctx context.Context, accountID string) (Account
 // operationId validateAccountProperties.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/validateproperties
-func (s *AccountsService) ValidateProperties(ctx context.Context, opts *ValidatePropertiesOptions) (bool, error) {
+func (s *AccountsService) ValidateProperties(ctx context.Context, opts *ValidatePropertiesOptions, callOpts ...CallOption) (bool, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
@@ -265,7 +277,8 @@ func (s *AccountsService) ValidateProperties(ctx context.Context, opts *Validate
 // operationId getAvailableUserProductPlans.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/user-product-plans
-func (s *AccountsService) UserProductPlans(ctx context.Context, accountID string) ([]AvailableUserProductPlan, error) {
+func (s *AccountsService) UserProductPlans(ctx context.Context, accountID string, callOpts ...CallOption) ([]AvailableUserProductPlan, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {

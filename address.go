@@ -106,7 +106,8 @@ func (a *AddressValidation) E911Address() E911Address {
 // operationId validateAddress.
 //
 //alianza:operation GET /v2/address/validate
-func (s *AddressesService) Validate(ctx context.Context, opts *ValidateAddressOptions) (*AddressValidation, error) {
+func (s *AddressesService) Validate(ctx context.Context, opts *ValidateAddressOptions, callOpts ...CallOption) (*AddressValidation, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	if err := opts.Validate(); err != nil {
 		return nil, err
 	}
@@ -130,7 +131,8 @@ type TypeAheadOptions struct {
 // operationId typeAhead.
 //
 //alianza:operation GET /v2/address/typeahead
-func (s *AddressesService) TypeAhead(ctx context.Context, opts *TypeAheadOptions) ([]string, error) {
+func (s *AddressesService) TypeAhead(ctx context.Context, opts *TypeAheadOptions, callOpts ...CallOption) ([]string, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {

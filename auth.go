@@ -195,12 +195,16 @@ func (s *session) startLoginLocked(ctx context.Context, now time.Time) (*loginCa
 	lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), timeout)
 	go func() {
 		defer cancel()
+		began := time.Now()
 		info, err := s.c.logIn(lctx)
 		if err != nil && lctx.Err() != nil && errors.Is(err, context.DeadlineExceeded) {
 			// The login's own deadline, not any waiter's: a deadline error
 			// would tell the waiters their own time ran out.
 			err = &TransportError{Method: http.MethodPost, Path: "/v2/authorize", Err: loginTimeoutError{timeout}}
 		}
+		// Before finish: a login's event comes before those of the
+		// attempts that send its token.
+		s.c.loginDone(lctx, time.Since(began), err)
 		s.finish(call, info, err)
 	}()
 	return call, nil

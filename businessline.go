@@ -21,7 +21,8 @@ type lineBody struct {
 // operationId createBusinessLine.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/business-line
-func (s *BusinessLinesService) Create(ctx context.Context, accountID string, req *CreateBusinessLineRequest) (*BusinessLine, error) {
+func (s *BusinessLinesService) Create(ctx context.Context, accountID string, req *CreateBusinessLineRequest, callOpts ...CallOption) (*BusinessLine, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	validateBody(&v, req)
@@ -45,7 +46,8 @@ func (s *BusinessLinesService) Create(ctx context.Context, accountID string, req
 // operationId retrieveBusinessLines.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line
-func (s *BusinessLinesService) List(ctx context.Context, accountID string) ([]BusinessLine, error) {
+func (s *BusinessLinesService) List(ctx context.Context, accountID string, callOpts ...CallOption) ([]BusinessLine, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
@@ -63,7 +65,8 @@ func (s *BusinessLinesService) List(ctx context.Context, accountID string) ([]Bu
 // operationId retrieveBusinessLine.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}
-func (s *BusinessLinesService) Get(ctx context.Context, accountID, businessLineID string) (*BusinessLine, error) {
+func (s *BusinessLinesService) Get(ctx context.Context, accountID, businessLineID string, callOpts ...CallOption) (*BusinessLine, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("businessLineId", businessLineID)
@@ -83,7 +86,8 @@ func (s *BusinessLinesService) Get(ctx context.Context, accountID, businessLineI
 // operationId updateBusinessLine.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}
-func (s *BusinessLinesService) Update(ctx context.Context, accountID, businessLineID string, req *UpdateBusinessLineRequest) (*BusinessLine, error) {
+func (s *BusinessLinesService) Update(ctx context.Context, accountID, businessLineID string, req *UpdateBusinessLineRequest, callOpts ...CallOption) (*BusinessLine, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("businessLineId", businessLineID)
@@ -118,7 +122,8 @@ func (s *BusinessLinesService) lineBody(ctx context.Context, accountID string, r
 // operationId deleteBusinessLine.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}
-func (s *BusinessLinesService) Delete(ctx context.Context, accountID, businessLineID string) error {
+func (s *BusinessLinesService) Delete(ctx context.Context, accountID, businessLineID string, callOpts ...CallOption) error {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("businessLineId", businessLineID)
@@ -137,7 +142,8 @@ func (s *BusinessLinesService) Delete(ctx context.Context, accountID, businessLi
 // operationId getBusinessLineCallHandling.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/call-handling
-func (s *BusinessLinesService) GetCallHandling(ctx context.Context, accountID, businessLineID string) (*CallHandling, error) {
+func (s *BusinessLinesService) GetCallHandling(ctx context.Context, accountID, businessLineID string, callOpts ...CallOption) (*CallHandling, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("businessLineId", businessLineID)
@@ -158,7 +164,8 @@ func (s *BusinessLinesService) GetCallHandling(ctx context.Context, accountID, b
 // operationId putBusinessLineCallHandling.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/call-handling
-func (s *BusinessLinesService) UpdateCallHandling(ctx context.Context, accountID, businessLineID string, req *UpdateCallHandlingRequest) (*CallHandling, error) {
+func (s *BusinessLinesService) UpdateCallHandling(ctx context.Context, accountID, businessLineID string, req *UpdateCallHandlingRequest, callOpts ...CallOption) (*CallHandling, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("businessLineId", businessLineID)
@@ -180,7 +187,8 @@ func (s *BusinessLinesService) UpdateCallHandling(ctx context.Context, accountID
 // operationId getBusinessLineSipCredentials.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials
-func (s *BusinessLinesService) GetSIPCredentials(ctx context.Context, accountID, businessLineID string) (*SIPCredentialsView, error) {
+func (s *BusinessLinesService) GetSIPCredentials(ctx context.Context, accountID, businessLineID string, callOpts ...CallOption) (*SIPCredentialsView, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("businessLineId", businessLineID)
@@ -199,7 +207,8 @@ func (s *BusinessLinesService) GetSIPCredentials(ctx context.Context, accountID,
 // operationId putBusinessLineSipCredentials.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials
-func (s *BusinessLinesService) UpdateSIPCredentials(ctx context.Context, accountID, businessLineID string, req *UpdateSIPCredentialsRequest) (*SIPCredentialsView, error) {
+func (s *BusinessLinesService) UpdateSIPCredentials(ctx context.Context, accountID, businessLineID string, req *UpdateSIPCredentialsRequest, callOpts ...CallOption) (*SIPCredentialsView, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("businessLineId", businessLineID)
@@ -220,7 +229,8 @@ func (s *BusinessLinesService) UpdateSIPCredentials(ctx context.Context, account
 // operationId createBusinessLinePortAssignment.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment
-func (s *BusinessLinesService) CreatePortAssignment(ctx context.Context, accountID, businessLineID string, req *CreatePortAssignmentRequest) (*PortAssignment, error) {
+func (s *BusinessLinesService) CreatePortAssignment(ctx context.Context, accountID, businessLineID string, req *CreatePortAssignmentRequest, callOpts ...CallOption) (*PortAssignment, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("businessLineId", businessLineID)
@@ -242,7 +252,8 @@ func (s *BusinessLinesService) CreatePortAssignment(ctx context.Context, account
 // operationId updateBusinessLinePortAssignment.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment
-func (s *BusinessLinesService) UpdatePortAssignment(ctx context.Context, accountID, businessLineID string, req *UpdatePortAssignmentRequest) (*PortAssignment, error) {
+func (s *BusinessLinesService) UpdatePortAssignment(ctx context.Context, accountID, businessLineID string, req *UpdatePortAssignmentRequest, callOpts ...CallOption) (*PortAssignment, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("businessLineId", businessLineID)
@@ -264,7 +275,8 @@ func (s *BusinessLinesService) UpdatePortAssignment(ctx context.Context, account
 // operationId getBusinessLinePortAssignment.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment
-func (s *BusinessLinesService) GetPortAssignment(ctx context.Context, accountID, businessLineID string) (*PortAssignment, error) {
+func (s *BusinessLinesService) GetPortAssignment(ctx context.Context, accountID, businessLineID string, callOpts ...CallOption) (*PortAssignment, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("businessLineId", businessLineID)
@@ -283,7 +295,8 @@ func (s *BusinessLinesService) GetPortAssignment(ctx context.Context, accountID,
 // operationId deleteBusinessLinePortAssignment.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment
-func (s *BusinessLinesService) DeletePortAssignment(ctx context.Context, accountID, businessLineID string) error {
+func (s *BusinessLinesService) DeletePortAssignment(ctx context.Context, accountID, businessLineID string, callOpts ...CallOption) error {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("businessLineId", businessLineID)
@@ -302,7 +315,8 @@ func (s *BusinessLinesService) DeletePortAssignment(ctx context.Context, account
 // operationId businessLineRegistrationStatus.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/registration
-func (s *BusinessLinesService) GetRegistrationStatus(ctx context.Context, accountID, businessLineID string) (*RegistrationStatus, error) {
+func (s *BusinessLinesService) GetRegistrationStatus(ctx context.Context, accountID, businessLineID string, callOpts ...CallOption) (*RegistrationStatus, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("businessLineId", businessLineID)

@@ -115,7 +115,8 @@ type ListCallingPlanProductsOptions struct {
 // operationId retrieveCallingPlanProductList.
 //
 //alianza:operation GET /v2/partition/{partitionId}/callingplanproduct
-func (s *CallingPlansService) ListProducts(ctx context.Context, opts *ListCallingPlanProductsOptions) ([]CallingPlanProduct, error) {
+func (s *CallingPlansService) ListProducts(ctx context.Context, opts *ListCallingPlanProductsOptions, callOpts ...CallOption) ([]CallingPlanProduct, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	return callValue[[]CallingPlanProduct](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/callingplanproduct",
@@ -128,7 +129,8 @@ func (s *CallingPlansService) ListProducts(ctx context.Context, opts *ListCallin
 // operationId get_3.
 //
 //alianza:operation GET /v2/partition/{partitionId}/callingplanproduct/{cppId}
-func (s *CallingPlansService) GetProduct(ctx context.Context, productID string) (*CallingPlanProduct, error) {
+func (s *CallingPlansService) GetProduct(ctx context.Context, productID string, callOpts ...CallOption) (*CallingPlanProduct, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("cppId", productID)
 	if err := v.err(); err != nil {
@@ -146,7 +148,8 @@ func (s *CallingPlansService) GetProduct(ctx context.Context, productID string) 
 // operationId add_2.
 //
 //alianza:operation POST /v2/partition/{partitionId}/callingplanproduct
-func (s *CallingPlansService) CreateProduct(ctx context.Context, req *CreateCallingPlanProductRequest) (*CallingPlanProduct, error) {
+func (s *CallingPlansService) CreateProduct(ctx context.Context, req *CreateCallingPlanProductRequest, callOpts ...CallOption) (*CallingPlanProduct, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	validateBody(&v, req)
 	if err := v.err(); err != nil {
@@ -165,7 +168,8 @@ func (s *CallingPlansService) CreateProduct(ctx context.Context, req *CreateCall
 // operationId update_5.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/callingplanproduct/{cppId}
-func (s *CallingPlansService) UpdateProduct(ctx context.Context, productID string, req *UpdateCallingPlanProductRequest) (*CallingPlanProduct, error) {
+func (s *CallingPlansService) UpdateProduct(ctx context.Context, productID string, req *UpdateCallingPlanProductRequest, callOpts ...CallOption) (*CallingPlanProduct, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("cppId", productID)
 	validateBody(&v, req)
@@ -189,7 +193,8 @@ func (s *CallingPlansService) UpdateProduct(ctx context.Context, productID strin
 // operationId patch_5.
 //
 //alianza:operation PATCH /v2/partition/{partitionId}/callingplanproduct/{cppId}
-func (s *CallingPlansService) PatchProduct(ctx context.Context, productID string, req *PatchCallingPlanProductRequest) (*CallingPlanProduct, error) {
+func (s *CallingPlansService) PatchProduct(ctx context.Context, productID string, req *PatchCallingPlanProductRequest, callOpts ...CallOption) (*CallingPlanProduct, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("cppId", productID)
 	validateBody(&v, req)
@@ -211,7 +216,8 @@ func (s *CallingPlansService) PatchProduct(ctx context.Context, productID string
 // operationId archive.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/callingplanproduct/{cppId}/archive-callingplan
-func (s *CallingPlansService) ArchiveProduct(ctx context.Context, productID string) error {
+func (s *CallingPlansService) ArchiveProduct(ctx context.Context, productID string, callOpts ...CallOption) error {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("cppId", productID)
 	if err := v.err(); err != nil {
@@ -230,7 +236,8 @@ func (s *CallingPlansService) ArchiveProduct(ctx context.Context, productID stri
 // operationId getPlans.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/callingplan
-func (s *CallingPlansService) List(ctx context.Context, accountID string, opts *ListCallingPlansOptions) ([]CallingPlan, error) {
+func (s *CallingPlansService) List(ctx context.Context, accountID string, opts *ListCallingPlansOptions, callOpts ...CallOption) ([]CallingPlan, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	opts.validate(&v)
@@ -251,7 +258,8 @@ func (s *CallingPlansService) List(ctx context.Context, accountID string, opts *
 // operationId addPlan.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/callingplan
-func (s *CallingPlansService) Add(ctx context.Context, accountID string, req *ModifyCallingPlanRequest) (*CallingPlan, error) {
+func (s *CallingPlansService) Add(ctx context.Context, accountID string, req *ModifyCallingPlanRequest, callOpts ...CallOption) (*CallingPlan, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	validateBody(&v, req)
@@ -273,7 +281,8 @@ func (s *CallingPlansService) Add(ctx context.Context, accountID string, req *Mo
 // operationId removePlan.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/callingplan
-func (s *CallingPlansService) Remove(ctx context.Context, accountID string, req *ModifyCallingPlanRequest) (*CallingPlan, error) {
+func (s *CallingPlansService) Remove(ctx context.Context, accountID string, req *ModifyCallingPlanRequest, callOpts ...CallOption) (*CallingPlan, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	validateBody(&v, req)

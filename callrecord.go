@@ -145,7 +145,8 @@ func (o *CallRecordSearchOptions) Validate() error {
 // operationId cdrSearch.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/cdrsearch
-func (s *CallRecordsService) Search(ctx context.Context, accountID string, opts *CallRecordSearchOptions) (*CallRecordPage, error) {
+func (s *CallRecordsService) Search(ctx context.Context, accountID string, opts *CallRecordSearchOptions, callOpts ...CallOption) (*CallRecordPage, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	opts.validate(&v)
@@ -188,7 +189,8 @@ func (s *CallRecordsService) Search(ctx context.Context, accountID string, opts 
 // The sequence ends when the records returned reach the latest
 // totalRecords. Without opts.Sort, All sorts by DATE ascending so that
 // every page is cut from the same order.
-func (s *CallRecordsService) All(ctx context.Context, accountID string, opts *CallRecordSearchOptions) iter.Seq2[CallRecord, error] {
+func (s *CallRecordsService) All(ctx context.Context, accountID string, opts *CallRecordSearchOptions, callOpts ...CallOption) iter.Seq2[CallRecord, error] {
+	ctx = withCallOptions(ctx, callOpts)
 	return func(yield func(CallRecord, error) bool) {
 		var v validator
 		v.pathID("accountId", accountID)
@@ -243,11 +245,14 @@ type csvJob struct {
 // crm.ExportCallRecords writes a fixed set of columns instead.
 //
 // FirstResultIndex and MaxResult limit the export as they limit a page.
+// The spec leaves the dates optional on this operation; CSV requires them,
+// as Search does, so that an export is never unbounded.
 //
 // operationId cdrSearchCSV_2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/cdrsearch/csv_2
-func (s *CallRecordsService) CSV(ctx context.Context, accountID string, opts *CallRecordSearchOptions, w io.Writer) (int64, error) {
+func (s *CallRecordsService) CSV(ctx context.Context, accountID string, opts *CallRecordSearchOptions, w io.Writer, callOpts ...CallOption) (int64, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	opts.validate(&v)
@@ -302,7 +307,7 @@ func (s *CallRecordsService) CSV(ctx context.Context, accountID string, opts *Ca
 		method: http.MethodGet,
 		path:   "/v2/job/{jobId}/output",
 		args:   []string{id},
-		do:     &doRequest{w: cw, accept: "*/*", resp: new(Response)},
+		do:     &doRequest{w: cw, accept: "*/*"},
 	})
 	if err != nil {
 		return cw.n, fmt.Errorf("alianza: call record CSV export: output of job %s: %w", id, err)

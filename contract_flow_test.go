@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -430,6 +431,22 @@ func runProvisioningFlow(t testing.TB, c *alianza.Client, env flowEnv) {
 	num, err = c.TelephoneNumbers.Get(ctx, acctID, tns[0])
 	require.NoError(t, err)
 	_, err = c.TelephoneNumbers.Update(ctx, acctID, tns[0], num.UpdateRequest())
+	require.NoError(t, err)
+
+	// Call records of the account's numbers: a page, every record through
+	// pages of 2, and the platform's CSV export.
+	day := time.Now().UTC().Format(alianza.DateLayout)
+	cdrOpts := &alianza.CallRecordSearchOptions{StartDate: day, EndDate: day, MaxResult: 2}
+	page, err := c.CallRecords.Search(ctx, acctID, cdrOpts)
+	require.NoError(t, err)
+	records := 0
+	for _, err := range c.CallRecords.All(ctx, acctID, cdrOpts) {
+		require.NoError(t, err)
+		records++
+	}
+	assert.EqualValues(t, page.TotalRecords, records)
+	var cdrCSV strings.Builder
+	_, err = c.CallRecords.CSV(ctx, acctID, cdrOpts, &cdrCSV)
 	require.NoError(t, err)
 
 	_, err = c.DeviceLines.Patch(ctx, acctID, devID, &alianza.PatchDeviceRequest{DeviceName: alianza.Ptr("Kitchen")})

@@ -13,7 +13,8 @@ type DeviceLinesService service
 // operationId createDevice.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/deviceline
-func (s *DeviceLinesService) Create(ctx context.Context, accountID string, req *CreateDeviceRequest) (*Device, error) {
+func (s *DeviceLinesService) Create(ctx context.Context, accountID string, req *CreateDeviceRequest, callOpts ...CallOption) (*Device, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	validateBody(&v, req)
@@ -47,7 +48,8 @@ func (s *DeviceLinesService) Create(ctx context.Context, accountID string, req *
 // operationId listDevices.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/deviceline
-func (s *DeviceLinesService) List(ctx context.Context, accountID string, opts *ListDevicesOptions) ([]Device, error) {
+func (s *DeviceLinesService) List(ctx context.Context, accountID string, opts *ListDevicesOptions, callOpts ...CallOption) ([]Device, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	opts.validate(&v)
@@ -74,7 +76,8 @@ func (s *DeviceLinesService) List(ctx context.Context, accountID string, opts *L
 // filterType=ACCOUNT&filter=<accountID>: without a filter a management user
 // may get only its own (no) lines, and a full sync would then delete every
 // local line.
-func (s *DeviceLinesService) ListByAccount(ctx context.Context, accountID string) ([]Device, error) {
+func (s *DeviceLinesService) ListByAccount(ctx context.Context, accountID string, callOpts ...CallOption) ([]Device, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	return s.List(ctx, accountID, &ListDevicesOptions{FilterType: DeviceFilterTypeAccount, Filter: accountID})
 }
 
@@ -85,7 +88,8 @@ func (s *DeviceLinesService) ListByAccount(ctx context.Context, accountID string
 // operationId provisioningData.
 //
 //alianza:operation GET /v2/partition/{partitionId}/deviceprovisioning/account/{accountId}/device/{deviceId}
-func (s *DeviceLinesService) ProvisioningData(ctx context.Context, accountID, deviceID string) (*DeviceData, error) {
+func (s *DeviceLinesService) ProvisioningData(ctx context.Context, accountID, deviceID string, callOpts ...CallOption) (*DeviceData, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("deviceId", deviceID)
@@ -104,7 +108,8 @@ func (s *DeviceLinesService) ProvisioningData(ctx context.Context, accountID, de
 // operationId getDevice.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}
-func (s *DeviceLinesService) Get(ctx context.Context, accountID, deviceID string) (*Device, error) {
+func (s *DeviceLinesService) Get(ctx context.Context, accountID, deviceID string, callOpts ...CallOption) (*Device, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("deviceId", deviceID)
@@ -123,7 +128,8 @@ func (s *DeviceLinesService) Get(ctx context.Context, accountID, deviceID string
 // operationId putDevice.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}
-func (s *DeviceLinesService) Update(ctx context.Context, accountID, deviceID string, req *UpdateDeviceRequest) (*Device, error) {
+func (s *DeviceLinesService) Update(ctx context.Context, accountID, deviceID string, req *UpdateDeviceRequest, callOpts ...CallOption) (*Device, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("deviceId", deviceID)
@@ -158,7 +164,8 @@ func (s *DeviceLinesService) Update(ctx context.Context, accountID, deviceID str
 // operationId updateDevice.
 //
 //alianza:operation PATCH /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}
-func (s *DeviceLinesService) Patch(ctx context.Context, accountID, deviceID string, req *PatchDeviceRequest) (*Device, error) {
+func (s *DeviceLinesService) Patch(ctx context.Context, accountID, deviceID string, req *PatchDeviceRequest, callOpts ...CallOption) (*Device, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("deviceId", deviceID)
@@ -181,7 +188,8 @@ func (s *DeviceLinesService) Patch(ctx context.Context, accountID, deviceID stri
 // operationId removeDevice.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}
-func (s *DeviceLinesService) Delete(ctx context.Context, accountID, deviceID string) error {
+func (s *DeviceLinesService) Delete(ctx context.Context, accountID, deviceID string, callOpts ...CallOption) error {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("deviceId", deviceID)
@@ -201,7 +209,8 @@ func (s *DeviceLinesService) Delete(ctx context.Context, accountID, deviceID str
 // operationId registrationStatus.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/registrationstatus
-func (s *DeviceLinesService) RegistrationStatus(ctx context.Context, accountID, deviceID string) (*RegistrationStatus, error) {
+func (s *DeviceLinesService) RegistrationStatus(ctx context.Context, accountID, deviceID string, callOpts ...CallOption) (*RegistrationStatus, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("deviceId", deviceID)
@@ -221,7 +230,8 @@ func (s *DeviceLinesService) RegistrationStatus(ctx context.Context, accountID, 
 // operationId getDeviceTypes.
 //
 //alianza:operation GET /v2/ref/devicetype
-func (s *DeviceLinesService) ListTypes(ctx context.Context, opts *ListDeviceTypesOptions) ([]DeviceType, error) {
+func (s *DeviceLinesService) ListTypes(ctx context.Context, opts *ListDeviceTypesOptions, callOpts ...CallOption) ([]DeviceType, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var q ListDeviceTypesOptions
 	if opts != nil {
 		q = *opts

@@ -59,6 +59,10 @@ type Operation struct {
 type Response struct {
 	StatusCode int
 	Header     http.Header
+	// RequestID is the platform's id of the request, from the X-Request-Id
+	// header (or X-Correlation-Id) when the answer has one: quote it to
+	// Alianza's support.
+	RequestID string
 
 	// AlreadyDone reports a DELETE whose first attempt was sent and lost
 	// its answer, and whose retry got a 404: the earlier attempt did the
@@ -299,7 +303,7 @@ func orOctetStream(ct string) string {
 // on: it is returned on success, and with an error when that error came
 // from an answer (an *APIError, a *DecodeError); it is nil when no answer
 // came.
-func (c *Client) Do(ctx context.Context, op Operation, out any) (*Response, error) {
+func (c *Client) Do(ctx context.Context, op Operation, out any, opts ...CallOption) (*Response, error) {
 	r, err := op.request(out)
 	if err != nil {
 		return nil, err
@@ -308,12 +312,10 @@ func (c *Client) Do(ctx context.Context, op Operation, out any) (*Response, erro
 		reflect.ValueOf(out).Elem().SetZero()
 	}
 	resp := new(Response)
-	r.do.resp = resp
-	err = c.do(ctx, r)
+	err = c.do(withCallOptions(ctx, append(opts[:len(opts):len(opts)], CaptureResponse(resp))), r)
 	if resp.StatusCode == 0 {
 		return nil, err
 	}
-	resp.Header = c.callerHeader(r, resp.Header)
 	return resp, err
 }
 
@@ -436,21 +438,6 @@ func isQuery(q any) bool {
 func isNilPointer(v any) bool {
 	rv := reflect.ValueOf(v)
 	return rv.Kind() == reflect.Pointer && rv.IsNil()
-}
-
-// answered records, for Client.Do, the status and headers of an attempt's
-// answer; nil clears them (no answer, or a lost one). The headers are the
-// answer's own: Do copies and scrubs only those of the answer the call
-// ended on.
-func (c *Client) answered(r *request, resp *http.Response) {
-	if r.do == nil {
-		return
-	}
-	if resp == nil {
-		*r.do.resp = Response{}
-		return
-	}
-	*r.do.resp = Response{StatusCode: resp.StatusCode, Header: resp.Header}
 }
 
 // callerHeader is the caller's copy of an answer's headers: the token's

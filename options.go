@@ -96,6 +96,8 @@ type config struct {
 	maxConns      int
 	limiter       RateLimiter
 	sipTrunkPath  string
+	hooks         []Hook
+	serverAddress string // the base URL's host[:port], for hooks
 }
 
 // Option configures a Client. Options validate their arguments and make
@@ -213,27 +215,37 @@ func WithUserAgent(product string) Option {
 // larger; a MaxDelay set below BaseDelay is refused.
 func WithRetryPolicy(p RetryPolicy) Option {
 	return func(c *config) error {
-		if p.MaxRetries < 0 || p.BaseDelay < 0 || p.MaxDelay < 0 {
-			return &FieldError{Field: "retryPolicy", Rule: "must not be negative"}
-		}
-		if p.MaxRetries == 0 {
-			p.MaxRetries = DefaultMaxRetries
-		}
-		if p.BaseDelay == 0 {
-			p.BaseDelay = DefaultRetryBase
-		}
-		if p.MaxDelay == 0 {
-			p.MaxDelay = max(DefaultRetryMax, p.BaseDelay)
-		}
-		if p.MaxDelay < p.BaseDelay {
-			return &FieldError{Field: "retryPolicy", Rule: "MaxDelay must not be below BaseDelay"}
-		}
-		if p.Budget == 0 {
-			p.Budget = DefaultRetryBudget
+		p, err := p.normalized()
+		if err != nil {
+			return err
 		}
 		c.retry = p
 		return nil
 	}
+}
+
+// normalized is p with its zero fields set to their defaults, or an error
+// when p is not valid.
+func (p RetryPolicy) normalized() (RetryPolicy, error) {
+	if p.MaxRetries < 0 || p.BaseDelay < 0 || p.MaxDelay < 0 {
+		return p, &FieldError{Field: "retryPolicy", Rule: "must not be negative"}
+	}
+	if p.MaxRetries == 0 {
+		p.MaxRetries = DefaultMaxRetries
+	}
+	if p.BaseDelay == 0 {
+		p.BaseDelay = DefaultRetryBase
+	}
+	if p.MaxDelay == 0 {
+		p.MaxDelay = max(DefaultRetryMax, p.BaseDelay)
+	}
+	if p.MaxDelay < p.BaseDelay {
+		return p, &FieldError{Field: "retryPolicy", Rule: "MaxDelay must not be below BaseDelay"}
+	}
+	if p.Budget == 0 {
+		p.Budget = DefaultRetryBudget
+	}
+	return p, nil
 }
 
 // WithoutRetries disables automatic retries: every request is sent once.
@@ -352,6 +364,7 @@ func (c *config) finish() error {
 		return ErrNoCredential
 	}
 	u, _ := url.Parse(c.baseURL)
+	c.serverAddress = u.Host
 	if u.Scheme == "http" && !c.allowInsecure && !isLoopback(u.Hostname()) {
 		return fmt.Errorf("%w: %s: use https, or WithInsecureHTTP to send credentials in clear text", ErrInsecureURL, u.Host)
 	}

@@ -358,7 +358,7 @@ func TestCase22RetryStormBound(t *testing.T) {
 	// machine bunches or spreads regardless of the wait.
 	lo, hi := time.Duration(math.MaxInt64), time.Duration(0)
 	for range 200 {
-		d := c.backoff(1, 0)
+		d := backoff(&c.cfg.retry, 1, 0)
 		lo, hi = min(lo, d), max(hi, d)
 	}
 	assert.GreaterOrEqual(t, lo, time.Duration(0))

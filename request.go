@@ -45,7 +45,6 @@ type doRequest struct {
 	payload func() ([]byte, string, error) // a non-JSON body: its bytes and content type, made once
 	accept  string                         // the Accept header; "" for application/json
 	w       io.Writer                      // a 2xx body is copied here, uncapped, instead of decoded
-	resp    *Response                      // filled with the status and headers of the last answer
 	// credentials are the values of the body's credential-named members
 	// or form fields, plain strings no Secret marks: found once, in
 	// prepare, and scrubbed like the client's own secrets.
@@ -58,7 +57,8 @@ type target struct {
 	path        string
 	url         string
 	body        []byte
-	contentType string // the body's Content-Type; "" for application/json
+	contentType string      // the body's Content-Type; "" for application/json
+	header      http.Header // headers the caller added (WithCallHeader); nil for none
 }
 
 // maxDrain bounds how much of an unread body is drained so the connection
@@ -72,8 +72,53 @@ func (c *Client) do(ctx context.Context, r *request) error {
 	return c.send(ctx, r, c.auth)
 }
 
-// send sends r with the tokens of ts until an attempt gives a final answer.
+// send sends r with the tokens of ts until an attempt gives a final answer,
+// telling the client's hooks, if any, of the call and its attempts.
 func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
+	s := &callState{r: r, ts: ts, attempt: 1, retry: &c.cfg.retry}
+	if co := callOptionsFrom(ctx); co != nil {
+		if co.err != nil {
+			return co.err
+		}
+		s.opts = co
+		if co.retry != nil {
+			s.retry = co.retry
+		}
+		if co.timeout > 0 {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithTimeout(ctx, co.timeout)
+			defer cancel()
+		}
+	}
+	ctx, s.obs = c.observe(ctx, r)
+	err := c.attempts(ctx, s)
+	if s.obs != nil {
+		s.obs.callEnd(ctx, s.sent, s.status, err)
+	}
+	if s.opts != nil {
+		c.capture(s)
+	}
+	return err
+}
+
+// capture fills the call's CaptureResponse targets with the answer it
+// ended on.
+func (c *Client) capture(s *callState) {
+	if len(s.opts.captures) == 0 {
+		return
+	}
+	resp := Response{}
+	if s.status != 0 {
+		resp = Response{StatusCode: s.status, Header: c.callerHeader(s.r, s.header), RequestID: requestID(s.header), AlreadyDone: s.alreadyDone}
+	}
+	for _, p := range s.opts.captures {
+		*p = resp
+	}
+}
+
+// attempts sends s.r until an attempt gives a final answer.
+func (c *Client) attempts(ctx context.Context, s *callState) error {
+	r, ts := s.r, s.ts
 	if err := ctx.Err(); err != nil {
 		return withLast(r.method, r.path, err, nil)
 	}
@@ -81,18 +126,22 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 	if err != nil {
 		return err
 	}
-	s := &callState{r: r, path: t.path, ts: ts, attempt: 1}
+	s.path = t.path
+	if s.opts != nil {
+		t.header = s.opts.header
+	}
 	trace := tracesWrite(r.method)
 	for {
-		c.answered(r, nil)
+		s.answered(nil)
 		tok, gen, err := c.ready(ctx, ts)
 		if err != nil {
 			return withLast(r.method, t.path, err, s.last)
 		}
 		s.gen = gen
+		actx, a := s.attemptStart(ctx)
 		sentAt := c.cfg.now()
-		resp, written, err := c.roundTrip(ctx, r, &t, s.attempt, tok, trace)
-		c.answered(r, resp)
+		resp, written, err := c.roundTrip(actx, r, &t, s.attempt, tok, trace)
+		s.answered(resp)
 		if err == nil && resp.StatusCode >= 200 && resp.StatusCode <= 299 {
 			// Only a success slides the token's expiry.
 			ts.accepted(gen, sentAt)
@@ -100,32 +149,37 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 			err = c.decode(resp, r, t.path)
 			be, lost := err.(*bodyReadError)
 			if !lost {
+				s.attemptEnd(actx, a, err, NextDone, 0)
 				return err
 			}
 			// The connection broke inside the body: the answer was lost.
 			// Part of it may already be in the caller's io.Writer.
 			s.streamed = be.partial
-			c.answered(r, nil)
+			s.answered(nil)
 			resp, err = nil, be.err
 		}
 		next, final := c.classify(ctx, s, resp, err, written)
 		switch next {
 		case replay:
+			s.attemptEnd(actx, a, ErrUnauthorized, NextReplay, 0)
 			continue
 		case retry:
-			ok, werr := c.pause(ctx, s.attempt, s.retryAfter())
-			if werr == errPastDeadline {
-				return pastDeadline(final)
-			}
-			if werr != nil {
-				return withLast(r.method, t.path, werr, s.last)
-			}
+			d, ok, werr := c.planRetry(ctx, s.retry, s.attempt, s.retryAfter())
 			if !ok {
+				s.attemptEnd(actx, a, final, NextDone, 0)
+				if werr == errPastDeadline {
+					return pastDeadline(final)
+				}
 				return final
+			}
+			s.attemptEnd(actx, a, final, NextRetry, d)
+			if _, werr := c.sleep(ctx, d); werr != nil {
+				return withLast(r.method, t.path, werr, s.last)
 			}
 			s.attempt++
 			continue
 		}
+		s.attemptEnd(actx, a, final, NextDone, 0)
 		return final
 	}
 }
@@ -199,6 +253,9 @@ func (c *Client) roundTrip(ctx context.Context, r *request, t *target, attempt i
 	req, err := http.NewRequestWithContext(ctx, r.method, t.url, bodyReader(t.body))
 	if err != nil {
 		return nil, never, fmt.Errorf("alianza: build request: %w", err)
+	}
+	for k, v := range t.header {
+		req.Header[k] = v // the SDK's own headers below cannot be replaced: WithCallHeader refuses them
 	}
 	if t.body != nil {
 		req.GetBody = replayBody(t.body)

@@ -35,6 +35,64 @@ type callState struct {
 	lostAnswer bool        // an earlier attempt was sent and its answer lost
 	last       error       // the last retried attempt's error, wrapped into a final context error
 	streamed   bool        // a lost answer was partly copied to the caller's io.Writer: never sent again
+
+	// For the client's hooks: the observer (nil without hooks), the
+	// attempts sent (replays included), the last answer's status, when the
+	// current attempt was sent and whether it is the replay after a 401.
+	obs       *observer
+	sent      int
+	attemptAt time.Time
+	replaying bool
+
+	// The call's options (nil for none) and the retry policy they leave
+	// (the client's, unless WithCallRetryPolicy or WithCallNoRetries).
+	opts  *callOptions
+	retry *RetryPolicy
+
+	// The answer the call ended on so far, for hooks and CaptureResponse:
+	// its status (0 for none) and headers, and whether it is a DELETE's
+	// 404 that means an earlier attempt did the work.
+	status      int
+	header      http.Header
+	alreadyDone bool
+}
+
+// answered records the answer of the latest attempt; nil for none (no
+// answer, or one whose body was lost).
+func (s *callState) answered(resp *http.Response) {
+	if resp == nil {
+		s.status, s.header = 0, nil
+		return
+	}
+	s.status, s.header = resp.StatusCode, resp.Header
+}
+
+// attemptStart counts an attempt about to be sent and tells the hooks. It
+// returns the attempt's context: ctx, or the one the hooks derived.
+func (s *callState) attemptStart(ctx context.Context) (context.Context, AttemptInfo) {
+	s.sent++
+	if s.obs == nil {
+		return ctx, AttemptInfo{}
+	}
+	s.attemptAt = time.Now()
+	return s.obs.attemptStart(ctx, s.sent, s.replaying)
+}
+
+// attemptEnd tells the hooks how the attempt a ended and what follows:
+// err is the attempt's error (nil for a 2xx), next the decision and wait
+// the backoff before a retry.
+func (s *callState) attemptEnd(ctx context.Context, a AttemptInfo, err error, next Next, wait time.Duration) {
+	s.replaying = next == NextReplay
+	if s.obs == nil {
+		return
+	}
+	s.obs.attemptEnd(ctx, a, AttemptResult{
+		StatusCode: s.status,
+		Duration:   time.Since(s.attemptAt),
+		ErrorClass: ErrorClass(err),
+		Next:       next,
+		Wait:       wait,
+	})
 }
 
 // classify decides what follows an attempt: the answer resp, or the
@@ -75,7 +133,7 @@ func (c *Client) classify(ctx context.Context, s *callState, resp *http.Response
 		// headers were written (a slow dial or TLS handshake, a wait for a
 		// free connection) sent nothing either.
 		sent := !sentNothing(err) && written()
-		if (!sent || idempotent) && retryableTransport(err) && s.attempt <= c.cfg.retry.MaxRetries && !s.streamed {
+		if (!sent || idempotent) && retryableTransport(err) && s.attempt <= s.retry.MaxRetries && !s.streamed {
 			s.lostAnswer = s.lostAnswer || sent
 			s.last = c.lostError(s, err, sent)
 			return retry, s.last
@@ -90,16 +148,14 @@ func (c *Client) classify(ctx context.Context, s *callState, resp *http.Response
 	case resp.StatusCode == http.StatusNotFound && s.lostAnswer && r.method == http.MethodDelete:
 		drainClose(resp.Body)
 		c.logAlreadyDone(ctx, s)
-		if r.do != nil {
-			r.do.resp.AlreadyDone = true // Client.Do's answer says why a 404 is success
-		}
+		s.alreadyDone = true // the captured answer says why a 404 is success
 		return done, nil
 	}
 	apiErr := c.apiError(resp, r, s.path, s.attempt+btoi(s.replayed))
 	// A gateway's 502 or 504 to a write: the platform behind it may have
 	// acted and its answer was lost.
 	apiErr.lostUpstream = !idempotent && (resp.StatusCode == http.StatusBadGateway || resp.StatusCode == http.StatusGatewayTimeout)
-	if idempotent && retryableStatus(resp.StatusCode) && s.attempt <= c.cfg.retry.MaxRetries {
+	if idempotent && retryableStatus(resp.StatusCode) && s.attempt <= s.retry.MaxRetries {
 		s.last = apiErr
 		return retry, apiErr
 	}
@@ -148,10 +204,31 @@ func (c *Client) logAlreadyDone(ctx context.Context, s *callState) {
 // when ctx ended first, or errPastDeadline when the wait would end after
 // ctx's deadline. A retry that is not sent gives its token back.
 func (c *Client) pause(ctx context.Context, attempt int, retryAfter time.Duration) (ok bool, err error) {
-	if !c.budget.take() {
-		return false, nil
+	d, ok, err := c.planRetry(ctx, &c.cfg.retry, attempt, retryAfter)
+	if !ok || err != nil {
+		return ok, err
 	}
-	if err := c.wait(ctx, c.backoff(attempt, retryAfter)); err != nil {
+	return c.sleep(ctx, d)
+}
+
+// planRetry is the decision half of pause: whether the retry happens and
+// after how long, without waiting, so hooks hear of it before the wait.
+func (c *Client) planRetry(ctx context.Context, pol *RetryPolicy, attempt int, retryAfter time.Duration) (d time.Duration, ok bool, err error) {
+	if !c.budget.take() {
+		return 0, false, nil
+	}
+	d = backoff(pol, attempt, retryAfter)
+	if deadline, has := ctx.Deadline(); has && time.Until(deadline) < d {
+		c.budget.refund()
+		return 0, false, errPastDeadline
+	}
+	return d, true, nil
+}
+
+// sleep is the waiting half of pause: it waits d, or gives the budget's
+// token back and fails when ctx ends first.
+func (c *Client) sleep(ctx context.Context, d time.Duration) (bool, error) {
+	if err := c.wait(ctx, d); err != nil {
 		c.budget.refund()
 		return false, err
 	}
@@ -225,8 +302,7 @@ func isDialError(err error) bool {
 // backoff returns the wait before retry number attempt: full jitter over a
 // capped exponential, or the server's Retry-After when it gave one (capped
 // too: an hour-long Retry-After must not park a caller).
-func (c *Client) backoff(attempt int, retryAfter time.Duration) time.Duration {
-	pol := c.cfg.retry
+func backoff(pol *RetryPolicy, attempt int, retryAfter time.Duration) time.Duration {
 	if retryAfter > 0 {
 		return min(retryAfter, pol.MaxDelay)
 	}

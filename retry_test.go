@@ -401,14 +401,14 @@ func TestBackoffFullJitterCapped(t *testing.T) {
 	for attempt := 1; attempt <= 10; attempt++ {
 		ceiling := min(100*time.Millisecond<<(attempt-1), time.Second)
 		for range 200 {
-			d := c.backoff(attempt, 0)
+			d := backoff(&c.cfg.retry, attempt, 0)
 			require.GreaterOrEqual(t, d, time.Duration(0))
 			require.LessOrEqual(t, d, ceiling, "attempt %d", attempt)
 		}
 	}
-	assert.Equal(t, time.Second, c.backoff(1, time.Hour), "Retry-After capped")
-	assert.Equal(t, 300*time.Millisecond, c.backoff(1, 300*time.Millisecond))
-	assert.LessOrEqual(t, c.backoff(80, 0), time.Second, "no overflow on large attempts")
+	assert.Equal(t, time.Second, backoff(&c.cfg.retry, 1, time.Hour), "Retry-After capped")
+	assert.Equal(t, 300*time.Millisecond, backoff(&c.cfg.retry, 1, 300*time.Millisecond))
+	assert.LessOrEqual(t, backoff(&c.cfg.retry, 80, 0), time.Second, "no overflow on large attempts")
 }
 
 func TestParseRetryAfter(t *testing.T) {

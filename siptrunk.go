@@ -44,7 +44,8 @@ type trunkBody struct {
 // operationId createSipTrunk.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/siptrunk_2
-func (s *SipTrunksService) Create(ctx context.Context, accountID string, req *CreateSipTrunkRequest) (*SipTrunk, error) {
+func (s *SipTrunksService) Create(ctx context.Context, accountID string, req *CreateSipTrunkRequest, callOpts ...CallOption) (*SipTrunk, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	validateBody(&v, req)
@@ -68,7 +69,8 @@ func (s *SipTrunksService) Create(ctx context.Context, accountID string, req *Cr
 // operationId retrieveSipTrunkList.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2
-func (s *SipTrunksService) List(ctx context.Context, accountID string) ([]SipTrunk, error) {
+func (s *SipTrunksService) List(ctx context.Context, accountID string, callOpts ...CallOption) ([]SipTrunk, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
@@ -86,7 +88,8 @@ func (s *SipTrunksService) List(ctx context.Context, accountID string) ([]SipTru
 // operationId retrieveSipTrunk.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}
-func (s *SipTrunksService) Get(ctx context.Context, accountID, sipTrunkID string) (*SipTrunk, error) {
+func (s *SipTrunksService) Get(ctx context.Context, accountID, sipTrunkID string, callOpts ...CallOption) (*SipTrunk, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("sipTrunkId", sipTrunkID)
@@ -106,7 +109,8 @@ func (s *SipTrunksService) Get(ctx context.Context, accountID, sipTrunkID string
 // operationId updateSipTrunk.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}
-func (s *SipTrunksService) Update(ctx context.Context, accountID, sipTrunkID string, req *UpdateSipTrunkRequest) (*SipTrunk, error) {
+func (s *SipTrunksService) Update(ctx context.Context, accountID, sipTrunkID string, req *UpdateSipTrunkRequest, callOpts ...CallOption) (*SipTrunk, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("sipTrunkId", sipTrunkID)
@@ -131,7 +135,8 @@ func (s *SipTrunksService) Update(ctx context.Context, accountID, sipTrunkID str
 // operationId patchSipTrunk.
 //
 //alianza:operation PATCH /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}
-func (s *SipTrunksService) Patch(ctx context.Context, accountID, sipTrunkID string, req *PatchSipTrunkRequest) (*SipTrunk, error) {
+func (s *SipTrunksService) Patch(ctx context.Context, accountID, sipTrunkID string, req *PatchSipTrunkRequest, callOpts ...CallOption) (*SipTrunk, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("sipTrunkId", sipTrunkID)
@@ -153,7 +158,8 @@ func (s *SipTrunksService) Patch(ctx context.Context, accountID, sipTrunkID stri
 // operationId deleteSipTrunk.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}
-func (s *SipTrunksService) Delete(ctx context.Context, accountID, sipTrunkID string) error {
+func (s *SipTrunksService) Delete(ctx context.Context, accountID, sipTrunkID string, callOpts ...CallOption) error {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("sipTrunkId", sipTrunkID)
@@ -173,7 +179,8 @@ func (s *SipTrunksService) Delete(ctx context.Context, accountID, sipTrunkID str
 // operationId unlockSipTrunk.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/unlock
-func (s *SipTrunksService) Unlock(ctx context.Context, accountID, sipTrunkID string) (*SipTrunk, error) {
+func (s *SipTrunksService) Unlock(ctx context.Context, accountID, sipTrunkID string, callOpts ...CallOption) (*SipTrunk, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("sipTrunkId", sipTrunkID)
@@ -194,7 +201,8 @@ func (s *SipTrunksService) Unlock(ctx context.Context, accountID, sipTrunkID str
 // operationId getRegistrationStatus.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/registrationstatus
-func (s *SipTrunksService) GetRegistrationStatus(ctx context.Context, accountID, sipTrunkID string) (*RegistrationStatus, error) {
+func (s *SipTrunksService) GetRegistrationStatus(ctx context.Context, accountID, sipTrunkID string, callOpts ...CallOption) (*RegistrationStatus, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("sipTrunkId", sipTrunkID)
@@ -213,7 +221,8 @@ func (s *SipTrunksService) GetRegistrationStatus(ctx context.Context, accountID,
 // operationId retrieveSipTrunkForwardBehavior.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/forward
-func (s *SipTrunksService) GetForwarding(ctx context.Context, accountID, sipTrunkID string) (*SipTrunkForwardRules, error) {
+func (s *SipTrunksService) GetForwarding(ctx context.Context, accountID, sipTrunkID string, callOpts ...CallOption) (*SipTrunkForwardRules, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("sipTrunkId", sipTrunkID)
@@ -242,7 +251,8 @@ type forwardBody struct {
 // operationId updateSipTrunkForwardBehavior.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/forward
-func (s *SipTrunksService) UpdateForwarding(ctx context.Context, accountID, sipTrunkID string, req *UpdateSipTrunkForwardRulesRequest) error {
+func (s *SipTrunksService) UpdateForwarding(ctx context.Context, accountID, sipTrunkID string, req *UpdateSipTrunkForwardRulesRequest, callOpts ...CallOption) error {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("sipTrunkId", sipTrunkID)

@@ -107,7 +107,8 @@ func (o *SearchTelephoneNumbersOptions) values() (url.Values, error) {
 // operationId tnSearch.
 //
 //alianza:operation GET /v2/partition/{partitionId}/telephonenumber/search
-func (s *TelephoneNumbersService) Search(ctx context.Context, opts *SearchTelephoneNumbersOptions) ([]TelephoneNumberView, error) {
+func (s *TelephoneNumbersService) Search(ctx context.Context, opts *SearchTelephoneNumbersOptions, callOpts ...CallOption) ([]TelephoneNumberView, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	if err := opts.Validate(); err != nil {
 		return nil, err
 	}
@@ -133,7 +134,8 @@ func (s *TelephoneNumbersService) Search(ctx context.Context, opts *SearchTeleph
 // operationId reserve.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/telephonenumber/{tn}/reserve
-func (s *TelephoneNumbersService) Reserve(ctx context.Context, tn string) (*TelephoneNumberReservation, error) {
+func (s *TelephoneNumbersService) Reserve(ctx context.Context, tn string, callOpts ...CallOption) (*TelephoneNumberReservation, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.tnArg("tn", tn)
 	if err := v.err(); err != nil {
@@ -153,7 +155,8 @@ func (s *TelephoneNumbersService) Reserve(ctx context.Context, tn string) (*Tele
 // operationId releaseReservation.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/telephonenumber/{tn}/reserve
-func (s *TelephoneNumbersService) ReleaseReservation(ctx context.Context, tn string) error {
+func (s *TelephoneNumbersService) ReleaseReservation(ctx context.Context, tn string, callOpts ...CallOption) error {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.tnArg("tn", tn)
 	if err := v.err(); err != nil {
@@ -171,7 +174,8 @@ func (s *TelephoneNumbersService) ReleaseReservation(ctx context.Context, tn str
 // operationId createOrAddTelephoneNumberToAccount.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/telephonenumber
-func (s *TelephoneNumbersService) AddToAccount(ctx context.Context, accountID string, req *AddTelephoneNumbersRequest) (*TelephoneNumberActivation, error) {
+func (s *TelephoneNumbersService) AddToAccount(ctx context.Context, accountID string, req *AddTelephoneNumbersRequest, callOpts ...CallOption) (*TelephoneNumberActivation, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	validateBody(&v, req)
@@ -200,7 +204,8 @@ type ListAccountTelephoneNumbersOptions struct {
 // operationId retrieveAccountTelephoneNumbers.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber
-func (s *TelephoneNumbersService) List(ctx context.Context, accountID string, opts *ListAccountTelephoneNumbersOptions) ([]AccountTelephoneNumber, error) {
+func (s *TelephoneNumbersService) List(ctx context.Context, accountID string, opts *ListAccountTelephoneNumbersOptions, callOpts ...CallOption) ([]AccountTelephoneNumber, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
@@ -219,7 +224,8 @@ func (s *TelephoneNumbersService) List(ctx context.Context, accountID string, op
 // operationId retrieveTelephoneNumberOnAccount.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}
-func (s *TelephoneNumbersService) Get(ctx context.Context, accountID, tn string) (*AccountTelephoneNumber, error) {
+func (s *TelephoneNumbersService) Get(ctx context.Context, accountID, tn string, callOpts ...CallOption) (*AccountTelephoneNumber, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.tnArg("tn", tn)
@@ -238,7 +244,8 @@ func (s *TelephoneNumbersService) Get(ctx context.Context, accountID, tn string)
 // operationId patchTelephoneNumberOnAccount.
 //
 //alianza:operation PATCH /v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}
-func (s *TelephoneNumbersService) Patch(ctx context.Context, accountID, tn string, req *PatchTelephoneNumberRequest) (*AccountTelephoneNumber, error) {
+func (s *TelephoneNumbersService) Patch(ctx context.Context, accountID, tn string, req *PatchTelephoneNumberRequest, callOpts ...CallOption) (*AccountTelephoneNumber, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.tnArg("tn", tn)
@@ -259,7 +266,8 @@ func (s *TelephoneNumbersService) Patch(ctx context.Context, accountID, tn strin
 // operationId updateTelephoneNumberOnAccount.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}
-func (s *TelephoneNumbersService) Update(ctx context.Context, accountID, tn string, req *UpdateTelephoneNumberRequest) (*AccountTelephoneNumber, error) {
+func (s *TelephoneNumbersService) Update(ctx context.Context, accountID, tn string, req *UpdateTelephoneNumberRequest, callOpts ...CallOption) (*AccountTelephoneNumber, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.tnArg("tn", tn)
@@ -282,7 +290,8 @@ func (s *TelephoneNumbersService) Update(ctx context.Context, accountID, tn stri
 // operationId deleteTelephoneNumberOnAccount.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}
-func (s *TelephoneNumbersService) Delete(ctx context.Context, accountID, tn string) error {
+func (s *TelephoneNumbersService) Delete(ctx context.Context, accountID, tn string, callOpts ...CallOption) error {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.tnArg("tn", tn)
@@ -301,7 +310,8 @@ func (s *TelephoneNumbersService) Delete(ctx context.Context, accountID, tn stri
 // operationId destination.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}/destination
-func (s *TelephoneNumbersService) SetDestination(ctx context.Context, accountID, tn string, req *SetDestinationRequest) (*TelephoneNumberDestination, error) {
+func (s *TelephoneNumbersService) SetDestination(ctx context.Context, accountID, tn string, req *SetDestinationRequest, callOpts ...CallOption) (*TelephoneNumberDestination, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.tnArg("tn", tn)
@@ -323,17 +333,20 @@ func (s *TelephoneNumbersService) SetDestination(ctx context.Context, accountID,
 
 // RouteToUser sends the number's calls to a user (END_USER); callerID
 // also makes it the user's outbound caller ID.
-func (s *TelephoneNumbersService) RouteToUser(ctx context.Context, accountID, tn, userID string, callerID bool) (*TelephoneNumberDestination, error) {
+func (s *TelephoneNumbersService) RouteToUser(ctx context.Context, accountID, tn, userID string, callerID bool, callOpts ...CallOption) (*TelephoneNumberDestination, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	return s.SetDestination(ctx, accountID, tn, &SetDestinationRequest{ReferenceType: TNReferenceTypeEndUser, ReferenceID: userID, AssignAsCallerID: Ptr(callerID)})
 }
 
 // RouteToSipTrunk sends the number's calls to a SIP trunk.
-func (s *TelephoneNumbersService) RouteToSipTrunk(ctx context.Context, accountID, tn, sipTrunkID string) (*TelephoneNumberDestination, error) {
+func (s *TelephoneNumbersService) RouteToSipTrunk(ctx context.Context, accountID, tn, sipTrunkID string, callOpts ...CallOption) (*TelephoneNumberDestination, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	return s.SetDestination(ctx, accountID, tn, &SetDestinationRequest{ReferenceType: TNReferenceTypeSIPTrunk, ReferenceID: sipTrunkID})
 }
 
 // RouteToBusinessLine sends the number's calls to a business line.
-func (s *TelephoneNumbersService) RouteToBusinessLine(ctx context.Context, accountID, tn, businessLineID string) (*TelephoneNumberDestination, error) {
+func (s *TelephoneNumbersService) RouteToBusinessLine(ctx context.Context, accountID, tn, businessLineID string, callOpts ...CallOption) (*TelephoneNumberDestination, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	return s.SetDestination(ctx, accountID, tn, &SetDestinationRequest{ReferenceType: TNReferenceTypeBusinessLine, ReferenceID: businessLineID})
 }
 
@@ -343,7 +356,8 @@ func (s *TelephoneNumbersService) RouteToBusinessLine(ctx context.Context, accou
 // operationId retrieveTelephoneNumber.
 //
 //alianza:operation GET /v2/partition/{partitionId}/telephonenumber/{tn}
-func (s *TelephoneNumbersService) GetInventory(ctx context.Context, tn string) (*TelephoneNumberView, error) {
+func (s *TelephoneNumbersService) GetInventory(ctx context.Context, tn string, callOpts ...CallOption) (*TelephoneNumberView, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.tnArg("tn", tn)
 	if err := v.err(); err != nil {
@@ -363,7 +377,8 @@ func (s *TelephoneNumbersService) GetInventory(ctx context.Context, tn string) (
 // operationId listTnInventory.
 //
 //alianza:operation GET /v2/partition/{partitionId}/telephonenumber
-func (s *TelephoneNumbersService) ListInventory(ctx context.Context) ([]TelephoneNumberView, error) {
+func (s *TelephoneNumbersService) ListInventory(ctx context.Context, callOpts ...CallOption) ([]TelephoneNumberView, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	return callValue[[]TelephoneNumberView](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/telephonenumber",

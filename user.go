@@ -15,7 +15,8 @@ type UsersService service
 // operationId createEndUser.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/user
-func (s *UsersService) Create(ctx context.Context, accountID string, req *CreateUserRequest) (*User, error) {
+func (s *UsersService) Create(ctx context.Context, accountID string, req *CreateUserRequest, callOpts ...CallOption) (*User, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	validateBody(&v, req)
@@ -36,7 +37,8 @@ func (s *UsersService) Create(ctx context.Context, accountID string, req *Create
 // operationId retrieveEndUserList.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/user
-func (s *UsersService) List(ctx context.Context, accountID string, opts *ListUsersOptions) ([]User, error) {
+func (s *UsersService) List(ctx context.Context, accountID string, opts *ListUsersOptions, callOpts ...CallOption) ([]User, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
@@ -55,7 +57,8 @@ func (s *UsersService) List(ctx context.Context, accountID string, opts *ListUse
 // operationId retrieveEndUser.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/user/{userId}
-func (s *UsersService) Get(ctx context.Context, accountID, userID string) (*User, error) {
+func (s *UsersService) Get(ctx context.Context, accountID, userID string, callOpts ...CallOption) (*User, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("userId", userID)
@@ -72,7 +75,8 @@ func (s *UsersService) Get(ctx context.Context, accountID, userID string) (*User
 
 // GetByUsername returns the end user with the given username (retrieveEndUser
 // with idType=UserName: the username takes the id's place in the path).
-func (s *UsersService) GetByUsername(ctx context.Context, accountID, username string) (*User, error) {
+func (s *UsersService) GetByUsername(ctx context.Context, accountID, username string, callOpts ...CallOption) (*User, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("username", username)
@@ -93,7 +97,8 @@ func (s *UsersService) GetByUsername(ctx context.Context, accountID, username st
 // operationId updateEndUser.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/user/{userId}
-func (s *UsersService) Update(ctx context.Context, accountID, userID string, req *UpdateUserRequest) (*User, error) {
+func (s *UsersService) Update(ctx context.Context, accountID, userID string, req *UpdateUserRequest, callOpts ...CallOption) (*User, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("userId", userID)
@@ -114,7 +119,8 @@ func (s *UsersService) Update(ctx context.Context, accountID, userID string, req
 // operationId patchEndUser.
 //
 //alianza:operation PATCH /v2/partition/{partitionId}/account/{accountId}/user/{userId}
-func (s *UsersService) Patch(ctx context.Context, accountID, userID string, req *PatchUserRequest) (*User, error) {
+func (s *UsersService) Patch(ctx context.Context, accountID, userID string, req *PatchUserRequest, callOpts ...CallOption) (*User, error) {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("userId", userID)
@@ -135,7 +141,8 @@ func (s *UsersService) Patch(ctx context.Context, accountID, userID string, req 
 // operationId deleteEndUser.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/user/{userId}
-func (s *UsersService) Delete(ctx context.Context, accountID, userID string) error {
+func (s *UsersService) Delete(ctx context.Context, accountID, userID string, callOpts ...CallOption) error {
+	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("userId", userID)

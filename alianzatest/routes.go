@@ -1,7 +1,8 @@
 package alianzatest
 
 // handlers serves the MUST and SHOULD operations of the SDK's scope, by
-// operationId. Other operations of the spec answer 501.
+// operationId. A stateful handler here wins; every other live operation is
+// answered from the spec (generic.go), a deprecated one 501.
 var handlers map[string]handlerFunc
 
 func init() {
@@ -90,6 +91,11 @@ func init() {
 		"patch_5":                        patchCallingPlanProduct,
 		"archive":                        archiveCallingPlanProduct,
 		// CDRs
-		"cdrSearch": cdrSearch,
+		"cdrSearch":      cdrSearch,
+		"cdrSearchCSV_2": cdrSearchCSV,
+	}
+	// Voicemail boxes, business line voicemail boxes and hunt groups.
+	for id, h := range collectionHandlers {
+		handlers[id] = h
 	}
 }

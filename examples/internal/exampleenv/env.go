@@ -51,6 +51,12 @@ type Env struct {
 // a fresh in-process fake (configured by opts) when it names none.
 // getenv is os.Getenv in main and a stub in tests.
 func Connect(getenv func(string) string, opts ...alianzatest.Option) (*Env, error) {
+	return ConnectWith(getenv, nil, opts...)
+}
+
+// ConnectWith is Connect with options for the client as well (a hook, a
+// logger).
+func ConnectWith(getenv func(string) string, clientOpts []alianza.Option, opts ...alianzatest.Option) (*Env, error) {
 	base, user, pass := getenv(EnvBaseURL), getenv(EnvUsername), getenv(EnvPassword)
 	var (
 		api *alianza.Client
@@ -59,7 +65,7 @@ func Connect(getenv func(string) string, opts ...alianzatest.Option) (*Env, erro
 	)
 	switch {
 	case base != "" && user != "" && pass != "":
-		api, err = alianza.NewClient(alianza.WithBaseURL(base), alianza.WithCredentials(user, pass), alianza.WithUserAgent("go-alianza-example"))
+		api, err = alianza.NewClient(append([]alianza.Option{alianza.WithBaseURL(base), alianza.WithCredentials(user, pass), alianza.WithUserAgent("go-alianza-example")}, clientOpts...)...)
 		if err != nil {
 			return nil, err
 		}
@@ -71,7 +77,7 @@ func Connect(getenv func(string) string, opts ...alianzatest.Option) (*Env, erro
 		if err != nil {
 			return nil, fmt.Errorf("starting the fake platform: %w", err)
 		}
-		if api, err = srv.NewClient(); err != nil {
+		if api, err = srv.NewClient(clientOpts...); err != nil {
 			srv.Close()
 			return nil, err
 		}

@@ -87,7 +87,14 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(*dir, "enums_gen.go"), src, 0o644)
+	if err := os.WriteFile(filepath.Join(*dir, "enums_gen.go"), src, 0o644); err != nil {
+		return err
+	}
+	ids, err := gen.RenderOperationIDs("alianza", base)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(*dir, "operationids_gen.go"), ids, 0o644)
 }
 
 func loadFile(path string) (*gen.Spec, error) {

@@ -1,0 +1,24 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestRunAgainstTheFake(t *testing.T) {
+	var out bytes.Buffer
+	require.NoError(t, run(context.Background(), &out, func(string) string { return "" }))
+	s := out.String()
+	assert.Contains(t, s, "Account DEMO-1001")
+	// A call span and its two attempts, and the login.
+	assert.Equal(t, 3, strings.Count(s, `"Name": "GET /v2/partition/{partitionId}/account/{accountId}"`))
+	assert.Equal(t, 1, strings.Count(s, `"Name": "POST /v2/authorize"`))
+	assert.Contains(t, s, `"Value": "retrieveAccount"`)
+	assert.Contains(t, s, `"Key": "http.request.resend_count"`)
+	assert.NotContains(t, s, "DEMO-1001\"", "no account number in any span attribute")
+}
