@@ -425,6 +425,9 @@ var enumValueFuncs = []any{
 	CallingPlanReferenceTypeValues, CallingPlanTypeValues, RateTypeValues,
 	DeviceTypeManufacturerValues, InboundCarrierTypeValues, PortingWireTypeValues,
 	PortCancelTypeValues, ScheduleTypeValues,
+	CallCategoryValues, CallFlagTypeValues, CallTypeValues, CallRecordSortValues, CallRecordSortOrderValues,
+	CallLegTypeValues, CallDisconnectTypeValues, CallRateTypeValues, CallServiceTypeValues, VerstatValues,
+	VerstatReasonValues, CallRecordReferenceTypeValues,
 }
 
 // enumValues maps each enum type to its valid values.
