@@ -28,6 +28,12 @@
 // voicemail boxes and business line hunt groups are kept per account with
 // create, list, get, update (PUT or PATCH) and delete.
 //
+// Call detail records (cdrSearch) are computed, not stored: each account
+// holding numbers has WithCallRecords' number of calls a day (the demo
+// account DemoCallsPerDay), drawn from a seed and the account number, so a
+// search of any size costs one page of memory and is the same on every
+// server. firstResultIndex is an offset and maxResult a page size.
+//
 // # Answers from the spec
 //
 // Every other live operation (call groups, paging, IVR, SSO, reports,

@@ -8,6 +8,8 @@
 //	alianza trunk create | list | get | forward | status | delete
 //	alianza user list | get | create | delete
 //	alianza device list | get | create | delete
+//	alianza cdr search ACCOUNT --from DATE --to DATE [--csv]
+//	alianza billing export --period YYYY-MM [--billing-day N] -o FILE [--format csv|jsonl] [--resume]
 //
 // Credentials come from ALIANZA_BASE_URL (default the production URL),
 // ALIANZA_USERNAME and ALIANZA_PASSWORD, or the flags --base-url, --username
@@ -40,8 +42,9 @@
 // reads Alianza again after the answer and refuses any delete that was not
 // in the plan the operator confirmed.
 //
-// Long work (the number deletes of a teardown, the changes of a sync) draws
-// a progress bar on stderr when stderr is a terminal.
+// Long work (the number deletes of a teardown, the changes of a sync, the
+// accounts of a billing export) draws a progress bar on stderr when stderr
+// is a terminal.
 //
 // # SIP-line sync file
 //
