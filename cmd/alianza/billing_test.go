@@ -127,3 +127,16 @@ func TestBillingExportUsage(t *testing.T) {
 	rows := readCSV(t, out)
 	assert.Len(t, rows, 1+alianzatest.DemoCallsPerDay, "explicit dates: one day")
 }
+
+// TestBillingExportProgressBar: on a terminal, the export draws the
+// accounts done as a bar on stderr.
+func TestBillingExportProgressBar(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	var out, errb strings.Builder
+	a := &app{stdin: emptyReader(), stdout: &out, stderr: &errb, env: w.env, stderrTTY: true}
+	code := a.run(t.Context(), []string{"billing", "export", "--from", "2025-03-01", "--to", "2025-03-02", "-o", filepath.Join(w.dir, "bar.csv")})
+	require.Equal(t, exitOK, code, errb.String())
+	assert.Contains(t, errb.String(), "\rexport [##############################] 1/1\n")
+	assert.Contains(t, out.String(), "Records:   180")
+}
