@@ -295,3 +295,46 @@ func TestExportRefusesBadOptionsBeforeAnyRequest(t *testing.T) {
 	assert.ErrorIs(t, err, alianza.ErrValidation)
 	assert.Empty(t, srv.Requests(), "nothing sent")
 }
+
+func TestCallRecordCSVRow(t *testing.T) {
+	r := &alianza.CallRecord{
+		ID: "r1", AccountID: "A1", AccountNumber: "ACME-1", PartitionBillingCode: "BC", AccountBillingCycleDay: 15,
+		StartTime: time.Date(2026, 11, 3, 15, 4, 5, 250e6, time.UTC), CallType: alianza.CallTypeOutbound,
+		CallFlagType: alianza.CallFlagTypeAnswered, OrigNumber: "18015550100", TermNumber: "13035550100",
+		ActualCallLengthSeconds: 61, BillCallLengthSeconds: 120, RatePerMinute: 0.025, Cost: 0.05,
+		RateType: alianza.CallRateTypeOffPlanRated, CallingPlanProductName: "Metered, 500",
+	}
+	row := CallRecordCSVRow(r, nil)
+	require.Len(t, row, len(CallRecordCSVHeader))
+	cell := map[string]string{}
+	for i, h := range CallRecordCSVHeader {
+		cell[h] = row[i]
+	}
+	assert.Equal(t, "r1", cell["id"])
+	assert.Equal(t, "15", cell["accountBillingCycleDay"])
+	assert.Equal(t, "2026-11-03T15:04:05.25Z", cell["startTime"])
+	assert.Empty(t, cell["connectTime"], "an unset time is an empty cell")
+	assert.Equal(t, "120", cell["billCallLengthSeconds"])
+	assert.Equal(t, "0.025", cell["ratePerMinute"])
+	assert.Equal(t, "0.05", cell["cost"])
+	assert.Equal(t, "false", cell["inPlan"])
+	assert.Equal(t, "OffPlanRated", cell["rateType"])
+
+	var b bytes.Buffer
+	enc := newRecordEncoder(ExportCSV, &b)
+	require.NoError(t, enc(r))
+	assert.Contains(t, b.String(), `,"Metered, 500",`, "a comma in a cell is quoted")
+	again := CallRecordCSVRow(r, row)
+	assert.Equal(t, &row[0], &again[0], "the row's array is reused")
+}
+
+func TestExportBoundsTheAccountsInFlight(t *testing.T) {
+	counter := &inFlight{next: http.DefaultTransport}
+	c, _ := exportFixture(t, 8, 2, &http.Client{Transport: counter}, false)
+	res, err := c.ExportCallRecords(context.Background(), io.Discard, ExportOptions{
+		Period: BillingPeriod{StartDate: "2026-11-01", EndDate: "2026-11-03"}, Concurrency: 2, PageSize: 1, TempDir: t.TempDir(),
+	})
+	require.NoError(t, err)
+	assert.EqualValues(t, 8*2*3, res.Records)
+	assert.LessOrEqual(t, counter.max.Load(), int32(2), "at most 2 accounts fetched at once")
+}
