@@ -28,15 +28,17 @@ type rawBody struct {
 // genericAnswer answers an operation no stateful handler serves: the
 // operation's success status, with a body made from the spec. The body is
 // the response's example when the spec gives one, else one made from the
-// response schema. It is deterministic: the same request (method, path,
-// query and body) gets the same answer, so an id read from one answer is
-// the id the next identical request sees.
+// response schema. It is deterministic across runs and servers: the
+// answer depends on the operation (method and path template), the query
+// and the body, not on the ids in the path, which the fake draws at random
+// (they are echoed into the answer's fields of the same name). An example
+// or a test that prints an answer sees the same text every run.
 func genericAnswer(c *call) reply {
 	status, ct, mt := successResponse(c.rt.op, c.r.Header.Get("Accept"))
 	if mt == nil {
 		return reply{status: status}
 	}
-	seed := c.r.Method + " " + c.r.URL.EscapedPath() + "?" + c.r.URL.RawQuery
+	seed := c.r.Method + " " + c.rt.template + "?" + c.r.URL.RawQuery
 	if c.body != nil {
 		seed += " " + string(mustJSON(c.body))
 	}
