@@ -32,6 +32,10 @@ type Client struct {
 	BusinessLines    *BusinessLinesService
 	CallingPlans     *CallingPlansService
 	Addresses        *AddressesService
+	Jobs             *JobsService
+	Reports          *ReportsService
+	Ports            *PortsService
+	Prevalidation    *PrevalidationService
 }
 
 // service is what every resource service holds: the client it belongs to.
@@ -80,6 +84,10 @@ func (c *Client) initServices() {
 	c.BusinessLines = (*BusinessLinesService)(&c.common)
 	c.CallingPlans = (*CallingPlansService)(&c.common)
 	c.Addresses = (*AddressesService)(&c.common)
+	c.Jobs = (*JobsService)(&c.common)
+	c.Reports = (*ReportsService)(&c.common)
+	c.Ports = (*PortsService)(&c.common)
+	c.Prevalidation = (*PrevalidationService)(&c.common)
 }
 
 // ForPartition returns a copy of the client that acts in partitionID (a
