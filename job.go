@@ -171,7 +171,7 @@ func (s *JobsService) Output(ctx context.Context, jobID string, w io.Writer) err
 		method: http.MethodGet,
 		path:   "/v2/job/{jobId}/output",
 		args:   []string{jobID},
-		do:     &doRequest{w: w, accept: "application/octet-stream"},
+		do:     &doRequest{w: w, accept: "application/octet-stream", resp: new(Response)},
 	})
 }
 
@@ -192,7 +192,7 @@ func (s *JobsService) Input(ctx context.Context, jobID string, w io.Writer) erro
 		method: http.MethodGet,
 		path:   "/v2/job/{jobId}/input",
 		args:   []string{jobID},
-		do:     &doRequest{w: w, accept: "application/octet-stream"},
+		do:     &doRequest{w: w, accept: "application/octet-stream", resp: new(Response)},
 	})
 }
 

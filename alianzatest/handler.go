@@ -32,6 +32,9 @@ type reply struct {
 
 type plainText string
 
+// octets is a binary body, sent as application/octet-stream (a job's output).
+type octets []byte
+
 type handlerFunc func(c *call) reply
 
 // ServeHTTP serves the fake platform.
@@ -115,7 +118,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 
-	h := handlers[rt.op.OperationID]
+	h := curatedHandler(rt.op.OperationID)
+	if h == nil {
+		h = handlers[rt.op.OperationID]
+	}
 	var rep reply
 	s.mu.Lock()
 	if !isPublic(rt) {
@@ -137,6 +143,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		unimplemented = true
 		rep = apiError(http.StatusNotImplemented, "alianzatest does not implement "+rt.op.OperationID)
 	default:
+		s.tickLocked()
 		rep = h(c)
 	}
 	body := encodeBody(rep.body)
@@ -184,6 +191,8 @@ func encodeBody(b any) []byte {
 		return nil
 	case plainText:
 		return []byte(v)
+	case octets:
+		return []byte(v)
 	default:
 		return mustJSON(v)
 	}
@@ -192,6 +201,9 @@ func encodeBody(b any) []byte {
 func contentType(b any) string {
 	if _, ok := b.(plainText); ok {
 		return "text/plain"
+	}
+	if _, ok := b.(octets); ok {
+		return "application/octet-stream"
 	}
 	return "application/json"
 }

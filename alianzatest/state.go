@@ -97,6 +97,7 @@ type state struct {
 	addresses     []seedAddress
 	registered    map[string]bool // trunk, device or business line id
 	lockedOut     map[string]bool // SIP trunk id
+	porting       *porting        // jobs, ports, prevalidation (jobs.go); nil until used
 }
 
 func newState() *state {
