@@ -80,6 +80,8 @@ func (a *app) rootCmd() *cobra.Command {
 		a.trunkCmd(),
 		a.userCmd(),
 		a.deviceCmd(),
+		a.reportCmd(),
+		a.portCmd(),
 	)
 	return root
 }
