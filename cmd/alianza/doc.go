@@ -8,6 +8,8 @@
 //	alianza trunk create | list | get | forward | status | delete
 //	alianza user list | get | create | delete
 //	alianza device list | get | create | delete
+//	alianza report list | run NAME [--wait] [-o FILE]
+//	alianza port prevalidate | get | cancel | trigger | status [--wait]
 //
 // Credentials come from ALIANZA_BASE_URL (default the production URL),
 // ALIANZA_USERNAME and ALIANZA_PASSWORD, or the flags --base-url, --username
