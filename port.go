@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/url"
 	"time"
@@ -245,6 +246,7 @@ func (p *Port) UpdateRequest() *UpdatePortRequest {
 	}
 	if !isZeroTelecom(p.TelecomSettings) {
 		ts := p.TelecomSettings
+		ts.TNData = maps.Clone(ts.TNData)
 		r.TelecomSettings = &ts
 	}
 	return r
@@ -533,4 +535,29 @@ func pages[T any](start int, fetch func(first int) ([]T, int64, error)) iter.Seq
 			}
 		}
 	}
+}
+
+// Format prints the request with its wireless PIN redacted (see
+// LoginToken.Format for why every Secret holder has one).
+func (r PortRequest) Format(f fmt.State, verb rune) {
+	type plain PortRequest
+	formatModel(f, verb, "alianza.PortRequest", plain(r))
+}
+
+// Format prints the request with its wireless PIN redacted.
+func (r SubmitPortRequest) Format(f fmt.State, verb rune) {
+	type plain SubmitPortRequest
+	formatModel(f, verb, "alianza.SubmitPortRequest", plain(r))
+}
+
+// Format prints the request with its wireless PIN redacted.
+func (r PatchPortRequest) Format(f fmt.State, verb rune) {
+	type plain PatchPortRequest
+	formatModel(f, verb, "alianza.PatchPortRequest", plain(r))
+}
+
+// Format prints the request with its wireless PIN redacted.
+func (r UpdatePortRequest) Format(f fmt.State, verb rune) {
+	type plain UpdatePortRequest
+	formatModel(f, verb, "alianza.UpdatePortRequest", plain(r))
 }

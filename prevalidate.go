@@ -3,6 +3,7 @@ package alianza
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"time"
 )
@@ -168,3 +169,13 @@ type activationBody struct {
 	E911Address           *E911Address           `json:"e911Address,omitempty"`
 	Port                  *Port                  `json:"port,omitempty"`
 }
+
+// Format prints the answer with its requested port's wireless PIN
+// redacted.
+func (a PortAvailability) Format(f fmt.State, verb rune) {
+	type plain PortAvailability
+	formatModel(f, verb, "alianza.PortAvailability", plain(a))
+}
+
+// LogValue masks the requested port's wireless PIN.
+func (a PortAvailability) LogValue() slog.Value { return RedactedLogValue(a) }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"slices"
 	"strings"
 	"time"
 )
@@ -111,14 +110,25 @@ type ReportInfo struct {
 	Title  string
 	Kind   ReportKind
 	Params ReportParamsKind
+}
 
+// reportRunner runs one report of the catalogue: summary for a summary,
+// start for a CSV report.
+type reportRunner struct {
+	ReportInfo
 	summary func(*ReportsService, context.Context) (*ReportSummary, error)
 	start   func(*ReportsService, context.Context, *ReportParams) (*Job, error)
 }
 
 // ReportCatalog lists every report the SDK runs by name: the summaries
 // first, then the CSV reports.
-func ReportCatalog() []ReportInfo { return slices.Clone(reportCatalog) }
+func ReportCatalog() []ReportInfo {
+	out := make([]ReportInfo, len(reportCatalog))
+	for i, r := range reportCatalog {
+		out[i] = r.ReportInfo
+	}
+	return out
+}
 
 // ErrUnknownReport is matched by the error of a report name that
 // ReportCatalog does not list.
@@ -128,7 +138,7 @@ var ErrUnknownReport = errors.New("alianza: unknown report")
 // but answered without a job to follow.
 var ErrNoJob = errors.New("alianza: the platform answered without a job")
 
-func findReport(name string, kind ReportKind) (ReportInfo, error) {
+func findReport(name string, kind ReportKind) (reportRunner, error) {
 	for _, r := range reportCatalog {
 		if r.Name == name {
 			if r.Kind != kind {
@@ -143,7 +153,7 @@ func findReport(name string, kind ReportKind) (ReportInfo, error) {
 			names = append(names, r.Name)
 		}
 	}
-	return ReportInfo{}, fmt.Errorf("%w %q: want one of %s", ErrUnknownReport, name, strings.Join(names, ", "))
+	return reportRunner{}, fmt.Errorf("%w %q: want one of %s", ErrUnknownReport, name, strings.Join(names, ", "))
 }
 
 // Summary runs the summary report name (see ReportCatalog), such as
@@ -196,58 +206,58 @@ func (s *ReportsService) RunReport(ctx context.Context, name string, p *ReportPa
 	return j, jobs.Output(ctx, j.ID, w)
 }
 
-var reportCatalog = []ReportInfo{
-	{Name: "device-summary", Title: "count of devices", Kind: ReportKindSummary, summary: (*ReportsService).DeviceSummary},
-	{Name: "sip-summary", Title: "count of SIP trunks", Kind: ReportKindSummary, summary: (*ReportsService).SIPSummary},
-	{Name: "telephone-number-summary", Title: "count of telephone numbers", Kind: ReportKindSummary, summary: (*ReportsService).TelephoneNumberSummary},
-	{Name: "user-summary", Title: "count of users", Kind: ReportKindSummary, summary: (*ReportsService).UserSummary},
-	{Name: "vfax-summary", Title: "count of virtual fax lines", Kind: ReportKindSummary, summary: (*ReportsService).VirtualFaxSummary},
-	{Name: "accounts", Title: "the partition's accounts (CSV)", Kind: ReportKindCSV, Params: ReportParamsNone, start: func(s *ReportsService, ctx context.Context, _ *ReportParams) (*Job, error) {
+var reportCatalog = []reportRunner{
+	{ReportInfo: ReportInfo{Name: "device-summary", Title: "count of devices", Kind: ReportKindSummary}, summary: (*ReportsService).DeviceSummary},
+	{ReportInfo: ReportInfo{Name: "sip-summary", Title: "count of SIP trunks", Kind: ReportKindSummary}, summary: (*ReportsService).SIPSummary},
+	{ReportInfo: ReportInfo{Name: "telephone-number-summary", Title: "count of telephone numbers", Kind: ReportKindSummary}, summary: (*ReportsService).TelephoneNumberSummary},
+	{ReportInfo: ReportInfo{Name: "user-summary", Title: "count of users", Kind: ReportKindSummary}, summary: (*ReportsService).UserSummary},
+	{ReportInfo: ReportInfo{Name: "vfax-summary", Title: "count of virtual fax lines", Kind: ReportKindSummary}, summary: (*ReportsService).VirtualFaxSummary},
+	{ReportInfo: ReportInfo{Name: "accounts", Title: "the partition's accounts (CSV)", Kind: ReportKindCSV, Params: ReportParamsNone}, start: func(s *ReportsService, ctx context.Context, _ *ReportParams) (*Job, error) {
 		return s.StartAccountsCSV(ctx)
 	}},
-	{Name: "devices", Title: "the partition's devices (CSV)", Kind: ReportKindCSV, Params: ReportParamsNone, start: func(s *ReportsService, ctx context.Context, _ *ReportParams) (*Job, error) {
+	{ReportInfo: ReportInfo{Name: "devices", Title: "the partition's devices (CSV)", Kind: ReportKindCSV, Params: ReportParamsNone}, start: func(s *ReportsService, ctx context.Context, _ *ReportParams) (*Job, error) {
 		return s.StartDevicesCSV(ctx)
 	}},
-	{Name: "device-registrations", Title: "device registrations (CSV)", Kind: ReportKindCSV, Params: ReportParamsNone, start: func(s *ReportsService, ctx context.Context, _ *ReportParams) (*Job, error) {
+	{ReportInfo: ReportInfo{Name: "device-registrations", Title: "device registrations (CSV)", Kind: ReportKindCSV, Params: ReportParamsNone}, start: func(s *ReportsService, ctx context.Context, _ *ReportParams) (*Job, error) {
 		return s.StartDeviceRegistrationsCSV(ctx)
 	}},
-	{Name: "emergency-notification-compliance", Title: "emergency notification compliance (CSV)", Kind: ReportKindCSV, Params: ReportParamsNone, start: func(s *ReportsService, ctx context.Context, _ *ReportParams) (*Job, error) {
+	{ReportInfo: ReportInfo{Name: "emergency-notification-compliance", Title: "emergency notification compliance (CSV)", Kind: ReportKindCSV, Params: ReportParamsNone}, start: func(s *ReportsService, ctx context.Context, _ *ReportParams) (*Job, error) {
 		return s.StartEmergencyNotificationComplianceCSV(ctx)
 	}},
-	{Name: "user-products", Title: "users and the product each has (CSV)", Kind: ReportKindCSV, Params: ReportParamsNone, start: func(s *ReportsService, ctx context.Context, _ *ReportParams) (*Job, error) {
+	{ReportInfo: ReportInfo{Name: "user-products", Title: "users and the product each has (CSV)", Kind: ReportKindCSV, Params: ReportParamsNone}, start: func(s *ReportsService, ctx context.Context, _ *ReportParams) (*Job, error) {
 		return s.StartUserProductsCSV(ctx)
 	}},
-	{Name: "business-lines", Title: "business lines of a month (CSV)", Kind: ReportKindCSV, Params: ReportParamsMonth, start: func(s *ReportsService, ctx context.Context, p *ReportParams) (*Job, error) {
+	{ReportInfo: ReportInfo{Name: "business-lines", Title: "business lines of a month (CSV)", Kind: ReportKindCSV, Params: ReportParamsMonth}, start: func(s *ReportsService, ctx context.Context, p *ReportParams) (*Job, error) {
 		return s.StartBusinessLinesCSV(ctx, p.period())
 	}},
-	{Name: "sip", Title: "SIP trunks of a month (CSV)", Kind: ReportKindCSV, Params: ReportParamsMonth, start: func(s *ReportsService, ctx context.Context, p *ReportParams) (*Job, error) {
+	{ReportInfo: ReportInfo{Name: "sip", Title: "SIP trunks of a month (CSV)", Kind: ReportKindCSV, Params: ReportParamsMonth}, start: func(s *ReportsService, ctx context.Context, p *ReportParams) (*Job, error) {
 		return s.StartSIPCSV(ctx, p.period())
 	}},
-	{Name: "specialty-lines", Title: "specialty lines of a month (CSV)", Kind: ReportKindCSV, Params: ReportParamsMonth, start: func(s *ReportsService, ctx context.Context, p *ReportParams) (*Job, error) {
+	{ReportInfo: ReportInfo{Name: "specialty-lines", Title: "specialty lines of a month (CSV)", Kind: ReportKindCSV, Params: ReportParamsMonth}, start: func(s *ReportsService, ctx context.Context, p *ReportParams) (*Job, error) {
 		return s.StartSpecialtyLinesCSV(ctx, p.period())
 	}},
-	{Name: "telephone-numbers", Title: "telephone numbers of a month (CSV)", Kind: ReportKindCSV, Params: ReportParamsMonth, start: func(s *ReportsService, ctx context.Context, p *ReportParams) (*Job, error) {
+	{ReportInfo: ReportInfo{Name: "telephone-numbers", Title: "telephone numbers of a month (CSV)", Kind: ReportKindCSV, Params: ReportParamsMonth}, start: func(s *ReportsService, ctx context.Context, p *ReportParams) (*Job, error) {
 		return s.StartTelephoneNumbersCSV(ctx, p.period())
 	}},
-	{Name: "users", Title: "users of a month (CSV)", Kind: ReportKindCSV, Params: ReportParamsMonth, start: func(s *ReportsService, ctx context.Context, p *ReportParams) (*Job, error) {
+	{ReportInfo: ReportInfo{Name: "users", Title: "users of a month (CSV)", Kind: ReportKindCSV, Params: ReportParamsMonth}, start: func(s *ReportsService, ctx context.Context, p *ReportParams) (*Job, error) {
 		return s.StartUsersCSV(ctx, p.period())
 	}},
-	{Name: "vfax", Title: "virtual fax lines of a month (CSV)", Kind: ReportKindCSV, Params: ReportParamsMonth, start: func(s *ReportsService, ctx context.Context, p *ReportParams) (*Job, error) {
+	{ReportInfo: ReportInfo{Name: "vfax", Title: "virtual fax lines of a month (CSV)", Kind: ReportKindCSV, Params: ReportParamsMonth}, start: func(s *ReportsService, ctx context.Context, p *ReportParams) (*Job, error) {
 		return s.StartVirtualFaxCSV(ctx, p.period())
 	}},
-	{Name: "port-outs", Title: "numbers ported out in a month (CSV)", Kind: ReportKindCSV, Params: ReportParamsMonth, start: func(s *ReportsService, ctx context.Context, p *ReportParams) (*Job, error) {
+	{ReportInfo: ReportInfo{Name: "port-outs", Title: "numbers ported out in a month (CSV)", Kind: ReportKindCSV, Params: ReportParamsMonth}, start: func(s *ReportsService, ctx context.Context, p *ReportParams) (*Job, error) {
 		return s.StartPortOutsCSV(ctx, p.period())
 	}},
-	{Name: "end-user-changes", Title: "changes to end users between two dates (CSV)", Kind: ReportKindCSV, Params: ReportParamsDateRange, start: func(s *ReportsService, ctx context.Context, p *ReportParams) (*Job, error) {
+	{ReportInfo: ReportInfo{Name: "end-user-changes", Title: "changes to end users between two dates (CSV)", Kind: ReportKindCSV, Params: ReportParamsDateRange}, start: func(s *ReportsService, ctx context.Context, p *ReportParams) (*Job, error) {
 		return s.StartEndUserChangesCSV(ctx, p.From, p.To)
 	}},
-	{Name: "contact-center-retail", Title: "contact center retail (CSV)", Kind: ReportKindCSV, Params: ReportParamsOptionalMonth, start: func(s *ReportsService, ctx context.Context, p *ReportParams) (*Job, error) {
+	{ReportInfo: ReportInfo{Name: "contact-center-retail", Title: "contact center retail (CSV)", Kind: ReportKindCSV, Params: ReportParamsOptionalMonth}, start: func(s *ReportsService, ctx context.Context, p *ReportParams) (*Job, error) {
 		return s.StartContactCenterRetailCSV(ctx, p.optionalPeriod())
 	}},
-	{Name: "contact-center-usage", Title: "contact center usage (CSV)", Kind: ReportKindCSV, Params: ReportParamsOptionalMonth, start: func(s *ReportsService, ctx context.Context, p *ReportParams) (*Job, error) {
+	{ReportInfo: ReportInfo{Name: "contact-center-usage", Title: "contact center usage (CSV)", Kind: ReportKindCSV, Params: ReportParamsOptionalMonth}, start: func(s *ReportsService, ctx context.Context, p *ReportParams) (*Job, error) {
 		return s.StartContactCenterUsageCSV(ctx, p.optionalPeriod())
 	}},
-	{Name: "msteams", Title: "Microsoft Teams (CSV)", Kind: ReportKindCSV, Params: ReportParamsOptionalMonth, start: func(s *ReportsService, ctx context.Context, p *ReportParams) (*Job, error) {
+	{ReportInfo: ReportInfo{Name: "msteams", Title: "Microsoft Teams (CSV)", Kind: ReportKindCSV, Params: ReportParamsOptionalMonth}, start: func(s *ReportsService, ctx context.Context, p *ReportParams) (*Job, error) {
 		return s.StartMSTeamsCSV(ctx, p.optionalPeriod())
 	}}}
 
