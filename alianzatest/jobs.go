@@ -71,7 +71,7 @@ func (s *Server) FailNextJob(errs ...JobFailure) {
 	p.failNext, p.failArmed = append([]JobFailure(nil), errs...), true
 }
 
-// startJobLocked starts a job whose output is output, and answers 202
+// startJob starts a job whose output is output, and answers 202
 // with it.
 func (c *call) startJob(name string, output []byte) reply {
 	p := c.s.portingLocked()

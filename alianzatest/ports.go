@@ -186,7 +186,7 @@ func portNumbers(p *fakePort) []string {
 	return out
 }
 
-// portable reports why tn cannot port in ("" when it can).
+// notPortableReason reports why tn cannot port in ("" when it can).
 func (s *Server) notPortableReason(tn string) string {
 	if _, mine := s.st.inventory[tn]; mine {
 		return "Telephone number " + tn + " is already in the partition's inventory"

@@ -40,6 +40,14 @@ type PortInSpec struct {
 // LogValue masks the wireless PIN.
 func (s PortInSpec) LogValue() slog.Value { return alianza.RedactedLogValue(s) }
 
+// String summarises the spec without the wireless PIN.
+func (s PortInSpec) String() string {
+	return fmt.Sprintf("port-in of %s to account %s", strings.Join(s.Numbers, ", "), s.AccountID)
+}
+
+// Format prints String for every verb, so no fmt path reaches the PIN.
+func (s PortInSpec) Format(f fmt.State, _ rune) { fmt.Fprint(f, s.String()) }
+
 // Default polling of PortIn. A port takes days (the carrier answers with
 // a FOC date, the numbers move on it), so PortIn polls once a minute at
 // first, doubling to once every 30 minutes.
