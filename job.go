@@ -329,6 +329,9 @@ func (s *JobsService) Wait(ctx context.Context, jobID string, opts *WaitOptions)
 			return last, ctx.Err()
 		case <-t.C:
 		}
-		next = min(next*2, ceiling)
+		next = nextPoll(next, ceiling)
 	}
 }
+
+// nextPoll is the wait after cur: doubled, at most ceiling.
+func nextPoll(cur, ceiling time.Duration) time.Duration { return min(cur*2, ceiling) }

@@ -141,7 +141,7 @@ func (c *call) job() (*fakeJob, *reply) {
 	return j, nil
 }
 
-// getJobById: GET /v2/job/{jobId}.
+// getJobByID serves getJobById: GET /v2/job/{jobId}.
 func getJobByID(c *call) reply {
 	j, r := c.job()
 	if r != nil {
@@ -172,7 +172,7 @@ func getJobInput(c *call) reply {
 	return c.notFound("Input of job", j.id)
 }
 
-// getOutputUrl: GET /v2/job/{jobId}/output-url. The fake links to the
+// getOutputURL serves getOutputUrl: GET /v2/job/{jobId}/output-url. The fake links to the
 // output operation itself, which needs the token.
 func getOutputURL(c *call) reply {
 	j, r := c.job()
@@ -185,7 +185,7 @@ func getOutputURL(c *call) reply {
 	return ok(obj{"url": c.s.url + "/v2/job/" + j.id + "/output"})
 }
 
-// getJobInputUrl: POST /v2/job/input. The fake hands out a key and an
+// getJobInputURL serves getJobInputUrl: POST /v2/job/input. The fake hands out a key and an
 // upload address under its control prefix; none of its operations reads
 // uploads.
 func getJobInputURL(c *call) reply {
