@@ -179,6 +179,17 @@ func TestPortInRefusals(t *testing.T) {
 	require.Len(t, res.Steps, 1)
 	assert.False(t, res.Steps[0].OK())
 
+	// A customer request date the carrier does not offer stops it before
+	// the submission.
+	res, err = c.PortIn(t.Context(), &PortInSpec{
+		AccountID: acct, Numbers: []string{"18015551217"}, CustomerServiceRecord: portInCSR,
+		Port: alianza.PortRequest{PortingWireType: alianza.PortingWireTypeWireline, CrdDate: srv.Now().AddDate(1, 0, 0)},
+	}, nil)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "is not one the carrier offers")
+	require.Len(t, res.Steps, 1)
+	assert.Zero(t, srv.Calls("POST /v2/partition/{partitionId}/account/{accountId}/telephonenumber"), "nothing submitted")
+
 	before := len(srv.Requests())
 	_, err = c.PortIn(t.Context(), &PortInSpec{Numbers: []string{"1"}, Port: alianza.PortRequest{PortingWireType: "copper"}}, nil)
 	require.ErrorIs(t, err, alianza.ErrValidation)
