@@ -33,6 +33,11 @@ type Client struct {
 	CallingPlans     *CallingPlansService
 	Addresses        *AddressesService
 	CallRecords      *CallRecordsService
+
+	Jobs          *JobsService
+	Reports       *ReportsService
+	Ports         *PortsService
+	Prevalidation *PrevalidationService
 }
 
 // service is what every resource service holds: the client it belongs to.
@@ -82,6 +87,11 @@ func (c *Client) initServices() {
 	c.CallingPlans = (*CallingPlansService)(&c.common)
 	c.Addresses = (*AddressesService)(&c.common)
 	c.CallRecords = (*CallRecordsService)(&c.common)
+
+	c.Jobs = (*JobsService)(&c.common)
+	c.Reports = (*ReportsService)(&c.common)
+	c.Ports = (*PortsService)(&c.common)
+	c.Prevalidation = (*PrevalidationService)(&c.common)
 }
 
 // ForPartition returns a copy of the client that acts in partitionID (a

@@ -46,6 +46,11 @@ type converterCase struct {
 // drift test, the completeness check and the SIMPLE-account test read it.
 var converterCases = []converterCase{
 	{
+		name:    "Port.UpdateRequest",
+		model:   func() any { return &Port{} },
+		convert: func(m any) any { return m.(*Port).UpdateRequest() },
+	},
+	{
 		name:    "Account.UpdateRequest",
 		model:   func() any { return &Account{} },
 		convert: func(m any) any { return m.(*Account).UpdateRequest() },
@@ -428,6 +433,9 @@ var enumValueFuncs = []any{
 	CallCategoryValues, CallFlagTypeValues, CallTypeValues, CallRecordSortValues, CallRecordSortOrderValues,
 	CallLegTypeValues, CallDisconnectTypeValues, CallRateTypeValues, CallServiceTypeValues, VerstatValues,
 	VerstatReasonValues, CallRecordReferenceTypeValues,
+	JobStatusValues, AccountHistoryTypeValues, AccountHistoryUserTypeValues, AccountHistoryReferenceTypeValues,
+	AccountHistoryActionValues, E911ValidityValues, ActivationStatusValues, ServiceActivationTypeValues,
+	ServiceActivationReferenceTypeValues, StatusSearchDateTypeValues,
 }
 
 // enumValues maps each enum type to its valid values.

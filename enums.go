@@ -21,3 +21,9 @@ func knownOr[T ~string](known []T, b []byte) T {
 	}
 	return T(b)
 }
+
+// CarrierStatusCancelPortExpidited is the earlier Go name of
+// CarrierStatusCancelPortExpedited (the value CANCEL_PORT_EXPIDITED).
+//
+// Deprecated: use CarrierStatusCancelPortExpedited.
+const CarrierStatusCancelPortExpidited = CarrierStatusCancelPortExpedited

@@ -662,7 +662,7 @@ const (
 	CarrierStatusActivationPending   CarrierStatus = "ACTIVATION_PENDING"
 	CarrierStatusPortPending         CarrierStatus = "PORT_PENDING"
 	CarrierStatusCancelPort          CarrierStatus = "CANCEL_PORT"
-	CarrierStatusCancelPortExpidited CarrierStatus = "CANCEL_PORT_EXPIDITED"
+	CarrierStatusCancelPortExpedited CarrierStatus = "CANCEL_PORT_EXPIDITED"
 	CarrierStatusDeletePending       CarrierStatus = "DELETE_PENDING"
 	CarrierStatusDeleted             CarrierStatus = "DELETED"
 	CarrierStatusCancelPortComplete  CarrierStatus = "CANCEL_PORT_COMPLETE"
@@ -687,7 +687,7 @@ func (v *CarrierStatus) UnmarshalText(b []byte) error {
 	return nil
 }
 
-var carrierStatusValues = []CarrierStatus{CarrierStatusActive, CarrierStatusActivationOnHold, CarrierStatusActivationPending, CarrierStatusPortPending, CarrierStatusCancelPort, CarrierStatusCancelPortExpidited, CarrierStatusDeletePending, CarrierStatusDeleted, CarrierStatusCancelPortComplete, CarrierStatusPortRejected, CarrierStatusInventory, CarrierStatusInventoryClaimed, CarrierStatusCooldown, CarrierStatusRecovered}
+var carrierStatusValues = []CarrierStatus{CarrierStatusActive, CarrierStatusActivationOnHold, CarrierStatusActivationPending, CarrierStatusPortPending, CarrierStatusCancelPort, CarrierStatusCancelPortExpedited, CarrierStatusDeletePending, CarrierStatusDeleted, CarrierStatusCancelPortComplete, CarrierStatusPortRejected, CarrierStatusInventory, CarrierStatusInventoryClaimed, CarrierStatusCooldown, CarrierStatusRecovered}
 
 // CustomerType values appear in CustomerServiceRecordX.customerType,
 // E911AddressX.customerType.
@@ -1684,3 +1684,401 @@ func (v *CallRecordReferenceType) UnmarshalText(b []byte) error {
 }
 
 var callRecordReferenceTypeValues = []CallRecordReferenceType{CallRecordReferenceTypeSIPTrunk, CallRecordReferenceTypeEndUser, CallRecordReferenceTypeAccount, CallRecordReferenceTypeSpecialtyLine}
+
+// JobStatus is where an asynchronous job stands (Job.status): PENDING and
+// IN_PROGRESS move on, DONE and FAILED are final.
+type JobStatus string
+
+// JobStatus values.
+const (
+	JobStatusPending    JobStatus = "PENDING"
+	JobStatusInProgress JobStatus = "IN_PROGRESS"
+	JobStatusDone       JobStatus = "DONE"
+	JobStatusFailed     JobStatus = "FAILED"
+)
+
+// Valid reports whether v is a value the spec defines for JobStatus.
+func (v JobStatus) Valid() bool { return slices.Contains(jobStatusValues, v) }
+
+// JobStatusValues returns every value of JobStatus that Valid accepts, in the
+// spec's order, in a new slice the caller may change.
+func JobStatusValues() []JobStatus { return slices.Clone(jobStatusValues) }
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *JobStatus) UnmarshalText(b []byte) error {
+	*v = knownOr(jobStatusValues, b)
+	return nil
+}
+
+var jobStatusValues = []JobStatus{JobStatusPending, JobStatusInProgress, JobStatusDone, JobStatusFailed}
+
+// AccountHistoryType is the area an account history record is about
+// (AccountHistoryX.accountHistoryType); the history searches filter on it.
+type AccountHistoryType string
+
+// AccountHistoryType values.
+const (
+	AccountHistoryTypePhoneNumber             AccountHistoryType = "PHONE_NUMBER"
+	AccountHistoryTypeProvisioning            AccountHistoryType = "PROVISIONING"
+	AccountHistoryTypeCallForwarding          AccountHistoryType = "CALL_FORWARDING"
+	AccountHistoryTypeCallScreening           AccountHistoryType = "CALL_SCREENING"
+	AccountHistoryTypeAddress                 AccountHistoryType = "ADDRESS"
+	AccountHistoryTypeAddressCSR              AccountHistoryType = "ADDRESS_CSR"
+	AccountHistoryTypeAddressE911             AccountHistoryType = "ADDRESS_E911"
+	AccountHistoryTypeAddressDirectoryListing AccountHistoryType = "ADDRESS_DIRECTORY_LISTING"
+	AccountHistoryTypeAccountStatus           AccountHistoryType = "ACCOUNT_STATUS"
+	AccountHistoryTypeVoicemail               AccountHistoryType = "VOICEMAIL"
+	AccountHistoryTypeCallingPlan             AccountHistoryType = "CALLING_PLAN"
+	AccountHistoryTypeInboundCallingPlan      AccountHistoryType = "INBOUND_CALLING_PLAN"
+	AccountHistoryTypeIVR                     AccountHistoryType = "IVR"
+	AccountHistoryTypeSIPTrunk                AccountHistoryType = "SIP_TRUNK"
+	AccountHistoryTypeSIPTrunkForward         AccountHistoryType = "SIP_TRUNK_FORWARD"
+	AccountHistoryTypeSIPTrunkGroup           AccountHistoryType = "SIP_TRUNK_GROUP"
+	AccountHistoryTypeDevice                  AccountHistoryType = "DEVICE"
+	AccountHistoryTypeDeviceMetadata          AccountHistoryType = "DEVICE_METADATA"
+	AccountHistoryTypeUser                    AccountHistoryType = "USER"
+	AccountHistoryTypeUserAPIAuth             AccountHistoryType = "USER_API_AUTH"
+	AccountHistoryTypeLineHuntgroup           AccountHistoryType = "LINE_HUNTGROUP"
+	AccountHistoryTypeAccount                 AccountHistoryType = "ACCOUNT"
+	AccountHistoryTypeLineAppearance          AccountHistoryType = "LINE_APPEARANCE"
+	AccountHistoryTypeLineHardware            AccountHistoryType = "LINE_HARDWARE"
+	AccountHistoryTypeVirtualFax              AccountHistoryType = "VFAX"
+	AccountHistoryTypePagingGroup             AccountHistoryType = "PAGING_GROUP"
+	AccountHistoryTypePickupGroup             AccountHistoryType = "PICKUP_GROUP"
+	AccountHistoryTypeGroupOfReferences       AccountHistoryType = "GROUP_OF_REFERENCES"
+	AccountHistoryTypeCallParkingSpot         AccountHistoryType = "CALL_PARKING_SPOT"
+	AccountHistoryTypeAccountUser             AccountHistoryType = "ACCOUNT_USER"
+	AccountHistoryTypeSIPCredentials          AccountHistoryType = "SIP_CREDENTIALS"
+	AccountHistoryTypeBusinessLine            AccountHistoryType = "BUSINESS_LINE"
+	AccountHistoryTypeBusinessLineHuntGroup   AccountHistoryType = "BUSINESS_LINE_HUNT_GROUP"
+	AccountHistoryTypeCallGroup               AccountHistoryType = "CALL_GROUP"
+	AccountHistoryTypeCallQueue               AccountHistoryType = "CALL_QUEUE"
+	AccountHistoryTypeUserDeviceLine          AccountHistoryType = "USER_DEVICE_LINE"
+	AccountHistoryTypeEmergencyNotification   AccountHistoryType = "EMERGENCY_NOTIFICATION"
+	AccountHistoryTypeDynamicReservation      AccountHistoryType = "DYNAMIC_RESERVATION"
+	AccountHistoryTypeSpecialtyLine           AccountHistoryType = "SPECIALTY_LINE"
+	AccountHistoryTypeAuthority               AccountHistoryType = "AUTHORITY"
+	AccountHistoryTypeAutoAttendant           AccountHistoryType = "AUTO_ATTENDANT"
+	AccountHistoryTypeContact                 AccountHistoryType = "CONTACT"
+	AccountHistoryTypeContactCenter           AccountHistoryType = "CONTACT_CENTER"
+	AccountHistoryTypeCallRecording           AccountHistoryType = "CALL_RECORDING"
+	AccountHistoryTypeAccountCode             AccountHistoryType = "ACCOUNT_CODE"
+	AccountHistoryTypeShortCode               AccountHistoryType = "SHORT_CODE"
+	AccountHistoryTypeMediaManagement         AccountHistoryType = "MEDIA_MANAGEMENT"
+	AccountHistoryTypeSounds                  AccountHistoryType = "SOUNDS"
+	AccountHistoryTypeUserGroup               AccountHistoryType = "USER_GROUP"
+)
+
+// Valid reports whether v is a value the spec defines for AccountHistoryType.
+func (v AccountHistoryType) Valid() bool { return slices.Contains(accountHistoryTypeValues, v) }
+
+// AccountHistoryTypeValues returns every value of AccountHistoryType that Valid
+// accepts, in the spec's order, in a new slice the caller may change.
+func AccountHistoryTypeValues() []AccountHistoryType { return slices.Clone(accountHistoryTypeValues) }
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *AccountHistoryType) UnmarshalText(b []byte) error {
+	*v = knownOr(accountHistoryTypeValues, b)
+	return nil
+}
+
+var accountHistoryTypeValues = []AccountHistoryType{AccountHistoryTypePhoneNumber, AccountHistoryTypeProvisioning, AccountHistoryTypeCallForwarding, AccountHistoryTypeCallScreening, AccountHistoryTypeAddress, AccountHistoryTypeAddressCSR, AccountHistoryTypeAddressE911, AccountHistoryTypeAddressDirectoryListing, AccountHistoryTypeAccountStatus, AccountHistoryTypeVoicemail, AccountHistoryTypeCallingPlan, AccountHistoryTypeInboundCallingPlan, AccountHistoryTypeIVR, AccountHistoryTypeSIPTrunk, AccountHistoryTypeSIPTrunkForward, AccountHistoryTypeSIPTrunkGroup, AccountHistoryTypeDevice, AccountHistoryTypeDeviceMetadata, AccountHistoryTypeUser, AccountHistoryTypeUserAPIAuth, AccountHistoryTypeLineHuntgroup, AccountHistoryTypeAccount, AccountHistoryTypeLineAppearance, AccountHistoryTypeLineHardware, AccountHistoryTypeVirtualFax, AccountHistoryTypePagingGroup, AccountHistoryTypePickupGroup, AccountHistoryTypeGroupOfReferences, AccountHistoryTypeCallParkingSpot, AccountHistoryTypeAccountUser, AccountHistoryTypeSIPCredentials, AccountHistoryTypeBusinessLine, AccountHistoryTypeBusinessLineHuntGroup, AccountHistoryTypeCallGroup, AccountHistoryTypeCallQueue, AccountHistoryTypeUserDeviceLine, AccountHistoryTypeEmergencyNotification, AccountHistoryTypeDynamicReservation, AccountHistoryTypeSpecialtyLine, AccountHistoryTypeAuthority, AccountHistoryTypeAutoAttendant, AccountHistoryTypeContact, AccountHistoryTypeContactCenter, AccountHistoryTypeCallRecording, AccountHistoryTypeAccountCode, AccountHistoryTypeShortCode, AccountHistoryTypeMediaManagement, AccountHistoryTypeSounds, AccountHistoryTypeUserGroup}
+
+// AccountHistoryUserType is the kind of user who made a change
+// (AccountHistoryX.userType).
+type AccountHistoryUserType string
+
+// AccountHistoryUserType values.
+const (
+	AccountHistoryUserTypeAccountUser    AccountHistoryUserType = "AccountUser"
+	AccountHistoryUserTypeEndUser        AccountHistoryUserType = "EndUser"
+	AccountHistoryUserTypeManagementUser AccountHistoryUserType = "ManagementUser"
+	AccountHistoryUserTypeAlianzaUser    AccountHistoryUserType = "AlianzaUser"
+	AccountHistoryUserTypeBusinessLines  AccountHistoryUserType = "BusinessLines"
+)
+
+// Valid reports whether v is a value the spec defines for AccountHistoryUserType.
+func (v AccountHistoryUserType) Valid() bool { return slices.Contains(accountHistoryUserTypeValues, v) }
+
+// AccountHistoryUserTypeValues returns every value of AccountHistoryUserType
+// that Valid accepts, in the spec's order, in a new slice the caller may
+// change.
+func AccountHistoryUserTypeValues() []AccountHistoryUserType {
+	return slices.Clone(accountHistoryUserTypeValues)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *AccountHistoryUserType) UnmarshalText(b []byte) error {
+	*v = knownOr(accountHistoryUserTypeValues, b)
+	return nil
+}
+
+var accountHistoryUserTypeValues = []AccountHistoryUserType{AccountHistoryUserTypeAccountUser, AccountHistoryUserTypeEndUser, AccountHistoryUserTypeManagementUser, AccountHistoryUserTypeAlianzaUser, AccountHistoryUserTypeBusinessLines}
+
+// AccountHistoryReferenceType is the kind of object a history record changed
+// (AccountHistoryX.referenceType). The spec mixes two spellings (LineAppearance
+// and SIP_TRUNK); both are kept as sent.
+type AccountHistoryReferenceType string
+
+// AccountHistoryReferenceType values.
+const (
+	AccountHistoryReferenceTypeAccount                         AccountHistoryReferenceType = "Account"
+	AccountHistoryReferenceTypeLineAppearance                  AccountHistoryReferenceType = "LineAppearance"
+	AccountHistoryReferenceTypeLineHuntGroup                   AccountHistoryReferenceType = "LineHuntGroup"
+	AccountHistoryReferenceTypeSIPTrunk                        AccountHistoryReferenceType = "SipTrunk"
+	AccountHistoryReferenceTypeSIPTrunkForward                 AccountHistoryReferenceType = "SipTrunkForward"
+	AccountHistoryReferenceTypeDevice                          AccountHistoryReferenceType = "Device"
+	AccountHistoryReferenceTypeTelephone                       AccountHistoryReferenceType = "Telephone"
+	AccountHistoryReferenceTypeIVR                             AccountHistoryReferenceType = "IVR"
+	AccountHistoryReferenceTypeEndUser                         AccountHistoryReferenceType = "EndUser"
+	AccountHistoryReferenceTypeVirtualFax                      AccountHistoryReferenceType = "VFax"
+	AccountHistoryReferenceTypeVoicemailBox                    AccountHistoryReferenceType = "VoicemailBox"
+	AccountHistoryReferenceTypePagingGroup                     AccountHistoryReferenceType = "PagingGroup"
+	AccountHistoryReferenceTypeGroupOfReferences               AccountHistoryReferenceType = "GroupOfReferences"
+	AccountHistoryReferenceTypePickupGroup                     AccountHistoryReferenceType = "PickupGroup"
+	AccountHistoryReferenceTypeCallParkingSpot                 AccountHistoryReferenceType = "CallParkingSpot"
+	AccountHistoryReferenceTypeAccountUser                     AccountHistoryReferenceType = "AccountUser"
+	AccountHistoryReferenceTypeSIPCredentials                  AccountHistoryReferenceType = "SIP_CREDENTIALS"
+	AccountHistoryReferenceTypeBusinessLine                    AccountHistoryReferenceType = "BUSINESS_LINE"
+	AccountHistoryReferenceTypeBusinessLineHuntGroup           AccountHistoryReferenceType = "BUSINESS_LINE_HUNT_GROUP"
+	AccountHistoryReferenceTypeCallGroup                       AccountHistoryReferenceType = "CALL_GROUP"
+	AccountHistoryReferenceTypeCallQueue                       AccountHistoryReferenceType = "CALL_QUEUE"
+	AccountHistoryReferenceTypeUserDeviceLine                  AccountHistoryReferenceType = "USER_DEVICE_LINE"
+	AccountHistoryReferenceTypeSIPTrunkAlt                     AccountHistoryReferenceType = "SIP_TRUNK"
+	AccountHistoryReferenceTypeSIPTrunkGroup                   AccountHistoryReferenceType = "SIP_TRUNK_GROUP"
+	AccountHistoryReferenceTypeEmergencyNotificationCompliance AccountHistoryReferenceType = "EMERGENCY_NOTIFICATION_COMPLIANCE"
+	AccountHistoryReferenceTypeDynamicReservation              AccountHistoryReferenceType = "DYNAMIC_RESERVATION"
+	AccountHistoryReferenceTypeSpecialtyLine                   AccountHistoryReferenceType = "SPECIALTY_LINE"
+	AccountHistoryReferenceTypeAuthorityRole                   AccountHistoryReferenceType = "AUTHORITY_ROLE"
+	AccountHistoryReferenceTypeAutoAttendant                   AccountHistoryReferenceType = "AUTO_ATTENDANT"
+	AccountHistoryReferenceTypeEndUserContact                  AccountHistoryReferenceType = "END_USER_CONTACT"
+	AccountHistoryReferenceTypeCustomContact                   AccountHistoryReferenceType = "CUSTOM_CONTACT"
+	AccountHistoryReferenceTypeContactCenter                   AccountHistoryReferenceType = "CONTACT_CENTER"
+	AccountHistoryReferenceTypeCallRecording                   AccountHistoryReferenceType = "CALL_RECORDING"
+	AccountHistoryReferenceTypeAccountCode                     AccountHistoryReferenceType = "ACCOUNT_CODE"
+	AccountHistoryReferenceTypeShortCode                       AccountHistoryReferenceType = "SHORT_CODE"
+	AccountHistoryReferenceTypeMediaManagement                 AccountHistoryReferenceType = "MEDIA_MANAGEMENT"
+	AccountHistoryReferenceTypeSounds                          AccountHistoryReferenceType = "SOUNDS"
+	AccountHistoryReferenceTypeUserGroup                       AccountHistoryReferenceType = "USER_GROUP"
+	AccountHistoryReferenceTypeUserAPIAuth                     AccountHistoryReferenceType = "USER_API_AUTH"
+)
+
+// Valid reports whether v is a value the spec defines for AccountHistoryReferenceType.
+func (v AccountHistoryReferenceType) Valid() bool {
+	return slices.Contains(accountHistoryReferenceTypeValues, v)
+}
+
+// AccountHistoryReferenceTypeValues returns every value of
+// AccountHistoryReferenceType that Valid accepts, in the spec's order, in a new
+// slice the caller may change.
+func AccountHistoryReferenceTypeValues() []AccountHistoryReferenceType {
+	return slices.Clone(accountHistoryReferenceTypeValues)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *AccountHistoryReferenceType) UnmarshalText(b []byte) error {
+	*v = knownOr(accountHistoryReferenceTypeValues, b)
+	return nil
+}
+
+var accountHistoryReferenceTypeValues = []AccountHistoryReferenceType{AccountHistoryReferenceTypeAccount, AccountHistoryReferenceTypeLineAppearance, AccountHistoryReferenceTypeLineHuntGroup, AccountHistoryReferenceTypeSIPTrunk, AccountHistoryReferenceTypeSIPTrunkForward, AccountHistoryReferenceTypeDevice, AccountHistoryReferenceTypeTelephone, AccountHistoryReferenceTypeIVR, AccountHistoryReferenceTypeEndUser, AccountHistoryReferenceTypeVirtualFax, AccountHistoryReferenceTypeVoicemailBox, AccountHistoryReferenceTypePagingGroup, AccountHistoryReferenceTypeGroupOfReferences, AccountHistoryReferenceTypePickupGroup, AccountHistoryReferenceTypeCallParkingSpot, AccountHistoryReferenceTypeAccountUser, AccountHistoryReferenceTypeSIPCredentials, AccountHistoryReferenceTypeBusinessLine, AccountHistoryReferenceTypeBusinessLineHuntGroup, AccountHistoryReferenceTypeCallGroup, AccountHistoryReferenceTypeCallQueue, AccountHistoryReferenceTypeUserDeviceLine, AccountHistoryReferenceTypeSIPTrunkAlt, AccountHistoryReferenceTypeSIPTrunkGroup, AccountHistoryReferenceTypeEmergencyNotificationCompliance, AccountHistoryReferenceTypeDynamicReservation, AccountHistoryReferenceTypeSpecialtyLine, AccountHistoryReferenceTypeAuthorityRole, AccountHistoryReferenceTypeAutoAttendant, AccountHistoryReferenceTypeEndUserContact, AccountHistoryReferenceTypeCustomContact, AccountHistoryReferenceTypeContactCenter, AccountHistoryReferenceTypeCallRecording, AccountHistoryReferenceTypeAccountCode, AccountHistoryReferenceTypeShortCode, AccountHistoryReferenceTypeMediaManagement, AccountHistoryReferenceTypeSounds, AccountHistoryReferenceTypeUserGroup, AccountHistoryReferenceTypeUserAPIAuth}
+
+// AccountHistoryAction is what a history record did (AccountHistoryX.action).
+type AccountHistoryAction string
+
+// AccountHistoryAction values.
+const (
+	AccountHistoryActionCreate           AccountHistoryAction = "CREATE"
+	AccountHistoryActionUpdate           AccountHistoryAction = "UPDATE"
+	AccountHistoryActionProvisionRequest AccountHistoryAction = "PROVISION_REQUEST"
+	AccountHistoryActionDelete           AccountHistoryAction = "DELETE"
+)
+
+// Valid reports whether v is a value the spec defines for AccountHistoryAction.
+func (v AccountHistoryAction) Valid() bool { return slices.Contains(accountHistoryActionValues, v) }
+
+// AccountHistoryActionValues returns every value of AccountHistoryAction that
+// Valid accepts, in the spec's order, in a new slice the caller may change.
+func AccountHistoryActionValues() []AccountHistoryAction {
+	return slices.Clone(accountHistoryActionValues)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *AccountHistoryAction) UnmarshalText(b []byte) error {
+	*v = knownOr(accountHistoryActionValues, b)
+	return nil
+}
+
+var accountHistoryActionValues = []AccountHistoryAction{AccountHistoryActionCreate, AccountHistoryActionUpdate, AccountHistoryActionProvisionRequest, AccountHistoryActionDelete}
+
+// E911Validity is the verdict of E911 address prevalidation
+// (E911PrevalidateResponseX.valid).
+type E911Validity string
+
+// E911Validity values.
+const (
+	E911ValidityValid   E911Validity = "VALID"
+	E911ValidityInvalid E911Validity = "INVALID"
+	E911ValidityUnknown E911Validity = "UNKNOWN"
+)
+
+// Valid reports whether v is a value the spec defines for E911Validity.
+func (v E911Validity) Valid() bool { return slices.Contains(e911ValidityValues, v) }
+
+// E911ValidityValues returns every value of E911Validity that Valid accepts, in
+// the spec's order, in a new slice the caller may change.
+func E911ValidityValues() []E911Validity { return slices.Clone(e911ValidityValues) }
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *E911Validity) UnmarshalText(b []byte) error {
+	*v = knownOr(e911ValidityValues, b)
+	return nil
+}
+
+var e911ValidityValues = []E911Validity{E911ValidityValid, E911ValidityInvalid, E911ValidityUnknown}
+
+// ActivationStatus is where a service activation event, such as a port request,
+// stands (ServiceActivationEventX.activationStatusType). A port goes PENDING,
+// IN_PROGRESS, FOC_RECEIVED, COMPLETED; REJECTED and CANCELLED end it
+// otherwise.
+type ActivationStatus string
+
+// ActivationStatus values.
+const (
+	ActivationStatusPending            ActivationStatus = "PENDING"
+	ActivationStatusInProgress         ActivationStatus = "IN_PROGRESS"
+	ActivationStatusRejected           ActivationStatus = "REJECTED"
+	ActivationStatusFOCReceived        ActivationStatus = "FOC_RECEIVED"
+	ActivationStatusFOCRemoved         ActivationStatus = "FOC_REMOVED"
+	ActivationStatusCancelled          ActivationStatus = "CANCELLED"
+	ActivationStatusCancelPending      ActivationStatus = "CANCEL_PENDING"
+	ActivationStatusCarrierCancelled   ActivationStatus = "CARRIER_CANCELLED"
+	ActivationStatusDeletePending      ActivationStatus = "DELETE_PENDING"
+	ActivationStatusDeleteScheduled    ActivationStatus = "DELETE_SCHEDULED"
+	ActivationStatusCompleted          ActivationStatus = "COMPLETED"
+	ActivationStatusCorrectedCompleted ActivationStatus = "CORRECTED_COMPLETED"
+	ActivationStatusCooldown           ActivationStatus = "COOLDOWN"
+	ActivationStatusHotCutPort         ActivationStatus = "HOT_CUT_PORT"
+	ActivationStatusOnHold             ActivationStatus = "ON_HOLD"
+	ActivationStatusResellerPending    ActivationStatus = "RESELLER_PENDING"
+)
+
+// Valid reports whether v is a value the spec defines for ActivationStatus.
+func (v ActivationStatus) Valid() bool { return slices.Contains(activationStatusValues, v) }
+
+// ActivationStatusValues returns every value of ActivationStatus that Valid
+// accepts, in the spec's order, in a new slice the caller may change.
+func ActivationStatusValues() []ActivationStatus { return slices.Clone(activationStatusValues) }
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *ActivationStatus) UnmarshalText(b []byte) error {
+	*v = knownOr(activationStatusValues, b)
+	return nil
+}
+
+var activationStatusValues = []ActivationStatus{ActivationStatusPending, ActivationStatusInProgress, ActivationStatusRejected, ActivationStatusFOCReceived, ActivationStatusFOCRemoved, ActivationStatusCancelled, ActivationStatusCancelPending, ActivationStatusCarrierCancelled, ActivationStatusDeletePending, ActivationStatusDeleteScheduled, ActivationStatusCompleted, ActivationStatusCorrectedCompleted, ActivationStatusCooldown, ActivationStatusHotCutPort, ActivationStatusOnHold, ActivationStatusResellerPending}
+
+// ServiceActivationType is the kind of a service activation event
+// (ServiceActivationEventX.serviceType).
+type ServiceActivationType string
+
+// ServiceActivationType values.
+const (
+	ServiceActivationTypePortRequest        ServiceActivationType = "PORT_REQUEST"
+	ServiceActivationTypeCSRChangeRequest   ServiceActivationType = "CSR_CHANGE_REQUEST"
+	ServiceActivationTypeActivation         ServiceActivationType = "ACTIVATION"
+	ServiceActivationTypeNineOneOneAddress  ServiceActivationType = "NINE_ONE_ONE_ADDRESS"
+	ServiceActivationTypeDisconnect         ServiceActivationType = "DISCONNECT"
+	ServiceActivationTypeDynamicReservation ServiceActivationType = "DYNAMIC_RESERVATION"
+	ServiceActivationTypeBYOTNRequest       ServiceActivationType = "BYOTN_REQUEST"
+	ServiceActivationTypeServiceProviderTN  ServiceActivationType = "SERVICE_PROVIDER_TN"
+)
+
+// Valid reports whether v is a value the spec defines for ServiceActivationType.
+func (v ServiceActivationType) Valid() bool { return slices.Contains(serviceActivationTypeValues, v) }
+
+// ServiceActivationTypeValues returns every value of ServiceActivationType that
+// Valid accepts, in the spec's order, in a new slice the caller may change.
+func ServiceActivationTypeValues() []ServiceActivationType {
+	return slices.Clone(serviceActivationTypeValues)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *ServiceActivationType) UnmarshalText(b []byte) error {
+	*v = knownOr(serviceActivationTypeValues, b)
+	return nil
+}
+
+var serviceActivationTypeValues = []ServiceActivationType{ServiceActivationTypePortRequest, ServiceActivationTypeCSRChangeRequest, ServiceActivationTypeActivation, ServiceActivationTypeNineOneOneAddress, ServiceActivationTypeDisconnect, ServiceActivationTypeDynamicReservation, ServiceActivationTypeBYOTNRequest, ServiceActivationTypeServiceProviderTN}
+
+// ServiceActivationReferenceType is what a service activation event refers to
+// (ServiceActivationEventX.referenceType).
+type ServiceActivationReferenceType string
+
+// ServiceActivationReferenceType values.
+const (
+	ServiceActivationReferenceTypeTelephone        ServiceActivationReferenceType = "TELEPHONE"
+	ServiceActivationReferenceTypePort             ServiceActivationReferenceType = "PORT"
+	ServiceActivationReferenceTypeDynamicInventory ServiceActivationReferenceType = "DYNAMIC_INVENTORY"
+	ServiceActivationReferenceTypeBYOTN            ServiceActivationReferenceType = "BYOTN"
+	ServiceActivationReferenceTypeBYOTNPort        ServiceActivationReferenceType = "BYOTN_PORT"
+)
+
+// Valid reports whether v is a value the spec defines for ServiceActivationReferenceType.
+func (v ServiceActivationReferenceType) Valid() bool {
+	return slices.Contains(serviceActivationReferenceTypeValues, v)
+}
+
+// ServiceActivationReferenceTypeValues returns every value of
+// ServiceActivationReferenceType that Valid accepts, in the spec's order, in a
+// new slice the caller may change.
+func ServiceActivationReferenceTypeValues() []ServiceActivationReferenceType {
+	return slices.Clone(serviceActivationReferenceTypeValues)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *ServiceActivationReferenceType) UnmarshalText(b []byte) error {
+	*v = knownOr(serviceActivationReferenceTypeValues, b)
+	return nil
+}
+
+var serviceActivationReferenceTypeValues = []ServiceActivationReferenceType{ServiceActivationReferenceTypeTelephone, ServiceActivationReferenceTypePort, ServiceActivationReferenceTypeDynamicInventory, ServiceActivationReferenceTypeBYOTN, ServiceActivationReferenceTypeBYOTNPort}
+
+// StatusSearchDateType is the date a status search's range applies to.
+//
+// Alianza's OpenAPI description: Type of date
+type StatusSearchDateType string
+
+// StatusSearchDateType values.
+const (
+	StatusSearchDateTypeFOC     StatusSearchDateType = "FOCDate"
+	StatusSearchDateTypeUpdated StatusSearchDateType = "UpdatedDate"
+	StatusSearchDateTypeCreated StatusSearchDateType = "CreatedDate"
+)
+
+// Valid reports whether v is a value the spec defines for StatusSearchDateType.
+func (v StatusSearchDateType) Valid() bool { return slices.Contains(statusSearchDateTypeValues, v) }
+
+// StatusSearchDateTypeValues returns every value of StatusSearchDateType that
+// Valid accepts, in the spec's order, in a new slice the caller may change.
+func StatusSearchDateTypeValues() []StatusSearchDateType {
+	return slices.Clone(statusSearchDateTypeValues)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *StatusSearchDateType) UnmarshalText(b []byte) error {
+	*v = knownOr(statusSearchDateTypeValues, b)
+	return nil
+}
+
+var statusSearchDateTypeValues = []StatusSearchDateType{StatusSearchDateTypeFOC, StatusSearchDateTypeUpdated, StatusSearchDateTypeCreated}

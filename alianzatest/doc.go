@@ -67,6 +67,13 @@
 //   - SetFaultRate fails or drops a share of the requests of all or some
 //     operations, drawn from a seed so that a soak test can be repeated.
 //   - ExpireTokens ends the sessions issued so far.
+//   - FailNextJob makes the next asynchronous job (a CSV report) end
+//     FAILED with the given errors; jobs move PENDING, IN_PROGRESS, DONE
+//     on the fake's clock (JobPendingFor, JobRunFor).
+//   - InjectPortFault makes the next port submitted end REJECTED or
+//     CARRIER_CANCELLED at a step; ports move one step per
+//     PortStepDuration. SetNotPortable and SetWireless shape port
+//     prevalidation's answers.
 //
 // Every request is logged with the fault it got (Requests, Calls).
 //

@@ -24,7 +24,7 @@ type call struct {
 }
 
 // reply is a handler's answer. body is marshalled to JSON, except a
-// plainText, which is sent as text/plain.
+// plainText (text/plain) and a rawBody (its own content type).
 type reply struct {
 	status int
 	body   any
@@ -115,7 +115,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 
-	h := handlers[rt.op.OperationID]
+	h := curatedHandler(rt.op.OperationID)
+	if h == nil {
+		h = handlers[rt.op.OperationID]
+	}
 	if h == nil && !rt.op.Deprecated {
 		h = genericAnswer // a stateful handler wins; the rest answer from the spec
 	}
@@ -140,6 +143,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		unimplemented = true
 		rep = apiError(http.StatusNotImplemented, "alianzatest does not implement "+rt.op.OperationID)
 	default:
+		s.tickLocked()
 		rep = h(c)
 	}
 	body := encodeBody(rep.body)

@@ -104,6 +104,9 @@ func createOrAddTelephoneNumberToAccount(c *call) reply {
 	if in == nil {
 		return c.badRequest("a TelephoneNumberActivationsV2X body is required")
 	}
+	if in["port"] != nil {
+		return c.submitPort(a, in)
+	}
 	items, _ := in["telephoneNumbers"].([]any)
 	if len(items) == 0 {
 		return c.badRequest("telephoneNumbers must list at least one phoneNumber")

@@ -28,6 +28,9 @@
 // makes the account a spec describes exist, creating only what is missing,
 // and is safe to run again after any failure. Teardown deletes the
 // numbers, a few at a time, before the account.
+// PortIn brings a customer's numbers over from another carrier:
+// prevalidation, submission, following the port to completion, then
+// routing; run again, it picks the port up where it stands.
 //
 // A create that collides with what the platform holds (an account number,
 // username, SIP username or trunk name in use) gives an error matching

@@ -10,6 +10,8 @@
 //	alianza device list | get | create | delete
 //	alianza cdr search ACCOUNT --from DATE --to DATE [--csv]
 //	alianza billing export --period YYYY-MM [--billing-day N] -o FILE [--format csv|jsonl] [--resume]
+//	alianza report list | run NAME [--wait] [-o FILE]
+//	alianza port prevalidate | get | cancel | trigger | status [--wait]
 //
 // Credentials come from ALIANZA_BASE_URL (default the production URL),
 // ALIANZA_USERNAME and ALIANZA_PASSWORD, or the flags --base-url, --username

@@ -81,6 +81,8 @@ var sentinels = []struct {
 	{alianza.ErrNoCredential, "alianza.ErrNoCredential", exitAuth},
 	{alianza.ErrNoPartition, "alianza.ErrNoPartition", exitAuth},
 	{alianza.ErrServer, "alianza.ErrServer", exitServer},
+	{alianza.ErrJobFailed, "alianza.ErrJobFailed", exitServer},
+	{alianza.ErrNoJob, "alianza.ErrNoJob", exitServer},
 	{alianza.ErrRateLimited, "alianza.ErrRateLimited", exitServer},
 	{alianza.ErrDecode, "alianza.ErrDecode", exitServer},
 	{alianza.ErrEmptyBody, "alianza.ErrEmptyBody", exitServer},

@@ -82,6 +82,9 @@ func (a *app) rootCmd() *cobra.Command {
 		a.deviceCmd(),
 		a.cdrCmd(),
 		a.billingCmd(),
+
+		a.reportCmd(),
+		a.portCmd(),
 	)
 	return root
 }

@@ -191,7 +191,7 @@ func TestGoModelsMatchTheEmbeddedSpec(t *testing.T) {
 	f := loadFixture(t)
 	got := CheckModels(f.base, f.ov, f.models)
 	require.Len(t, got, len(f.ov.Models))
-	require.GreaterOrEqual(t, len(got), 58)
+	require.GreaterOrEqual(t, len(got), 70)
 	for _, m := range got {
 		assert.False(t, m.changed(), "%+v", m)
 	}
