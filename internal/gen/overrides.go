@@ -21,6 +21,29 @@ var overridesYAML []byte
 type Overrides struct {
 	Enums  []EnumOverride  `yaml:"enums"`
 	Models []ModelOverride `yaml:"models"`
+	// Services maps each spec tag of a generated operation to the Go
+	// service that holds its methods.
+	Services []ServiceOverride `yaml:"services"`
+	// Operations names the generated methods whose mechanical names
+	// (MethodName) do not read well or clash.
+	Operations []OperationOverride `yaml:"operations"`
+}
+
+// ServiceOverride puts the operations of a spec tag on a Go service.
+type ServiceOverride struct {
+	Tag  string `yaml:"tag"`
+	Name string `yaml:"name"` // the Client field; the type is <Name>Service
+	Doc  string `yaml:"doc"`  // one line: the type's doc comment
+	// Segments are the path segments that name the service's own resource
+	// (besides its name, singular or plural): method names leave them out.
+	Segments []string `yaml:"segments"`
+}
+
+// OperationOverride names the generated method of an operation.
+type OperationOverride struct {
+	ID     string `yaml:"id"` // the operationId
+	Name   string `yaml:"name"`
+	Reason string `yaml:"reason"`
 }
 
 // ModelOverride ties a Go response model of package alianza (or the
@@ -151,6 +174,37 @@ func (ov *Overrides) check() error {
 			if err := checkReason(fmt.Sprintf("%s: %s", where, n.Field), n.Reason); err != nil {
 				return err
 			}
+		}
+	}
+	tags := map[string]bool{}
+	for i, so := range ov.Services {
+		where := fmt.Sprintf("services[%d] %s", i, so.Tag)
+		switch {
+		case so.Tag == "":
+			return fmt.Errorf("%s: no tag", where)
+		case tags[so.Tag]:
+			return fmt.Errorf("%s: tag listed twice", where)
+		case !goIdent.MatchString(so.Name):
+			return fmt.Errorf("%s: name %q is not an exported Go name", where, so.Name)
+		case strings.TrimSpace(so.Doc) == "" || strings.Contains(strings.TrimSpace(so.Doc), "\n"):
+			return fmt.Errorf("%s: doc must be one line", where)
+		}
+		tags[so.Tag] = true
+	}
+	ids := map[string]bool{}
+	for i, o := range ov.Operations {
+		where := fmt.Sprintf("operations[%d] %s", i, o.ID)
+		switch {
+		case o.ID == "":
+			return fmt.Errorf("%s: no id", where)
+		case ids[o.ID]:
+			return fmt.Errorf("%s: operation listed twice", where)
+		case !goIdent.MatchString(o.Name):
+			return fmt.Errorf("%s: name %q is not an exported Go name", where, o.Name)
+		}
+		ids[o.ID] = true
+		if err := checkReason(where, o.Reason); err != nil {
+			return err
 		}
 	}
 	return nil
