@@ -32,6 +32,49 @@ type Client struct {
 	BusinessLines    *BusinessLinesService
 	CallingPlans     *CallingPlansService
 	Addresses        *AddressesService
+
+	// Services whose types and methods are generated (services_gen.go,
+	// operations_gen.go), one line each.
+	Auth                   *AuthService
+	Brand                  *BrandService
+	BulkOperations         *BulkOperationsService
+	CallGroups             *CallGroupsService
+	CallParkingSpots       *CallParkingSpotsService
+	CallRecords            *CallRecordsService
+	CallerIDMappings       *CallerIDMappingsService
+	Cymbus                 *CymbusService
+	DeviceInventory        *DeviceInventoryService
+	Devices                *DevicesService
+	Documents              *DocumentsService
+	DynamicInventory       *DynamicInventoryService
+	EdgeNodes              *EdgeNodesService
+	EmergencyNotifications *EmergencyNotificationsService
+	HuntGroups             *HuntGroupsService
+	IVRs                   *IVRsService
+	InboundRatePlans       *InboundRatePlansService
+	Jobs                   *JobsService
+	LocalCallingAreas      *LocalCallingAreasService
+	ManagementUsers        *ManagementUsersService
+	Media                  *MediaService
+	PagingGroups           *PagingGroupsService
+	Partitions             *PartitionsService
+	PickupGroups           *PickupGroupsService
+	Ports                  *PortsService
+	Prevalidation          *PrevalidationService
+	RateCenters            *RateCentersService
+	ReferenceData          *ReferenceDataService
+	Reports                *ReportsService
+	SSO                    *SSOService
+	SSOConfigs             *SSOConfigsService
+	SSOExemptions          *SSOExemptionsService
+	SecurityGroups         *SecurityGroupsService
+	ServiceActivations     *ServiceActivationsService
+	SipTrunkGroups         *SipTrunkGroupsService
+	SpecialtyLines         *SpecialtyLinesService
+	UserGroups             *UserGroupsService
+	VirtualFax             *VirtualFaxService
+	VoicemailBoxes         *VoicemailBoxesService
+	VoicemailMessages      *VoicemailMessagesService
 }
 
 // service is what every resource service holds: the client it belongs to.
@@ -80,6 +123,7 @@ func (c *Client) initServices() {
 	c.BusinessLines = (*BusinessLinesService)(&c.common)
 	c.CallingPlans = (*CallingPlansService)(&c.common)
 	c.Addresses = (*AddressesService)(&c.common)
+	c.initGeneratedServices()
 }
 
 // ForPartition returns a copy of the client that acts in partitionID (a

@@ -158,6 +158,7 @@ type Method struct {
 	Answer   AnswerKind
 	Type     string // AnswerJSON: the Go type decoded
 	Accept   string // AnswerStream: the Accept header
+	Code     string // the status code of the success answer the spec describes
 	Paging   *Paging
 }
 
@@ -438,7 +439,8 @@ func planMethod(s *Spec, tn TypeNamer, m *Method) error {
 			return fmt.Errorf("request body of type %v: only JSON and multipart/form-data are generated", sortedKeys(content))
 		}
 	}
-	ct, sch, _ := answerNode(s, op)
+	ct, sch, code := answerNode(s, op)
+	m.Code = code
 	switch {
 	case ct == "":
 		m.Answer = AnswerNone

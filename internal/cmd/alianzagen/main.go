@@ -87,8 +87,41 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(*dir, "enums_gen.go"), src, 0o644)
+	if err := os.WriteFile(filepath.Join(*dir, "enums_gen.go"), src, 0o644); err != nil {
+		return err
+	}
+	return writeOperations(base, ov, *dir)
 }
+
+// writeOperations writes operations_gen.go and services_gen.go: a method
+// for every live operation no hand-written method claims.
+func writeOperations(s *gen.Spec, ov *gen.Overrides, dir string) error {
+	hw, err := gen.ReadHandWritten(dir)
+	if err != nil {
+		return err
+	}
+	plan, err := gen.PlanOperations(s, ov, hw, rawTypes{})
+	if err != nil {
+		return err
+	}
+	ops, err := gen.RenderOperations("alianza", plan)
+	if err != nil {
+		return err
+	}
+	svcs, err := gen.RenderServices("alianza", plan)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "operations_gen.go"), ops, 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "services_gen.go"), svcs, 0o644)
+}
+
+type rawTypes struct{}
+
+func (rawTypes) Expr(map[string]any, string) string         { return "json.RawMessage" }
+func (rawTypes) Body(map[string]any, string, string) string { return "any" }
 
 func loadFile(path string) (*gen.Spec, error) {
 	data, err := os.ReadFile(path)
