@@ -21,6 +21,19 @@ var overridesYAML []byte
 type Overrides struct {
 	Enums  []EnumOverride  `yaml:"enums"`
 	Models []ModelOverride `yaml:"models"`
+	// SchemaNames gives Go names to generated types where the mechanical
+	// name (TypeName) clashes or reads badly.
+	SchemaNames []SchemaName `yaml:"schemaNames"`
+}
+
+// SchemaName names one generated type. Source is a component schema, an
+// inline location ("Schema.property", as Types reports it in a clash), or
+// "METHOD Schema" for a request body.
+type SchemaName struct {
+	Source string `yaml:"source"`
+	Name   string `yaml:"name"`
+	Hand   bool   `yaml:"hand"` // Name is a hand-written type: use it, generate nothing
+	Reason string `yaml:"reason"`
 }
 
 // ModelOverride ties a Go response model of package alianza (or the
@@ -151,6 +164,19 @@ func (ov *Overrides) check() error {
 			if err := checkReason(fmt.Sprintf("%s: %s", where, n.Field), n.Reason); err != nil {
 				return err
 			}
+		}
+	}
+	names := map[string]bool{}
+	for i, n := range ov.SchemaNames {
+		where := fmt.Sprintf("schemaNames[%d] %s", i, n.Source)
+		if n.Source == "" {
+			return fmt.Errorf("%s: no source", where)
+		}
+		if err := checkType(where, n.Name, goIdent.MatchString, "an exported Go name", names); err != nil {
+			return err
+		}
+		if err := checkReason(where, n.Reason); err != nil {
+			return err
 		}
 	}
 	return nil

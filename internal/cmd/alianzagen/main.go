@@ -87,7 +87,30 @@ func run(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(*dir, "enums_gen.go"), src, 0o644)
+	if err := os.WriteFile(filepath.Join(*dir, "enums_gen.go"), src, 0o644); err != nil {
+		return err
+	}
+	types, err := gen.NewTypes(base, ov, *dir)
+	if err != nil {
+		return err
+	}
+	claimed, err := gen.ClaimedOperations(*dir)
+	if err != nil {
+		return err
+	}
+	types.UseOperations(gen.UnclaimedOperations(base, claimed))
+	models, err := gen.RenderModels("alianza", types)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(*dir, "models_gen.go"), models, 0o644); err != nil {
+		return err
+	}
+	tests, err := gen.RenderModelsTest("alianza", types)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(*dir, gen.TestFile), tests, 0o644)
 }
 
 func loadFile(path string) (*gen.Spec, error) {
