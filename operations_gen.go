@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"iter"
 	"net/http"
 )
 
@@ -14,8 +15,13 @@ import (
 // operationId multipleActivation.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/activation/multiple
-func (s *AccountsService) ActivateMultiple(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *AccountsService) ActivateMultiple(ctx context.Context, req *CreateMultipleActivationRequest) (*MultipleActivationResponse, error) {
+	var v validator
+	v.check(req != nil, "body", "is required")
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return call[MultipleActivationResponse](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/activation/multiple",
 		body:   req,
@@ -27,11 +33,11 @@ func (s *AccountsService) ActivateMultiple(ctx context.Context, req any) (json.R
 // operationId bulkStatusChange_2.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/bulkstatuschange_2
-func (s *AccountsService) CreateBulkStatusChange(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *AccountsService) CreateBulkStatusChange(ctx context.Context, req *CreateJobUploadKeyRequest) (*JobInfo, error) {
+	return call[JobInfo](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/bulkstatuschange_2",
-		body:   req,
+		body:   jsonOrNil(req),
 	})
 }
 
@@ -59,8 +65,8 @@ func (s *AccountsService) GetBulkStatusChangeDefinition(ctx context.Context, w i
 // operationId frequentlyAccessed.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/frequentlyaccessed
-func (s *AccountsService) ListFrequentlyAccessed(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *AccountsService) ListFrequentlyAccessed(ctx context.Context) ([]AccountView, error) {
+	return callValue[[]AccountView](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/frequentlyaccessed",
 	})
@@ -71,8 +77,8 @@ func (s *AccountsService) ListFrequentlyAccessed(ctx context.Context) (json.RawM
 // operationId recentlyAccessed.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/recentlyaccessed
-func (s *AccountsService) ListRecentlyAccessed(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *AccountsService) ListRecentlyAccessed(ctx context.Context) ([]AccountView, error) {
+	return callValue[[]AccountView](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/recentlyaccessed",
 	})
@@ -97,18 +103,53 @@ type AccountsSearchHistoryOptions struct {
 // operationId accountHistoryByAccountIdSearch.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/accounthistorysearch
-func (s *AccountsService) SearchHistory(ctx context.Context, accountID string, opts *AccountsSearchHistoryOptions) (json.RawMessage, error) {
+func (s *AccountsService) SearchHistory(ctx context.Context, accountID string, opts *AccountsSearchHistoryOptions) (*AccountHistorySearchResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[AccountHistorySearchResponse](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/accounthistorysearch",
 		args:   []string{accountID},
 		query:  opts,
 	})
+}
+
+// SearchHistoryAll iterates over every record SearchHistory finds, asking for the next page only
+// when the loop wants more: it starts at opts.FirstResultIndex and moves on by
+// records each time, with opts.MaxResult records per page (the platform's
+// default when 0). It stops when a page is empty or short, when TotalRecords
+// says the list is done, when the loop breaks, or at the first error, which it
+// yields. opts may be nil; it is not changed.
+func (s *AccountsService) SearchHistoryAll(ctx context.Context, accountID string, opts *AccountsSearchHistoryOptions) iter.Seq2[AccountHistory, error] {
+	return func(yield func(AccountHistory, error) bool) {
+		var o AccountsSearchHistoryOptions
+		if opts != nil {
+			o = *opts
+		}
+		seen := 0
+		for {
+			page, err := s.SearchHistory(ctx, accountID, &o)
+			if err != nil {
+				var zero AccountHistory
+				yield(zero, err)
+				return
+			}
+			for _, r := range page.Results {
+				if !yield(r, nil) {
+					return
+				}
+			}
+			n := len(page.Results)
+			seen += n
+			if n == 0 || o.MaxResult > 0 && n < int(o.MaxResult) || page.TotalRecords > 0 && seen >= int(page.TotalRecords) {
+				return
+			}
+			o.FirstResultIndex += int(n)
+		}
+	}
 }
 
 // AccountsSearchHistoryByNumberOptions holds the query parameters of AccountsService.SearchHistoryByNumber.
@@ -148,17 +189,52 @@ func (o *AccountsSearchHistoryByNumberOptions) Validate() error {
 // operationId accountHistoryByAccountNumberSearch.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/accounthistorysearch
-func (s *AccountsService) SearchHistoryByNumber(ctx context.Context, opts *AccountsSearchHistoryByNumberOptions) (json.RawMessage, error) {
+func (s *AccountsService) SearchHistoryByNumber(ctx context.Context, opts *AccountsSearchHistoryByNumberOptions) (*AccountHistorySearchResponse, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[AccountHistorySearchResponse](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/accounthistorysearch",
 		query:  opts,
 	})
+}
+
+// SearchHistoryByNumberAll iterates over every record SearchHistoryByNumber finds, asking for the next page only
+// when the loop wants more: it starts at opts.FirstResultIndex and moves on by
+// records each time, with opts.MaxResult records per page (the platform's
+// default when 0). It stops when a page is empty or short, when TotalRecords
+// says the list is done, when the loop breaks, or at the first error, which it
+// yields. opts may be nil; it is not changed.
+func (s *AccountsService) SearchHistoryByNumberAll(ctx context.Context, opts *AccountsSearchHistoryByNumberOptions) iter.Seq2[AccountHistory, error] {
+	return func(yield func(AccountHistory, error) bool) {
+		var o AccountsSearchHistoryByNumberOptions
+		if opts != nil {
+			o = *opts
+		}
+		seen := 0
+		for {
+			page, err := s.SearchHistoryByNumber(ctx, &o)
+			if err != nil {
+				var zero AccountHistory
+				yield(zero, err)
+				return
+			}
+			for _, r := range page.Results {
+				if !yield(r, nil) {
+					return
+				}
+			}
+			n := len(page.Results)
+			seen += n
+			if n == 0 || o.MaxResult > 0 && n < int(o.MaxResult) || page.TotalRecords > 0 && seen >= int(page.TotalRecords) {
+				return
+			}
+			o.FirstResultIndex += int(n)
+		}
+	}
 }
 
 // SendWelcomeEmail sends welcome email to all users who have not previously
@@ -185,14 +261,14 @@ func (s *AccountsService) SendWelcomeEmail(ctx context.Context, accountID string
 // operationId getZipCodeByCityAndState.
 //
 //alianza:operation GET /v2/address/state/{state}/city/{city}/zipcode
-func (s *AddressesService) ListZipCodes(ctx context.Context, state, city string) (json.RawMessage, error) {
+func (s *AddressesService) ListZipCodes(ctx context.Context, state, city string) ([]Zipcode, error) {
 	var v validator
 	v.pathID("state", state)
 	v.pathID("city", city)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]Zipcode](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/address/state/{state}/city/{city}/zipcode",
 		args:   []string{state, city},
@@ -204,8 +280,13 @@ func (s *AddressesService) ListZipCodes(ctx context.Context, state, city string)
 // operationId changePassword.
 //
 //alianza:operation PUT /v2/authorize
-func (s *AuthService) ChangePassword(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *AuthService) ChangePassword(ctx context.Context, req *UpdateLoginRequest) (*LoginToken, error) {
+	var v validator
+	v.check(req != nil, "body", "is required")
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return call[LoginToken](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/authorize",
 		body:   req,
@@ -218,11 +299,12 @@ func (s *AuthService) ChangePassword(ctx context.Context, req any) (json.RawMess
 // operationId createBrandByPartitionId.
 //
 //alianza:operation POST /v2/app-branding/brand-settings
-func (s *BrandService) Create(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodPost,
-		path:   "/v2/app-branding/brand-settings",
-		body:   req,
+func (s *BrandService) Create(ctx context.Context, req *CreateBrandSettingsRequest) (*BrandSettings, error) {
+	return call[BrandSettings](ctx, s.client, &request{
+		method:  http.MethodPost,
+		path:    "/v2/app-branding/brand-settings",
+		body:    jsonOrNil(req),
+		emptyOK: true,
 	})
 }
 
@@ -231,13 +313,13 @@ func (s *BrandService) Create(ctx context.Context, req any) (json.RawMessage, er
 // operationId getBrandSettingsById.
 //
 //alianza:operation GET /v2/app-branding/brand-settings/{brandId}
-func (s *BrandService) Get(ctx context.Context, brandID string) (json.RawMessage, error) {
+func (s *BrandService) Get(ctx context.Context, brandID string) (*BrandSettings, error) {
 	var v validator
 	v.pathID("brandId", brandID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[BrandSettings](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/app-branding/brand-settings/{brandId}",
 		args:   []string{brandID},
@@ -256,8 +338,8 @@ type BrandListOptions struct {
 // operationId getBrandSettingsByPartitionId.
 //
 //alianza:operation GET /v2/app-branding/brand-settings
-func (s *BrandService) List(ctx context.Context, opts *BrandListOptions) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *BrandService) List(ctx context.Context, opts *BrandListOptions) ([]BrandSettings, error) {
+	return callValue[[]BrandSettings](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/app-branding/brand-settings",
 		query:  opts,
@@ -270,17 +352,17 @@ func (s *BrandService) List(ctx context.Context, opts *BrandListOptions) (json.R
 // operationId updateBrandSettingsById.
 //
 //alianza:operation PUT /v2/app-branding/brand-settings/{brandId}
-func (s *BrandService) Update(ctx context.Context, brandID string, req any) (json.RawMessage, error) {
+func (s *BrandService) Update(ctx context.Context, brandID string, req *UpdateBrandSettingsRequest) (*BrandSettings, error) {
 	var v validator
 	v.pathID("brandId", brandID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[BrandSettings](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/app-branding/brand-settings/{brandId}",
 		args:   []string{brandID},
-		body:   req,
+		body:   jsonOrNil(req),
 	})
 }
 
@@ -289,8 +371,13 @@ func (s *BrandService) Update(ctx context.Context, brandID string, req any) (jso
 // operationId create_collection.
 //
 //alianza:operation POST /v2/bulk-user-operation/collection
-func (s *BulkOperationsService) CreateCollection(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *BulkOperationsService) CreateCollection(ctx context.Context, req *CreateCollectionRequest) (*Collection, error) {
+	var v validator
+	v.check(req != nil, "body", "is required")
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return call[Collection](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/bulk-user-operation/collection",
 		body:   req,
@@ -302,8 +389,13 @@ func (s *BulkOperationsService) CreateCollection(ctx context.Context, req any) (
 // operationId create_job.
 //
 //alianza:operation POST /v2/bulk-user-operation/job
-func (s *BulkOperationsService) CreateJob(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *BulkOperationsService) CreateJob(ctx context.Context, req *CreateJobRequest) (*Job, error) {
+	var v validator
+	v.check(req != nil, "body", "is required")
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return call[Job](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/bulk-user-operation/job",
 		body:   req,
@@ -315,13 +407,13 @@ func (s *BulkOperationsService) CreateJob(ctx context.Context, req any) (json.Ra
 // operationId get_collection.
 //
 //alianza:operation GET /v2/bulk-user-operation/collection/{collectionId}
-func (s *BulkOperationsService) GetCollection(ctx context.Context, collectionID string) (json.RawMessage, error) {
+func (s *BulkOperationsService) GetCollection(ctx context.Context, collectionID string) (*Collection, error) {
 	var v validator
 	v.pathID("collectionId", collectionID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[Collection](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/bulk-user-operation/collection/{collectionId}",
 		args:   []string{collectionID},
@@ -355,13 +447,13 @@ func (s *BulkOperationsService) GetCollectionFile(ctx context.Context, collectio
 // operationId get_job.
 //
 //alianza:operation GET /v2/bulk-user-operation/job/{jobId}
-func (s *BulkOperationsService) GetJob(ctx context.Context, jobID string) (json.RawMessage, error) {
+func (s *BulkOperationsService) GetJob(ctx context.Context, jobID string) (*Job, error) {
 	var v validator
 	v.pathID("jobId", jobID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/bulk-user-operation/job/{jobId}",
 		args:   []string{jobID},
@@ -373,13 +465,14 @@ func (s *BulkOperationsService) GetJob(ctx context.Context, jobID string) (json.
 // operationId update_job.
 //
 //alianza:operation PUT /v2/bulk-user-operation/job/{jobId}
-func (s *BulkOperationsService) UpdateJob(ctx context.Context, jobID string, req any) (json.RawMessage, error) {
+func (s *BulkOperationsService) UpdateJob(ctx context.Context, jobID string, req *UpdateJobRequest) (*Job, error) {
 	var v validator
 	v.pathID("jobId", jobID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/bulk-user-operation/job/{jobId}",
 		args:   []string{jobID},
@@ -392,14 +485,14 @@ func (s *BulkOperationsService) UpdateJob(ctx context.Context, jobID string, req
 // operationId checkBusinessLineVoicemailBoxPinStatus.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/rpc/check-pin-status
-func (s *BusinessLinesService) CheckVoicemailBoxPINStatus(ctx context.Context, accountID, voicemailBoxID string) (json.RawMessage, error) {
+func (s *BusinessLinesService) CheckVoicemailBoxPINStatus(ctx context.Context, accountID, voicemailBoxID string) (*PinStatusResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[PinStatusResponse](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/rpc/check-pin-status",
 		args:   []string{accountID, voicemailBoxID},
@@ -411,13 +504,14 @@ func (s *BusinessLinesService) CheckVoicemailBoxPINStatus(ctx context.Context, a
 // operationId createBusinessLineVoicemailBox.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box
-func (s *BusinessLinesService) CreateVoicemailBox(ctx context.Context, accountID string, req any) (json.RawMessage, error) {
+func (s *BusinessLinesService) CreateVoicemailBox(ctx context.Context, accountID string, req *CreateBusinessLineVoicemailBoxRequest) (*BusinessLineVoicemailBox, error) {
 	var v validator
 	v.pathID("accountId", accountID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[BusinessLineVoicemailBox](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box",
 		args:   []string{accountID},
@@ -488,14 +582,14 @@ func (s *BusinessLinesService) DeleteVoicemailBoxMessages(ctx context.Context, a
 // operationId retrieveBusinessLineExpanded.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/views/expanded
-func (s *BusinessLinesService) GetExpanded(ctx context.Context, accountID, businessLineID string) (json.RawMessage, error) {
+func (s *BusinessLinesService) GetExpanded(ctx context.Context, accountID, businessLineID string) (*BusinessLineExpandedView, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("businessLineId", businessLineID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[BusinessLineExpandedView](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/views/expanded",
 		args:   []string{accountID, businessLineID},
@@ -508,14 +602,14 @@ func (s *BusinessLinesService) GetExpanded(ctx context.Context, accountID, busin
 // operationId getPushProvisioningLogs.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment/push-provisioning-logs
-func (s *BusinessLinesService) GetPortAssignmentPushProvisioningLogs(ctx context.Context, accountID, businessLineID string) (json.RawMessage, error) {
+func (s *BusinessLinesService) GetPortAssignmentPushProvisioningLogs(ctx context.Context, accountID, businessLineID string) (*PortAssignment, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("businessLineId", businessLineID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[PortAssignment](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment/push-provisioning-logs",
 		args:   []string{accountID, businessLineID},
@@ -527,15 +621,15 @@ func (s *BusinessLinesService) GetPortAssignmentPushProvisioningLogs(ctx context
 // operationId isUsernameAvailable.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials/username-availability-check/{username}
-func (s *BusinessLinesService) GetSIPCredentialsUsernameAvailabilityCheck(ctx context.Context, accountID, businessLineID, username string) (json.RawMessage, error) {
+func (s *BusinessLinesService) GetSIPCredentialsUsernameAvailabilityCheck(ctx context.Context, accountID, businessLineID, username string) (bool, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("businessLineId", businessLineID)
 	v.pathID("username", username)
 	if err := v.err(); err != nil {
-		return nil, err
+		return false, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[bool](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials/username-availability-check/{username}",
 		args:   []string{accountID, businessLineID, username},
@@ -547,14 +641,14 @@ func (s *BusinessLinesService) GetSIPCredentialsUsernameAvailabilityCheck(ctx co
 // operationId retrieveBusinessLineVoicemailBox.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}
-func (s *BusinessLinesService) GetVoicemailBox(ctx context.Context, accountID, voicemailBoxID string) (json.RawMessage, error) {
+func (s *BusinessLinesService) GetVoicemailBox(ctx context.Context, accountID, voicemailBoxID string) (*BusinessLineVoicemailBox, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[BusinessLineVoicemailBox](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}",
 		args:   []string{accountID, voicemailBoxID},
@@ -567,14 +661,14 @@ func (s *BusinessLinesService) GetVoicemailBox(ctx context.Context, accountID, v
 // operationId retrieveBusinessLineVoicemailBoxExpandedView.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/views/expanded
-func (s *BusinessLinesService) GetVoicemailBoxExpanded(ctx context.Context, accountID, voicemailBoxID string) (json.RawMessage, error) {
+func (s *BusinessLinesService) GetVoicemailBoxExpanded(ctx context.Context, accountID, voicemailBoxID string) (*VoicemailBoxExpandedView, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[VoicemailBoxExpandedView](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/views/expanded",
 		args:   []string{accountID, voicemailBoxID},
@@ -586,7 +680,7 @@ func (s *BusinessLinesService) GetVoicemailBoxExpanded(ctx context.Context, acco
 // operationId retrieveBusinessLineVoicemailMessage.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/{messageId}
-func (s *BusinessLinesService) GetVoicemailBoxMessage(ctx context.Context, accountID, voicemailBoxID, messageID string) (json.RawMessage, error) {
+func (s *BusinessLinesService) GetVoicemailBoxMessage(ctx context.Context, accountID, voicemailBoxID, messageID string) (*BusinessLineVoicemailMessage, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
@@ -594,7 +688,7 @@ func (s *BusinessLinesService) GetVoicemailBoxMessage(ctx context.Context, accou
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[BusinessLineVoicemailMessage](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/{messageId}",
 		args:   []string{accountID, voicemailBoxID, messageID},
@@ -629,13 +723,13 @@ func (s *BusinessLinesService) GetVoicemailBoxMessageMedia(ctx context.Context, 
 // operationId retrieveBusinessLinesExpanded.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/views/expanded
-func (s *BusinessLinesService) ListExpanded(ctx context.Context, accountID string) (json.RawMessage, error) {
+func (s *BusinessLinesService) ListExpanded(ctx context.Context, accountID string) ([]BusinessLineExpandedView, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]BusinessLineExpandedView](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/views/expanded",
 		args:   []string{accountID},
@@ -648,13 +742,13 @@ func (s *BusinessLinesService) ListExpanded(ctx context.Context, accountID strin
 // operationId retrieveBusinessLineVoicemailBoxesExpandedView.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/views/expanded
-func (s *BusinessLinesService) ListVoicemailBoxExpanded(ctx context.Context, accountID string) (json.RawMessage, error) {
+func (s *BusinessLinesService) ListVoicemailBoxExpanded(ctx context.Context, accountID string) ([]RetrieveBusinessLineVoicemailBoxesExpandedViewResponseItem, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]RetrieveBusinessLineVoicemailBoxesExpandedViewResponseItem](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/views/expanded",
 		args:   []string{accountID},
@@ -666,14 +760,14 @@ func (s *BusinessLinesService) ListVoicemailBoxExpanded(ctx context.Context, acc
 // operationId retrieveBusinessLineVoicemailMessages.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message
-func (s *BusinessLinesService) ListVoicemailBoxMessages(ctx context.Context, accountID, voicemailBoxID string) (json.RawMessage, error) {
+func (s *BusinessLinesService) ListVoicemailBoxMessages(ctx context.Context, accountID, voicemailBoxID string) ([]RetrieveBusinessLineVoicemailMessagesResponseItem, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]RetrieveBusinessLineVoicemailMessagesResponseItem](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message",
 		args:   []string{accountID, voicemailBoxID},
@@ -686,13 +780,13 @@ func (s *BusinessLinesService) ListVoicemailBoxMessages(ctx context.Context, acc
 // operationId retrieveBusinessLineVoicemailBoxes.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box
-func (s *BusinessLinesService) ListVoicemailBoxes(ctx context.Context, accountID string) (json.RawMessage, error) {
+func (s *BusinessLinesService) ListVoicemailBoxes(ctx context.Context, accountID string) ([]RetrieveBusinessLineVoicemailBoxesResponseItem, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]RetrieveBusinessLineVoicemailBoxesResponseItem](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box",
 		args:   []string{accountID},
@@ -724,11 +818,12 @@ func (s *BusinessLinesService) ResetVoicemailBoxPIN(ctx context.Context, account
 // operationId updateBusinessLineVoicemailMessageRead.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/{messageId}/set-read-status
-func (s *BusinessLinesService) SetVoicemailBoxMessageReadStatus(ctx context.Context, accountID, voicemailBoxID, messageID string, req any) error {
+func (s *BusinessLinesService) SetVoicemailBoxMessageReadStatus(ctx context.Context, accountID, voicemailBoxID, messageID string, req *CreateReadMessageRequest) error {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
 	v.pathID("messageId", messageID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return err
 	}
@@ -745,18 +840,18 @@ func (s *BusinessLinesService) SetVoicemailBoxMessageReadStatus(ctx context.Cont
 // operationId swapBusinessLinePortAssignment.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment/rpc/swap
-func (s *BusinessLinesService) SwapPortAssignment(ctx context.Context, accountID, businessLineID string, req any) (json.RawMessage, error) {
+func (s *BusinessLinesService) SwapPortAssignment(ctx context.Context, accountID, businessLineID string, req *CreateBusinessLineDeviceSwapRequest) (*PortAssignment, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("businessLineId", businessLineID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[PortAssignment](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment/rpc/swap",
 		args:   []string{accountID, businessLineID},
-		body:   req,
+		body:   jsonOrNil(req),
 	})
 }
 
@@ -765,14 +860,15 @@ func (s *BusinessLinesService) SwapPortAssignment(ctx context.Context, accountID
 // operationId updateBusinessLineVoicemailBox.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}
-func (s *BusinessLinesService) UpdateVoicemailBox(ctx context.Context, accountID, voicemailBoxID string, req any) (json.RawMessage, error) {
+func (s *BusinessLinesService) UpdateVoicemailBox(ctx context.Context, accountID, voicemailBoxID string, req *UpdateBusinessLineVoicemailBoxRequest) (*BusinessLineVoicemailBox, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[BusinessLineVoicemailBox](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}",
 		args:   []string{accountID, voicemailBoxID},
@@ -785,10 +881,11 @@ func (s *BusinessLinesService) UpdateVoicemailBox(ctx context.Context, accountID
 // operationId bulkVoicemailMessageUpdate.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/bulk-update
-func (s *BusinessLinesService) UpdateVoicemailBoxMessageBulkUpdate(ctx context.Context, accountID, voicemailBoxID string, req any) error {
+func (s *BusinessLinesService) UpdateVoicemailBoxMessageBulkUpdate(ctx context.Context, accountID, voicemailBoxID string, req *UpdateBulkVoicemailActionRequest) error {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return err
 	}
@@ -805,17 +902,19 @@ func (s *BusinessLinesService) UpdateVoicemailBoxMessageBulkUpdate(ctx context.C
 // operationId createCallGroup.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/group
-func (s *CallGroupsService) Create(ctx context.Context, accountID string, req any) (json.RawMessage, error) {
+func (s *CallGroupsService) Create(ctx context.Context, accountID string, req *CreateCallGroupRequest) (*CallGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodPost,
-		path:   "/v2/partition/{partitionId}/account/{accountId}/group",
-		args:   []string{accountID},
-		body:   req,
+	return call[CallGroup](ctx, s.client, &request{
+		method:  http.MethodPost,
+		path:    "/v2/partition/{partitionId}/account/{accountId}/group",
+		args:    []string{accountID},
+		body:    req,
+		emptyOK: true,
 	})
 }
 
@@ -843,14 +942,14 @@ func (s *CallGroupsService) Delete(ctx context.Context, accountID, callGroupID s
 // operationId getCallGroup.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/group/{callGroupId}
-func (s *CallGroupsService) Get(ctx context.Context, accountID, callGroupID string) (json.RawMessage, error) {
+func (s *CallGroupsService) Get(ctx context.Context, accountID, callGroupID string) (*CallGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("callGroupId", callGroupID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[CallGroup](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/group/{callGroupId}",
 		args:   []string{accountID, callGroupID},
@@ -870,13 +969,13 @@ type CallGroupsListOptions struct {
 // operationId getAllCallGroups.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/group
-func (s *CallGroupsService) List(ctx context.Context, accountID string, opts *CallGroupsListOptions) (json.RawMessage, error) {
+func (s *CallGroupsService) List(ctx context.Context, accountID string, opts *CallGroupsListOptions) ([]CallGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]CallGroup](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/group",
 		args:   []string{accountID},
@@ -889,14 +988,15 @@ func (s *CallGroupsService) List(ctx context.Context, accountID string, opts *Ca
 // operationId patchCallGroup.
 //
 //alianza:operation PATCH /v2/partition/{partitionId}/account/{accountId}/group/{callGroupId}
-func (s *CallGroupsService) Patch(ctx context.Context, accountID, callGroupID string, req any) (json.RawMessage, error) {
+func (s *CallGroupsService) Patch(ctx context.Context, accountID, callGroupID string, req map[string]any) (*CallGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("callGroupId", callGroupID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[CallGroup](ctx, s.client, &request{
 		method: http.MethodPatch,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/group/{callGroupId}",
 		args:   []string{accountID, callGroupID},
@@ -909,14 +1009,15 @@ func (s *CallGroupsService) Patch(ctx context.Context, accountID, callGroupID st
 // operationId updateCallGroup.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/group/{callGroupId}
-func (s *CallGroupsService) Update(ctx context.Context, accountID, callGroupID string, req any) (json.RawMessage, error) {
+func (s *CallGroupsService) Update(ctx context.Context, accountID, callGroupID string, req *UpdateCallGroupRequest) (*CallGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("callGroupId", callGroupID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[CallGroup](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/group/{callGroupId}",
 		args:   []string{accountID, callGroupID},
@@ -929,13 +1030,14 @@ func (s *CallGroupsService) Update(ctx context.Context, accountID, callGroupID s
 // operationId createCallParkingSpot.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/callpark
-func (s *CallParkingSpotsService) Create(ctx context.Context, accountID string, req any) (json.RawMessage, error) {
+func (s *CallParkingSpotsService) Create(ctx context.Context, accountID string, req *CreateCallParkingSpotRequest) (*CallParkingSpot, error) {
 	var v validator
 	v.pathID("accountId", accountID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[CallParkingSpot](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/callpark",
 		args:   []string{accountID},
@@ -948,14 +1050,14 @@ func (s *CallParkingSpotsService) Create(ctx context.Context, accountID string, 
 // operationId deleteCallParkingSpot.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/callpark/{spotId}
-func (s *CallParkingSpotsService) Delete(ctx context.Context, accountID, spotID string) (json.RawMessage, error) {
+func (s *CallParkingSpotsService) Delete(ctx context.Context, accountID, spotID string) (string, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("spotId", spotID)
 	if err := v.err(); err != nil {
-		return nil, err
+		return "", err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[string](ctx, s.client, &request{
 		method: http.MethodDelete,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/callpark/{spotId}",
 		args:   []string{accountID, spotID},
@@ -967,14 +1069,14 @@ func (s *CallParkingSpotsService) Delete(ctx context.Context, accountID, spotID 
 // operationId getCallParkingSpot.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/callpark/{spotId}
-func (s *CallParkingSpotsService) Get(ctx context.Context, accountID, spotID string) (json.RawMessage, error) {
+func (s *CallParkingSpotsService) Get(ctx context.Context, accountID, spotID string) (*CallParkingSpot, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("spotId", spotID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[CallParkingSpot](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/callpark/{spotId}",
 		args:   []string{accountID, spotID},
@@ -986,13 +1088,13 @@ func (s *CallParkingSpotsService) Get(ctx context.Context, accountID, spotID str
 // operationId getAllCallParkingSpots.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/callpark
-func (s *CallParkingSpotsService) List(ctx context.Context, accountID string) (json.RawMessage, error) {
+func (s *CallParkingSpotsService) List(ctx context.Context, accountID string) ([]CallParkingSpot, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]CallParkingSpot](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/callpark",
 		args:   []string{accountID},
@@ -1004,14 +1106,15 @@ func (s *CallParkingSpotsService) List(ctx context.Context, accountID string) (j
 // operationId patchCallParkingSpot.
 //
 //alianza:operation PATCH /v2/partition/{partitionId}/account/{accountId}/callpark/{spotId}
-func (s *CallParkingSpotsService) Patch(ctx context.Context, accountID, spotID string, req any) (json.RawMessage, error) {
+func (s *CallParkingSpotsService) Patch(ctx context.Context, accountID, spotID string, req *PatchCallParkingSpotRequest) (*CallParkingSpot, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("spotId", spotID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[CallParkingSpot](ctx, s.client, &request{
 		method: http.MethodPatch,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/callpark/{spotId}",
 		args:   []string{accountID, spotID},
@@ -1024,14 +1127,15 @@ func (s *CallParkingSpotsService) Patch(ctx context.Context, accountID, spotID s
 // operationId updateCallParkingSpot.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/callpark/{spotId}
-func (s *CallParkingSpotsService) Update(ctx context.Context, accountID, spotID string, req any) (json.RawMessage, error) {
+func (s *CallParkingSpotsService) Update(ctx context.Context, accountID, spotID string, req *UpdateCallParkingSpotRequest) (*CallParkingSpot, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("spotId", spotID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[CallParkingSpot](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/callpark/{spotId}",
 		args:   []string{accountID, spotID},
@@ -1078,17 +1182,18 @@ type CallRecordsGetCSVOptions struct {
 // operationId cdrSearchCSV_2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/cdrsearch/csv_2
-func (s *CallRecordsService) GetCSV(ctx context.Context, accountID string, opts *CallRecordsGetCSVOptions) (json.RawMessage, error) {
+func (s *CallRecordsService) GetCSV(ctx context.Context, accountID string, opts *CallRecordsGetCSVOptions) (*JobInfo, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/account/{accountId}/cdrsearch/csv_2",
-		args:   []string{accountID},
-		query:  opts,
+	return call[JobInfo](ctx, s.client, &request{
+		method:  http.MethodGet,
+		path:    "/v2/partition/{partitionId}/account/{accountId}/cdrsearch/csv_2",
+		args:    []string{accountID},
+		query:   opts,
+		emptyOK: true,
 	})
 }
 
@@ -1148,14 +1253,14 @@ func (o *CallRecordsListOptions) Validate() error {
 // operationId cdrSearch.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/cdrsearch
-func (s *CallRecordsService) List(ctx context.Context, accountID string, opts *CallRecordsListOptions) (json.RawMessage, error) {
+func (s *CallRecordsService) List(ctx context.Context, accountID string, opts *CallRecordsListOptions) (*CallDetailRecordSearchResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[CallDetailRecordSearchResponse](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/cdrsearch",
 		args:   []string{accountID},
@@ -1163,22 +1268,59 @@ func (s *CallRecordsService) List(ctx context.Context, accountID string, opts *C
 	})
 }
 
+// ListAll iterates over every record List finds, asking for the next page only
+// when the loop wants more: it starts at opts.FirstResultIndex and moves on by
+// records each time, with opts.MaxResult records per page (the platform's
+// default when 0). It stops when a page is empty or short, when TotalRecords
+// says the list is done, when the loop breaks, or at the first error, which it
+// yields. opts may be nil; it is not changed.
+func (s *CallRecordsService) ListAll(ctx context.Context, accountID string, opts *CallRecordsListOptions) iter.Seq2[CallDetailRecord, error] {
+	return func(yield func(CallDetailRecord, error) bool) {
+		var o CallRecordsListOptions
+		if opts != nil {
+			o = *opts
+		}
+		seen := 0
+		for {
+			page, err := s.List(ctx, accountID, &o)
+			if err != nil {
+				var zero CallDetailRecord
+				yield(zero, err)
+				return
+			}
+			for _, r := range page.Results {
+				if !yield(r, nil) {
+					return
+				}
+			}
+			n := len(page.Results)
+			seen += n
+			if n == 0 || o.MaxResult > 0 && n < int(o.MaxResult) || page.TotalRecords > 0 && seen >= int(page.TotalRecords) {
+				return
+			}
+			o.FirstResultIndex += int(n)
+		}
+	}
+}
+
 // CreateCallerID creates a Caller ID.
 //
 // operationId createCallerId.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/callerid
-func (s *CallerIDMappingsService) CreateCallerID(ctx context.Context, accountID string, req any) (json.RawMessage, error) {
+func (s *CallerIDMappingsService) CreateCallerID(ctx context.Context, accountID string, req *CreateCustomCallerIDNumberRequest) (*CustomCallerIDNumberResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodPost,
-		path:   "/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/callerid",
-		args:   []string{accountID},
-		body:   req,
+	return call[CustomCallerIDNumberResponse](ctx, s.client, &request{
+		method:  http.MethodPost,
+		path:    "/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/callerid",
+		args:    []string{accountID},
+		body:    req,
+		emptyOK: true,
 	})
 }
 
@@ -1187,17 +1329,19 @@ func (s *CallerIDMappingsService) CreateCallerID(ctx context.Context, accountID 
 // operationId createFromNumber.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/fromnumber
-func (s *CallerIDMappingsService) CreateFromNumber(ctx context.Context, accountID string, req any) (json.RawMessage, error) {
+func (s *CallerIDMappingsService) CreateFromNumber(ctx context.Context, accountID string, req *CreateFromTelephoneNumberRequest) (*FromTelephoneNumberResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodPost,
-		path:   "/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/fromnumber",
-		args:   []string{accountID},
-		body:   req,
+	return call[FromTelephoneNumberResponse](ctx, s.client, &request{
+		method:  http.MethodPost,
+		path:    "/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/fromnumber",
+		args:    []string{accountID},
+		body:    req,
+		emptyOK: true,
 	})
 }
 
@@ -1244,13 +1388,13 @@ func (s *CallerIDMappingsService) DeleteFromNumber(ctx context.Context, accountI
 // operationId listCallerIds.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/callerid
-func (s *CallerIDMappingsService) ListCallerIds(ctx context.Context, accountID string) (json.RawMessage, error) {
+func (s *CallerIDMappingsService) ListCallerIds(ctx context.Context, accountID string) ([]CustomCallerIDNumberResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]CustomCallerIDNumberResponse](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/callerid",
 		args:   []string{accountID},
@@ -1262,13 +1406,13 @@ func (s *CallerIDMappingsService) ListCallerIds(ctx context.Context, accountID s
 // operationId listCustomFromNumbers.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/fromnumber
-func (s *CallerIDMappingsService) ListFromNumbers(ctx context.Context, accountID string) (json.RawMessage, error) {
+func (s *CallerIDMappingsService) ListFromNumbers(ctx context.Context, accountID string) ([]FromTelephoneNumberResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]FromTelephoneNumberResponse](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/fromnumber",
 		args:   []string{accountID},
@@ -1280,13 +1424,13 @@ func (s *CallerIDMappingsService) ListFromNumbers(ctx context.Context, accountID
 // operationId listCallerIdMappings.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/mapping
-func (s *CallerIDMappingsService) ListMappings(ctx context.Context, accountID string) (json.RawMessage, error) {
+func (s *CallerIDMappingsService) ListMappings(ctx context.Context, accountID string) ([]CidMappingResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]CidMappingResponse](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/mapping",
 		args:   []string{accountID},
@@ -1298,13 +1442,14 @@ func (s *CallerIDMappingsService) ListMappings(ctx context.Context, accountID st
 // operationId updateFromNumber.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/mapping
-func (s *CallerIDMappingsService) UpdateMapping(ctx context.Context, accountID string, req any) (json.RawMessage, error) {
+func (s *CallerIDMappingsService) UpdateMapping(ctx context.Context, accountID string, req *UpdateCidMappingRequest) (*CidMappingResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[CidMappingResponse](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/mapping",
 		args:   []string{accountID},
@@ -1318,14 +1463,14 @@ func (s *CallerIDMappingsService) UpdateMapping(ctx context.Context, accountID s
 // operationId add_3.
 //
 //alianza:operation POST /v2/partition/{partitionId}/callingplanproduct/{cppId}/callingplanproductdefinition
-func (s *CallingPlansService) CreateCallingPlanProductDefinition(ctx context.Context, cppID string, filename string, file io.Reader) (json.RawMessage, error) {
+func (s *CallingPlansService) CreateCallingPlanProductDefinition(ctx context.Context, cppID string, filename string, file io.Reader) ([]FileImportValidationError, error) {
 	var v validator
 	v.pathID("cppId", cppID)
 	payload := uploadPayload(&v, "file", filename, file, nil)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]FileImportValidationError](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/callingplanproduct/{cppId}/callingplanproductdefinition",
 		args:   []string{cppID},
@@ -1379,13 +1524,13 @@ func (s *CallingPlansService) GetDefaultCallingPlanDefinition(ctx context.Contex
 // operationId add_1.
 //
 //alianza:operation POST /v2/partition/{partitionId}/callingplanproduct/import
-func (s *CallingPlansService) Import(ctx context.Context, filename string, file io.Reader) (json.RawMessage, error) {
+func (s *CallingPlansService) Import(ctx context.Context, filename string, file io.Reader) (*CallingPlanProduct, error) {
 	var v validator
 	payload := uploadPayload(&v, "file", filename, file, nil)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[CallingPlanProduct](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/callingplanproduct/import",
 		do:     &doRequest{payload: payload, resp: new(Response)},
@@ -1397,13 +1542,13 @@ func (s *CallingPlansService) Import(ctx context.Context, filename string, file 
 // operationId changeSipCredentialsForCymbusUser.
 //
 //alianza:operation PUT /v2/cymbus/{userid}/sipcredentials/change
-func (s *CymbusService) ChangeSIPCredentials(ctx context.Context, userID string) (json.RawMessage, error) {
+func (s *CymbusService) ChangeSIPCredentials(ctx context.Context, userID string) (*SIPCredentialData, error) {
 	var v validator
 	v.pathID("userid", userID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[SIPCredentialData](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/cymbus/{userid}/sipcredentials/change",
 		args:   []string{userID},
@@ -1415,13 +1560,13 @@ func (s *CymbusService) ChangeSIPCredentials(ctx context.Context, userID string)
 // operationId retrieveStrettoDeviceLinesGroup.
 //
 //alianza:operation GET /v2/cymbus/account-group/{accountid}
-func (s *CymbusService) GetAccountGroup(ctx context.Context, accountID string) (json.RawMessage, error) {
+func (s *CymbusService) GetAccountGroup(ctx context.Context, accountID string) (*CymbusAccountGroup, error) {
 	var v validator
 	v.pathID("accountid", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[CymbusAccountGroup](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/cymbus/account-group/{accountid}",
 		args:   []string{accountID},
@@ -1433,8 +1578,8 @@ func (s *CymbusService) GetAccountGroup(ctx context.Context, accountID string) (
 // operationId retrieveCymbusPartitionGroup.
 //
 //alianza:operation GET /v2/cymbus/partition-group/{partitionId}
-func (s *CymbusService) GetPartitionGroup(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *CymbusService) GetPartitionGroup(ctx context.Context) (*CymbusPartitionGroup, error) {
+	return call[CymbusPartitionGroup](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/cymbus/partition-group/{partitionId}",
 	})
@@ -1445,13 +1590,13 @@ func (s *CymbusService) GetPartitionGroup(ctx context.Context) (json.RawMessage,
 // operationId retrieveSipCredentialsForCymbusUser.
 //
 //alianza:operation GET /v2/cymbus/{userid}/sipcredentials
-func (s *CymbusService) GetSIPCredentials(ctx context.Context, userID string) (json.RawMessage, error) {
+func (s *CymbusService) GetSIPCredentials(ctx context.Context, userID string) (*SIPCredentialData, error) {
 	var v validator
 	v.pathID("userid", userID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[SIPCredentialData](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/cymbus/{userid}/sipcredentials",
 		args:   []string{userID},
@@ -1481,8 +1626,13 @@ func (s *CymbusService) PrevalidateAccountGroup(ctx context.Context, opts *Cymbu
 // operationId updateCymbusAccountGroup.
 //
 //alianza:operation PUT /v2/cymbus/account-group
-func (s *CymbusService) UpdateAccountGroup(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *CymbusService) UpdateAccountGroup(ctx context.Context, req *UpdateCymbusAccountGroupRequest) (*CymbusAccountGroup, error) {
+	var v validator
+	v.check(req != nil, "body", "is required")
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return call[CymbusAccountGroup](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/cymbus/account-group",
 		body:   req,
@@ -1494,8 +1644,13 @@ func (s *CymbusService) UpdateAccountGroup(ctx context.Context, req any) (json.R
 // operationId updateCymbusPartitionGroup.
 //
 //alianza:operation PUT /v2/cymbus/partition-group
-func (s *CymbusService) UpdatePartitionGroup(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *CymbusService) UpdatePartitionGroup(ctx context.Context, req *UpdateCymbusPartitionGroupRequest) (*CymbusPartitionGroup, error) {
+	var v validator
+	v.check(req != nil, "body", "is required")
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return call[CymbusPartitionGroup](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/cymbus/partition-group",
 		body:   req,
@@ -1507,11 +1662,11 @@ func (s *CymbusService) UpdatePartitionGroup(ctx context.Context, req any) (json
 // operationId deleteDeviceInventory.
 //
 //alianza:operation POST /v2/partition/{partitionId}/deviceinventory/delete
-func (s *DeviceInventoryService) Delete(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *DeviceInventoryService) Delete(ctx context.Context, req *CreateJobUploadKeyRequest) (*JobInfo, error) {
+	return call[JobInfo](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/deviceinventory/delete",
-		body:   req,
+		body:   jsonOrNil(req),
 	})
 }
 
@@ -1520,8 +1675,8 @@ func (s *DeviceInventoryService) Delete(ctx context.Context, req any) (json.RawM
 // operationId getDeviceInventory.
 //
 //alianza:operation POST /v2/partition/{partitionId}/deviceinventory/export
-func (s *DeviceInventoryService) Export(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *DeviceInventoryService) Export(ctx context.Context) (*JobInfo, error) {
+	return call[JobInfo](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/deviceinventory/export",
 	})
@@ -1532,11 +1687,11 @@ func (s *DeviceInventoryService) Export(ctx context.Context) (json.RawMessage, e
 // operationId importDeviceInventory.
 //
 //alianza:operation POST /v2/partition/{partitionId}/deviceinventory/import
-func (s *DeviceInventoryService) Import(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *DeviceInventoryService) Import(ctx context.Context, req *CreateJobUploadKeyRequest) (*JobInfo, error) {
+	return call[JobInfo](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/deviceinventory/import",
-		body:   req,
+		body:   jsonOrNil(req),
 	})
 }
 
@@ -1546,13 +1701,13 @@ func (s *DeviceInventoryService) Import(ctx context.Context, req any) (json.RawM
 // operationId getProvisioningByMacAddress.
 //
 //alianza:operation GET /v2/partition/{partitionId}/deviceprovisioning/{macAddress}
-func (s *DeviceLinesService) GetDeviceProvisioning(ctx context.Context, macAddress string) (json.RawMessage, error) {
+func (s *DeviceLinesService) GetDeviceProvisioning(ctx context.Context, macAddress string) (*RequestedDevice, error) {
 	var v validator
 	v.pathID("macAddress", macAddress)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[RequestedDevice](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/deviceprovisioning/{macAddress}",
 		args:   []string{macAddress},
@@ -1564,14 +1719,14 @@ func (s *DeviceLinesService) GetDeviceProvisioning(ctx context.Context, macAddre
 // operationId provisioningInfo.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/provisioning
-func (s *DeviceLinesService) GetProvisioning(ctx context.Context, accountID, deviceID string) (json.RawMessage, error) {
+func (s *DeviceLinesService) GetProvisioning(ctx context.Context, accountID, deviceID string) (*ProvisioningRequest, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("deviceId", deviceID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[ProvisioningRequest](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/provisioning",
 		args:   []string{accountID, deviceID},
@@ -1583,14 +1738,14 @@ func (s *DeviceLinesService) GetProvisioning(ctx context.Context, accountID, dev
 // operationId provisioningStatus.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/provisioningstatus
-func (s *DeviceLinesService) GetProvisioningStatus(ctx context.Context, accountID, deviceID string) (json.RawMessage, error) {
+func (s *DeviceLinesService) GetProvisioningStatus(ctx context.Context, accountID, deviceID string) (*DeviceStatus, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("deviceId", deviceID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[DeviceStatus](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/provisioningstatus",
 		args:   []string{accountID, deviceID},
@@ -1624,15 +1779,15 @@ func (o *DeviceLinesPrevalidateSwapOptions) Validate() error {
 // operationId swapPrevalidate.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/swap/prevalidate
-func (s *DeviceLinesService) PrevalidateSwap(ctx context.Context, accountID, deviceID string, opts *DeviceLinesPrevalidateSwapOptions) (json.RawMessage, error) {
+func (s *DeviceLinesService) PrevalidateSwap(ctx context.Context, accountID, deviceID string, opts *DeviceLinesPrevalidateSwapOptions) (bool, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("deviceId", deviceID)
 	opts.validate(&v)
 	if err := v.err(); err != nil {
-		return nil, err
+		return false, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[bool](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/swap/prevalidate",
 		args:   []string{accountID, deviceID},
@@ -1645,14 +1800,15 @@ func (s *DeviceLinesService) PrevalidateSwap(ctx context.Context, accountID, dev
 // operationId swapDevice.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/swap
-func (s *DeviceLinesService) Swap(ctx context.Context, accountID, deviceID string, req any) (json.RawMessage, error) {
+func (s *DeviceLinesService) Swap(ctx context.Context, accountID, deviceID string, req *CreateDeviceSwapRequest) (*Device, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("deviceId", deviceID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[Device](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/swap",
 		args:   []string{accountID, deviceID},
@@ -1666,7 +1822,7 @@ func (s *DeviceLinesService) Swap(ctx context.Context, accountID, deviceID strin
 // operationId bulkImportDevice.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}
-func (s *DevicesService) Create(ctx context.Context, accountID, macAddress string, filename string, file io.Reader) (json.RawMessage, error) {
+func (s *DevicesService) Create(ctx context.Context, accountID, macAddress string, filename string, file io.Reader) ([]FileImportValidationError, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("macAddress", macAddress)
@@ -1674,7 +1830,7 @@ func (s *DevicesService) Create(ctx context.Context, accountID, macAddress strin
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]FileImportValidationError](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/device/{macAddress}",
 		args:   []string{accountID, macAddress},
@@ -1707,14 +1863,14 @@ func (s *DevicesService) Delete(ctx context.Context, accountID, macAddress strin
 // operationId generateAdminPassword.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata/generateadminpassword
-func (s *DevicesService) GenerateMetadataAdminPassword(ctx context.Context, accountID, macAddress string) (json.RawMessage, error) {
+func (s *DevicesService) GenerateMetadataAdminPassword(ctx context.Context, accountID, macAddress string) (string, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("macAddress", macAddress)
 	if err := v.err(); err != nil {
-		return nil, err
+		return "", err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[string](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata/generateadminpassword",
 		args:   []string{accountID, macAddress},
@@ -1726,14 +1882,14 @@ func (s *DevicesService) GenerateMetadataAdminPassword(ctx context.Context, acco
 // operationId listDeviceLinesForMac.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}
-func (s *DevicesService) Get(ctx context.Context, accountID, macAddress string) (json.RawMessage, error) {
+func (s *DevicesService) Get(ctx context.Context, accountID, macAddress string) ([]Device, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("macAddress", macAddress)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]Device](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/device/{macAddress}",
 		args:   []string{accountID, macAddress},
@@ -1795,14 +1951,14 @@ func (s *DevicesService) GetDeviceGraph(ctx context.Context, macaddress string, 
 // operationId getDeviceMetadata.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata
-func (s *DevicesService) GetMetadata(ctx context.Context, accountID, macAddress string) (json.RawMessage, error) {
+func (s *DevicesService) GetMetadata(ctx context.Context, accountID, macAddress string) (*DeviceMetadata, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("macAddress", macAddress)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[DeviceMetadata](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata",
 		args:   []string{accountID, macAddress},
@@ -1814,14 +1970,14 @@ func (s *DevicesService) GetMetadata(ctx context.Context, accountID, macAddress 
 // operationId getProvisoningRequest.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/provisioning
-func (s *DevicesService) GetProvisioning(ctx context.Context, accountID, macAddress string) (json.RawMessage, error) {
+func (s *DevicesService) GetProvisioning(ctx context.Context, accountID, macAddress string) (*ProvisioningRequest, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("macAddress", macAddress)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[ProvisioningRequest](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/provisioning",
 		args:   []string{accountID, macAddress},
@@ -1833,14 +1989,15 @@ func (s *DevicesService) GetProvisioning(ctx context.Context, accountID, macAddr
 // operationId patchDeviceMetadata.
 //
 //alianza:operation PATCH /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata
-func (s *DevicesService) PatchMetadata(ctx context.Context, accountID, macAddress string, req any) (json.RawMessage, error) {
+func (s *DevicesService) PatchMetadata(ctx context.Context, accountID, macAddress string, req map[string]any) (*DeviceMetadata, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("macAddress", macAddress)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[DeviceMetadata](ctx, s.client, &request{
 		method: http.MethodPatch,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata",
 		args:   []string{accountID, macAddress},
@@ -1873,14 +2030,15 @@ func (s *DevicesService) ResetMetadataEncryptionKey(ctx context.Context, account
 // operationId updateDeviceMetadata.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata
-func (s *DevicesService) UpdateMetadata(ctx context.Context, accountID, macAddress string, req any) (json.RawMessage, error) {
+func (s *DevicesService) UpdateMetadata(ctx context.Context, accountID, macAddress string, req *UpdateDeviceMetadataRequest) (*DeviceMetadata, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("macAddress", macAddress)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[DeviceMetadata](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata",
 		args:   []string{accountID, macAddress},
@@ -1915,15 +2073,15 @@ func (o *DevicesValidatePropertiesOptions) Validate() error {
 // operationId validateDeviceProperties.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/validateproperties
-func (s *DevicesService) ValidateProperties(ctx context.Context, accountID, macAddress string, opts *DevicesValidatePropertiesOptions) (json.RawMessage, error) {
+func (s *DevicesService) ValidateProperties(ctx context.Context, accountID, macAddress string, opts *DevicesValidatePropertiesOptions) (bool, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("macAddress", macAddress)
 	opts.validate(&v)
 	if err := v.err(); err != nil {
-		return nil, err
+		return false, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[bool](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/validateproperties",
 		args:   []string{accountID, macAddress},
@@ -1936,13 +2094,13 @@ func (s *DevicesService) ValidateProperties(ctx context.Context, accountID, macA
 // operationId getDocumentVersionContentById.
 //
 //alianza:operation GET /v2/document-repository/document-content/{id}
-func (s *DocumentsService) GetDocumentContent(ctx context.Context, id string) (json.RawMessage, error) {
+func (s *DocumentsService) GetDocumentContent(ctx context.Context, id string) (*DocumentContent, error) {
 	var v validator
 	v.pathID("id", id)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[DocumentContent](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/document-repository/document-content/{id}",
 		args:   []string{id},
@@ -1954,13 +2112,13 @@ func (s *DocumentsService) GetDocumentContent(ctx context.Context, id string) (j
 // operationId getDocumentVersionById.
 //
 //alianza:operation GET /v2/document-repository/document-version/{id}
-func (s *DocumentsService) GetDocumentVersion(ctx context.Context, id string) (json.RawMessage, error) {
+func (s *DocumentsService) GetDocumentVersion(ctx context.Context, id string) (*DocumentVersion, error) {
 	var v validator
 	v.pathID("id", id)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[DocumentVersion](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/document-repository/document-version/{id}",
 		args:   []string{id},
@@ -1973,13 +2131,14 @@ func (s *DocumentsService) GetDocumentVersion(ctx context.Context, id string) (j
 // operationId createDynamicInventoryOrders.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/dynamic-inventory/orders
-func (s *DynamicInventoryService) CreateOrder(ctx context.Context, accountID string, req any) (json.RawMessage, error) {
+func (s *DynamicInventoryService) CreateOrder(ctx context.Context, accountID string, req *CreateDynamicTelephoneNumberActivationRequest) (*DynamicInventoryOrder, error) {
 	var v validator
 	v.pathID("accountId", accountID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[DynamicInventoryOrder](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/dynamic-inventory/orders",
 		args:   []string{accountID},
@@ -2005,13 +2164,13 @@ type DynamicInventoryListTNSearchesOptions struct {
 // operationId retrieveTnsFromCarriersDynamicInventory.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/dynamic-inventory/tn-search
-func (s *DynamicInventoryService) ListTNSearches(ctx context.Context, accountID string, opts *DynamicInventoryListTNSearchesOptions) (json.RawMessage, error) {
+func (s *DynamicInventoryService) ListTNSearches(ctx context.Context, accountID string, opts *DynamicInventoryListTNSearchesOptions) ([]DynamicInventory, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]DynamicInventory](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/dynamic-inventory/tn-search",
 		args:   []string{accountID},
@@ -2030,12 +2189,18 @@ type EdgeNodesCreateOptions struct {
 // operationId createNode.
 //
 //alianza:operation POST /v2/enm/edge-node
-func (s *EdgeNodesService) Create(ctx context.Context, req any, opts *EdgeNodesCreateOptions) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodPost,
-		path:   "/v2/enm/edge-node",
-		query:  opts,
-		body:   req,
+func (s *EdgeNodesService) Create(ctx context.Context, req *CreateNodeUpsertRequest, opts *EdgeNodesCreateOptions) (*Node, error) {
+	var v validator
+	v.check(req != nil, "body", "is required")
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return call[Node](ctx, s.client, &request{
+		method:  http.MethodPost,
+		path:    "/v2/enm/edge-node",
+		query:   opts,
+		body:    req,
+		emptyOK: true,
 	})
 }
 
@@ -2044,11 +2209,17 @@ func (s *EdgeNodesService) Create(ctx context.Context, req any, opts *EdgeNodesC
 // operationId configureDeviceNode.
 //
 //alianza:operation POST /v2/enm/edge-node-assignment
-func (s *EdgeNodesService) CreateEdgeNodeAssignment(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodPost,
-		path:   "/v2/enm/edge-node-assignment",
-		body:   req,
+func (s *EdgeNodesService) CreateEdgeNodeAssignment(ctx context.Context, req *CreateNodeAssignmentUpsertRequest) (*NodeAssignment, error) {
+	var v validator
+	v.check(req != nil, "body", "is required")
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return call[NodeAssignment](ctx, s.client, &request{
+		method:  http.MethodPost,
+		path:    "/v2/enm/edge-node-assignment",
+		body:    req,
+		emptyOK: true,
 	})
 }
 
@@ -2134,13 +2305,13 @@ func (s *EdgeNodesService) DeleteEdgeNodeAssignmentsOfDevice(ctx context.Context
 // operationId getEdgeNode.
 //
 //alianza:operation GET /v2/enm/edge-node/{nodeId}
-func (s *EdgeNodesService) Get(ctx context.Context, nodeID string) (json.RawMessage, error) {
+func (s *EdgeNodesService) Get(ctx context.Context, nodeID string) (*Node, error) {
 	var v validator
 	v.pathID("nodeId", nodeID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[Node](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/enm/edge-node/{nodeId}",
 		args:   []string{nodeID},
@@ -2152,13 +2323,13 @@ func (s *EdgeNodesService) Get(ctx context.Context, nodeID string) (json.RawMess
 // operationId getDeviceNodeByAssignmentId.
 //
 //alianza:operation GET /v2/enm/edge-node-assignment/{nodeAssignmentId}
-func (s *EdgeNodesService) GetEdgeNodeAssignment(ctx context.Context, nodeAssignmentID string) (json.RawMessage, error) {
+func (s *EdgeNodesService) GetEdgeNodeAssignment(ctx context.Context, nodeAssignmentID string) (*NodeAssignment, error) {
 	var v validator
 	v.pathID("nodeAssignmentId", nodeAssignmentID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[NodeAssignment](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/enm/edge-node-assignment/{nodeAssignmentId}",
 		args:   []string{nodeAssignmentID},
@@ -2181,12 +2352,47 @@ type EdgeNodesListOptions struct {
 // operationId getPartitionNodes.
 //
 //alianza:operation GET /v2/enm/edge-node
-func (s *EdgeNodesService) List(ctx context.Context, opts *EdgeNodesListOptions) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *EdgeNodesService) List(ctx context.Context, opts *EdgeNodesListOptions) (*NodeQueryResult, error) {
+	return call[NodeQueryResult](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/enm/edge-node",
 		query:  opts,
 	})
+}
+
+// ListAll iterates over every record List finds, asking for the next page only
+// when the loop wants more: it starts at opts.PageNum and moves on by a page
+// each time, with opts.PageSize records per page (the platform's default when
+// 0). It stops when a page is empty or short, when Count says the list is done,
+// when the loop breaks, or at the first error, which it yields. opts may be
+// nil; it is not changed.
+func (s *EdgeNodesService) ListAll(ctx context.Context, opts *EdgeNodesListOptions) iter.Seq2[Node, error] {
+	return func(yield func(Node, error) bool) {
+		var o EdgeNodesListOptions
+		if opts != nil {
+			o = *opts
+		}
+		seen := 0
+		for {
+			page, err := s.List(ctx, &o)
+			if err != nil {
+				var zero Node
+				yield(zero, err)
+				return
+			}
+			for _, r := range page.Entities {
+				if !yield(r, nil) {
+					return
+				}
+			}
+			n := len(page.Entities)
+			seen += n
+			if n == 0 || o.PageSize > 0 && n < int(o.PageSize) || page.Count > 0 && seen >= int(page.Count) {
+				return
+			}
+			o.PageNum++
+		}
+	}
 }
 
 // EdgeNodesListEdgeNodeAssignmentsOptions holds the query parameters of EdgeNodesService.ListEdgeNodeAssignments.
@@ -2206,12 +2412,47 @@ type EdgeNodesListEdgeNodeAssignmentsOptions struct {
 // operationId getDeviceNode.
 //
 //alianza:operation GET /v2/enm/edge-node-assignment
-func (s *EdgeNodesService) ListEdgeNodeAssignments(ctx context.Context, opts *EdgeNodesListEdgeNodeAssignmentsOptions) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *EdgeNodesService) ListEdgeNodeAssignments(ctx context.Context, opts *EdgeNodesListEdgeNodeAssignmentsOptions) (*NodeAssignmentQueryResult, error) {
+	return call[NodeAssignmentQueryResult](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/enm/edge-node-assignment",
 		query:  opts,
 	})
+}
+
+// ListEdgeNodeAssignmentsAll iterates over every record ListEdgeNodeAssignments finds, asking for the next page only
+// when the loop wants more: it starts at opts.PageNum and moves on by a page
+// each time, with opts.PageSize records per page (the platform's default when
+// 0). It stops when a page is empty or short, when Count says the list is done,
+// when the loop breaks, or at the first error, which it yields. opts may be
+// nil; it is not changed.
+func (s *EdgeNodesService) ListEdgeNodeAssignmentsAll(ctx context.Context, opts *EdgeNodesListEdgeNodeAssignmentsOptions) iter.Seq2[NodeAssignment, error] {
+	return func(yield func(NodeAssignment, error) bool) {
+		var o EdgeNodesListEdgeNodeAssignmentsOptions
+		if opts != nil {
+			o = *opts
+		}
+		seen := 0
+		for {
+			page, err := s.ListEdgeNodeAssignments(ctx, &o)
+			if err != nil {
+				var zero NodeAssignment
+				yield(zero, err)
+				return
+			}
+			for _, r := range page.Entities {
+				if !yield(r, nil) {
+					return
+				}
+			}
+			n := len(page.Entities)
+			seen += n
+			if n == 0 || o.PageSize > 0 && n < int(o.PageSize) || page.Count > 0 && seen >= int(page.Count) {
+				return
+			}
+			o.PageNum++
+		}
+	}
 }
 
 // Update updates Edge Node.
@@ -2219,17 +2460,19 @@ func (s *EdgeNodesService) ListEdgeNodeAssignments(ctx context.Context, opts *Ed
 // operationId updateNode.
 //
 //alianza:operation PUT /v2/enm/edge-node/{nodeId}
-func (s *EdgeNodesService) Update(ctx context.Context, nodeID string, req any) (json.RawMessage, error) {
+func (s *EdgeNodesService) Update(ctx context.Context, nodeID string, req *UpdateNodeUpsertRequest) (*Node, error) {
 	var v validator
 	v.pathID("nodeId", nodeID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodPut,
-		path:   "/v2/enm/edge-node/{nodeId}",
-		args:   []string{nodeID},
-		body:   req,
+	return call[Node](ctx, s.client, &request{
+		method:  http.MethodPut,
+		path:    "/v2/enm/edge-node/{nodeId}",
+		args:    []string{nodeID},
+		body:    req,
+		emptyOK: true,
 	})
 }
 
@@ -2238,17 +2481,19 @@ func (s *EdgeNodesService) Update(ctx context.Context, nodeID string, req any) (
 // operationId updateDeviceNodeConfiguration.
 //
 //alianza:operation PUT /v2/enm/edge-node-assignment/{nodeAssignmentId}
-func (s *EdgeNodesService) UpdateEdgeNodeAssignment(ctx context.Context, nodeAssignmentID string, req any) (json.RawMessage, error) {
+func (s *EdgeNodesService) UpdateEdgeNodeAssignment(ctx context.Context, nodeAssignmentID string, req *UpdateNodeAssignmentUpsertRequest) (*NodeAssignment, error) {
 	var v validator
 	v.pathID("nodeAssignmentId", nodeAssignmentID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodPut,
-		path:   "/v2/enm/edge-node-assignment/{nodeAssignmentId}",
-		args:   []string{nodeAssignmentID},
-		body:   req,
+	return call[NodeAssignment](ctx, s.client, &request{
+		method:  http.MethodPut,
+		path:    "/v2/enm/edge-node-assignment/{nodeAssignmentId}",
+		args:    []string{nodeAssignmentID},
+		body:    req,
+		emptyOK: true,
 	})
 }
 
@@ -2257,7 +2502,7 @@ func (s *EdgeNodesService) UpdateEdgeNodeAssignment(ctx context.Context, nodeAss
 // operationId executeEmergencyNotificationTest.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}/execute-test
-func (s *EmergencyNotificationsService) ExecuteGroupTest(ctx context.Context, accountID, typeArg, groupID string) (json.RawMessage, error) {
+func (s *EmergencyNotificationsService) ExecuteGroupTest(ctx context.Context, accountID, typeArg, groupID string) (*EmergencyNotificationEvent, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("type", typeArg)
@@ -2265,7 +2510,7 @@ func (s *EmergencyNotificationsService) ExecuteGroupTest(ctx context.Context, ac
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[EmergencyNotificationEvent](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}/execute-test",
 		args:   []string{accountID, typeArg, groupID},
@@ -2277,7 +2522,7 @@ func (s *EmergencyNotificationsService) ExecuteGroupTest(ctx context.Context, ac
 // operationId retrieveNotificationGroup.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}
-func (s *EmergencyNotificationsService) GetGroup(ctx context.Context, accountID, typeArg, groupID string) (json.RawMessage, error) {
+func (s *EmergencyNotificationsService) GetGroup(ctx context.Context, accountID, typeArg, groupID string) (*NotificationGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("type", typeArg)
@@ -2285,7 +2530,7 @@ func (s *EmergencyNotificationsService) GetGroup(ctx context.Context, accountID,
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[NotificationGroup](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}",
 		args:   []string{accountID, typeArg, groupID},
@@ -2297,13 +2542,13 @@ func (s *EmergencyNotificationsService) GetGroup(ctx context.Context, accountID,
 // operationId listEmergencyNotificationEvents.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/events
-func (s *EmergencyNotificationsService) ListEvents(ctx context.Context, accountID string) (json.RawMessage, error) {
+func (s *EmergencyNotificationsService) ListEvents(ctx context.Context, accountID string) ([]EmergencyNotificationEvent, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]EmergencyNotificationEvent](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/emergency-notifications/events",
 		args:   []string{accountID},
@@ -2315,13 +2560,13 @@ func (s *EmergencyNotificationsService) ListEvents(ctx context.Context, accountI
 // operationId listNotificationGroups.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups
-func (s *EmergencyNotificationsService) ListGroups(ctx context.Context, accountID string) (json.RawMessage, error) {
+func (s *EmergencyNotificationsService) ListGroups(ctx context.Context, accountID string) ([]NotificationGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]NotificationGroup](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups",
 		args:   []string{accountID},
@@ -2333,15 +2578,16 @@ func (s *EmergencyNotificationsService) ListGroups(ctx context.Context, accountI
 // operationId updateNotificationGroup.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}
-func (s *EmergencyNotificationsService) UpdateGroup(ctx context.Context, accountID, typeArg, groupID string, req any) (json.RawMessage, error) {
+func (s *EmergencyNotificationsService) UpdateGroup(ctx context.Context, accountID, typeArg, groupID string, req *UpdateNotificationGroupRequest) (*NotificationGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("type", typeArg)
 	v.pathID("groupId", groupID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[NotificationGroup](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}",
 		args:   []string{accountID, typeArg, groupID},
@@ -2354,13 +2600,14 @@ func (s *EmergencyNotificationsService) UpdateGroup(ctx context.Context, account
 // operationId createBusinessLineHuntGroup.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group
-func (s *HuntGroupsService) Create(ctx context.Context, accountID string, req any) (json.RawMessage, error) {
+func (s *HuntGroupsService) Create(ctx context.Context, accountID string, req *CreateHuntGroupRequest) (*HuntGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[HuntGroup](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group",
 		args:   []string{accountID},
@@ -2374,14 +2621,15 @@ func (s *HuntGroupsService) Create(ctx context.Context, accountID string, req an
 // operationId createBusinessLineHuntGroupForwardingConfiguration.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration
-func (s *HuntGroupsService) CreateForwardConfiguration(ctx context.Context, accountID, huntGroupID string, req any) (json.RawMessage, error) {
+func (s *HuntGroupsService) CreateForwardConfiguration(ctx context.Context, accountID, huntGroupID string, req *CreateForwardConfigurationRequest) (*ForwardConfiguration, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("huntGroupId", huntGroupID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[ForwardConfiguration](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration",
 		args:   []string{accountID, huntGroupID},
@@ -2434,14 +2682,14 @@ func (s *HuntGroupsService) DeleteForwardConfiguration(ctx context.Context, acco
 // operationId retrieveBusinessLineHuntGroup.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}
-func (s *HuntGroupsService) Get(ctx context.Context, accountID, huntGroupID string) (json.RawMessage, error) {
+func (s *HuntGroupsService) Get(ctx context.Context, accountID, huntGroupID string) (*HuntGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("huntGroupId", huntGroupID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[HuntGroup](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}",
 		args:   []string{accountID, huntGroupID},
@@ -2454,7 +2702,7 @@ func (s *HuntGroupsService) Get(ctx context.Context, accountID, huntGroupID stri
 // operationId getBusinessLineHuntGroupFailoverAction.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/failover-action/{reason}
-func (s *HuntGroupsService) GetFailoverAction(ctx context.Context, accountID, huntGroupID, reason string) (json.RawMessage, error) {
+func (s *HuntGroupsService) GetFailoverAction(ctx context.Context, accountID, huntGroupID, reason string) (*FailoverAction, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("huntGroupId", huntGroupID)
@@ -2462,7 +2710,7 @@ func (s *HuntGroupsService) GetFailoverAction(ctx context.Context, accountID, hu
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[FailoverAction](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/failover-action/{reason}",
 		args:   []string{accountID, huntGroupID, reason},
@@ -2475,7 +2723,7 @@ func (s *HuntGroupsService) GetFailoverAction(ctx context.Context, accountID, hu
 // operationId getBusinessLineHuntGroupForwardingConfiguration.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}
-func (s *HuntGroupsService) GetForwardConfiguration(ctx context.Context, accountID, huntGroupID, id string) (json.RawMessage, error) {
+func (s *HuntGroupsService) GetForwardConfiguration(ctx context.Context, accountID, huntGroupID, id string) (*ForwardConfiguration, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("huntGroupId", huntGroupID)
@@ -2483,7 +2731,7 @@ func (s *HuntGroupsService) GetForwardConfiguration(ctx context.Context, account
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[ForwardConfiguration](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}",
 		args:   []string{accountID, huntGroupID, id},
@@ -2496,7 +2744,7 @@ func (s *HuntGroupsService) GetForwardConfiguration(ctx context.Context, account
 // operationId getAvailableStarCodes.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}/constraints/star-code
-func (s *HuntGroupsService) GetForwardConfigurationConstraintsStarCode(ctx context.Context, accountID, huntGroupID, id string) (json.RawMessage, error) {
+func (s *HuntGroupsService) GetForwardConfigurationConstraintsStarCode(ctx context.Context, accountID, huntGroupID, id string) (*PartitionStarCodes, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("huntGroupId", huntGroupID)
@@ -2504,7 +2752,7 @@ func (s *HuntGroupsService) GetForwardConfigurationConstraintsStarCode(ctx conte
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[PartitionStarCodes](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}/constraints/star-code",
 		args:   []string{accountID, huntGroupID, id},
@@ -2516,13 +2764,13 @@ func (s *HuntGroupsService) GetForwardConfigurationConstraintsStarCode(ctx conte
 // operationId retrieveBusinessLineHuntGroups.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group
-func (s *HuntGroupsService) List(ctx context.Context, accountID string) (json.RawMessage, error) {
+func (s *HuntGroupsService) List(ctx context.Context, accountID string) ([]HuntGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]HuntGroup](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group",
 		args:   []string{accountID},
@@ -2535,14 +2783,14 @@ func (s *HuntGroupsService) List(ctx context.Context, accountID string) (json.Ra
 // operationId getBusinessLineHuntGroupForwardingConfigurations.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration
-func (s *HuntGroupsService) ListForwardConfigurations(ctx context.Context, accountID, huntGroupID string) (json.RawMessage, error) {
+func (s *HuntGroupsService) ListForwardConfigurations(ctx context.Context, accountID, huntGroupID string) ([]ForwardConfiguration, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("huntGroupId", huntGroupID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]ForwardConfiguration](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration",
 		args:   []string{accountID, huntGroupID},
@@ -2554,14 +2802,15 @@ func (s *HuntGroupsService) ListForwardConfigurations(ctx context.Context, accou
 // operationId updateBusinessLineHuntGroup.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}
-func (s *HuntGroupsService) Update(ctx context.Context, accountID, huntGroupID string, req any) (json.RawMessage, error) {
+func (s *HuntGroupsService) Update(ctx context.Context, accountID, huntGroupID string, req *UpdateHuntGroupRequest) (*HuntGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("huntGroupId", huntGroupID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[HuntGroup](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}",
 		args:   []string{accountID, huntGroupID},
@@ -2575,15 +2824,16 @@ func (s *HuntGroupsService) Update(ctx context.Context, accountID, huntGroupID s
 // operationId updateBusinessLineHuntGroupFailoverAction.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/failover-action/{reason}
-func (s *HuntGroupsService) UpdateFailoverAction(ctx context.Context, accountID, huntGroupID, reason string, req any) (json.RawMessage, error) {
+func (s *HuntGroupsService) UpdateFailoverAction(ctx context.Context, accountID, huntGroupID, reason string, req *FailoverAction) (*FailoverAction, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("huntGroupId", huntGroupID)
 	v.pathID("reason", reason)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[FailoverAction](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/failover-action/{reason}",
 		args:   []string{accountID, huntGroupID, reason},
@@ -2597,15 +2847,16 @@ func (s *HuntGroupsService) UpdateFailoverAction(ctx context.Context, accountID,
 // operationId updateBusinessLineHuntGroupForwardingConfiguration.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}
-func (s *HuntGroupsService) UpdateForwardConfiguration(ctx context.Context, accountID, huntGroupID, id string, req any) (json.RawMessage, error) {
+func (s *HuntGroupsService) UpdateForwardConfiguration(ctx context.Context, accountID, huntGroupID, id string, req *UpdateForwardConfigurationRequest) (*ForwardConfiguration, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("huntGroupId", huntGroupID)
 	v.pathID("id", id)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[ForwardConfiguration](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}",
 		args:   []string{accountID, huntGroupID, id},
@@ -2618,13 +2869,14 @@ func (s *HuntGroupsService) UpdateForwardConfiguration(ctx context.Context, acco
 // operationId createIvr.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/ivr
-func (s *IVRsService) Create(ctx context.Context, accountID string, req any) (json.RawMessage, error) {
+func (s *IVRsService) Create(ctx context.Context, accountID string, req *CreateIVRRequest) (*IVR, error) {
 	var v validator
 	v.pathID("accountId", accountID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[IVR](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/ivr",
 		args:   []string{accountID},
@@ -2637,14 +2889,14 @@ func (s *IVRsService) Create(ctx context.Context, accountID string, req any) (js
 // operationId deleteIvr.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/ivr/{ivrId}
-func (s *IVRsService) Delete(ctx context.Context, accountID, ivrID string) (json.RawMessage, error) {
+func (s *IVRsService) Delete(ctx context.Context, accountID, ivrID string) (string, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("ivrId", ivrID)
 	if err := v.err(); err != nil {
-		return nil, err
+		return "", err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[string](ctx, s.client, &request{
 		method: http.MethodDelete,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/ivr/{ivrId}",
 		args:   []string{accountID, ivrID},
@@ -2656,14 +2908,14 @@ func (s *IVRsService) Delete(ctx context.Context, accountID, ivrID string) (json
 // operationId retrieveIvr.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/ivr/{ivrId}
-func (s *IVRsService) Get(ctx context.Context, accountID, ivrID string) (json.RawMessage, error) {
+func (s *IVRsService) Get(ctx context.Context, accountID, ivrID string) (*IVR, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("ivrId", ivrID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[IVR](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/ivr/{ivrId}",
 		args:   []string{accountID, ivrID},
@@ -2675,13 +2927,13 @@ func (s *IVRsService) Get(ctx context.Context, accountID, ivrID string) (json.Ra
 // operationId retrieveIvrList.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/ivr
-func (s *IVRsService) List(ctx context.Context, accountID string) (json.RawMessage, error) {
+func (s *IVRsService) List(ctx context.Context, accountID string) ([]IVR, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]IVR](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/ivr",
 		args:   []string{accountID},
@@ -2693,14 +2945,15 @@ func (s *IVRsService) List(ctx context.Context, accountID string) (json.RawMessa
 // operationId updateIvr.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/ivr/{ivrId}
-func (s *IVRsService) Update(ctx context.Context, accountID, ivrID string, req any) (json.RawMessage, error) {
+func (s *IVRsService) Update(ctx context.Context, accountID, ivrID string, req *UpdateIVRRequest) (*IVR, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("ivrId", ivrID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[IVR](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/ivr/{ivrId}",
 		args:   []string{accountID, ivrID},
@@ -2713,13 +2966,13 @@ func (s *IVRsService) Update(ctx context.Context, accountID, ivrID string, req a
 // operationId retrieveInboundRatePlan.
 //
 //alianza:operation GET /v2/partition/{partitionId}/inboundrateplanproduct/{ratePlanId}
-func (s *InboundRatePlansService) Get(ctx context.Context, ratePlanID string) (json.RawMessage, error) {
+func (s *InboundRatePlansService) Get(ctx context.Context, ratePlanID string) (*InboundRatePlanProduct, error) {
 	var v validator
 	v.pathID("ratePlanId", ratePlanID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[InboundRatePlanProduct](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/inboundrateplanproduct/{ratePlanId}",
 		args:   []string{ratePlanID},
@@ -2731,8 +2984,8 @@ func (s *InboundRatePlansService) Get(ctx context.Context, ratePlanID string) (j
 // operationId retrieveInboundRatePlanList.
 //
 //alianza:operation GET /v2/partition/{partitionId}/inboundrateplanproduct
-func (s *InboundRatePlansService) List(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *InboundRatePlansService) List(ctx context.Context) ([]InboundRatePlanProduct, error) {
+	return callValue[[]InboundRatePlanProduct](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/inboundrateplanproduct",
 	})
@@ -2743,8 +2996,8 @@ func (s *InboundRatePlansService) List(ctx context.Context) (json.RawMessage, er
 // operationId getJobInputUrl.
 //
 //alianza:operation POST /v2/job/input
-func (s *JobsService) CreateInputURL(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *JobsService) CreateInputURL(ctx context.Context) (*JobUpload, error) {
+	return call[JobUpload](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/job/input",
 	})
@@ -2755,13 +3008,13 @@ func (s *JobsService) CreateInputURL(ctx context.Context) (json.RawMessage, erro
 // operationId getJobById.
 //
 //alianza:operation GET /v2/job/{jobId}
-func (s *JobsService) Get(ctx context.Context, jobID string) (json.RawMessage, error) {
+func (s *JobsService) Get(ctx context.Context, jobID string) (*JobInfo, error) {
 	var v validator
 	v.pathID("jobId", jobID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[JobInfo](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/job/{jobId}",
 		args:   []string{jobID},
@@ -2815,13 +3068,13 @@ func (s *JobsService) GetOutput(ctx context.Context, jobID string, w io.Writer) 
 // operationId getOutputUrl.
 //
 //alianza:operation GET /v2/job/{jobId}/output-url
-func (s *JobsService) GetOutputURL(ctx context.Context, jobID string) (json.RawMessage, error) {
+func (s *JobsService) GetOutputURL(ctx context.Context, jobID string) (*JobOutputURL, error) {
 	var v validator
 	v.pathID("jobId", jobID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[JobOutputURL](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/job/{jobId}/output-url",
 		args:   []string{jobID},
@@ -2853,13 +3106,13 @@ func (s *LocalCallingAreasService) GetExportCSV(ctx context.Context, w io.Writer
 // operationId importLocalAreas.
 //
 //alianza:operation POST /v2/partition/{partitionId}/localprefixes/import
-func (s *LocalCallingAreasService) Import(ctx context.Context, filename string, file io.Reader) (json.RawMessage, error) {
+func (s *LocalCallingAreasService) Import(ctx context.Context, filename string, file io.Reader) ([]FileImportValidationError, error) {
 	var v validator
 	payload := uploadPayload(&v, "file", filename, file, nil)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]FileImportValidationError](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/localprefixes/import",
 		do:     &doRequest{payload: payload, resp: new(Response)},
@@ -2871,8 +3124,13 @@ func (s *LocalCallingAreasService) Import(ctx context.Context, filename string, 
 // operationId createManagementUser.
 //
 //alianza:operation POST /v2/partition/{partitionId}/managementuser
-func (s *ManagementUsersService) Create(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *ManagementUsersService) Create(ctx context.Context, req *CreateManagementUserRequest) (*ManagementUser, error) {
+	var v validator
+	v.check(req != nil, "body", "is required")
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return call[ManagementUser](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/managementuser",
 		body:   req,
@@ -2885,13 +3143,13 @@ func (s *ManagementUsersService) Create(ctx context.Context, req any) (json.RawM
 // operationId bulkUpdateManagementUserRoles.
 //
 //alianza:operation POST /v2/partition/{partitionId}/managementuser/usergroups
-func (s *ManagementUsersService) CreateUserGroup(ctx context.Context, filename string, file io.Reader) (json.RawMessage, error) {
+func (s *ManagementUsersService) CreateUserGroup(ctx context.Context, filename string, file io.Reader) ([]string, error) {
 	var v validator
 	payload := uploadPayload(&v, "file", filename, file, nil)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]string](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/managementuser/usergroups",
 		do:     &doRequest{payload: payload, resp: new(Response)},
@@ -2903,13 +3161,13 @@ func (s *ManagementUsersService) CreateUserGroup(ctx context.Context, filename s
 // operationId deleteManagementUser.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/managementuser/{id}
-func (s *ManagementUsersService) Delete(ctx context.Context, id string) (json.RawMessage, error) {
+func (s *ManagementUsersService) Delete(ctx context.Context, id string) (string, error) {
 	var v validator
 	v.pathID("id", id)
 	if err := v.err(); err != nil {
-		return nil, err
+		return "", err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[string](ctx, s.client, &request{
 		method: http.MethodDelete,
 		path:   "/v2/partition/{partitionId}/managementuser/{id}",
 		args:   []string{id},
@@ -2921,13 +3179,13 @@ func (s *ManagementUsersService) Delete(ctx context.Context, id string) (json.Ra
 // operationId getManagementUser.
 //
 //alianza:operation GET /v2/partition/{partitionId}/managementuser/{id}
-func (s *ManagementUsersService) Get(ctx context.Context, id string) (json.RawMessage, error) {
+func (s *ManagementUsersService) Get(ctx context.Context, id string) (*ManagementUser, error) {
 	var v validator
 	v.pathID("id", id)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[ManagementUser](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/managementuser/{id}",
 		args:   []string{id},
@@ -2939,13 +3197,13 @@ func (s *ManagementUsersService) Get(ctx context.Context, id string) (json.RawMe
 // operationId managementUserSso.
 //
 //alianza:operation GET /v2/partition/{partitionId}/managementuser/{id}/sso
-func (s *ManagementUsersService) GetSSO(ctx context.Context, id string) (json.RawMessage, error) {
+func (s *ManagementUsersService) GetSSO(ctx context.Context, id string) (*SSOUser, error) {
 	var v validator
 	v.pathID("id", id)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[SSOUser](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/managementuser/{id}/sso",
 		args:   []string{id},
@@ -2976,8 +3234,8 @@ func (s *ManagementUsersService) GetUserGroups(ctx context.Context, w io.Writer)
 // operationId listManagementUsers.
 //
 //alianza:operation GET /v2/partition/{partitionId}/managementuser
-func (s *ManagementUsersService) List(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *ManagementUsersService) List(ctx context.Context) ([]ManagementUser, error) {
+	return callValue[[]ManagementUser](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/managementuser",
 	})
@@ -2988,13 +3246,14 @@ func (s *ManagementUsersService) List(ctx context.Context) (json.RawMessage, err
 // operationId patchManagementUser.
 //
 //alianza:operation PATCH /v2/partition/{partitionId}/managementuser/{id}
-func (s *ManagementUsersService) Patch(ctx context.Context, id string, req any) (json.RawMessage, error) {
+func (s *ManagementUsersService) Patch(ctx context.Context, id string, req map[string]any) (*ManagementUser, error) {
 	var v validator
 	v.pathID("id", id)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[ManagementUser](ctx, s.client, &request{
 		method: http.MethodPatch,
 		path:   "/v2/partition/{partitionId}/managementuser/{id}",
 		args:   []string{id},
@@ -3007,13 +3266,13 @@ func (s *ManagementUsersService) Patch(ctx context.Context, id string, req any) 
 // operationId resetManagementUserPassword.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/managementuser/{id}/resetpassword
-func (s *ManagementUsersService) ResetPassword(ctx context.Context, id string) (json.RawMessage, error) {
+func (s *ManagementUsersService) ResetPassword(ctx context.Context, id string) (*ManagementUser, error) {
 	var v validator
 	v.pathID("id", id)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[ManagementUser](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/managementuser/{id}/resetpassword",
 		args:   []string{id},
@@ -3056,17 +3315,52 @@ func (o *ManagementUsersSearchOptions) Validate() error {
 // operationId searchManagementUsers.
 //
 //alianza:operation GET /v2/partition/{partitionId}/managementuser/search
-func (s *ManagementUsersService) Search(ctx context.Context, opts *ManagementUsersSearchOptions) (json.RawMessage, error) {
+func (s *ManagementUsersService) Search(ctx context.Context, opts *ManagementUsersSearchOptions) (*ManagementUserSearchResponse, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[ManagementUserSearchResponse](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/managementuser/search",
 		query:  opts,
 	})
+}
+
+// SearchAll iterates over every record Search finds, asking for the next page only
+// when the loop wants more: it starts at opts.FirstResultIndex and moves on by
+// records each time, with opts.MaxResult records per page (the platform's
+// default when 0). It stops when a page is empty or short, when TotalRecords
+// says the list is done, when the loop breaks, or at the first error, which it
+// yields. opts may be nil; it is not changed.
+func (s *ManagementUsersService) SearchAll(ctx context.Context, opts *ManagementUsersSearchOptions) iter.Seq2[ManagementUser, error] {
+	return func(yield func(ManagementUser, error) bool) {
+		var o ManagementUsersSearchOptions
+		if opts != nil {
+			o = *opts
+		}
+		seen := 0
+		for {
+			page, err := s.Search(ctx, &o)
+			if err != nil {
+				var zero ManagementUser
+				yield(zero, err)
+				return
+			}
+			for _, r := range page.Results {
+				if !yield(r, nil) {
+					return
+				}
+			}
+			n := len(page.Results)
+			seen += n
+			if n == 0 || o.MaxResult > 0 && n < int(o.MaxResult) || page.TotalRecords > 0 && seen >= int(page.TotalRecords) {
+				return
+			}
+			o.FirstResultIndex += int(n)
+		}
+	}
 }
 
 // Update updates a management user.
@@ -3074,13 +3368,14 @@ func (s *ManagementUsersService) Search(ctx context.Context, opts *ManagementUse
 // operationId updateManagementUser.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/managementuser/{id}
-func (s *ManagementUsersService) Update(ctx context.Context, id string, req any) (json.RawMessage, error) {
+func (s *ManagementUsersService) Update(ctx context.Context, id string, req *UpdateManagementUserRequest) (*ManagementUser, error) {
 	var v validator
 	v.pathID("id", id)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[ManagementUser](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/managementuser/{id}",
 		args:   []string{id},
@@ -3116,13 +3411,13 @@ func (o *ManagementUsersValidatePropertiesOptions) Validate() error {
 // operationId validateManagementUserProperties.
 //
 //alianza:operation GET /v2/partition/{partitionId}/managementuser/validateproperties
-func (s *ManagementUsersService) ValidateProperties(ctx context.Context, opts *ManagementUsersValidatePropertiesOptions) (json.RawMessage, error) {
+func (s *ManagementUsersService) ValidateProperties(ctx context.Context, opts *ManagementUsersValidatePropertiesOptions) (bool, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
-		return nil, err
+		return false, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[bool](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/managementuser/validateproperties",
 		query:  opts,
@@ -3142,14 +3437,14 @@ type MediaCreateOptions struct {
 // operationId uploadAccountMedia.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/media_2
-func (s *MediaService) Create(ctx context.Context, accountID string, filename string, file io.Reader, opts *MediaCreateOptions) (json.RawMessage, error) {
+func (s *MediaService) Create(ctx context.Context, accountID string, filename string, file io.Reader, opts *MediaCreateOptions) (*Media, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	payload := uploadPayload(&v, "file", filename, file, nil)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[Media](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/media_2",
 		args:   []string{accountID},
@@ -3234,13 +3529,13 @@ type MediaGetHoldMusicOptions struct {
 // operationId getAccountHoldMusic.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/media_2/type/holdmusic
-func (s *MediaService) GetHoldMusic(ctx context.Context, accountID string, opts *MediaGetHoldMusicOptions) (json.RawMessage, error) {
+func (s *MediaService) GetHoldMusic(ctx context.Context, accountID string, opts *MediaGetHoldMusicOptions) (*HoldMusic, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[HoldMusic](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/media_2/type/holdmusic",
 		args:   []string{accountID},
@@ -3253,14 +3548,14 @@ func (s *MediaService) GetHoldMusic(ctx context.Context, accountID string, opts 
 // operationId updateAccountMusicOnHold.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/media_2/type/holdmusic/{id}
-func (s *MediaService) UpdateHoldMusic(ctx context.Context, accountID, id string) (json.RawMessage, error) {
+func (s *MediaService) UpdateHoldMusic(ctx context.Context, accountID, id string) (*HoldMusic, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("id", id)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[HoldMusic](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/media_2/type/holdmusic/{id}",
 		args:   []string{accountID, id},
@@ -3272,13 +3567,14 @@ func (s *MediaService) UpdateHoldMusic(ctx context.Context, accountID, id string
 // operationId createPagingGroup.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/grouppaging
-func (s *PagingGroupsService) Create(ctx context.Context, accountID string, req any) (json.RawMessage, error) {
+func (s *PagingGroupsService) Create(ctx context.Context, accountID string, req *CreatePagingGroupRequest) (*PagingGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[PagingGroup](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/grouppaging",
 		args:   []string{accountID},
@@ -3310,14 +3606,14 @@ func (s *PagingGroupsService) Delete(ctx context.Context, accountID, pagingGroup
 // operationId getPagingGroup.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/grouppaging/{pagingGroupId}
-func (s *PagingGroupsService) Get(ctx context.Context, accountID, pagingGroupID string) (json.RawMessage, error) {
+func (s *PagingGroupsService) Get(ctx context.Context, accountID, pagingGroupID string) (*PagingGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("pagingGroupId", pagingGroupID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[PagingGroup](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/grouppaging/{pagingGroupId}",
 		args:   []string{accountID, pagingGroupID},
@@ -3329,13 +3625,13 @@ func (s *PagingGroupsService) Get(ctx context.Context, accountID, pagingGroupID 
 // operationId getAllPagingGroups.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/grouppaging
-func (s *PagingGroupsService) List(ctx context.Context, accountID string) (json.RawMessage, error) {
+func (s *PagingGroupsService) List(ctx context.Context, accountID string) ([]PagingGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]PagingGroup](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/grouppaging",
 		args:   []string{accountID},
@@ -3347,14 +3643,15 @@ func (s *PagingGroupsService) List(ctx context.Context, accountID string) (json.
 // operationId patchPagingGroup.
 //
 //alianza:operation PATCH /v2/partition/{partitionId}/account/{accountId}/grouppaging/{pagingGroupId}
-func (s *PagingGroupsService) Patch(ctx context.Context, accountID, pagingGroupID string, req any) (json.RawMessage, error) {
+func (s *PagingGroupsService) Patch(ctx context.Context, accountID, pagingGroupID string, req map[string]any) (*PagingGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("pagingGroupId", pagingGroupID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[PagingGroup](ctx, s.client, &request{
 		method: http.MethodPatch,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/grouppaging/{pagingGroupId}",
 		args:   []string{accountID, pagingGroupID},
@@ -3367,14 +3664,15 @@ func (s *PagingGroupsService) Patch(ctx context.Context, accountID, pagingGroupI
 // operationId updatePagingGroup.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/grouppaging/{pagingGroupId}
-func (s *PagingGroupsService) Update(ctx context.Context, accountID, pagingGroupID string, req any) (json.RawMessage, error) {
+func (s *PagingGroupsService) Update(ctx context.Context, accountID, pagingGroupID string, req *UpdatePagingGroupRequest) (*PagingGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("pagingGroupId", pagingGroupID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[PagingGroup](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/grouppaging/{pagingGroupId}",
 		args:   []string{accountID, pagingGroupID},
@@ -3387,8 +3685,8 @@ func (s *PagingGroupsService) Update(ctx context.Context, accountID, pagingGroup
 // operationId retrieve_2.
 //
 //alianza:operation GET /v2/partition/{partitionId}
-func (s *PartitionsService) Get(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *PartitionsService) Get(ctx context.Context) (*Partition, error) {
+	return call[Partition](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}",
 	})
@@ -3400,8 +3698,8 @@ func (s *PartitionsService) Get(ctx context.Context) (json.RawMessage, error) {
 // operationId isDISupported.
 //
 //alianza:operation GET /v2/partition/{partitionId}/is-di-supported
-func (s *PartitionsService) GetIsDISupported(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *PartitionsService) GetIsDISupported(ctx context.Context) (bool, error) {
+	return callValue[bool](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/is-di-supported",
 	})
@@ -3412,8 +3710,8 @@ func (s *PartitionsService) GetIsDISupported(ctx context.Context) (json.RawMessa
 // operationId getAllSettings.
 //
 //alianza:operation GET /v2/partition/{partitionId}/setting
-func (s *PartitionsService) GetSetting(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *PartitionsService) GetSetting(ctx context.Context) (map[string]PartitionSetting, error) {
+	return callValue[map[string]PartitionSetting](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/setting",
 	})
@@ -3433,12 +3731,47 @@ type PartitionsListDataHistoriesOptions struct {
 // operationId partitionDataHistorySearch.
 //
 //alianza:operation GET /v2/partition/{partitionId}/data-history
-func (s *PartitionsService) ListDataHistories(ctx context.Context, opts *PartitionsListDataHistoriesOptions) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *PartitionsService) ListDataHistories(ctx context.Context, opts *PartitionsListDataHistoriesOptions) (*PartitionDataHistorySearchResponse, error) {
+	return call[PartitionDataHistorySearchResponse](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/data-history",
 		query:  opts,
 	})
+}
+
+// ListDataHistoriesAll iterates over every record ListDataHistories finds, asking for the next page only
+// when the loop wants more: it starts at opts.FirstResultIndex and moves on by
+// records each time, with opts.MaxResult records per page (the platform's
+// default when 0). It stops when a page is empty or short, when TotalRecords
+// says the list is done, when the loop breaks, or at the first error, which it
+// yields. opts may be nil; it is not changed.
+func (s *PartitionsService) ListDataHistoriesAll(ctx context.Context, opts *PartitionsListDataHistoriesOptions) iter.Seq2[PartitionDataHistory, error] {
+	return func(yield func(PartitionDataHistory, error) bool) {
+		var o PartitionsListDataHistoriesOptions
+		if opts != nil {
+			o = *opts
+		}
+		seen := 0
+		for {
+			page, err := s.ListDataHistories(ctx, &o)
+			if err != nil {
+				var zero PartitionDataHistory
+				yield(zero, err)
+				return
+			}
+			for _, r := range page.Results {
+				if !yield(r, nil) {
+					return
+				}
+			}
+			n := len(page.Results)
+			seen += n
+			if n == 0 || o.MaxResult > 0 && n < int(o.MaxResult) || page.TotalRecords > 0 && seen >= int(page.TotalRecords) {
+				return
+			}
+			o.FirstResultIndex += int(n)
+		}
+	}
 }
 
 // ListInboundCarriers: Telephone Carriers.
@@ -3446,8 +3779,8 @@ func (s *PartitionsService) ListDataHistories(ctx context.Context, opts *Partiti
 // operationId getInboundCarriers.
 //
 //alianza:operation GET /v2/partition/{partitionId}/inboundcarriers
-func (s *PartitionsService) ListInboundCarriers(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *PartitionsService) ListInboundCarriers(ctx context.Context) ([]InboundCarrier, error) {
+	return callValue[[]InboundCarrier](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/inboundcarriers",
 	})
@@ -3458,13 +3791,14 @@ func (s *PartitionsService) ListInboundCarriers(ctx context.Context) (json.RawMe
 // operationId createPickupGroup.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/grouppickup
-func (s *PickupGroupsService) Create(ctx context.Context, accountID string, req any) (json.RawMessage, error) {
+func (s *PickupGroupsService) Create(ctx context.Context, accountID string, req *CreatePickupGroupRequest) (*PickupGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[PickupGroup](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/grouppickup",
 		args:   []string{accountID},
@@ -3496,14 +3830,14 @@ func (s *PickupGroupsService) Delete(ctx context.Context, accountID, pickupGroup
 // operationId getPickupGroup.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/grouppickup/{pickupGroupId}
-func (s *PickupGroupsService) Get(ctx context.Context, accountID, pickupGroupID string) (json.RawMessage, error) {
+func (s *PickupGroupsService) Get(ctx context.Context, accountID, pickupGroupID string) (*PickupGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("pickupGroupId", pickupGroupID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[PickupGroup](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/grouppickup/{pickupGroupId}",
 		args:   []string{accountID, pickupGroupID},
@@ -3515,13 +3849,13 @@ func (s *PickupGroupsService) Get(ctx context.Context, accountID, pickupGroupID 
 // operationId getAllPickupGroups.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/grouppickup
-func (s *PickupGroupsService) List(ctx context.Context, accountID string) (json.RawMessage, error) {
+func (s *PickupGroupsService) List(ctx context.Context, accountID string) ([]PickupGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]PickupGroup](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/grouppickup",
 		args:   []string{accountID},
@@ -3533,14 +3867,15 @@ func (s *PickupGroupsService) List(ctx context.Context, accountID string) (json.
 // operationId patchPickupGroup.
 //
 //alianza:operation PATCH /v2/partition/{partitionId}/account/{accountId}/grouppickup/{pickupGroupId}
-func (s *PickupGroupsService) Patch(ctx context.Context, accountID, pickupGroupID string, req any) (json.RawMessage, error) {
+func (s *PickupGroupsService) Patch(ctx context.Context, accountID, pickupGroupID string, req map[string]any) (*PickupGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("pickupGroupId", pickupGroupID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[PickupGroup](ctx, s.client, &request{
 		method: http.MethodPatch,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/grouppickup/{pickupGroupId}",
 		args:   []string{accountID, pickupGroupID},
@@ -3553,14 +3888,15 @@ func (s *PickupGroupsService) Patch(ctx context.Context, accountID, pickupGroupI
 // operationId updatePickupGroup.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/grouppickup/{pickupGroupId}
-func (s *PickupGroupsService) Update(ctx context.Context, accountID, pickupGroupID string, req any) (json.RawMessage, error) {
+func (s *PickupGroupsService) Update(ctx context.Context, accountID, pickupGroupID string, req *UpdatePickupGroupRequest) (*PickupGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("pickupGroupId", pickupGroupID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[PickupGroup](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/grouppickup/{pickupGroupId}",
 		args:   []string{accountID, pickupGroupID},
@@ -3592,14 +3928,14 @@ func (s *PortsService) Cancel(ctx context.Context, accountID, portID string) err
 // operationId retrievePort.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/port/{portId}
-func (s *PortsService) Get(ctx context.Context, accountID, portID string) (json.RawMessage, error) {
+func (s *PortsService) Get(ctx context.Context, accountID, portID string) (*Port, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("portId", portID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[Port](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/port/{portId}",
 		args:   []string{accountID, portID},
@@ -3611,14 +3947,15 @@ func (s *PortsService) Get(ctx context.Context, accountID, portID string) (json.
 // operationId patchPort.
 //
 //alianza:operation PATCH /v2/partition/{partitionId}/account/{accountId}/port/{portId}
-func (s *PortsService) Patch(ctx context.Context, accountID, portID string, req any) (json.RawMessage, error) {
+func (s *PortsService) Patch(ctx context.Context, accountID, portID string, req map[string]any) (*Port, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("portId", portID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[Port](ctx, s.client, &request{
 		method: http.MethodPatch,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/port/{portId}",
 		args:   []string{accountID, portID},
@@ -3651,14 +3988,15 @@ func (s *PortsService) Trigger(ctx context.Context, accountID, portID string) er
 // operationId updatePort.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/port/{portId}
-func (s *PortsService) Update(ctx context.Context, accountID, portID string, req any) (json.RawMessage, error) {
+func (s *PortsService) Update(ctx context.Context, accountID, portID string, req *UpdatePortRequest) (*Port, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("portId", portID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[Port](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/port/{portId}",
 		args:   []string{accountID, portID},
@@ -3671,8 +4009,13 @@ func (s *PortsService) Update(ctx context.Context, accountID, portID string, req
 // operationId preValidateAccount.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/prevalidate
-func (s *PrevalidationService) PrevalidateAccount(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *PrevalidationService) PrevalidateAccount(ctx context.Context, req *CreateTelephoneNumberActivationsV2Request) (*PortAvailabilityResponseV2, error) {
+	var v validator
+	v.check(req != nil, "body", "is required")
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return call[PortAvailabilityResponseV2](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/prevalidate",
 		body:   req,
@@ -3684,8 +4027,13 @@ func (s *PrevalidationService) PrevalidateAccount(ctx context.Context, req any) 
 // operationId preValidateAccountTn.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/e911/prevalidate
-func (s *PrevalidationService) PrevalidateAccountE911(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *PrevalidationService) PrevalidateAccountE911(ctx context.Context, req *UpdateTelephoneNumberActivationsV2Request) (*E911PrevalidateResponse, error) {
+	var v validator
+	v.check(req != nil, "body", "is required")
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return call[E911PrevalidateResponse](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/e911/prevalidate",
 		body:   req,
@@ -3716,11 +4064,11 @@ func (s *PrevalidationService) PrevalidateProduct(ctx context.Context, accountID
 // operationId importFile_2.
 //
 //alianza:operation POST /v2/partition/{partitionId}/ratecenter/inventoryplan_2
-func (s *RateCentersService) CreateInventoryPlan(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *RateCentersService) CreateInventoryPlan(ctx context.Context, req *CreateJobUploadKeyRequest) (*JobInfo, error) {
+	return call[JobInfo](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/ratecenter/inventoryplan_2",
-		body:   req,
+		body:   jsonOrNil(req),
 	})
 }
 
@@ -3729,13 +4077,13 @@ func (s *RateCentersService) CreateInventoryPlan(ctx context.Context, req any) (
 // operationId getRateCenter.
 //
 //alianza:operation GET /v2/partition/{partitionId}/ratecenter/{tn}
-func (s *RateCentersService) Get(ctx context.Context, tn string) (json.RawMessage, error) {
+func (s *RateCentersService) Get(ctx context.Context, tn string) (*RateCenter, error) {
 	var v validator
 	v.pathID("tn", tn)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[RateCenter](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/ratecenter/{tn}",
 		args:   []string{tn},
@@ -3748,8 +4096,8 @@ func (s *RateCentersService) Get(ctx context.Context, tn string) (json.RawMessag
 // operationId getInventoryPlan2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/ratecenter/inventoryplan_2
-func (s *RateCentersService) GetInventoryPlan(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *RateCentersService) GetInventoryPlan(ctx context.Context) (*JobInfo, error) {
+	return call[JobInfo](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/ratecenter/inventoryplan_2",
 	})
@@ -3773,8 +4121,8 @@ type RateCentersGetTNSearchOptions struct {
 // operationId search_1.
 //
 //alianza:operation GET /v2/partition/{partitionId}/ratecenter/tnsearch
-func (s *RateCentersService) GetTNSearch(ctx context.Context, opts *RateCentersGetTNSearchOptions) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *RateCentersService) GetTNSearch(ctx context.Context, opts *RateCentersGetTNSearchOptions) (*TelephoneNumberView, error) {
+	return call[TelephoneNumberView](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/ratecenter/tnsearch",
 		query:  opts,
@@ -3798,8 +4146,8 @@ type RateCentersListClosestOptions struct {
 // operationId getClosestAvailableRateCenters.
 //
 //alianza:operation GET /v2/supported-rate-centers
-func (s *RateCentersService) ListClosest(ctx context.Context, opts *RateCentersListClosestOptions) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *RateCentersService) ListClosest(ctx context.Context, opts *RateCentersListClosestOptions) (*RateCenterSearchView, error) {
+	return call[RateCenterSearchView](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/supported-rate-centers",
 		query:  opts,
@@ -3812,8 +4160,8 @@ func (s *RateCentersService) ListClosest(ctx context.Context, opts *RateCentersL
 // operationId getNotificationEmails.
 //
 //alianza:operation GET /v2/partition/{partitionId}/ratecenter/reordernotification
-func (s *RateCentersService) ListReorderNotifications(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *RateCentersService) ListReorderNotifications(ctx context.Context) ([]string, error) {
+	return callValue[[]string](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/ratecenter/reordernotification",
 	})
@@ -3825,8 +4173,8 @@ func (s *RateCentersService) ListReorderNotifications(ctx context.Context) (json
 // operationId setNotificationEmails.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/ratecenter/reordernotification
-func (s *RateCentersService) UpdateReorderNotification(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *RateCentersService) UpdateReorderNotification(ctx context.Context, req []string) ([]string, error) {
+	return callValue[[]string](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/ratecenter/reordernotification",
 		body:   req,
@@ -3838,13 +4186,13 @@ func (s *RateCentersService) UpdateReorderNotification(ctx context.Context, req 
 // operationId getDeviceTypeById.
 //
 //alianza:operation GET /v2/ref/devicetype/{id}
-func (s *ReferenceDataService) GetDeviceType(ctx context.Context, id string) (json.RawMessage, error) {
+func (s *ReferenceDataService) GetDeviceType(ctx context.Context, id string) (*DeviceType, error) {
 	var v validator
 	v.pathID("id", id)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[DeviceType](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/ref/devicetype/{id}",
 		args:   []string{id},
@@ -3861,8 +4209,8 @@ type ReferenceDataGetDialPlanActionTypesOptions struct {
 // operationId getDialPlanActions.
 //
 //alianza:operation GET /v2/ref/dialplan/actiontypes
-func (s *ReferenceDataService) GetDialPlanActionTypes(ctx context.Context, opts *ReferenceDataGetDialPlanActionTypesOptions) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *ReferenceDataService) GetDialPlanActionTypes(ctx context.Context, opts *ReferenceDataGetDialPlanActionTypesOptions) (map[string][]GetDialPlanActionsResponseValueItem, error) {
+	return callValue[map[string][]GetDialPlanActionsResponseValueItem](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/ref/dialplan/actiontypes",
 		query:  opts,
@@ -3874,8 +4222,8 @@ func (s *ReferenceDataService) GetDialPlanActionTypes(ctx context.Context, opts 
 // operationId getLanguageFromHeader.
 //
 //alianza:operation GET /v2/language
-func (s *ReferenceDataService) GetLanguage(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *ReferenceDataService) GetLanguage(ctx context.Context) (*Language, error) {
+	return call[Language](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/language",
 	})
@@ -3905,8 +4253,8 @@ func (s *ReferenceDataService) GetRoutePlanDefinitionTemplate(ctx context.Contex
 // operationId getSecondaryLocations.
 //
 //alianza:operation GET /v2/ref/secondary-location-types
-func (s *ReferenceDataService) GetSecondaryLocationTypes(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *ReferenceDataService) GetSecondaryLocationTypes(ctx context.Context) (map[string][]SecondaryLocationDescription, error) {
+	return callValue[map[string][]SecondaryLocationDescription](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/ref/secondary-location-types",
 	})
@@ -3917,13 +4265,13 @@ func (s *ReferenceDataService) GetSecondaryLocationTypes(ctx context.Context) (j
 // operationId getSideCarTypeById.
 //
 //alianza:operation GET /v2/ref/sidecartype/{id}
-func (s *ReferenceDataService) GetSidecarType(ctx context.Context, id string) (json.RawMessage, error) {
+func (s *ReferenceDataService) GetSidecarType(ctx context.Context, id string) (*SideCarType, error) {
 	var v validator
 	v.pathID("id", id)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[SideCarType](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/ref/sidecartype/{id}",
 		args:   []string{id},
@@ -3935,13 +4283,13 @@ func (s *ReferenceDataService) GetSidecarType(ctx context.Context, id string) (j
 // operationId listDefaultMedia.
 //
 //alianza:operation GET /v2/ref/system-default-media/{type}
-func (s *ReferenceDataService) GetSystemDefaultMedia(ctx context.Context, typeArg string) (json.RawMessage, error) {
+func (s *ReferenceDataService) GetSystemDefaultMedia(ctx context.Context, typeArg string) ([]SystemDefaultMedia, error) {
 	var v validator
 	v.pathID("type", typeArg)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]SystemDefaultMedia](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/ref/system-default-media/{type}",
 		args:   []string{typeArg},
@@ -3953,8 +4301,8 @@ func (s *ReferenceDataService) GetSystemDefaultMedia(ctx context.Context, typeAr
 // operationId getTimeZones.
 //
 //alianza:operation GET /v2/ref/timezones
-func (s *ReferenceDataService) GetTimeZones(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *ReferenceDataService) GetTimeZones(ctx context.Context) (map[string][]TimeZone, error) {
+	return callValue[map[string][]TimeZone](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/ref/timezones",
 	})
@@ -3965,8 +4313,8 @@ func (s *ReferenceDataService) GetTimeZones(ctx context.Context) (json.RawMessag
 // operationId getLanguages.
 //
 //alianza:operation GET /v2/ref/language
-func (s *ReferenceDataService) ListLanguages(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *ReferenceDataService) ListLanguages(ctx context.Context) ([]LanguageReference, error) {
+	return callValue[[]LanguageReference](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/ref/language",
 	})
@@ -3982,8 +4330,8 @@ type ReferenceDataListPermissionsOptions struct {
 // operationId getPermissions.
 //
 //alianza:operation GET /v2/ref/permissions
-func (s *ReferenceDataService) ListPermissions(ctx context.Context, opts *ReferenceDataListPermissionsOptions) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *ReferenceDataService) ListPermissions(ctx context.Context, opts *ReferenceDataListPermissionsOptions) ([]PermissionTypeDefaults, error) {
+	return callValue[[]PermissionTypeDefaults](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/ref/permissions",
 		query:  opts,
@@ -3995,8 +4343,8 @@ func (s *ReferenceDataService) ListPermissions(ctx context.Context, opts *Refere
 // operationId getSideCarTypes.
 //
 //alianza:operation GET /v2/ref/sidecartype
-func (s *ReferenceDataService) ListSidecarTypes(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *ReferenceDataService) ListSidecarTypes(ctx context.Context) ([]SideCarType, error) {
+	return callValue[[]SideCarType](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/ref/sidecartype",
 	})
@@ -4007,10 +4355,11 @@ func (s *ReferenceDataService) ListSidecarTypes(ctx context.Context) (json.RawMe
 // operationId accountCSVReport3.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/account/csv_3
-func (s *ReportsService) GetAccountCSV(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/account/csv_3",
+func (s *ReportsService) GetAccountCSV(ctx context.Context) (*JobInfo, error) {
+	return call[JobInfo](ctx, s.client, &request{
+		method:  http.MethodGet,
+		path:    "/v2/partition/{partitionId}/report/account/csv_3",
+		emptyOK: true,
 	})
 }
 
@@ -4045,16 +4394,17 @@ func (o *ReportsGetAccountHistoryEndUserChangesOptions) Validate() error {
 // operationId endUserAccountHistory2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/accounthistory/enduserchanges_2
-func (s *ReportsService) GetAccountHistoryEndUserChanges(ctx context.Context, opts *ReportsGetAccountHistoryEndUserChangesOptions) (json.RawMessage, error) {
+func (s *ReportsService) GetAccountHistoryEndUserChanges(ctx context.Context, opts *ReportsGetAccountHistoryEndUserChangesOptions) (*JobInfo, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/accounthistory/enduserchanges_2",
-		query:  opts,
+	return call[JobInfo](ctx, s.client, &request{
+		method:  http.MethodGet,
+		path:    "/v2/partition/{partitionId}/report/accounthistory/enduserchanges_2",
+		query:   opts,
+		emptyOK: true,
 	})
 }
 
@@ -4088,16 +4438,17 @@ func (o *ReportsGetBusinessLinesCSVOptions) Validate() error {
 // operationId businessLinesCSVReport2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/businesslines/csv_2
-func (s *ReportsService) GetBusinessLinesCSV(ctx context.Context, opts *ReportsGetBusinessLinesCSVOptions) (json.RawMessage, error) {
+func (s *ReportsService) GetBusinessLinesCSV(ctx context.Context, opts *ReportsGetBusinessLinesCSVOptions) (*JobInfo, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/businesslines/csv_2",
-		query:  opts,
+	return call[JobInfo](ctx, s.client, &request{
+		method:  http.MethodGet,
+		path:    "/v2/partition/{partitionId}/report/businesslines/csv_2",
+		query:   opts,
+		emptyOK: true,
 	})
 }
 
@@ -4113,11 +4464,12 @@ type ReportsGetContactCenterRetailCSVOptions struct {
 // operationId contactCenterRetailReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/contact_center_retail/csv_1
-func (s *ReportsService) GetContactCenterRetailCSV(ctx context.Context, opts *ReportsGetContactCenterRetailCSVOptions) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/contact_center_retail/csv_1",
-		query:  opts,
+func (s *ReportsService) GetContactCenterRetailCSV(ctx context.Context, opts *ReportsGetContactCenterRetailCSVOptions) (*JobInfo, error) {
+	return call[JobInfo](ctx, s.client, &request{
+		method:  http.MethodGet,
+		path:    "/v2/partition/{partitionId}/report/contact_center_retail/csv_1",
+		query:   opts,
+		emptyOK: true,
 	})
 }
 
@@ -4133,11 +4485,12 @@ type ReportsGetContactCenterUsageCSVOptions struct {
 // operationId contactCenterUsageReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/contact_center_usage/csv_1
-func (s *ReportsService) GetContactCenterUsageCSV(ctx context.Context, opts *ReportsGetContactCenterUsageCSVOptions) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/contact_center_usage/csv_1",
-		query:  opts,
+func (s *ReportsService) GetContactCenterUsageCSV(ctx context.Context, opts *ReportsGetContactCenterUsageCSVOptions) (*JobInfo, error) {
+	return call[JobInfo](ctx, s.client, &request{
+		method:  http.MethodGet,
+		path:    "/v2/partition/{partitionId}/report/contact_center_usage/csv_1",
+		query:   opts,
+		emptyOK: true,
 	})
 }
 
@@ -4146,8 +4499,8 @@ func (s *ReportsService) GetContactCenterUsageCSV(ctx context.Context, opts *Rep
 // operationId deviceSummaryReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/device
-func (s *ReportsService) GetDevice(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *ReportsService) GetDevice(ctx context.Context) (*ReportSummary, error) {
+	return call[ReportSummary](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/report/device",
 	})
@@ -4158,10 +4511,11 @@ func (s *ReportsService) GetDevice(ctx context.Context) (json.RawMessage, error)
 // operationId deviceCSVReport3.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/device/csv_3
-func (s *ReportsService) GetDeviceCSV(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/device/csv_3",
+func (s *ReportsService) GetDeviceCSV(ctx context.Context) (*JobInfo, error) {
+	return call[JobInfo](ctx, s.client, &request{
+		method:  http.MethodGet,
+		path:    "/v2/partition/{partitionId}/report/device/csv_3",
+		emptyOK: true,
 	})
 }
 
@@ -4171,10 +4525,11 @@ func (s *ReportsService) GetDeviceCSV(ctx context.Context) (json.RawMessage, err
 // operationId deviceRegistrationReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/deviceregistration/csv_2
-func (s *ReportsService) GetDeviceRegistrationCSV(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/deviceregistration/csv_2",
+func (s *ReportsService) GetDeviceRegistrationCSV(ctx context.Context) (*JobInfo, error) {
+	return call[JobInfo](ctx, s.client, &request{
+		method:  http.MethodGet,
+		path:    "/v2/partition/{partitionId}/report/deviceregistration/csv_2",
+		emptyOK: true,
 	})
 }
 
@@ -4184,10 +4539,11 @@ func (s *ReportsService) GetDeviceRegistrationCSV(ctx context.Context) (json.Raw
 // operationId emergencyNotificationComplianceReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/emergencynotificationcompliance/csv_2
-func (s *ReportsService) GetEmergencyNotificationComplianceCSV(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/emergencynotificationcompliance/csv_2",
+func (s *ReportsService) GetEmergencyNotificationComplianceCSV(ctx context.Context) (*JobInfo, error) {
+	return call[JobInfo](ctx, s.client, &request{
+		method:  http.MethodGet,
+		path:    "/v2/partition/{partitionId}/report/emergencynotificationcompliance/csv_2",
+		emptyOK: true,
 	})
 }
 
@@ -4202,8 +4558,8 @@ type ReportsGetMSTeamsCSVOptions struct {
 // operationId msTeamsReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/msteams/csv_1
-func (s *ReportsService) GetMSTeamsCSV(ctx context.Context, opts *ReportsGetMSTeamsCSVOptions) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *ReportsService) GetMSTeamsCSV(ctx context.Context, opts *ReportsGetMSTeamsCSVOptions) (*JobInfo, error) {
+	return call[JobInfo](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/report/msteams/csv_1",
 		query:  opts,
@@ -4241,16 +4597,17 @@ func (o *ReportsGetPortOutCSVOptions) Validate() error {
 // operationId telephoneNumberPortOutCSVReport2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/portout/csv_2
-func (s *ReportsService) GetPortOutCSV(ctx context.Context, opts *ReportsGetPortOutCSVOptions) (json.RawMessage, error) {
+func (s *ReportsService) GetPortOutCSV(ctx context.Context, opts *ReportsGetPortOutCSVOptions) (*JobInfo, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/portout/csv_2",
-		query:  opts,
+	return call[JobInfo](ctx, s.client, &request{
+		method:  http.MethodGet,
+		path:    "/v2/partition/{partitionId}/report/portout/csv_2",
+		query:   opts,
+		emptyOK: true,
 	})
 }
 
@@ -4259,8 +4616,8 @@ func (s *ReportsService) GetPortOutCSV(ctx context.Context, opts *ReportsGetPort
 // operationId sipSummaryReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/sip
-func (s *ReportsService) GetSIP(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *ReportsService) GetSIP(ctx context.Context) (*ReportSummary, error) {
+	return call[ReportSummary](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/report/sip",
 	})
@@ -4296,16 +4653,17 @@ func (o *ReportsGetSIPCSVOptions) Validate() error {
 // operationId sipCSVReport2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/sip/csv_2
-func (s *ReportsService) GetSIPCSV(ctx context.Context, opts *ReportsGetSIPCSVOptions) (json.RawMessage, error) {
+func (s *ReportsService) GetSIPCSV(ctx context.Context, opts *ReportsGetSIPCSVOptions) (*JobInfo, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/sip/csv_2",
-		query:  opts,
+	return call[JobInfo](ctx, s.client, &request{
+		method:  http.MethodGet,
+		path:    "/v2/partition/{partitionId}/report/sip/csv_2",
+		query:   opts,
+		emptyOK: true,
 	})
 }
 
@@ -4339,16 +4697,17 @@ func (o *ReportsGetSpecialtyLinesCSVOptions) Validate() error {
 // operationId specialtyLinesReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/specialtylines/csv_2
-func (s *ReportsService) GetSpecialtyLinesCSV(ctx context.Context, opts *ReportsGetSpecialtyLinesCSVOptions) (json.RawMessage, error) {
+func (s *ReportsService) GetSpecialtyLinesCSV(ctx context.Context, opts *ReportsGetSpecialtyLinesCSVOptions) (*JobInfo, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/specialtylines/csv_2",
-		query:  opts,
+	return call[JobInfo](ctx, s.client, &request{
+		method:  http.MethodGet,
+		path:    "/v2/partition/{partitionId}/report/specialtylines/csv_2",
+		query:   opts,
+		emptyOK: true,
 	})
 }
 
@@ -4357,8 +4716,8 @@ func (s *ReportsService) GetSpecialtyLinesCSV(ctx context.Context, opts *Reports
 // operationId telephoneNumberSummaryReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/tn
-func (s *ReportsService) GetTN(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *ReportsService) GetTN(ctx context.Context) (*ReportSummary, error) {
+	return call[ReportSummary](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/report/tn",
 	})
@@ -4394,16 +4753,17 @@ func (o *ReportsGetTNCSVOptions) Validate() error {
 // operationId telephoneNumberCSVReport2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/tn/csv_2
-func (s *ReportsService) GetTNCSV(ctx context.Context, opts *ReportsGetTNCSVOptions) (json.RawMessage, error) {
+func (s *ReportsService) GetTNCSV(ctx context.Context, opts *ReportsGetTNCSVOptions) (*JobInfo, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/tn/csv_2",
-		query:  opts,
+	return call[JobInfo](ctx, s.client, &request{
+		method:  http.MethodGet,
+		path:    "/v2/partition/{partitionId}/report/tn/csv_2",
+		query:   opts,
+		emptyOK: true,
 	})
 }
 
@@ -4412,8 +4772,8 @@ func (s *ReportsService) GetTNCSV(ctx context.Context, opts *ReportsGetTNCSVOpti
 // operationId userSummaryReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/user
-func (s *ReportsService) GetUser(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *ReportsService) GetUser(ctx context.Context) (*ReportSummary, error) {
+	return call[ReportSummary](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/report/user",
 	})
@@ -4449,16 +4809,17 @@ func (o *ReportsGetUserCSVOptions) Validate() error {
 // operationId userCSVReport3.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/user/csv_3
-func (s *ReportsService) GetUserCSV(ctx context.Context, opts *ReportsGetUserCSVOptions) (json.RawMessage, error) {
+func (s *ReportsService) GetUserCSV(ctx context.Context, opts *ReportsGetUserCSVOptions) (*JobInfo, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/user/csv_3",
-		query:  opts,
+	return call[JobInfo](ctx, s.client, &request{
+		method:  http.MethodGet,
+		path:    "/v2/partition/{partitionId}/report/user/csv_3",
+		query:   opts,
+		emptyOK: true,
 	})
 }
 
@@ -4468,10 +4829,11 @@ func (s *ReportsService) GetUserCSV(ctx context.Context, opts *ReportsGetUserCSV
 // operationId userProductsReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/user-products/csv_2
-func (s *ReportsService) GetUserProductsCSV(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/user-products/csv_2",
+func (s *ReportsService) GetUserProductsCSV(ctx context.Context) (*JobInfo, error) {
+	return call[JobInfo](ctx, s.client, &request{
+		method:  http.MethodGet,
+		path:    "/v2/partition/{partitionId}/report/user-products/csv_2",
+		emptyOK: true,
 	})
 }
 
@@ -4480,8 +4842,8 @@ func (s *ReportsService) GetUserProductsCSV(ctx context.Context) (json.RawMessag
 // operationId vFaxSummaryReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/vfax
-func (s *ReportsService) GetVFax(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *ReportsService) GetVFax(ctx context.Context) (*ReportSummary, error) {
+	return call[ReportSummary](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/report/vfax",
 	})
@@ -4517,16 +4879,17 @@ func (o *ReportsGetVFaxCSVOptions) Validate() error {
 // operationId vFaxCSVReport2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/vfax/csv_2
-func (s *ReportsService) GetVFaxCSV(ctx context.Context, opts *ReportsGetVFaxCSVOptions) (json.RawMessage, error) {
+func (s *ReportsService) GetVFaxCSV(ctx context.Context, opts *ReportsGetVFaxCSVOptions) (*JobInfo, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/vfax/csv_2",
-		query:  opts,
+	return call[JobInfo](ctx, s.client, &request{
+		method:  http.MethodGet,
+		path:    "/v2/partition/{partitionId}/report/vfax/csv_2",
+		query:   opts,
+		emptyOK: true,
 	})
 }
 
@@ -4611,13 +4974,13 @@ func (o *SSOFinishOptions) Validate() error {
 // operationId finishSSO.
 //
 //alianza:operation POST /v2/authn/sso/login-callback
-func (s *SSOService) Finish(ctx context.Context, opts *SSOFinishOptions) (json.RawMessage, error) {
+func (s *SSOService) Finish(ctx context.Context, opts *SSOFinishOptions) (*LoginToken, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[LoginToken](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/authn/sso/login-callback",
 		query:  opts,
@@ -4629,8 +4992,8 @@ func (s *SSOService) Finish(ctx context.Context, opts *SSOFinishOptions) (json.R
 // operationId getClientId.
 //
 //alianza:operation GET /v2/authorize/sso
-func (s *SSOService) GetClientID(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *SSOService) GetClientID(ctx context.Context) (*SSOData, error) {
+	return call[SSOData](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/authorize/sso",
 	})
@@ -4647,8 +5010,8 @@ type SSOGetLoginInfoOptions struct {
 // operationId getLoginInfo_1.
 //
 //alianza:operation POST /v2/authorize/sso
-func (s *SSOService) GetLoginInfo(ctx context.Context, opts *SSOGetLoginInfoOptions) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *SSOService) GetLoginInfo(ctx context.Context, opts *SSOGetLoginInfoOptions) (*LoginToken, error) {
+	return call[LoginToken](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/authorize/sso",
 		query:  opts,
@@ -4685,13 +5048,13 @@ func (o *SSOListSSOLinkagesOptions) Validate() error {
 // operationId getSSOLinkages.
 //
 //alianza:operation GET /v2/authn/sso/sso-linkage
-func (s *SSOService) ListSSOLinkages(ctx context.Context, opts *SSOListSSOLinkagesOptions) (json.RawMessage, error) {
+func (s *SSOService) ListSSOLinkages(ctx context.Context, opts *SSOListSSOLinkagesOptions) ([]SSOLinkage, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]SSOLinkage](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/authn/sso/sso-linkage",
 		query:  opts,
@@ -4711,13 +5074,13 @@ type SSOStartOptions struct {
 // operationId spInitiatedAuthn.
 //
 //alianza:operation POST /v2/authn/sso/{emailAddress}
-func (s *SSOService) Start(ctx context.Context, emailAddress string, opts *SSOStartOptions) (json.RawMessage, error) {
+func (s *SSOService) Start(ctx context.Context, emailAddress string, opts *SSOStartOptions) (*RedirectResponse, error) {
 	var v validator
 	v.pathID("emailAddress", emailAddress)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[RedirectResponse](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/authn/sso/{emailAddress}",
 		args:   []string{emailAddress},
@@ -4730,11 +5093,17 @@ func (s *SSOService) Start(ctx context.Context, emailAddress string, opts *SSOSt
 // operationId createSSOConfig.
 //
 //alianza:operation POST /v2/authn/sso-config/accounts
-func (s *SSOConfigsService) CreateAccount(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodPost,
-		path:   "/v2/authn/sso-config/accounts",
-		body:   req,
+func (s *SSOConfigsService) CreateAccount(ctx context.Context, req *CreateSSOConfigRequest) (*SSOConfigCreateResponse, error) {
+	var v validator
+	v.check(req != nil, "body", "is required")
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return call[SSOConfigCreateResponse](ctx, s.client, &request{
+		method:  http.MethodPost,
+		path:    "/v2/authn/sso-config/accounts",
+		body:    req,
+		emptyOK: true,
 	})
 }
 
@@ -4769,11 +5138,17 @@ func (s *SSOConfigsService) CreateAccountStatus(ctx context.Context, accountID, 
 // operationId createSSOConfigPartitionEnforced.
 //
 //alianza:operation POST /v2/authn/sso-config/partitions/enforced
-func (s *SSOConfigsService) CreatePartition(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodPost,
-		path:   "/v2/authn/sso-config/partitions/enforced",
-		body:   req,
+func (s *SSOConfigsService) CreatePartition(ctx context.Context, req *CreateSSOConfigRequest) (*SSOConfigCreateResponse, error) {
+	var v validator
+	v.check(req != nil, "body", "is required")
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return call[SSOConfigCreateResponse](ctx, s.client, &request{
+		method:  http.MethodPost,
+		path:    "/v2/authn/sso-config/partitions/enforced",
+		body:    req,
+		emptyOK: true,
 	})
 }
 
@@ -4844,14 +5219,14 @@ func (s *SSOConfigsService) DeletePartition(ctx context.Context, ssoName string)
 // operationId getSSOConfig.
 //
 //alianza:operation GET /v2/authn/sso-config/accounts/{accountId}/{ssoName}
-func (s *SSOConfigsService) GetAccount(ctx context.Context, accountID, ssoName string) (json.RawMessage, error) {
+func (s *SSOConfigsService) GetAccount(ctx context.Context, accountID, ssoName string) (*SSOConfigResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("ssoName", ssoName)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[SSOConfigResponse](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/authn/sso-config/accounts/{accountId}/{ssoName}",
 		args:   []string{accountID, ssoName},
@@ -4915,14 +5290,14 @@ func (o *SSOConfigsGetAccountUserValidationOptions) Validate() error {
 // operationId getUserValidation.
 //
 //alianza:operation GET /v2/authn/sso-config/accounts/{accountId}/user-validation
-func (s *SSOConfigsService) GetAccountUserValidation(ctx context.Context, accountID string, opts *SSOConfigsGetAccountUserValidationOptions) (json.RawMessage, error) {
+func (s *SSOConfigsService) GetAccountUserValidation(ctx context.Context, accountID string, opts *SSOConfigsGetAccountUserValidationOptions) (*UserValidationResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[UserValidationResponse](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/authn/sso-config/accounts/{accountId}/user-validation",
 		args:   []string{accountID},
@@ -4935,13 +5310,13 @@ func (s *SSOConfigsService) GetAccountUserValidation(ctx context.Context, accoun
 // operationId getSSOConfigPartitionEnforced.
 //
 //alianza:operation GET /v2/authn/sso-config/partitions/enforced/{partitionId}/{ssoName}
-func (s *SSOConfigsService) GetPartition(ctx context.Context, ssoName string) (json.RawMessage, error) {
+func (s *SSOConfigsService) GetPartition(ctx context.Context, ssoName string) (*SSOConfigResponse, error) {
 	var v validator
 	v.pathID("ssoName", ssoName)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[SSOConfigResponse](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/authn/sso-config/partitions/enforced/{partitionId}/{ssoName}",
 		args:   []string{ssoName},
@@ -4979,13 +5354,13 @@ func (s *SSOConfigsService) GetPartitionSigningCertificate(ctx context.Context, 
 // operationId listSSOConfigsByAccountId.
 //
 //alianza:operation GET /v2/authn/sso-config/accounts/{accountId}
-func (s *SSOConfigsService) ListForAccount(ctx context.Context, accountID string) (json.RawMessage, error) {
+func (s *SSOConfigsService) ListForAccount(ctx context.Context, accountID string) ([]SSOConfigResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]SSOConfigResponse](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/authn/sso-config/accounts/{accountId}",
 		args:   []string{accountID},
@@ -4997,8 +5372,8 @@ func (s *SSOConfigsService) ListForAccount(ctx context.Context, accountID string
 // operationId listSSOConfigsByPartitionIdPartitionEnforced.
 //
 //alianza:operation GET /v2/authn/sso-config/partitions/enforced/{partitionId}
-func (s *SSOConfigsService) ListForPartition(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *SSOConfigsService) ListForPartition(ctx context.Context) ([]SSOConfigResponse, error) {
+	return callValue[[]SSOConfigResponse](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/authn/sso-config/partitions/enforced/{partitionId}",
 	})
@@ -5009,13 +5384,14 @@ func (s *SSOConfigsService) ListForPartition(ctx context.Context) (json.RawMessa
 // operationId updateSSOConfig.
 //
 //alianza:operation PUT /v2/authn/sso-config/accounts/{accountId}
-func (s *SSOConfigsService) UpdateAccount(ctx context.Context, accountID string, req any) (json.RawMessage, error) {
+func (s *SSOConfigsService) UpdateAccount(ctx context.Context, accountID string, req *UpdateCompleteSSOConfigRequest) (*SSOConfigResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[SSOConfigResponse](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/authn/sso-config/accounts/{accountId}",
 		args:   []string{accountID},
@@ -5028,8 +5404,13 @@ func (s *SSOConfigsService) UpdateAccount(ctx context.Context, accountID string,
 // operationId updateSSOConfigPartitionEnforced.
 //
 //alianza:operation PUT /v2/authn/sso-config/partitions/enforced/{partitionId}
-func (s *SSOConfigsService) UpdatePartition(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *SSOConfigsService) UpdatePartition(ctx context.Context, req *UpdateCompleteSSOConfigRequest) (*SSOConfigResponse, error) {
+	var v validator
+	v.check(req != nil, "body", "is required")
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return call[SSOConfigResponse](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/authn/sso-config/partitions/enforced/{partitionId}",
 		body:   req,
@@ -5041,9 +5422,10 @@ func (s *SSOConfigsService) UpdatePartition(ctx context.Context, req any) (json.
 // operationId updateSubPartitionsList.
 //
 //alianza:operation PUT /v2/authn/sso-config/partitions/enforced/sub-partitions/{ssoName}
-func (s *SSOConfigsService) UpdatePartitionsSubPartition(ctx context.Context, ssoName string, req any) error {
+func (s *SSOConfigsService) UpdatePartitionsSubPartition(ctx context.Context, ssoName string, req *UpdateSubPartitionsRequest) error {
 	var v validator
 	v.pathID("ssoName", ssoName)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return err
 	}
@@ -5060,17 +5442,19 @@ func (s *SSOConfigsService) UpdatePartitionsSubPartition(ctx context.Context, ss
 // operationId addSSOExemption.
 //
 //alianza:operation POST /v2/authn/sso-config/accounts/{accountId}/exemptions
-func (s *SSOExemptionsService) CreateAccount(ctx context.Context, accountID string, req any) (json.RawMessage, error) {
+func (s *SSOExemptionsService) CreateAccount(ctx context.Context, accountID string, req *CreateSSOExemptionRequest) (*SSOExemptionResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodPost,
-		path:   "/v2/authn/sso-config/accounts/{accountId}/exemptions",
-		args:   []string{accountID},
-		body:   req,
+	return call[SSOExemptionResponse](ctx, s.client, &request{
+		method:  http.MethodPost,
+		path:    "/v2/authn/sso-config/accounts/{accountId}/exemptions",
+		args:    []string{accountID},
+		body:    req,
+		emptyOK: true,
 	})
 }
 
@@ -5079,11 +5463,17 @@ func (s *SSOExemptionsService) CreateAccount(ctx context.Context, accountID stri
 // operationId addSSOExemptionPartitionEnforced.
 //
 //alianza:operation POST /v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions
-func (s *SSOExemptionsService) CreatePartition(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodPost,
-		path:   "/v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions",
-		body:   req,
+func (s *SSOExemptionsService) CreatePartition(ctx context.Context, req *CreateSSOExemptionRequest) (*SSOExemptionResponse, error) {
+	var v validator
+	v.check(req != nil, "body", "is required")
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return call[SSOExemptionResponse](ctx, s.client, &request{
+		method:  http.MethodPost,
+		path:    "/v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions",
+		body:    req,
+		emptyOK: true,
 	})
 }
 
@@ -5129,14 +5519,14 @@ func (s *SSOExemptionsService) DeletePartition(ctx context.Context, exemptionID 
 // operationId getSSOExemptionById.
 //
 //alianza:operation GET /v2/authn/sso-config/accounts/{accountId}/exemptions/{exemptionId}
-func (s *SSOExemptionsService) GetAccount(ctx context.Context, accountID, exemptionID string) (json.RawMessage, error) {
+func (s *SSOExemptionsService) GetAccount(ctx context.Context, accountID, exemptionID string) (*SSOExemptionResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("exemptionId", exemptionID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[SSOExemptionResponse](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/authn/sso-config/accounts/{accountId}/exemptions/{exemptionId}",
 		args:   []string{accountID, exemptionID},
@@ -5148,13 +5538,13 @@ func (s *SSOExemptionsService) GetAccount(ctx context.Context, accountID, exempt
 // operationId getSSOExemptionByIdPartitionEnforced.
 //
 //alianza:operation GET /v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions/{exemptionId}
-func (s *SSOExemptionsService) GetPartition(ctx context.Context, exemptionID string) (json.RawMessage, error) {
+func (s *SSOExemptionsService) GetPartition(ctx context.Context, exemptionID string) (*SSOExemptionResponse, error) {
 	var v validator
 	v.pathID("exemptionId", exemptionID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[SSOExemptionResponse](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions/{exemptionId}",
 		args:   []string{exemptionID},
@@ -5166,13 +5556,13 @@ func (s *SSOExemptionsService) GetPartition(ctx context.Context, exemptionID str
 // operationId getSSOExemptionsByAccount.
 //
 //alianza:operation GET /v2/authn/sso-config/accounts/{accountId}/exemptions
-func (s *SSOExemptionsService) ListAccount(ctx context.Context, accountID string) (json.RawMessage, error) {
+func (s *SSOExemptionsService) ListAccount(ctx context.Context, accountID string) ([]SSOExemptionResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]SSOExemptionResponse](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/authn/sso-config/accounts/{accountId}/exemptions",
 		args:   []string{accountID},
@@ -5184,8 +5574,8 @@ func (s *SSOExemptionsService) ListAccount(ctx context.Context, accountID string
 // operationId getSSOExemptionsByPartition.
 //
 //alianza:operation GET /v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions
-func (s *SSOExemptionsService) ListPartition(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *SSOExemptionsService) ListPartition(ctx context.Context) ([]SSOExemptionResponse, error) {
+	return callValue[[]SSOExemptionResponse](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions",
 	})
@@ -5196,14 +5586,15 @@ func (s *SSOExemptionsService) ListPartition(ctx context.Context) (json.RawMessa
 // operationId updateSSOExemption.
 //
 //alianza:operation PUT /v2/authn/sso-config/accounts/{accountId}/exemptions/{exemptionId}
-func (s *SSOExemptionsService) UpdateAccount(ctx context.Context, accountID, exemptionID string, req any) (json.RawMessage, error) {
+func (s *SSOExemptionsService) UpdateAccount(ctx context.Context, accountID, exemptionID string, req *UpdateSSOExemptionRequest) (*SSOExemptionResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("exemptionId", exemptionID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[SSOExemptionResponse](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/authn/sso-config/accounts/{accountId}/exemptions/{exemptionId}",
 		args:   []string{accountID, exemptionID},
@@ -5216,13 +5607,14 @@ func (s *SSOExemptionsService) UpdateAccount(ctx context.Context, accountID, exe
 // operationId updateSSOExemptionPartitionEnforced.
 //
 //alianza:operation PUT /v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions/{exemptionId}
-func (s *SSOExemptionsService) UpdatePartition(ctx context.Context, exemptionID string, req any) (json.RawMessage, error) {
+func (s *SSOExemptionsService) UpdatePartition(ctx context.Context, exemptionID string, req *UpdateSSOExemptionRequest) (*SSOExemptionResponse, error) {
 	var v validator
 	v.pathID("exemptionId", exemptionID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[SSOExemptionResponse](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions/{exemptionId}",
 		args:   []string{exemptionID},
@@ -5235,8 +5627,13 @@ func (s *SSOExemptionsService) UpdatePartition(ctx context.Context, exemptionID 
 // operationId createSecurityRole.
 //
 //alianza:operation POST /v2/partition/{partitionId}/security
-func (s *SecurityGroupsService) Create(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *SecurityGroupsService) Create(ctx context.Context, req *CreateSecurityRoleRequest) (*SecurityRole, error) {
+	var v validator
+	v.check(req != nil, "body", "is required")
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return call[SecurityRole](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/security",
 		body:   req,
@@ -5266,13 +5663,13 @@ func (s *SecurityGroupsService) Delete(ctx context.Context, securityID string) e
 // operationId retrieveSecurityRole.
 //
 //alianza:operation GET /v2/partition/{partitionId}/security/{securityId}
-func (s *SecurityGroupsService) Get(ctx context.Context, securityID string) (json.RawMessage, error) {
+func (s *SecurityGroupsService) Get(ctx context.Context, securityID string) (*SecurityRole, error) {
 	var v validator
 	v.pathID("securityId", securityID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[SecurityRole](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/security/{securityId}",
 		args:   []string{securityID},
@@ -5284,8 +5681,8 @@ func (s *SecurityGroupsService) Get(ctx context.Context, securityID string) (jso
 // operationId listSecurityRoles.
 //
 //alianza:operation GET /v2/partition/{partitionId}/security
-func (s *SecurityGroupsService) List(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *SecurityGroupsService) List(ctx context.Context) ([]SecurityRole, error) {
+	return callValue[[]SecurityRole](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/security",
 	})
@@ -5296,13 +5693,14 @@ func (s *SecurityGroupsService) List(ctx context.Context) (json.RawMessage, erro
 // operationId patchSecurityRole.
 //
 //alianza:operation PATCH /v2/partition/{partitionId}/security/{securityId}
-func (s *SecurityGroupsService) Patch(ctx context.Context, securityID string, req any) (json.RawMessage, error) {
+func (s *SecurityGroupsService) Patch(ctx context.Context, securityID string, req map[string]any) (*SecurityRole, error) {
 	var v validator
 	v.pathID("securityId", securityID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[SecurityRole](ctx, s.client, &request{
 		method: http.MethodPatch,
 		path:   "/v2/partition/{partitionId}/security/{securityId}",
 		args:   []string{securityID},
@@ -5315,17 +5713,17 @@ func (s *SecurityGroupsService) Patch(ctx context.Context, securityID string, re
 // operationId updateSecurityRole.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/security/{securityId}
-func (s *SecurityGroupsService) Update(ctx context.Context, securityID string, req any) (json.RawMessage, error) {
+func (s *SecurityGroupsService) Update(ctx context.Context, securityID string, req *UpdateSecurityRoleRequest) (*SecurityRole, error) {
 	var v validator
 	v.pathID("securityId", securityID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[SecurityRole](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/security/{securityId}",
 		args:   []string{securityID},
-		body:   req,
+		body:   jsonOrNil(req),
 	})
 }
 
@@ -5334,7 +5732,7 @@ func (s *SecurityGroupsService) Update(ctx context.Context, securityID string, r
 // operationId getServiceActivationEvents.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/reference/{referenceId}/type/{serviceType}
-func (s *ServiceActivationsService) ListEvents(ctx context.Context, accountID, referenceID, serviceType string) (json.RawMessage, error) {
+func (s *ServiceActivationsService) ListEvents(ctx context.Context, accountID, referenceID, serviceType string) (*ServiceActivationEvent, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("referenceId", referenceID)
@@ -5342,7 +5740,7 @@ func (s *ServiceActivationsService) ListEvents(ctx context.Context, accountID, r
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[ServiceActivationEvent](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/reference/{referenceId}/type/{serviceType}",
 		args:   []string{accountID, referenceID, serviceType},
@@ -5354,17 +5752,19 @@ func (s *ServiceActivationsService) ListEvents(ctx context.Context, accountID, r
 // operationId createGroup.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup
-func (s *SipTrunkGroupsService) Create(ctx context.Context, accountID string, req any) (json.RawMessage, error) {
+func (s *SipTrunkGroupsService) Create(ctx context.Context, accountID string, req *CreateSIPTrunkGroupRequest) (*SIPTrunkGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodPost,
-		path:   "/v2/partition/{partitionId}/account/{accountId}/siptrunkgroup",
-		args:   []string{accountID},
-		body:   req,
+	return call[SIPTrunkGroup](ctx, s.client, &request{
+		method:  http.MethodPost,
+		path:    "/v2/partition/{partitionId}/account/{accountId}/siptrunkgroup",
+		args:    []string{accountID},
+		body:    req,
+		emptyOK: true,
 	})
 }
 
@@ -5392,14 +5792,14 @@ func (s *SipTrunkGroupsService) Delete(ctx context.Context, accountID, groupID s
 // operationId getGroup.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}
-func (s *SipTrunkGroupsService) Get(ctx context.Context, accountID, groupID string) (json.RawMessage, error) {
+func (s *SipTrunkGroupsService) Get(ctx context.Context, accountID, groupID string) (*SIPTrunkGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("groupId", groupID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[SIPTrunkGroup](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}",
 		args:   []string{accountID, groupID},
@@ -5411,14 +5811,14 @@ func (s *SipTrunkGroupsService) Get(ctx context.Context, accountID, groupID stri
 // operationId getFailover.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}/forward
-func (s *SipTrunkGroupsService) GetForward(ctx context.Context, accountID, groupID string) (json.RawMessage, error) {
+func (s *SipTrunkGroupsService) GetForward(ctx context.Context, accountID, groupID string) (*SIPTrunkGroupForwardRules, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("groupId", groupID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[SIPTrunkGroupForwardRules](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}/forward",
 		args:   []string{accountID, groupID},
@@ -5430,13 +5830,13 @@ func (s *SipTrunkGroupsService) GetForward(ctx context.Context, accountID, group
 // operationId listGroups.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup
-func (s *SipTrunkGroupsService) List(ctx context.Context, accountID string) (json.RawMessage, error) {
+func (s *SipTrunkGroupsService) List(ctx context.Context, accountID string) ([]SIPTrunkGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]SIPTrunkGroup](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/siptrunkgroup",
 		args:   []string{accountID},
@@ -5448,14 +5848,15 @@ func (s *SipTrunkGroupsService) List(ctx context.Context, accountID string) (jso
 // operationId updateGroup.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}
-func (s *SipTrunkGroupsService) Update(ctx context.Context, accountID, groupID string, req any) (json.RawMessage, error) {
+func (s *SipTrunkGroupsService) Update(ctx context.Context, accountID, groupID string, req *UpdateSIPTrunkGroupRequest) (*SIPTrunkGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("groupId", groupID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[SIPTrunkGroup](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}",
 		args:   []string{accountID, groupID},
@@ -5468,14 +5869,14 @@ func (s *SipTrunkGroupsService) Update(ctx context.Context, accountID, groupID s
 // operationId updateFailover.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}/forward
-func (s *SipTrunkGroupsService) UpdateForward(ctx context.Context, accountID, groupID string) (json.RawMessage, error) {
+func (s *SipTrunkGroupsService) UpdateForward(ctx context.Context, accountID, groupID string) (*SIPTrunkGroupForwardRules, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("groupId", groupID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[SIPTrunkGroupForwardRules](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}/forward",
 		args:   []string{accountID, groupID},
@@ -5487,13 +5888,13 @@ func (s *SipTrunkGroupsService) UpdateForward(ctx context.Context, accountID, gr
 // operationId getShareableCallingPlans.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/shared-plan-lookup
-func (s *SipTrunksService) ListSharedPlanLookups(ctx context.Context, accountID string) (json.RawMessage, error) {
+func (s *SipTrunksService) ListSharedPlanLookups(ctx context.Context, accountID string) ([]SipTrunk, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]SipTrunk](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/shared-plan-lookup",
 		args:   []string{accountID},
@@ -5533,14 +5934,14 @@ func (o *SipTrunksValidateOptions) Validate() error {
 // operationId validateSipTrunkIpPort.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/validate
-func (s *SipTrunksService) Validate(ctx context.Context, accountID string, opts *SipTrunksValidateOptions) (json.RawMessage, error) {
+func (s *SipTrunksService) Validate(ctx context.Context, accountID string, opts *SipTrunksValidateOptions) (bool, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	opts.validate(&v)
 	if err := v.err(); err != nil {
-		return nil, err
+		return false, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[bool](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/validate",
 		args:   []string{accountID},
@@ -5553,17 +5954,19 @@ func (s *SipTrunksService) Validate(ctx context.Context, accountID string, opts 
 // operationId create_specialty_line.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/specialty-line
-func (s *SpecialtyLinesService) Create(ctx context.Context, accountID string, req any) (json.RawMessage, error) {
+func (s *SpecialtyLinesService) Create(ctx context.Context, accountID string, req *CreateSpecialtyLineRequest) (*SpecialtyLineResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodPost,
-		path:   "/v2/partition/{partitionId}/account/{accountId}/specialty-line",
-		args:   []string{accountID},
-		body:   req,
+	return call[SpecialtyLineResponse](ctx, s.client, &request{
+		method:  http.MethodPost,
+		path:    "/v2/partition/{partitionId}/account/{accountId}/specialty-line",
+		args:    []string{accountID},
+		body:    req,
+		emptyOK: true,
 	})
 }
 
@@ -5591,14 +5994,14 @@ func (s *SpecialtyLinesService) Delete(ctx context.Context, accountID, lineID st
 // operationId retrieve_specialty_line_by_id.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/specialty-line/{lineId}
-func (s *SpecialtyLinesService) Get(ctx context.Context, accountID, lineID string) (json.RawMessage, error) {
+func (s *SpecialtyLinesService) Get(ctx context.Context, accountID, lineID string) (*SpecialtyLineResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("lineId", lineID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[SpecialtyLineResponse](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/specialty-line/{lineId}",
 		args:   []string{accountID, lineID},
@@ -5610,13 +6013,13 @@ func (s *SpecialtyLinesService) Get(ctx context.Context, accountID, lineID strin
 // operationId retrieve_specialty_line_by_account.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/specialty-line
-func (s *SpecialtyLinesService) List(ctx context.Context, accountID string) (json.RawMessage, error) {
+func (s *SpecialtyLinesService) List(ctx context.Context, accountID string) ([]SpecialtyLineResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]SpecialtyLineResponse](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/specialty-line",
 		args:   []string{accountID},
@@ -5628,14 +6031,15 @@ func (s *SpecialtyLinesService) List(ctx context.Context, accountID string) (jso
 // operationId update_specialty_line.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/specialty-line/{lineId}
-func (s *SpecialtyLinesService) Update(ctx context.Context, accountID, lineID string, req any) (json.RawMessage, error) {
+func (s *SpecialtyLinesService) Update(ctx context.Context, accountID, lineID string, req *UpdateSpecialtyLineRequest) (*SpecialtyLineResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("lineId", lineID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[SpecialtyLineResponse](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/specialty-line/{lineId}",
 		args:   []string{accountID, lineID},
@@ -5648,8 +6052,13 @@ func (s *SpecialtyLinesService) Update(ctx context.Context, accountID, lineID st
 // operationId validate_sip_username.
 //
 //alianza:operation POST /v2/rpc/specialty-line/validate-sip-username
-func (s *SpecialtyLinesService) ValidateSIPUsername(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *SpecialtyLinesService) ValidateSIPUsername(ctx context.Context, req *CreateValidateSIPUsernameRequest) (bool, error) {
+	var v validator
+	v.check(req != nil, "body", "is required")
+	if err := v.err(); err != nil {
+		return false, err
+	}
+	return callValue[bool](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/rpc/specialty-line/validate-sip-username",
 		body:   req,
@@ -5661,14 +6070,14 @@ func (s *SpecialtyLinesService) ValidateSIPUsername(ctx context.Context, req any
 // operationId acceptE911Correction.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}/911-address/correction/accept
-func (s *TelephoneNumbersService) Accept911AddressCorrection(ctx context.Context, accountID, tn string) (json.RawMessage, error) {
+func (s *TelephoneNumbersService) Accept911AddressCorrection(ctx context.Context, accountID, tn string) (*AccountTelephoneNumber, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("tn", tn)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[AccountTelephoneNumber](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}/911-address/correction/accept",
 		args:   []string{accountID, tn},
@@ -5688,14 +6097,14 @@ type TelephoneNumbersAccept911AddressOriginalOptions struct {
 // operationId acceptOriginalE911.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}/911-address/original/accept
-func (s *TelephoneNumbersService) Accept911AddressOriginal(ctx context.Context, accountID, tn string, opts *TelephoneNumbersAccept911AddressOriginalOptions) (json.RawMessage, error) {
+func (s *TelephoneNumbersService) Accept911AddressOriginal(ctx context.Context, accountID, tn string, opts *TelephoneNumbersAccept911AddressOriginalOptions) (*AccountTelephoneNumber, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("tn", tn)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[AccountTelephoneNumber](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}/911-address/original/accept",
 		args:   []string{accountID, tn},
@@ -5708,9 +6117,10 @@ func (s *TelephoneNumbersService) Accept911AddressOriginal(ctx context.Context, 
 // operationId cancelAndRemoveDynamicInventoryReservation.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests/actions/cancel
-func (s *TelephoneNumbersService) CancelTNRequests(ctx context.Context, accountID string, req any) error {
+func (s *TelephoneNumbersService) CancelTNRequests(ctx context.Context, accountID string, req *CreateCancelActionRequest) error {
 	var v validator
 	v.pathID("accountId", accountID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return err
 	}
@@ -5727,11 +6137,17 @@ func (s *TelephoneNumbersService) CancelTNRequests(ctx context.Context, accountI
 // operationId createTelephoneNumber.
 //
 //alianza:operation POST /v2/partition/{partitionId}/telephonenumber
-func (s *TelephoneNumbersService) Create(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodPost,
-		path:   "/v2/partition/{partitionId}/telephonenumber",
-		body:   req,
+func (s *TelephoneNumbersService) Create(ctx context.Context, req *CreateTelephoneNumberViewRequest) (*TelephoneNumberView, error) {
+	var v validator
+	v.check(req != nil, "body", "is required")
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return call[TelephoneNumberView](ctx, s.client, &request{
+		method:  http.MethodPost,
+		path:    "/v2/partition/{partitionId}/telephonenumber",
+		body:    req,
+		emptyOK: true,
 	})
 }
 
@@ -5740,11 +6156,12 @@ func (s *TelephoneNumbersService) Create(ctx context.Context, req any) (json.Raw
 // operationId bulkTelephoneNumberImport.
 //
 //alianza:operation POST /v2/partition/{partitionId}/telephonenumber/bulkimport_2
-func (s *TelephoneNumbersService) CreateBulkImport(ctx context.Context, req any) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodPost,
-		path:   "/v2/partition/{partitionId}/telephonenumber/bulkimport_2",
-		body:   req,
+func (s *TelephoneNumbersService) CreateBulkImport(ctx context.Context, req *CreateJobUploadKeyRequest) (*JobInfo, error) {
+	return call[JobInfo](ctx, s.client, &request{
+		method:  http.MethodPost,
+		path:    "/v2/partition/{partitionId}/telephonenumber/bulkimport_2",
+		body:    jsonOrNil(req),
+		emptyOK: true,
 	})
 }
 
@@ -5754,13 +6171,14 @@ func (s *TelephoneNumbersService) CreateBulkImport(ctx context.Context, req any)
 // operationId createOrUpdateExternalTelephoneNumberToAccount.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/telephonenumber/external
-func (s *TelephoneNumbersService) CreateExternal(ctx context.Context, accountID string, req any) (json.RawMessage, error) {
+func (s *TelephoneNumbersService) CreateExternal(ctx context.Context, accountID string, req *CreateExternalTNRequest) (*ExternalTN, error) {
 	var v validator
 	v.pathID("accountId", accountID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[ExternalTN](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/telephonenumber/external",
 		args:   []string{accountID},
@@ -5774,13 +6192,14 @@ func (s *TelephoneNumbersService) CreateExternal(ctx context.Context, accountID 
 // operationId createOrAddTelephoneNumberToAccountWithDynamicInventory.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests
-func (s *TelephoneNumbersService) CreateTNRequest(ctx context.Context, accountID string, req any) (json.RawMessage, error) {
+func (s *TelephoneNumbersService) CreateTNRequest(ctx context.Context, accountID string, req *CreateDynamicTelephoneNumberActivationRequest) (*DynamicTelephoneNumberActivation, error) {
 	var v validator
 	v.pathID("accountId", accountID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[DynamicTelephoneNumberActivation](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests",
 		args:   []string{accountID},
@@ -5813,10 +6232,11 @@ func (s *TelephoneNumbersService) DeleteFromInventory(ctx context.Context, tn st
 // operationId asyncExportTnInventory.
 //
 //alianza:operation GET /v2/partition/{partitionId}/telephonenumber/export_2
-func (s *TelephoneNumbersService) ExportInventory(ctx context.Context) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/telephonenumber/export_2",
+func (s *TelephoneNumbersService) ExportInventory(ctx context.Context) (*JobInfo, error) {
+	return call[JobInfo](ctx, s.client, &request{
+		method:  http.MethodGet,
+		path:    "/v2/partition/{partitionId}/telephonenumber/export_2",
+		emptyOK: true,
 	})
 }
 
@@ -5872,11 +6292,12 @@ type TelephoneNumbersExportStatusSearchOptions struct {
 // operationId exportTNStatusSearch2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/telephonenumber/exportstatussearch_2
-func (s *TelephoneNumbersService) ExportStatusSearch(ctx context.Context, opts *TelephoneNumbersExportStatusSearchOptions) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/telephonenumber/exportstatussearch_2",
-		query:  opts,
+func (s *TelephoneNumbersService) ExportStatusSearch(ctx context.Context, opts *TelephoneNumbersExportStatusSearchOptions) (*JobInfo, error) {
+	return call[JobInfo](ctx, s.client, &request{
+		method:  http.MethodGet,
+		path:    "/v2/partition/{partitionId}/telephonenumber/exportstatussearch_2",
+		query:   opts,
+		emptyOK: true,
 	})
 }
 
@@ -5930,14 +6351,14 @@ func (s *TelephoneNumbersService) ExportStatusSearchCSV(ctx context.Context, opt
 // operationId getE911Correction.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}/911-address/correction
-func (s *TelephoneNumbersService) Get911AddressCorrection(ctx context.Context, accountID, tn string) (json.RawMessage, error) {
+func (s *TelephoneNumbersService) Get911AddressCorrection(ctx context.Context, accountID, tn string) (*E911Address, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("tn", tn)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[E911Address](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}/911-address/correction",
 		args:   []string{accountID, tn},
@@ -5950,14 +6371,14 @@ func (s *TelephoneNumbersService) Get911AddressCorrection(ctx context.Context, a
 // operationId retrieveTelephoneNumberUsages.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}/911-address/usages
-func (s *TelephoneNumbersService) Get911AddressUsages(ctx context.Context, accountID, tn string) (json.RawMessage, error) {
+func (s *TelephoneNumbersService) Get911AddressUsages(ctx context.Context, accountID, tn string) (*TelephoneNumberUsages, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("tn", tn)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[TelephoneNumberUsages](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}/911-address/usages",
 		args:   []string{accountID, tn},
@@ -5969,13 +6390,13 @@ func (s *TelephoneNumbersService) Get911AddressUsages(ctx context.Context, accou
 // operationId retrieveTelephoneNumberAvailability.
 //
 //alianza:operation GET /v2/partition/{partitionId}/telephonenumber/{tn}/availability
-func (s *TelephoneNumbersService) GetAvailability(ctx context.Context, tn string) (json.RawMessage, error) {
+func (s *TelephoneNumbersService) GetAvailability(ctx context.Context, tn string) (*TelephoneNumberAvailability, error) {
 	var v validator
 	v.pathID("tn", tn)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[TelephoneNumberAvailability](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/telephonenumber/{tn}/availability",
 		args:   []string{tn},
@@ -5987,13 +6408,13 @@ func (s *TelephoneNumbersService) GetAvailability(ctx context.Context, tn string
 // operationId isTnOffNet.
 //
 //alianza:operation GET /v2/partition/{partitionId}/telephonenumber/{tn}/fmfmcheck
-func (s *TelephoneNumbersService) GetFmfmCheck(ctx context.Context, tn string) (json.RawMessage, error) {
+func (s *TelephoneNumbersService) GetFmfmCheck(ctx context.Context, tn string) (bool, error) {
 	var v validator
 	v.pathID("tn", tn)
 	if err := v.err(); err != nil {
-		return nil, err
+		return false, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[bool](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/telephonenumber/{tn}/fmfmcheck",
 		args:   []string{tn},
@@ -6005,14 +6426,14 @@ func (s *TelephoneNumbersService) GetFmfmCheck(ctx context.Context, tn string) (
 // operationId retrieveTelephoneNumbersByUserGroups.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber/groupid/{groupId}
-func (s *TelephoneNumbersService) GetGroupID(ctx context.Context, accountID, groupID string) (json.RawMessage, error) {
+func (s *TelephoneNumbersService) GetGroupID(ctx context.Context, accountID, groupID string) ([]AccountTelephoneNumber, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("groupId", groupID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]AccountTelephoneNumber](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/telephonenumber/groupid/{groupId}",
 		args:   []string{accountID, groupID},
@@ -6024,14 +6445,14 @@ func (s *TelephoneNumbersService) GetGroupID(ctx context.Context, accountID, gro
 // operationId getDynamicInventoryActivation.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests/{orderId}
-func (s *TelephoneNumbersService) GetTNRequest(ctx context.Context, accountID, orderID string) (json.RawMessage, error) {
+func (s *TelephoneNumbersService) GetTNRequest(ctx context.Context, accountID, orderID string) (*DynamicTelephoneNumberActivation, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("orderId", orderID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[DynamicTelephoneNumberActivation](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests/{orderId}",
 		args:   []string{accountID, orderID},
@@ -6053,13 +6474,13 @@ type TelephoneNumbersListTNRequestsOptions struct {
 // operationId retrieveDynamicInventoryActivations.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests
-func (s *TelephoneNumbersService) ListTNRequests(ctx context.Context, accountID string, opts *TelephoneNumbersListTNRequestsOptions) (json.RawMessage, error) {
+func (s *TelephoneNumbersService) ListTNRequests(ctx context.Context, accountID string, opts *TelephoneNumbersListTNRequestsOptions) ([]DynamicTelephoneNumberActivation, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]DynamicTelephoneNumberActivation](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests",
 		args:   []string{accountID},
@@ -6072,13 +6493,13 @@ func (s *TelephoneNumbersService) ListTNRequests(ctx context.Context, accountID 
 // operationId cooldownRecover.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/telephonenumber/{tn}/cooldown/recover
-func (s *TelephoneNumbersService) RecoverCooldown(ctx context.Context, tn string) (json.RawMessage, error) {
+func (s *TelephoneNumbersService) RecoverCooldown(ctx context.Context, tn string) (*TelephoneNumberView, error) {
 	var v validator
 	v.pathID("tn", tn)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[TelephoneNumberView](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/telephonenumber/{tn}/cooldown/recover",
 		args:   []string{tn},
@@ -6109,13 +6530,14 @@ func (s *TelephoneNumbersService) RefreshTNRequest(ctx context.Context, accountI
 // operationId reviseAndResubmitDynamicInventoryReservation.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests/actions/resubmit
-func (s *TelephoneNumbersService) ResubmitTNRequests(ctx context.Context, accountID string, req any) (json.RawMessage, error) {
+func (s *TelephoneNumbersService) ResubmitTNRequests(ctx context.Context, accountID string, req *CreateDynamicTelephoneNumberActivationRequest) (*DynamicTelephoneNumberActivation, error) {
 	var v validator
 	v.pathID("accountId", accountID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[DynamicTelephoneNumberActivation](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests/actions/resubmit",
 		args:   []string{accountID},
@@ -6152,12 +6574,47 @@ type TelephoneNumbersSearchStatusOptions struct {
 // operationId statusSearch.
 //
 //alianza:operation GET /v2/partition/{partitionId}/telephonenumber/statussearch
-func (s *TelephoneNumbersService) SearchStatus(ctx context.Context, opts *TelephoneNumbersSearchStatusOptions) (json.RawMessage, error) {
-	return callValue[json.RawMessage](ctx, s.client, &request{
+func (s *TelephoneNumbersService) SearchStatus(ctx context.Context, opts *TelephoneNumbersSearchStatusOptions) (*ServiceActivationEventResponse, error) {
+	return call[ServiceActivationEventResponse](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/telephonenumber/statussearch",
 		query:  opts,
 	})
+}
+
+// SearchStatusAll iterates over every record SearchStatus finds, asking for the next page only
+// when the loop wants more: it starts at opts.FirstResultIndex and moves on by
+// records each time, with opts.MaxResult records per page (the platform's
+// default when 0). It stops when a page is empty or short, when TotalRecords
+// says the list is done, when the loop breaks, or at the first error, which it
+// yields. opts may be nil; it is not changed.
+func (s *TelephoneNumbersService) SearchStatusAll(ctx context.Context, opts *TelephoneNumbersSearchStatusOptions) iter.Seq2[ServiceActivationEvent, error] {
+	return func(yield func(ServiceActivationEvent, error) bool) {
+		var o TelephoneNumbersSearchStatusOptions
+		if opts != nil {
+			o = *opts
+		}
+		seen := 0
+		for {
+			page, err := s.SearchStatus(ctx, &o)
+			if err != nil {
+				var zero ServiceActivationEvent
+				yield(zero, err)
+				return
+			}
+			for _, r := range page.Results {
+				if !yield(r, nil) {
+					return
+				}
+			}
+			n := len(page.Results)
+			seen += n
+			if n == 0 || o.MaxResult > 0 && n < int(o.MaxResult) || page.TotalRecords > 0 && seen >= int(page.TotalRecords) {
+				return
+			}
+			o.FirstResultIndex += int(n)
+		}
+	}
 }
 
 // UpdateTNRequest updates dynamic reservation object.
@@ -6165,14 +6622,15 @@ func (s *TelephoneNumbersService) SearchStatus(ctx context.Context, opts *Teleph
 // operationId updateTelephoneNumberToAccountWithDynamicInventory.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests/{orderId}
-func (s *TelephoneNumbersService) UpdateTNRequest(ctx context.Context, accountID, orderID string, req any) (json.RawMessage, error) {
+func (s *TelephoneNumbersService) UpdateTNRequest(ctx context.Context, accountID, orderID string, req *UpdateDynamicTelephoneNumberActivationRequest) (*DynamicTelephoneNumberActivation, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("orderId", orderID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[DynamicTelephoneNumberActivation](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests/{orderId}",
 		args:   []string{accountID, orderID},
@@ -6210,13 +6668,14 @@ func (o *UserGroupsCreateSettingOptions) Validate() error {
 // operationId createUserGroup.
 //
 //alianza:operation POST /v2/user-groups/settings
-func (s *UserGroupsService) CreateSetting(ctx context.Context, req any, opts *UserGroupsCreateSettingOptions) (json.RawMessage, error) {
+func (s *UserGroupsService) CreateSetting(ctx context.Context, req *CreateUserGroupRequest, opts *UserGroupsCreateSettingOptions) (*UserGroupResponse, error) {
 	var v validator
 	opts.validate(&v)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[UserGroupResponse](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/user-groups/settings",
 		query:  opts,
@@ -6302,13 +6761,13 @@ func (o *UserGroupsGetSettingsOptions) Validate() error {
 // operationId getUserGroups.
 //
 //alianza:operation GET /v2/user-groups/settings
-func (s *UserGroupsService) GetSettings(ctx context.Context, opts *UserGroupsGetSettingsOptions) (json.RawMessage, error) {
+func (s *UserGroupsService) GetSettings(ctx context.Context, opts *UserGroupsGetSettingsOptions) (*UserGroupResponse, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[UserGroupResponse](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/user-groups/settings",
 		query:  opts,
@@ -6348,9 +6807,10 @@ func (o *UserGroupsUpdateSettingsOptions) Validate() error {
 // operationId updateUserGroup.
 //
 //alianza:operation PUT /v2/user-groups/settings
-func (s *UserGroupsService) UpdateSettings(ctx context.Context, req any, opts *UserGroupsUpdateSettingsOptions) error {
+func (s *UserGroupsService) UpdateSettings(ctx context.Context, req *UpdateUserGroupRequest, opts *UserGroupsUpdateSettingsOptions) error {
 	var v validator
 	opts.validate(&v)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return err
 	}
@@ -6367,13 +6827,14 @@ func (s *UserGroupsService) UpdateSettings(ctx context.Context, req any, opts *U
 // operationId createAccountUser.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/accountuser
-func (s *UsersService) CreateAccountUser(ctx context.Context, accountID string, req any) (json.RawMessage, error) {
+func (s *UsersService) CreateAccountUser(ctx context.Context, accountID string, req *CreateAccountUserRequest) (*AccountUser, error) {
 	var v validator
 	v.pathID("accountId", accountID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[AccountUser](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/accountuser",
 		args:   []string{accountID},
@@ -6386,14 +6847,14 @@ func (s *UsersService) CreateAccountUser(ctx context.Context, accountID string, 
 // operationId deleteAccountUser.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}
-func (s *UsersService) DeleteAccountUser(ctx context.Context, accountID, userID string) (json.RawMessage, error) {
+func (s *UsersService) DeleteAccountUser(ctx context.Context, accountID, userID string) (string, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("userId", userID)
 	if err := v.err(); err != nil {
-		return nil, err
+		return "", err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[string](ctx, s.client, &request{
 		method: http.MethodDelete,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}",
 		args:   []string{accountID, userID},
@@ -6413,14 +6874,14 @@ type UsersGetAccountUserOptions struct {
 // operationId getAccountUser.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}
-func (s *UsersService) GetAccountUser(ctx context.Context, accountID, userID string, opts *UsersGetAccountUserOptions) (json.RawMessage, error) {
+func (s *UsersService) GetAccountUser(ctx context.Context, accountID, userID string, opts *UsersGetAccountUserOptions) (*AccountUser, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("userId", userID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[AccountUser](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}",
 		args:   []string{accountID, userID},
@@ -6440,13 +6901,13 @@ type UsersListAccountUsersOptions struct {
 // operationId getAccountUserList.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/accountuser
-func (s *UsersService) ListAccountUsers(ctx context.Context, accountID string, opts *UsersListAccountUsersOptions) (json.RawMessage, error) {
+func (s *UsersService) ListAccountUsers(ctx context.Context, accountID string, opts *UsersListAccountUsersOptions) ([]AccountUser, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]AccountUser](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/accountuser",
 		args:   []string{accountID},
@@ -6459,14 +6920,14 @@ func (s *UsersService) ListAccountUsers(ctx context.Context, accountID string, o
 // operationId getVoicemailData.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/user/{userId}/voicemail
-func (s *UsersService) ListVoicemails(ctx context.Context, accountID, userID string) (json.RawMessage, error) {
+func (s *UsersService) ListVoicemails(ctx context.Context, accountID, userID string) ([]VoicemailMessage, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("userId", userID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]VoicemailMessage](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/user/{userId}/voicemail",
 		args:   []string{accountID, userID},
@@ -6478,14 +6939,15 @@ func (s *UsersService) ListVoicemails(ctx context.Context, accountID, userID str
 // operationId patchAccountUser.
 //
 //alianza:operation PATCH /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}
-func (s *UsersService) PatchAccountUser(ctx context.Context, accountID, userID string, req any) (json.RawMessage, error) {
+func (s *UsersService) PatchAccountUser(ctx context.Context, accountID, userID string, req map[string]any) (*AccountUser, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("userId", userID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[AccountUser](ctx, s.client, &request{
 		method: http.MethodPatch,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}",
 		args:   []string{accountID, userID},
@@ -6524,14 +6986,15 @@ func (s *UsersService) PrevalidateEmail(ctx context.Context, accountID, email st
 // operationId repurposeEndUser.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/user/{userId}/repurpose
-func (s *UsersService) Repurpose(ctx context.Context, accountID, userID string, req any) (json.RawMessage, error) {
+func (s *UsersService) Repurpose(ctx context.Context, accountID, userID string, req *UpdateReassignEndUserRequest) (*User, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("userId", userID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[User](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/user/{userId}/repurpose",
 		args:   []string{accountID, userID},
@@ -6544,14 +7007,14 @@ func (s *UsersService) Repurpose(ctx context.Context, accountID, userID string, 
 // operationId resetAccountUserPassword.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}/resetpassword
-func (s *UsersService) ResetAccountUserPassword(ctx context.Context, accountID, userID string) (json.RawMessage, error) {
+func (s *UsersService) ResetAccountUserPassword(ctx context.Context, accountID, userID string) (*AccountUser, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("userId", userID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[AccountUser](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}/resetpassword",
 		args:   []string{accountID, userID},
@@ -6563,14 +7026,14 @@ func (s *UsersService) ResetAccountUserPassword(ctx context.Context, accountID, 
 // operationId resetEndUserPassword.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/user/{userId}/resetpassword
-func (s *UsersService) ResetPassword(ctx context.Context, accountID, userID string) (json.RawMessage, error) {
+func (s *UsersService) ResetPassword(ctx context.Context, accountID, userID string) (*User, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("userId", userID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[User](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/user/{userId}/resetpassword",
 		args:   []string{accountID, userID},
@@ -6608,14 +7071,14 @@ type UsersUnlockVMOptions struct {
 // operationId unlockVm.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/user/{userId}/unlockvm
-func (s *UsersService) UnlockVM(ctx context.Context, accountID, userID string, opts *UsersUnlockVMOptions) (json.RawMessage, error) {
+func (s *UsersService) UnlockVM(ctx context.Context, accountID, userID string, opts *UsersUnlockVMOptions) (*User, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("userId", userID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[User](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/user/{userId}/unlockvm",
 		args:   []string{accountID, userID},
@@ -6628,14 +7091,15 @@ func (s *UsersService) UnlockVM(ctx context.Context, accountID, userID string, o
 // operationId updateAccountUser.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}
-func (s *UsersService) UpdateAccountUser(ctx context.Context, accountID, userID string, req any) (json.RawMessage, error) {
+func (s *UsersService) UpdateAccountUser(ctx context.Context, accountID, userID string, req *UpdateAccountUserRequest) (*AccountUser, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("userId", userID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[AccountUser](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}",
 		args:   []string{accountID, userID},
@@ -6648,17 +7112,17 @@ func (s *UsersService) UpdateAccountUser(ctx context.Context, accountID, userID 
 // operationId createVFax.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/vfax
-func (s *VirtualFaxService) Create(ctx context.Context, accountID string, req any) (json.RawMessage, error) {
+func (s *VirtualFaxService) Create(ctx context.Context, accountID string, req *CreateVirtualFaxLineRequest) (*VirtualFaxLine, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[VirtualFaxLine](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/vfax",
 		args:   []string{accountID},
-		body:   req,
+		body:   jsonOrNil(req),
 	})
 }
 
@@ -6667,14 +7131,14 @@ func (s *VirtualFaxService) Create(ctx context.Context, accountID string, req an
 // operationId deleteVFax.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/vfax/{id}
-func (s *VirtualFaxService) Delete(ctx context.Context, accountID, id string) (json.RawMessage, error) {
+func (s *VirtualFaxService) Delete(ctx context.Context, accountID, id string) (string, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("id", id)
 	if err := v.err(); err != nil {
-		return nil, err
+		return "", err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[string](ctx, s.client, &request{
 		method: http.MethodDelete,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/vfax/{id}",
 		args:   []string{accountID, id},
@@ -6686,14 +7150,14 @@ func (s *VirtualFaxService) Delete(ctx context.Context, accountID, id string) (j
 // operationId retrieveVFax.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/vfax/{id}
-func (s *VirtualFaxService) Get(ctx context.Context, accountID, id string) (json.RawMessage, error) {
+func (s *VirtualFaxService) Get(ctx context.Context, accountID, id string) (*VirtualFaxLine, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("id", id)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[VirtualFaxLine](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/vfax/{id}",
 		args:   []string{accountID, id},
@@ -6705,13 +7169,13 @@ func (s *VirtualFaxService) Get(ctx context.Context, accountID, id string) (json
 // operationId retrieveOutboundVFax.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/vfax/outbound
-func (s *VirtualFaxService) GetOutbound(ctx context.Context, accountID string) (json.RawMessage, error) {
+func (s *VirtualFaxService) GetOutbound(ctx context.Context, accountID string) (*VfaxOutbound, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[VfaxOutbound](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/vfax/outbound",
 		args:   []string{accountID},
@@ -6723,13 +7187,13 @@ func (s *VirtualFaxService) GetOutbound(ctx context.Context, accountID string) (
 // operationId retrieveVFaxList.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/vfax
-func (s *VirtualFaxService) List(ctx context.Context, accountID string) (json.RawMessage, error) {
+func (s *VirtualFaxService) List(ctx context.Context, accountID string) ([]VirtualFaxLine, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]VirtualFaxLine](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/vfax",
 		args:   []string{accountID},
@@ -6741,14 +7205,15 @@ func (s *VirtualFaxService) List(ctx context.Context, accountID string) (json.Ra
 // operationId patchVFax.
 //
 //alianza:operation PATCH /v2/partition/{partitionId}/account/{accountId}/vfax/{id}
-func (s *VirtualFaxService) Patch(ctx context.Context, accountID, id string, req any) (json.RawMessage, error) {
+func (s *VirtualFaxService) Patch(ctx context.Context, accountID, id string, req *PatchVirtualFaxLineRequest) (*VirtualFaxLine, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("id", id)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[VirtualFaxLine](ctx, s.client, &request{
 		method: http.MethodPatch,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/vfax/{id}",
 		args:   []string{accountID, id},
@@ -6761,14 +7226,15 @@ func (s *VirtualFaxService) Patch(ctx context.Context, accountID, id string, req
 // operationId updateVFax.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/vfax/{id}
-func (s *VirtualFaxService) Update(ctx context.Context, accountID, id string, req any) (json.RawMessage, error) {
+func (s *VirtualFaxService) Update(ctx context.Context, accountID, id string, req *UpdateVirtualFaxLineRequest) (*VirtualFaxLine, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("id", id)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[VirtualFaxLine](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/vfax/{id}",
 		args:   []string{accountID, id},
@@ -6781,13 +7247,14 @@ func (s *VirtualFaxService) Update(ctx context.Context, accountID, id string, re
 // operationId updateOutboundVFax.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/vfax/outbound
-func (s *VirtualFaxService) UpdateOutbound(ctx context.Context, accountID string, req any) (json.RawMessage, error) {
+func (s *VirtualFaxService) UpdateOutbound(ctx context.Context, accountID string, req *UpdateVfaxOutboundRequest) (*VfaxOutbound, error) {
 	var v validator
 	v.pathID("accountId", accountID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[VfaxOutbound](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/vfax/outbound",
 		args:   []string{accountID},
@@ -6800,13 +7267,14 @@ func (s *VirtualFaxService) UpdateOutbound(ctx context.Context, accountID string
 // operationId createVoicemailBox.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/voicemailbox
-func (s *VoicemailBoxesService) Create(ctx context.Context, accountID string, req any) (json.RawMessage, error) {
+func (s *VoicemailBoxesService) Create(ctx context.Context, accountID string, req *CreateVoicemailBoxRequest) (*VoicemailBox, error) {
 	var v validator
 	v.pathID("accountId", accountID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[VoicemailBox](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/voicemailbox",
 		args:   []string{accountID},
@@ -6878,14 +7346,14 @@ func (s *VoicemailBoxesService) DeleteGreetingMedia(ctx context.Context, account
 // operationId retrieveVoicemailBox.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}
-func (s *VoicemailBoxesService) Get(ctx context.Context, accountID, voicemailBoxID string) (json.RawMessage, error) {
+func (s *VoicemailBoxesService) Get(ctx context.Context, accountID, voicemailBoxID string) (*VoicemailBox, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[VoicemailBox](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}",
 		args:   []string{accountID, voicemailBoxID},
@@ -6949,13 +7417,13 @@ type VoicemailBoxesListOptions struct {
 // operationId retrieveVoicemailBoxList.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox
-func (s *VoicemailBoxesService) List(ctx context.Context, accountID string, opts *VoicemailBoxesListOptions) (json.RawMessage, error) {
+func (s *VoicemailBoxesService) List(ctx context.Context, accountID string, opts *VoicemailBoxesListOptions) ([]VoicemailBox, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]VoicemailBox](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/voicemailbox",
 		args:   []string{accountID},
@@ -6968,14 +7436,15 @@ func (s *VoicemailBoxesService) List(ctx context.Context, accountID string, opts
 // operationId patchVoicemailBox.
 //
 //alianza:operation PATCH /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}
-func (s *VoicemailBoxesService) Patch(ctx context.Context, accountID, voicemailBoxID string, req any) (json.RawMessage, error) {
+func (s *VoicemailBoxesService) Patch(ctx context.Context, accountID, voicemailBoxID string, req *PatchVoicemailBoxRequest) (*VoicemailBox, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[VoicemailBox](ctx, s.client, &request{
 		method: http.MethodPatch,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}",
 		args:   []string{accountID, voicemailBoxID},
@@ -6994,14 +7463,14 @@ type VoicemailBoxesUnlockOptions struct {
 // operationId unlockVoicemailBox.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/unlock
-func (s *VoicemailBoxesService) Unlock(ctx context.Context, accountID, voicemailBoxID string, opts *VoicemailBoxesUnlockOptions) (json.RawMessage, error) {
+func (s *VoicemailBoxesService) Unlock(ctx context.Context, accountID, voicemailBoxID string, opts *VoicemailBoxesUnlockOptions) (*VoicemailBox, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[VoicemailBox](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/unlock",
 		args:   []string{accountID, voicemailBoxID},
@@ -7014,14 +7483,15 @@ func (s *VoicemailBoxesService) Unlock(ctx context.Context, accountID, voicemail
 // operationId updateVoicemailBox.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}
-func (s *VoicemailBoxesService) Update(ctx context.Context, accountID, voicemailBoxID string, req any) (json.RawMessage, error) {
+func (s *VoicemailBoxesService) Update(ctx context.Context, accountID, voicemailBoxID string, req *UpdateVoicemailBoxRequest) (*VoicemailBox, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[VoicemailBox](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}",
 		args:   []string{accountID, voicemailBoxID},
@@ -7080,7 +7550,7 @@ func (s *VoicemailBoxesService) UpdateGreetingMedia(ctx context.Context, account
 // operationId setPin.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/pin
-func (s *VoicemailBoxesService) UpdatePIN(ctx context.Context, accountID, voicemailBoxID string, req any) error {
+func (s *VoicemailBoxesService) UpdatePIN(ctx context.Context, accountID, voicemailBoxID string, req *UpdatePinChangeRequest) error {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
@@ -7091,7 +7561,7 @@ func (s *VoicemailBoxesService) UpdatePIN(ctx context.Context, accountID, voicem
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/pin",
 		args:   []string{accountID, voicemailBoxID},
-		body:   req,
+		body:   jsonOrNil(req),
 	})
 }
 
@@ -7100,15 +7570,15 @@ func (s *VoicemailBoxesService) UpdatePIN(ctx context.Context, accountID, voicem
 // operationId delete_4.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}
-func (s *VoicemailMessagesService) Delete(ctx context.Context, accountID, voicemailBoxID, messageID string) (json.RawMessage, error) {
+func (s *VoicemailMessagesService) Delete(ctx context.Context, accountID, voicemailBoxID, messageID string) (string, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
 	v.pathID("messageId", messageID)
 	if err := v.err(); err != nil {
-		return nil, err
+		return "", err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[string](ctx, s.client, &request{
 		method: http.MethodDelete,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}",
 		args:   []string{accountID, voicemailBoxID, messageID},
@@ -7120,7 +7590,7 @@ func (s *VoicemailMessagesService) Delete(ctx context.Context, accountID, voicem
 // operationId deleteMultiple.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage
-func (s *VoicemailMessagesService) DeleteMultiple(ctx context.Context, accountID, voicemailBoxID string, req any) error {
+func (s *VoicemailMessagesService) DeleteMultiple(ctx context.Context, accountID, voicemailBoxID string, req []string) error {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
@@ -7140,7 +7610,7 @@ func (s *VoicemailMessagesService) DeleteMultiple(ctx context.Context, accountID
 // operationId getVoicemailMessage.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}
-func (s *VoicemailMessagesService) Get(ctx context.Context, accountID, voicemailBoxID, messageID string) (json.RawMessage, error) {
+func (s *VoicemailMessagesService) Get(ctx context.Context, accountID, voicemailBoxID, messageID string) (*VoicemailMessage, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
@@ -7148,7 +7618,7 @@ func (s *VoicemailMessagesService) Get(ctx context.Context, accountID, voicemail
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[VoicemailMessage](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}",
 		args:   []string{accountID, voicemailBoxID, messageID},
@@ -7219,14 +7689,14 @@ func (s *VoicemailMessagesService) GetContentByURL(ctx context.Context, accountI
 // operationId list_1.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage
-func (s *VoicemailMessagesService) List(ctx context.Context, accountID, voicemailBoxID string) (json.RawMessage, error) {
+func (s *VoicemailMessagesService) List(ctx context.Context, accountID, voicemailBoxID string) ([]VoicemailMessage, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return callValue[[]VoicemailMessage](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage",
 		args:   []string{accountID, voicemailBoxID},
@@ -7238,15 +7708,16 @@ func (s *VoicemailMessagesService) List(ctx context.Context, accountID, voicemai
 // operationId update_4.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}
-func (s *VoicemailMessagesService) Update(ctx context.Context, accountID, voicemailBoxID, messageID string, req any) (json.RawMessage, error) {
+func (s *VoicemailMessagesService) Update(ctx context.Context, accountID, voicemailBoxID, messageID string, req *UpdateVoicemailMessageRequest) (*VoicemailMessage, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
 	v.pathID("messageId", messageID)
+	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[json.RawMessage](ctx, s.client, &request{
+	return call[VoicemailMessage](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}",
 		args:   []string{accountID, voicemailBoxID, messageID},

@@ -9,10 +9,13 @@ import (
 )
 
 // initialisms are words written in capitals in Go names (Go's own
-// convention: ID, API; and the platform's: SIP, TN, MAC, IVR, BLF, US).
+// convention: ID, API, URL; and the platform's: SIP, TN, MAC, IVR, BLF, US,
+// CDR (call detail record), SSO (single sign-on), LOA (letter of
+// authorization)).
 var initialisms = map[string]bool{
-	"API": true, "BLF": true, "ID": true, "IP": true, "IVR": true,
-	"MAC": true, "SIP": true, "TN": true, "US": true,
+	"API": true, "BLF": true, "CDR": true, "ID": true, "IP": true, "IVR": true,
+	"LOA": true, "MAC": true, "SAML": true, "SIP": true, "SSO": true, "TN": true, "URL": true,
+	"US": true,
 }
 
 // GoName turns an enum value into the Go identifier part that follows the
@@ -26,6 +29,10 @@ func GoName(value string) string {
 	for _, w := range splitWords(value) {
 		if up := strings.ToUpper(w); initialisms[up] {
 			b.WriteString(up)
+			continue
+		}
+		if up := strings.ToUpper(w[:len(w)-1]); len(w) > 2 && w[len(w)-1] == 's' && initialisms[up] {
+			b.WriteString(up + "s") // "userIds" gives UserIDs
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(w)

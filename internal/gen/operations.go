@@ -102,6 +102,9 @@ func ReadHandWritten(dir string) (*HandWritten, error) {
 	return hw, nil
 }
 
+// ClaimedList returns the claimed operations, sorted.
+func (hw *HandWritten) ClaimedList() []string { return sortedKeys(hw.Claimed) }
+
 // Param is a path argument, query parameter or form field of a method.
 type Param struct {
 	Name     string // the spec's name
@@ -382,7 +385,12 @@ func answerNode(s *Spec, op Operation) (string, map[string]any, string) {
 // planMethod fills in a method's arguments, options, body and answer.
 func planMethod(s *Spec, tn TypeNamer, m *Method) error {
 	op := m.Op
-	hint := m.Service + m.Name
+	// The hints are those Types.UseOperations gives, so that an inline
+	// schema gets one Go type however it is reached.
+	hint := TypeName(op.ID)
+	if hint == "" {
+		hint = TypeName(op.Method + " " + op.Path)
+	}
 	taken := map[string]bool{"ctx": true, "s": true, "opts": true, "req": true, "w": true, "v": true, "file": true, "filename": true, "fields": true, "err": true, "out": true}
 	for _, name := range placeholderNames(op.Path) {
 		p := Param{Name: name, Go: ArgName(name), Type: "string", Required: true}
@@ -446,7 +454,7 @@ func planMethod(s *Spec, tn TypeNamer, m *Method) error {
 		m.Answer = AnswerNone
 	case ct == "application/json" || ct == "*/*" || ct == "text/plain" && isScalar(s, sch):
 		m.Answer = AnswerJSON
-		m.Type = tn.Expr(sch, hint)
+		m.Type = tn.Expr(sch, hint+"Response")
 	default:
 		m.Answer = AnswerStream
 		m.Accept = strings.Join(sortedKeys(mapAt(answerContent(s, op), "")), ", ")
@@ -514,7 +522,11 @@ func paging(s *Spec, tn TypeNamer, m *Method, sch map[string]any) *Paging {
 		p.Total = FieldGoName(total)
 	}
 	props := mapAt(s.Resolve(sch), "properties")
-	itemsType := tn.Expr(asMap(props[items]), m.Service+m.Name+"Item")
+	it := s.Resolve(asMap(props[items]))
+	if _, ref := asMap(it["items"])["$ref"]; !ref {
+		return nil // an inline record type is named where the envelope is
+	}
+	itemsType := tn.Expr(it, "")
 	p.ItemType = strings.TrimPrefix(itemsType, "[]")
 	if p.ItemType == itemsType {
 		return nil

@@ -21,6 +21,9 @@ var overridesYAML []byte
 type Overrides struct {
 	Enums  []EnumOverride  `yaml:"enums"`
 	Models []ModelOverride `yaml:"models"`
+	// SchemaNames gives Go names to generated types where the mechanical
+	// name (TypeName) clashes or reads badly.
+	SchemaNames []SchemaName `yaml:"schemaNames"`
 	// Services maps each spec tag of a generated operation to the Go
 	// service that holds its methods.
 	Services []ServiceOverride `yaml:"services"`
@@ -43,6 +46,16 @@ type ServiceOverride struct {
 type OperationOverride struct {
 	ID     string `yaml:"id"` // the operationId
 	Name   string `yaml:"name"`
+	Reason string `yaml:"reason"`
+}
+
+// SchemaName names one generated type. Source is a component schema, an
+// inline location ("Schema.property", as Types reports it in a clash), or
+// "METHOD Schema" for a request body.
+type SchemaName struct {
+	Source string `yaml:"source"`
+	Name   string `yaml:"name"`
+	Hand   bool   `yaml:"hand"` // Name is a hand-written type: use it, generate nothing
 	Reason string `yaml:"reason"`
 }
 
@@ -204,6 +217,19 @@ func (ov *Overrides) check() error {
 		}
 		ids[o.ID] = true
 		if err := checkReason(where, o.Reason); err != nil {
+			return err
+		}
+	}
+	names := map[string]bool{}
+	for i, n := range ov.SchemaNames {
+		where := fmt.Sprintf("schemaNames[%d] %s", i, n.Source)
+		if n.Source == "" {
+			return fmt.Errorf("%s: no source", where)
+		}
+		if err := checkType(where, n.Name, goIdent.MatchString, "an exported Go name", names); err != nil {
+			return err
+		}
+		if err := checkReason(where, n.Reason); err != nil {
 			return err
 		}
 	}

@@ -90,20 +90,41 @@ func run(args []string, stdout io.Writer) error {
 	if err := os.WriteFile(filepath.Join(*dir, "enums_gen.go"), src, 0o644); err != nil {
 		return err
 	}
-	return writeOperations(base, ov, *dir)
+	// The methods' types come from Types, so the models are rendered after
+	// the plan has asked for every one of them.
+	types, err := gen.NewTypes(base, ov, *dir)
+	if err != nil {
+		return err
+	}
+	hw, err := gen.ReadHandWritten(*dir)
+	if err != nil {
+		return err
+	}
+	types.UseOperations(gen.UnclaimedOperations(base, hw.ClaimedList()))
+	plan, err := gen.PlanOperations(base, ov, hw, types)
+	if err != nil {
+		return err
+	}
+	models, err := gen.RenderModels("alianza", types)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(*dir, "models_gen.go"), models, 0o644); err != nil {
+		return err
+	}
+	tests, err := gen.RenderModelsTest("alianza", types)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(*dir, gen.TestFile), tests, 0o644); err != nil {
+		return err
+	}
+	return writeOperations(plan, *dir)
 }
 
 // writeOperations writes operations_gen.go and services_gen.go: a method
 // for every live operation no hand-written method claims.
-func writeOperations(s *gen.Spec, ov *gen.Overrides, dir string) error {
-	hw, err := gen.ReadHandWritten(dir)
-	if err != nil {
-		return err
-	}
-	plan, err := gen.PlanOperations(s, ov, hw, rawTypes{})
-	if err != nil {
-		return err
-	}
+func writeOperations(plan *gen.Plan, dir string) error {
 	ops, err := gen.RenderOperations("alianza", plan)
 	if err != nil {
 		return err
@@ -117,11 +138,6 @@ func writeOperations(s *gen.Spec, ov *gen.Overrides, dir string) error {
 	}
 	return os.WriteFile(filepath.Join(dir, "services_gen.go"), svcs, 0o644)
 }
-
-type rawTypes struct{}
-
-func (rawTypes) Expr(map[string]any, string) string         { return "json.RawMessage" }
-func (rawTypes) Body(map[string]any, string, string) string { return "any" }
 
 func loadFile(path string) (*gen.Spec, error) {
 	data, err := os.ReadFile(path)
