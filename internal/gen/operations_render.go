@@ -401,3 +401,122 @@ func indexType(m *Method, field string) string {
 	}
 	return "int"
 }
+
+// CallsTestFile is the test table RenderCallsTest writes.
+const CallsTestFile = "calls_gen_test.go"
+
+// RenderCallsTest writes calls_gen_test.go: for every generated method, a
+// call with placeholder arguments (path arguments "a1", "a2", ...; an empty
+// body; every required query parameter set), the operation it must reach
+// and an answer of its kind, so one test drives every generated method.
+func RenderCallsTest(pkg string, plan *Plan) ([]byte, error) {
+	imports := map[string]bool{"context": true}
+	var body bytes.Buffer
+	body.WriteString("\n// generatedCalls calls every generated method once.\nvar generatedCalls = []generatedCall{\n")
+	for _, m := range plan.Methods {
+		var args, vals []string
+		for i := range m.Args {
+			v := fmt.Sprintf("a%d", i+1)
+			args = append(args, strconv.Quote(v))
+			vals = append(vals, strconv.Quote(v))
+		}
+		if m.Body == BodyJSON {
+			args = append(args, placeholderValue(m.BodyType, m.BodyPointer(), imports))
+		}
+		if m.Body == BodyMultipart {
+			imports["strings"] = true
+			args = append(args, `"f.bin"`, `strings.NewReader("file")`)
+			if len(m.Fields) > 0 {
+				args = append(args, "nil")
+			}
+		}
+		if m.Options != "" {
+			var set []string
+			for _, q := range m.Query {
+				if q.Required && q.Type != "bool" {
+					set = append(set, q.Go+": "+placeholderValue(q.Type, false, imports))
+				}
+			}
+			if len(set) > 0 {
+				args = append(args, "&"+m.Options+"{"+strings.Join(set, ", ")+"}")
+			} else {
+				args = append(args, "nil")
+			}
+		}
+		if m.Answer == AnswerStream {
+			imports["io"] = true
+			args = append(args, "io.Discard")
+		}
+		callExpr := fmt.Sprintf("c.%s.%s(%s)", m.Service, m.Name, strings.Join(append([]string{"ctx"}, args...), ", "))
+		stmt := "return " + callExpr
+		if m.Answer == AnswerJSON {
+			stmt = "_, err := " + callExpr + "\n\t\treturn err"
+		}
+		argList := "nil"
+		if len(vals) > 0 {
+			argList = "[]string{" + strings.Join(vals, ", ") + "}"
+		}
+		fmt.Fprintf(&body, "\t{fn: %q, op: %q, args: %s, answer: %s, call: func(ctx context.Context, c *Client) error {\n\t\t%s\n\t}},\n",
+			m.Service+"Service."+m.Name, m.Op.Key(), argList, strconv.Quote(m.placeholderAnswer()), stmt)
+	}
+	body.WriteString("}\n")
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%s\npackage %s\n\nimport (\n", Header, pkg)
+	for _, k := range sortedKeys(imports) {
+		fmt.Fprintf(&b, "\t%q\n", k)
+	}
+	b.WriteString(")\n")
+	b.Write(body.Bytes())
+	return formatSource("calls test", b.Bytes())
+}
+
+// placeholderAnswer is a 200 body the method accepts: JSON of its answer's
+// kind, a few bytes for a streamed answer, nothing for none.
+func (m *Method) placeholderAnswer() string {
+	switch m.Answer {
+	case AnswerStream:
+		return "streamed"
+	case AnswerNone:
+		return ""
+	}
+	switch {
+	case strings.HasPrefix(m.Type, "[]"):
+		return "[]"
+	case m.Type == "string":
+		return `"s"`
+	case m.Type == "bool":
+		return "true"
+	case m.Type == "int", m.Type == "int64", m.Type == "float64":
+		return "1"
+	}
+	return "{}"
+}
+
+// placeholderValue is a Go expression of type typ (or *typ with ptr) that
+// is not its zero value where that matters: a required parameter's.
+func placeholderValue(typ string, ptr bool, imports map[string]bool) string {
+	usesPackage(typ, imports)
+	switch {
+	case ptr:
+		return "&" + typ + "{}"
+	case typ == "string":
+		return `"x"`
+	case typ == "int", typ == "int64", typ == "float64":
+		return "1"
+	case typ == "bool":
+		return "true"
+	case typ == "*bool":
+		return "Ptr(true)"
+	case typ == "json.RawMessage":
+		return `json.RawMessage("{}")`
+	case typ == "any":
+		return "struct{}{}"
+	case typ == "time.Time":
+		return "time.Unix(0, 0)"
+	case strings.HasPrefix(typ, "[]string"):
+		return `[]string{"x"}`
+	case strings.HasPrefix(typ, "[]int"):
+		return typ + "{1}"
+	}
+	return typ + "{}"
+}

@@ -122,8 +122,9 @@ func run(args []string, stdout io.Writer) error {
 	return writeOperations(plan, *dir)
 }
 
-// writeOperations writes operations_gen.go and services_gen.go: a method
-// for every live operation no hand-written method claims.
+// writeOperations writes operations_gen.go and services_gen.go (a method
+// for every live operation no hand-written method claims) and the test
+// table that calls each of them.
 func writeOperations(plan *gen.Plan, dir string) error {
 	ops, err := gen.RenderOperations("alianza", plan)
 	if err != nil {
@@ -131,6 +132,13 @@ func writeOperations(plan *gen.Plan, dir string) error {
 	}
 	svcs, err := gen.RenderServices("alianza", plan)
 	if err != nil {
+		return err
+	}
+	calls, err := gen.RenderCallsTest("alianza", plan)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, gen.CallsTestFile), calls, 0o644); err != nil {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(dir, "operations_gen.go"), ops, 0o644); err != nil {
