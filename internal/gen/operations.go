@@ -212,7 +212,6 @@ func PlanOperations(s *Spec, ov *Overrides, hw *HandWritten, tn TypeNamer) (*Pla
 	services := map[string]*Service{}
 	var errs []string
 	used := map[string]bool{}
-	var methods []*Method
 	for _, op := range s.Operations() {
 		if op.Deprecated || hw.Claimed[op.Key()] {
 			continue
@@ -243,7 +242,6 @@ func PlanOperations(s *Spec, ov *Overrides, hw *HandWritten, tn TypeNamer) (*Pla
 			continue
 		}
 		svc.Methods = append(svc.Methods, m)
-		methods = append(methods, m)
 	}
 	live := map[string]bool{}
 	for _, op := range s.Operations() {
