@@ -5,16 +5,45 @@
 //	srv := alianzatest.NewServer(t)
 //	client, err := srv.NewClient()
 //
-// The fake keeps state as JSON objects, serves every MUST/SHOULD operation
-// of the SDK's scope with the platform's documented behaviour (login and
-// 8-hour idle tokens, 30-minute reservations, accounts that cannot be
-// deleted while they hold numbers, ...), and checks every request it
-// receives and every response it sends against the official OpenAPI spec.
-// A violation fails the test that caused it and is kept in Violations. A
-// request the spec forbids (a wrong type, an unknown enum value, a missing
-// required field) is also answered 400 with a PublicApiException and
-// changes nothing, as on the platform; a key the spec does not know is
-// only reported, as the platform ignores it.
+// The fake answers every live (not deprecated) operation of Alianza's
+// OpenAPI spec, and checks every request it receives and every response it
+// sends against that spec. A violation fails the test that caused it and
+// is kept in Violations. A request the spec forbids (a wrong type, an
+// unknown enum value, a missing required field) is answered 400 with a
+// PublicApiException and changes nothing, as on the platform; a key the
+// spec does not know is only reported, as the platform ignores it. A path
+// the spec does not have is 404; a deprecated operation is 501.
+//
+// # Stateful operations
+//
+// These keep state as JSON objects, with the platform's documented
+// behaviour (login and 8-hour idle tokens, 30-minute reservations,
+// accounts that cannot be deleted while they hold numbers, ...): login and
+// logout; accounts and their status; end users; SIP trunks with their
+// forwarding, registration and lockout; telephone number search,
+// reservation, assignment and routing, and the partition's inventory;
+// device lines and device types; business lines with their call handling,
+// SIP credentials and port assignments; calling plan products and the
+// plans of an account; address validation. Voicemail boxes, business line
+// voicemail boxes and business line hunt groups are kept per account with
+// create, list, get, update (PUT or PATCH) and delete.
+//
+// # Answers from the spec
+//
+// Every other live operation (call groups, paging, IVR, SSO, reports,
+// media, reference data, ...) is answered from the spec: with the status
+// of its success answer, and a body that is the spec's example when it
+// has one, else one made from the response schema: strings that fit their
+// format, pattern, enum and length, numbers in range, arrays of one or two
+// items, and properties named after a path parameter (accountId,
+// voicemailBoxId, and id for the last one) holding the path's value. The
+// same request (method, path, query and body) gets the same answer. A
+// CSV, octet-stream, audio, XML or text answer is a small body of that
+// type (a silent WAV, one MPEG frame, a header and one CSV row); an answer
+// the spec gives no content has no body. Such an operation changes no
+// state, and goes through the same authentication, token expiry, faults,
+// request log and spec checks as the stateful ones; its answers are
+// checked against the spec like any other.
 //
 // # Faults
 //

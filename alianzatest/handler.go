@@ -107,7 +107,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	c := &call{s: s, r: r, rt: rt, params: params, query: r.URL.Query()}
-	if len(strings.TrimSpace(string(raw))) > 0 {
+	if len(strings.TrimSpace(string(raw))) > 0 && isJSONRequest(r) {
 		if err := json.Unmarshal(raw, &c.body); err != nil {
 			rep := c.fail(http.StatusBadRequest, "request body is not valid JSON")
 			s.finish(w, in, entry, rep, f.kind)
@@ -116,6 +116,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	h := handlers[rt.op.OperationID]
+	if h == nil && !rt.op.Deprecated {
+		h = genericAnswer // a stateful handler wins; the rest answer from the spec
+	}
 	var rep reply
 	s.mu.Lock()
 	if !isPublic(rt) {
@@ -184,14 +187,19 @@ func encodeBody(b any) []byte {
 		return nil
 	case plainText:
 		return []byte(v)
+	case rawBody:
+		return v.data
 	default:
 		return mustJSON(v)
 	}
 }
 
 func contentType(b any) string {
-	if _, ok := b.(plainText); ok {
+	switch v := b.(type) {
+	case plainText:
 		return "text/plain"
+	case rawBody:
+		return v.contentType
 	}
 	return "application/json"
 }

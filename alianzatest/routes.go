@@ -1,7 +1,8 @@
 package alianzatest
 
 // handlers serves the MUST and SHOULD operations of the SDK's scope, by
-// operationId. Other operations of the spec answer 501.
+// operationId. A stateful handler here wins; every other live operation is
+// answered from the spec (generic.go), a deprecated one 501.
 var handlers map[string]handlerFunc
 
 func init() {
@@ -89,5 +90,9 @@ func init() {
 		"update_5":                       updateCallingPlanProduct,
 		"patch_5":                        patchCallingPlanProduct,
 		"archive":                        archiveCallingPlanProduct,
+	}
+	// Voicemail boxes, business line voicemail boxes and hunt groups.
+	for id, h := range collectionHandlers {
+		handlers[id] = h
 	}
 }

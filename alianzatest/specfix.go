@@ -69,6 +69,8 @@ func fixSpec(doc *openapi3.T) {
 		breakCycle(schemas, base)
 	}
 
+	fixMediaTypes(doc)
+
 	seen := map[*openapi3.Schema]bool{}
 	for _, ref := range schemas {
 		fixPatterns(ref, seen)

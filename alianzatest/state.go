@@ -97,6 +97,10 @@ type state struct {
 	addresses     []seedAddress
 	registered    map[string]bool // trunk, device or business line id
 	lockedOut     map[string]bool // SIP trunk id
+
+	// collections are the voicemail boxes, business line voicemail boxes
+	// and hunt groups: by collection name, then account and item id.
+	collections map[string]*table
 }
 
 func newState() *state {
