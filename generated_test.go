@@ -232,3 +232,15 @@ func fieldNames(ve *ValidationError) []string {
 	}
 	return out
 }
+
+// GeneratedCalls returns calls_gen_test.go's table for the contract tests
+// of package alianza_test: each generated method's name, its directive
+// ("METHOD /path") and its call with placeholder arguments.
+func GeneratedCalls() (funcs, ops []string, calls []func(context.Context, *Client) error) {
+	for _, gc := range generatedCalls {
+		funcs = append(funcs, gc.fn)
+		ops = append(ops, gc.op)
+		calls = append(calls, gc.call)
+	}
+	return funcs, ops, calls
+}
