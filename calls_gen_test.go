@@ -87,6 +87,10 @@ var generatedCalls = []generatedCall{
 		_, err := c.BulkOperations.UpdateJob(ctx, "a1", &UpdateJobRequest{})
 		return err
 	}},
+	{fn: "BusinessLinesService.CheckUsernameAvailability", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials/username-availability-check/{username}", args: []string{"a1", "a2", "a3"}, answer: "true", call: func(ctx context.Context, c *Client) error {
+		_, err := c.BusinessLines.CheckUsernameAvailability(ctx, "a1", "a2", "a3")
+		return err
+	}},
 	{fn: "BusinessLinesService.CheckVoicemailBoxPINStatus", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/rpc/check-pin-status", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.BusinessLines.CheckVoicemailBoxPINStatus(ctx, "a1", "a2")
 		return err
@@ -110,10 +114,6 @@ var generatedCalls = []generatedCall{
 	}},
 	{fn: "BusinessLinesService.GetPortAssignmentPushProvisioningLogs", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment/push-provisioning-logs", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.BusinessLines.GetPortAssignmentPushProvisioningLogs(ctx, "a1", "a2")
-		return err
-	}},
-	{fn: "BusinessLinesService.GetSIPCredentialsUsernameAvailabilityCheck", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials/username-availability-check/{username}", args: []string{"a1", "a2", "a3"}, answer: "true", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BusinessLines.GetSIPCredentialsUsernameAvailabilityCheck(ctx, "a1", "a2", "a3")
 		return err
 	}},
 	{fn: "BusinessLinesService.GetVoicemailBox", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -233,8 +233,8 @@ var generatedCalls = []generatedCall{
 	{fn: "CallerIDMappingsService.DeleteFromNumber", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/fromnumber/{fromNumber}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
 		return c.CallerIDMappings.DeleteFromNumber(ctx, "a1", "a2")
 	}},
-	{fn: "CallerIDMappingsService.ListCallerIds", op: "GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/callerid", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.CallerIDMappings.ListCallerIds(ctx, "a1")
+	{fn: "CallerIDMappingsService.ListCallerIDs", op: "GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/callerid", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
+		_, err := c.CallerIDMappings.ListCallerIDs(ctx, "a1")
 		return err
 	}},
 	{fn: "CallerIDMappingsService.ListFromNumbers", op: "GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/fromnumber", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
@@ -302,12 +302,12 @@ var generatedCalls = []generatedCall{
 		_, err := c.DeviceInventory.Import(ctx, &CreateJobUploadKeyRequest{})
 		return err
 	}},
-	{fn: "DeviceLinesService.GetDeviceProvisioning", op: "GET /v2/partition/{partitionId}/deviceprovisioning/{macAddress}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.DeviceLines.GetDeviceProvisioning(ctx, "a1")
-		return err
-	}},
 	{fn: "DeviceLinesService.GetProvisioning", op: "GET /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/provisioning", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.DeviceLines.GetProvisioning(ctx, "a1", "a2")
+		return err
+	}},
+	{fn: "DeviceLinesService.GetProvisioningByMAC", op: "GET /v2/partition/{partitionId}/deviceprovisioning/{macAddress}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
+		_, err := c.DeviceLines.GetProvisioningByMAC(ctx, "a1")
 		return err
 	}},
 	{fn: "DeviceLinesService.GetProvisioningStatus", op: "GET /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/provisioningstatus", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -322,19 +322,11 @@ var generatedCalls = []generatedCall{
 		_, err := c.DeviceLines.Swap(ctx, "a1", "a2", &CreateDeviceSwapRequest{})
 		return err
 	}},
-	{fn: "DevicesService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Devices.Create(ctx, "a1", "a2", "f.bin", strings.NewReader("file"))
-		return err
-	}},
 	{fn: "DevicesService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
 		return c.Devices.Delete(ctx, "a1", "a2")
 	}},
 	{fn: "DevicesService.GenerateMetadataAdminPassword", op: "POST /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata/generateadminpassword", args: []string{"a1", "a2"}, answer: "\"s\"", call: func(ctx context.Context, c *Client) error {
 		_, err := c.Devices.GenerateMetadataAdminPassword(ctx, "a1", "a2")
-		return err
-	}},
-	{fn: "DevicesService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Devices.Get(ctx, "a1", "a2")
 		return err
 	}},
 	{fn: "DevicesService.GetCSV", op: "GET /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/csv", args: []string{"a1", "a2"}, answer: "streamed", call: func(ctx context.Context, c *Client) error {
@@ -350,6 +342,14 @@ var generatedCalls = []generatedCall{
 	}},
 	{fn: "DevicesService.GetProvisioning", op: "GET /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/provisioning", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.Devices.GetProvisioning(ctx, "a1", "a2")
+		return err
+	}},
+	{fn: "DevicesService.ImportLines", op: "POST /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
+		_, err := c.Devices.ImportLines(ctx, "a1", "a2", "f.bin", strings.NewReader("file"))
+		return err
+	}},
+	{fn: "DevicesService.ListLines", op: "GET /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
+		_, err := c.Devices.ListLines(ctx, "a1", "a2")
 		return err
 	}},
 	{fn: "DevicesService.PatchMetadata", op: "PATCH /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -470,16 +470,16 @@ var generatedCalls = []generatedCall{
 		_, err := c.HuntGroups.GetForwardConfiguration(ctx, "a1", "a2", "a3")
 		return err
 	}},
-	{fn: "HuntGroupsService.GetForwardConfigurationConstraintsStarCode", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}/constraints/star-code", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.HuntGroups.GetForwardConfigurationConstraintsStarCode(ctx, "a1", "a2", "a3")
-		return err
-	}},
 	{fn: "HuntGroupsService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
 		_, err := c.HuntGroups.List(ctx, "a1")
 		return err
 	}},
 	{fn: "HuntGroupsService.ListForwardConfigurations", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
 		_, err := c.HuntGroups.ListForwardConfigurations(ctx, "a1", "a2")
+		return err
+	}},
+	{fn: "HuntGroupsService.ListStarCodes", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}/constraints/star-code", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
+		_, err := c.HuntGroups.ListStarCodes(ctx, "a1", "a2", "a3")
 		return err
 	}},
 	{fn: "HuntGroupsService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -594,10 +594,6 @@ var generatedCalls = []generatedCall{
 		_, err := c.ManagementUsers.ValidateProperties(ctx, &ManagementUsersValidatePropertiesOptions{Email: "x"})
 		return err
 	}},
-	{fn: "MediaService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/media_2", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Media.Create(ctx, "a1", "f.bin", strings.NewReader("file"), nil)
-		return err
-	}},
 	{fn: "MediaService.DeleteHoldMusic", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/media_2/type/holdmusic", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client) error {
 		return c.Media.DeleteHoldMusic(ctx, "a1")
 	}},
@@ -610,6 +606,10 @@ var generatedCalls = []generatedCall{
 	}},
 	{fn: "MediaService.UpdateHoldMusic", op: "PUT /v2/partition/{partitionId}/account/{accountId}/media_2/type/holdmusic/{id}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.Media.UpdateHoldMusic(ctx, "a1", "a2")
+		return err
+	}},
+	{fn: "MediaService.Upload", op: "POST /v2/partition/{partitionId}/account/{accountId}/media_2", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
+		_, err := c.Media.Upload(ctx, "a1", "f.bin", strings.NewReader("file"), nil)
 		return err
 	}},
 	{fn: "PagingGroupsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/grouppaging", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -939,8 +939,8 @@ var generatedCalls = []generatedCall{
 		_, err := c.SSOConfigs.UpdatePartition(ctx, &UpdateCompleteSSOConfigRequest{})
 		return err
 	}},
-	{fn: "SSOConfigsService.UpdatePartitionsSubPartition", op: "PUT /v2/authn/sso-config/partitions/enforced/sub-partitions/{ssoName}", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.SSOConfigs.UpdatePartitionsSubPartition(ctx, "a1", &UpdateSubPartitionsRequest{})
+	{fn: "SSOConfigsService.UpdateSubPartitions", op: "PUT /v2/authn/sso-config/partitions/enforced/sub-partitions/{ssoName}", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client) error {
+		return c.SSOConfigs.UpdateSubPartitions(ctx, "a1", &UpdateSubPartitionsRequest{})
 	}},
 	{fn: "SSOExemptionsService.CreateAccount", op: "POST /v2/authn/sso-config/accounts/{accountId}/exemptions", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.SSOExemptions.CreateAccount(ctx, "a1", &CreateSSOExemptionRequest{})
@@ -964,12 +964,12 @@ var generatedCalls = []generatedCall{
 		_, err := c.SSOExemptions.GetPartition(ctx, "a1")
 		return err
 	}},
-	{fn: "SSOExemptionsService.ListAccount", op: "GET /v2/authn/sso-config/accounts/{accountId}/exemptions", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOExemptions.ListAccount(ctx, "a1")
+	{fn: "SSOExemptionsService.ListForAccount", op: "GET /v2/authn/sso-config/accounts/{accountId}/exemptions", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
+		_, err := c.SSOExemptions.ListForAccount(ctx, "a1")
 		return err
 	}},
-	{fn: "SSOExemptionsService.ListPartition", op: "GET /v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOExemptions.ListPartition(ctx)
+	{fn: "SSOExemptionsService.ListForPartition", op: "GET /v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
+		_, err := c.SSOExemptions.ListForPartition(ctx)
 		return err
 	}},
 	{fn: "SSOExemptionsService.UpdateAccount", op: "PUT /v2/authn/sso-config/accounts/{accountId}/exemptions/{exemptionId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -1121,16 +1121,16 @@ var generatedCalls = []generatedCall{
 		_, err := c.TelephoneNumbers.GetAvailability(ctx, "a1")
 		return err
 	}},
-	{fn: "TelephoneNumbersService.GetFmfmCheck", op: "GET /v2/partition/{partitionId}/telephonenumber/{tn}/fmfmcheck", args: []string{"a1"}, answer: "true", call: func(ctx context.Context, c *Client) error {
-		_, err := c.TelephoneNumbers.GetFmfmCheck(ctx, "a1")
-		return err
-	}},
-	{fn: "TelephoneNumbersService.GetGroupID", op: "GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber/groupid/{groupId}", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.TelephoneNumbers.GetGroupID(ctx, "a1", "a2")
-		return err
-	}},
 	{fn: "TelephoneNumbersService.GetTNRequest", op: "GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests/{orderId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.TelephoneNumbers.GetTNRequest(ctx, "a1", "a2")
+		return err
+	}},
+	{fn: "TelephoneNumbersService.IsOffNet", op: "GET /v2/partition/{partitionId}/telephonenumber/{tn}/fmfmcheck", args: []string{"a1"}, answer: "true", call: func(ctx context.Context, c *Client) error {
+		_, err := c.TelephoneNumbers.IsOffNet(ctx, "a1")
+		return err
+	}},
+	{fn: "TelephoneNumbersService.ListByGroup", op: "GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber/groupid/{groupId}", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
+		_, err := c.TelephoneNumbers.ListByGroup(ctx, "a1", "a2")
 		return err
 	}},
 	{fn: "TelephoneNumbersService.ListTNRequests", op: "GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
@@ -1182,12 +1182,12 @@ var generatedCalls = []generatedCall{
 		_, err := c.Users.GetAccountUser(ctx, "a1", "a2", nil)
 		return err
 	}},
-	{fn: "UsersService.ListAccountUsers", op: "GET /v2/partition/{partitionId}/account/{accountId}/accountuser", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Users.ListAccountUsers(ctx, "a1", nil)
+	{fn: "UsersService.GetVoicemail", op: "GET /v2/partition/{partitionId}/account/{accountId}/user/{userId}/voicemail", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
+		_, err := c.Users.GetVoicemail(ctx, "a1", "a2")
 		return err
 	}},
-	{fn: "UsersService.ListVoicemails", op: "GET /v2/partition/{partitionId}/account/{accountId}/user/{userId}/voicemail", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Users.ListVoicemails(ctx, "a1", "a2")
+	{fn: "UsersService.ListAccountUsers", op: "GET /v2/partition/{partitionId}/account/{accountId}/accountuser", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
+		_, err := c.Users.ListAccountUsers(ctx, "a1", nil)
 		return err
 	}},
 	{fn: "UsersService.PatchAccountUser", op: "PATCH /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {

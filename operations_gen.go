@@ -480,6 +480,26 @@ func (s *BulkOperationsService) UpdateJob(ctx context.Context, jobID string, req
 	})
 }
 
+// CheckUsernameAvailability: SIP Username Availability Check.
+//
+// operationId isUsernameAvailable.
+//
+//alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials/username-availability-check/{username}
+func (s *BusinessLinesService) CheckUsernameAvailability(ctx context.Context, accountID, businessLineID, username string) (bool, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("businessLineId", businessLineID)
+	v.pathID("username", username)
+	if err := v.err(); err != nil {
+		return false, err
+	}
+	return callValue[bool](ctx, s.client, &request{
+		method: http.MethodGet,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials/username-availability-check/{username}",
+		args:   []string{accountID, businessLineID, username},
+	})
+}
+
 // CheckVoicemailBoxPINStatus checks business line voicemail box PIN status.
 //
 // operationId checkBusinessLineVoicemailBoxPinStatus.
@@ -613,26 +633,6 @@ func (s *BusinessLinesService) GetPortAssignmentPushProvisioningLogs(ctx context
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment/push-provisioning-logs",
 		args:   []string{accountID, businessLineID},
-	})
-}
-
-// GetSIPCredentialsUsernameAvailabilityCheck: SIP Username Availability Check.
-//
-// operationId isUsernameAvailable.
-//
-//alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials/username-availability-check/{username}
-func (s *BusinessLinesService) GetSIPCredentialsUsernameAvailabilityCheck(ctx context.Context, accountID, businessLineID, username string) (bool, error) {
-	var v validator
-	v.pathID("accountId", accountID)
-	v.pathID("businessLineId", businessLineID)
-	v.pathID("username", username)
-	if err := v.err(); err != nil {
-		return false, err
-	}
-	return callValue[bool](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials/username-availability-check/{username}",
-		args:   []string{accountID, businessLineID, username},
 	})
 }
 
@@ -1383,12 +1383,12 @@ func (s *CallerIDMappingsService) DeleteFromNumber(ctx context.Context, accountI
 	})
 }
 
-// ListCallerIds retrieves list of all Caller IDs.
+// ListCallerIDs retrieves list of all Caller IDs.
 //
 // operationId listCallerIds.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/callerid
-func (s *CallerIDMappingsService) ListCallerIds(ctx context.Context, accountID string) ([]CustomCallerIDNumberResponse, error) {
+func (s *CallerIDMappingsService) ListCallerIDs(ctx context.Context, accountID string) ([]CustomCallerIDNumberResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
@@ -1695,25 +1695,6 @@ func (s *DeviceInventoryService) Import(ctx context.Context, req *CreateJobUploa
 	})
 }
 
-// GetDeviceProvisioning retrieves provisioning information for a specified
-// device.
-//
-// operationId getProvisioningByMacAddress.
-//
-//alianza:operation GET /v2/partition/{partitionId}/deviceprovisioning/{macAddress}
-func (s *DeviceLinesService) GetDeviceProvisioning(ctx context.Context, macAddress string) (*RequestedDevice, error) {
-	var v validator
-	v.pathID("macAddress", macAddress)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
-	return call[RequestedDevice](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/deviceprovisioning/{macAddress}",
-		args:   []string{macAddress},
-	})
-}
-
 // GetProvisioning retrieves provisioning information for the device line.
 //
 // operationId provisioningInfo.
@@ -1730,6 +1711,25 @@ func (s *DeviceLinesService) GetProvisioning(ctx context.Context, accountID, dev
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/provisioning",
 		args:   []string{accountID, deviceID},
+	})
+}
+
+// GetProvisioningByMAC retrieves provisioning information for a specified
+// device.
+//
+// operationId getProvisioningByMacAddress.
+//
+//alianza:operation GET /v2/partition/{partitionId}/deviceprovisioning/{macAddress}
+func (s *DeviceLinesService) GetProvisioningByMAC(ctx context.Context, macAddress string) (*RequestedDevice, error) {
+	var v validator
+	v.pathID("macAddress", macAddress)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return call[RequestedDevice](ctx, s.client, &request{
+		method: http.MethodGet,
+		path:   "/v2/partition/{partitionId}/deviceprovisioning/{macAddress}",
+		args:   []string{macAddress},
 	})
 }
 
@@ -1816,28 +1816,6 @@ func (s *DeviceLinesService) Swap(ctx context.Context, accountID, deviceID strin
 	})
 }
 
-// Create: Bulk Import Device Lines. file is sent as the form file "file" named
-// filename.
-//
-// operationId bulkImportDevice.
-//
-//alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}
-func (s *DevicesService) Create(ctx context.Context, accountID, macAddress string, filename string, file io.Reader) ([]FileImportValidationError, error) {
-	var v validator
-	v.pathID("accountId", accountID)
-	v.pathID("macAddress", macAddress)
-	payload := uploadPayload(&v, "file", filename, file, nil)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
-	return callValue[[]FileImportValidationError](ctx, s.client, &request{
-		method: http.MethodPost,
-		path:   "/v2/partition/{partitionId}/account/{accountId}/device/{macAddress}",
-		args:   []string{accountID, macAddress},
-		do:     &doRequest{payload: payload, resp: new(Response)},
-	})
-}
-
 // Delete deletes all devicelines (by mac).
 //
 // operationId deleteDeviceByMac.
@@ -1873,25 +1851,6 @@ func (s *DevicesService) GenerateMetadataAdminPassword(ctx context.Context, acco
 	return callValue[string](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata/generateadminpassword",
-		args:   []string{accountID, macAddress},
-	})
-}
-
-// Get lists DeviceLines configured for the specified macAddress.
-//
-// operationId listDeviceLinesForMac.
-//
-//alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}
-func (s *DevicesService) Get(ctx context.Context, accountID, macAddress string) ([]Device, error) {
-	var v validator
-	v.pathID("accountId", accountID)
-	v.pathID("macAddress", macAddress)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
-	return callValue[[]Device](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/account/{accountId}/device/{macAddress}",
 		args:   []string{accountID, macAddress},
 	})
 }
@@ -1980,6 +1939,47 @@ func (s *DevicesService) GetProvisioning(ctx context.Context, accountID, macAddr
 	return call[ProvisioningRequest](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/provisioning",
+		args:   []string{accountID, macAddress},
+	})
+}
+
+// ImportLines: Bulk Import Device Lines. file is sent as the form file "file"
+// named filename.
+//
+// operationId bulkImportDevice.
+//
+//alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}
+func (s *DevicesService) ImportLines(ctx context.Context, accountID, macAddress string, filename string, file io.Reader) ([]FileImportValidationError, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("macAddress", macAddress)
+	payload := uploadPayload(&v, "file", filename, file, nil)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return callValue[[]FileImportValidationError](ctx, s.client, &request{
+		method: http.MethodPost,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/device/{macAddress}",
+		args:   []string{accountID, macAddress},
+		do:     &doRequest{payload: payload, resp: new(Response)},
+	})
+}
+
+// ListLines lists DeviceLines configured for the specified macAddress.
+//
+// operationId listDeviceLinesForMac.
+//
+//alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}
+func (s *DevicesService) ListLines(ctx context.Context, accountID, macAddress string) ([]Device, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("macAddress", macAddress)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return callValue[[]Device](ctx, s.client, &request{
+		method: http.MethodGet,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/device/{macAddress}",
 		args:   []string{accountID, macAddress},
 	})
 }
@@ -2738,27 +2738,6 @@ func (s *HuntGroupsService) GetForwardConfiguration(ctx context.Context, account
 	})
 }
 
-// GetForwardConfigurationConstraintsStarCode retrieves a list of available star
-// codes to forward the hunt group.
-//
-// operationId getAvailableStarCodes.
-//
-//alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}/constraints/star-code
-func (s *HuntGroupsService) GetForwardConfigurationConstraintsStarCode(ctx context.Context, accountID, huntGroupID, id string) (*PartitionStarCodes, error) {
-	var v validator
-	v.pathID("accountId", accountID)
-	v.pathID("huntGroupId", huntGroupID)
-	v.pathID("id", id)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
-	return call[PartitionStarCodes](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}/constraints/star-code",
-		args:   []string{accountID, huntGroupID, id},
-	})
-}
-
 // List retrieves business line hunt group list.
 //
 // operationId retrieveBusinessLineHuntGroups.
@@ -2794,6 +2773,27 @@ func (s *HuntGroupsService) ListForwardConfigurations(ctx context.Context, accou
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration",
 		args:   []string{accountID, huntGroupID},
+	})
+}
+
+// ListStarCodes retrieves a list of available star codes to forward the hunt
+// group.
+//
+// operationId getAvailableStarCodes.
+//
+//alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}/constraints/star-code
+func (s *HuntGroupsService) ListStarCodes(ctx context.Context, accountID, huntGroupID, id string) (*PartitionStarCodes, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("huntGroupId", huntGroupID)
+	v.pathID("id", id)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return call[PartitionStarCodes](ctx, s.client, &request{
+		method: http.MethodGet,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}/constraints/star-code",
+		args:   []string{accountID, huntGroupID, id},
 	})
 }
 
@@ -3424,35 +3424,6 @@ func (s *ManagementUsersService) ValidateProperties(ctx context.Context, opts *M
 	})
 }
 
-// MediaCreateOptions holds the query parameters of MediaService.Create.
-type MediaCreateOptions struct {
-	// (Use only for Hold Music) Provide an upload key which identifies music
-	// uploaded in a prior step. Refers to jobUpload.key
-	JobUploadKey string `url:"jobUploadKey,omitempty"`
-}
-
-// Create uploads IVR Prompt or Account Hold Music. opts may be nil. file is
-// sent as the form file "file" named filename.
-//
-// operationId uploadAccountMedia.
-//
-//alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/media_2
-func (s *MediaService) Create(ctx context.Context, accountID string, filename string, file io.Reader, opts *MediaCreateOptions) (*Media, error) {
-	var v validator
-	v.pathID("accountId", accountID)
-	payload := uploadPayload(&v, "file", filename, file, nil)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
-	return call[Media](ctx, s.client, &request{
-		method: http.MethodPost,
-		path:   "/v2/partition/{partitionId}/account/{accountId}/media_2",
-		args:   []string{accountID},
-		query:  opts,
-		do:     &doRequest{payload: payload, resp: new(Response)},
-	})
-}
-
 // DeleteHoldMusic removes the hold music media selection for this account.
 //
 // operationId deleteAccountMusicOnHold.
@@ -3559,6 +3530,35 @@ func (s *MediaService) UpdateHoldMusic(ctx context.Context, accountID, id string
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/media_2/type/holdmusic/{id}",
 		args:   []string{accountID, id},
+	})
+}
+
+// MediaUploadOptions holds the query parameters of MediaService.Upload.
+type MediaUploadOptions struct {
+	// (Use only for Hold Music) Provide an upload key which identifies music
+	// uploaded in a prior step. Refers to jobUpload.key
+	JobUploadKey string `url:"jobUploadKey,omitempty"`
+}
+
+// Upload uploads IVR Prompt or Account Hold Music. opts may be nil. file is
+// sent as the form file "file" named filename.
+//
+// operationId uploadAccountMedia.
+//
+//alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/media_2
+func (s *MediaService) Upload(ctx context.Context, accountID string, filename string, file io.Reader, opts *MediaUploadOptions) (*Media, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	payload := uploadPayload(&v, "file", filename, file, nil)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return call[Media](ctx, s.client, &request{
+		method: http.MethodPost,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/media_2",
+		args:   []string{accountID},
+		query:  opts,
+		do:     &doRequest{payload: payload, resp: new(Response)},
 	})
 }
 
@@ -5417,12 +5417,12 @@ func (s *SSOConfigsService) UpdatePartition(ctx context.Context, req *UpdateComp
 	})
 }
 
-// UpdatePartitionsSubPartition updates enforced sub-partitions.
+// UpdateSubPartitions updates enforced sub-partitions.
 //
 // operationId updateSubPartitionsList.
 //
 //alianza:operation PUT /v2/authn/sso-config/partitions/enforced/sub-partitions/{ssoName}
-func (s *SSOConfigsService) UpdatePartitionsSubPartition(ctx context.Context, ssoName string, req *UpdateSubPartitionsRequest) error {
+func (s *SSOConfigsService) UpdateSubPartitions(ctx context.Context, ssoName string, req *UpdateSubPartitionsRequest) error {
 	var v validator
 	v.pathID("ssoName", ssoName)
 	v.check(req != nil, "body", "is required")
@@ -5551,12 +5551,12 @@ func (s *SSOExemptionsService) GetPartition(ctx context.Context, exemptionID str
 	})
 }
 
-// ListAccount lists SSO exemptions.
+// ListForAccount lists SSO exemptions.
 //
 // operationId getSSOExemptionsByAccount.
 //
 //alianza:operation GET /v2/authn/sso-config/accounts/{accountId}/exemptions
-func (s *SSOExemptionsService) ListAccount(ctx context.Context, accountID string) ([]SSOExemptionResponse, error) {
+func (s *SSOExemptionsService) ListForAccount(ctx context.Context, accountID string) ([]SSOExemptionResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
@@ -5569,12 +5569,12 @@ func (s *SSOExemptionsService) ListAccount(ctx context.Context, accountID string
 	})
 }
 
-// ListPartition lists enforced SSO exemptions.
+// ListForPartition lists enforced SSO exemptions.
 //
 // operationId getSSOExemptionsByPartition.
 //
 //alianza:operation GET /v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions
-func (s *SSOExemptionsService) ListPartition(ctx context.Context) ([]SSOExemptionResponse, error) {
+func (s *SSOExemptionsService) ListForPartition(ctx context.Context) ([]SSOExemptionResponse, error) {
 	return callValue[[]SSOExemptionResponse](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions",
@@ -6403,43 +6403,6 @@ func (s *TelephoneNumbersService) GetAvailability(ctx context.Context, tn string
 	})
 }
 
-// GetFmfmCheck checks if a telephone number can be used for find me/follow me.
-//
-// operationId isTnOffNet.
-//
-//alianza:operation GET /v2/partition/{partitionId}/telephonenumber/{tn}/fmfmcheck
-func (s *TelephoneNumbersService) GetFmfmCheck(ctx context.Context, tn string) (bool, error) {
-	var v validator
-	v.pathID("tn", tn)
-	if err := v.err(); err != nil {
-		return false, err
-	}
-	return callValue[bool](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/telephonenumber/{tn}/fmfmcheck",
-		args:   []string{tn},
-	})
-}
-
-// GetGroupID retrieves all telephone number for end users.
-//
-// operationId retrieveTelephoneNumbersByUserGroups.
-//
-//alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber/groupid/{groupId}
-func (s *TelephoneNumbersService) GetGroupID(ctx context.Context, accountID, groupID string) ([]AccountTelephoneNumber, error) {
-	var v validator
-	v.pathID("accountId", accountID)
-	v.pathID("groupId", groupID)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
-	return callValue[[]AccountTelephoneNumber](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/account/{accountId}/telephonenumber/groupid/{groupId}",
-		args:   []string{accountID, groupID},
-	})
-}
-
 // GetTNRequest gets activation with dynamic inventory regardless of status.
 //
 // operationId getDynamicInventoryActivation.
@@ -6456,6 +6419,43 @@ func (s *TelephoneNumbersService) GetTNRequest(ctx context.Context, accountID, o
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests/{orderId}",
 		args:   []string{accountID, orderID},
+	})
+}
+
+// IsOffNet checks if a telephone number can be used for find me/follow me.
+//
+// operationId isTnOffNet.
+//
+//alianza:operation GET /v2/partition/{partitionId}/telephonenumber/{tn}/fmfmcheck
+func (s *TelephoneNumbersService) IsOffNet(ctx context.Context, tn string) (bool, error) {
+	var v validator
+	v.pathID("tn", tn)
+	if err := v.err(); err != nil {
+		return false, err
+	}
+	return callValue[bool](ctx, s.client, &request{
+		method: http.MethodGet,
+		path:   "/v2/partition/{partitionId}/telephonenumber/{tn}/fmfmcheck",
+		args:   []string{tn},
+	})
+}
+
+// ListByGroup retrieves all telephone number for end users.
+//
+// operationId retrieveTelephoneNumbersByUserGroups.
+//
+//alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber/groupid/{groupId}
+func (s *TelephoneNumbersService) ListByGroup(ctx context.Context, accountID, groupID string) ([]AccountTelephoneNumber, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("groupId", groupID)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return callValue[[]AccountTelephoneNumber](ctx, s.client, &request{
+		method: http.MethodGet,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/telephonenumber/groupid/{groupId}",
+		args:   []string{accountID, groupID},
 	})
 }
 
@@ -6889,6 +6889,25 @@ func (s *UsersService) GetAccountUser(ctx context.Context, accountID, userID str
 	})
 }
 
+// GetVoicemail retrieves end user voicemail.
+//
+// operationId getVoicemailData.
+//
+//alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/user/{userId}/voicemail
+func (s *UsersService) GetVoicemail(ctx context.Context, accountID, userID string) ([]VoicemailMessage, error) {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("userId", userID)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return callValue[[]VoicemailMessage](ctx, s.client, &request{
+		method: http.MethodGet,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/user/{userId}/voicemail",
+		args:   []string{accountID, userID},
+	})
+}
+
 // UsersListAccountUsersOptions holds the query parameters of UsersService.ListAccountUsers.
 type UsersListAccountUsersOptions struct {
 	// Set limitedData to true to enable the retrieval of all users in a single
@@ -6912,25 +6931,6 @@ func (s *UsersService) ListAccountUsers(ctx context.Context, accountID string, o
 		path:   "/v2/partition/{partitionId}/account/{accountId}/accountuser",
 		args:   []string{accountID},
 		query:  opts,
-	})
-}
-
-// ListVoicemails retrieves end user voicemail.
-//
-// operationId getVoicemailData.
-//
-//alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/user/{userId}/voicemail
-func (s *UsersService) ListVoicemails(ctx context.Context, accountID, userID string) ([]VoicemailMessage, error) {
-	var v validator
-	v.pathID("accountId", accountID)
-	v.pathID("userId", userID)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
-	return callValue[[]VoicemailMessage](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/account/{accountId}/user/{userId}/voicemail",
-		args:   []string{accountID, userID},
 	})
 }
 

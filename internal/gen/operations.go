@@ -599,6 +599,8 @@ func title(w string) string {
 		return "TNs"
 	case "vfax":
 		return "VFax"
+	case "ids":
+		return "IDs"
 	}
 	return strings.ToUpper(w[:1]) + strings.ToLower(w[1:])
 }
