@@ -5,8 +5,10 @@ package alianza
 import (
 	"fmt"
 	"log/slog"
+	"regexp"
 	"slices"
 	"time"
+	"unicode/utf8"
 )
 
 // AccountHistory is schema AccountHistoryX of Alianza's API.
@@ -1008,13 +1010,11 @@ type ComplianceConfiguration struct {
 type CreateAccountUserRequest struct {
 	// ID of account, refers to account.id
 	AccountID *string `json:"accountId,omitempty"`
-	FirstName string  `json:"firstName,omitempty"`
-	// The same value as the userId.
-	ID *string `json:"id,omitempty"`
+	FirstName string  `json:"firstName"`
 	// The localization setting that indicates the language of the user. Example:
 	// "en-US"
 	LanguageTag *string `json:"languageTag,omitempty"`
-	LastName    string  `json:"lastName,omitempty"`
+	LastName    string  `json:"lastName"`
 	// Indicates whether the user will be required to update their password upon
 	// login. This field cannot be set manually, only read out.
 	MustChangePassword *bool `json:"mustChangePassword,omitempty"`
@@ -1027,46 +1027,90 @@ type CreateAccountUserRequest struct {
 	// Identifies a unique Account User.
 	UserID *string `json:"userId,omitempty"`
 	// The email address of the AccountUser.
-	Username string `json:"username,omitempty"`
+	Username string `json:"username"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema AccountUserX find; nil when there is none.
+func (r *CreateAccountUserRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateAccountUserRequest) validate(v *validator) {
+	v.required("firstName", r.FirstName)
+	v.length("firstName", r.FirstName, 3, 256)
+	v.required("lastName", r.LastName)
+	v.length("lastName", r.LastName, 3, 256)
+	if r.SubDomain != nil {
+		v.length("subDomain", *r.SubDomain, 3, 256)
+	}
+	v.required("username", r.Username)
+	v.length("username", r.Username, 3, 256)
 }
 
 // CreateBrandSettingsRequest is the body of a POST that sends schema
 // CreateBrandSettings. Required fields are values; the others are pointers, nil
 // to leave them out.
 type CreateBrandSettingsRequest struct {
-	BrandingEnabled       bool   `json:"brandingEnabled,omitempty"`
+	BrandingEnabled       bool   `json:"brandingEnabled"`
 	DesktopHostingEnabled *bool  `json:"desktopHostingEnabled,omitempty"`
-	PartitionID           string `json:"partitionId,omitempty"`
-	SelfSigningEnabled    bool   `json:"selfSigningEnabled,omitempty"`
+	PartitionID           string `json:"partitionId"`
+	SelfSigningEnabled    bool   `json:"selfSigningEnabled"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CreateBrandSettings find; nil when there is none.
+func (r *CreateBrandSettingsRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateBrandSettingsRequest) validate(v *validator) {
+	v.required("partitionId", r.PartitionID)
 }
 
 // CreateBusinessLineDeviceSwapRequest is the body of a POST that sends schema
 // DeviceSwap. Required fields are values; the others are pointers, nil to leave
 // them out.
 type CreateBusinessLineDeviceSwapRequest struct {
-	DeviceTypeID string `json:"deviceTypeId,omitempty"`
-	MACAddress   string `json:"macAddress,omitempty"`
+	DeviceTypeID string `json:"deviceTypeId"`
+	MACAddress   string `json:"macAddress"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema DeviceSwap find; nil when there is none.
+func (r *CreateBusinessLineDeviceSwapRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateBusinessLineDeviceSwapRequest) validate(v *validator) {
+	v.required("deviceTypeId", r.DeviceTypeID)
+	v.required("macAddress", r.MACAddress)
 }
 
 // CreateBusinessLineVoicemailBoxRequest is the body of a POST that sends schema
 // VoicemailBox. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateBusinessLineVoicemailBoxRequest struct {
-	AccountID                      string   `json:"accountId,omitempty"`
+	AccountID                      string   `json:"accountId"`
 	ForwardMessageToEmailAddresses []string `json:"forwardMessageToEmailAddresses,omitempty"`
 	ForwardMessageToEmailEnabled   *bool    `json:"forwardMessageToEmailEnabled,omitempty"`
-	ID                             *string  `json:"id,omitempty"`
 	Locale                         *string  `json:"locale,omitempty"`
-	Name                           string   `json:"name,omitempty"`
-	PartitionID                    string   `json:"partitionId,omitempty"`
+	Name                           string   `json:"name"`
+	PartitionID                    string   `json:"partitionId"`
 	ShouldKeepMessageAfterForward  *bool    `json:"shouldKeepMessageAfterForward,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema VoicemailBox find; nil when there is none.
+func (r *CreateBusinessLineVoicemailBoxRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateBusinessLineVoicemailBoxRequest) validate(v *validator) {
+	v.required("accountId", r.AccountID)
+	if r.Locale != nil {
+		v.check(*r.Locale == "" || specPattern3.MatchString(*r.Locale), "locale", "must match en-US|fr-CA|es-MX")
+	}
+	v.required("name", r.Name)
+	v.required("partitionId", r.PartitionID)
 }
 
 // CreateCallGroupRequest is the body of a POST that sends schema CallGroupX.
 // Required fields are values; the others are pointers, nil to leave them out.
 type CreateCallGroupRequest struct {
 	AccountID   *string           `json:"accountId,omitempty"`
-	ID          *string           `json:"id,omitempty"`
 	MemberIDs   []string          `json:"memberIds,omitempty"`
 	Name        *string           `json:"name,omitempty"`
 	PartitionID *string           `json:"partitionId,omitempty"`
@@ -1074,16 +1118,37 @@ type CreateCallGroupRequest struct {
 	Type        *CallGroupType    `json:"type,omitempty"`
 }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CallGroupX find; nil when there is none.
+func (r *CreateCallGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateCallGroupRequest) validate(v *validator) {
+	if r.Name != nil {
+		v.length("name", *r.Name, 1, 256)
+	}
+	if r.SubType != nil {
+		v.enum("subType", string(*r.SubType), r.SubType.Valid())
+	}
+	if r.Type != nil {
+		v.enum("type", string(*r.Type), r.Type.Valid())
+	}
+}
+
 // CreateCallParkingSpotRequest is the body of a POST that sends schema
 // CallParkingSpotX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateCallParkingSpotRequest struct {
 	AccountID   *string `json:"accountId,omitempty"`
-	ID          *string `json:"id,omitempty"`
 	Name        *string `json:"name,omitempty"`
 	PartitionID *string `json:"partitionId,omitempty"`
 	SpotNumber  *string `json:"spotNumber,omitempty"`
 }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CallParkingSpotX find; nil when there is none.
+func (r *CreateCallParkingSpotRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateCallParkingSpotRequest) validate(*validator) {}
 
 // CreateCancelActionRequest is the body of a POST that sends schema
 // CancelActionX. Required fields are values; the others are pointers, nil to
@@ -1094,28 +1159,48 @@ type CreateCancelActionRequest struct {
 	ReferenceID *string `json:"referenceId,omitempty"`
 }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CancelActionX find; nil when there is none.
+func (r *CreateCancelActionRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateCancelActionRequest) validate(*validator) {}
+
 // CreateCollectionRequest is the body of a POST that sends schema
 // CollectionDTO. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateCollectionRequest struct {
 	// Timestamp of the creation in ISO 8601 format
 	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
-	// Unique identifier of the collection
-	ID *string `json:"id,omitempty"`
 	// Owner identifier of the collection
 	OwnerID *string `json:"ownerId,omitempty"`
 	// Size of the collection
 	Size *int `json:"size,omitempty"`
 	// Type of the transform object
-	TransformObjectType string           `json:"transformObjectType,omitempty"`
-	TransformObjects    []map[string]any `json:"transformObjects,omitempty"`
+	TransformObjectType string           `json:"transformObjectType"`
+	TransformObjects    []map[string]any `json:"transformObjects"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CollectionDTO find; nil when there is none.
+func (r *CreateCollectionRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateCollectionRequest) validate(v *validator) {
+	v.required("transformObjectType", r.TransformObjectType)
 }
 
 // CreateCustomCallerIDNumberRequest is the body of a POST that sends schema
 // CustomCallerIdNumberRequest. Required fields are values; the others are
 // pointers, nil to leave them out.
 type CreateCustomCallerIDNumberRequest struct {
-	CustomCallerIDNumber string `json:"customCallerIdNumber,omitempty"`
+	CustomCallerIDNumber string `json:"customCallerIdNumber"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CustomCallerIdNumberRequest find; nil when there is none.
+func (r *CreateCustomCallerIDNumberRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateCustomCallerIDNumberRequest) validate(v *validator) {
+	v.required("customCallerIdNumber", r.CustomCallerIDNumber)
 }
 
 // CreateDeviceSwapRequest is the body of a POST that sends schema DeviceSwapX.
@@ -1123,15 +1208,25 @@ type CreateCustomCallerIDNumberRequest struct {
 //
 // Refers to swapping Account Device Lines.
 type CreateDeviceSwapRequest struct {
-	DeviceName string `json:"deviceName,omitempty"`
+	DeviceName string `json:"deviceName"`
 	// Identifies the equipment as well as the features that the device supports.
 	// Refers to deviceType.id . See also: Get All Device Types and Get Device Type
 	// by ID
-	DeviceTypeID string `json:"deviceTypeId,omitempty"`
+	DeviceTypeID string `json:"deviceTypeId"`
 	// The 48-bit hexadecimal address assigned to the device by the manufacturer.
 	// Required if the device line refers to a physical device. Must not be claimed
 	// in another device request.
-	MACAddress string `json:"macAddress,omitempty"`
+	MACAddress string `json:"macAddress"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema DeviceSwapX find; nil when there is none.
+func (r *CreateDeviceSwapRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateDeviceSwapRequest) validate(v *validator) {
+	v.required("deviceName", r.DeviceName)
+	v.required("deviceTypeId", r.DeviceTypeID)
+	v.required("macAddress", r.MACAddress)
 }
 
 // CreateDynamicTelephoneNumberActivationRequest is the body of a POST that
@@ -1146,13 +1241,22 @@ type CreateDynamicTelephoneNumberActivationRequest struct {
 	DeviceID              *string                       `json:"deviceId,omitempty"`
 	DirectoryListing      *DirectoryListing             `json:"directoryListing,omitempty"`
 	E911Address           *E911Address                  `json:"e911Address,omitempty"`
-	ID                    *string                       `json:"id,omitempty"`
 	OrderID               *string                       `json:"orderId,omitempty"`
 	PartitionID           *string                       `json:"partitionId,omitempty"`
 	RingType              *RingType                     `json:"ringType,omitempty"`
 	TNQuantity            *int                          `json:"tnQuantity,omitempty"`
 	TNSettings            *BareTelephoneNumber          `json:"tnSettings,omitempty"`
 	UserID                *string                       `json:"userId,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema DynamicTelephoneNumberActivationX find; nil when there is none.
+func (r *CreateDynamicTelephoneNumberActivationRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateDynamicTelephoneNumberActivationRequest) validate(v *validator) {
+	if r.RingType != nil {
+		v.enum("ringType", string(*r.RingType), r.RingType.Valid())
+	}
 }
 
 // CreateExternalTNRequest is the body of a POST that sends schema ExternalTnX.
@@ -1164,41 +1268,76 @@ type CreateExternalTNRequest struct {
 	CustomerServiceRecord *CustomerServiceRecord `json:"customerServiceRecord,omitempty"`
 	E911Address           *E911Address           `json:"e911Address,omitempty"`
 	FunctionType          *string                `json:"functionType,omitempty"`
-	ID                    *string                `json:"id,omitempty"`
 	InboundCarrierID      *string                `json:"inboundCarrierId,omitempty"`
 	PartitionID           *string                `json:"partitionId,omitempty"`
 	PhoneNumber           *string                `json:"phoneNumber,omitempty"`
 	UserID                *string                `json:"userId,omitempty"`
 }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema ExternalTnX find; nil when there is none.
+func (r *CreateExternalTNRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateExternalTNRequest) validate(*validator) {}
+
 // CreateForwardConfigurationRequest is the body of a POST that sends schema
 // ForwardConfiguration. Required fields are values; the others are pointers,
 // nil to leave them out.
 type CreateForwardConfigurationRequest struct {
-	ForwardConfigurationType ForwardConfigurationType `json:"forwardConfigurationType,omitempty"`
-	ForwardToPhoneNumber     string                   `json:"forwardToPhoneNumber,omitempty"`
-	HuntGroupID              string                   `json:"huntGroupId,omitempty"`
-	ID                       *string                  `json:"id,omitempty"`
-	Name                     string                   `json:"name,omitempty"`
-	StarCode                 string                   `json:"starCode,omitempty"`
+	ForwardConfigurationType ForwardConfigurationType `json:"forwardConfigurationType"`
+	ForwardToPhoneNumber     string                   `json:"forwardToPhoneNumber"`
+	HuntGroupID              string                   `json:"huntGroupId"`
+	Name                     string                   `json:"name"`
+	StarCode                 string                   `json:"starCode"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema ForwardConfiguration find; nil when there is none.
+func (r *CreateForwardConfigurationRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateForwardConfigurationRequest) validate(v *validator) {
+	v.required("forwardConfigurationType", string(r.ForwardConfigurationType))
+	v.enum("forwardConfigurationType", string(r.ForwardConfigurationType), r.ForwardConfigurationType.Valid())
+	v.required("forwardToPhoneNumber", r.ForwardToPhoneNumber)
+	v.check(r.ForwardToPhoneNumber == "" || specPattern1.MatchString(r.ForwardToPhoneNumber), "forwardToPhoneNumber", "must match \\d+")
+	v.required("huntGroupId", r.HuntGroupID)
+	v.required("name", r.Name)
+	v.required("starCode", r.StarCode)
 }
 
 // CreateFromTelephoneNumberRequest is the body of a POST that sends schema
 // FromTelephoneNumberRequest. Required fields are values; the others are
 // pointers, nil to leave them out.
 type CreateFromTelephoneNumberRequest struct {
-	FromWildcard string `json:"fromWildcard,omitempty"`
+	FromWildcard string `json:"fromWildcard"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema FromTelephoneNumberRequest find; nil when there is none.
+func (r *CreateFromTelephoneNumberRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateFromTelephoneNumberRequest) validate(v *validator) {
+	v.required("fromWildcard", r.FromWildcard)
 }
 
 // CreateHuntGroupRequest is the body of a POST that sends schema HuntGroup.
 // Required fields are values; the others are pointers, nil to leave them out.
 type CreateHuntGroupRequest struct {
-	AccountID                    string               `json:"accountId,omitempty"`
+	AccountID                    string               `json:"accountId"`
 	ActiveForwardConfigurationID *string              `json:"activeForwardConfigurationId,omitempty"`
-	HuntingConfiguration         HuntingConfiguration `json:"huntingConfiguration,omitzero"`
-	ID                           *string              `json:"id,omitempty"`
-	Name                         string               `json:"name,omitempty"`
-	PartitionID                  string               `json:"partitionId,omitempty"`
+	HuntingConfiguration         HuntingConfiguration `json:"huntingConfiguration"`
+	Name                         string               `json:"name"`
+	PartitionID                  string               `json:"partitionId"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema HuntGroup find; nil when there is none.
+func (r *CreateHuntGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateHuntGroupRequest) validate(v *validator) {
+	v.required("accountId", r.AccountID)
+	v.required("name", r.Name)
+	v.required("partitionId", r.PartitionID)
 }
 
 // CreateIVRRequest is the body of a POST that sends schema IVRX. Required
@@ -1206,17 +1345,23 @@ type CreateHuntGroupRequest struct {
 type CreateIVRRequest struct {
 	AccountID     *string `json:"accountId,omitempty"`
 	FixedPosition *bool   `json:"fixedPosition,omitempty"`
-	// The id of the IVR. Automatic primary key.
-	ID *string `json:"id,omitempty"`
 	// The list of connections between IVR components.
-	IVRComponentMappings []IVRComponentMapping `json:"ivrComponentMappings,omitempty"`
+	IVRComponentMappings []IVRComponentMapping `json:"ivrComponentMappings"`
 	// The list of components that make up the IVR.
-	IVRComponents []IVRComponent `json:"ivrComponents,omitempty"`
+	IVRComponents []IVRComponent `json:"ivrComponents"`
 	Left          *string        `json:"left,omitempty"`
 	// Choose a descriptive name for the IVR.
-	Name        string  `json:"name,omitempty"`
+	Name        string  `json:"name"`
 	PartitionID *string `json:"partitionId,omitempty"`
 	Top         *string `json:"top,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema IVRX find; nil when there is none.
+func (r *CreateIVRRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateIVRRequest) validate(v *validator) {
+	v.required("name", r.Name)
 }
 
 // CreateJobRequest is the body of a POST that sends schema JobDTO. Required
@@ -1225,20 +1370,34 @@ type CreateJobRequest struct {
 	// Time after which the job should be aborted
 	AbortAfter      *int       `json:"abortAfter,omitempty"`
 	ExecutionStatus *JobStatus `json:"executionStatus,omitempty"`
-	// Unique identifier of the job
-	ID *string `json:"id,omitempty"`
 	// Input collection identifier for the job
-	InputCollectionID string     `json:"inputCollectionId,omitempty"`
+	InputCollectionID string     `json:"inputCollectionId"`
 	JobStatus         *JobStatus `json:"jobStatus,omitempty"`
 	// Type identifier of the job
-	JobTypeID         string                         `json:"jobTypeId,omitempty"`
+	JobTypeID         string                         `json:"jobTypeId"`
 	OutputCollections map[string]JobOutputCollection `json:"outputCollections,omitempty"`
 	// Owner identifier of the job
 	OwnerID *string `json:"ownerId,omitempty"`
 	// Target account identifier for the job
-	TargetAccountID string `json:"targetAccountId,omitempty"`
+	TargetAccountID string `json:"targetAccountId"`
 	// Timestamp of the last update in ISO 8601 format
 	UpdatedDateTime *time.Time `json:"updatedDateTime,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema JobDTO find; nil when there is none.
+func (r *CreateJobRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateJobRequest) validate(v *validator) {
+	if r.ExecutionStatus != nil {
+		v.enum("executionStatus", string(*r.ExecutionStatus), r.ExecutionStatus.Valid())
+	}
+	v.required("inputCollectionId", r.InputCollectionID)
+	if r.JobStatus != nil {
+		v.enum("jobStatus", string(*r.JobStatus), r.JobStatus.Valid())
+	}
+	v.required("jobTypeId", r.JobTypeID)
+	v.required("targetAccountId", r.TargetAccountID)
 }
 
 // CreateJobUploadKeyRequest is the body of a POST that sends schema
@@ -1247,6 +1406,12 @@ type CreateJobRequest struct {
 type CreateJobUploadKeyRequest struct {
 	Key *string `json:"key,omitempty"`
 }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema JobUploadKey find; nil when there is none.
+func (r *CreateJobUploadKeyRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateJobUploadKeyRequest) validate(*validator) {}
 
 // CreateManagementUserRequest is the body of a POST that sends schema
 // ManagementUserX. Required fields are values; the others are pointers, nil to
@@ -1258,7 +1423,6 @@ type CreateManagementUserRequest struct {
 	// Readonly and internal only, the same information is contained in the roles
 	// array in a different format
 	GroupIDs           []string                   `json:"groupIds,omitempty"`
-	ID                 *string                    `json:"id,omitempty"`
 	LanguageTag        *ManagementUserLanguageTag `json:"languageTag,omitempty"`
 	LastName           *string                    `json:"lastName,omitempty"`
 	MustChangePassword *bool                      `json:"mustChangePassword,omitempty"`
@@ -1270,6 +1434,16 @@ type CreateManagementUserRequest struct {
 	Username *string `json:"username,omitempty"`
 }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema ManagementUserX find; nil when there is none.
+func (r *CreateManagementUserRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateManagementUserRequest) validate(v *validator) {
+	if r.LanguageTag != nil {
+		v.enum("languageTag", string(*r.LanguageTag), r.LanguageTag.Valid())
+	}
+}
+
 // CreateMultipleActivationRequest is the body of a POST that sends schema
 // MultipleActivationX. Required fields are values; the others are pointers, nil
 // to leave them out.
@@ -1277,7 +1451,7 @@ type CreateManagementUserRequest struct {
 // Root object for activating multiple end users with telephone numbers in a
 // single request
 type CreateMultipleActivationRequest struct {
-	Account Account `json:"account,omitzero"`
+	Account Account `json:"account"`
 	// List of end users with telephone number activations (max 2)
 	EndUsers []EndUserWithMultipleTNActivation `json:"endUsers,omitempty"`
 }
@@ -1292,6 +1466,12 @@ func (x CreateMultipleActivationRequest) Format(f fmt.State, verb rune) {
 // LogValue implements slog.LogValuer with every secret redacted.
 func (x CreateMultipleActivationRequest) LogValue() slog.Value { return RedactedLogValue(x) }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema MultipleActivationX find; nil when there is none.
+func (r *CreateMultipleActivationRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateMultipleActivationRequest) validate(*validator) {}
+
 // CreateNodeAssignmentUpsertRequest is the body of a POST that sends schema
 // NodeAssignmentUpsert. Required fields are values; the others are pointers,
 // nil to leave them out.
@@ -1300,20 +1480,34 @@ type CreateNodeAssignmentUpsertRequest struct {
 	DeviceID *string `json:"deviceId,omitempty"`
 	// Id of Edge Node
 	EdgeNodeID *string `json:"edgeNodeId,omitempty"`
-	// Node assignment Id
-	ID *string `json:"id,omitempty"`
 }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema NodeAssignmentUpsert find; nil when there is none.
+func (r *CreateNodeAssignmentUpsertRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateNodeAssignmentUpsertRequest) validate(*validator) {}
 
 // CreateNodeUpsertRequest is the body of a POST that sends schema NodeUpsert.
 // Required fields are values; the others are pointers, nil to leave them out.
 type CreateNodeUpsertRequest struct {
 	// Default node for partition
 	Default      *bool  `json:"default,omitempty"`
-	DisplayName  string `json:"displayName,omitempty"`
-	PartitionID  string `json:"partitionId,omitempty"`
-	ProxyAddress string `json:"proxyAddress,omitempty"`
+	DisplayName  string `json:"displayName"`
+	PartitionID  string `json:"partitionId"`
+	ProxyAddress string `json:"proxyAddress"`
 	// Generate a new authToken
 	ResetAuthToken *bool `json:"resetAuthToken,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema NodeUpsert find; nil when there is none.
+func (r *CreateNodeUpsertRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateNodeUpsertRequest) validate(v *validator) {
+	v.required("displayName", r.DisplayName)
+	v.required("partitionId", r.PartitionID)
+	v.required("proxyAddress", r.ProxyAddress)
 }
 
 // CreatePagingGroupRequest is the body of a POST that sends schema
@@ -1323,10 +1517,22 @@ type CreatePagingGroupRequest struct {
 	AccountID   *string          `json:"accountId,omitempty"`
 	Extension   *string          `json:"extension,omitempty"`
 	GroupIDs    []string         `json:"groupIds,omitempty"`
-	ID          *string          `json:"id,omitempty"`
 	Name        *string          `json:"name,omitempty"`
 	PartitionID *string          `json:"partitionId,omitempty"`
 	Type        *PagingGroupType `json:"type,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema PagingGroupX find; nil when there is none.
+func (r *CreatePagingGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreatePagingGroupRequest) validate(v *validator) {
+	if r.Name != nil {
+		v.length("name", *r.Name, 1, 256)
+	}
+	if r.Type != nil {
+		v.enum("type", string(*r.Type), r.Type.Valid())
+	}
 }
 
 // CreatePickupGroupRequest is the body of a POST that sends schema
@@ -1335,9 +1541,18 @@ type CreatePagingGroupRequest struct {
 type CreatePickupGroupRequest struct {
 	AccountID   *string  `json:"accountId,omitempty"`
 	GroupIDs    []string `json:"groupIds,omitempty"`
-	ID          *string  `json:"id,omitempty"`
 	Name        *string  `json:"name,omitempty"`
 	PartitionID *string  `json:"partitionId,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema PickupGroupX find; nil when there is none.
+func (r *CreatePickupGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreatePickupGroupRequest) validate(v *validator) {
+	if r.Name != nil {
+		v.length("name", *r.Name, 1, 256)
+	}
 }
 
 // CreateReadMessageRequest is the body of a POST that sends schema ReadMessage.
@@ -1346,19 +1561,32 @@ type CreateReadMessageRequest struct {
 	MarkAsRead *bool `json:"markAsRead,omitempty"`
 }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema ReadMessage find; nil when there is none.
+func (r *CreateReadMessageRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateReadMessageRequest) validate(*validator) {}
+
 // CreateSIPTrunkGroupRequest is the body of a POST that sends schema
 // SipTrunkGroup. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateSIPTrunkGroupRequest struct {
 	AccountID       *string            `json:"accountId,omitempty"`
 	CapacityForward []ForwardReference `json:"capacityForward,omitempty"`
-	ID              *string            `json:"id,omitempty"`
 	// name of the group
-	Name                 string                  `json:"name,omitempty"`
+	Name                 string                  `json:"name"`
 	PartitionID          *string                 `json:"partitionId,omitempty"`
 	SIPTrunksIDs         []string                `json:"sipTrunksIds,omitempty"`
 	UnconditionalForward *ForwardAlwaysReference `json:"unconditionalForward,omitempty"`
 	UnreachableForward   []ForwardReference      `json:"unreachableForward,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema SipTrunkGroup find; nil when there is none.
+func (r *CreateSIPTrunkGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateSIPTrunkGroupRequest) validate(v *validator) {
+	v.required("name", r.Name)
 }
 
 // CreateSSOConfigRequest is the body of a POST that sends schema
@@ -1371,7 +1599,17 @@ type CreateSSOConfigRequest struct {
 	// configurations.
 	PartitionID *string `json:"partitionId,omitempty"`
 	// SSO configuration name.
-	SSOName string `json:"ssoName,omitempty"`
+	SSOName string `json:"ssoName"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema SSOConfigCreateRequest find; nil when there is none.
+func (r *CreateSSOConfigRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateSSOConfigRequest) validate(v *validator) {
+	v.required("ssoName", r.SSOName)
+	v.length("ssoName", r.SSOName, 4, 36)
+	v.check(r.SSOName == "" || specPattern2.MatchString(r.SSOName), "ssoName", "must match ^[a-z0-9][a-z0-9-]*[a-z0-9]$")
 }
 
 // CreateSSOExemptionRequest is the body of a POST that sends schema
@@ -1382,20 +1620,31 @@ type CreateSSOExemptionRequest struct {
 	AccountID *string `json:"accountId,omitempty"`
 	// Exemption name
 	ExemptionName *string       `json:"exemptionName,omitempty"`
-	ExemptionType ExemptionType `json:"exemptionType,omitempty"`
+	ExemptionType ExemptionType `json:"exemptionType"`
 	// List of IDs to exempt (USER/GROUP/ACCOUNT depending on exemptionType).
-	Exemptions []string `json:"exemptions,omitempty"`
+	Exemptions []string `json:"exemptions"`
 	// ID of partition, refers to partition.id Required for PSSO/PESSO flows; not
 	// required for ACCSSO.
 	PartitionID *string                       `json:"partitionId,omitempty"`
 	Scope       *SSOConfigCreateResponseScope `json:"scope,omitempty"`
 }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema SSOExemptionRequest find; nil when there is none.
+func (r *CreateSSOExemptionRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateSSOExemptionRequest) validate(v *validator) {
+	v.required("exemptionType", string(r.ExemptionType))
+	v.enum("exemptionType", string(r.ExemptionType), r.ExemptionType.Valid())
+	if r.Scope != nil {
+		v.enum("scope", string(*r.Scope), r.Scope.Valid())
+	}
+}
+
 // CreateSecurityRoleRequest is the body of a POST that sends schema
 // SecurityRoleX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateSecurityRoleRequest struct {
-	ID *string `json:"id,omitempty"`
 	// The name of the Role. Must be unique among SecurityRoleX with the same
 	// partitionId.
 	Name *string `json:"name,omitempty"`
@@ -1411,28 +1660,38 @@ type CreateSecurityRoleRequest struct {
 	UserType *AccountHistoryUserType `json:"userType,omitempty"`
 }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema SecurityRoleX find; nil when there is none.
+func (r *CreateSecurityRoleRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateSecurityRoleRequest) validate(v *validator) {
+	if r.UserType != nil {
+		v.enum("userType", string(*r.UserType), r.UserType.Valid())
+	}
+}
+
 // CreateSpecialtyLineRequest is the body of a POST that sends schema
 // SpecialtyLineRequestDto. Required fields are values; the others are pointers,
 // nil to leave them out.
 type CreateSpecialtyLineRequest struct {
 	// The phone number displayed on the phone of the person being called.
-	CallerID string `json:"callerId,omitempty"`
+	CallerID string `json:"callerId"`
 	// Calling plans allow you to control where your customers are allowed to call
 	// and what, if any, the cost should be for those calls. Each of your plans can
 	// be set up with a number of included minutes or a per-minute rate, depending
 	// on how you want to charge for services. The calling plans created at the
 	// partition level can be assigned to individual accounts and users based on
 	// their needs or the bundle they purchased.
-	CallingPlanIDs []string `json:"callingPlanIds,omitempty"`
+	CallingPlanIDs []string `json:"callingPlanIds"`
 	// The generic device type that matches the customer's device configuration.
 	DeviceType *string `json:"deviceType,omitempty"`
 	// The phone number that will be transmitted to 911.
-	E911CallbackNumber string `json:"e911CallbackNumber,omitempty"`
+	E911CallbackNumber string `json:"e911CallbackNumber"`
 	// The device's MAC address.
 	MACAddress *string `json:"macAddress,omitempty"`
 	// A name for the specialty line, such as Elevator C or another descriptive
 	// term.
-	Name string `json:"name,omitempty"`
+	Name string `json:"name"`
 	// The physical port number the line is provisioned on (1–9).
 	PortNumber *int `json:"portNumber,omitempty"`
 	// A unique plain-text password is automatically generated and displayed here.
@@ -1453,6 +1712,16 @@ func (x CreateSpecialtyLineRequest) Format(f fmt.State, verb rune) {
 // LogValue implements slog.LogValuer with every secret redacted.
 func (x CreateSpecialtyLineRequest) LogValue() slog.Value { return RedactedLogValue(x) }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema SpecialtyLineRequestDto find; nil when there is none.
+func (r *CreateSpecialtyLineRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateSpecialtyLineRequest) validate(v *validator) {
+	v.required("callerId", r.CallerID)
+	v.required("e911CallbackNumber", r.E911CallbackNumber)
+	v.required("name", r.Name)
+}
+
 // CreateTelephoneNumberActivationsV2Request is the body of a POST that sends
 // schema TelephoneNumberActivationsV2X. Required fields are values; the others
 // are pointers, nil to leave them out.
@@ -1465,7 +1734,6 @@ type CreateTelephoneNumberActivationsV2Request struct {
 	// Use this when activating phone numbers to prevent carrier activation until a
 	// later date
 	HoldActivation   *bool                 `json:"holdActivation,omitempty"`
-	ID               *string               `json:"id,omitempty"`
 	L3Settings       *L3Settings           `json:"l3Settings,omitempty"`
 	PartitionID      *string               `json:"partitionId,omitempty"`
 	Port             *Port                 `json:"port,omitempty"`
@@ -1481,6 +1749,12 @@ func (x CreateTelephoneNumberActivationsV2Request) Format(f fmt.State, verb rune
 
 // LogValue implements slog.LogValuer with every secret redacted.
 func (x CreateTelephoneNumberActivationsV2Request) LogValue() slog.Value { return RedactedLogValue(x) }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema TelephoneNumberActivationsV2X find; nil when there is none.
+func (r *CreateTelephoneNumberActivationsV2Request) Validate() error { return validateRequest(r) }
+
+func (r *CreateTelephoneNumberActivationsV2Request) validate(*validator) {}
 
 // CreateTelephoneNumberViewRequest is the body of a POST that sends schema
 // TelephoneNumberViewX. Required fields are values; the others are pointers,
@@ -1502,7 +1776,6 @@ type CreateTelephoneNumberViewRequest struct {
 	// distance (in miles) from the specified zip code.
 	Distance      *float64      `json:"distance,omitempty"`
 	FunctionType  *FunctionType `json:"functionType,omitempty"`
-	ID            *string       `json:"id,omitempty"`
 	IsInInventory *bool         `json:"isInInventory,omitempty"`
 	// When this object is returned as part of a search that uses a zip code,
 	// results for nearby zip codes are also returned. This field indicates if the
@@ -1518,6 +1791,19 @@ type CreateTelephoneNumberViewRequest struct {
 	State                 *string            `json:"state,omitempty"`
 }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema TelephoneNumberViewX find; nil when there is none.
+func (r *CreateTelephoneNumberViewRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateTelephoneNumberViewRequest) validate(v *validator) {
+	if r.FunctionType != nil {
+		v.enum("functionType", string(*r.FunctionType), r.FunctionType.Valid())
+	}
+	if r.OperationalStatus != nil {
+		v.enum("operationalStatus", string(*r.OperationalStatus), r.OperationalStatus.Valid())
+	}
+}
+
 // CreateUserGroupRequest is the body of a POST that sends schema
 // UserGroupRequest. Required fields are values; the others are pointers, nil to
 // leave them out.
@@ -1530,11 +1816,25 @@ type CreateUserGroupRequest struct {
 	UserIDs          []UserGroupRequestUserID `json:"userIds,omitempty"`
 }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema UserGroupRequest find; nil when there is none.
+func (r *CreateUserGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateUserGroupRequest) validate(*validator) {}
+
 // CreateValidateSIPUsernameRequest is the body of a POST that sends schema
 // ValidateSipUsernameDto. Required fields are values; the others are pointers,
 // nil to leave them out.
 type CreateValidateSIPUsernameRequest struct {
-	Username string `json:"username,omitempty"`
+	Username string `json:"username"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema ValidateSipUsernameDto find; nil when there is none.
+func (r *CreateValidateSIPUsernameRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateValidateSIPUsernameRequest) validate(v *validator) {
+	v.required("username", r.Username)
 }
 
 // CreateVirtualFaxLineRequest is the body of a POST that sends schema
@@ -1543,11 +1843,16 @@ type CreateValidateSIPUsernameRequest struct {
 type CreateVirtualFaxLineRequest struct {
 	AccountID      *string  `json:"accountId,omitempty"`
 	EmailAddresses []string `json:"emailAddresses,omitempty"`
-	ID             *string  `json:"id,omitempty"`
 	LanguageTag    *string  `json:"languageTag,omitempty"`
 	Name           *string  `json:"name,omitempty"`
 	PartitionID    *string  `json:"partitionId,omitempty"`
 }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema VirtualFaxLineX find; nil when there is none.
+func (r *CreateVirtualFaxLineRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateVirtualFaxLineRequest) validate(*validator) {}
 
 // CreateVoicemailBoxRequest is the body of a POST that sends schema
 // VoicemailBoxX. Required fields are values; the others are pointers, nil to
@@ -1560,7 +1865,6 @@ type CreateVoicemailBoxRequest struct {
 	DtmfOption *string `json:"dtmfOption,omitempty"`
 	// Map of voicemail box greetings
 	Greetings map[string]VoicemailMessage `json:"greetings,omitempty"`
-	ID        *string                     `json:"id,omitempty"`
 	// Locale of the voicemail box
 	Locale *string `json:"locale,omitempty"`
 	// Specifies whether voicemail messages will be transcribed to text after a
@@ -1591,6 +1895,16 @@ type CreateVoicemailBoxRequest struct {
 	VoicemailToEmailAddresses []string `json:"voicemailToEmailAddresses,omitempty"`
 	// enables voicemail to email
 	VoicemailToEmailEnabled *bool `json:"voicemailToEmailEnabled,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema VoicemailBoxX find; nil when there is none.
+func (r *CreateVoicemailBoxRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateVoicemailBoxRequest) validate(v *validator) {
+	if r.Type != nil {
+		v.enum("type", string(*r.Type), r.Type.Valid())
+	}
 }
 
 // CustomCallerIDNumberResponse is schema CustomCallerIdNumberResponse of
@@ -3412,6 +3726,12 @@ type PatchCallParkingSpotRequest struct {
 	SpotNumber  *string `json:"spotNumber,omitempty"`
 }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CallParkingSpotX find; nil when there is none.
+func (r *PatchCallParkingSpotRequest) Validate() error { return validateRequest(r) }
+
+func (r *PatchCallParkingSpotRequest) validate(*validator) {}
+
 // PatchVirtualFaxLineRequest is the body of a PATCH that sends schema
 // VirtualFaxLineX: every field is a pointer, nil to leave it unchanged.
 type PatchVirtualFaxLineRequest struct {
@@ -3422,6 +3742,12 @@ type PatchVirtualFaxLineRequest struct {
 	Name           *string  `json:"name,omitempty"`
 	PartitionID    *string  `json:"partitionId,omitempty"`
 }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema VirtualFaxLineX find; nil when there is none.
+func (r *PatchVirtualFaxLineRequest) Validate() error { return validateRequest(r) }
+
+func (r *PatchVirtualFaxLineRequest) validate(*validator) {}
 
 // PatchVoicemailBoxRequest is the body of a PATCH that sends schema
 // VoicemailBoxX: every field is a pointer, nil to leave it unchanged.
@@ -3464,6 +3790,16 @@ type PatchVoicemailBoxRequest struct {
 	VoicemailToEmailAddresses []string `json:"voicemailToEmailAddresses,omitempty"`
 	// enables voicemail to email
 	VoicemailToEmailEnabled *bool `json:"voicemailToEmailEnabled,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema VoicemailBoxX find; nil when there is none.
+func (r *PatchVoicemailBoxRequest) Validate() error { return validateRequest(r) }
+
+func (r *PatchVoicemailBoxRequest) validate(v *validator) {
+	if r.Type != nil {
+		v.enum("type", string(*r.Type), r.Type.Valid())
+	}
 }
 
 // PermissionTypeDefaults is schema PermissionTypeDefaultsX of Alianza's API.
@@ -4566,13 +4902,13 @@ type TelephoneNumberUsages struct {
 type UpdateAccountUserRequest struct {
 	// ID of account, refers to account.id
 	AccountID *string `json:"accountId,omitempty"`
-	FirstName string  `json:"firstName,omitempty"`
+	FirstName string  `json:"firstName"`
 	// The same value as the userId.
 	ID *string `json:"id,omitempty"`
 	// The localization setting that indicates the language of the user. Example:
 	// "en-US"
 	LanguageTag *string `json:"languageTag,omitempty"`
-	LastName    string  `json:"lastName,omitempty"`
+	LastName    string  `json:"lastName"`
 	// Indicates whether the user will be required to update their password upon
 	// login. This field cannot be set manually, only read out.
 	MustChangePassword *bool `json:"mustChangePassword,omitempty"`
@@ -4585,42 +4921,90 @@ type UpdateAccountUserRequest struct {
 	// Identifies a unique Account User.
 	UserID *string `json:"userId,omitempty"`
 	// The email address of the AccountUser.
-	Username string `json:"username,omitempty"`
+	Username string `json:"username"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema AccountUserX find; nil when there is none.
+func (r *UpdateAccountUserRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateAccountUserRequest) validate(v *validator) {
+	v.required("firstName", r.FirstName)
+	v.length("firstName", r.FirstName, 3, 256)
+	v.required("lastName", r.LastName)
+	v.length("lastName", r.LastName, 3, 256)
+	if r.SubDomain != nil {
+		v.length("subDomain", *r.SubDomain, 3, 256)
+	}
+	v.required("username", r.Username)
+	v.length("username", r.Username, 3, 256)
 }
 
 // UpdateBrandSettingsRequest is the body of a PUT that sends schema
 // BrandSettingsDTO. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateBrandSettingsRequest struct {
-	BrandID               string `json:"brandId,omitempty"`
-	BrandName             string `json:"brandName,omitempty"`
-	BrandingCompleted     bool   `json:"brandingCompleted,omitempty"`
-	BrandingEnabled       bool   `json:"brandingEnabled,omitempty"`
+	BrandID               string `json:"brandId"`
+	BrandName             string `json:"brandName"`
+	BrandingCompleted     bool   `json:"brandingCompleted"`
+	BrandingEnabled       bool   `json:"brandingEnabled"`
 	DesktopHostingEnabled *bool  `json:"desktopHostingEnabled,omitempty"`
-	PartitionID           string `json:"partitionId,omitempty"`
-	SelfSigningEnabled    bool   `json:"selfSigningEnabled,omitempty"`
+	PartitionID           string `json:"partitionId"`
+	SelfSigningEnabled    bool   `json:"selfSigningEnabled"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema BrandSettingsDTO find; nil when there is none.
+func (r *UpdateBrandSettingsRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateBrandSettingsRequest) validate(v *validator) {
+	v.required("brandId", r.BrandID)
+	v.required("brandName", r.BrandName)
+	v.required("partitionId", r.PartitionID)
 }
 
 // UpdateBulkVoicemailActionRequest is the body of a PUT that sends schema
 // BulkVoicemailAction. Required fields are values; the others are pointers, nil
 // to leave them out.
 type UpdateBulkVoicemailActionRequest struct {
-	ActionType BulkVoicemailActionType `json:"actionType,omitempty"`
+	ActionType BulkVoicemailActionType `json:"actionType"`
 	MessageIDs []string                `json:"messageIds,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema BulkVoicemailAction find; nil when there is none.
+func (r *UpdateBulkVoicemailActionRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateBulkVoicemailActionRequest) validate(v *validator) {
+	v.required("actionType", string(r.ActionType))
+	v.enum("actionType", string(r.ActionType), r.ActionType.Valid())
 }
 
 // UpdateBusinessLineVoicemailBoxRequest is the body of a PUT that sends schema
 // VoicemailBox. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateBusinessLineVoicemailBoxRequest struct {
-	AccountID                      string   `json:"accountId,omitempty"`
+	AccountID                      string   `json:"accountId"`
 	ForwardMessageToEmailAddresses []string `json:"forwardMessageToEmailAddresses,omitempty"`
 	ForwardMessageToEmailEnabled   *bool    `json:"forwardMessageToEmailEnabled,omitempty"`
 	ID                             *string  `json:"id,omitempty"`
 	Locale                         *string  `json:"locale,omitempty"`
-	Name                           string   `json:"name,omitempty"`
-	PartitionID                    string   `json:"partitionId,omitempty"`
+	Name                           string   `json:"name"`
+	PartitionID                    string   `json:"partitionId"`
 	ShouldKeepMessageAfterForward  *bool    `json:"shouldKeepMessageAfterForward,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema VoicemailBox find; nil when there is none.
+func (r *UpdateBusinessLineVoicemailBoxRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateBusinessLineVoicemailBoxRequest) validate(v *validator) {
+	v.required("accountId", r.AccountID)
+	if r.Locale != nil {
+		v.check(*r.Locale == "" || specPattern3.MatchString(*r.Locale), "locale", "must match en-US|fr-CA|es-MX")
+	}
+	v.required("name", r.Name)
+	v.required("partitionId", r.PartitionID)
 }
 
 // UpdateCallGroupRequest is the body of a PUT that sends schema CallGroupX.
@@ -4635,6 +5019,22 @@ type UpdateCallGroupRequest struct {
 	Type        *CallGroupType    `json:"type,omitempty"`
 }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CallGroupX find; nil when there is none.
+func (r *UpdateCallGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateCallGroupRequest) validate(v *validator) {
+	if r.Name != nil {
+		v.length("name", *r.Name, 1, 256)
+	}
+	if r.SubType != nil {
+		v.enum("subType", string(*r.SubType), r.SubType.Valid())
+	}
+	if r.Type != nil {
+		v.enum("type", string(*r.Type), r.Type.Valid())
+	}
+}
+
 // UpdateCallParkingSpotRequest is the body of a PUT that sends schema
 // CallParkingSpotX. Required fields are values; the others are pointers, nil to
 // leave them out.
@@ -4646,12 +5046,26 @@ type UpdateCallParkingSpotRequest struct {
 	SpotNumber  *string `json:"spotNumber,omitempty"`
 }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CallParkingSpotX find; nil when there is none.
+func (r *UpdateCallParkingSpotRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateCallParkingSpotRequest) validate(*validator) {}
+
 // UpdateCidMappingRequest is the body of a PUT that sends schema
 // CidMappingRequest. Required fields are values; the others are pointers, nil
 // to leave them out.
 type UpdateCidMappingRequest struct {
 	CustomCallerIDNumber *string `json:"customCallerIdNumber,omitempty"`
-	FromWildcard         string  `json:"fromWildcard,omitempty"`
+	FromWildcard         string  `json:"fromWildcard"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CidMappingRequest find; nil when there is none.
+func (r *UpdateCidMappingRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateCidMappingRequest) validate(v *validator) {
+	v.required("fromWildcard", r.FromWildcard)
 }
 
 // UpdateCompleteSSOConfigRequest is the body of a PUT that sends schema
@@ -4664,17 +5078,31 @@ type UpdateCompleteSSOConfigRequest struct {
 	// SAML attribute name containing the user's email address.
 	ExternalEmailAttributeFieldMapping *string `json:"externalEmailAttributeFieldMapping,omitempty"`
 	// SAML attribute name containing the user's unique identifier in the IdP.
-	ExternalIDAttributeFieldMapping string  `json:"externalIdAttributeFieldMapping,omitempty"`
+	ExternalIDAttributeFieldMapping string  `json:"externalIdAttributeFieldMapping"`
 	IdentityProviderLogoutURL       *string `json:"identityProviderLogoutUrl,omitempty"`
 	// Identity Provider sign-in endpoint URL where SAML authentication requests
 	// are sent.
-	IdentityProviderSignInURL string `json:"identityProviderSignInUrl,omitempty"`
+	IdentityProviderSignInURL string `json:"identityProviderSignInUrl"`
 	// Identity Provider signing certificate in PEM or CER format.
-	IdentityProviderSigningCertificate string                      `json:"identityProviderSigningCertificate,omitempty"`
+	IdentityProviderSigningCertificate string                      `json:"identityProviderSigningCertificate"`
 	SAMLRequestProtocolBinding         *SAMLRequestProtocolBinding `json:"samlRequestProtocolBinding,omitempty"`
-	SSOName                            string                      `json:"ssoName,omitempty"`
+	SSOName                            string                      `json:"ssoName"`
 	// SAML attribute name that contains the Alianza user ID.
 	UserIDAttributeFieldMapping *string `json:"userIdAttributeFieldMapping,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CompleteSSOConfigRequest find; nil when there is none.
+func (r *UpdateCompleteSSOConfigRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateCompleteSSOConfigRequest) validate(v *validator) {
+	v.required("externalIdAttributeFieldMapping", r.ExternalIDAttributeFieldMapping)
+	v.required("identityProviderSignInUrl", r.IdentityProviderSignInURL)
+	v.required("identityProviderSigningCertificate", r.IdentityProviderSigningCertificate)
+	if r.SAMLRequestProtocolBinding != nil {
+		v.enum("samlRequestProtocolBinding", string(*r.SAMLRequestProtocolBinding), r.SAMLRequestProtocolBinding.Valid())
+	}
+	v.required("ssoName", r.SSOName)
 }
 
 // UpdateCymbusAccountGroupRequest is the body of a PUT that sends schema
@@ -4687,6 +5115,12 @@ type UpdateCymbusAccountGroupRequest struct {
 	PartitionID *string `json:"partitionId,omitempty"`
 }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CymbusAccountGroup find; nil when there is none.
+func (r *UpdateCymbusAccountGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateCymbusAccountGroupRequest) validate(*validator) {}
+
 // UpdateCymbusPartitionGroupRequest is the body of a PUT that sends schema
 // CymbusPartitionGroup. Required fields are values; the others are pointers,
 // nil to leave them out.
@@ -4698,6 +5132,12 @@ type UpdateCymbusPartitionGroupRequest struct {
 	SupportEmail      *string `json:"supportEmail,omitempty"`
 	VoicemailStarCode *string `json:"voicemailStarCode,omitempty"`
 }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CymbusPartitionGroup find; nil when there is none.
+func (r *UpdateCymbusPartitionGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateCymbusPartitionGroupRequest) validate(*validator) {}
 
 // UpdateDeviceMetadataRequest is the body of a PUT that sends schema
 // DeviceMetadataX. Required fields are values; the others are pointers, nil to
@@ -4744,6 +5184,16 @@ func (x UpdateDeviceMetadataRequest) Format(f fmt.State, verb rune) {
 // LogValue implements slog.LogValuer with every secret redacted.
 func (x UpdateDeviceMetadataRequest) LogValue() slog.Value { return RedactedLogValue(x) }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema DeviceMetadataX find; nil when there is none.
+func (r *UpdateDeviceMetadataRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateDeviceMetadataRequest) validate(v *validator) {
+	if r.ProvisionerType != nil {
+		v.enum("provisionerType", string(*r.ProvisionerType), r.ProvisionerType.Valid())
+	}
+}
+
 // UpdateDynamicTelephoneNumberActivationRequest is the body of a PUT that sends
 // schema DynamicTelephoneNumberActivationX. Required fields are values; the
 // others are pointers, nil to leave them out.
@@ -4765,27 +5215,61 @@ type UpdateDynamicTelephoneNumberActivationRequest struct {
 	UserID                *string                       `json:"userId,omitempty"`
 }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema DynamicTelephoneNumberActivationX find; nil when there is none.
+func (r *UpdateDynamicTelephoneNumberActivationRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateDynamicTelephoneNumberActivationRequest) validate(v *validator) {
+	if r.RingType != nil {
+		v.enum("ringType", string(*r.RingType), r.RingType.Valid())
+	}
+}
+
 // UpdateForwardConfigurationRequest is the body of a PUT that sends schema
 // ForwardConfiguration. Required fields are values; the others are pointers,
 // nil to leave them out.
 type UpdateForwardConfigurationRequest struct {
-	ForwardConfigurationType ForwardConfigurationType `json:"forwardConfigurationType,omitempty"`
-	ForwardToPhoneNumber     string                   `json:"forwardToPhoneNumber,omitempty"`
-	HuntGroupID              string                   `json:"huntGroupId,omitempty"`
+	ForwardConfigurationType ForwardConfigurationType `json:"forwardConfigurationType"`
+	ForwardToPhoneNumber     string                   `json:"forwardToPhoneNumber"`
+	HuntGroupID              string                   `json:"huntGroupId"`
 	ID                       *string                  `json:"id,omitempty"`
-	Name                     string                   `json:"name,omitempty"`
-	StarCode                 string                   `json:"starCode,omitempty"`
+	Name                     string                   `json:"name"`
+	StarCode                 string                   `json:"starCode"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema ForwardConfiguration find; nil when there is none.
+func (r *UpdateForwardConfigurationRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateForwardConfigurationRequest) validate(v *validator) {
+	v.required("forwardConfigurationType", string(r.ForwardConfigurationType))
+	v.enum("forwardConfigurationType", string(r.ForwardConfigurationType), r.ForwardConfigurationType.Valid())
+	v.required("forwardToPhoneNumber", r.ForwardToPhoneNumber)
+	v.check(r.ForwardToPhoneNumber == "" || specPattern1.MatchString(r.ForwardToPhoneNumber), "forwardToPhoneNumber", "must match \\d+")
+	v.required("huntGroupId", r.HuntGroupID)
+	v.required("name", r.Name)
+	v.required("starCode", r.StarCode)
 }
 
 // UpdateHuntGroupRequest is the body of a PUT that sends schema HuntGroup.
 // Required fields are values; the others are pointers, nil to leave them out.
 type UpdateHuntGroupRequest struct {
-	AccountID                    string               `json:"accountId,omitempty"`
+	AccountID                    string               `json:"accountId"`
 	ActiveForwardConfigurationID *string              `json:"activeForwardConfigurationId,omitempty"`
-	HuntingConfiguration         HuntingConfiguration `json:"huntingConfiguration,omitzero"`
+	HuntingConfiguration         HuntingConfiguration `json:"huntingConfiguration"`
 	ID                           *string              `json:"id,omitempty"`
-	Name                         string               `json:"name,omitempty"`
-	PartitionID                  string               `json:"partitionId,omitempty"`
+	Name                         string               `json:"name"`
+	PartitionID                  string               `json:"partitionId"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema HuntGroup find; nil when there is none.
+func (r *UpdateHuntGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateHuntGroupRequest) validate(v *validator) {
+	v.required("accountId", r.AccountID)
+	v.required("name", r.Name)
+	v.required("partitionId", r.PartitionID)
 }
 
 // UpdateIVRRequest is the body of a PUT that sends schema IVRX. Required fields
@@ -4796,14 +5280,22 @@ type UpdateIVRRequest struct {
 	// The id of the IVR. Automatic primary key.
 	ID *string `json:"id,omitempty"`
 	// The list of connections between IVR components.
-	IVRComponentMappings []IVRComponentMapping `json:"ivrComponentMappings,omitempty"`
+	IVRComponentMappings []IVRComponentMapping `json:"ivrComponentMappings"`
 	// The list of components that make up the IVR.
-	IVRComponents []IVRComponent `json:"ivrComponents,omitempty"`
+	IVRComponents []IVRComponent `json:"ivrComponents"`
 	Left          *string        `json:"left,omitempty"`
 	// Choose a descriptive name for the IVR.
-	Name        string  `json:"name,omitempty"`
+	Name        string  `json:"name"`
 	PartitionID *string `json:"partitionId,omitempty"`
 	Top         *string `json:"top,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema IVRX find; nil when there is none.
+func (r *UpdateIVRRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateIVRRequest) validate(v *validator) {
+	v.required("name", r.Name)
 }
 
 // UpdateJobRequest is the body of a PUT that sends schema JobDTO. Required
@@ -4815,17 +5307,33 @@ type UpdateJobRequest struct {
 	// Unique identifier of the job
 	ID *string `json:"id,omitempty"`
 	// Input collection identifier for the job
-	InputCollectionID string     `json:"inputCollectionId,omitempty"`
+	InputCollectionID string     `json:"inputCollectionId"`
 	JobStatus         *JobStatus `json:"jobStatus,omitempty"`
 	// Type identifier of the job
-	JobTypeID         string                         `json:"jobTypeId,omitempty"`
+	JobTypeID         string                         `json:"jobTypeId"`
 	OutputCollections map[string]JobOutputCollection `json:"outputCollections,omitempty"`
 	// Owner identifier of the job
 	OwnerID *string `json:"ownerId,omitempty"`
 	// Target account identifier for the job
-	TargetAccountID string `json:"targetAccountId,omitempty"`
+	TargetAccountID string `json:"targetAccountId"`
 	// Timestamp of the last update in ISO 8601 format
 	UpdatedDateTime *time.Time `json:"updatedDateTime,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema JobDTO find; nil when there is none.
+func (r *UpdateJobRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateJobRequest) validate(v *validator) {
+	if r.ExecutionStatus != nil {
+		v.enum("executionStatus", string(*r.ExecutionStatus), r.ExecutionStatus.Valid())
+	}
+	v.required("inputCollectionId", r.InputCollectionID)
+	if r.JobStatus != nil {
+		v.enum("jobStatus", string(*r.JobStatus), r.JobStatus.Valid())
+	}
+	v.required("jobTypeId", r.JobTypeID)
+	v.required("targetAccountId", r.TargetAccountID)
 }
 
 // UpdateLoginRequest is the body of a PUT that sends schema Login. Required
@@ -4833,8 +5341,8 @@ type UpdateJobRequest struct {
 type UpdateLoginRequest struct {
 	// This should be used only when changing the password
 	ChangePassword *Secret `json:"changePassword,omitempty"`
-	Password       Secret  `json:"password,omitempty"`
-	Username       string  `json:"username,omitempty"`
+	Password       Secret  `json:"password"`
+	Username       string  `json:"username"`
 }
 
 // Format implements fmt.Formatter: every verb prints UpdateLoginRequest with its secrets
@@ -4846,6 +5354,15 @@ func (x UpdateLoginRequest) Format(f fmt.State, verb rune) {
 
 // LogValue implements slog.LogValuer with every secret redacted.
 func (x UpdateLoginRequest) LogValue() slog.Value { return RedactedLogValue(x) }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema Login find; nil when there is none.
+func (r *UpdateLoginRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateLoginRequest) validate(v *validator) {
+	v.required("password", string(r.Password))
+	v.required("username", r.Username)
+}
 
 // UpdateManagementUserRequest is the body of a PUT that sends schema
 // ManagementUserX. Required fields are values; the others are pointers, nil to
@@ -4869,6 +5386,16 @@ type UpdateManagementUserRequest struct {
 	Username *string `json:"username,omitempty"`
 }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema ManagementUserX find; nil when there is none.
+func (r *UpdateManagementUserRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateManagementUserRequest) validate(v *validator) {
+	if r.LanguageTag != nil {
+		v.enum("languageTag", string(*r.LanguageTag), r.LanguageTag.Valid())
+	}
+}
+
 // UpdateNodeAssignmentUpsertRequest is the body of a PUT that sends schema
 // NodeAssignmentUpsert. Required fields are values; the others are pointers,
 // nil to leave them out.
@@ -4881,16 +5408,32 @@ type UpdateNodeAssignmentUpsertRequest struct {
 	ID *string `json:"id,omitempty"`
 }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema NodeAssignmentUpsert find; nil when there is none.
+func (r *UpdateNodeAssignmentUpsertRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateNodeAssignmentUpsertRequest) validate(*validator) {}
+
 // UpdateNodeUpsertRequest is the body of a PUT that sends schema NodeUpsert.
 // Required fields are values; the others are pointers, nil to leave them out.
 type UpdateNodeUpsertRequest struct {
 	// Default node for partition
 	Default      *bool  `json:"default,omitempty"`
-	DisplayName  string `json:"displayName,omitempty"`
-	PartitionID  string `json:"partitionId,omitempty"`
-	ProxyAddress string `json:"proxyAddress,omitempty"`
+	DisplayName  string `json:"displayName"`
+	PartitionID  string `json:"partitionId"`
+	ProxyAddress string `json:"proxyAddress"`
 	// Generate a new authToken
 	ResetAuthToken *bool `json:"resetAuthToken,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema NodeUpsert find; nil when there is none.
+func (r *UpdateNodeUpsertRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateNodeUpsertRequest) validate(v *validator) {
+	v.required("displayName", r.DisplayName)
+	v.required("partitionId", r.PartitionID)
+	v.required("proxyAddress", r.ProxyAddress)
 }
 
 // UpdateNotificationGroupRequest is the body of a PUT that sends schema
@@ -4910,6 +5453,16 @@ type UpdateNotificationGroupRequest struct {
 	Type *NotificationGroupType `json:"type,omitempty"`
 }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema NotificationGroup find; nil when there is none.
+func (r *UpdateNotificationGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateNotificationGroupRequest) validate(v *validator) {
+	if r.Type != nil {
+		v.enum("type", string(*r.Type), r.Type.Valid())
+	}
+}
+
 // UpdatePagingGroupRequest is the body of a PUT that sends schema PagingGroupX.
 // Required fields are values; the others are pointers, nil to leave them out.
 type UpdatePagingGroupRequest struct {
@@ -4922,6 +5475,19 @@ type UpdatePagingGroupRequest struct {
 	Type        *PagingGroupType `json:"type,omitempty"`
 }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema PagingGroupX find; nil when there is none.
+func (r *UpdatePagingGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdatePagingGroupRequest) validate(v *validator) {
+	if r.Name != nil {
+		v.length("name", *r.Name, 1, 256)
+	}
+	if r.Type != nil {
+		v.enum("type", string(*r.Type), r.Type.Valid())
+	}
+}
+
 // UpdatePickupGroupRequest is the body of a PUT that sends schema PickupGroupX.
 // Required fields are values; the others are pointers, nil to leave them out.
 type UpdatePickupGroupRequest struct {
@@ -4930,6 +5496,16 @@ type UpdatePickupGroupRequest struct {
 	ID          *string  `json:"id,omitempty"`
 	Name        *string  `json:"name,omitempty"`
 	PartitionID *string  `json:"partitionId,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema PickupGroupX find; nil when there is none.
+func (r *UpdatePickupGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdatePickupGroupRequest) validate(v *validator) {
+	if r.Name != nil {
+		v.length("name", *r.Name, 1, 256)
+	}
 }
 
 // UpdatePinChangeRequest is the body of a PUT that sends schema PinChange.
@@ -4951,6 +5527,12 @@ func (x UpdatePinChangeRequest) Format(f fmt.State, verb rune) {
 
 // LogValue implements slog.LogValuer with every secret redacted.
 func (x UpdatePinChangeRequest) LogValue() slog.Value { return RedactedLogValue(x) }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema PinChange find; nil when there is none.
+func (r *UpdatePinChangeRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdatePinChangeRequest) validate(*validator) {}
 
 // UpdatePortRequest is the body of a PUT that sends schema PortX. Required
 // fields are values; the others are pointers, nil to leave them out.
@@ -4993,6 +5575,31 @@ func (x UpdatePortRequest) Format(f fmt.State, verb rune) {
 // LogValue implements slog.LogValuer with every secret redacted.
 func (x UpdatePortRequest) LogValue() slog.Value { return RedactedLogValue(x) }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema PortX find; nil when there is none.
+func (r *UpdatePortRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdatePortRequest) validate(v *validator) {
+	if r.CancelType != nil {
+		v.enum("cancelType", string(*r.CancelType), r.CancelType.Valid())
+	}
+	if r.CarrierType != nil {
+		v.enum("carrierType", string(*r.CarrierType), r.CarrierType.Valid())
+	}
+	if r.FocDateTimeZone != nil {
+		v.enum("focDateTimeZone", string(*r.FocDateTimeZone), r.FocDateTimeZone.Valid())
+	}
+	if r.PortingWireType != nil {
+		v.enum("portingWireType", string(*r.PortingWireType), r.PortingWireType.Valid())
+	}
+	if r.Status != nil {
+		v.enum("status", string(*r.Status), r.Status.Valid())
+	}
+	if r.WirelessPin != nil {
+		v.check(utf8.RuneCountInString(string(*r.WirelessPin)) <= 15, "wirelessPin", "must be at most 15 characters")
+	}
+}
+
 // UpdateReassignEndUserRequest is the body of a PUT that sends schema
 // ReassignEndUserX. Required fields are values; the others are pointers, nil to
 // leave them out.
@@ -5007,6 +5614,12 @@ type UpdateReassignEndUserRequest struct {
 	Username *string `json:"username,omitempty"`
 }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema ReassignEndUserX find; nil when there is none.
+func (r *UpdateReassignEndUserRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateReassignEndUserRequest) validate(*validator) {}
+
 // UpdateSIPTrunkGroupRequest is the body of a PUT that sends schema
 // SipTrunkGroup. Required fields are values; the others are pointers, nil to
 // leave them out.
@@ -5015,11 +5628,19 @@ type UpdateSIPTrunkGroupRequest struct {
 	CapacityForward []ForwardReference `json:"capacityForward,omitempty"`
 	ID              *string            `json:"id,omitempty"`
 	// name of the group
-	Name                 string                  `json:"name,omitempty"`
+	Name                 string                  `json:"name"`
 	PartitionID          *string                 `json:"partitionId,omitempty"`
 	SIPTrunksIDs         []string                `json:"sipTrunksIds,omitempty"`
 	UnconditionalForward *ForwardAlwaysReference `json:"unconditionalForward,omitempty"`
 	UnreachableForward   []ForwardReference      `json:"unreachableForward,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema SipTrunkGroup find; nil when there is none.
+func (r *UpdateSIPTrunkGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateSIPTrunkGroupRequest) validate(v *validator) {
+	v.required("name", r.Name)
 }
 
 // UpdateSSOExemptionRequest is the body of a PUT that sends schema
@@ -5030,13 +5651,25 @@ type UpdateSSOExemptionRequest struct {
 	AccountID *string `json:"accountId,omitempty"`
 	// Exemption name
 	ExemptionName *string       `json:"exemptionName,omitempty"`
-	ExemptionType ExemptionType `json:"exemptionType,omitempty"`
+	ExemptionType ExemptionType `json:"exemptionType"`
 	// List of IDs to exempt (USER/GROUP/ACCOUNT depending on exemptionType).
-	Exemptions []string `json:"exemptions,omitempty"`
+	Exemptions []string `json:"exemptions"`
 	// ID of partition, refers to partition.id Required for PSSO/PESSO flows; not
 	// required for ACCSSO.
 	PartitionID *string                       `json:"partitionId,omitempty"`
 	Scope       *SSOConfigCreateResponseScope `json:"scope,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema SSOExemptionRequest find; nil when there is none.
+func (r *UpdateSSOExemptionRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateSSOExemptionRequest) validate(v *validator) {
+	v.required("exemptionType", string(r.ExemptionType))
+	v.enum("exemptionType", string(r.ExemptionType), r.ExemptionType.Valid())
+	if r.Scope != nil {
+		v.enum("scope", string(*r.Scope), r.Scope.Valid())
+	}
 }
 
 // UpdateSecurityRoleRequest is the body of a PUT that sends schema
@@ -5059,28 +5692,38 @@ type UpdateSecurityRoleRequest struct {
 	UserType *AccountHistoryUserType `json:"userType,omitempty"`
 }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema SecurityRoleX find; nil when there is none.
+func (r *UpdateSecurityRoleRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateSecurityRoleRequest) validate(v *validator) {
+	if r.UserType != nil {
+		v.enum("userType", string(*r.UserType), r.UserType.Valid())
+	}
+}
+
 // UpdateSpecialtyLineRequest is the body of a PUT that sends schema
 // SpecialtyLineRequestDto. Required fields are values; the others are pointers,
 // nil to leave them out.
 type UpdateSpecialtyLineRequest struct {
 	// The phone number displayed on the phone of the person being called.
-	CallerID string `json:"callerId,omitempty"`
+	CallerID string `json:"callerId"`
 	// Calling plans allow you to control where your customers are allowed to call
 	// and what, if any, the cost should be for those calls. Each of your plans can
 	// be set up with a number of included minutes or a per-minute rate, depending
 	// on how you want to charge for services. The calling plans created at the
 	// partition level can be assigned to individual accounts and users based on
 	// their needs or the bundle they purchased.
-	CallingPlanIDs []string `json:"callingPlanIds,omitempty"`
+	CallingPlanIDs []string `json:"callingPlanIds"`
 	// The generic device type that matches the customer's device configuration.
 	DeviceType *string `json:"deviceType,omitempty"`
 	// The phone number that will be transmitted to 911.
-	E911CallbackNumber string `json:"e911CallbackNumber,omitempty"`
+	E911CallbackNumber string `json:"e911CallbackNumber"`
 	// The device's MAC address.
 	MACAddress *string `json:"macAddress,omitempty"`
 	// A name for the specialty line, such as Elevator C or another descriptive
 	// term.
-	Name string `json:"name,omitempty"`
+	Name string `json:"name"`
 	// The physical port number the line is provisioned on (1–9).
 	PortNumber *int `json:"portNumber,omitempty"`
 	// A unique plain-text password is automatically generated and displayed here.
@@ -5101,6 +5744,16 @@ func (x UpdateSpecialtyLineRequest) Format(f fmt.State, verb rune) {
 // LogValue implements slog.LogValuer with every secret redacted.
 func (x UpdateSpecialtyLineRequest) LogValue() slog.Value { return RedactedLogValue(x) }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema SpecialtyLineRequestDto find; nil when there is none.
+func (r *UpdateSpecialtyLineRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateSpecialtyLineRequest) validate(v *validator) {
+	v.required("callerId", r.CallerID)
+	v.required("e911CallbackNumber", r.E911CallbackNumber)
+	v.required("name", r.Name)
+}
+
 // UpdateSubPartitionsRequest is the body of a PUT that sends schema
 // UpdateSubPartitionsRequest. Required fields are values; the others are
 // pointers, nil to leave them out.
@@ -5110,8 +5763,14 @@ type UpdateSubPartitionsRequest struct {
 	// Allow SP-initiated authentication flow. Default true.
 	AllowSpInitiatedAuthenticationFlow *bool `json:"allowSpInitiatedAuthenticationFlow,omitempty"`
 	// List of sub-partition IDs to enforce. Merged with existing (union).
-	EnforcedSubPartitions []string `json:"enforcedSubPartitions,omitempty"`
+	EnforcedSubPartitions []string `json:"enforcedSubPartitions"`
 }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema UpdateSubPartitionsRequest find; nil when there is none.
+func (r *UpdateSubPartitionsRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateSubPartitionsRequest) validate(*validator) {}
 
 // UpdateTelephoneNumberActivationsV2Request is the body of a PUT that sends
 // schema TelephoneNumberActivationsV2X. Required fields are values; the others
@@ -5142,6 +5801,12 @@ func (x UpdateTelephoneNumberActivationsV2Request) Format(f fmt.State, verb rune
 // LogValue implements slog.LogValuer with every secret redacted.
 func (x UpdateTelephoneNumberActivationsV2Request) LogValue() slog.Value { return RedactedLogValue(x) }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema TelephoneNumberActivationsV2X find; nil when there is none.
+func (r *UpdateTelephoneNumberActivationsV2Request) Validate() error { return validateRequest(r) }
+
+func (r *UpdateTelephoneNumberActivationsV2Request) validate(*validator) {}
+
 // UpdateUserGroupRequest is the body of a PUT that sends schema
 // UserGroupRequest. Required fields are values; the others are pointers, nil to
 // leave them out.
@@ -5154,6 +5819,12 @@ type UpdateUserGroupRequest struct {
 	UserIDs          []UserGroupRequestUserID `json:"userIds,omitempty"`
 }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema UserGroupRequest find; nil when there is none.
+func (r *UpdateUserGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateUserGroupRequest) validate(*validator) {}
+
 // UpdateVfaxOutboundRequest is the body of a PUT that sends schema
 // VfaxOutbound. Required fields are values; the others are pointers, nil to
 // leave them out.
@@ -5163,6 +5834,12 @@ type UpdateVfaxOutboundRequest struct {
 	Enabled     *bool   `json:"enabled,omitempty"`
 	PartitionID *string `json:"partitionId,omitempty"`
 }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema VfaxOutbound find; nil when there is none.
+func (r *UpdateVfaxOutboundRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateVfaxOutboundRequest) validate(*validator) {}
 
 // UpdateVirtualFaxLineRequest is the body of a PUT that sends schema
 // VirtualFaxLineX. Required fields are values; the others are pointers, nil to
@@ -5175,6 +5852,12 @@ type UpdateVirtualFaxLineRequest struct {
 	Name           *string  `json:"name,omitempty"`
 	PartitionID    *string  `json:"partitionId,omitempty"`
 }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema VirtualFaxLineX find; nil when there is none.
+func (r *UpdateVirtualFaxLineRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateVirtualFaxLineRequest) validate(*validator) {}
 
 // UpdateVoicemailBoxRequest is the body of a PUT that sends schema
 // VoicemailBoxX. Required fields are values; the others are pointers, nil to
@@ -5220,6 +5903,16 @@ type UpdateVoicemailBoxRequest struct {
 	VoicemailToEmailEnabled *bool `json:"voicemailToEmailEnabled,omitempty"`
 }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema VoicemailBoxX find; nil when there is none.
+func (r *UpdateVoicemailBoxRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateVoicemailBoxRequest) validate(v *validator) {
+	if r.Type != nil {
+		v.enum("type", string(*r.Type), r.Type.Valid())
+	}
+}
+
 // UpdateVoicemailMessageRequest is the body of a PUT that sends schema
 // VoicemailMessageX. Required fields are values; the others are pointers, nil
 // to leave them out.
@@ -5259,6 +5952,16 @@ type UpdateVoicemailMessageRequest struct {
 	TranscriptionText *string `json:"transcriptionText,omitempty"`
 	// voicemail box id
 	VoicemailBoxID *string `json:"voicemailBoxId,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema VoicemailMessageX find; nil when there is none.
+func (r *UpdateVoicemailMessageRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateVoicemailMessageRequest) validate(v *validator) {
+	if r.MessageType != nil {
+		v.enum("messageType", string(*r.MessageType), r.MessageType.Valid())
+	}
 }
 
 // UserGroupRequestUserID is an object the spec declares inline at
@@ -5506,6 +6209,14 @@ type Zipcode struct {
 	Longitude float64 `json:"longitude,omitempty"`
 	ZipCode   string  `json:"zipCode,omitempty"`
 }
+
+// The spec's patterns that generated Validate methods enforce, each as a
+// whole-value match.
+var (
+	specPattern1 = regexp.MustCompile("^(?:\\d+)$")
+	specPattern2 = regexp.MustCompile("^(?:^[a-z0-9][a-z0-9-]*[a-z0-9]$)$")
+	specPattern3 = regexp.MustCompile("^(?:en-US|fr-CA|es-MX)$")
+)
 
 // UpdateRequest returns the full-replace body holding every writable field
 // of m, so that a read-modify-write keeps what the caller did not change.

@@ -24,6 +24,27 @@ type Overrides struct {
 	// SchemaNames gives Go names to generated types where the mechanical
 	// name (TypeName) clashes or reads badly.
 	SchemaNames []SchemaName `yaml:"schemaNames"`
+	// Patterns lists spec patterns the generated validation does not
+	// enforce.
+	Patterns []PatternNote `yaml:"patterns"`
+	// ServerAssigned lists properties the platform fills, left out of the
+	// generated request bodies of the given methods.
+	ServerAssigned []ServerAssigned `yaml:"serverAssigned"`
+}
+
+// PatternNote is a spec pattern, written exactly as the spec writes it,
+// that the generated validation leaves out.
+type PatternNote struct {
+	Pattern string `yaml:"pattern"`
+	Reason  string `yaml:"reason"`
+}
+
+// ServerAssigned is a property the platform assigns: a request body of one
+// of Methods does not carry it.
+type ServerAssigned struct {
+	Field   string   `yaml:"field"`
+	Methods []string `yaml:"methods"`
+	Reason  string   `yaml:"reason"`
 }
 
 // SchemaName names one generated type. Source is a component schema, an
@@ -164,6 +185,20 @@ func (ov *Overrides) check() error {
 			if err := checkReason(fmt.Sprintf("%s: %s", where, n.Field), n.Reason); err != nil {
 				return err
 			}
+		}
+	}
+	for i, p := range ov.Patterns {
+		if err := checkReason(fmt.Sprintf("patterns[%d] %s", i, p.Pattern), p.Reason); err != nil {
+			return err
+		}
+	}
+	for i, sa := range ov.ServerAssigned {
+		where := fmt.Sprintf("serverAssigned[%d] %s", i, sa.Field)
+		if sa.Field == "" || len(sa.Methods) == 0 {
+			return fmt.Errorf("%s: a field and its methods are required", where)
+		}
+		if err := checkReason(where, sa.Reason); err != nil {
+			return err
 		}
 	}
 	names := map[string]bool{}

@@ -636,7 +636,7 @@ func (t *Types) fields(hintBase, source string, n map[string]any, kind DeclKind,
 	var out []Field
 	used := map[string]bool{}
 	for _, p := range t.properties(n) {
-		if kind == KindRequest && readOnly(t.spec, p.node) {
+		if kind == KindRequest && (readOnly(t.spec, p.node) || t.serverAssigned(p.name, method)) {
 			continue
 		}
 		fn := FieldName(p.name)
@@ -664,8 +664,8 @@ func (t *Types) fields(hintBase, source string, n map[string]any, kind DeclKind,
 				if !strings.HasPrefix(f.Type, "[]") && !strings.HasPrefix(f.Type, "map[") && f.Type != "json.RawMessage" {
 					f.Pointer = true
 				}
-			} else if t.isStructType(f.Type) {
-				f.Omit = "omitzero"
+			} else {
+				f.Omit = "" // a required field is always sent
 			}
 		}
 		out = append(out, f)
@@ -779,6 +779,11 @@ func (t *Types) Body(n map[string]any, method, hint string) string {
 		hintBase = name
 	}
 	d.Fields = t.fields(hintBase, source, r, KindRequest, method)
+	props := t.properties(r)
+	for _, f := range d.Fields {
+		i := slices.IndexFunc(props, func(p prop) bool { return p.name == f.JSON })
+		d.Rules = append(d.Rules, t.rules(f, props[i].node, method)...)
+	}
 	d.done = true
 	return name
 }
@@ -871,4 +876,90 @@ func lastSegment(source string) string {
 		return source[i+1:]
 	}
 	return source
+}
+
+// serverAssigned reports whether the overrides leave property name out of
+// request bodies of method.
+func (t *Types) serverAssigned(name, method string) bool {
+	for _, sa := range t.ov.ServerAssigned {
+		if sa.Field == name && slices.Contains(sa.Methods, method) {
+			return true
+		}
+	}
+	return false
+}
+
+// rules are the checks the schema states for one request field: required
+// (POST and PUT, strings and enums, whose zero value is "not set"),
+// minLength and maxLength, minimum and maximum, the enum's values, and the
+// pattern, unless the overrides' patterns section says not to enforce it.
+func (t *Types) rules(f Field, node map[string]any, method string) []Rule {
+	n := t.spec.Resolve(node)
+	for range maxDepth {
+		all := asSlice(n["allOf"])
+		if len(all) != 1 || n["properties"] != nil {
+			break
+		}
+		n = t.spec.Resolve(asMap(all[0]))
+	}
+	if n == nil {
+		return nil
+	}
+	base := Rule{Field: f.Name, JSON: f.JSON, Pointer: f.Pointer, GoType: f.Type}
+	with := func(kind, lo, hi string) Rule {
+		r := base
+		r.Kind, r.Min, r.Max = kind, lo, hi
+		return r
+	}
+	stringy := f.Type == "string" || f.Type == "Secret" || t.isEnum(f.Type)
+	var out []Rule
+	if f.Required && method != "PATCH" && !f.Pointer && stringy {
+		out = append(out, with("required", "", ""))
+	}
+	if stringy {
+		lo, hi := str(n["minLength"]), str(n["maxLength"])
+		if lo == "0" {
+			lo = ""
+		}
+		if lo != "" || hi != "" {
+			out = append(out, with("length", lo, hi))
+		}
+		if pat := str(n["pattern"]); pat != "" && !t.patternSkipped(pat) && f.Type != "Secret" {
+			if _, err := regexp.Compile("^(?:" + pat + ")$"); err != nil {
+				t.fail("%s: pattern %q does not compile in Go (%v): list it under patterns in overrides.yaml", f.JSON, pat, err)
+			} else {
+				r := with("pattern", "", "")
+				r.Pattern = pat
+				out = append(out, r)
+			}
+		}
+	}
+	switch f.Type {
+	case "int", "int64", "float64":
+		lo, hi := str(n["minimum"]), str(n["maximum"])
+		if lo != "" || hi != "" {
+			out = append(out, with("range", lo, hi))
+		}
+	}
+	if t.isEnum(f.Type) {
+		out = append(out, with("enum", "", ""))
+	}
+	if elem, ok := strings.CutPrefix(f.Type, "[]"); ok && t.isEnum(elem) {
+		r := with("enums", "", "")
+		r.GoType = elem
+		out = append(out, r)
+	}
+	return out
+}
+
+// isEnum reports whether a Go type is an enum: generated, or of enums_gen.go.
+func (t *Types) isEnum(typ string) bool {
+	if d := t.decls[typ]; d != nil {
+		return d.Kind == KindEnum
+	}
+	return t.enumTypes[typ]
+}
+
+func (t *Types) patternSkipped(pat string) bool {
+	return slices.ContainsFunc(t.ov.Patterns, func(p PatternNote) bool { return p.Pattern == pat })
 }
