@@ -25,7 +25,7 @@ func init() {
 		"SpecialtyLineResponse":                     &SpecialtyLineResponse{},
 		"UpdateDeviceMetadataRequest":               &UpdateDeviceMetadataRequest{},
 		"UpdateLoginRequest":                        &UpdateLoginRequest{},
-		"UpdatePinChangeRequest":                    &UpdatePinChangeRequest{},
+		"UpdatePINChangeRequest":                    &UpdatePINChangeRequest{},
 		"UpdatePortRequest":                         &UpdatePortRequest{},
 		"UpdateSpecialtyLineRequest":                &UpdateSpecialtyLineRequest{},
 		"UpdateTelephoneNumberActivationsV2Request": &UpdateTelephoneNumberActivationsV2Request{},

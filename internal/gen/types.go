@@ -518,8 +518,11 @@ func (t *Types) enumType(key, name, source string, n map[string]any, doc string)
 		return "string"
 	}
 	e := Enum{Type: name, Source: source}
-	if doc == "" {
-		doc = name + " values appear in " + source + "."
+	lead := name + " values appear in " + strings.TrimPrefix(source, "inline:") + "."
+	if doc != "" {
+		doc = lead + "\n\n" + doc
+	} else {
+		doc = lead
 	}
 	e.Doc = doc
 	seen := map[string]bool{}
@@ -620,8 +623,9 @@ func (t *Types) properties(n map[string]any) []prop {
 }
 
 // secretName matches the JSON names of fields that hold a credential: a
-// PIN, password, secret or token.
-var secretName = regexp.MustCompile(`(?i)(password|passwd|secret|token|pin|passcode)$`)
+// PIN (a voicemail or wireless PIN), password (a SIP password), secret (an
+// SSO client or API secret), token, API key or private key.
+var secretName = regexp.MustCompile(`(?i)(password|passwd|secret|token|pin|passcode|apikey|privatekey)$`)
 
 // isSecretProp reports whether a string property holds a credential.
 func isSecretProp(name string) bool { return secretName.MatchString(name) }
