@@ -13,21 +13,21 @@ import (
 
 // AccountHistory is schema AccountHistoryX of Alianza's API.
 type AccountHistory struct {
-	AccountHistoryType AccountHistoryType          `json:"accountHistoryType,omitempty"`
+	ID                 string                      `json:"id,omitempty"`
 	AccountID          string                      `json:"accountId,omitempty"`
 	AccountNumber      string                      `json:"accountNumber,omitempty"`
-	Action             AccountHistoryAction        `json:"action,omitempty"`
-	ID                 string                      `json:"id,omitempty"`
-	LoggedDate         time.Time                   `json:"loggedDate,omitzero"`
-	NewValue           string                      `json:"newValue,omitempty"`
 	OldValue           string                      `json:"oldValue,omitempty"`
+	NewValue           string                      `json:"newValue,omitempty"`
+	UserName           string                      `json:"userName,omitempty"`
+	UserID             string                      `json:"userId,omitempty"`
+	UserType           AccountHistoryUserType      `json:"userType,omitempty"`
 	PartitionName      string                      `json:"partitionName,omitempty"`
+	AccountHistoryType AccountHistoryType          `json:"accountHistoryType,omitempty"`
+	LoggedDate         time.Time                   `json:"loggedDate,omitzero"`
+	ReferenceType      AccountHistoryReferenceType `json:"referenceType,omitempty"`
 	ReferenceID        string                      `json:"referenceId,omitempty"`
 	ReferenceName      string                      `json:"referenceName,omitempty"`
-	ReferenceType      AccountHistoryReferenceType `json:"referenceType,omitempty"`
-	UserID             string                      `json:"userId,omitempty"`
-	UserName           string                      `json:"userName,omitempty"`
-	UserType           AccountHistoryUserType      `json:"userType,omitempty"`
+	Action             AccountHistoryAction        `json:"action,omitempty"`
 }
 
 // AccountHistoryAction values appear in AccountHistoryX.action.
@@ -129,10 +129,10 @@ var accountHistoryReferenceTypeValues = []AccountHistoryReferenceType{AccountHis
 // AccountHistorySearchResponse is schema AccountHistorySearchResponseX of
 // Alianza's API.
 type AccountHistorySearchResponse struct {
+	TotalRecords           int64            `json:"totalRecords,omitempty"`
 	AccountCreatedDate     time.Time        `json:"accountCreatedDate,omitzero"`
 	AccountLastUpdatedDate time.Time        `json:"accountLastUpdatedDate,omitzero"`
 	Results                []AccountHistory `json:"results,omitempty"`
-	TotalRecords           int64            `json:"totalRecords,omitempty"`
 }
 
 // AccountHistoryType values appear in AccountHistoryX.accountHistoryType.
@@ -240,40 +240,40 @@ var accountHistoryUserTypeValues = []AccountHistoryUserType{AccountHistoryUserTy
 
 // AccountUser is schema AccountUserX of Alianza's API.
 type AccountUser struct {
-	// ID of account, refers to account.id
-	AccountID string `json:"accountId,omitempty"`
-	FirstName string `json:"firstName,omitempty"`
-	// The same value as the userId.
-	ID string `json:"id,omitempty"`
-	// The localization setting that indicates the language of the user. Example:
-	// "en-US"
-	LanguageTag string `json:"languageTag,omitempty"`
-	LastName    string `json:"lastName,omitempty"`
-	// Indicates whether the user will be required to update their password upon
-	// login. This field cannot be set manually, only read out.
-	MustChangePassword bool `json:"mustChangePassword,omitempty"`
 	// A partitionId identifies the business entity that this account is a part of.
 	// Refers to partition.id
 	PartitionID string `json:"partitionId,omitempty"`
+	// ID of account, refers to account.id
+	AccountID string `json:"accountId,omitempty"`
+	// Identifies a unique Account User.
+	UserID string `json:"userId,omitempty"`
 	// Determines the branding which is used in the display of user emails and the
 	// portal. Must exist in the Partition Settings (type SUB-DOMAINS).
 	SubDomain string `json:"subDomain,omitempty"`
-	// Identifies a unique Account User.
-	UserID string `json:"userId,omitempty"`
 	// The email address of the AccountUser.
-	Username string `json:"username,omitempty"`
+	Username  string `json:"username,omitempty"`
+	FirstName string `json:"firstName,omitempty"`
+	LastName  string `json:"lastName,omitempty"`
+	// Indicates whether the user will be required to update their password upon
+	// login. This field cannot be set manually, only read out.
+	MustChangePassword bool `json:"mustChangePassword,omitempty"`
+	// The localization setting that indicates the language of the user. Example:
+	// "en-US"
+	LanguageTag string `json:"languageTag,omitempty"`
+	// The same value as the userId.
+	ID string `json:"id,omitempty"`
 }
 
 // BandwidthSettings is schema BandwidthSettingsX of Alianza's API.
 type BandwidthSettings struct {
 	AccountID      string `json:"accountId,omitempty"`
-	APIPassword    Secret `json:"apiPassword,omitempty"`
-	APIUsername    string `json:"apiUsername,omitempty"`
-	LocalAccountID string `json:"localAccountId,omitempty"`
-	LocalPeerID    string `json:"localPeerId,omitempty"`
-	LocalSiteID    string `json:"localSiteId,omitempty"`
-	PeerID         string `json:"peerId,omitempty"`
 	SiteID         string `json:"siteId,omitempty"`
+	PeerID         string `json:"peerId,omitempty"`
+	APIUsername    string `json:"apiUsername,omitempty"`
+	APIPassword    Secret `json:"apiPassword,omitempty"`
+	LocalAccountID string `json:"localAccountId,omitempty"`
+	LocalSiteID    string `json:"localSiteId,omitempty"`
+	LocalPeerID    string `json:"localPeerId,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints BandwidthSettings with its secrets
@@ -288,13 +288,13 @@ func (x BandwidthSettings) LogValue() slog.Value { return RedactedLogValue(x) }
 
 // BrandSettings is schema BrandSettingsDTO of Alianza's API.
 type BrandSettings struct {
+	PartitionID           string `json:"partitionId,omitempty"`
 	BrandID               string `json:"brandId,omitempty"`
 	BrandName             string `json:"brandName,omitempty"`
-	BrandingCompleted     bool   `json:"brandingCompleted,omitempty"`
 	BrandingEnabled       bool   `json:"brandingEnabled,omitempty"`
-	DesktopHostingEnabled bool   `json:"desktopHostingEnabled,omitempty"`
-	PartitionID           string `json:"partitionId,omitempty"`
+	BrandingCompleted     bool   `json:"brandingCompleted,omitempty"`
 	SelfSigningEnabled    bool   `json:"selfSigningEnabled,omitempty"`
+	DesktopHostingEnabled bool   `json:"desktopHostingEnabled,omitempty"`
 }
 
 // BulkVoicemailActionType values appear in BulkVoicemailAction.actionType.
@@ -330,143 +330,143 @@ var bulkVoicemailActionTypeValues = []BulkVoicemailActionType{BulkVoicemailActio
 
 // BusinessLineExpandedView is schema BusinessLineExpandedView of Alianza's API.
 type BusinessLineExpandedView struct {
-	AccountID                    string             `json:"accountId,omitempty"`
-	CallHandling                 CallHandlingView   `json:"callHandling,omitzero"`
-	CallerIDPhoneNumber          string             `json:"callerIdPhoneNumber,omitempty"`
-	CallerIDVisible              bool               `json:"callerIdVisible,omitempty"`
-	Device                       PortAssignmentView `json:"device,omitzero"`
-	EmergencyCallbackPhoneNumber string             `json:"emergencyCallbackPhoneNumber,omitempty"`
 	ID                           string             `json:"id,omitempty"`
 	Name                         string             `json:"name,omitempty"`
+	CallerIDPhoneNumber          string             `json:"callerIdPhoneNumber,omitempty"`
+	CallerIDVisible              bool               `json:"callerIdVisible,omitempty"`
+	EmergencyCallbackPhoneNumber string             `json:"emergencyCallbackPhoneNumber,omitempty"`
+	AccountID                    string             `json:"accountId,omitempty"`
 	PartitionID                  string             `json:"partitionId,omitempty"`
+	CallHandling                 CallHandlingView   `json:"callHandling,omitzero"`
 	SIPCredentials               SIPCredentialsView `json:"sipCredentials,omitzero"`
+	Device                       PortAssignmentView `json:"device,omitzero"`
 }
 
 // BusinessLineVoicemailBox is schema VoicemailBox of Alianza's API.
 type BusinessLineVoicemailBox struct {
+	ID                             string   `json:"id,omitempty"`
+	Name                           string   `json:"name,omitempty"`
+	PartitionID                    string   `json:"partitionId,omitempty"`
 	AccountID                      string   `json:"accountId,omitempty"`
 	ForwardMessageToEmailAddresses []string `json:"forwardMessageToEmailAddresses,omitempty"`
 	ForwardMessageToEmailEnabled   bool     `json:"forwardMessageToEmailEnabled,omitempty"`
-	ID                             string   `json:"id,omitempty"`
-	Locale                         string   `json:"locale,omitempty"`
-	Name                           string   `json:"name,omitempty"`
-	PartitionID                    string   `json:"partitionId,omitempty"`
 	ShouldKeepMessageAfterForward  bool     `json:"shouldKeepMessageAfterForward,omitempty"`
+	Locale                         string   `json:"locale,omitempty"`
 }
 
 // BusinessLineVoicemailMessage is schema VoicemailMessage of Alianza's API.
 type BusinessLineVoicemailMessage struct {
+	StorageID       string `json:"storageId,omitempty"`
+	VoicemailBoxID  string `json:"voicemailBoxId,omitempty"`
 	CreatedDate     int64  `json:"createdDate,omitempty"`
-	FromAddress     string `json:"fromAddress,omitempty"`
 	FromName        string `json:"fromName,omitempty"`
+	FromAddress     string `json:"fromAddress,omitempty"`
 	LengthInSeconds int    `json:"lengthInSeconds,omitempty"`
 	Read            bool   `json:"read,omitempty"`
-	SizeInBytes     int64  `json:"sizeInBytes,omitempty"`
-	StorageID       string `json:"storageId,omitempty"`
-	StorageStatus   string `json:"storageStatus,omitempty"`
 	ToPhoneNumber   string `json:"toPhoneNumber,omitempty"`
-	VoicemailBoxID  string `json:"voicemailBoxId,omitempty"`
+	StorageStatus   string `json:"storageStatus,omitempty"`
+	SizeInBytes     int64  `json:"sizeInBytes,omitempty"`
 }
 
 // CDRApplicationData is schema CdrApplicationData of Alianza's API.
 type CDRApplicationData struct {
 	Data           []SIPTrunkApplication `json:"data,omitempty"`
-	BadRows        int                   `json:"badRows,omitempty"`
-	FileSize       int64                 `json:"fileSize,omitempty"`
-	MediaInfo      CDRMediaInfo          `json:"mediaInfo,omitzero"`
 	Resolution     string                `json:"resolution,omitempty"`
+	FileSize       int64                 `json:"fileSize,omitempty"`
+	BadRows        int                   `json:"badRows,omitempty"`
+	MediaInfo      CDRMediaInfo          `json:"mediaInfo,omitzero"`
 	TotalPageCount int                   `json:"totalPageCount,omitempty"`
 }
 
 // CDRMediaInfo is schema CdrMediaInfo of Alianza's API.
 type CDRMediaInfo struct {
-	BitRate                int    `json:"bitRate,omitempty"`
 	Codec                  string `json:"codec,omitempty"`
+	BitRate                int    `json:"bitRate,omitempty"`
 	ErrorCorrectionEnabled bool   `json:"errorCorrectionEnabled,omitempty"`
 }
 
 // CallDetailRecord is schema CallDetailRecord of Alianza's API.
 type CallDetailRecord struct {
-	AccountBillableAbbrRcName  string                           `json:"accountBillableAbbrRCName,omitempty"`
-	AccountBillableCityName    string                           `json:"accountBillableCityName,omitempty"`
-	AccountBillableCountry     string                           `json:"accountBillableCountry,omitempty"`
-	AccountBillableLocation    string                           `json:"accountBillableLocation,omitempty"`
-	AccountBillableNumber      string                           `json:"accountBillableNumber,omitempty"`
-	AccountBillableState       string                           `json:"accountBillableState,omitempty"`
-	AccountBillingCycleDay     int                              `json:"accountBillingCycleDay,omitempty"`
-	AccountCode                string                           `json:"accountCode,omitempty"`
-	AccountCustomField         string                           `json:"accountCustomField,omitempty"`
-	AccountID                  string                           `json:"accountId,omitempty"`
-	AccountNumber              string                           `json:"accountNumber,omitempty"`
-	AccountTimeZone            string                           `json:"accountTimeZone,omitempty"`
-	AcctID                     string                           `json:"acctId,omitempty"`
-	ActualCallLengthSeconds    int64                            `json:"actualCallLengthSeconds,omitempty"`
-	ApplicationData            CDRApplicationData               `json:"applicationData,omitzero"`
-	BillCallLengthSeconds      int64                            `json:"billCallLengthSeconds,omitempty"`
-	CallFlagType               CallDetailRecordCallFlagType     `json:"callFlagType,omitempty"`
-	CallPickupByID             string                           `json:"callPickupById,omitempty"`
-	CallPickupFromID           string                           `json:"callPickupFromId,omitempty"`
-	CallType                   CallDetailRecordCallType         `json:"callType,omitempty"`
-	CallingPlanProductID       string                           `json:"callingPlanProductId,omitempty"`
-	CallingPlanProductName     string                           `json:"callingPlanProductName,omitempty"`
-	ConnectTime                time.Time                        `json:"connectTime,omitzero"`
-	CorrelationData            map[string][]string              `json:"correlationData,omitempty"`
-	Cost                       float64                          `json:"cost,omitempty"`
-	CreatedDate                time.Time                        `json:"createdDate,omitzero"`
-	DialedNumber               string                           `json:"dialedNumber,omitempty"`
-	DisconnectType             CallDetailRecordDisconnectType   `json:"disconnectType,omitempty"`
-	EndTime                    time.Time                        `json:"endTime,omitzero"`
-	ForwardingCnam             string                           `json:"forwardingCnam,omitempty"`
-	ForwardingNumber           string                           `json:"forwardingNumber,omitempty"`
-	ForwardingNumberAbbrRcName string                           `json:"forwardingNumberAbbrRCName,omitempty"`
-	ForwardingNumberCityName   string                           `json:"forwardingNumberCityName,omitempty"`
-	ForwardingNumberCountry    string                           `json:"forwardingNumberCountry,omitempty"`
-	ForwardingNumberLocation   string                           `json:"forwardingNumberLocation,omitempty"`
-	ForwardingNumberState      string                           `json:"forwardingNumberState,omitempty"`
 	ID                         string                           `json:"id,omitempty"`
+	PartitionID                string                           `json:"partitionId,omitempty"`
+	StartTime                  time.Time                        `json:"startTime,omitzero"`
+	ConnectTime                time.Time                        `json:"connectTime,omitzero"`
+	EndTime                    time.Time                        `json:"endTime,omitzero"`
+	CreatedDate                time.Time                        `json:"createdDate,omitzero"`
+	ActualCallLengthSeconds    int64                            `json:"actualCallLengthSeconds,omitempty"`
+	BillCallLengthSeconds      int64                            `json:"billCallLengthSeconds,omitempty"`
+	RatePerMinute              float64                          `json:"ratePerMinute,omitempty"`
+	Cost                       float64                          `json:"cost,omitempty"`
+	InPlan                     bool                             `json:"inPlan,omitempty"`
+	DialedNumber               string                           `json:"dialedNumber,omitempty"`
+	OrigNumber                 string                           `json:"origNumber,omitempty"`
+	OrigLocation               string                           `json:"origLocation,omitempty"`
+	OrigCityName               string                           `json:"origCityName,omitempty"`
+	OrigAbbrRcName             string                           `json:"origAbbrRCName,omitempty"`
+	OrigState                  string                           `json:"origState,omitempty"`
+	OrigCountry                string                           `json:"origCountry,omitempty"`
+	OrigCarrier                string                           `json:"origCarrier,omitempty"`
+	OrigCallCategory           CallDetailRecordOrigCallCategory `json:"origCallCategory,omitempty"`
 	IdentityAttestLevel        string                           `json:"identityAttestLevel,omitempty"`
 	IdentityOriginationID      string                           `json:"identityOriginationId,omitempty"`
 	IdentitySignOrganization   string                           `json:"identitySignOrganization,omitempty"`
 	IdentitySignSpCode         string                           `json:"identitySignSPCode,omitempty"`
-	InPlan                     bool                             `json:"inPlan,omitempty"`
-	LegType                    CallDetailRecordLegType          `json:"legType,omitempty"`
-	Local                      bool                             `json:"local,omitempty"`
-	MeanOpinionScoreAverage    float64                          `json:"meanOpinionScoreAverage,omitempty"`
-	MeanOpinionScores          map[string]float64               `json:"meanOpinionScores,omitempty"`
-	MediaServerType            string                           `json:"mediaServerType,omitempty"`
-	MetroServiceArea           string                           `json:"metroServiceArea,omitempty"`
-	OrigAbbrRcName             string                           `json:"origAbbrRCName,omitempty"`
-	OrigCallCategory           CallDetailRecordOrigCallCategory `json:"origCallCategory,omitempty"`
-	OrigCarrier                string                           `json:"origCarrier,omitempty"`
-	OrigCityName               string                           `json:"origCityName,omitempty"`
-	OrigCnam                   string                           `json:"origCnam,omitempty"`
-	OrigCountry                string                           `json:"origCountry,omitempty"`
-	OrigLocation               string                           `json:"origLocation,omitempty"`
-	OrigNumber                 string                           `json:"origNumber,omitempty"`
-	OrigState                  string                           `json:"origState,omitempty"`
-	PartitionBillingCode       string                           `json:"partitionBillingCode,omitempty"`
-	PartitionID                string                           `json:"partitionId,omitempty"`
-	RateLocalFromNumber        string                           `json:"rateLocalFromNumber,omitempty"`
-	RatePerMinute              float64                          `json:"ratePerMinute,omitempty"`
-	RateType                   CallDetailRecordRateType         `json:"rateType,omitempty"`
-	ReferenceID                string                           `json:"referenceId,omitempty"`
-	ReferenceName              string                           `json:"referenceName,omitempty"`
-	ReferenceType              CallDetailRecordReferenceType    `json:"referenceType,omitempty"`
-	ServiceType                CallDetailRecordServiceType      `json:"serviceType,omitempty"`
-	SessionID                  string                           `json:"sessionId,omitempty"`
-	SIPCallIDs                 []string                         `json:"sipCallIds,omitempty"`
-	StartTime                  time.Time                        `json:"startTime,omitzero"`
-	TermAbbrRcName             string                           `json:"termAbbrRCName,omitempty"`
-	TermCallCategory           CallDetailRecordTermCallCategory `json:"termCallCategory,omitempty"`
-	TermCarrier                string                           `json:"termCarrier,omitempty"`
-	TermCityName               string                           `json:"termCityName,omitempty"`
-	TermCnam                   string                           `json:"termCnam,omitempty"`
-	TermCountry                string                           `json:"termCountry,omitempty"`
-	TermLocation               string                           `json:"termLocation,omitempty"`
-	TermNumber                 string                           `json:"termNumber,omitempty"`
-	TermState                  string                           `json:"termState,omitempty"`
 	Verstat                    CallDetailRecordVerstat          `json:"verstat,omitempty"`
 	VerstatReason              CallDetailRecordVerstatReason    `json:"verstatReason,omitempty"`
+	CorrelationData            map[string][]string              `json:"correlationData,omitempty"`
+	AccountCode                string                           `json:"accountCode,omitempty"`
+	TermNumber                 string                           `json:"termNumber,omitempty"`
+	TermLocation               string                           `json:"termLocation,omitempty"`
+	TermCityName               string                           `json:"termCityName,omitempty"`
+	TermAbbrRcName             string                           `json:"termAbbrRCName,omitempty"`
+	TermState                  string                           `json:"termState,omitempty"`
+	TermCountry                string                           `json:"termCountry,omitempty"`
+	TermCarrier                string                           `json:"termCarrier,omitempty"`
+	TermCallCategory           CallDetailRecordTermCallCategory `json:"termCallCategory,omitempty"`
+	ForwardingNumber           string                           `json:"forwardingNumber,omitempty"`
+	ForwardingNumberCityName   string                           `json:"forwardingNumberCityName,omitempty"`
+	ForwardingNumberAbbrRcName string                           `json:"forwardingNumberAbbrRCName,omitempty"`
+	ForwardingNumberLocation   string                           `json:"forwardingNumberLocation,omitempty"`
+	ForwardingNumberState      string                           `json:"forwardingNumberState,omitempty"`
+	ForwardingNumberCountry    string                           `json:"forwardingNumberCountry,omitempty"`
+	MediaServerType            string                           `json:"mediaServerType,omitempty"`
+	LegType                    CallDetailRecordLegType          `json:"legType,omitempty"`
+	CallType                   CallDetailRecordCallType         `json:"callType,omitempty"`
+	CallFlagType               CallDetailRecordCallFlagType     `json:"callFlagType,omitempty"`
+	DisconnectType             CallDetailRecordDisconnectType   `json:"disconnectType,omitempty"`
+	MetroServiceArea           string                           `json:"metroServiceArea,omitempty"`
+	RateType                   CallDetailRecordRateType         `json:"rateType,omitempty"`
+	RateLocalFromNumber        string                           `json:"rateLocalFromNumber,omitempty"`
+	ServiceType                CallDetailRecordServiceType      `json:"serviceType,omitempty"`
+	Local                      bool                             `json:"local,omitempty"`
+	SessionID                  string                           `json:"sessionId,omitempty"`
+	AccountBillableNumber      string                           `json:"accountBillableNumber,omitempty"`
+	AccountBillableCityName    string                           `json:"accountBillableCityName,omitempty"`
+	AccountBillableAbbrRcName  string                           `json:"accountBillableAbbrRCName,omitempty"`
+	AccountBillableLocation    string                           `json:"accountBillableLocation,omitempty"`
+	AccountBillableState       string                           `json:"accountBillableState,omitempty"`
+	AccountBillableCountry     string                           `json:"accountBillableCountry,omitempty"`
+	ReferenceID                string                           `json:"referenceId,omitempty"`
+	ReferenceType              CallDetailRecordReferenceType    `json:"referenceType,omitempty"`
+	ReferenceName              string                           `json:"referenceName,omitempty"`
+	AcctID                     string                           `json:"acctId,omitempty"`
+	AccountID                  string                           `json:"accountId,omitempty"`
+	CallingPlanProductID       string                           `json:"callingPlanProductId,omitempty"`
+	CallingPlanProductName     string                           `json:"callingPlanProductName,omitempty"`
+	AccountNumber              string                           `json:"accountNumber,omitempty"`
+	AccountCustomField         string                           `json:"accountCustomField,omitempty"`
+	PartitionBillingCode       string                           `json:"partitionBillingCode,omitempty"`
+	AccountBillingCycleDay     int                              `json:"accountBillingCycleDay,omitempty"`
+	AccountTimeZone            string                           `json:"accountTimeZone,omitempty"`
+	SIPCallIDs                 []string                         `json:"sipCallIds,omitempty"`
+	MeanOpinionScoreAverage    float64                          `json:"meanOpinionScoreAverage,omitempty"`
+	MeanOpinionScores          map[string]float64               `json:"meanOpinionScores,omitempty"`
+	CallPickupFromID           string                           `json:"callPickupFromId,omitempty"`
+	CallPickupByID             string                           `json:"callPickupById,omitempty"`
+	ApplicationData            CDRApplicationData               `json:"applicationData,omitzero"`
+	OrigCnam                   string                           `json:"origCnam,omitempty"`
+	TermCnam                   string                           `json:"termCnam,omitempty"`
+	ForwardingCnam             string                           `json:"forwardingCnam,omitempty"`
 }
 
 // CallDetailRecordCallFlagType values appear in CallDetailRecord.callFlagType.
@@ -737,8 +737,8 @@ var callDetailRecordReferenceTypeValues = []CallDetailRecordReferenceType{CallDe
 // CallDetailRecordSearchResponse is schema CallDetailRecordSearchResponse of
 // Alianza's API.
 type CallDetailRecordSearchResponse struct {
-	Results      []CallDetailRecord `json:"results,omitempty"`
 	TotalRecords int64              `json:"totalRecords,omitempty"`
+	Results      []CallDetailRecord `json:"results,omitempty"`
 }
 
 // CallDetailRecordServiceType values appear in CallDetailRecord.serviceType.
@@ -886,13 +886,13 @@ var callDetailRecordVerstatReasonValues = []CallDetailRecordVerstatReason{CallDe
 
 // CallGroup is schema CallGroupX of Alianza's API.
 type CallGroup struct {
+	PartitionID string           `json:"partitionId,omitempty"`
 	AccountID   string           `json:"accountId,omitempty"`
 	ID          string           `json:"id,omitempty"`
-	MemberIDs   []string         `json:"memberIds,omitempty"`
 	Name        string           `json:"name,omitempty"`
-	PartitionID string           `json:"partitionId,omitempty"`
-	SubType     CallGroupSubType `json:"subType,omitempty"`
 	Type        CallGroupType    `json:"type,omitempty"`
+	SubType     CallGroupSubType `json:"subType,omitempty"`
+	MemberIDs   []string         `json:"memberIds,omitempty"`
 }
 
 // CallGroupSubType values appear in CallGroupX.subType.
@@ -948,36 +948,34 @@ var callGroupTypeValues = []CallGroupType{CallGroupTypeDevice, CallGroupTypeUser
 // CallHandlingView is schema CallHandlingView of Alianza's API.
 type CallHandlingView struct {
 	ActiveCallHandling         ActiveCallHandling       `json:"activeCallHandling,omitempty"`
-	BusyFailoverAction         RingFailoverAction       `json:"busyFailoverAction,omitzero"`
 	CallWaitingEnabled         bool                     `json:"callWaitingEnabled,omitempty"`
-	ForwardToPhoneNumber       string                   `json:"forwardToPhoneNumber,omitempty"`
-	RingTimeoutConfiguration   RingTimeoutConfiguration `json:"ringTimeoutConfiguration,omitzero"`
+	BusyFailoverAction         RingFailoverAction       `json:"busyFailoverAction,omitzero"`
 	UnregisteredFailoverAction RingFailoverAction       `json:"unregisteredFailoverAction,omitzero"`
+	RingTimeoutConfiguration   RingTimeoutConfiguration `json:"ringTimeoutConfiguration,omitzero"`
+	ForwardToPhoneNumber       string                   `json:"forwardToPhoneNumber,omitempty"`
 	VoicemailBoxID             string                   `json:"voicemailBoxId,omitempty"`
 }
 
 // CallParkingSpot is schema CallParkingSpotX of Alianza's API.
 type CallParkingSpot struct {
-	AccountID   string `json:"accountId,omitempty"`
 	ID          string `json:"id,omitempty"`
-	Name        string `json:"name,omitempty"`
+	AccountID   string `json:"accountId,omitempty"`
 	PartitionID string `json:"partitionId,omitempty"`
+	Name        string `json:"name,omitempty"`
 	SpotNumber  string `json:"spotNumber,omitempty"`
 }
 
 // CidMappingResponse is schema CidMappingResponse of Alianza's API.
 type CidMappingResponse struct {
-	AccountID            string `json:"accountId,omitempty"`
-	CustomCallerIDNumber string `json:"customCallerIdNumber,omitempty"`
-	FromWildcard         string `json:"fromWildcard,omitempty"`
-	IsCustom             bool   `json:"isCustom,omitempty"`
 	PartitionID          string `json:"partitionId,omitempty"`
+	AccountID            string `json:"accountId,omitempty"`
+	FromWildcard         string `json:"fromWildcard,omitempty"`
+	CustomCallerIDNumber string `json:"customCallerIdNumber,omitempty"`
+	IsCustom             bool   `json:"isCustom,omitempty"`
 }
 
 // Collection is schema CollectionDTO of Alianza's API.
 type Collection struct {
-	// Timestamp of the creation in ISO 8601 format
-	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// Unique identifier of the collection
 	ID string `json:"id,omitempty"`
 	// Owner identifier of the collection
@@ -987,47 +985,49 @@ type Collection struct {
 	// Type of the transform object
 	TransformObjectType string           `json:"transformObjectType,omitempty"`
 	TransformObjects    []map[string]any `json:"transformObjects,omitempty"`
+	// Timestamp of the creation in ISO 8601 format
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 }
 
 // ComplianceConfiguration is schema ComplianceConfiguration of Alianza's API.
 type ComplianceConfiguration struct {
-	// The list of email addresses that will receive emergency notifications.
-	EmailRecipients []string `json:"emailRecipients,omitempty"`
-	// Indicates whether the customer is in compliance with Kari's law.
-	InCompliance bool `json:"inCompliance,omitempty"`
 	// The date the phone service was installed. ISO 8601 format.
 	InstallDate time.Time `json:"installDate,omitzero"`
-	// The list of phone numbers that will receive emergency notifications.
-	SmsRecipients []string `json:"smsRecipients,omitempty"`
 	// Indicates whether the customer is using an alternative solution to comply
 	// with emergency notification rules, according to Kari's law.
 	UsingAlternativeSolution bool `json:"usingAlternativeSolution,omitempty"`
+	// The list of email addresses that will receive emergency notifications.
+	EmailRecipients []string `json:"emailRecipients,omitempty"`
+	// The list of phone numbers that will receive emergency notifications.
+	SmsRecipients []string `json:"smsRecipients,omitempty"`
+	// Indicates whether the customer is in compliance with Kari's law.
+	InCompliance bool `json:"inCompliance,omitempty"`
 }
 
 // CreateAccountUserRequest is the body of a POST that sends schema
 // AccountUserX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateAccountUserRequest struct {
-	// ID of account, refers to account.id
-	AccountID *string `json:"accountId,omitempty"`
-	FirstName string  `json:"firstName"`
-	// The localization setting that indicates the language of the user. Example:
-	// "en-US"
-	LanguageTag *string `json:"languageTag,omitempty"`
-	LastName    string  `json:"lastName"`
-	// Indicates whether the user will be required to update their password upon
-	// login. This field cannot be set manually, only read out.
-	MustChangePassword *bool `json:"mustChangePassword,omitempty"`
 	// A partitionId identifies the business entity that this account is a part of.
 	// Refers to partition.id
 	PartitionID *string `json:"partitionId,omitempty"`
+	// ID of account, refers to account.id
+	AccountID *string `json:"accountId,omitempty"`
+	// Identifies a unique Account User.
+	UserID *string `json:"userId,omitempty"`
 	// Determines the branding which is used in the display of user emails and the
 	// portal. Must exist in the Partition Settings (type SUB-DOMAINS).
 	SubDomain *string `json:"subDomain,omitempty"`
-	// Identifies a unique Account User.
-	UserID *string `json:"userId,omitempty"`
 	// The email address of the AccountUser.
-	Username string `json:"username"`
+	Username  string `json:"username"`
+	FirstName string `json:"firstName"`
+	LastName  string `json:"lastName"`
+	// Indicates whether the user will be required to update their password upon
+	// login. This field cannot be set manually, only read out.
+	MustChangePassword *bool `json:"mustChangePassword,omitempty"`
+	// The localization setting that indicates the language of the user. Example:
+	// "en-US"
+	LanguageTag *string `json:"languageTag,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -1035,25 +1035,25 @@ type CreateAccountUserRequest struct {
 func (r *CreateAccountUserRequest) Validate() error { return validateRequest(r) }
 
 func (r *CreateAccountUserRequest) validate(v *validator) {
-	v.required("firstName", r.FirstName)
-	v.length("firstName", r.FirstName, 3, 256)
-	v.required("lastName", r.LastName)
-	v.length("lastName", r.LastName, 3, 256)
 	if r.SubDomain != nil {
 		v.length("subDomain", *r.SubDomain, 3, 256)
 	}
 	v.required("username", r.Username)
 	v.length("username", r.Username, 3, 256)
+	v.required("firstName", r.FirstName)
+	v.length("firstName", r.FirstName, 3, 256)
+	v.required("lastName", r.LastName)
+	v.length("lastName", r.LastName, 3, 256)
 }
 
 // CreateBrandSettingsRequest is the body of a POST that sends schema
 // CreateBrandSettings. Required fields are values; the others are pointers, nil
 // to leave them out.
 type CreateBrandSettingsRequest struct {
-	BrandingEnabled       bool   `json:"brandingEnabled"`
-	DesktopHostingEnabled *bool  `json:"desktopHostingEnabled,omitempty"`
 	PartitionID           string `json:"partitionId"`
+	BrandingEnabled       bool   `json:"brandingEnabled"`
 	SelfSigningEnabled    bool   `json:"selfSigningEnabled"`
+	DesktopHostingEnabled *bool  `json:"desktopHostingEnabled,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -1068,8 +1068,8 @@ func (r *CreateBrandSettingsRequest) validate(v *validator) {
 // DeviceSwap. Required fields are values; the others are pointers, nil to leave
 // them out.
 type CreateBusinessLineDeviceSwapRequest struct {
-	DeviceTypeID string `json:"deviceTypeId"`
 	MACAddress   string `json:"macAddress"`
+	DeviceTypeID string `json:"deviceTypeId"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -1077,21 +1077,21 @@ type CreateBusinessLineDeviceSwapRequest struct {
 func (r *CreateBusinessLineDeviceSwapRequest) Validate() error { return validateRequest(r) }
 
 func (r *CreateBusinessLineDeviceSwapRequest) validate(v *validator) {
-	v.required("deviceTypeId", r.DeviceTypeID)
 	v.required("macAddress", r.MACAddress)
+	v.required("deviceTypeId", r.DeviceTypeID)
 }
 
 // CreateBusinessLineVoicemailBoxRequest is the body of a POST that sends schema
 // VoicemailBox. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateBusinessLineVoicemailBoxRequest struct {
+	Name                           string   `json:"name"`
+	PartitionID                    string   `json:"partitionId"`
 	AccountID                      string   `json:"accountId"`
 	ForwardMessageToEmailAddresses []string `json:"forwardMessageToEmailAddresses,omitempty"`
 	ForwardMessageToEmailEnabled   *bool    `json:"forwardMessageToEmailEnabled,omitempty"`
-	Locale                         *string  `json:"locale,omitempty"`
-	Name                           string   `json:"name"`
-	PartitionID                    string   `json:"partitionId"`
 	ShouldKeepMessageAfterForward  *bool    `json:"shouldKeepMessageAfterForward,omitempty"`
+	Locale                         *string  `json:"locale,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -1099,23 +1099,23 @@ type CreateBusinessLineVoicemailBoxRequest struct {
 func (r *CreateBusinessLineVoicemailBoxRequest) Validate() error { return validateRequest(r) }
 
 func (r *CreateBusinessLineVoicemailBoxRequest) validate(v *validator) {
+	v.required("name", r.Name)
+	v.required("partitionId", r.PartitionID)
 	v.required("accountId", r.AccountID)
 	if r.Locale != nil {
 		v.check(*r.Locale == "" || specPattern3.MatchString(*r.Locale), "locale", "must match en-US|fr-CA|es-MX")
 	}
-	v.required("name", r.Name)
-	v.required("partitionId", r.PartitionID)
 }
 
 // CreateCallGroupRequest is the body of a POST that sends schema CallGroupX.
 // Required fields are values; the others are pointers, nil to leave them out.
 type CreateCallGroupRequest struct {
-	AccountID   *string           `json:"accountId,omitempty"`
-	MemberIDs   []string          `json:"memberIds,omitempty"`
-	Name        *string           `json:"name,omitempty"`
 	PartitionID *string           `json:"partitionId,omitempty"`
-	SubType     *CallGroupSubType `json:"subType,omitempty"`
+	AccountID   *string           `json:"accountId,omitempty"`
+	Name        *string           `json:"name,omitempty"`
 	Type        *CallGroupType    `json:"type,omitempty"`
+	SubType     *CallGroupSubType `json:"subType,omitempty"`
+	MemberIDs   []string          `json:"memberIds,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -1126,11 +1126,11 @@ func (r *CreateCallGroupRequest) validate(v *validator) {
 	if r.Name != nil {
 		v.length("name", *r.Name, 1, 256)
 	}
-	if r.SubType != nil {
-		v.enum("subType", string(*r.SubType), r.SubType.Valid())
-	}
 	if r.Type != nil {
 		v.enum("type", string(*r.Type), r.Type.Valid())
+	}
+	if r.SubType != nil {
+		v.enum("subType", string(*r.SubType), r.SubType.Valid())
 	}
 }
 
@@ -1139,8 +1139,8 @@ func (r *CreateCallGroupRequest) validate(v *validator) {
 // leave them out.
 type CreateCallParkingSpotRequest struct {
 	AccountID   *string `json:"accountId,omitempty"`
-	Name        *string `json:"name,omitempty"`
 	PartitionID *string `json:"partitionId,omitempty"`
+	Name        *string `json:"name,omitempty"`
 	SpotNumber  *string `json:"spotNumber,omitempty"`
 }
 
@@ -1154,9 +1154,9 @@ func (r *CreateCallParkingSpotRequest) validate(*validator) {}
 // CancelActionX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateCancelActionRequest struct {
-	AccountID   *string `json:"accountId,omitempty"`
-	PartitionID *string `json:"partitionId,omitempty"`
 	ReferenceID *string `json:"referenceId,omitempty"`
+	PartitionID *string `json:"partitionId,omitempty"`
+	AccountID   *string `json:"accountId,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -1169,8 +1169,6 @@ func (r *CreateCancelActionRequest) validate(*validator) {}
 // CollectionDTO. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateCollectionRequest struct {
-	// Timestamp of the creation in ISO 8601 format
-	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
 	// Owner identifier of the collection
 	OwnerID *string `json:"ownerId,omitempty"`
 	// Size of the collection
@@ -1178,6 +1176,8 @@ type CreateCollectionRequest struct {
 	// Type of the transform object
 	TransformObjectType string           `json:"transformObjectType"`
 	TransformObjects    []map[string]any `json:"transformObjects"`
+	// Timestamp of the creation in ISO 8601 format
+	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -1208,15 +1208,15 @@ func (r *CreateCustomCallerIDNumberRequest) validate(v *validator) {
 //
 // Refers to swapping Account Device Lines.
 type CreateDeviceSwapRequest struct {
-	DeviceName string `json:"deviceName"`
-	// Identifies the equipment as well as the features that the device supports.
-	// Refers to deviceType.id. See also: Get All Device Types and Get Device Type
-	// by ID
-	DeviceTypeID string `json:"deviceTypeId"`
 	// The 48-bit hexadecimal address assigned to the device by the manufacturer.
 	// Required if the device line refers to a physical device. Must not be claimed
 	// in another device request.
 	MACAddress string `json:"macAddress"`
+	// Identifies the equipment as well as the features that the device supports.
+	// Refers to deviceType.id. See also: Get All Device Types and Get Device Type
+	// by ID
+	DeviceTypeID string `json:"deviceTypeId"`
+	DeviceName   string `json:"deviceName"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -1224,29 +1224,29 @@ type CreateDeviceSwapRequest struct {
 func (r *CreateDeviceSwapRequest) Validate() error { return validateRequest(r) }
 
 func (r *CreateDeviceSwapRequest) validate(v *validator) {
-	v.required("deviceName", r.DeviceName)
-	v.required("deviceTypeId", r.DeviceTypeID)
 	v.required("macAddress", r.MACAddress)
+	v.required("deviceTypeId", r.DeviceTypeID)
+	v.required("deviceName", r.DeviceName)
 }
 
 // CreateDynamicTelephoneNumberActivationRequest is the body of a POST that
 // sends schema DynamicTelephoneNumberActivationX. Required fields are values;
 // the others are pointers, nil to leave them out.
 type CreateDynamicTelephoneNumberActivationRequest struct {
+	PartitionID           *string                       `json:"partitionId,omitempty"`
 	AccountID             *string                       `json:"accountId,omitempty"`
-	AlianzaOrderID        *string                       `json:"alianzaOrderId,omitempty"`
-	Archived              *bool                         `json:"archived,omitempty"`
 	CarrierID             *string                       `json:"carrierId,omitempty"`
-	CustomerServiceRecord *LatLongCustomerServiceRecord `json:"customerServiceRecord,omitempty"`
+	OrderID               *string                       `json:"orderId,omitempty"`
+	TNQuantity            *int                          `json:"tnQuantity,omitempty"`
 	DeviceID              *string                       `json:"deviceId,omitempty"`
+	UserID                *string                       `json:"userId,omitempty"`
+	CustomerServiceRecord *LatLongCustomerServiceRecord `json:"customerServiceRecord,omitempty"`
 	DirectoryListing      *DirectoryListing             `json:"directoryListing,omitempty"`
 	E911Address           *E911Address                  `json:"e911Address,omitempty"`
-	OrderID               *string                       `json:"orderId,omitempty"`
-	PartitionID           *string                       `json:"partitionId,omitempty"`
-	RingType              *RingType                     `json:"ringType,omitempty"`
-	TNQuantity            *int                          `json:"tnQuantity,omitempty"`
 	TNSettings            *BareTelephoneNumber          `json:"tnSettings,omitempty"`
-	UserID                *string                       `json:"userId,omitempty"`
+	RingType              *RingType                     `json:"ringType,omitempty"`
+	Archived              *bool                         `json:"archived,omitempty"`
+	AlianzaOrderID        *string                       `json:"alianzaOrderId,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -1262,16 +1262,16 @@ func (r *CreateDynamicTelephoneNumberActivationRequest) validate(v *validator) {
 // CreateExternalTNRequest is the body of a POST that sends schema ExternalTnX.
 // Required fields are values; the others are pointers, nil to leave them out.
 type CreateExternalTNRequest struct {
+	PhoneNumber           *string                `json:"phoneNumber,omitempty"`
+	PartitionID           *string                `json:"partitionId,omitempty"`
 	AccountID             *string                `json:"accountId,omitempty"`
-	Callable              *bool                  `json:"callable,omitempty"`
+	UserID                *string                `json:"userId,omitempty"`
+	InboundCarrierID      *string                `json:"inboundCarrierId,omitempty"`
+	FunctionType          *string                `json:"functionType,omitempty"`
 	Cnam                  *string                `json:"cnam,omitempty"`
 	CustomerServiceRecord *CustomerServiceRecord `json:"customerServiceRecord,omitempty"`
 	E911Address           *E911Address           `json:"e911Address,omitempty"`
-	FunctionType          *string                `json:"functionType,omitempty"`
-	InboundCarrierID      *string                `json:"inboundCarrierId,omitempty"`
-	PartitionID           *string                `json:"partitionId,omitempty"`
-	PhoneNumber           *string                `json:"phoneNumber,omitempty"`
-	UserID                *string                `json:"userId,omitempty"`
+	Callable              *bool                  `json:"callable,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -1284,11 +1284,11 @@ func (r *CreateExternalTNRequest) validate(*validator) {}
 // ForwardConfiguration. Required fields are values; the others are pointers,
 // nil to leave them out.
 type CreateForwardConfigurationRequest struct {
+	StarCode                 string                   `json:"starCode"`
+	HuntGroupID              string                   `json:"huntGroupId"`
 	ForwardConfigurationType ForwardConfigurationType `json:"forwardConfigurationType"`
 	ForwardToPhoneNumber     string                   `json:"forwardToPhoneNumber"`
-	HuntGroupID              string                   `json:"huntGroupId"`
 	Name                     string                   `json:"name"`
-	StarCode                 string                   `json:"starCode"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -1296,13 +1296,13 @@ type CreateForwardConfigurationRequest struct {
 func (r *CreateForwardConfigurationRequest) Validate() error { return validateRequest(r) }
 
 func (r *CreateForwardConfigurationRequest) validate(v *validator) {
+	v.required("starCode", r.StarCode)
+	v.required("huntGroupId", r.HuntGroupID)
 	v.required("forwardConfigurationType", string(r.ForwardConfigurationType))
 	v.enum("forwardConfigurationType", string(r.ForwardConfigurationType), r.ForwardConfigurationType.Valid())
 	v.required("forwardToPhoneNumber", r.ForwardToPhoneNumber)
 	v.check(r.ForwardToPhoneNumber == "" || specPattern1.MatchString(r.ForwardToPhoneNumber), "forwardToPhoneNumber", "must match \\d+")
-	v.required("huntGroupId", r.HuntGroupID)
 	v.required("name", r.Name)
-	v.required("starCode", r.StarCode)
 }
 
 // CreateFromTelephoneNumberRequest is the body of a POST that sends schema
@@ -1323,11 +1323,11 @@ func (r *CreateFromTelephoneNumberRequest) validate(v *validator) {
 // CreateHuntGroupRequest is the body of a POST that sends schema HuntGroup.
 // Required fields are values; the others are pointers, nil to leave them out.
 type CreateHuntGroupRequest struct {
-	AccountID                    string               `json:"accountId"`
-	ActiveForwardConfigurationID *string              `json:"activeForwardConfigurationId,omitempty"`
-	HuntingConfiguration         HuntingConfiguration `json:"huntingConfiguration"`
 	Name                         string               `json:"name"`
 	PartitionID                  string               `json:"partitionId"`
+	AccountID                    string               `json:"accountId"`
+	HuntingConfiguration         HuntingConfiguration `json:"huntingConfiguration"`
+	ActiveForwardConfigurationID *string              `json:"activeForwardConfigurationId,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -1335,25 +1335,25 @@ type CreateHuntGroupRequest struct {
 func (r *CreateHuntGroupRequest) Validate() error { return validateRequest(r) }
 
 func (r *CreateHuntGroupRequest) validate(v *validator) {
-	v.required("accountId", r.AccountID)
 	v.required("name", r.Name)
 	v.required("partitionId", r.PartitionID)
+	v.required("accountId", r.AccountID)
 }
 
 // CreateIVRRequest is the body of a POST that sends schema IVRX. Required
 // fields are values; the others are pointers, nil to leave them out.
 type CreateIVRRequest struct {
-	AccountID     *string `json:"accountId,omitempty"`
+	AccountID   *string `json:"accountId,omitempty"`
+	PartitionID *string `json:"partitionId,omitempty"`
+	// Choose a descriptive name for the IVR.
+	Name          string  `json:"name"`
+	Top           *string `json:"top,omitempty"`
+	Left          *string `json:"left,omitempty"`
 	FixedPosition *bool   `json:"fixedPosition,omitempty"`
-	// The list of connections between IVR components.
-	IVRComponentMappings []IVRComponentMapping `json:"ivrComponentMappings"`
 	// The list of components that make up the IVR.
 	IVRComponents []IVRComponent `json:"ivrComponents"`
-	Left          *string        `json:"left,omitempty"`
-	// Choose a descriptive name for the IVR.
-	Name        string  `json:"name"`
-	PartitionID *string `json:"partitionId,omitempty"`
-	Top         *string `json:"top,omitempty"`
+	// The list of connections between IVR components.
+	IVRComponentMappings []IVRComponentMapping `json:"ivrComponentMappings"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -1367,21 +1367,21 @@ func (r *CreateIVRRequest) validate(v *validator) {
 // CreateJobRequest is the body of a POST that sends schema JobDTO. Required
 // fields are values; the others are pointers, nil to leave them out.
 type CreateJobRequest struct {
-	// Time after which the job should be aborted
-	AbortAfter      *int       `json:"abortAfter,omitempty"`
-	ExecutionStatus *JobStatus `json:"executionStatus,omitempty"`
+	// Owner identifier of the job
+	OwnerID *string `json:"ownerId,omitempty"`
+	// Type identifier of the job
+	JobTypeID string `json:"jobTypeId"`
+	// Target account identifier for the job
+	TargetAccountID string `json:"targetAccountId"`
 	// Input collection identifier for the job
 	InputCollectionID string     `json:"inputCollectionId"`
 	JobStatus         *JobStatus `json:"jobStatus,omitempty"`
-	// Type identifier of the job
-	JobTypeID         string                         `json:"jobTypeId"`
-	OutputCollections map[string]JobOutputCollection `json:"outputCollections,omitempty"`
-	// Owner identifier of the job
-	OwnerID *string `json:"ownerId,omitempty"`
-	// Target account identifier for the job
-	TargetAccountID string `json:"targetAccountId"`
+	ExecutionStatus   *JobStatus `json:"executionStatus,omitempty"`
 	// Timestamp of the last update in ISO 8601 format
-	UpdatedDateTime *time.Time `json:"updatedDateTime,omitempty"`
+	UpdatedDateTime   *time.Time                     `json:"updatedDateTime,omitempty"`
+	OutputCollections map[string]JobOutputCollection `json:"outputCollections,omitempty"`
+	// Time after which the job should be aborted
+	AbortAfter *int `json:"abortAfter,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -1389,15 +1389,15 @@ type CreateJobRequest struct {
 func (r *CreateJobRequest) Validate() error { return validateRequest(r) }
 
 func (r *CreateJobRequest) validate(v *validator) {
-	if r.ExecutionStatus != nil {
-		v.enum("executionStatus", string(*r.ExecutionStatus), r.ExecutionStatus.Valid())
-	}
+	v.required("jobTypeId", r.JobTypeID)
+	v.required("targetAccountId", r.TargetAccountID)
 	v.required("inputCollectionId", r.InputCollectionID)
 	if r.JobStatus != nil {
 		v.enum("jobStatus", string(*r.JobStatus), r.JobStatus.Valid())
 	}
-	v.required("jobTypeId", r.JobTypeID)
-	v.required("targetAccountId", r.TargetAccountID)
+	if r.ExecutionStatus != nil {
+		v.enum("executionStatus", string(*r.ExecutionStatus), r.ExecutionStatus.Valid())
+	}
 }
 
 // CreateJobUploadKeyRequest is the body of a POST that sends schema
@@ -1417,21 +1417,21 @@ func (r *CreateJobUploadKeyRequest) validate(*validator) {}
 // ManagementUserX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateManagementUserRequest struct {
+	// users email address
+	Username  *string `json:"username,omitempty"`
+	FirstName *string `json:"firstName,omitempty"`
+	LastName  *string `json:"lastName,omitempty"`
 	// just a readonly repetition of the username
-	EmailAddress *string `json:"emailAddress,omitempty"`
-	FirstName    *string `json:"firstName,omitempty"`
-	// Readonly and internal only, the same information is contained in the roles
-	// array in a different format
-	GroupIDs           []string                   `json:"groupIds,omitempty"`
-	LanguageTag        *ManagementUserLanguageTag `json:"languageTag,omitempty"`
-	LastName           *string                    `json:"lastName,omitempty"`
+	EmailAddress       *string                    `json:"emailAddress,omitempty"`
 	MustChangePassword *bool                      `json:"mustChangePassword,omitempty"`
+	LanguageTag        *ManagementUserLanguageTag `json:"languageTag,omitempty"`
 	// Reference to PartitionX.id
 	PartitionID *string `json:"partitionId,omitempty"`
 	// A list of roles that the contain the permissions of this managementUser.
 	Roles []string `json:"roles,omitempty"`
-	// users email address
-	Username *string `json:"username,omitempty"`
+	// Readonly and internal only, the same information is contained in the roles
+	// array in a different format
+	GroupIDs []string `json:"groupIds,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -1476,10 +1476,10 @@ func (r *CreateMultipleActivationRequest) validate(*validator) {}
 // NodeAssignmentUpsert. Required fields are values; the others are pointers,
 // nil to leave them out.
 type CreateNodeAssignmentUpsertRequest struct {
-	// Id of the device
-	DeviceID *string `json:"deviceId,omitempty"`
 	// Id of Edge Node
 	EdgeNodeID *string `json:"edgeNodeId,omitempty"`
+	// Id of the device
+	DeviceID *string `json:"deviceId,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -1491,11 +1491,11 @@ func (r *CreateNodeAssignmentUpsertRequest) validate(*validator) {}
 // CreateNodeUpsertRequest is the body of a POST that sends schema NodeUpsert.
 // Required fields are values; the others are pointers, nil to leave them out.
 type CreateNodeUpsertRequest struct {
-	// Default node for partition
-	Default      *bool  `json:"default,omitempty"`
 	DisplayName  string `json:"displayName"`
-	PartitionID  string `json:"partitionId"`
 	ProxyAddress string `json:"proxyAddress"`
+	PartitionID  string `json:"partitionId"`
+	// Default node for partition
+	Default *bool `json:"default,omitempty"`
 	// Generate a new authToken
 	ResetAuthToken *bool `json:"resetAuthToken,omitempty"`
 }
@@ -1506,20 +1506,20 @@ func (r *CreateNodeUpsertRequest) Validate() error { return validateRequest(r) }
 
 func (r *CreateNodeUpsertRequest) validate(v *validator) {
 	v.required("displayName", r.DisplayName)
-	v.required("partitionId", r.PartitionID)
 	v.required("proxyAddress", r.ProxyAddress)
+	v.required("partitionId", r.PartitionID)
 }
 
 // CreatePagingGroupRequest is the body of a POST that sends schema
 // PagingGroupX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreatePagingGroupRequest struct {
+	Type        *PagingGroupType `json:"type,omitempty"`
+	PartitionID *string          `json:"partitionId,omitempty"`
 	AccountID   *string          `json:"accountId,omitempty"`
+	Name        *string          `json:"name,omitempty"`
 	Extension   *string          `json:"extension,omitempty"`
 	GroupIDs    []string         `json:"groupIds,omitempty"`
-	Name        *string          `json:"name,omitempty"`
-	PartitionID *string          `json:"partitionId,omitempty"`
-	Type        *PagingGroupType `json:"type,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -1527,11 +1527,11 @@ type CreatePagingGroupRequest struct {
 func (r *CreatePagingGroupRequest) Validate() error { return validateRequest(r) }
 
 func (r *CreatePagingGroupRequest) validate(v *validator) {
-	if r.Name != nil {
-		v.length("name", *r.Name, 1, 256)
-	}
 	if r.Type != nil {
 		v.enum("type", string(*r.Type), r.Type.Valid())
+	}
+	if r.Name != nil {
+		v.length("name", *r.Name, 1, 256)
 	}
 }
 
@@ -1539,10 +1539,10 @@ func (r *CreatePagingGroupRequest) validate(v *validator) {
 // PickupGroupX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreatePickupGroupRequest struct {
-	AccountID   *string  `json:"accountId,omitempty"`
-	GroupIDs    []string `json:"groupIds,omitempty"`
-	Name        *string  `json:"name,omitempty"`
 	PartitionID *string  `json:"partitionId,omitempty"`
+	AccountID   *string  `json:"accountId,omitempty"`
+	Name        *string  `json:"name,omitempty"`
+	GroupIDs    []string `json:"groupIds,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -1571,14 +1571,14 @@ func (r *CreateReadMessageRequest) validate(*validator) {}
 // SipTrunkGroup. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateSIPTrunkGroupRequest struct {
-	AccountID       *string            `json:"accountId,omitempty"`
-	CapacityForward []ForwardReference `json:"capacityForward,omitempty"`
 	// name of the group
 	Name                 string                  `json:"name"`
 	PartitionID          *string                 `json:"partitionId,omitempty"`
-	SIPTrunksIDs         []string                `json:"sipTrunksIds,omitempty"`
+	AccountID            *string                 `json:"accountId,omitempty"`
 	UnconditionalForward *ForwardAlwaysReference `json:"unconditionalForward,omitempty"`
 	UnreachableForward   []ForwardReference      `json:"unreachableForward,omitempty"`
+	CapacityForward      []ForwardReference      `json:"capacityForward,omitempty"`
+	SIPTrunksIDs         []string                `json:"sipTrunksIds,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -1593,11 +1593,11 @@ func (r *CreateSIPTrunkGroupRequest) validate(v *validator) {
 // SSOConfigCreateRequest. Required fields are values; the others are pointers,
 // nil to leave them out.
 type CreateSSOConfigRequest struct {
-	// Account identifier. Required for account-level SSO configurations.
-	AccountID *string `json:"accountId,omitempty"`
 	// Partition identifier. Required for partition-enforced/partition SSO
 	// configurations.
 	PartitionID *string `json:"partitionId,omitempty"`
+	// Account identifier. Required for account-level SSO configurations.
+	AccountID *string `json:"accountId,omitempty"`
 	// SSO configuration name.
 	SSOName string `json:"ssoName"`
 }
@@ -1616,17 +1616,17 @@ func (r *CreateSSOConfigRequest) validate(v *validator) {
 // SSOExemptionRequest. Required fields are values; the others are pointers, nil
 // to leave them out.
 type CreateSSOExemptionRequest struct {
+	// ID of partition, refers to partition.id Required for PSSO/PESSO flows; not
+	// required for ACCSSO.
+	PartitionID *string `json:"partitionId,omitempty"`
 	// ID of account, refers to account.id Required for ACCSSO flows.
 	AccountID *string `json:"accountId,omitempty"`
 	// Exemption name
 	ExemptionName *string       `json:"exemptionName,omitempty"`
 	ExemptionType ExemptionType `json:"exemptionType"`
 	// List of IDs to exempt (USER/GROUP/ACCOUNT depending on exemptionType).
-	Exemptions []string `json:"exemptions"`
-	// ID of partition, refers to partition.id Required for PSSO/PESSO flows; not
-	// required for ACCSSO.
-	PartitionID *string                       `json:"partitionId,omitempty"`
-	Scope       *SSOConfigCreateResponseScope `json:"scope,omitempty"`
+	Exemptions []string                      `json:"exemptions"`
+	Scope      *SSOConfigCreateResponseScope `json:"scope,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -1645,19 +1645,19 @@ func (r *CreateSSOExemptionRequest) validate(v *validator) {
 // SecurityRoleX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateSecurityRoleRequest struct {
+	// Reference to partition.id
+	PartitionID *string `json:"partitionId,omitempty"`
 	// The name of the Role. Must be unique among SecurityRoleX with the same
 	// partitionId.
 	Name *string `json:"name,omitempty"`
-	// Reference to partition.id
-	PartitionID *string `json:"partitionId,omitempty"`
-	// The set of permissions which will apply to any users who are assigned to
-	// this role.
-	Permissions []SecurityPermission `json:"permissions,omitempty"`
+	// Which user type can be assigned the role.
+	UserType *AccountHistoryUserType `json:"userType,omitempty"`
 	// A readonly (calculated) value which indicates how many users are assigned
 	// this Role.
 	UserCount *int `json:"userCount,omitempty"`
-	// Which user type can be assigned the role.
-	UserType *AccountHistoryUserType `json:"userType,omitempty"`
+	// The set of permissions which will apply to any users who are assigned to
+	// this role.
+	Permissions []SecurityPermission `json:"permissions,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -1726,18 +1726,18 @@ func (r *CreateSpecialtyLineRequest) validate(v *validator) {
 // schema TelephoneNumberActivationsV2X. Required fields are values; the others
 // are pointers, nil to leave them out.
 type CreateTelephoneNumberActivationsV2Request struct {
+	PartitionID           *string                `json:"partitionId,omitempty"`
 	AccountID             *string                `json:"accountId,omitempty"`
-	ByotnCarrierID        *string                `json:"byotnCarrierId,omitempty"`
+	Port                  *Port                  `json:"port,omitempty"`
+	L3Settings            *L3Settings            `json:"l3Settings,omitempty"`
 	CustomerServiceRecord *CustomerServiceRecord `json:"customerServiceRecord,omitempty"`
 	DirectoryListing      *DirectoryListing      `json:"directoryListing,omitempty"`
 	E911Address           *E911Address           `json:"e911Address,omitempty"`
 	// Use this when activating phone numbers to prevent carrier activation until a
 	// later date
 	HoldActivation   *bool                 `json:"holdActivation,omitempty"`
-	L3Settings       *L3Settings           `json:"l3Settings,omitempty"`
-	PartitionID      *string               `json:"partitionId,omitempty"`
-	Port             *Port                 `json:"port,omitempty"`
 	TelephoneNumbers []BareTelephoneNumber `json:"telephoneNumbers,omitempty"`
+	ByotnCarrierID   *string               `json:"byotnCarrierId,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints CreateTelephoneNumberActivationsV2Request with its secrets
@@ -1760,35 +1760,35 @@ func (r *CreateTelephoneNumberActivationsV2Request) validate(*validator) {}
 // TelephoneNumberViewX. Required fields are values; the others are pointers,
 // nil to leave them out.
 type CreateTelephoneNumberViewRequest struct {
-	AccountID      *string `json:"accountId,omitempty"`
-	ActivationDate *int64  `json:"activationDate,omitempty"`
-	// Bring Your Own Telephone Number (byotn) is a feature that allows the service
-	// provider to manage the rate center footprint coverage for a number.
-	Byotn *bool `json:"byotn,omitempty"`
+	PartitionID           *string `json:"partitionId,omitempty"`
+	PhoneNumber           *string `json:"phoneNumber,omitempty"`
+	RateCenter            *string `json:"rateCenter,omitempty"`
+	RateCenterReorderName *string `json:"rateCenterReorderName,omitempty"`
+	State                 *string `json:"state,omitempty"`
+	Country               *string `json:"country,omitempty"`
+	Prefix                *string `json:"prefix,omitempty"`
+	AccountID             *string `json:"accountId,omitempty"`
 	// The inboundCarrierX.id that services the telephone number.
-	CarrierID             *string    `json:"carrierId,omitempty"`
-	ClaimTicketID         *string    `json:"claimTicketId,omitempty"`
-	CooldownExpireDate    *time.Time `json:"cooldownExpireDate,omitempty"`
-	CooldownRecoveredDate *time.Time `json:"cooldownRecoveredDate,omitempty"`
-	Country               *string    `json:"country,omitempty"`
-	// When this object is returned as part of a search that uses a zip code,
-	// results for nearby zip codes are also returned. This field represents the
-	// distance (in miles) from the specified zip code.
-	Distance      *float64      `json:"distance,omitempty"`
-	FunctionType  *FunctionType `json:"functionType,omitempty"`
-	IsInInventory *bool         `json:"isInInventory,omitempty"`
+	CarrierID             *string       `json:"carrierId,omitempty"`
+	CooldownExpireDate    *time.Time    `json:"cooldownExpireDate,omitempty"`
+	CooldownRecoveredDate *time.Time    `json:"cooldownRecoveredDate,omitempty"`
+	FunctionType          *FunctionType `json:"functionType,omitempty"`
+	ClaimTicketID         *string       `json:"claimTicketId,omitempty"`
 	// When this object is returned as part of a search that uses a zip code,
 	// results for nearby zip codes are also returned. This field indicates if the
 	// returned data matches the queried zip code.
-	MatchesZip            *bool              `json:"matchesZip,omitempty"`
-	OperationalStatus     *OperationalStatus `json:"operationalStatus,omitempty"`
-	PartitionID           *string            `json:"partitionId,omitempty"`
-	PhoneNumber           *string            `json:"phoneNumber,omitempty"`
-	Port                  *bool              `json:"port,omitempty"`
-	Prefix                *string            `json:"prefix,omitempty"`
-	RateCenter            *string            `json:"rateCenter,omitempty"`
-	RateCenterReorderName *string            `json:"rateCenterReorderName,omitempty"`
-	State                 *string            `json:"state,omitempty"`
+	MatchesZip *bool `json:"matchesZip,omitempty"`
+	// When this object is returned as part of a search that uses a zip code,
+	// results for nearby zip codes are also returned. This field represents the
+	// distance (in miles) from the specified zip code.
+	Distance *float64 `json:"distance,omitempty"`
+	// Bring Your Own Telephone Number (byotn) is a feature that allows the service
+	// provider to manage the rate center footprint coverage for a number.
+	Byotn             *bool              `json:"byotn,omitempty"`
+	ActivationDate    *int64             `json:"activationDate,omitempty"`
+	IsInInventory     *bool              `json:"isInInventory,omitempty"`
+	OperationalStatus *OperationalStatus `json:"operationalStatus,omitempty"`
+	Port              *bool              `json:"port,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -1808,11 +1808,11 @@ func (r *CreateTelephoneNumberViewRequest) validate(v *validator) {
 // UserGroupRequest. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateUserGroupRequest struct {
+	PartitionID      *string                  `json:"partitionId,omitempty"`
 	AccountID        *string                  `json:"accountId,omitempty"`
-	GroupDescription *string                  `json:"groupDescription,omitempty"`
 	GroupID          *string                  `json:"groupId,omitempty"`
 	GroupName        *string                  `json:"groupName,omitempty"`
-	PartitionID      *string                  `json:"partitionId,omitempty"`
+	GroupDescription *string                  `json:"groupDescription,omitempty"`
 	UserIDs          []UserGroupRequestUserID `json:"userIds,omitempty"`
 }
 
@@ -1841,10 +1841,10 @@ func (r *CreateValidateSIPUsernameRequest) validate(v *validator) {
 // VirtualFaxLineX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateVirtualFaxLineRequest struct {
-	AccountID      *string  `json:"accountId,omitempty"`
+	Name           *string  `json:"name,omitempty"`
 	EmailAddresses []string `json:"emailAddresses,omitempty"`
 	LanguageTag    *string  `json:"languageTag,omitempty"`
-	Name           *string  `json:"name,omitempty"`
+	AccountID      *string  `json:"accountId,omitempty"`
 	PartitionID    *string  `json:"partitionId,omitempty"`
 }
 
@@ -1858,43 +1858,43 @@ func (r *CreateVirtualFaxLineRequest) validate(*validator) {}
 // VoicemailBoxX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateVoicemailBoxRequest struct {
-	// accountid of the voicemail box
-	AccountID *string `json:"accountId,omitempty"`
-	// DTMF option for this voicemail box. If this voicemail box is a sub, options
-	// are 2 through 8 otherwise option must be 1
-	DtmfOption *string `json:"dtmfOption,omitempty"`
-	// Map of voicemail box greetings
-	Greetings map[string]VoicemailMessage `json:"greetings,omitempty"`
-	// Locale of the voicemail box
-	Locale *string `json:"locale,omitempty"`
-	// Specifies whether voicemail messages will be transcribed to text after a
-	// voicemail message is left
-	MessageTranscriptionEnabled *bool `json:"messageTranscriptionEnabled,omitempty"`
 	// name of the box
 	Name *string `json:"name,omitempty"`
-	// Parent id for this voicemail box. Applicable if this voicemail box is a sub
-	ParentID *string `json:"parentId,omitempty"`
 	// partitionid of the account
 	PartitionID *string `json:"partitionId,omitempty"`
-	// Marks whether the pin on this sub voicemailbox has been locked out
-	PINLockedOut *bool `json:"pinLockedOut,omitempty"`
-	// References that point at this voicemail box
-	ReferencedBy []VoicemailReferencedBy `json:"referencedBy,omitempty"`
-	// List of sub voicemail ids, this will be populated only if this voicemail box
-	// is primary
-	SubIDs []string `json:"subIds,omitempty"`
-	// Total unread voicemails on the box
-	TotalUnreadVoicemails *int `json:"totalUnreadVoicemails,omitempty"`
-	// Total voicemails on the box
-	TotalVoicemails *int `json:"totalVoicemails,omitempty"`
-	// Type of voicemail
-	Type *VoicemailBoxType `json:"type,omitempty"`
-	// keep or delete the voicemail after being emailed
-	VoicemailKeepAfterEmail *bool `json:"voicemailKeepAfterEmail,omitempty"`
+	// accountid of the voicemail box
+	AccountID *string `json:"accountId,omitempty"`
 	// email addresses to forward all voicemail messages to
 	VoicemailToEmailAddresses []string `json:"voicemailToEmailAddresses,omitempty"`
 	// enables voicemail to email
 	VoicemailToEmailEnabled *bool `json:"voicemailToEmailEnabled,omitempty"`
+	// keep or delete the voicemail after being emailed
+	VoicemailKeepAfterEmail *bool `json:"voicemailKeepAfterEmail,omitempty"`
+	// References that point at this voicemail box
+	ReferencedBy []VoicemailReferencedBy `json:"referencedBy,omitempty"`
+	// Locale of the voicemail box
+	Locale *string `json:"locale,omitempty"`
+	// Total voicemails on the box
+	TotalVoicemails *int `json:"totalVoicemails,omitempty"`
+	// Total unread voicemails on the box
+	TotalUnreadVoicemails *int `json:"totalUnreadVoicemails,omitempty"`
+	// Type of voicemail
+	Type *VoicemailBoxType `json:"type,omitempty"`
+	// List of sub voicemail ids, this will be populated only if this voicemail box
+	// is primary
+	SubIDs []string `json:"subIds,omitempty"`
+	// Parent id for this voicemail box. Applicable if this voicemail box is a sub
+	ParentID *string `json:"parentId,omitempty"`
+	// DTMF option for this voicemail box. If this voicemail box is a sub, options
+	// are 2 through 8 otherwise option must be 1
+	DtmfOption *string `json:"dtmfOption,omitempty"`
+	// Marks whether the pin on this sub voicemailbox has been locked out
+	PINLockedOut *bool `json:"pinLockedOut,omitempty"`
+	// Specifies whether voicemail messages will be transcribed to text after a
+	// voicemail message is left
+	MessageTranscriptionEnabled *bool `json:"messageTranscriptionEnabled,omitempty"`
+	// Map of voicemail box greetings
+	Greetings map[string]VoicemailMessage `json:"greetings,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -1910,33 +1910,79 @@ func (r *CreateVoicemailBoxRequest) validate(v *validator) {
 // CustomCallerIDNumberResponse is schema CustomCallerIdNumberResponse of
 // Alianza's API.
 type CustomCallerIDNumberResponse struct {
+	PartitionID          string `json:"partitionId,omitempty"`
 	AccountID            string `json:"accountId,omitempty"`
 	CustomCallerIDNumber string `json:"customCallerIdNumber,omitempty"`
-	PartitionID          string `json:"partitionId,omitempty"`
 }
 
 // CymbusAccountGroup is schema CymbusAccountGroup of Alianza's API.
 type CymbusAccountGroup struct {
+	ID          string `json:"id,omitempty"`
 	AccountName string `json:"accountName,omitempty"`
 	GroupName   string `json:"groupName,omitempty"`
-	ID          string `json:"id,omitempty"`
 	PartitionID string `json:"partitionId,omitempty"`
 }
 
 // CymbusPartitionGroup is schema CymbusPartitionGroup of Alianza's API.
 type CymbusPartitionGroup struct {
-	GroupName         string `json:"groupName,omitempty"`
 	PartitionID       string `json:"partitionId,omitempty"`
-	ProductName       string `json:"productName,omitempty"`
-	ProxyHost         string `json:"proxyHost,omitempty"`
 	SupportEmail      string `json:"supportEmail,omitempty"`
+	ProductName       string `json:"productName,omitempty"`
 	VoicemailStarCode string `json:"voicemailStarCode,omitempty"`
+	ProxyHost         string `json:"proxyHost,omitempty"`
+	GroupName         string `json:"groupName,omitempty"`
+}
+
+// DeviceGraphLimited is schema DeviceGraphLimited of Alianza's API.
+type DeviceGraphLimited struct {
+	DeviceTypeID     string   `json:"deviceTypeId,omitempty"`
+	AccountID        string   `json:"accountId,omitempty"`
+	PartitionID      string   `json:"partitionId,omitempty"`
+	MACAddress       string   `json:"macAddress,omitempty"`
+	DeviceName       string   `json:"deviceName,omitempty"`
+	EmergencyNumber  string   `json:"emergencyNumber,omitempty"`
+	FaxEnabled       bool     `json:"faxEnabled,omitempty"`
+	LineNumber       int      `json:"lineNumber,omitempty"`
+	UserID           string   `json:"userId,omitempty"`
+	SIPUsername      string   `json:"sipUsername,omitempty"`
+	Linetype         string   `json:"linetype,omitempty"`
+	TelephoneNumbers []string `json:"telephoneNumbers,omitempty"`
+}
+
+// DeviceGraphUnlimited is schema DeviceGraphUnlimited of Alianza's API.
+type DeviceGraphUnlimited struct {
+	DeviceTypeID    string                   `json:"deviceTypeId,omitempty"`
+	AccountID       string                   `json:"accountId,omitempty"`
+	PartitionID     string                   `json:"partitionId,omitempty"`
+	MACAddress      string                   `json:"macAddress,omitempty"`
+	DeviceName      string                   `json:"deviceName,omitempty"`
+	EmergencyNumber string                   `json:"emergencyNumber,omitempty"`
+	FaxEnabled      bool                     `json:"faxEnabled,omitempty"`
+	LineNumber      int                      `json:"lineNumber,omitempty"`
+	UserID          string                   `json:"userId,omitempty"`
+	SIPUsername     string                   `json:"sipUsername,omitempty"`
+	Linetype        string                   `json:"linetype,omitempty"`
+	Tnas            []AccountTelephoneNumber `json:"tnas,omitempty"`
 }
 
 // DeviceMetadata is schema DeviceMetadataX of Alianza's API.
 type DeviceMetadata struct {
+	// The 48-bit hexadecimal address assigned to the device by the manufacturer.
+	MACAddress string `json:"macAddress,omitempty"`
+	// ID of partition, reference to account.partitionId
+	PartitionID string `json:"partitionId,omitempty"`
 	// ID of account, refers to account.id
 	AccountID string `json:"accountId,omitempty"`
+	// The deviceTypeId identifies the equipment and the features that the device
+	// supports. Refers to deviceType.id. See also: Get All DeviceType and
+	// GetDeviceType
+	DeviceTypeID string `json:"deviceTypeId,omitempty"`
+	// The sideCarTypeId identifies the equipment and the features of the side car
+	// device. Refers to sideCarType.id. See also: Get All SideCar types and Get
+	// SideCarType
+	SideCarTypeID string `json:"sideCarTypeId,omitempty"`
+	// The number of side cars assigned to this device.
+	NumSideCars int `json:"numSideCars,omitempty"`
 	// If an admin password is supplied here, it will be applied to the device if a
 	// partition level setting is not present. The partition level setting can only
 	// be modified by an Alianza Admin. The partition level setting (Devcon - short
@@ -1944,26 +1990,12 @@ type DeviceMetadata struct {
 	// this field irrelevant. The adminPassword set by Devcon is NOT reported in
 	// this field.
 	AdminPassword Secret `json:"adminPassword,omitempty"`
-	// The deviceTypeId identifies the equipment and the features that the device
-	// supports. Refers to deviceType.id. See also: Get All DeviceType and
-	// GetDeviceType
-	DeviceTypeID string `json:"deviceTypeId,omitempty"`
-	// This field always refers to the macAddress.
-	ID string `json:"id,omitempty"`
-	// The 48-bit hexadecimal address assigned to the device by the manufacturer.
-	MACAddress string `json:"macAddress,omitempty"`
-	// The number of side cars assigned to this device.
-	NumSideCars int `json:"numSideCars,omitempty"`
-	// ID of partition, reference to account.partitionId
-	PartitionID string `json:"partitionId,omitempty"`
 	// Indicates what entity is responsible for provisioning the device. ALIANZA -
 	// Alianza is responsible for provisioning the device. PHONISM - Phonism, a
 	// third party service, is responsible for provisioning the device.
 	ProvisionerType DeviceMetadataProvisionerType `json:"provisionerType,omitempty"`
-	// The sideCarTypeId identifies the equipment and the features of the side car
-	// device. Refers to sideCarType.id. See also: Get All SideCar types and Get
-	// SideCarType
-	SideCarTypeID string `json:"sideCarTypeId,omitempty"`
+	// This field always refers to the macAddress.
+	ID string `json:"id,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints DeviceMetadata with its secrets
@@ -2013,30 +2045,30 @@ var deviceMetadataProvisionerTypeValues = []DeviceMetadataProvisionerType{Device
 
 // DeviceStatus is schema DeviceStatusX of Alianza's API.
 type DeviceStatus struct {
+	Success        bool              `json:"success,omitempty"`
 	FailureMessage string            `json:"failureMessage,omitempty"`
 	MACAddress     string            `json:"macAddress,omitempty"`
 	Request        map[string]string `json:"request,omitempty"`
 	Response       map[string]string `json:"response,omitempty"`
-	Success        bool              `json:"success,omitempty"`
 	Updated        time.Time         `json:"updated,omitzero"`
 }
 
 // DialPlanRule is schema DialPlanRuleX of Alianza's API.
 type DialPlanRule struct {
+	PartitionID                string                                 `json:"partitionId,omitempty"`
+	Mask                       string                                 `json:"mask,omitempty"`
 	ActionType                 DialPlanRuleActionType                 `json:"actionType,omitempty"`
-	BypassAuthorization        bool                                   `json:"bypassAuthorization,omitempty"`
 	CallNumber                 string                                 `json:"callNumber,omitempty"`
+	EndingMinimumLength        int                                    `json:"endingMinimumLength,omitempty"`
+	EndingMaximumLength        int                                    `json:"endingMaximumLength,omitempty"`
+	TranslationMacro           string                                 `json:"translationMacro,omitempty"`
+	DisableCallerID            bool                                   `json:"disableCallerId,omitempty"`
 	CallerIDVisibilityOverride DialPlanRuleCallerIDVisibilityOverride `json:"callerIdVisibilityOverride,omitempty"`
 	DisableCallWaiting         bool                                   `json:"disableCallWaiting,omitempty"`
-	DisableCallerID            bool                                   `json:"disableCallerId,omitempty"`
-	EndingMaximumLength        int                                    `json:"endingMaximumLength,omitempty"`
-	EndingMinimumLength        int                                    `json:"endingMinimumLength,omitempty"`
-	ID                         string                                 `json:"id,omitempty"`
-	Mask                       string                                 `json:"mask,omitempty"`
-	OutboundNumberFunction     DialPlanRuleOutboundNumberFunction     `json:"outboundNumberFunction,omitempty"`
 	OverwriteCallerIDNumber    string                                 `json:"overwriteCallerIdNumber,omitempty"`
-	PartitionID                string                                 `json:"partitionId,omitempty"`
-	TranslationMacro           string                                 `json:"translationMacro,omitempty"`
+	BypassAuthorization        bool                                   `json:"bypassAuthorization,omitempty"`
+	OutboundNumberFunction     DialPlanRuleOutboundNumberFunction     `json:"outboundNumberFunction,omitempty"`
+	ID                         string                                 `json:"id,omitempty"`
 }
 
 // DialPlanRuleActionType values appear in DialPlanRuleX.actionType.
@@ -2192,20 +2224,20 @@ type DocumentContent struct {
 
 // DocumentVersion is schema DocumentVersion of Alianza's API.
 type DocumentVersion struct {
+	ID                  string                `json:"id,omitempty"`
+	DocumentSeriesID    string                `json:"documentSeriesId,omitempty"`
+	VersionNumber       int                   `json:"versionNumber,omitempty"`
+	Roles               []DocumentVersionRole `json:"roles,omitempty"`
 	Comment             string                `json:"comment,omitempty"`
+	ContentSize         int64                 `json:"contentSize,omitempty"`
 	ContentDigestMethod string                `json:"contentDigestMethod,omitempty"`
 	ContentDigestValue  string                `json:"contentDigestValue,omitempty"`
-	ContentSize         int64                 `json:"contentSize,omitempty"`
 	CreatedAt           string                `json:"createdAt,omitempty"`
 	CreatedBy           string                `json:"createdBy,omitempty"`
-	DeletedAt           string                `json:"deletedAt,omitempty"`
-	DeletedBy           string                `json:"deletedBy,omitempty"`
-	DocumentSeriesID    string                `json:"documentSeriesId,omitempty"`
-	ID                  string                `json:"id,omitempty"`
-	Roles               []DocumentVersionRole `json:"roles,omitempty"`
 	UpdatedAt           string                `json:"updatedAt,omitempty"`
 	UpdatedBy           string                `json:"updatedBy,omitempty"`
-	VersionNumber       int                   `json:"versionNumber,omitempty"`
+	DeletedAt           string                `json:"deletedAt,omitempty"`
+	DeletedBy           string                `json:"deletedBy,omitempty"`
 }
 
 // DocumentVersionRole values appear in DocumentVersion.roles[].
@@ -2238,54 +2270,54 @@ var documentVersionRoleValues = []DocumentVersionRole{DocumentVersionRolePortAut
 // DynamicInventory is schema DynamicInventoryX of Alianza's API.
 type DynamicInventory struct {
 	CarrierID string                                 `json:"carrierId,omitempty"`
-	ID        string                                 `json:"id,omitempty"`
 	OrderID   string                                 `json:"orderId,omitempty"`
 	TNs       []DynamicInventoryOrderTelephoneNumber `json:"tns,omitempty"`
+	ID        string                                 `json:"id,omitempty"`
 }
 
 // DynamicInventoryOrder is schema DynamicInventoryOrderX of Alianza's API.
 type DynamicInventoryOrder struct {
+	PartitionID           string                       `json:"partitionId,omitempty"`
 	AccountID             string                       `json:"accountId,omitempty"`
 	CustomerServiceRecord LatLongCustomerServiceRecord `json:"customerServiceRecord,omitzero"`
 	DirectoryListing      DirectoryListing             `json:"directoryListing,omitzero"`
 	E911Address           E911Address                  `json:"e911Address,omitzero"`
-	ID                    string                       `json:"id,omitempty"`
 	Inventory             []DynamicInventory           `json:"inventory,omitempty"`
-	PartitionID           string                       `json:"partitionId,omitempty"`
+	ID                    string                       `json:"id,omitempty"`
 }
 
 // DynamicInventoryOrderTelephoneNumber is schema
 // DynamicInventoryOrderTelephoneNumberX of Alianza's API.
 type DynamicInventoryOrderTelephoneNumber struct {
-	ID string `json:"id,omitempty"`
 	TN string `json:"tn,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // DynamicTelephoneNumberActivation is schema DynamicTelephoneNumberActivationX
 // of Alianza's API.
 type DynamicTelephoneNumberActivation struct {
+	PartitionID           string                       `json:"partitionId,omitempty"`
 	AccountID             string                       `json:"accountId,omitempty"`
-	AlianzaOrderID        string                       `json:"alianzaOrderId,omitempty"`
-	Archived              bool                         `json:"archived,omitempty"`
 	CarrierID             string                       `json:"carrierId,omitempty"`
-	CustomerServiceRecord LatLongCustomerServiceRecord `json:"customerServiceRecord,omitzero"`
+	OrderID               string                       `json:"orderId,omitempty"`
+	TNQuantity            int                          `json:"tnQuantity,omitempty"`
 	DeviceID              string                       `json:"deviceId,omitempty"`
+	UserID                string                       `json:"userId,omitempty"`
+	CustomerServiceRecord LatLongCustomerServiceRecord `json:"customerServiceRecord,omitzero"`
 	DirectoryListing      DirectoryListing             `json:"directoryListing,omitzero"`
 	E911Address           E911Address                  `json:"e911Address,omitzero"`
-	ID                    string                       `json:"id,omitempty"`
-	OrderID               string                       `json:"orderId,omitempty"`
-	PartitionID           string                       `json:"partitionId,omitempty"`
-	RingType              RingType                     `json:"ringType,omitempty"`
-	TNQuantity            int                          `json:"tnQuantity,omitempty"`
 	TNSettings            BareTelephoneNumber          `json:"tnSettings,omitzero"`
-	UserID                string                       `json:"userId,omitempty"`
+	RingType              RingType                     `json:"ringType,omitempty"`
+	Archived              bool                         `json:"archived,omitempty"`
+	AlianzaOrderID        string                       `json:"alianzaOrderId,omitempty"`
+	ID                    string                       `json:"id,omitempty"`
 }
 
 // E911Account is schema E911AccountX of Alianza's API.
 type E911Account struct {
+	E911ProviderType E911AccountE911ProviderType `json:"e911ProviderType,omitempty"`
 	AccountID        string                      `json:"accountId,omitempty"`
 	AuthToken        Secret                      `json:"authToken,omitempty"`
-	E911ProviderType E911AccountE911ProviderType `json:"e911ProviderType,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints E911Account with its secrets
@@ -2334,10 +2366,10 @@ var e911AccountE911ProviderTypeValues = []E911AccountE911ProviderType{E911Accoun
 
 // E911PrevalidateResponse is schema E911PrevalidateResponseX of Alianza's API.
 type E911PrevalidateResponse struct {
-	Address             Address                      `json:"address,omitzero"`
-	AddressAlternatives []Address                    `json:"addressAlternatives,omitempty"`
-	Errors              []string                     `json:"errors,omitempty"`
 	Valid               E911PrevalidateResponseValid `json:"valid,omitempty"`
+	Errors              []string                     `json:"errors,omitempty"`
+	AddressAlternatives []Address                    `json:"addressAlternatives,omitempty"`
+	Address             Address                      `json:"address,omitzero"`
 }
 
 // E911PrevalidateResponseValid values appear in E911PrevalidateResponseX.valid.
@@ -2374,30 +2406,30 @@ var e911PrevalidateResponseValidValues = []E911PrevalidateResponseValid{E911Prev
 // EmergencyNotificationEvent is schema EmergencyNotificationEvent of Alianza's
 // API.
 type EmergencyNotificationEvent struct {
+	// The unique identifier of the event, auto generated by the system.
+	ID string `json:"id,omitempty"`
 	// The time the emergency call was placed. ISO 8601 format.
 	CallTime time.Time `json:"callTime,omitzero"`
-	// The list of recipients that were attempted ed via email.
-	EmailNotificationRecipients []RecipientStatus `json:"emailNotificationRecipients,omitempty"`
+	// The time zone from which the call was placed.
+	TimeZoneID string `json:"timeZoneId,omitempty"`
 	// The id of the group that was notified. What this points to depends on the
 	// groupType field. If groupType is ACCOUNT, this refers to account.id.
 	GroupID   string                              `json:"groupId,omitempty"`
 	GroupType EmergencyNotificationEventGroupType `json:"groupType,omitempty"`
-	// The unique identifier of the event, auto generated by the system.
-	ID string `json:"id,omitempty"`
-	// The list of recipients that were attempted via SMS.
-	SmsNotificationRecipients []RecipientStatus `json:"smsNotificationRecipients,omitempty"`
-	// Indicates the success of the notification delivery. SENT - notification
-	// successfully sent to all intended recipients. FAILED - notification failed
-	// to be sent to any intended recipients. PARTIAL - notification was sent to
-	// some, but not all, intended recipients.
-	Status EmergencyNotificationEventStatus `json:"status,omitempty"`
-	// The time zone from which the call was placed.
-	TimeZoneID string `json:"timeZoneId,omitempty"`
 	// The type of event that triggered the notification.
 	TriggerType EmergencyNotificationEventTriggerType `json:"triggerType,omitempty"`
 	// The phone number from which the 911 call was made. Will be null for events
 	// with triggerType of NOTIFICATION_TEST.
 	TriggeringPhoneNumber string `json:"triggeringPhoneNumber,omitempty"`
+	// Indicates the success of the notification delivery. SENT - notification
+	// successfully sent to all intended recipients. FAILED - notification failed
+	// to be sent to any intended recipients. PARTIAL - notification was sent to
+	// some, but not all, intended recipients.
+	Status EmergencyNotificationEventStatus `json:"status,omitempty"`
+	// The list of recipients that were attempted ed via email.
+	EmailNotificationRecipients []RecipientStatus `json:"emailNotificationRecipients,omitempty"`
+	// The list of recipients that were attempted via SMS.
+	SmsNotificationRecipients []RecipientStatus `json:"smsNotificationRecipients,omitempty"`
 }
 
 // EmergencyNotificationEventGroupType values appear in
@@ -2506,15 +2538,15 @@ var emergencyNotificationEventTriggerTypeValues = []EmergencyNotificationEventTr
 //
 // End user with multiple telephone number activation options
 type EndUserWithMultipleTNActivation struct {
-	// New telephone numbers to provision from carrier
-	DynamicTelephoneNumberActivations []DynamicTelephoneNumberActivation `json:"dynamicTelephoneNumberActivations,omitempty"`
-	// Hold activation until ready
-	HoldActivation bool `json:"holdActivation,omitempty"`
-	// Port-in requests for existing numbers
-	Ports []Port `json:"ports,omitempty"`
+	User User `json:"user,omitzero"`
 	// Existing telephone numbers to assign to the user
 	TelephoneNumberAccounts []AccountTelephoneNumber `json:"telephoneNumberAccounts,omitempty"`
-	User                    User                     `json:"user,omitzero"`
+	// New telephone numbers to provision from carrier
+	DynamicTelephoneNumberActivations []DynamicTelephoneNumberActivation `json:"dynamicTelephoneNumberActivations,omitempty"`
+	// Port-in requests for existing numbers
+	Ports []Port `json:"ports,omitempty"`
+	// Hold activation until ready
+	HoldActivation bool `json:"holdActivation,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints EndUserWithMultipleTNActivation with its secrets
@@ -2557,23 +2589,23 @@ var exemptionTypeValues = []ExemptionType{ExemptionTypeUser, ExemptionTypeGroup,
 
 // ExternalTN is schema ExternalTnX of Alianza's API.
 type ExternalTN struct {
+	PhoneNumber           string                `json:"phoneNumber,omitempty"`
+	PartitionID           string                `json:"partitionId,omitempty"`
 	AccountID             string                `json:"accountId,omitempty"`
-	Callable              bool                  `json:"callable,omitempty"`
+	UserID                string                `json:"userId,omitempty"`
+	InboundCarrierID      string                `json:"inboundCarrierId,omitempty"`
+	FunctionType          string                `json:"functionType,omitempty"`
 	Cnam                  string                `json:"cnam,omitempty"`
 	CustomerServiceRecord CustomerServiceRecord `json:"customerServiceRecord,omitzero"`
 	E911Address           E911Address           `json:"e911Address,omitzero"`
-	FunctionType          string                `json:"functionType,omitempty"`
+	Callable              bool                  `json:"callable,omitempty"`
 	ID                    string                `json:"id,omitempty"`
-	InboundCarrierID      string                `json:"inboundCarrierId,omitempty"`
-	PartitionID           string                `json:"partitionId,omitempty"`
-	PhoneNumber           string                `json:"phoneNumber,omitempty"`
-	UserID                string                `json:"userId,omitempty"`
 }
 
 // FailoverAction is schema FailoverAction of Alianza's API.
 type FailoverAction struct {
-	Type                 FailoverActionType           `json:"@type,omitempty"`
 	FailoverReason       FailoverActionFailoverReason `json:"failoverReason,omitempty"`
+	Type                 FailoverActionType           `json:"@type,omitempty"`
 	ForwardToPhoneNumber string                       `json:"forwardToPhoneNumber,omitempty"`
 	VoicemailBoxID       string                       `json:"voicemailBoxId,omitempty"`
 }
@@ -2638,20 +2670,20 @@ var failoverActionTypeValues = []FailoverActionType{FailoverActionTypeBusyFailov
 // FileImportValidationError is schema FileImportValidationErrorX of Alianza's
 // API.
 type FileImportValidationError struct {
-	Column     string `json:"column,omitempty"`
-	Error      string `json:"error,omitempty"`
-	Input      string `json:"input,omitempty"`
 	LineNumber int    `json:"lineNumber,omitempty"`
+	Error      string `json:"error,omitempty"`
+	Column     string `json:"column,omitempty"`
+	Input      string `json:"input,omitempty"`
 }
 
 // ForwardConfiguration is schema ForwardConfiguration of Alianza's API.
 type ForwardConfiguration struct {
+	ID                       string                   `json:"id,omitempty"`
+	StarCode                 string                   `json:"starCode,omitempty"`
+	HuntGroupID              string                   `json:"huntGroupId,omitempty"`
 	ForwardConfigurationType ForwardConfigurationType `json:"forwardConfigurationType,omitempty"`
 	ForwardToPhoneNumber     string                   `json:"forwardToPhoneNumber,omitempty"`
-	HuntGroupID              string                   `json:"huntGroupId,omitempty"`
-	ID                       string                   `json:"id,omitempty"`
 	Name                     string                   `json:"name,omitempty"`
-	StarCode                 string                   `json:"starCode,omitempty"`
 }
 
 // ForwardConfigurationType values appear in
@@ -2688,10 +2720,10 @@ var forwardConfigurationTypeValues = []ForwardConfigurationType{ForwardConfigura
 // FromTelephoneNumberResponse is schema FromTelephoneNumberResponse of
 // Alianza's API.
 type FromTelephoneNumberResponse struct {
+	PartitionID  string `json:"partitionId,omitempty"`
 	AccountID    string `json:"accountId,omitempty"`
 	FromWildcard string `json:"fromWildcard,omitempty"`
 	IsCustom     bool   `json:"isCustom,omitempty"`
-	PartitionID  string `json:"partitionId,omitempty"`
 }
 
 // GetDialPlanActionsResponseValueItem values appear in
@@ -2779,19 +2811,19 @@ type HoldMusic struct {
 
 // HuntGroup is schema HuntGroup of Alianza's API.
 type HuntGroup struct {
-	AccountID                    string               `json:"accountId,omitempty"`
-	ActiveForwardConfigurationID string               `json:"activeForwardConfigurationId,omitempty"`
-	HuntingConfiguration         HuntingConfiguration `json:"huntingConfiguration,omitzero"`
 	ID                           string               `json:"id,omitempty"`
 	Name                         string               `json:"name,omitempty"`
 	PartitionID                  string               `json:"partitionId,omitempty"`
+	AccountID                    string               `json:"accountId,omitempty"`
+	HuntingConfiguration         HuntingConfiguration `json:"huntingConfiguration,omitzero"`
+	ActiveForwardConfigurationID string               `json:"activeForwardConfigurationId,omitempty"`
 }
 
 // HuntingConfiguration is schema HuntingConfiguration of Alianza's API.
 type HuntingConfiguration struct {
 	Type               HuntingConfigurationType `json:"@type,omitempty"`
-	Members            []LinearMember           `json:"members,omitempty"`
 	RingTimeoutSeconds int                      `json:"ringTimeoutSeconds,omitempty"`
+	Members            []LinearMember           `json:"members,omitempty"`
 }
 
 // HuntingConfigurationType values appear in HuntingConfiguration.@type.
@@ -2827,19 +2859,19 @@ var huntingConfigurationTypeValues = []HuntingConfigurationType{HuntingConfigura
 
 // IVR is schema IVRX of Alianza's API.
 type IVR struct {
-	AccountID     string `json:"accountId,omitempty"`
-	FixedPosition bool   `json:"fixedPosition,omitempty"`
 	// The id of the IVR. Automatic primary key.
-	ID string `json:"id,omitempty"`
-	// The list of connections between IVR components.
-	IVRComponentMappings []IVRComponentMapping `json:"ivrComponentMappings,omitempty"`
+	ID          string `json:"id,omitempty"`
+	AccountID   string `json:"accountId,omitempty"`
+	PartitionID string `json:"partitionId,omitempty"`
+	// Choose a descriptive name for the IVR.
+	Name          string `json:"name,omitempty"`
+	Top           string `json:"top,omitempty"`
+	Left          string `json:"left,omitempty"`
+	FixedPosition bool   `json:"fixedPosition,omitempty"`
 	// The list of components that make up the IVR.
 	IVRComponents []IVRComponent `json:"ivrComponents,omitempty"`
-	Left          string         `json:"left,omitempty"`
-	// Choose a descriptive name for the IVR.
-	Name        string `json:"name,omitempty"`
-	PartitionID string `json:"partitionId,omitempty"`
-	Top         string `json:"top,omitempty"`
+	// The list of connections between IVR components.
+	IVRComponentMappings []IVRComponentMapping `json:"ivrComponentMappings,omitempty"`
 }
 
 // IVRComponent is schema IVRComponentX of Alianza's API.
@@ -2849,34 +2881,34 @@ type IVRComponent struct {
 	// requirement for it to be distinct from unrelated IVR components.
 	ID   string `json:"id,omitempty"`
 	Left string `json:"left,omitempty"`
+	Top  string `json:"top,omitempty"`
 	// Choose a descriptive name for the IVR component.
 	Name                         string                        `json:"name,omitempty"`
-	Top                          string                        `json:"top,omitempty"`
 	Type                         IVRComponentType              `json:"type,omitempty"`
-	DirectoryDialType            IVRComponentDirectoryDialType `json:"directoryDialType,omitempty"`
 	IntroPrompt                  string                        `json:"introPrompt,omitempty"`
 	InvalidSelectionPrompt       string                        `json:"invalidSelectionPrompt,omitempty"`
+	DirectoryDialType            IVRComponentDirectoryDialType `json:"directoryDialType,omitempty"`
 	Digit                        string                        `json:"digit,omitempty"`
 	ToNumber                     string                        `json:"toNumber,omitempty"`
-	GroupType                    IVRComponentGroupType         `json:"groupType,omitempty"`
-	RingType                     IVRComponentRingType          `json:"ringType,omitempty"`
 	RoutedToList                 []RoutedTo                    `json:"routedToList,omitempty"`
-	TimeoutComponentID           string                        `json:"timeoutComponentId,omitempty"`
+	RingType                     IVRComponentRingType          `json:"ringType,omitempty"`
+	GroupType                    IVRComponentGroupType         `json:"groupType,omitempty"`
 	TimeoutSeconds               int                           `json:"timeoutSeconds,omitempty"`
+	TimeoutComponentID           string                        `json:"timeoutComponentId,omitempty"`
 	GoodBye                      string                        `json:"goodBye,omitempty"`
-	AllowBargeInDuringInitPrompt bool                          `json:"allowBargeInDuringInitPrompt,omitempty"`
-	Dtmf                         []IVRDTMF                     `json:"dtmf,omitempty"`
-	Failure                      MenuFailure                   `json:"failure,omitzero"`
 	InitPromptID                 string                        `json:"initPromptId,omitempty"`
+	AllowBargeInDuringInitPrompt bool                          `json:"allowBargeInDuringInitPrompt,omitempty"`
 	MenuPromptID                 string                        `json:"menuPromptId,omitempty"`
 	MenuRepeatDelay              int                           `json:"menuRepeatDelay,omitempty"`
-	MaxInvalidSelections         int                           `json:"maxInvalidSelections,omitempty"`
+	Dtmf                         []IVRDTMF                     `json:"dtmf,omitempty"`
+	Failure                      MenuFailure                   `json:"failure,omitzero"`
 	MenuTimeout                  int                           `json:"menuTimeout,omitempty"`
+	MaxInvalidSelections         int                           `json:"maxInvalidSelections,omitempty"`
 	ScheduleComponent            []IVRScheduleRule             `json:"scheduleComponent,omitempty"`
-	Custom                       CustomSchedule                `json:"custom,omitzero"`
 	Weekly                       map[string]WeeklySchedule     `json:"weekly,omitempty"`
-	SendDirectlyToVoicemail      bool                          `json:"sendDirectlyToVoicemail,omitempty"`
+	Custom                       CustomSchedule                `json:"custom,omitzero"`
 	UserID                       string                        `json:"userId,omitempty"`
+	SendDirectlyToVoicemail      bool                          `json:"sendDirectlyToVoicemail,omitempty"`
 }
 
 // IVRComponentDirectoryDialType values appear in
@@ -3020,34 +3052,34 @@ type IVRDTMF struct {
 	// requirement for it to be distinct from unrelated IVR components.
 	ID   string `json:"id,omitempty"`
 	Left string `json:"left,omitempty"`
+	Top  string `json:"top,omitempty"`
 	// Choose a descriptive name for the IVR component.
 	Name                         string                        `json:"name,omitempty"`
-	Top                          string                        `json:"top,omitempty"`
 	Type                         IVRComponentType              `json:"type,omitempty"`
-	DirectoryDialType            IVRComponentDirectoryDialType `json:"directoryDialType,omitempty"`
 	IntroPrompt                  string                        `json:"introPrompt,omitempty"`
 	InvalidSelectionPrompt       string                        `json:"invalidSelectionPrompt,omitempty"`
+	DirectoryDialType            IVRComponentDirectoryDialType `json:"directoryDialType,omitempty"`
 	Digit                        string                        `json:"digit,omitempty"`
 	ToNumber                     string                        `json:"toNumber,omitempty"`
-	GroupType                    IVRComponentGroupType         `json:"groupType,omitempty"`
-	RingType                     IVRComponentRingType          `json:"ringType,omitempty"`
 	RoutedToList                 []RoutedTo                    `json:"routedToList,omitempty"`
-	TimeoutComponentID           string                        `json:"timeoutComponentId,omitempty"`
+	RingType                     IVRComponentRingType          `json:"ringType,omitempty"`
+	GroupType                    IVRComponentGroupType         `json:"groupType,omitempty"`
 	TimeoutSeconds               int                           `json:"timeoutSeconds,omitempty"`
+	TimeoutComponentID           string                        `json:"timeoutComponentId,omitempty"`
 	GoodBye                      string                        `json:"goodBye,omitempty"`
-	AllowBargeInDuringInitPrompt bool                          `json:"allowBargeInDuringInitPrompt,omitempty"`
-	Dtmf                         []IVRDTMF                     `json:"dtmf,omitempty"`
-	Failure                      MenuFailure                   `json:"failure,omitzero"`
 	InitPromptID                 string                        `json:"initPromptId,omitempty"`
+	AllowBargeInDuringInitPrompt bool                          `json:"allowBargeInDuringInitPrompt,omitempty"`
 	MenuPromptID                 string                        `json:"menuPromptId,omitempty"`
 	MenuRepeatDelay              int                           `json:"menuRepeatDelay,omitempty"`
-	MaxInvalidSelections         int                           `json:"maxInvalidSelections,omitempty"`
+	Dtmf                         []IVRDTMF                     `json:"dtmf,omitempty"`
+	Failure                      MenuFailure                   `json:"failure,omitzero"`
 	MenuTimeout                  int                           `json:"menuTimeout,omitempty"`
+	MaxInvalidSelections         int                           `json:"maxInvalidSelections,omitempty"`
 	ScheduleComponent            []IVRScheduleRule             `json:"scheduleComponent,omitempty"`
-	Custom                       CustomSchedule                `json:"custom,omitzero"`
 	Weekly                       map[string]WeeklySchedule     `json:"weekly,omitempty"`
-	SendDirectlyToVoicemail      bool                          `json:"sendDirectlyToVoicemail,omitempty"`
+	Custom                       CustomSchedule                `json:"custom,omitzero"`
 	UserID                       string                        `json:"userId,omitempty"`
+	SendDirectlyToVoicemail      bool                          `json:"sendDirectlyToVoicemail,omitempty"`
 }
 
 // IVRScheduleRule is schema SCHEDULE_RULE_COMPONENT of Alianza's API.
@@ -3057,59 +3089,59 @@ type IVRScheduleRule struct {
 	// requirement for it to be distinct from unrelated IVR components.
 	ID   string `json:"id,omitempty"`
 	Left string `json:"left,omitempty"`
+	Top  string `json:"top,omitempty"`
 	// Choose a descriptive name for the IVR component.
 	Name                         string                        `json:"name,omitempty"`
-	Top                          string                        `json:"top,omitempty"`
 	Type                         IVRComponentType              `json:"type,omitempty"`
-	DirectoryDialType            IVRComponentDirectoryDialType `json:"directoryDialType,omitempty"`
 	IntroPrompt                  string                        `json:"introPrompt,omitempty"`
 	InvalidSelectionPrompt       string                        `json:"invalidSelectionPrompt,omitempty"`
+	DirectoryDialType            IVRComponentDirectoryDialType `json:"directoryDialType,omitempty"`
 	Digit                        string                        `json:"digit,omitempty"`
 	ToNumber                     string                        `json:"toNumber,omitempty"`
-	GroupType                    IVRComponentGroupType         `json:"groupType,omitempty"`
-	RingType                     IVRComponentRingType          `json:"ringType,omitempty"`
 	RoutedToList                 []RoutedTo                    `json:"routedToList,omitempty"`
-	TimeoutComponentID           string                        `json:"timeoutComponentId,omitempty"`
+	RingType                     IVRComponentRingType          `json:"ringType,omitempty"`
+	GroupType                    IVRComponentGroupType         `json:"groupType,omitempty"`
 	TimeoutSeconds               int                           `json:"timeoutSeconds,omitempty"`
+	TimeoutComponentID           string                        `json:"timeoutComponentId,omitempty"`
 	GoodBye                      string                        `json:"goodBye,omitempty"`
-	AllowBargeInDuringInitPrompt bool                          `json:"allowBargeInDuringInitPrompt,omitempty"`
-	Dtmf                         []IVRDTMF                     `json:"dtmf,omitempty"`
-	Failure                      MenuFailure                   `json:"failure,omitzero"`
 	InitPromptID                 string                        `json:"initPromptId,omitempty"`
+	AllowBargeInDuringInitPrompt bool                          `json:"allowBargeInDuringInitPrompt,omitempty"`
 	MenuPromptID                 string                        `json:"menuPromptId,omitempty"`
 	MenuRepeatDelay              int                           `json:"menuRepeatDelay,omitempty"`
-	MaxInvalidSelections         int                           `json:"maxInvalidSelections,omitempty"`
+	Dtmf                         []IVRDTMF                     `json:"dtmf,omitempty"`
+	Failure                      MenuFailure                   `json:"failure,omitzero"`
 	MenuTimeout                  int                           `json:"menuTimeout,omitempty"`
+	MaxInvalidSelections         int                           `json:"maxInvalidSelections,omitempty"`
 	ScheduleComponent            []IVRScheduleRule             `json:"scheduleComponent,omitempty"`
-	Custom                       CustomSchedule                `json:"custom,omitzero"`
 	Weekly                       map[string]WeeklySchedule     `json:"weekly,omitempty"`
-	SendDirectlyToVoicemail      bool                          `json:"sendDirectlyToVoicemail,omitempty"`
+	Custom                       CustomSchedule                `json:"custom,omitzero"`
 	UserID                       string                        `json:"userId,omitempty"`
+	SendDirectlyToVoicemail      bool                          `json:"sendDirectlyToVoicemail,omitempty"`
 }
 
 // InboundCarrier is schema InboundCarrierX of Alianza's API.
 type InboundCarrier struct {
-	BandwidthSettings       BandwidthSettings  `json:"bandwidthSettings,omitzero"`
-	CarrierType             InboundCarrierType `json:"carrierType,omitempty"`
-	CnamCarrierType         InboundCarrierType `json:"cnamCarrierType,omitempty"`
-	Description             string             `json:"description,omitempty"`
-	DlCarrierType           InboundCarrierType `json:"dlCarrierType,omitempty"`
-	E911Account             E911Account        `json:"e911Account,omitzero"`
-	EnableByotn             bool               `json:"enableByotn,omitempty"`
-	EnableDynamicInventory  bool               `json:"enableDynamicInventory,omitempty"`
-	HasTNs                  bool               `json:"hasTNs,omitempty"`
 	ID                      string             `json:"id,omitempty"`
-	L3Settings              L3Settings         `json:"l3Settings,omitzero"`
 	Name                    string             `json:"name,omitempty"`
+	Description             string             `json:"description,omitempty"`
+	CarrierType             InboundCarrierType `json:"carrierType,omitempty"`
 	PartitionAvailability   []string           `json:"partitionAvailability,omitempty"`
-	PortPushDays            int                `json:"portPushDays,omitempty"`
-	SinchSettings           SinchSettings      `json:"sinchSettings,omitzero"`
-	SmsCallbackURL          string             `json:"smsCallbackUrl,omitempty"`
+	L3Settings              L3Settings         `json:"l3Settings,omitzero"`
+	SupportsCsrUpdate       bool               `json:"supportsCSRUpdate,omitempty"`
 	SupportCnamChange       bool               `json:"supportCNAMChange,omitempty"`
 	SupportDirectoryListing bool               `json:"supportDirectoryListing,omitempty"`
-	SupportHotCutPorting    bool               `json:"supportHotCutPorting,omitempty"`
 	SupportPorting          bool               `json:"supportPorting,omitempty"`
-	SupportsCsrUpdate       bool               `json:"supportsCSRUpdate,omitempty"`
+	SupportHotCutPorting    bool               `json:"supportHotCutPorting,omitempty"`
+	HasTNs                  bool               `json:"hasTNs,omitempty"`
+	E911Account             E911Account        `json:"e911Account,omitzero"`
+	SmsCallbackURL          string             `json:"smsCallbackUrl,omitempty"`
+	PortPushDays            int                `json:"portPushDays,omitempty"`
+	BandwidthSettings       BandwidthSettings  `json:"bandwidthSettings,omitzero"`
+	EnableDynamicInventory  bool               `json:"enableDynamicInventory,omitempty"`
+	EnableByotn             bool               `json:"enableByotn,omitempty"`
+	SinchSettings           SinchSettings      `json:"sinchSettings,omitzero"`
+	CnamCarrierType         InboundCarrierType `json:"cnamCarrierType,omitempty"`
+	DlCarrierType           InboundCarrierType `json:"dlCarrierType,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints InboundCarrier with its secrets
@@ -3124,60 +3156,60 @@ func (x InboundCarrier) LogValue() slog.Value { return RedactedLogValue(x) }
 
 // InboundRate is schema InboundRate of Alianza's API.
 type InboundRate struct {
-	AllowCalls bool    `json:"allowCalls,omitempty"`
 	Rate       float64 `json:"rate,omitempty"`
+	AllowCalls bool    `json:"allowCalls,omitempty"`
 }
 
 // InboundRatePlanProduct is schema InboundRatePlanProductX of Alianza's API.
 type InboundRatePlanProduct struct {
-	Archived    bool                   `json:"archived,omitempty"`
-	DefaultPlan bool                   `json:"defaultPlan,omitempty"`
 	ID          string                 `json:"id,omitempty"`
-	Name        string                 `json:"name,omitempty"`
 	PartitionID string                 `json:"partitionId,omitempty"`
+	Name        string                 `json:"name,omitempty"`
+	DefaultPlan bool                   `json:"defaultPlan,omitempty"`
+	Archived    bool                   `json:"archived,omitempty"`
 	Rates       map[string]InboundRate `json:"rates,omitempty"`
 }
 
 // Job is schema JobDTO of Alianza's API.
 type Job struct {
-	// Time after which the job should be aborted
-	AbortAfter      int       `json:"abortAfter,omitempty"`
-	ExecutionStatus JobStatus `json:"executionStatus,omitempty"`
 	// Unique identifier of the job
 	ID string `json:"id,omitempty"`
+	// Owner identifier of the job
+	OwnerID string `json:"ownerId,omitempty"`
+	// Type identifier of the job
+	JobTypeID string `json:"jobTypeId,omitempty"`
+	// Target account identifier for the job
+	TargetAccountID string `json:"targetAccountId,omitempty"`
 	// Input collection identifier for the job
 	InputCollectionID string    `json:"inputCollectionId,omitempty"`
 	JobStatus         JobStatus `json:"jobStatus,omitempty"`
-	// Type identifier of the job
-	JobTypeID         string                         `json:"jobTypeId,omitempty"`
-	OutputCollections map[string]JobOutputCollection `json:"outputCollections,omitempty"`
-	// Owner identifier of the job
-	OwnerID string `json:"ownerId,omitempty"`
-	// Target account identifier for the job
-	TargetAccountID string `json:"targetAccountId,omitempty"`
+	ExecutionStatus   JobStatus `json:"executionStatus,omitempty"`
 	// Timestamp of the last update in ISO 8601 format
-	UpdatedDateTime time.Time `json:"updatedDateTime,omitzero"`
+	UpdatedDateTime   time.Time                      `json:"updatedDateTime,omitzero"`
+	OutputCollections map[string]JobOutputCollection `json:"outputCollections,omitempty"`
+	// Time after which the job should be aborted
+	AbortAfter int `json:"abortAfter,omitempty"`
 }
 
 // JobError is schema JobError of Alianza's API.
 type JobError struct {
-	Column     string `json:"column,omitempty"`
 	Error      string `json:"error,omitempty"`
-	Input      string `json:"input,omitempty"`
 	LineNumber int    `json:"lineNumber,omitempty"`
+	Column     string `json:"column,omitempty"`
+	Input      string `json:"input,omitempty"`
 }
 
 // JobInfo is schema Job of Alianza's API.
 type JobInfo struct {
-	Errors      []JobError    `json:"errors,omitempty"`
 	ID          string        `json:"id,omitempty"`
-	InputKey    string        `json:"inputKey,omitempty"`
-	LastUpdated time.Time     `json:"lastUpdated,omitzero"`
 	Name        string        `json:"name,omitempty"`
+	UserID      string        `json:"userId,omitempty"`
+	Status      JobInfoStatus `json:"status,omitempty"`
+	Errors      []JobError    `json:"errors,omitempty"`
+	InputKey    string        `json:"inputKey,omitempty"`
 	OutputKey   string        `json:"outputKey,omitempty"`
 	Start       time.Time     `json:"start,omitzero"`
-	Status      JobInfoStatus `json:"status,omitempty"`
-	UserID      string        `json:"userId,omitempty"`
+	LastUpdated time.Time     `json:"lastUpdated,omitzero"`
 }
 
 // JobInfoStatus values appear in Job.status.
@@ -3247,8 +3279,8 @@ var jobStatusValues = []JobStatus{JobStatusCreated, JobStatusStarted, JobStatusA
 
 // JobUpload is schema JobUpload of Alianza's API.
 type JobUpload struct {
-	Key string `json:"key,omitempty"`
 	URL string `json:"url,omitempty"`
+	Key string `json:"key,omitempty"`
 }
 
 // Language is schema LanguageX of Alianza's API.
@@ -3258,37 +3290,37 @@ type Language struct {
 
 // LanguageReference is schema LanguageReferenceX of Alianza's API.
 type LanguageReference struct {
-	Country  string `json:"country,omitempty"`
 	ID       string `json:"id,omitempty"`
+	Country  string `json:"country,omitempty"`
 	Language string `json:"language,omitempty"`
 }
 
 // LatLongCustomerServiceRecord is schema LatLongCustomerServiceRecordX of
 // Alianza's API.
 type LatLongCustomerServiceRecord struct {
-	BlockCustomerName            bool                         `json:"blockCustomerName,omitempty"`
-	BusinessName                 string                       `json:"businessName,omitempty"`
-	City                         string                       `json:"city,omitempty"`
-	Country                      string                       `json:"country,omitempty"`
-	CustomerName                 string                       `json:"customerName,omitempty"`
-	CustomerType                 CustomerType                 `json:"customerType,omitempty"`
-	FirstName                    string                       `json:"firstName,omitempty"`
-	FirstNameSecondary           string                       `json:"firstNameSecondary,omitempty"`
 	ID                           string                       `json:"id,omitempty"`
-	LastName                     string                       `json:"lastName,omitempty"`
-	Latitude                     float64                      `json:"latitude,omitempty"`
-	Longitude                    float64                      `json:"longitude,omitempty"`
+	FirstName                    string                       `json:"firstName,omitempty"`
 	MiddleInitial                string                       `json:"middleInitial,omitempty"`
-	PostDirectional              Directional                  `json:"postDirectional,omitempty"`
-	PostalCode                   string                       `json:"postalCode,omitempty"`
-	PreDirectional               Directional                  `json:"preDirectional,omitempty"`
-	SecondaryLocationDescription SecondaryLocationDescription `json:"secondaryLocationDescription,omitempty"`
-	State                        string                       `json:"state,omitempty"`
-	StreetName                   string                       `json:"streetName,omitempty"`
+	LastName                     string                       `json:"lastName,omitempty"`
+	BusinessName                 string                       `json:"businessName,omitempty"`
 	StreetNumber                 string                       `json:"streetNumber,omitempty"`
 	StreetNumberSuffix           string                       `json:"streetNumberSuffix,omitempty"`
+	PreDirectional               Directional                  `json:"preDirectional,omitempty"`
+	StreetName                   string                       `json:"streetName,omitempty"`
 	StreetSuffix                 string                       `json:"streetSuffix,omitempty"`
+	PostDirectional              Directional                  `json:"postDirectional,omitempty"`
+	City                         string                       `json:"city,omitempty"`
+	State                        string                       `json:"state,omitempty"`
+	Country                      string                       `json:"country,omitempty"`
+	PostalCode                   string                       `json:"postalCode,omitempty"`
+	SecondaryLocationDescription SecondaryLocationDescription `json:"secondaryLocationDescription,omitempty"`
 	Unit                         string                       `json:"unit,omitempty"`
+	CustomerType                 CustomerType                 `json:"customerType,omitempty"`
+	FirstNameSecondary           string                       `json:"firstNameSecondary,omitempty"`
+	BlockCustomerName            bool                         `json:"blockCustomerName,omitempty"`
+	CustomerName                 string                       `json:"customerName,omitempty"`
+	Latitude                     float64                      `json:"latitude,omitempty"`
+	Longitude                    float64                      `json:"longitude,omitempty"`
 }
 
 // LinearMember is schema LinearMember of Alianza's API.
@@ -3299,22 +3331,22 @@ type LinearMember struct {
 
 // ManagementUser is schema ManagementUserX of Alianza's API.
 type ManagementUser struct {
+	ID string `json:"id,omitempty"`
+	// users email address
+	Username  string `json:"username,omitempty"`
+	FirstName string `json:"firstName,omitempty"`
+	LastName  string `json:"lastName,omitempty"`
 	// just a readonly repetition of the username
-	EmailAddress string `json:"emailAddress,omitempty"`
-	FirstName    string `json:"firstName,omitempty"`
-	// Readonly and internal only, the same information is contained in the roles
-	// array in a different format
-	GroupIDs           []string                  `json:"groupIds,omitempty"`
-	ID                 string                    `json:"id,omitempty"`
-	LanguageTag        ManagementUserLanguageTag `json:"languageTag,omitempty"`
-	LastName           string                    `json:"lastName,omitempty"`
+	EmailAddress       string                    `json:"emailAddress,omitempty"`
 	MustChangePassword bool                      `json:"mustChangePassword,omitempty"`
+	LanguageTag        ManagementUserLanguageTag `json:"languageTag,omitempty"`
 	// Reference to PartitionX.id
 	PartitionID string `json:"partitionId,omitempty"`
 	// A list of roles that the contain the permissions of this managementUser.
 	Roles []string `json:"roles,omitempty"`
-	// users email address
-	Username string `json:"username,omitempty"`
+	// Readonly and internal only, the same information is contained in the roles
+	// array in a different format
+	GroupIDs []string `json:"groupIds,omitempty"`
 }
 
 // ManagementUserLanguageTag values appear in ManagementUserX.languageTag.
@@ -3350,8 +3382,8 @@ var managementUserLanguageTagValues = []ManagementUserLanguageTag{ManagementUser
 // ManagementUserSearchResponse is schema ManagementUserSearchResponseX of
 // Alianza's API.
 type ManagementUserSearchResponse struct {
-	Results      []ManagementUser `json:"results,omitempty"`
 	TotalRecords int64            `json:"totalRecords,omitempty"`
+	Results      []ManagementUser `json:"results,omitempty"`
 }
 
 // Media is schema MediaX of Alianza's API.
@@ -3367,53 +3399,53 @@ type MenuFailure struct {
 	// requirement for it to be distinct from unrelated IVR components.
 	ID   string `json:"id,omitempty"`
 	Left string `json:"left,omitempty"`
+	Top  string `json:"top,omitempty"`
 	// Choose a descriptive name for the IVR component.
 	Name                         string                        `json:"name,omitempty"`
-	Top                          string                        `json:"top,omitempty"`
 	Type                         IVRComponentType              `json:"type,omitempty"`
-	DirectoryDialType            IVRComponentDirectoryDialType `json:"directoryDialType,omitempty"`
 	IntroPrompt                  string                        `json:"introPrompt,omitempty"`
 	InvalidSelectionPrompt       string                        `json:"invalidSelectionPrompt,omitempty"`
+	DirectoryDialType            IVRComponentDirectoryDialType `json:"directoryDialType,omitempty"`
 	Digit                        string                        `json:"digit,omitempty"`
 	ToNumber                     string                        `json:"toNumber,omitempty"`
-	GroupType                    IVRComponentGroupType         `json:"groupType,omitempty"`
-	RingType                     IVRComponentRingType          `json:"ringType,omitempty"`
 	RoutedToList                 []RoutedTo                    `json:"routedToList,omitempty"`
-	TimeoutComponentID           string                        `json:"timeoutComponentId,omitempty"`
+	RingType                     IVRComponentRingType          `json:"ringType,omitempty"`
+	GroupType                    IVRComponentGroupType         `json:"groupType,omitempty"`
 	TimeoutSeconds               int                           `json:"timeoutSeconds,omitempty"`
+	TimeoutComponentID           string                        `json:"timeoutComponentId,omitempty"`
 	GoodBye                      string                        `json:"goodBye,omitempty"`
-	AllowBargeInDuringInitPrompt bool                          `json:"allowBargeInDuringInitPrompt,omitempty"`
-	Dtmf                         []IVRDTMF                     `json:"dtmf,omitempty"`
-	Failure                      *MenuFailure                  `json:"failure,omitempty"`
 	InitPromptID                 string                        `json:"initPromptId,omitempty"`
+	AllowBargeInDuringInitPrompt bool                          `json:"allowBargeInDuringInitPrompt,omitempty"`
 	MenuPromptID                 string                        `json:"menuPromptId,omitempty"`
 	MenuRepeatDelay              int                           `json:"menuRepeatDelay,omitempty"`
-	MaxInvalidSelections         int                           `json:"maxInvalidSelections,omitempty"`
+	Dtmf                         []IVRDTMF                     `json:"dtmf,omitempty"`
+	Failure                      *MenuFailure                  `json:"failure,omitempty"`
 	MenuTimeout                  int                           `json:"menuTimeout,omitempty"`
+	MaxInvalidSelections         int                           `json:"maxInvalidSelections,omitempty"`
 	ScheduleComponent            []IVRScheduleRule             `json:"scheduleComponent,omitempty"`
-	Custom                       CustomSchedule                `json:"custom,omitzero"`
 	Weekly                       map[string]WeeklySchedule     `json:"weekly,omitempty"`
-	SendDirectlyToVoicemail      bool                          `json:"sendDirectlyToVoicemail,omitempty"`
+	Custom                       CustomSchedule                `json:"custom,omitzero"`
 	UserID                       string                        `json:"userId,omitempty"`
+	SendDirectlyToVoicemail      bool                          `json:"sendDirectlyToVoicemail,omitempty"`
 }
 
 // MultipleActivationResponse is schema MultipleActivationResponse of Alianza's
 // API.
 type MultipleActivationResponse struct {
-	Message string `json:"message,omitempty"`
 	Success bool   `json:"success,omitempty"`
+	Message string `json:"message,omitempty"`
 }
 
 // Node is schema Node of Alianza's API.
 type Node struct {
+	ID string `json:"id,omitempty"`
 	// Token used to obtain edge node file from external endpoint
-	AuthToken Secret `json:"authToken,omitempty"`
-	// Default node for partition
-	Default      bool   `json:"default,omitempty"`
+	AuthToken    Secret `json:"authToken,omitempty"`
 	DisplayName  string `json:"displayName,omitempty"`
-	ID           string `json:"id,omitempty"`
-	PartitionID  string `json:"partitionId,omitempty"`
 	ProxyAddress string `json:"proxyAddress,omitempty"`
+	PartitionID  string `json:"partitionId,omitempty"`
+	// Default node for partition
+	Default bool `json:"default,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints Node with its secrets
@@ -3428,30 +3460,30 @@ func (x Node) LogValue() slog.Value { return RedactedLogValue(x) }
 
 // NodeAssignment is schema NodeAssignment of Alianza's API.
 type NodeAssignment struct {
-	// Id of the device
-	DeviceID string `json:"deviceId,omitempty"`
+	// Node assignment Id
+	ID string `json:"id,omitempty"`
 	// Id of Edge Node
 	EdgeNodeID string `json:"edgeNodeId,omitempty"`
-	// Node assignment Id
-	ID           string `json:"id,omitempty"`
+	// Id of the device
+	DeviceID     string `json:"deviceId,omitempty"`
 	ProxyAddress string `json:"proxyAddress,omitempty"`
 }
 
 // NodeAssignmentQueryResult is schema NodeAssignmentQueryResult of Alianza's
 // API.
 type NodeAssignmentQueryResult struct {
-	Count    int              `json:"count,omitempty"`
-	Entities []NodeAssignment `json:"entities,omitempty"`
-	PageNum  int              `json:"pageNum,omitempty"`
 	PageSize int              `json:"pageSize,omitempty"`
+	PageNum  int              `json:"pageNum,omitempty"`
+	Entities []NodeAssignment `json:"entities,omitempty"`
+	Count    int              `json:"count,omitempty"`
 }
 
 // NodeQueryResult is schema NodeQueryResult of Alianza's API.
 type NodeQueryResult struct {
-	Count    int    `json:"count,omitempty"`
-	Entities []Node `json:"entities,omitempty"`
-	PageNum  int    `json:"pageNum,omitempty"`
 	PageSize int    `json:"pageSize,omitempty"`
+	PageNum  int    `json:"pageNum,omitempty"`
+	Entities []Node `json:"entities,omitempty"`
+	Count    int    `json:"count,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints NodeQueryResult with its secrets
@@ -3468,15 +3500,15 @@ func (x NodeQueryResult) LogValue() slog.Value { return RedactedLogValue(x) }
 //
 // A notification group configures who is notified when an enduser dials 911.
 type NotificationGroup struct {
-	Compliance ComplianceConfiguration `json:"compliance,omitzero"`
 	// ID of the notification group. For ACCOUNT type groups, this refers to
 	// account.id.
 	ID string `json:"id,omitempty"`
-	// The name of the notification group.
-	Name       string `json:"name,omitempty"`
-	TimeZoneID string `json:"timeZoneId,omitempty"`
 	// The type of notification group.
 	Type NotificationGroupType `json:"type,omitempty"`
+	// The name of the notification group.
+	Name       string                  `json:"name,omitempty"`
+	Compliance ComplianceConfiguration `json:"compliance,omitzero"`
+	TimeZoneID string                  `json:"timeZoneId,omitempty"`
 }
 
 // NotificationGroupType values appear in NotificationGroup.type.
@@ -3514,13 +3546,13 @@ type PINStatusResponse struct {
 
 // PagingGroup is schema PagingGroupX of Alianza's API.
 type PagingGroup struct {
+	Type        PagingGroupType `json:"type,omitempty"`
+	PartitionID string          `json:"partitionId,omitempty"`
 	AccountID   string          `json:"accountId,omitempty"`
-	Extension   string          `json:"extension,omitempty"`
-	GroupIDs    []string        `json:"groupIds,omitempty"`
 	ID          string          `json:"id,omitempty"`
 	Name        string          `json:"name,omitempty"`
-	PartitionID string          `json:"partitionId,omitempty"`
-	Type        PagingGroupType `json:"type,omitempty"`
+	Extension   string          `json:"extension,omitempty"`
+	GroupIDs    []string        `json:"groupIds,omitempty"`
 }
 
 // PagingGroupType values appear in PagingGroupX.type.
@@ -3551,64 +3583,64 @@ var pagingGroupTypeValues = []PagingGroupType{PagingGroupTypeStandard, PagingGro
 
 // Partition is schema PartitionX of Alianza's API.
 type Partition struct {
-	AllowLoginByAccountNumber              bool                 `json:"allowLoginByAccountNumber,omitempty"`
-	AllowedDeviceTypes                     []string             `json:"allowedDeviceTypes,omitempty"`
-	AutoAssignCallerID                     bool                 `json:"autoAssignCallerId,omitempty"`
-	AvailableInboundCarrierID              []string             `json:"availableInboundCarrierId,omitempty"`
-	BillingCode                            string               `json:"billingCode,omitempty"`
-	ByotnCarrierID                         string               `json:"byotnCarrierId,omitempty"`
-	BypassVoicemailPINValidationFromDevice bool                 `json:"bypassVoicemailPINValidationFromDevice,omitempty"`
-	Country                                string               `json:"country,omitempty"`
+	ID                                     string               `json:"id,omitempty"`
+	Name                                   string               `json:"name,omitempty"`
+	Status                                 PartitionStatus      `json:"status,omitempty"`
 	CustomerServiceNumber                  string               `json:"customerServiceNumber,omitempty"`
+	ParentID                               string               `json:"parentId,omitempty"`
+	UseAccountNumberDefault                bool                 `json:"useAccountNumberDefault,omitempty"`
+	BypassVoicemailPINValidationFromDevice bool                 `json:"bypassVoicemailPINValidationFromDevice,omitempty"`
+	BillingCode                            string               `json:"billingCode,omitempty"`
+	Country                                string               `json:"country,omitempty"`
+	LanguageTag                            string               `json:"languageTag,omitempty"`
+	ReorderNotifications                   []string             `json:"reorderNotifications,omitempty"`
+	SubPartitionIDs                        []string             `json:"subPartitionIds,omitempty"`
+	UseOwnCarrier                          bool                 `json:"useOwnCarrier,omitempty"`
+	AvailableInboundCarrierID              []string             `json:"availableInboundCarrierId,omitempty"`
+	DefaultRoutePlanID                     string               `json:"defaultRoutePlanId,omitempty"`
+	TNDeleteCooldownDays                   int                  `json:"tnDeleteCooldownDays,omitempty"`
+	DefaultTimeZone                        TimeZone             `json:"defaultTimeZone,omitempty"`
+	TempTNThreshold                        int                  `json:"tempTnThreshold,omitempty"`
+	ServiceDialPlanRules                   []DialPlanRule       `json:"serviceDialPlanRules,omitempty"`
+	MediaFriends                           MediaFriends         `json:"mediaFriends,omitzero"`
+	DefaultSimpleDialingBehaviorType       DialingBehaviorType  `json:"defaultSimpleDialingBehaviorType,omitempty"`
 	DefaultAdvancedDialingBehaviorType     DialingBehaviorType  `json:"defaultAdvancedDialingBehaviorType,omitempty"`
 	DefaultDirectoryListingType            DirectoryListingType `json:"defaultDirectoryListingType,omitempty"`
-	DefaultExtensionLength                 int                  `json:"defaultExtensionLength,omitempty"`
-	DefaultHoldTimeoutSeconds              int                  `json:"defaultHoldTimeoutSeconds,omitempty"`
-	DefaultRoutePlanID                     string               `json:"defaultRoutePlanId,omitempty"`
-	DefaultSimpleDialingBehaviorType       DialingBehaviorType  `json:"defaultSimpleDialingBehaviorType,omitempty"`
-	DefaultTimeZone                        TimeZone             `json:"defaultTimeZone,omitempty"`
-	ID                                     string               `json:"id,omitempty"`
-	LanguageTag                            string               `json:"languageTag,omitempty"`
-	MediaFriends                           MediaFriends         `json:"mediaFriends,omitzero"`
-	Name                                   string               `json:"name,omitempty"`
-	ParentID                               string               `json:"parentId,omitempty"`
 	PortPushDays                           int                  `json:"portPushDays,omitempty"`
-	ReorderNotifications                   []string             `json:"reorderNotifications,omitempty"`
+	AllowedDeviceTypes                     []string             `json:"allowedDeviceTypes,omitempty"`
+	DefaultHoldTimeoutSeconds              int                  `json:"defaultHoldTimeoutSeconds,omitempty"`
+	AllowLoginByAccountNumber              bool                 `json:"allowLoginByAccountNumber,omitempty"`
 	RequiresDeviceInventory                bool                 `json:"requiresDeviceInventory,omitempty"`
-	ServiceDialPlanRules                   []DialPlanRule       `json:"serviceDialPlanRules,omitempty"`
-	ShowComplexListing                     bool                 `json:"showComplexListing,omitempty"`
-	Status                                 PartitionStatus      `json:"status,omitempty"`
-	SubPartitionIDs                        []string             `json:"subPartitionIds,omitempty"`
-	TempTNThreshold                        int                  `json:"tempTnThreshold,omitempty"`
-	TNDeleteCooldownDays                   int                  `json:"tnDeleteCooldownDays,omitempty"`
-	UseAccountNumberDefault                bool                 `json:"useAccountNumberDefault,omitempty"`
-	UseOwnCarrier                          bool                 `json:"useOwnCarrier,omitempty"`
 	UsesTrammellE911Verification           bool                 `json:"usesTrammellE911Verification,omitempty"`
+	ShowComplexListing                     bool                 `json:"showComplexListing,omitempty"`
+	DefaultExtensionLength                 int                  `json:"defaultExtensionLength,omitempty"`
+	AutoAssignCallerID                     bool                 `json:"autoAssignCallerId,omitempty"`
+	ByotnCarrierID                         string               `json:"byotnCarrierId,omitempty"`
 }
 
 // PartitionDataHistory is schema PartitionDataHistoryX of Alianza's API.
 type PartitionDataHistory struct {
-	ActionType             string                   `json:"actionType,omitempty"`
-	CreatedDate            time.Time                `json:"createdDate,omitzero"`
-	ID                     string                   `json:"id,omitempty"`
-	NewValue               string                   `json:"newValue,omitempty"`
-	OldValue               string                   `json:"oldValue,omitempty"`
 	PartitionID            string                   `json:"partitionId,omitempty"`
-	RelatedDataDisplayName string                   `json:"relatedDataDisplayName,omitempty"`
-	RelatedDataID          string                   `json:"relatedDataId,omitempty"`
-	RelatedDataType        string                   `json:"relatedDataType,omitempty"`
-	SearchTags             []string                 `json:"searchTags,omitempty"`
+	ID                     string                   `json:"id,omitempty"`
 	Type                   PartitionDataHistoryType `json:"type,omitempty"`
+	CreatedDate            time.Time                `json:"createdDate,omitzero"`
 	UserID                 string                   `json:"userId,omitempty"`
 	UserName               string                   `json:"userName,omitempty"`
 	UserType               AccountHistoryUserType   `json:"userType,omitempty"`
+	SearchTags             []string                 `json:"searchTags,omitempty"`
+	ActionType             string                   `json:"actionType,omitempty"`
+	RelatedDataID          string                   `json:"relatedDataId,omitempty"`
+	RelatedDataType        string                   `json:"relatedDataType,omitempty"`
+	RelatedDataDisplayName string                   `json:"relatedDataDisplayName,omitempty"`
+	OldValue               string                   `json:"oldValue,omitempty"`
+	NewValue               string                   `json:"newValue,omitempty"`
 }
 
 // PartitionDataHistorySearchResponse is schema
 // PartitionDataHistorySearchResponseX of Alianza's API.
 type PartitionDataHistorySearchResponse struct {
-	Results      []PartitionDataHistory `json:"results,omitempty"`
 	TotalRecords int64                  `json:"totalRecords,omitempty"`
+	Results      []PartitionDataHistory `json:"results,omitempty"`
 }
 
 // PartitionDataHistoryType values appear in PartitionDataHistoryX.type.
@@ -3737,10 +3769,10 @@ var partitionStatusValues = []PartitionStatus{PartitionStatusActive, PartitionSt
 // PatchCallParkingSpotRequest is the body of a PATCH that sends schema
 // CallParkingSpotX: every field is a pointer, nil to leave it unchanged.
 type PatchCallParkingSpotRequest struct {
-	AccountID   *string `json:"accountId,omitempty"`
 	ID          *string `json:"id,omitempty"`
-	Name        *string `json:"name,omitempty"`
+	AccountID   *string `json:"accountId,omitempty"`
 	PartitionID *string `json:"partitionId,omitempty"`
+	Name        *string `json:"name,omitempty"`
 	SpotNumber  *string `json:"spotNumber,omitempty"`
 }
 
@@ -3753,11 +3785,11 @@ func (r *PatchCallParkingSpotRequest) validate(*validator) {}
 // PatchVirtualFaxLineRequest is the body of a PATCH that sends schema
 // VirtualFaxLineX: every field is a pointer, nil to leave it unchanged.
 type PatchVirtualFaxLineRequest struct {
-	AccountID      *string  `json:"accountId,omitempty"`
-	EmailAddresses []string `json:"emailAddresses,omitempty"`
 	ID             *string  `json:"id,omitempty"`
-	LanguageTag    *string  `json:"languageTag,omitempty"`
 	Name           *string  `json:"name,omitempty"`
+	EmailAddresses []string `json:"emailAddresses,omitempty"`
+	LanguageTag    *string  `json:"languageTag,omitempty"`
+	AccountID      *string  `json:"accountId,omitempty"`
 	PartitionID    *string  `json:"partitionId,omitempty"`
 }
 
@@ -3770,44 +3802,44 @@ func (r *PatchVirtualFaxLineRequest) validate(*validator) {}
 // PatchVoicemailBoxRequest is the body of a PATCH that sends schema
 // VoicemailBoxX: every field is a pointer, nil to leave it unchanged.
 type PatchVoicemailBoxRequest struct {
-	// accountid of the voicemail box
-	AccountID *string `json:"accountId,omitempty"`
-	// DTMF option for this voicemail box. If this voicemail box is a sub, options
-	// are 2 through 8 otherwise option must be 1
-	DtmfOption *string `json:"dtmfOption,omitempty"`
-	// Map of voicemail box greetings
-	Greetings map[string]VoicemailMessage `json:"greetings,omitempty"`
-	ID        *string                     `json:"id,omitempty"`
-	// Locale of the voicemail box
-	Locale *string `json:"locale,omitempty"`
-	// Specifies whether voicemail messages will be transcribed to text after a
-	// voicemail message is left
-	MessageTranscriptionEnabled *bool `json:"messageTranscriptionEnabled,omitempty"`
+	ID *string `json:"id,omitempty"`
 	// name of the box
 	Name *string `json:"name,omitempty"`
-	// Parent id for this voicemail box. Applicable if this voicemail box is a sub
-	ParentID *string `json:"parentId,omitempty"`
 	// partitionid of the account
 	PartitionID *string `json:"partitionId,omitempty"`
-	// Marks whether the pin on this sub voicemailbox has been locked out
-	PINLockedOut *bool `json:"pinLockedOut,omitempty"`
-	// References that point at this voicemail box
-	ReferencedBy []VoicemailReferencedBy `json:"referencedBy,omitempty"`
-	// List of sub voicemail ids, this will be populated only if this voicemail box
-	// is primary
-	SubIDs []string `json:"subIds,omitempty"`
-	// Total unread voicemails on the box
-	TotalUnreadVoicemails *int `json:"totalUnreadVoicemails,omitempty"`
-	// Total voicemails on the box
-	TotalVoicemails *int `json:"totalVoicemails,omitempty"`
-	// Type of voicemail
-	Type *VoicemailBoxType `json:"type,omitempty"`
-	// keep or delete the voicemail after being emailed
-	VoicemailKeepAfterEmail *bool `json:"voicemailKeepAfterEmail,omitempty"`
+	// accountid of the voicemail box
+	AccountID *string `json:"accountId,omitempty"`
 	// email addresses to forward all voicemail messages to
 	VoicemailToEmailAddresses []string `json:"voicemailToEmailAddresses,omitempty"`
 	// enables voicemail to email
 	VoicemailToEmailEnabled *bool `json:"voicemailToEmailEnabled,omitempty"`
+	// keep or delete the voicemail after being emailed
+	VoicemailKeepAfterEmail *bool `json:"voicemailKeepAfterEmail,omitempty"`
+	// References that point at this voicemail box
+	ReferencedBy []VoicemailReferencedBy `json:"referencedBy,omitempty"`
+	// Locale of the voicemail box
+	Locale *string `json:"locale,omitempty"`
+	// Total voicemails on the box
+	TotalVoicemails *int `json:"totalVoicemails,omitempty"`
+	// Total unread voicemails on the box
+	TotalUnreadVoicemails *int `json:"totalUnreadVoicemails,omitempty"`
+	// Type of voicemail
+	Type *VoicemailBoxType `json:"type,omitempty"`
+	// List of sub voicemail ids, this will be populated only if this voicemail box
+	// is primary
+	SubIDs []string `json:"subIds,omitempty"`
+	// Parent id for this voicemail box. Applicable if this voicemail box is a sub
+	ParentID *string `json:"parentId,omitempty"`
+	// DTMF option for this voicemail box. If this voicemail box is a sub, options
+	// are 2 through 8 otherwise option must be 1
+	DtmfOption *string `json:"dtmfOption,omitempty"`
+	// Marks whether the pin on this sub voicemailbox has been locked out
+	PINLockedOut *bool `json:"pinLockedOut,omitempty"`
+	// Specifies whether voicemail messages will be transcribed to text after a
+	// voicemail message is left
+	MessageTranscriptionEnabled *bool `json:"messageTranscriptionEnabled,omitempty"`
+	// Map of voicemail box greetings
+	Greetings map[string]VoicemailMessage `json:"greetings,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -3822,8 +3854,8 @@ func (r *PatchVoicemailBoxRequest) validate(v *validator) {
 
 // PermissionTypeDefaults is schema PermissionTypeDefaultsX of Alianza's API.
 type PermissionTypeDefaults struct {
-	MaxAccessType PermissionTypeDefaultsMaxAccessType `json:"maxAccessType,omitempty"`
 	Type          SecurityPermissionType              `json:"type,omitempty"`
+	MaxAccessType PermissionTypeDefaultsMaxAccessType `json:"maxAccessType,omitempty"`
 }
 
 // PermissionTypeDefaultsMaxAccessType values appear in
@@ -3867,40 +3899,40 @@ var permissionTypeDefaultsMaxAccessTypeValues = []PermissionTypeDefaultsMaxAcces
 
 // PickupGroup is schema PickupGroupX of Alianza's API.
 type PickupGroup struct {
+	PartitionID string   `json:"partitionId,omitempty"`
 	AccountID   string   `json:"accountId,omitempty"`
-	GroupIDs    []string `json:"groupIds,omitempty"`
 	ID          string   `json:"id,omitempty"`
 	Name        string   `json:"name,omitempty"`
-	PartitionID string   `json:"partitionId,omitempty"`
+	GroupIDs    []string `json:"groupIds,omitempty"`
 }
 
 // PortAssignmentView is schema PortAssignmentView of Alianza's API.
 type PortAssignmentView struct {
 	DeviceTypeID string `json:"deviceTypeId,omitempty"`
-	FaxEnabled   bool   `json:"faxEnabled,omitempty"`
 	MACAddress   string `json:"macAddress,omitempty"`
 	PortNumber   int    `json:"portNumber,omitempty"`
+	FaxEnabled   bool   `json:"faxEnabled,omitempty"`
 }
 
 // PortAvailabilityResponseV2 is schema PortAvailabilityResponseV2X of Alianza's
 // API.
 type PortAvailabilityResponseV2 struct {
-	AvailabilityList        []string                  `json:"availabilityList,omitempty"`
+	ID                      string                    `json:"id,omitempty"`
 	BusinessPartnerTicketID string                    `json:"businessPartnerTicketID,omitempty"`
 	CarrierTicketID         string                    `json:"carrierTicketId,omitempty"`
-	CarrierType             InboundCarrierType        `json:"carrierType,omitempty"`
-	DirectoryListingAllowed bool                      `json:"directoryListingAllowed,omitempty"`
-	EarliestCrd             string                    `json:"earliestCRD,omitempty"`
-	Exception               string                    `json:"exception,omitempty"`
-	ID                      string                    `json:"id,omitempty"`
-	LatestCrd               string                    `json:"latestCRD,omitempty"`
-	Lnp                     bool                      `json:"lnp,omitempty"`
 	RequestedActivation     TelephoneNumberActivation `json:"requestedActivation,omitzero"`
-	ResultCsRs              []CustomerServiceRecord   `json:"resultCSRs,omitempty"`
 	ServiceAvailable        bool                      `json:"serviceAvailable,omitempty"`
+	CarrierType             InboundCarrierType        `json:"carrierType,omitempty"`
+	EarliestCrd             string                    `json:"earliestCRD,omitempty"`
+	LatestCrd               string                    `json:"latestCRD,omitempty"`
+	AvailabilityList        []string                  `json:"availabilityList,omitempty"`
+	ResultCsRs              []CustomerServiceRecord   `json:"resultCSRs,omitempty"`
+	Exception               string                    `json:"exception,omitempty"`
 	ThirdPartyResultCode    string                    `json:"thirdPartyResultCode,omitempty"`
 	ThirdPartyResultContext string                    `json:"thirdPartyResultContext,omitempty"`
 	ThirdPartyResultMessage string                    `json:"thirdPartyResultMessage,omitempty"`
+	DirectoryListingAllowed bool                      `json:"directoryListingAllowed,omitempty"`
+	Lnp                     bool                      `json:"lnp,omitempty"`
 	WirelessPort            bool                      `json:"wirelessPort,omitempty"`
 }
 
@@ -3916,35 +3948,35 @@ func (x PortAvailabilityResponseV2) LogValue() slog.Value { return RedactedLogVa
 
 // ProvisioningRequest is schema ProvisioningRequestX of Alianza's API.
 type ProvisioningRequest struct {
-	// DeviceId, reference to device.id
-	DeviceID string `json:"deviceId,omitempty"`
-	// The http status of the device's most recent request for provisioning.
-	HttpStatus int `json:"httpStatus,omitempty"`
 	// The 48-bit hexadecimal address assigned to the device by the manufacturer.
-	ID        string `json:"id,omitempty"`
-	IPAddress string `json:"ipAddress,omitempty"`
+	ID string `json:"id,omitempty"`
 	// The ISO 8601 formatted date string indicating when the device last tried to
 	// retrieve provisioning data.
 	RequestDate time.Time `json:"requestDate,omitzero"`
+	// The http status of the device's most recent request for provisioning.
+	HttpStatus int `json:"httpStatus,omitempty"`
+	// DeviceId, reference to device.id
+	DeviceID  string `json:"deviceId,omitempty"`
+	IPAddress string `json:"ipAddress,omitempty"`
 	// The user agent that was used to retrieve the provisioning data.
 	UserAgent string `json:"userAgent,omitempty"`
 }
 
 // RateCenter is schema RateCenterX of Alianza's API.
 type RateCenter struct {
-	AbbrName            string                       `json:"abbrName,omitempty"`
-	Country             string                       `json:"country,omitempty"`
-	InboundCarrierType  RateCenterInboundCarrierType `json:"inboundCarrierType,omitempty"`
-	Msa                 string                       `json:"msa,omitempty"`
-	Name                string                       `json:"name,omitempty"`
-	OriginalReorderName string                       `json:"originalReorderName,omitempty"`
-	Portable            bool                         `json:"portable,omitempty"`
 	Prefix              string                       `json:"prefix,omitempty"`
 	ReorderName         string                       `json:"reorderName,omitempty"`
-	ServiceAvailable    bool                         `json:"serviceAvailable,omitempty"`
-	State               string                       `json:"state,omitempty"`
-	Wireless            bool                         `json:"wireless,omitempty"`
+	OriginalReorderName string                       `json:"originalReorderName,omitempty"`
+	Name                string                       `json:"name,omitempty"`
+	AbbrName            string                       `json:"abbrName,omitempty"`
+	Msa                 string                       `json:"msa,omitempty"`
 	Zips                []string                     `json:"zips,omitempty"`
+	Wireless            bool                         `json:"wireless,omitempty"`
+	State               string                       `json:"state,omitempty"`
+	Country             string                       `json:"country,omitempty"`
+	Portable            bool                         `json:"portable,omitempty"`
+	ServiceAvailable    bool                         `json:"serviceAvailable,omitempty"`
+	InboundCarrierType  RateCenterInboundCarrierType `json:"inboundCarrierType,omitempty"`
 }
 
 // RateCenterInboundCarrierType values appear in RateCenterX.inboundCarrierType.
@@ -3989,18 +4021,18 @@ var rateCenterInboundCarrierTypeValues = []RateCenterInboundCarrierType{RateCent
 
 // RateCenterSearchView is schema RateCenterSearchViewX of Alianza's API.
 type RateCenterSearchView struct {
-	AbbrName         string                      `json:"abbrName,omitempty"`
-	Country          string                      `json:"country,omitempty"`
-	Distance         float64                     `json:"distance,omitempty"`
-	Latitude         float64                     `json:"latitude,omitempty"`
-	Longitude        float64                     `json:"longitude,omitempty"`
-	Msa              string                      `json:"msa,omitempty"`
 	Name             string                      `json:"name,omitempty"`
-	Prefixes         []TelephoneNumberPrefixView `json:"prefixes,omitempty"`
+	AbbrName         string                      `json:"abbrName,omitempty"`
 	ReorderName      string                      `json:"reorderName,omitempty"`
 	ReorderNameAlias string                      `json:"reorderNameAlias,omitempty"`
 	State            string                      `json:"state,omitempty"`
+	Country          string                      `json:"country,omitempty"`
+	Latitude         float64                     `json:"latitude,omitempty"`
+	Longitude        float64                     `json:"longitude,omitempty"`
+	Msa              string                      `json:"msa,omitempty"`
 	Zips             []string                    `json:"zips,omitempty"`
+	Prefixes         []TelephoneNumberPrefixView `json:"prefixes,omitempty"`
+	Distance         float64                     `json:"distance,omitempty"`
 }
 
 // RecipientStatus is schema RecipientStatus of Alianza's API.
@@ -4059,12 +4091,12 @@ type ReportSummary struct {
 
 // RequestedDevice is schema RequestedDeviceX of Alianza's API.
 type RequestedDevice struct {
+	MACAddress        string                `json:"macAddress,omitempty"`
 	DeviceType        string                `json:"deviceType,omitempty"`
+	LineCount         int                   `json:"lineCount,omitempty"`
 	DialPlan          string                `json:"dialPlan,omitempty"`
 	HasFaxEnabledLine bool                  `json:"hasFaxEnabledLine,omitempty"`
-	LineCount         int                   `json:"lineCount,omitempty"`
 	Lines             []RequestedDeviceLine `json:"lines,omitempty"`
-	MACAddress        string                `json:"macAddress,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints RequestedDevice with its secrets
@@ -4079,18 +4111,18 @@ func (x RequestedDevice) LogValue() slog.Value { return RedactedLogValue(x) }
 
 // RequestedDeviceLine is schema RequestedDeviceLineX of Alianza's API.
 type RequestedDeviceLine struct {
-	DialPlan        string `json:"dialPlan,omitempty"`
+	MACAddress      string `json:"macAddress,omitempty"`
+	LineNumber      int    `json:"lineNumber,omitempty"`
+	UserID          string `json:"userId,omitempty"`
 	DisplayName     string `json:"displayName,omitempty"`
+	SIPUsername     string `json:"sipUsername,omitempty"`
+	SIPPassword     Secret `json:"sipPassword,omitempty"`
+	DialPlan        string `json:"dialPlan,omitempty"`
+	Server          string `json:"server,omitempty"`
+	ServerPort      string `json:"serverPort,omitempty"`
 	EmergencyNumber string `json:"emergencyNumber,omitempty"`
 	Enabled         bool   `json:"enabled,omitempty"`
 	FaxEnabled      bool   `json:"faxEnabled,omitempty"`
-	LineNumber      int    `json:"lineNumber,omitempty"`
-	MACAddress      string `json:"macAddress,omitempty"`
-	Server          string `json:"server,omitempty"`
-	ServerPort      string `json:"serverPort,omitempty"`
-	SIPPassword     Secret `json:"sipPassword,omitempty"`
-	SIPUsername     string `json:"sipUsername,omitempty"`
-	UserID          string `json:"userId,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints RequestedDeviceLine with its secrets
@@ -4159,9 +4191,9 @@ var sAMLRequestProtocolBindingValues = []SAMLRequestProtocolBinding{SAMLRequestP
 
 // SIPCredentialData is schema SipCredentialData of Alianza's API.
 type SIPCredentialData struct {
-	SIPPassword      Secret `json:"sipPassword,omitempty"`
 	SIPUsernameLine1 string `json:"sipUsernameLine1,omitempty"`
 	SIPUsernameLine2 string `json:"sipUsernameLine2,omitempty"`
+	SIPPassword      Secret `json:"sipPassword,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints SIPCredentialData with its secrets
@@ -4176,44 +4208,44 @@ func (x SIPCredentialData) LogValue() slog.Value { return RedactedLogValue(x) }
 
 // SIPTrunkApplication is schema SipTrunkApplication of Alianza's API.
 type SIPTrunkApplication struct {
+	SIPTrunkID           string `json:"sipTrunkId,omitempty"`
 	BurstCallsCount      int    `json:"burstCallsCount,omitempty"`
 	ConcurrentCallsCount int    `json:"concurrentCallsCount,omitempty"`
-	SIPTrunkID           string `json:"sipTrunkId,omitempty"`
 }
 
 // SIPTrunkGroup is schema SipTrunkGroup of Alianza's API.
 type SIPTrunkGroup struct {
-	AccountID       string             `json:"accountId,omitempty"`
-	CapacityForward []ForwardReference `json:"capacityForward,omitempty"`
-	ID              string             `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 	// name of the group
 	Name                 string                 `json:"name,omitempty"`
 	PartitionID          string                 `json:"partitionId,omitempty"`
-	SIPTrunksIDs         []string               `json:"sipTrunksIds,omitempty"`
+	AccountID            string                 `json:"accountId,omitempty"`
 	UnconditionalForward ForwardAlwaysReference `json:"unconditionalForward,omitzero"`
 	UnreachableForward   []ForwardReference     `json:"unreachableForward,omitempty"`
+	CapacityForward      []ForwardReference     `json:"capacityForward,omitempty"`
+	SIPTrunksIDs         []string               `json:"sipTrunksIds,omitempty"`
 }
 
 // SIPTrunkGroupForwardRules is schema SipTrunkGroupForwardRules of Alianza's
 // API.
 type SIPTrunkGroupForwardRules struct {
-	AccountID            string                 `json:"accountId,omitempty"`
-	CapacityForward      []ForwardReference     `json:"capacityForward,omitempty"`
 	PartitionID          string                 `json:"partitionId,omitempty"`
+	AccountID            string                 `json:"accountId,omitempty"`
 	SIPTrunkGroupID      string                 `json:"sipTrunkGroupId,omitempty"`
 	UnconditionalForward ForwardAlwaysReference `json:"unconditionalForward,omitzero"`
 	UnreachableForward   []ForwardReference     `json:"unreachableForward,omitempty"`
+	CapacityForward      []ForwardReference     `json:"capacityForward,omitempty"`
 }
 
 // SSOConfigCreateResponse is schema SSOConfigCreateResponse of Alianza's API.
 type SSOConfigCreateResponse struct {
-	AssertionConsumerResponseURL      string                       `json:"assertionConsumerResponseUrl,omitempty"`
-	CreatedAt                         time.Time                    `json:"createdAt,omitzero"`
 	Scope                             SSOConfigCreateResponseScope `json:"scope,omitempty"`
 	ScopeID                           string                       `json:"scopeId,omitempty"`
+	SSOName                           string                       `json:"ssoName,omitempty"`
+	AssertionConsumerResponseURL      string                       `json:"assertionConsumerResponseUrl,omitempty"`
 	ServiceProviderEntityID           string                       `json:"serviceProviderEntityId,omitempty"`
 	ServiceProviderSigningCertificate string                       `json:"serviceProviderSigningCertificate,omitempty"`
-	SSOName                           string                       `json:"ssoName,omitempty"`
+	CreatedAt                         time.Time                    `json:"createdAt,omitzero"`
 	UpdatedAt                         time.Time                    `json:"updatedAt,omitzero"`
 }
 
@@ -4250,25 +4282,25 @@ var sSOConfigCreateResponseScopeValues = []SSOConfigCreateResponseScope{SSOConfi
 
 // SSOConfigResponse is schema SSOConfigResponse of Alianza's API.
 type SSOConfigResponse struct {
-	AccountID                          string                  `json:"accountId,omitempty"`
-	AlianzaUserIDFieldMapping          string                  `json:"alianzaUserIdFieldMapping,omitempty"`
-	AllowAlianzaAuthentication         bool                    `json:"allowAlianzaAuthentication,omitempty"`
-	AllowSpInitiatedAuthenticationFlow bool                    `json:"allowSpInitiatedAuthenticationFlow,omitempty"`
-	AssertionConsumerResponseURL       string                  `json:"assertionConsumerResponseUrl,omitempty"`
-	CreatedAt                          time.Time               `json:"createdAt,omitzero"`
-	EnforcedSubPartitions              []string                `json:"enforcedSubPartitions,omitempty"`
-	IdentityProviderLogoutURL          string                  `json:"identityProviderLogoutUrl,omitempty"`
-	IdentityProviderSignInURL          string                  `json:"identityProviderSignInUrl,omitempty"`
-	IdentityProviderSigningKeyName     string                  `json:"identityProviderSigningKeyName,omitempty"`
-	IdentityProviderUserEmail          string                  `json:"identityProviderUserEmail,omitempty"`
-	IdentityProviderUserID             string                  `json:"identityProviderUserId,omitempty"`
 	PartitionID                        string                  `json:"partitionId,omitempty"`
+	AccountID                          string                  `json:"accountId,omitempty"`
+	SSOName                            string                  `json:"ssoName,omitempty"`
+	AssertionConsumerResponseURL       string                  `json:"assertionConsumerResponseUrl,omitempty"`
 	ServiceProviderEntityID            string                  `json:"serviceProviderEntityId,omitempty"`
 	ServiceProviderSigningCertificate  string                  `json:"serviceProviderSigningCertificate,omitempty"`
-	SSOName                            string                  `json:"ssoName,omitempty"`
+	IdentityProviderUserID             string                  `json:"identityProviderUserId,omitempty"`
+	IdentityProviderUserEmail          string                  `json:"identityProviderUserEmail,omitempty"`
+	AlianzaUserIDFieldMapping          string                  `json:"alianzaUserIdFieldMapping,omitempty"`
+	IdentityProviderSignInURL          string                  `json:"identityProviderSignInUrl,omitempty"`
+	IdentityProviderLogoutURL          string                  `json:"identityProviderLogoutUrl,omitempty"`
+	IdentityProviderSigningKeyName     string                  `json:"identityProviderSigningKeyName,omitempty"`
 	Status                             SSOConfigResponseStatus `json:"status,omitempty"`
+	CreatedAt                          time.Time               `json:"createdAt,omitzero"`
 	UpdatedAt                          time.Time               `json:"updatedAt,omitzero"`
 	Validated                          bool                    `json:"validated,omitempty"`
+	AllowAlianzaAuthentication         bool                    `json:"allowAlianzaAuthentication,omitempty"`
+	AllowSpInitiatedAuthenticationFlow bool                    `json:"allowSpInitiatedAuthenticationFlow,omitempty"`
+	EnforcedSubPartitions              []string                `json:"enforcedSubPartitions,omitempty"`
 }
 
 // SSOConfigResponseStatus values appear in SSOConfigResponse.status.
@@ -4311,38 +4343,38 @@ type SSOData struct {
 
 // SSOExemptionResponse is schema SSOExemptionResponse of Alianza's API.
 type SSOExemptionResponse struct {
+	// Unique identifier for the exemption
+	ExemptionID string `json:"exemptionId,omitempty"`
+	// ID of partition, refers to partition.id
+	PartitionID string `json:"partitionId,omitempty"`
 	// ID of account, refers to account.id
 	AccountID string `json:"accountId,omitempty"`
 	// Name of the account
 	AccountName string `json:"accountName,omitempty"`
-	// Unique identifier for the exemption
-	ExemptionID string `json:"exemptionId,omitempty"`
 	// Name of the exemption configuration
 	ExemptionName string        `json:"exemptionName,omitempty"`
 	ExemptionType ExemptionType `json:"exemptionType,omitempty"`
 	// List of exempted identifiers
 	Exemptions []string `json:"exemptions,omitempty"`
-	// ID of partition, refers to partition.id
-	PartitionID string `json:"partitionId,omitempty"`
 }
 
 // SSOLinkage is schema SSOLinkage of Alianza's API.
 //
 // SSO linkage information
 type SSOLinkage struct {
-	// Account identifier
-	AccountID    string `json:"accountId,omitempty"`
+	// Name of the SSO configuration
+	SSOName      string `json:"ssoName,omitempty"`
 	EmailAddress string `json:"emailAddress,omitempty"`
-	// Email from external identity provider
-	ExternalEmail string `json:"externalEmail,omitempty"`
-	// External identity provider ID
-	ExternalID string `json:"externalId,omitempty"`
 	// Partition identifier
 	PartitionID string `json:"partitionId,omitempty"`
-	// Name of the SSO configuration
-	SSOName string `json:"ssoName,omitempty"`
+	// Account identifier
+	AccountID string `json:"accountId,omitempty"`
 	// User identifier
 	UserID string `json:"userId,omitempty"`
+	// External identity provider ID
+	ExternalID string `json:"externalId,omitempty"`
+	// Email from external identity provider
+	ExternalEmail string `json:"externalEmail,omitempty"`
 }
 
 // SSOUser is schema SsoUserX of Alianza's API.
@@ -4358,11 +4390,11 @@ type SSOUser struct {
 
 // SecurityPermission is schema SecurityPermissionX of Alianza's API.
 type SecurityPermission struct {
-	// The level of access to grant for the type of permission
-	AccessType SecurityPermissionAccessType `json:"accessType,omitempty"`
 	// The type of permission. Features of the api are mostly categorized under one
 	// of these permission types.
 	Type SecurityPermissionType `json:"type,omitempty"`
+	// The level of access to grant for the type of permission
+	AccessType SecurityPermissionAccessType `json:"accessType,omitempty"`
 }
 
 // SecurityPermissionAccessType values appear in SecurityPermissionX.accessType.
@@ -4484,47 +4516,47 @@ var securityPermissionTypeValues = []SecurityPermissionType{SecurityPermissionTy
 // SecurityRole is schema SecurityRoleX of Alianza's API.
 type SecurityRole struct {
 	ID string `json:"id,omitempty"`
+	// Reference to partition.id
+	PartitionID string `json:"partitionId,omitempty"`
 	// The name of the Role. Must be unique among SecurityRoleX with the same
 	// partitionId.
 	Name string `json:"name,omitempty"`
-	// Reference to partition.id
-	PartitionID string `json:"partitionId,omitempty"`
-	// The set of permissions which will apply to any users who are assigned to
-	// this role.
-	Permissions []SecurityPermission `json:"permissions,omitempty"`
+	// Which user type can be assigned the role.
+	UserType AccountHistoryUserType `json:"userType,omitempty"`
 	// A readonly (calculated) value which indicates how many users are assigned
 	// this Role.
 	UserCount int `json:"userCount,omitempty"`
-	// Which user type can be assigned the role.
-	UserType AccountHistoryUserType `json:"userType,omitempty"`
+	// The set of permissions which will apply to any users who are assigned to
+	// this role.
+	Permissions []SecurityPermission `json:"permissions,omitempty"`
 }
 
 // ServiceActivationEvent is schema ServiceActivationEventX of Alianza's API.
 type ServiceActivationEvent struct {
-	AccountID            string                                     `json:"accountId,omitempty"`
-	ActivationStatusType ServiceActivationEventActivationStatusType `json:"activationStatusType,omitempty"`
-	City                 string                                     `json:"city,omitempty"`
-	CompanyName          string                                     `json:"companyName,omitempty"`
-	CrdDate              time.Time                                  `json:"crdDate,omitzero"`
-	CreatedDate          time.Time                                  `json:"createdDate,omitzero"`
-	EditableFieldTypes   []ServiceActivationEventEditableFieldType  `json:"editableFieldTypes,omitempty"`
-	FirstName            string                                     `json:"firstName,omitempty"`
-	FocDate              time.Time                                  `json:"focDate,omitzero"`
 	ID                   string                                     `json:"id,omitempty"`
-	InboundCarrierType   InboundCarrierType                         `json:"inboundCarrierType,omitempty"`
-	L3Reaction           ServiceActivationEventL3Reaction           `json:"l3Reaction,omitempty"`
-	LastName             string                                     `json:"lastName,omitempty"`
-	LastUpdatedDate      time.Time                                  `json:"lastUpdatedDate,omitzero"`
-	Logs                 []ServiceActivationEventLog                `json:"logs,omitempty"`
-	LosingCarrier        string                                     `json:"losingCarrier,omitempty"`
-	MainTelephoneNumber  string                                     `json:"mainTelephoneNumber,omitempty"`
-	ParentOrderID        string                                     `json:"parentOrderId,omitempty"`
 	PartitionID          string                                     `json:"partitionId,omitempty"`
-	ReferenceID          string                                     `json:"referenceId,omitempty"`
-	ReferenceType        ServiceActivationEventReferenceType        `json:"referenceType,omitempty"`
+	AccountID            string                                     `json:"accountId,omitempty"`
 	ServiceType          ServiceActivationEventServiceType          `json:"serviceType,omitempty"`
-	State                string                                     `json:"state,omitempty"`
+	ReferenceType        ServiceActivationEventReferenceType        `json:"referenceType,omitempty"`
+	ReferenceID          string                                     `json:"referenceId,omitempty"`
+	ActivationStatusType ServiceActivationEventActivationStatusType `json:"activationStatusType,omitempty"`
+	CreatedDate          time.Time                                  `json:"createdDate,omitzero"`
+	LastUpdatedDate      time.Time                                  `json:"lastUpdatedDate,omitzero"`
+	FocDate              time.Time                                  `json:"focDate,omitzero"`
+	CrdDate              time.Time                                  `json:"crdDate,omitzero"`
+	City                 string                                     `json:"city,omitempty"`
+	MainTelephoneNumber  string                                     `json:"mainTelephoneNumber,omitempty"`
 	SubTelephoneNumbers  []string                                   `json:"subTelephoneNumbers,omitempty"`
+	FirstName            string                                     `json:"firstName,omitempty"`
+	LastName             string                                     `json:"lastName,omitempty"`
+	CompanyName          string                                     `json:"companyName,omitempty"`
+	State                string                                     `json:"state,omitempty"`
+	L3Reaction           ServiceActivationEventL3Reaction           `json:"l3Reaction,omitempty"`
+	ParentOrderID        string                                     `json:"parentOrderId,omitempty"`
+	EditableFieldTypes   []ServiceActivationEventEditableFieldType  `json:"editableFieldTypes,omitempty"`
+	LosingCarrier        string                                     `json:"losingCarrier,omitempty"`
+	InboundCarrierType   InboundCarrierType                         `json:"inboundCarrierType,omitempty"`
+	Logs                 []ServiceActivationEventLog                `json:"logs,omitempty"`
 }
 
 // ServiceActivationEventActivationStatusType values appear in
@@ -4641,12 +4673,12 @@ var serviceActivationEventL3ReactionValues = []ServiceActivationEventL3Reaction{
 // ServiceActivationEventLog is schema ServiceActivationEventLogX of Alianza's
 // API.
 type ServiceActivationEventLog struct {
+	Status            ServiceActivationEventLogStatus `json:"status,omitempty"`
 	ActionDate        time.Time                       `json:"actionDate,omitzero"`
 	Code              string                          `json:"code,omitempty"`
+	Message           string                          `json:"message,omitempty"`
 	CreationDate      time.Time                       `json:"creationDate,omitzero"`
 	GeneratedTicketID string                          `json:"generatedTicketId,omitempty"`
-	Message           string                          `json:"message,omitempty"`
-	Status            ServiceActivationEventLogStatus `json:"status,omitempty"`
 }
 
 // ServiceActivationEventLogStatus values appear in
@@ -4731,8 +4763,8 @@ var serviceActivationEventReferenceTypeValues = []ServiceActivationEventReferenc
 // ServiceActivationEventResponse is schema ServiceActivationEventResponseX of
 // Alianza's API.
 type ServiceActivationEventResponse struct {
-	Results      []ServiceActivationEvent `json:"results,omitempty"`
 	TotalRecords int64                    `json:"totalRecords,omitempty"`
+	Results      []ServiceActivationEvent `json:"results,omitempty"`
 }
 
 // ServiceActivationEventServiceType values appear in
@@ -4782,11 +4814,11 @@ type SideCarType struct {
 
 // SinchSettings is schema SinchSettingsX of Alianza's API.
 type SinchSettings struct {
-	APIKey        Secret                   `json:"apiKey,omitempty"`
-	APISecret     Secret                   `json:"apiSecret,omitempty"`
+	ServiceType   SinchSettingsServiceType `json:"serviceType,omitempty"`
 	PrivateKey    Secret                   `json:"privateKey,omitempty"`
 	RoutingOption string                   `json:"routingOption,omitempty"`
-	ServiceType   SinchSettingsServiceType `json:"serviceType,omitempty"`
+	APIKey        Secret                   `json:"apiKey,omitempty"`
+	APISecret     Secret                   `json:"apiSecret,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints SinchSettings with its secrets
@@ -4887,19 +4919,19 @@ type SystemDefaultMedia struct {
 // TelephoneNumberAvailability is schema TelephoneNumberAvailabilityX of
 // Alianza's API.
 type TelephoneNumberAvailability struct {
-	AbbrName            string             `json:"abbrName,omitempty"`
-	Country             string             `json:"country,omitempty"`
-	InboundCarrierType  InboundCarrierType `json:"inboundCarrierType,omitempty"`
-	Msa                 string             `json:"msa,omitempty"`
-	Name                string             `json:"name,omitempty"`
-	OriginalReorderName string             `json:"originalReorderName,omitempty"`
-	Portable            bool               `json:"portable,omitempty"`
 	Prefix              string             `json:"prefix,omitempty"`
 	ReorderName         string             `json:"reorderName,omitempty"`
-	ServiceAvailable    bool               `json:"serviceAvailable,omitempty"`
-	State               string             `json:"state,omitempty"`
-	Wireless            bool               `json:"wireless,omitempty"`
+	OriginalReorderName string             `json:"originalReorderName,omitempty"`
+	Name                string             `json:"name,omitempty"`
+	AbbrName            string             `json:"abbrName,omitempty"`
+	Msa                 string             `json:"msa,omitempty"`
 	Zips                []string           `json:"zips,omitempty"`
+	Wireless            bool               `json:"wireless,omitempty"`
+	State               string             `json:"state,omitempty"`
+	Country             string             `json:"country,omitempty"`
+	Portable            bool               `json:"portable,omitempty"`
+	ServiceAvailable    bool               `json:"serviceAvailable,omitempty"`
+	InboundCarrierType  InboundCarrierType `json:"inboundCarrierType,omitempty"`
 }
 
 // TelephoneNumberPrefixView is schema TelephoneNumberPrefixViewX of Alianza's
@@ -4912,8 +4944,8 @@ type TelephoneNumberPrefixView struct {
 
 // TelephoneNumberUsages is schema TelephoneNumberUsagesX of Alianza's API.
 type TelephoneNumberUsages struct {
-	AccountID   string   `json:"accountId,omitempty"`
 	PartitionID string   `json:"partitionId,omitempty"`
+	AccountID   string   `json:"accountId,omitempty"`
 	PhoneNumber string   `json:"phoneNumber,omitempty"`
 	Users       []string `json:"users,omitempty"`
 }
@@ -4921,28 +4953,28 @@ type TelephoneNumberUsages struct {
 // UpdateAccountUserRequest is the body of a PUT that sends schema AccountUserX.
 // Required fields are values; the others are pointers, nil to leave them out.
 type UpdateAccountUserRequest struct {
-	// ID of account, refers to account.id
-	AccountID *string `json:"accountId,omitempty"`
-	FirstName string  `json:"firstName"`
-	// The same value as the userId.
-	ID *string `json:"id,omitempty"`
-	// The localization setting that indicates the language of the user. Example:
-	// "en-US"
-	LanguageTag *string `json:"languageTag,omitempty"`
-	LastName    string  `json:"lastName"`
-	// Indicates whether the user will be required to update their password upon
-	// login. This field cannot be set manually, only read out.
-	MustChangePassword *bool `json:"mustChangePassword,omitempty"`
 	// A partitionId identifies the business entity that this account is a part of.
 	// Refers to partition.id
 	PartitionID *string `json:"partitionId,omitempty"`
+	// ID of account, refers to account.id
+	AccountID *string `json:"accountId,omitempty"`
+	// Identifies a unique Account User.
+	UserID *string `json:"userId,omitempty"`
 	// Determines the branding which is used in the display of user emails and the
 	// portal. Must exist in the Partition Settings (type SUB-DOMAINS).
 	SubDomain *string `json:"subDomain,omitempty"`
-	// Identifies a unique Account User.
-	UserID *string `json:"userId,omitempty"`
 	// The email address of the AccountUser.
-	Username string `json:"username"`
+	Username  string `json:"username"`
+	FirstName string `json:"firstName"`
+	LastName  string `json:"lastName"`
+	// Indicates whether the user will be required to update their password upon
+	// login. This field cannot be set manually, only read out.
+	MustChangePassword *bool `json:"mustChangePassword,omitempty"`
+	// The localization setting that indicates the language of the user. Example:
+	// "en-US"
+	LanguageTag *string `json:"languageTag,omitempty"`
+	// The same value as the userId.
+	ID *string `json:"id,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -4950,28 +4982,28 @@ type UpdateAccountUserRequest struct {
 func (r *UpdateAccountUserRequest) Validate() error { return validateRequest(r) }
 
 func (r *UpdateAccountUserRequest) validate(v *validator) {
-	v.required("firstName", r.FirstName)
-	v.length("firstName", r.FirstName, 3, 256)
-	v.required("lastName", r.LastName)
-	v.length("lastName", r.LastName, 3, 256)
 	if r.SubDomain != nil {
 		v.length("subDomain", *r.SubDomain, 3, 256)
 	}
 	v.required("username", r.Username)
 	v.length("username", r.Username, 3, 256)
+	v.required("firstName", r.FirstName)
+	v.length("firstName", r.FirstName, 3, 256)
+	v.required("lastName", r.LastName)
+	v.length("lastName", r.LastName, 3, 256)
 }
 
 // UpdateBrandSettingsRequest is the body of a PUT that sends schema
 // BrandSettingsDTO. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateBrandSettingsRequest struct {
+	PartitionID           string `json:"partitionId"`
 	BrandID               string `json:"brandId"`
 	BrandName             string `json:"brandName"`
-	BrandingCompleted     bool   `json:"brandingCompleted"`
 	BrandingEnabled       bool   `json:"brandingEnabled"`
-	DesktopHostingEnabled *bool  `json:"desktopHostingEnabled,omitempty"`
-	PartitionID           string `json:"partitionId"`
+	BrandingCompleted     bool   `json:"brandingCompleted"`
 	SelfSigningEnabled    bool   `json:"selfSigningEnabled"`
+	DesktopHostingEnabled *bool  `json:"desktopHostingEnabled,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -4979,9 +5011,9 @@ type UpdateBrandSettingsRequest struct {
 func (r *UpdateBrandSettingsRequest) Validate() error { return validateRequest(r) }
 
 func (r *UpdateBrandSettingsRequest) validate(v *validator) {
+	v.required("partitionId", r.PartitionID)
 	v.required("brandId", r.BrandID)
 	v.required("brandName", r.BrandName)
-	v.required("partitionId", r.PartitionID)
 }
 
 // UpdateBulkVoicemailActionRequest is the body of a PUT that sends schema
@@ -5005,14 +5037,14 @@ func (r *UpdateBulkVoicemailActionRequest) validate(v *validator) {
 // VoicemailBox. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateBusinessLineVoicemailBoxRequest struct {
+	ID                             *string  `json:"id,omitempty"`
+	Name                           string   `json:"name"`
+	PartitionID                    string   `json:"partitionId"`
 	AccountID                      string   `json:"accountId"`
 	ForwardMessageToEmailAddresses []string `json:"forwardMessageToEmailAddresses,omitempty"`
 	ForwardMessageToEmailEnabled   *bool    `json:"forwardMessageToEmailEnabled,omitempty"`
-	ID                             *string  `json:"id,omitempty"`
-	Locale                         *string  `json:"locale,omitempty"`
-	Name                           string   `json:"name"`
-	PartitionID                    string   `json:"partitionId"`
 	ShouldKeepMessageAfterForward  *bool    `json:"shouldKeepMessageAfterForward,omitempty"`
+	Locale                         *string  `json:"locale,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -5020,24 +5052,24 @@ type UpdateBusinessLineVoicemailBoxRequest struct {
 func (r *UpdateBusinessLineVoicemailBoxRequest) Validate() error { return validateRequest(r) }
 
 func (r *UpdateBusinessLineVoicemailBoxRequest) validate(v *validator) {
+	v.required("name", r.Name)
+	v.required("partitionId", r.PartitionID)
 	v.required("accountId", r.AccountID)
 	if r.Locale != nil {
 		v.check(*r.Locale == "" || specPattern3.MatchString(*r.Locale), "locale", "must match en-US|fr-CA|es-MX")
 	}
-	v.required("name", r.Name)
-	v.required("partitionId", r.PartitionID)
 }
 
 // UpdateCallGroupRequest is the body of a PUT that sends schema CallGroupX.
 // Required fields are values; the others are pointers, nil to leave them out.
 type UpdateCallGroupRequest struct {
+	PartitionID *string           `json:"partitionId,omitempty"`
 	AccountID   *string           `json:"accountId,omitempty"`
 	ID          *string           `json:"id,omitempty"`
-	MemberIDs   []string          `json:"memberIds,omitempty"`
 	Name        *string           `json:"name,omitempty"`
-	PartitionID *string           `json:"partitionId,omitempty"`
-	SubType     *CallGroupSubType `json:"subType,omitempty"`
 	Type        *CallGroupType    `json:"type,omitempty"`
+	SubType     *CallGroupSubType `json:"subType,omitempty"`
+	MemberIDs   []string          `json:"memberIds,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -5048,11 +5080,11 @@ func (r *UpdateCallGroupRequest) validate(v *validator) {
 	if r.Name != nil {
 		v.length("name", *r.Name, 1, 256)
 	}
-	if r.SubType != nil {
-		v.enum("subType", string(*r.SubType), r.SubType.Valid())
-	}
 	if r.Type != nil {
 		v.enum("type", string(*r.Type), r.Type.Valid())
+	}
+	if r.SubType != nil {
+		v.enum("subType", string(*r.SubType), r.SubType.Valid())
 	}
 }
 
@@ -5060,10 +5092,10 @@ func (r *UpdateCallGroupRequest) validate(v *validator) {
 // CallParkingSpotX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateCallParkingSpotRequest struct {
-	AccountID   *string `json:"accountId,omitempty"`
 	ID          *string `json:"id,omitempty"`
-	Name        *string `json:"name,omitempty"`
+	AccountID   *string `json:"accountId,omitempty"`
 	PartitionID *string `json:"partitionId,omitempty"`
+	Name        *string `json:"name,omitempty"`
 	SpotNumber  *string `json:"spotNumber,omitempty"`
 }
 
@@ -5077,8 +5109,8 @@ func (r *UpdateCallParkingSpotRequest) validate(*validator) {}
 // CidMappingRequest. Required fields are values; the others are pointers, nil
 // to leave them out.
 type UpdateCidMappingRequest struct {
-	CustomCallerIDNumber *string `json:"customCallerIdNumber,omitempty"`
 	FromWildcard         string  `json:"fromWildcard"`
+	CustomCallerIDNumber *string `json:"customCallerIdNumber,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -5093,23 +5125,23 @@ func (r *UpdateCidMappingRequest) validate(v *validator) {
 // CompleteSSOConfigRequest. Required fields are values; the others are
 // pointers, nil to leave them out.
 type UpdateCompleteSSOConfigRequest struct {
-	AllowAlianzaAuthentication         *bool    `json:"allowAlianzaAuthentication,omitempty"`
-	AllowSpInitiatedAuthenticationFlow *bool    `json:"allowSpInitiatedAuthenticationFlow,omitempty"`
-	EnforcedSubPartitions              []string `json:"enforcedSubPartitions,omitempty"`
-	// SAML attribute name containing the user's email address.
-	ExternalEmailAttributeFieldMapping *string `json:"externalEmailAttributeFieldMapping,omitempty"`
-	// SAML attribute name containing the user's unique identifier in the IdP.
-	ExternalIDAttributeFieldMapping string  `json:"externalIdAttributeFieldMapping"`
-	IdentityProviderLogoutURL       *string `json:"identityProviderLogoutUrl,omitempty"`
 	// Identity Provider sign-in endpoint URL where SAML authentication requests
 	// are sent.
 	IdentityProviderSignInURL string `json:"identityProviderSignInUrl"`
 	// Identity Provider signing certificate in PEM or CER format.
-	IdentityProviderSigningCertificate string                      `json:"identityProviderSigningCertificate"`
-	SAMLRequestProtocolBinding         *SAMLRequestProtocolBinding `json:"samlRequestProtocolBinding,omitempty"`
-	SSOName                            string                      `json:"ssoName"`
+	IdentityProviderSigningCertificate string `json:"identityProviderSigningCertificate"`
 	// SAML attribute name that contains the Alianza user ID.
 	UserIDAttributeFieldMapping *string `json:"userIdAttributeFieldMapping,omitempty"`
+	// SAML attribute name containing the user's unique identifier in the IdP.
+	ExternalIDAttributeFieldMapping string `json:"externalIdAttributeFieldMapping"`
+	// SAML attribute name containing the user's email address.
+	ExternalEmailAttributeFieldMapping *string                     `json:"externalEmailAttributeFieldMapping,omitempty"`
+	SSOName                            string                      `json:"ssoName"`
+	IdentityProviderLogoutURL          *string                     `json:"identityProviderLogoutUrl,omitempty"`
+	SAMLRequestProtocolBinding         *SAMLRequestProtocolBinding `json:"samlRequestProtocolBinding,omitempty"`
+	EnforcedSubPartitions              []string                    `json:"enforcedSubPartitions,omitempty"`
+	AllowSpInitiatedAuthenticationFlow *bool                       `json:"allowSpInitiatedAuthenticationFlow,omitempty"`
+	AllowAlianzaAuthentication         *bool                       `json:"allowAlianzaAuthentication,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -5117,22 +5149,22 @@ type UpdateCompleteSSOConfigRequest struct {
 func (r *UpdateCompleteSSOConfigRequest) Validate() error { return validateRequest(r) }
 
 func (r *UpdateCompleteSSOConfigRequest) validate(v *validator) {
-	v.required("externalIdAttributeFieldMapping", r.ExternalIDAttributeFieldMapping)
 	v.required("identityProviderSignInUrl", r.IdentityProviderSignInURL)
 	v.required("identityProviderSigningCertificate", r.IdentityProviderSigningCertificate)
+	v.required("externalIdAttributeFieldMapping", r.ExternalIDAttributeFieldMapping)
+	v.required("ssoName", r.SSOName)
 	if r.SAMLRequestProtocolBinding != nil {
 		v.enum("samlRequestProtocolBinding", string(*r.SAMLRequestProtocolBinding), r.SAMLRequestProtocolBinding.Valid())
 	}
-	v.required("ssoName", r.SSOName)
 }
 
 // UpdateCymbusAccountGroupRequest is the body of a PUT that sends schema
 // CymbusAccountGroup. Required fields are values; the others are pointers, nil
 // to leave them out.
 type UpdateCymbusAccountGroupRequest struct {
+	ID          *string `json:"id,omitempty"`
 	AccountName *string `json:"accountName,omitempty"`
 	GroupName   *string `json:"groupName,omitempty"`
-	ID          *string `json:"id,omitempty"`
 	PartitionID *string `json:"partitionId,omitempty"`
 }
 
@@ -5146,12 +5178,12 @@ func (r *UpdateCymbusAccountGroupRequest) validate(*validator) {}
 // CymbusPartitionGroup. Required fields are values; the others are pointers,
 // nil to leave them out.
 type UpdateCymbusPartitionGroupRequest struct {
-	GroupName         *string `json:"groupName,omitempty"`
 	PartitionID       *string `json:"partitionId,omitempty"`
-	ProductName       *string `json:"productName,omitempty"`
-	ProxyHost         *string `json:"proxyHost,omitempty"`
 	SupportEmail      *string `json:"supportEmail,omitempty"`
+	ProductName       *string `json:"productName,omitempty"`
 	VoicemailStarCode *string `json:"voicemailStarCode,omitempty"`
+	ProxyHost         *string `json:"proxyHost,omitempty"`
+	GroupName         *string `json:"groupName,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -5164,8 +5196,22 @@ func (r *UpdateCymbusPartitionGroupRequest) validate(*validator) {}
 // DeviceMetadataX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateDeviceMetadataRequest struct {
+	// The 48-bit hexadecimal address assigned to the device by the manufacturer.
+	MACAddress *string `json:"macAddress,omitempty"`
+	// ID of partition, reference to account.partitionId
+	PartitionID *string `json:"partitionId,omitempty"`
 	// ID of account, refers to account.id
 	AccountID *string `json:"accountId,omitempty"`
+	// The deviceTypeId identifies the equipment and the features that the device
+	// supports. Refers to deviceType.id. See also: Get All DeviceType and
+	// GetDeviceType
+	DeviceTypeID *string `json:"deviceTypeId,omitempty"`
+	// The sideCarTypeId identifies the equipment and the features of the side car
+	// device. Refers to sideCarType.id. See also: Get All SideCar types and Get
+	// SideCarType
+	SideCarTypeID *string `json:"sideCarTypeId,omitempty"`
+	// The number of side cars assigned to this device.
+	NumSideCars *int `json:"numSideCars,omitempty"`
 	// If an admin password is supplied here, it will be applied to the device if a
 	// partition level setting is not present. The partition level setting can only
 	// be modified by an Alianza Admin. The partition level setting (Devcon - short
@@ -5173,26 +5219,12 @@ type UpdateDeviceMetadataRequest struct {
 	// this field irrelevant. The adminPassword set by Devcon is NOT reported in
 	// this field.
 	AdminPassword *Secret `json:"adminPassword,omitempty"`
-	// The deviceTypeId identifies the equipment and the features that the device
-	// supports. Refers to deviceType.id. See also: Get All DeviceType and
-	// GetDeviceType
-	DeviceTypeID *string `json:"deviceTypeId,omitempty"`
-	// This field always refers to the macAddress.
-	ID *string `json:"id,omitempty"`
-	// The 48-bit hexadecimal address assigned to the device by the manufacturer.
-	MACAddress *string `json:"macAddress,omitempty"`
-	// The number of side cars assigned to this device.
-	NumSideCars *int `json:"numSideCars,omitempty"`
-	// ID of partition, reference to account.partitionId
-	PartitionID *string `json:"partitionId,omitempty"`
 	// Indicates what entity is responsible for provisioning the device. ALIANZA -
 	// Alianza is responsible for provisioning the device. PHONISM - Phonism, a
 	// third party service, is responsible for provisioning the device.
 	ProvisionerType *DeviceMetadataProvisionerType `json:"provisionerType,omitempty"`
-	// The sideCarTypeId identifies the equipment and the features of the side car
-	// device. Refers to sideCarType.id. See also: Get All SideCar types and Get
-	// SideCarType
-	SideCarTypeID *string `json:"sideCarTypeId,omitempty"`
+	// This field always refers to the macAddress.
+	ID *string `json:"id,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints UpdateDeviceMetadataRequest with its secrets
@@ -5219,21 +5251,21 @@ func (r *UpdateDeviceMetadataRequest) validate(v *validator) {
 // schema DynamicTelephoneNumberActivationX. Required fields are values; the
 // others are pointers, nil to leave them out.
 type UpdateDynamicTelephoneNumberActivationRequest struct {
+	PartitionID           *string                       `json:"partitionId,omitempty"`
 	AccountID             *string                       `json:"accountId,omitempty"`
-	AlianzaOrderID        *string                       `json:"alianzaOrderId,omitempty"`
-	Archived              *bool                         `json:"archived,omitempty"`
 	CarrierID             *string                       `json:"carrierId,omitempty"`
-	CustomerServiceRecord *LatLongCustomerServiceRecord `json:"customerServiceRecord,omitempty"`
+	OrderID               *string                       `json:"orderId,omitempty"`
+	TNQuantity            *int                          `json:"tnQuantity,omitempty"`
 	DeviceID              *string                       `json:"deviceId,omitempty"`
+	UserID                *string                       `json:"userId,omitempty"`
+	CustomerServiceRecord *LatLongCustomerServiceRecord `json:"customerServiceRecord,omitempty"`
 	DirectoryListing      *DirectoryListing             `json:"directoryListing,omitempty"`
 	E911Address           *E911Address                  `json:"e911Address,omitempty"`
-	ID                    *string                       `json:"id,omitempty"`
-	OrderID               *string                       `json:"orderId,omitempty"`
-	PartitionID           *string                       `json:"partitionId,omitempty"`
-	RingType              *RingType                     `json:"ringType,omitempty"`
-	TNQuantity            *int                          `json:"tnQuantity,omitempty"`
 	TNSettings            *BareTelephoneNumber          `json:"tnSettings,omitempty"`
-	UserID                *string                       `json:"userId,omitempty"`
+	RingType              *RingType                     `json:"ringType,omitempty"`
+	Archived              *bool                         `json:"archived,omitempty"`
+	AlianzaOrderID        *string                       `json:"alianzaOrderId,omitempty"`
+	ID                    *string                       `json:"id,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -5250,12 +5282,12 @@ func (r *UpdateDynamicTelephoneNumberActivationRequest) validate(v *validator) {
 // ForwardConfiguration. Required fields are values; the others are pointers,
 // nil to leave them out.
 type UpdateForwardConfigurationRequest struct {
+	ID                       *string                  `json:"id,omitempty"`
+	StarCode                 string                   `json:"starCode"`
+	HuntGroupID              string                   `json:"huntGroupId"`
 	ForwardConfigurationType ForwardConfigurationType `json:"forwardConfigurationType"`
 	ForwardToPhoneNumber     string                   `json:"forwardToPhoneNumber"`
-	HuntGroupID              string                   `json:"huntGroupId"`
-	ID                       *string                  `json:"id,omitempty"`
 	Name                     string                   `json:"name"`
-	StarCode                 string                   `json:"starCode"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -5263,24 +5295,24 @@ type UpdateForwardConfigurationRequest struct {
 func (r *UpdateForwardConfigurationRequest) Validate() error { return validateRequest(r) }
 
 func (r *UpdateForwardConfigurationRequest) validate(v *validator) {
+	v.required("starCode", r.StarCode)
+	v.required("huntGroupId", r.HuntGroupID)
 	v.required("forwardConfigurationType", string(r.ForwardConfigurationType))
 	v.enum("forwardConfigurationType", string(r.ForwardConfigurationType), r.ForwardConfigurationType.Valid())
 	v.required("forwardToPhoneNumber", r.ForwardToPhoneNumber)
 	v.check(r.ForwardToPhoneNumber == "" || specPattern1.MatchString(r.ForwardToPhoneNumber), "forwardToPhoneNumber", "must match \\d+")
-	v.required("huntGroupId", r.HuntGroupID)
 	v.required("name", r.Name)
-	v.required("starCode", r.StarCode)
 }
 
 // UpdateHuntGroupRequest is the body of a PUT that sends schema HuntGroup.
 // Required fields are values; the others are pointers, nil to leave them out.
 type UpdateHuntGroupRequest struct {
-	AccountID                    string               `json:"accountId"`
-	ActiveForwardConfigurationID *string              `json:"activeForwardConfigurationId,omitempty"`
-	HuntingConfiguration         HuntingConfiguration `json:"huntingConfiguration"`
 	ID                           *string              `json:"id,omitempty"`
 	Name                         string               `json:"name"`
 	PartitionID                  string               `json:"partitionId"`
+	AccountID                    string               `json:"accountId"`
+	HuntingConfiguration         HuntingConfiguration `json:"huntingConfiguration"`
+	ActiveForwardConfigurationID *string              `json:"activeForwardConfigurationId,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -5288,27 +5320,27 @@ type UpdateHuntGroupRequest struct {
 func (r *UpdateHuntGroupRequest) Validate() error { return validateRequest(r) }
 
 func (r *UpdateHuntGroupRequest) validate(v *validator) {
-	v.required("accountId", r.AccountID)
 	v.required("name", r.Name)
 	v.required("partitionId", r.PartitionID)
+	v.required("accountId", r.AccountID)
 }
 
 // UpdateIVRRequest is the body of a PUT that sends schema IVRX. Required fields
 // are values; the others are pointers, nil to leave them out.
 type UpdateIVRRequest struct {
-	AccountID     *string `json:"accountId,omitempty"`
-	FixedPosition *bool   `json:"fixedPosition,omitempty"`
 	// The id of the IVR. Automatic primary key.
-	ID *string `json:"id,omitempty"`
-	// The list of connections between IVR components.
-	IVRComponentMappings []IVRComponentMapping `json:"ivrComponentMappings"`
+	ID          *string `json:"id,omitempty"`
+	AccountID   *string `json:"accountId,omitempty"`
+	PartitionID *string `json:"partitionId,omitempty"`
+	// Choose a descriptive name for the IVR.
+	Name          string  `json:"name"`
+	Top           *string `json:"top,omitempty"`
+	Left          *string `json:"left,omitempty"`
+	FixedPosition *bool   `json:"fixedPosition,omitempty"`
 	// The list of components that make up the IVR.
 	IVRComponents []IVRComponent `json:"ivrComponents"`
-	Left          *string        `json:"left,omitempty"`
-	// Choose a descriptive name for the IVR.
-	Name        string  `json:"name"`
-	PartitionID *string `json:"partitionId,omitempty"`
-	Top         *string `json:"top,omitempty"`
+	// The list of connections between IVR components.
+	IVRComponentMappings []IVRComponentMapping `json:"ivrComponentMappings"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -5322,23 +5354,23 @@ func (r *UpdateIVRRequest) validate(v *validator) {
 // UpdateJobRequest is the body of a PUT that sends schema JobDTO. Required
 // fields are values; the others are pointers, nil to leave them out.
 type UpdateJobRequest struct {
-	// Time after which the job should be aborted
-	AbortAfter      *int       `json:"abortAfter,omitempty"`
-	ExecutionStatus *JobStatus `json:"executionStatus,omitempty"`
 	// Unique identifier of the job
 	ID *string `json:"id,omitempty"`
+	// Owner identifier of the job
+	OwnerID *string `json:"ownerId,omitempty"`
+	// Type identifier of the job
+	JobTypeID string `json:"jobTypeId"`
+	// Target account identifier for the job
+	TargetAccountID string `json:"targetAccountId"`
 	// Input collection identifier for the job
 	InputCollectionID string     `json:"inputCollectionId"`
 	JobStatus         *JobStatus `json:"jobStatus,omitempty"`
-	// Type identifier of the job
-	JobTypeID         string                         `json:"jobTypeId"`
-	OutputCollections map[string]JobOutputCollection `json:"outputCollections,omitempty"`
-	// Owner identifier of the job
-	OwnerID *string `json:"ownerId,omitempty"`
-	// Target account identifier for the job
-	TargetAccountID string `json:"targetAccountId"`
+	ExecutionStatus   *JobStatus `json:"executionStatus,omitempty"`
 	// Timestamp of the last update in ISO 8601 format
-	UpdatedDateTime *time.Time `json:"updatedDateTime,omitempty"`
+	UpdatedDateTime   *time.Time                     `json:"updatedDateTime,omitempty"`
+	OutputCollections map[string]JobOutputCollection `json:"outputCollections,omitempty"`
+	// Time after which the job should be aborted
+	AbortAfter *int `json:"abortAfter,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -5346,24 +5378,24 @@ type UpdateJobRequest struct {
 func (r *UpdateJobRequest) Validate() error { return validateRequest(r) }
 
 func (r *UpdateJobRequest) validate(v *validator) {
-	if r.ExecutionStatus != nil {
-		v.enum("executionStatus", string(*r.ExecutionStatus), r.ExecutionStatus.Valid())
-	}
+	v.required("jobTypeId", r.JobTypeID)
+	v.required("targetAccountId", r.TargetAccountID)
 	v.required("inputCollectionId", r.InputCollectionID)
 	if r.JobStatus != nil {
 		v.enum("jobStatus", string(*r.JobStatus), r.JobStatus.Valid())
 	}
-	v.required("jobTypeId", r.JobTypeID)
-	v.required("targetAccountId", r.TargetAccountID)
+	if r.ExecutionStatus != nil {
+		v.enum("executionStatus", string(*r.ExecutionStatus), r.ExecutionStatus.Valid())
+	}
 }
 
 // UpdateLoginRequest is the body of a PUT that sends schema Login. Required
 // fields are values; the others are pointers, nil to leave them out.
 type UpdateLoginRequest struct {
+	Username string `json:"username"`
+	Password Secret `json:"password"`
 	// This should be used only when changing the password
 	ChangePassword *Secret `json:"changePassword,omitempty"`
-	Password       Secret  `json:"password"`
-	Username       string  `json:"username"`
 }
 
 // Format implements fmt.Formatter: every verb prints UpdateLoginRequest with its secrets
@@ -5381,30 +5413,30 @@ func (x UpdateLoginRequest) LogValue() slog.Value { return RedactedLogValue(x) }
 func (r *UpdateLoginRequest) Validate() error { return validateRequest(r) }
 
 func (r *UpdateLoginRequest) validate(v *validator) {
-	v.required("password", string(r.Password))
 	v.required("username", r.Username)
+	v.required("password", string(r.Password))
 }
 
 // UpdateManagementUserRequest is the body of a PUT that sends schema
 // ManagementUserX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateManagementUserRequest struct {
+	ID *string `json:"id,omitempty"`
+	// users email address
+	Username  *string `json:"username,omitempty"`
+	FirstName *string `json:"firstName,omitempty"`
+	LastName  *string `json:"lastName,omitempty"`
 	// just a readonly repetition of the username
-	EmailAddress *string `json:"emailAddress,omitempty"`
-	FirstName    *string `json:"firstName,omitempty"`
-	// Readonly and internal only, the same information is contained in the roles
-	// array in a different format
-	GroupIDs           []string                   `json:"groupIds,omitempty"`
-	ID                 *string                    `json:"id,omitempty"`
-	LanguageTag        *ManagementUserLanguageTag `json:"languageTag,omitempty"`
-	LastName           *string                    `json:"lastName,omitempty"`
+	EmailAddress       *string                    `json:"emailAddress,omitempty"`
 	MustChangePassword *bool                      `json:"mustChangePassword,omitempty"`
+	LanguageTag        *ManagementUserLanguageTag `json:"languageTag,omitempty"`
 	// Reference to PartitionX.id
 	PartitionID *string `json:"partitionId,omitempty"`
 	// A list of roles that the contain the permissions of this managementUser.
 	Roles []string `json:"roles,omitempty"`
-	// users email address
-	Username *string `json:"username,omitempty"`
+	// Readonly and internal only, the same information is contained in the roles
+	// array in a different format
+	GroupIDs []string `json:"groupIds,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -5421,12 +5453,12 @@ func (r *UpdateManagementUserRequest) validate(v *validator) {
 // NodeAssignmentUpsert. Required fields are values; the others are pointers,
 // nil to leave them out.
 type UpdateNodeAssignmentUpsertRequest struct {
-	// Id of the device
-	DeviceID *string `json:"deviceId,omitempty"`
-	// Id of Edge Node
-	EdgeNodeID *string `json:"edgeNodeId,omitempty"`
 	// Node assignment Id
 	ID *string `json:"id,omitempty"`
+	// Id of Edge Node
+	EdgeNodeID *string `json:"edgeNodeId,omitempty"`
+	// Id of the device
+	DeviceID *string `json:"deviceId,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -5438,11 +5470,11 @@ func (r *UpdateNodeAssignmentUpsertRequest) validate(*validator) {}
 // UpdateNodeUpsertRequest is the body of a PUT that sends schema NodeUpsert.
 // Required fields are values; the others are pointers, nil to leave them out.
 type UpdateNodeUpsertRequest struct {
-	// Default node for partition
-	Default      *bool  `json:"default,omitempty"`
 	DisplayName  string `json:"displayName"`
-	PartitionID  string `json:"partitionId"`
 	ProxyAddress string `json:"proxyAddress"`
+	PartitionID  string `json:"partitionId"`
+	// Default node for partition
+	Default *bool `json:"default,omitempty"`
 	// Generate a new authToken
 	ResetAuthToken *bool `json:"resetAuthToken,omitempty"`
 }
@@ -5453,8 +5485,8 @@ func (r *UpdateNodeUpsertRequest) Validate() error { return validateRequest(r) }
 
 func (r *UpdateNodeUpsertRequest) validate(v *validator) {
 	v.required("displayName", r.DisplayName)
-	v.required("partitionId", r.PartitionID)
 	v.required("proxyAddress", r.ProxyAddress)
+	v.required("partitionId", r.PartitionID)
 }
 
 // UpdateNotificationGroupRequest is the body of a PUT that sends schema
@@ -5463,15 +5495,15 @@ func (r *UpdateNodeUpsertRequest) validate(v *validator) {
 //
 // A notification group configures who is notified when an enduser dials 911.
 type UpdateNotificationGroupRequest struct {
-	Compliance *ComplianceConfiguration `json:"compliance,omitempty"`
 	// ID of the notification group. For ACCOUNT type groups, this refers to
 	// account.id.
 	ID *string `json:"id,omitempty"`
-	// The name of the notification group.
-	Name       *string `json:"name,omitempty"`
-	TimeZoneID *string `json:"timeZoneId,omitempty"`
 	// The type of notification group.
 	Type *NotificationGroupType `json:"type,omitempty"`
+	// The name of the notification group.
+	Name       *string                  `json:"name,omitempty"`
+	Compliance *ComplianceConfiguration `json:"compliance,omitempty"`
+	TimeZoneID *string                  `json:"timeZoneId,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -5488,10 +5520,10 @@ func (r *UpdateNotificationGroupRequest) validate(v *validator) {
 // Required fields are values; the others are pointers, nil to leave them out.
 type UpdatePINChangeRequest struct {
 	AccountID      *string `json:"accountId,omitempty"`
-	PIN            *Secret `json:"pin,omitempty"`
+	VoicemailBoxID *string `json:"voicemailBoxId,omitempty"`
 	ReferenceID    *string `json:"referenceId,omitempty"`
 	ReferenceType  *string `json:"referenceType,omitempty"`
-	VoicemailBoxID *string `json:"voicemailBoxId,omitempty"`
+	PIN            *Secret `json:"pin,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints UpdatePINChangeRequest with its secrets
@@ -5513,13 +5545,13 @@ func (r *UpdatePINChangeRequest) validate(*validator) {}
 // UpdatePagingGroupRequest is the body of a PUT that sends schema PagingGroupX.
 // Required fields are values; the others are pointers, nil to leave them out.
 type UpdatePagingGroupRequest struct {
+	Type        *PagingGroupType `json:"type,omitempty"`
+	PartitionID *string          `json:"partitionId,omitempty"`
 	AccountID   *string          `json:"accountId,omitempty"`
-	Extension   *string          `json:"extension,omitempty"`
-	GroupIDs    []string         `json:"groupIds,omitempty"`
 	ID          *string          `json:"id,omitempty"`
 	Name        *string          `json:"name,omitempty"`
-	PartitionID *string          `json:"partitionId,omitempty"`
-	Type        *PagingGroupType `json:"type,omitempty"`
+	Extension   *string          `json:"extension,omitempty"`
+	GroupIDs    []string         `json:"groupIds,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -5527,22 +5559,22 @@ type UpdatePagingGroupRequest struct {
 func (r *UpdatePagingGroupRequest) Validate() error { return validateRequest(r) }
 
 func (r *UpdatePagingGroupRequest) validate(v *validator) {
-	if r.Name != nil {
-		v.length("name", *r.Name, 1, 256)
-	}
 	if r.Type != nil {
 		v.enum("type", string(*r.Type), r.Type.Valid())
+	}
+	if r.Name != nil {
+		v.length("name", *r.Name, 1, 256)
 	}
 }
 
 // UpdatePickupGroupRequest is the body of a PUT that sends schema PickupGroupX.
 // Required fields are values; the others are pointers, nil to leave them out.
 type UpdatePickupGroupRequest struct {
+	PartitionID *string  `json:"partitionId,omitempty"`
 	AccountID   *string  `json:"accountId,omitempty"`
-	GroupIDs    []string `json:"groupIds,omitempty"`
 	ID          *string  `json:"id,omitempty"`
 	Name        *string  `json:"name,omitempty"`
-	PartitionID *string  `json:"partitionId,omitempty"`
+	GroupIDs    []string `json:"groupIds,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -5558,32 +5590,32 @@ func (r *UpdatePickupGroupRequest) validate(v *validator) {
 // UpdatePortRequest is the body of a PUT that sends schema PortX. Required
 // fields are values; the others are pointers, nil to leave them out.
 type UpdatePortRequest struct {
+	ID                     *string                `json:"id,omitempty"`
+	PartitionID            *string                `json:"partitionId,omitempty"`
 	AccountID              *string                `json:"accountId,omitempty"`
-	BillingTelephoneNumber *string                `json:"billingTelephoneNumber,omitempty"`
-	CanAcceptSms           *bool                  `json:"canAcceptSMS,omitempty"`
-	CancelType             *PortCancelType        `json:"cancelType,omitempty"`
+	TelephoneNumbers       []string               `json:"telephoneNumbers,omitempty"`
+	Status                 *CarrierStatus         `json:"status,omitempty"`
+	SendLOA                *bool                  `json:"sendLoa,omitempty"`
+	LOASaved               *bool                  `json:"loaSaved,omitempty"`
 	CarrierID              *string                `json:"carrierId,omitempty"`
 	CarrierType            *InboundCarrierType    `json:"carrierType,omitempty"`
-	CompletedDate          *time.Time             `json:"completedDate,omitempty"`
-	CrdDate                *time.Time             `json:"crdDate,omitempty"`
-	CreatedDate            *time.Time             `json:"createdDate,omitempty"`
 	CustomerServiceRecord  *CustomerServiceRecord `json:"customerServiceRecord,omitempty"`
-	FocDate                *time.Time             `json:"focDate,omitempty"`
-	FocDateTimeZone        *TimeZone              `json:"focDateTimeZone,omitempty"`
-	HotCutPortID           *string                `json:"hotCutPortId,omitempty"`
-	ID                     *string                `json:"id,omitempty"`
-	LOASaved               *bool                  `json:"loaSaved,omitempty"`
-	PartitionID            *string                `json:"partitionId,omitempty"`
-	PortNow                *bool                  `json:"portNow,omitempty"`
-	PortingAuthorizedName  *string                `json:"portingAuthorizedName,omitempty"`
+	CrdDate                *time.Time             `json:"crdDate,omitempty"`
+	BillingTelephoneNumber *string                `json:"billingTelephoneNumber,omitempty"`
 	PortingWireType        *PortingWireType       `json:"portingWireType,omitempty"`
-	SendLOA                *bool                  `json:"sendLoa,omitempty"`
-	SmsCallbackURL         *string                `json:"smsCallbackUrl,omitempty"`
-	Status                 *CarrierStatus         `json:"status,omitempty"`
-	TelecomSettings        *TelecomSettings       `json:"telecomSettings,omitempty"`
-	TelephoneNumbers       []string               `json:"telephoneNumbers,omitempty"`
+	PortingAuthorizedName  *string                `json:"portingAuthorizedName,omitempty"`
 	WirelessAccountNumber  *string                `json:"wirelessAccountNumber,omitempty"`
 	WirelessPIN            *Secret                `json:"wirelessPin,omitempty"`
+	FocDate                *time.Time             `json:"focDate,omitempty"`
+	FocDateTimeZone        *TimeZone              `json:"focDateTimeZone,omitempty"`
+	CreatedDate            *time.Time             `json:"createdDate,omitempty"`
+	CompletedDate          *time.Time             `json:"completedDate,omitempty"`
+	CancelType             *PortCancelType        `json:"cancelType,omitempty"`
+	TelecomSettings        *TelecomSettings       `json:"telecomSettings,omitempty"`
+	HotCutPortID           *string                `json:"hotCutPortId,omitempty"`
+	PortNow                *bool                  `json:"portNow,omitempty"`
+	CanAcceptSms           *bool                  `json:"canAcceptSMS,omitempty"`
+	SmsCallbackURL         *string                `json:"smsCallbackUrl,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints UpdatePortRequest with its secrets
@@ -5601,23 +5633,23 @@ func (x UpdatePortRequest) LogValue() slog.Value { return RedactedLogValue(x) }
 func (r *UpdatePortRequest) Validate() error { return validateRequest(r) }
 
 func (r *UpdatePortRequest) validate(v *validator) {
-	if r.CancelType != nil {
-		v.enum("cancelType", string(*r.CancelType), r.CancelType.Valid())
+	if r.Status != nil {
+		v.enum("status", string(*r.Status), r.Status.Valid())
 	}
 	if r.CarrierType != nil {
 		v.enum("carrierType", string(*r.CarrierType), r.CarrierType.Valid())
 	}
-	if r.FocDateTimeZone != nil {
-		v.enum("focDateTimeZone", string(*r.FocDateTimeZone), r.FocDateTimeZone.Valid())
-	}
 	if r.PortingWireType != nil {
 		v.enum("portingWireType", string(*r.PortingWireType), r.PortingWireType.Valid())
 	}
-	if r.Status != nil {
-		v.enum("status", string(*r.Status), r.Status.Valid())
-	}
 	if r.WirelessPIN != nil {
 		v.check(utf8.RuneCountInString(string(*r.WirelessPIN)) <= 15, "wirelessPin", "must be at most 15 characters")
+	}
+	if r.FocDateTimeZone != nil {
+		v.enum("focDateTimeZone", string(*r.FocDateTimeZone), r.FocDateTimeZone.Valid())
+	}
+	if r.CancelType != nil {
+		v.enum("cancelType", string(*r.CancelType), r.CancelType.Valid())
 	}
 }
 
@@ -5625,14 +5657,14 @@ func (r *UpdatePortRequest) validate(v *validator) {
 // ReassignEndUserX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateReassignEndUserRequest struct {
-	BlockEmail *bool `json:"blockEmail,omitempty"`
-	// Will be nullified when not present.
-	EmailAddress *string `json:"emailAddress,omitempty"`
 	// Must be different than the existing name.
 	FirstName *string `json:"firstName,omitempty"`
 	LastName  *string `json:"lastName,omitempty"`
 	// Will be nullified when not present.
-	Username *string `json:"username,omitempty"`
+	EmailAddress *string `json:"emailAddress,omitempty"`
+	// Will be nullified when not present.
+	Username   *string `json:"username,omitempty"`
+	BlockEmail *bool   `json:"blockEmail,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -5645,15 +5677,15 @@ func (r *UpdateReassignEndUserRequest) validate(*validator) {}
 // SipTrunkGroup. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateSIPTrunkGroupRequest struct {
-	AccountID       *string            `json:"accountId,omitempty"`
-	CapacityForward []ForwardReference `json:"capacityForward,omitempty"`
-	ID              *string            `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 	// name of the group
 	Name                 string                  `json:"name"`
 	PartitionID          *string                 `json:"partitionId,omitempty"`
-	SIPTrunksIDs         []string                `json:"sipTrunksIds,omitempty"`
+	AccountID            *string                 `json:"accountId,omitempty"`
 	UnconditionalForward *ForwardAlwaysReference `json:"unconditionalForward,omitempty"`
 	UnreachableForward   []ForwardReference      `json:"unreachableForward,omitempty"`
+	CapacityForward      []ForwardReference      `json:"capacityForward,omitempty"`
+	SIPTrunksIDs         []string                `json:"sipTrunksIds,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -5668,17 +5700,17 @@ func (r *UpdateSIPTrunkGroupRequest) validate(v *validator) {
 // SSOExemptionRequest. Required fields are values; the others are pointers, nil
 // to leave them out.
 type UpdateSSOExemptionRequest struct {
+	// ID of partition, refers to partition.id Required for PSSO/PESSO flows; not
+	// required for ACCSSO.
+	PartitionID *string `json:"partitionId,omitempty"`
 	// ID of account, refers to account.id Required for ACCSSO flows.
 	AccountID *string `json:"accountId,omitempty"`
 	// Exemption name
 	ExemptionName *string       `json:"exemptionName,omitempty"`
 	ExemptionType ExemptionType `json:"exemptionType"`
 	// List of IDs to exempt (USER/GROUP/ACCOUNT depending on exemptionType).
-	Exemptions []string `json:"exemptions"`
-	// ID of partition, refers to partition.id Required for PSSO/PESSO flows; not
-	// required for ACCSSO.
-	PartitionID *string                       `json:"partitionId,omitempty"`
-	Scope       *SSOConfigCreateResponseScope `json:"scope,omitempty"`
+	Exemptions []string                      `json:"exemptions"`
+	Scope      *SSOConfigCreateResponseScope `json:"scope,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -5698,19 +5730,19 @@ func (r *UpdateSSOExemptionRequest) validate(v *validator) {
 // leave them out.
 type UpdateSecurityRoleRequest struct {
 	ID *string `json:"id,omitempty"`
+	// Reference to partition.id
+	PartitionID *string `json:"partitionId,omitempty"`
 	// The name of the Role. Must be unique among SecurityRoleX with the same
 	// partitionId.
 	Name *string `json:"name,omitempty"`
-	// Reference to partition.id
-	PartitionID *string `json:"partitionId,omitempty"`
-	// The set of permissions which will apply to any users who are assigned to
-	// this role.
-	Permissions []SecurityPermission `json:"permissions,omitempty"`
+	// Which user type can be assigned the role.
+	UserType *AccountHistoryUserType `json:"userType,omitempty"`
 	// A readonly (calculated) value which indicates how many users are assigned
 	// this Role.
 	UserCount *int `json:"userCount,omitempty"`
-	// Which user type can be assigned the role.
-	UserType *AccountHistoryUserType `json:"userType,omitempty"`
+	// The set of permissions which will apply to any users who are assigned to
+	// this role.
+	Permissions []SecurityPermission `json:"permissions,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -5779,12 +5811,12 @@ func (r *UpdateSpecialtyLineRequest) validate(v *validator) {
 // UpdateSubPartitionsRequest. Required fields are values; the others are
 // pointers, nil to leave them out.
 type UpdateSubPartitionsRequest struct {
+	// List of sub-partition IDs to enforce. Merged with existing (union).
+	EnforcedSubPartitions []string `json:"enforcedSubPartitions"`
 	// Allow Alianza authentication. Default true.
 	AllowAlianzaAuthentication *bool `json:"allowAlianzaAuthentication,omitempty"`
 	// Allow SP-initiated authentication flow. Default true.
 	AllowSpInitiatedAuthenticationFlow *bool `json:"allowSpInitiatedAuthenticationFlow,omitempty"`
-	// List of sub-partition IDs to enforce. Merged with existing (union).
-	EnforcedSubPartitions []string `json:"enforcedSubPartitions"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -5797,19 +5829,19 @@ func (r *UpdateSubPartitionsRequest) validate(*validator) {}
 // schema TelephoneNumberActivationsV2X. Required fields are values; the others
 // are pointers, nil to leave them out.
 type UpdateTelephoneNumberActivationsV2Request struct {
+	PartitionID           *string                `json:"partitionId,omitempty"`
 	AccountID             *string                `json:"accountId,omitempty"`
-	ByotnCarrierID        *string                `json:"byotnCarrierId,omitempty"`
+	Port                  *Port                  `json:"port,omitempty"`
+	L3Settings            *L3Settings            `json:"l3Settings,omitempty"`
 	CustomerServiceRecord *CustomerServiceRecord `json:"customerServiceRecord,omitempty"`
 	DirectoryListing      *DirectoryListing      `json:"directoryListing,omitempty"`
 	E911Address           *E911Address           `json:"e911Address,omitempty"`
 	// Use this when activating phone numbers to prevent carrier activation until a
 	// later date
 	HoldActivation   *bool                 `json:"holdActivation,omitempty"`
-	ID               *string               `json:"id,omitempty"`
-	L3Settings       *L3Settings           `json:"l3Settings,omitempty"`
-	PartitionID      *string               `json:"partitionId,omitempty"`
-	Port             *Port                 `json:"port,omitempty"`
 	TelephoneNumbers []BareTelephoneNumber `json:"telephoneNumbers,omitempty"`
+	ByotnCarrierID   *string               `json:"byotnCarrierId,omitempty"`
+	ID               *string               `json:"id,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints UpdateTelephoneNumberActivationsV2Request with its secrets
@@ -5832,11 +5864,11 @@ func (r *UpdateTelephoneNumberActivationsV2Request) validate(*validator) {}
 // UserGroupRequest. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateUserGroupRequest struct {
+	PartitionID      *string                  `json:"partitionId,omitempty"`
 	AccountID        *string                  `json:"accountId,omitempty"`
-	GroupDescription *string                  `json:"groupDescription,omitempty"`
 	GroupID          *string                  `json:"groupId,omitempty"`
 	GroupName        *string                  `json:"groupName,omitempty"`
-	PartitionID      *string                  `json:"partitionId,omitempty"`
+	GroupDescription *string                  `json:"groupDescription,omitempty"`
 	UserIDs          []UserGroupRequestUserID `json:"userIds,omitempty"`
 }
 
@@ -5850,9 +5882,9 @@ func (r *UpdateUserGroupRequest) validate(*validator) {}
 // VfaxOutbound. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateVfaxOutboundRequest struct {
-	AccountID   *string `json:"accountId,omitempty"`
 	CallerID    *string `json:"callerId,omitempty"`
 	Enabled     *bool   `json:"enabled,omitempty"`
+	AccountID   *string `json:"accountId,omitempty"`
 	PartitionID *string `json:"partitionId,omitempty"`
 }
 
@@ -5866,11 +5898,11 @@ func (r *UpdateVfaxOutboundRequest) validate(*validator) {}
 // VirtualFaxLineX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateVirtualFaxLineRequest struct {
-	AccountID      *string  `json:"accountId,omitempty"`
-	EmailAddresses []string `json:"emailAddresses,omitempty"`
 	ID             *string  `json:"id,omitempty"`
-	LanguageTag    *string  `json:"languageTag,omitempty"`
 	Name           *string  `json:"name,omitempty"`
+	EmailAddresses []string `json:"emailAddresses,omitempty"`
+	LanguageTag    *string  `json:"languageTag,omitempty"`
+	AccountID      *string  `json:"accountId,omitempty"`
 	PartitionID    *string  `json:"partitionId,omitempty"`
 }
 
@@ -5884,44 +5916,44 @@ func (r *UpdateVirtualFaxLineRequest) validate(*validator) {}
 // VoicemailBoxX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateVoicemailBoxRequest struct {
-	// accountid of the voicemail box
-	AccountID *string `json:"accountId,omitempty"`
-	// DTMF option for this voicemail box. If this voicemail box is a sub, options
-	// are 2 through 8 otherwise option must be 1
-	DtmfOption *string `json:"dtmfOption,omitempty"`
-	// Map of voicemail box greetings
-	Greetings map[string]VoicemailMessage `json:"greetings,omitempty"`
-	ID        *string                     `json:"id,omitempty"`
-	// Locale of the voicemail box
-	Locale *string `json:"locale,omitempty"`
-	// Specifies whether voicemail messages will be transcribed to text after a
-	// voicemail message is left
-	MessageTranscriptionEnabled *bool `json:"messageTranscriptionEnabled,omitempty"`
+	ID *string `json:"id,omitempty"`
 	// name of the box
 	Name *string `json:"name,omitempty"`
-	// Parent id for this voicemail box. Applicable if this voicemail box is a sub
-	ParentID *string `json:"parentId,omitempty"`
 	// partitionid of the account
 	PartitionID *string `json:"partitionId,omitempty"`
-	// Marks whether the pin on this sub voicemailbox has been locked out
-	PINLockedOut *bool `json:"pinLockedOut,omitempty"`
-	// References that point at this voicemail box
-	ReferencedBy []VoicemailReferencedBy `json:"referencedBy,omitempty"`
-	// List of sub voicemail ids, this will be populated only if this voicemail box
-	// is primary
-	SubIDs []string `json:"subIds,omitempty"`
-	// Total unread voicemails on the box
-	TotalUnreadVoicemails *int `json:"totalUnreadVoicemails,omitempty"`
-	// Total voicemails on the box
-	TotalVoicemails *int `json:"totalVoicemails,omitempty"`
-	// Type of voicemail
-	Type *VoicemailBoxType `json:"type,omitempty"`
-	// keep or delete the voicemail after being emailed
-	VoicemailKeepAfterEmail *bool `json:"voicemailKeepAfterEmail,omitempty"`
+	// accountid of the voicemail box
+	AccountID *string `json:"accountId,omitempty"`
 	// email addresses to forward all voicemail messages to
 	VoicemailToEmailAddresses []string `json:"voicemailToEmailAddresses,omitempty"`
 	// enables voicemail to email
 	VoicemailToEmailEnabled *bool `json:"voicemailToEmailEnabled,omitempty"`
+	// keep or delete the voicemail after being emailed
+	VoicemailKeepAfterEmail *bool `json:"voicemailKeepAfterEmail,omitempty"`
+	// References that point at this voicemail box
+	ReferencedBy []VoicemailReferencedBy `json:"referencedBy,omitempty"`
+	// Locale of the voicemail box
+	Locale *string `json:"locale,omitempty"`
+	// Total voicemails on the box
+	TotalVoicemails *int `json:"totalVoicemails,omitempty"`
+	// Total unread voicemails on the box
+	TotalUnreadVoicemails *int `json:"totalUnreadVoicemails,omitempty"`
+	// Type of voicemail
+	Type *VoicemailBoxType `json:"type,omitempty"`
+	// List of sub voicemail ids, this will be populated only if this voicemail box
+	// is primary
+	SubIDs []string `json:"subIds,omitempty"`
+	// Parent id for this voicemail box. Applicable if this voicemail box is a sub
+	ParentID *string `json:"parentId,omitempty"`
+	// DTMF option for this voicemail box. If this voicemail box is a sub, options
+	// are 2 through 8 otherwise option must be 1
+	DtmfOption *string `json:"dtmfOption,omitempty"`
+	// Marks whether the pin on this sub voicemailbox has been locked out
+	PINLockedOut *bool `json:"pinLockedOut,omitempty"`
+	// Specifies whether voicemail messages will be transcribed to text after a
+	// voicemail message is left
+	MessageTranscriptionEnabled *bool `json:"messageTranscriptionEnabled,omitempty"`
+	// Map of voicemail box greetings
+	Greetings map[string]VoicemailMessage `json:"greetings,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -5938,41 +5970,41 @@ func (r *UpdateVoicemailBoxRequest) validate(v *validator) {
 // VoicemailMessageX. Required fields are values; the others are pointers, nil
 // to leave them out.
 type UpdateVoicemailMessageRequest struct {
-	// Account of the voicemail box
-	AccountID *string `json:"accountId,omitempty"`
-	// The type of audio file
-	AudioFileAndType *string `json:"audioFileAndType,omitempty"`
+	ID *string `json:"id,omitempty"`
 	// date the message was left
 	CreatedDate *time.Time `json:"createdDate,omitempty"`
 	// callerId name of caller that left message, if available
 	FromName *string `json:"fromName,omitempty"`
 	// callerId number of caller that left message, if available
 	FromNumber *string `json:"fromNumber,omitempty"`
-	ID         *string `json:"id,omitempty"`
 	// length of message in pages, if it is a FAX
 	LengthInPages *int `json:"lengthInPages,omitempty"`
 	// length of message in pages, if it is a VOICE message
 	LengthInSeconds *int `json:"lengthInSeconds,omitempty"`
-	// type of message
-	MessageType *VoicemailMessageType `json:"messageType,omitempty"`
-	// Partition of the account
-	PartitionID *string `json:"partitionId,omitempty"`
 	// has the message been seen / opened / read
 	Read *bool `json:"read,omitempty"`
 	// size of message in bytes
 	SizeInBytes *int64 `json:"sizeInBytes,omitempty"`
-	// The storage id of audio file
-	StorageID *string `json:"storageId,omitempty"`
-	// The to number associated with the voicemail message
-	ToPhoneNumber *string `json:"toPhoneNumber,omitempty"`
-	// Details (quality, etc...) about the transcription
-	TranscriptionInfo *string `json:"transcriptionInfo,omitempty"`
-	// The status of the transcription
-	TranscriptionStatus *string `json:"transcriptionStatus,omitempty"`
-	// The resulting text of the transcribed message
-	TranscriptionText *string `json:"transcriptionText,omitempty"`
+	// type of message
+	MessageType *VoicemailMessageType `json:"messageType,omitempty"`
 	// voicemail box id
 	VoicemailBoxID *string `json:"voicemailBoxId,omitempty"`
+	// Account of the voicemail box
+	AccountID *string `json:"accountId,omitempty"`
+	// Partition of the account
+	PartitionID *string `json:"partitionId,omitempty"`
+	// The to number associated with the voicemail message
+	ToPhoneNumber *string `json:"toPhoneNumber,omitempty"`
+	// The status of the transcription
+	TranscriptionStatus *string `json:"transcriptionStatus,omitempty"`
+	// Details (quality, etc...) about the transcription
+	TranscriptionInfo *string `json:"transcriptionInfo,omitempty"`
+	// The resulting text of the transcribed message
+	TranscriptionText *string `json:"transcriptionText,omitempty"`
+	// The storage id of audio file
+	StorageID *string `json:"storageId,omitempty"`
+	// The type of audio file
+	AudioFileAndType *string `json:"audioFileAndType,omitempty"`
 }
 
 // Validate reports, as a *ValidationError, every problem of r that the
@@ -5988,25 +6020,25 @@ func (r *UpdateVoicemailMessageRequest) validate(v *validator) {
 // UserGroupRequestUserID is an object the spec declares inline at
 // UserGroupRequest.userIds[].
 type UserGroupRequestUserID struct {
-	EndUserType string `json:"endUserType,omitempty"`
 	UserID      string `json:"userId,omitempty"`
+	EndUserType string `json:"endUserType,omitempty"`
 }
 
 // UserGroupResponse is schema UserGroupResponse of Alianza's API.
 type UserGroupResponse struct {
+	PartitionID      string                    `json:"partitionId,omitempty"`
 	AccountID        string                    `json:"accountId,omitempty"`
-	GroupDescription string                    `json:"groupDescription,omitempty"`
 	GroupID          string                    `json:"groupId,omitempty"`
 	GroupName        string                    `json:"groupName,omitempty"`
-	PartitionID      string                    `json:"partitionId,omitempty"`
+	GroupDescription string                    `json:"groupDescription,omitempty"`
 	UserIDs          []UserGroupResponseUserID `json:"userIds,omitempty"`
 }
 
 // UserGroupResponseUserID is an object the spec declares inline at
 // UserGroupResponse.userIds[].
 type UserGroupResponseUserID struct {
-	EndUserType string `json:"endUserType,omitempty"`
 	UserID      string `json:"userId,omitempty"`
+	EndUserType string `json:"endUserType,omitempty"`
 }
 
 // UserValidationResponse is schema UserValidationResponse of Alianza's API.
@@ -6048,81 +6080,81 @@ var userValidationResultValues = []UserValidationResult{UserValidationResultLink
 
 // VfaxOutbound is schema VfaxOutbound of Alianza's API.
 type VfaxOutbound struct {
-	AccountID   string `json:"accountId,omitempty"`
 	CallerID    string `json:"callerId,omitempty"`
 	Enabled     bool   `json:"enabled,omitempty"`
+	AccountID   string `json:"accountId,omitempty"`
 	PartitionID string `json:"partitionId,omitempty"`
 }
 
 // VirtualFaxLine is schema VirtualFaxLineX of Alianza's API.
 type VirtualFaxLine struct {
-	AccountID      string   `json:"accountId,omitempty"`
-	EmailAddresses []string `json:"emailAddresses,omitempty"`
 	ID             string   `json:"id,omitempty"`
-	LanguageTag    string   `json:"languageTag,omitempty"`
 	Name           string   `json:"name,omitempty"`
+	EmailAddresses []string `json:"emailAddresses,omitempty"`
+	LanguageTag    string   `json:"languageTag,omitempty"`
+	AccountID      string   `json:"accountId,omitempty"`
 	PartitionID    string   `json:"partitionId,omitempty"`
 }
 
 // VoicemailBox is schema VoicemailBoxX of Alianza's API.
 type VoicemailBox struct {
-	// accountid of the voicemail box
-	AccountID string `json:"accountId,omitempty"`
-	// DTMF option for this voicemail box. If this voicemail box is a sub, options
-	// are 2 through 8 otherwise option must be 1
-	DtmfOption string `json:"dtmfOption,omitempty"`
-	// Map of voicemail box greetings
-	Greetings map[string]VoicemailMessage `json:"greetings,omitempty"`
-	ID        string                      `json:"id,omitempty"`
-	// Locale of the voicemail box
-	Locale string `json:"locale,omitempty"`
-	// Specifies whether voicemail messages will be transcribed to text after a
-	// voicemail message is left
-	MessageTranscriptionEnabled bool `json:"messageTranscriptionEnabled,omitempty"`
+	ID string `json:"id,omitempty"`
 	// name of the box
 	Name string `json:"name,omitempty"`
-	// Parent id for this voicemail box. Applicable if this voicemail box is a sub
-	ParentID string `json:"parentId,omitempty"`
 	// partitionid of the account
 	PartitionID string `json:"partitionId,omitempty"`
-	// Marks whether the pin on this sub voicemailbox has been locked out
-	PINLockedOut bool `json:"pinLockedOut,omitempty"`
-	// References that point at this voicemail box
-	ReferencedBy []VoicemailReferencedBy `json:"referencedBy,omitempty"`
-	// List of sub voicemail ids, this will be populated only if this voicemail box
-	// is primary
-	SubIDs []string `json:"subIds,omitempty"`
-	// Total unread voicemails on the box
-	TotalUnreadVoicemails int `json:"totalUnreadVoicemails,omitempty"`
-	// Total voicemails on the box
-	TotalVoicemails int `json:"totalVoicemails,omitempty"`
-	// Type of voicemail
-	Type VoicemailBoxType `json:"type,omitempty"`
-	// keep or delete the voicemail after being emailed
-	VoicemailKeepAfterEmail bool `json:"voicemailKeepAfterEmail,omitempty"`
+	// accountid of the voicemail box
+	AccountID string `json:"accountId,omitempty"`
 	// email addresses to forward all voicemail messages to
 	VoicemailToEmailAddresses []string `json:"voicemailToEmailAddresses,omitempty"`
 	// enables voicemail to email
 	VoicemailToEmailEnabled bool `json:"voicemailToEmailEnabled,omitempty"`
+	// keep or delete the voicemail after being emailed
+	VoicemailKeepAfterEmail bool `json:"voicemailKeepAfterEmail,omitempty"`
+	// References that point at this voicemail box
+	ReferencedBy []VoicemailReferencedBy `json:"referencedBy,omitempty"`
+	// Locale of the voicemail box
+	Locale string `json:"locale,omitempty"`
+	// Total voicemails on the box
+	TotalVoicemails int `json:"totalVoicemails,omitempty"`
+	// Total unread voicemails on the box
+	TotalUnreadVoicemails int `json:"totalUnreadVoicemails,omitempty"`
+	// Type of voicemail
+	Type VoicemailBoxType `json:"type,omitempty"`
+	// List of sub voicemail ids, this will be populated only if this voicemail box
+	// is primary
+	SubIDs []string `json:"subIds,omitempty"`
+	// Parent id for this voicemail box. Applicable if this voicemail box is a sub
+	ParentID string `json:"parentId,omitempty"`
+	// DTMF option for this voicemail box. If this voicemail box is a sub, options
+	// are 2 through 8 otherwise option must be 1
+	DtmfOption string `json:"dtmfOption,omitempty"`
+	// Marks whether the pin on this sub voicemailbox has been locked out
+	PINLockedOut bool `json:"pinLockedOut,omitempty"`
+	// Specifies whether voicemail messages will be transcribed to text after a
+	// voicemail message is left
+	MessageTranscriptionEnabled bool `json:"messageTranscriptionEnabled,omitempty"`
+	// Map of voicemail box greetings
+	Greetings map[string]VoicemailMessage `json:"greetings,omitempty"`
 }
 
 // VoicemailBoxAssignment is schema VoicemailBoxAssignment of Alianza's API.
 type VoicemailBoxAssignment struct {
-	Display string `json:"display,omitempty"`
 	ID      string `json:"id,omitempty"`
+	Display string `json:"display,omitempty"`
 }
 
 // VoicemailBoxExpandedView is schema VoicemailBoxExpandedView of Alianza's API.
 type VoicemailBoxExpandedView struct {
-	AccountID                      string                   `json:"accountId,omitempty"`
-	AssignedTo                     []VoicemailBoxAssignment `json:"assignedTo,omitempty"`
-	ForwardMessageToEmailAddresses []string                 `json:"forwardMessageToEmailAddresses,omitempty"`
-	ForwardMessageToEmailEnabled   bool                     `json:"forwardMessageToEmailEnabled,omitempty"`
 	ID                             string                   `json:"id,omitempty"`
-	Locale                         string                   `json:"locale,omitempty"`
 	Name                           string                   `json:"name,omitempty"`
 	PartitionID                    string                   `json:"partitionId,omitempty"`
+	AccountID                      string                   `json:"accountId,omitempty"`
+	ForwardMessageToEmailAddresses []string                 `json:"forwardMessageToEmailAddresses,omitempty"`
+	ForwardMessageToEmailEnabled   bool                     `json:"forwardMessageToEmailEnabled,omitempty"`
 	ShouldKeepMessageAfterForward  bool                     `json:"shouldKeepMessageAfterForward,omitempty"`
+	Locale                         string                   `json:"locale,omitempty"`
+	AssignedTo                     []VoicemailBoxAssignment `json:"assignedTo,omitempty"`
 }
 
 // VoicemailBoxType values appear in VoicemailBoxX.type.
@@ -6156,41 +6188,41 @@ var voicemailBoxTypeValues = []VoicemailBoxType{VoicemailBoxTypeNormal, Voicemai
 
 // VoicemailMessage is schema VoicemailMessageX of Alianza's API.
 type VoicemailMessage struct {
-	// Account of the voicemail box
-	AccountID string `json:"accountId,omitempty"`
-	// The type of audio file
-	AudioFileAndType string `json:"audioFileAndType,omitempty"`
+	ID string `json:"id,omitempty"`
 	// date the message was left
 	CreatedDate time.Time `json:"createdDate,omitzero"`
 	// callerId name of caller that left message, if available
 	FromName string `json:"fromName,omitempty"`
 	// callerId number of caller that left message, if available
 	FromNumber string `json:"fromNumber,omitempty"`
-	ID         string `json:"id,omitempty"`
 	// length of message in pages, if it is a FAX
 	LengthInPages int `json:"lengthInPages,omitempty"`
 	// length of message in pages, if it is a VOICE message
 	LengthInSeconds int `json:"lengthInSeconds,omitempty"`
-	// type of message
-	MessageType VoicemailMessageType `json:"messageType,omitempty"`
-	// Partition of the account
-	PartitionID string `json:"partitionId,omitempty"`
 	// has the message been seen / opened / read
 	Read bool `json:"read,omitempty"`
 	// size of message in bytes
 	SizeInBytes int64 `json:"sizeInBytes,omitempty"`
-	// The storage id of audio file
-	StorageID string `json:"storageId,omitempty"`
-	// The to number associated with the voicemail message
-	ToPhoneNumber string `json:"toPhoneNumber,omitempty"`
-	// Details (quality, etc...) about the transcription
-	TranscriptionInfo string `json:"transcriptionInfo,omitempty"`
-	// The status of the transcription
-	TranscriptionStatus string `json:"transcriptionStatus,omitempty"`
-	// The resulting text of the transcribed message
-	TranscriptionText string `json:"transcriptionText,omitempty"`
+	// type of message
+	MessageType VoicemailMessageType `json:"messageType,omitempty"`
 	// voicemail box id
 	VoicemailBoxID string `json:"voicemailBoxId,omitempty"`
+	// Account of the voicemail box
+	AccountID string `json:"accountId,omitempty"`
+	// Partition of the account
+	PartitionID string `json:"partitionId,omitempty"`
+	// The to number associated with the voicemail message
+	ToPhoneNumber string `json:"toPhoneNumber,omitempty"`
+	// The status of the transcription
+	TranscriptionStatus string `json:"transcriptionStatus,omitempty"`
+	// Details (quality, etc...) about the transcription
+	TranscriptionInfo string `json:"transcriptionInfo,omitempty"`
+	// The resulting text of the transcribed message
+	TranscriptionText string `json:"transcriptionText,omitempty"`
+	// The storage id of audio file
+	StorageID string `json:"storageId,omitempty"`
+	// The type of audio file
+	AudioFileAndType string `json:"audioFileAndType,omitempty"`
 }
 
 // VoicemailMessageType values appear in VoicemailMessageX.messageType.
@@ -6224,15 +6256,15 @@ var voicemailMessageTypeValues = []VoicemailMessageType{VoicemailMessageTypeFax,
 
 // VoicemailReferencedBy is schema VoicemailReferencedByX of Alianza's API.
 type VoicemailReferencedBy struct {
-	ID   string `json:"id,omitempty"`
 	Type string `json:"type,omitempty"`
+	ID   string `json:"id,omitempty"`
 }
 
 // Zipcode is schema ZipcodeX of Alianza's API.
 type Zipcode struct {
+	ZipCode   string  `json:"zipCode,omitempty"`
 	Latitude  float64 `json:"latitude,omitempty"`
 	Longitude float64 `json:"longitude,omitempty"`
-	ZipCode   string  `json:"zipCode,omitempty"`
 }
 
 // The spec's patterns that generated Validate methods enforce, each as a
@@ -6247,16 +6279,16 @@ var (
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *AccountUser) UpdateRequest() *UpdateAccountUserRequest {
 	return &UpdateAccountUserRequest{
+		PartitionID:        ptrUnlessZero(m.PartitionID),
 		AccountID:          ptrUnlessZero(m.AccountID),
+		UserID:             ptrUnlessZero(m.UserID),
+		SubDomain:          ptrUnlessZero(m.SubDomain),
+		Username:           m.Username,
 		FirstName:          m.FirstName,
-		ID:                 ptrUnlessZero(m.ID),
-		LanguageTag:        ptrUnlessZero(m.LanguageTag),
 		LastName:           m.LastName,
 		MustChangePassword: Ptr(m.MustChangePassword),
-		PartitionID:        ptrUnlessZero(m.PartitionID),
-		SubDomain:          ptrUnlessZero(m.SubDomain),
-		UserID:             ptrUnlessZero(m.UserID),
-		Username:           m.Username,
+		LanguageTag:        ptrUnlessZero(m.LanguageTag),
+		ID:                 ptrUnlessZero(m.ID),
 	}
 }
 
@@ -6264,13 +6296,13 @@ func (m *AccountUser) UpdateRequest() *UpdateAccountUserRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *BrandSettings) UpdateRequest() *UpdateBrandSettingsRequest {
 	return &UpdateBrandSettingsRequest{
+		PartitionID:           m.PartitionID,
 		BrandID:               m.BrandID,
 		BrandName:             m.BrandName,
-		BrandingCompleted:     m.BrandingCompleted,
 		BrandingEnabled:       m.BrandingEnabled,
-		DesktopHostingEnabled: Ptr(m.DesktopHostingEnabled),
-		PartitionID:           m.PartitionID,
+		BrandingCompleted:     m.BrandingCompleted,
 		SelfSigningEnabled:    m.SelfSigningEnabled,
+		DesktopHostingEnabled: Ptr(m.DesktopHostingEnabled),
 	}
 }
 
@@ -6278,14 +6310,14 @@ func (m *BrandSettings) UpdateRequest() *UpdateBrandSettingsRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *BusinessLineVoicemailBox) UpdateRequest() *UpdateBusinessLineVoicemailBoxRequest {
 	return &UpdateBusinessLineVoicemailBoxRequest{
+		ID:                             ptrUnlessZero(m.ID),
+		Name:                           m.Name,
+		PartitionID:                    m.PartitionID,
 		AccountID:                      m.AccountID,
 		ForwardMessageToEmailAddresses: deepCopy(m.ForwardMessageToEmailAddresses),
 		ForwardMessageToEmailEnabled:   Ptr(m.ForwardMessageToEmailEnabled),
-		ID:                             ptrUnlessZero(m.ID),
-		Locale:                         ptrUnlessZero(m.Locale),
-		Name:                           m.Name,
-		PartitionID:                    m.PartitionID,
 		ShouldKeepMessageAfterForward:  Ptr(m.ShouldKeepMessageAfterForward),
+		Locale:                         ptrUnlessZero(m.Locale),
 	}
 }
 
@@ -6293,13 +6325,13 @@ func (m *BusinessLineVoicemailBox) UpdateRequest() *UpdateBusinessLineVoicemailB
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *CallGroup) UpdateRequest() *UpdateCallGroupRequest {
 	return &UpdateCallGroupRequest{
+		PartitionID: ptrUnlessZero(m.PartitionID),
 		AccountID:   ptrUnlessZero(m.AccountID),
 		ID:          ptrUnlessZero(m.ID),
-		MemberIDs:   deepCopy(m.MemberIDs),
 		Name:        ptrUnlessZero(m.Name),
-		PartitionID: ptrUnlessZero(m.PartitionID),
-		SubType:     ptrUnlessZero(m.SubType),
 		Type:        ptrUnlessZero(m.Type),
+		SubType:     ptrUnlessZero(m.SubType),
+		MemberIDs:   deepCopy(m.MemberIDs),
 	}
 }
 
@@ -6307,10 +6339,10 @@ func (m *CallGroup) UpdateRequest() *UpdateCallGroupRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *CallParkingSpot) UpdateRequest() *UpdateCallParkingSpotRequest {
 	return &UpdateCallParkingSpotRequest{
-		AccountID:   ptrUnlessZero(m.AccountID),
 		ID:          ptrUnlessZero(m.ID),
-		Name:        ptrUnlessZero(m.Name),
+		AccountID:   ptrUnlessZero(m.AccountID),
 		PartitionID: ptrUnlessZero(m.PartitionID),
+		Name:        ptrUnlessZero(m.Name),
 		SpotNumber:  ptrUnlessZero(m.SpotNumber),
 	}
 }
@@ -6319,9 +6351,9 @@ func (m *CallParkingSpot) UpdateRequest() *UpdateCallParkingSpotRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *CymbusAccountGroup) UpdateRequest() *UpdateCymbusAccountGroupRequest {
 	return &UpdateCymbusAccountGroupRequest{
+		ID:          ptrUnlessZero(m.ID),
 		AccountName: ptrUnlessZero(m.AccountName),
 		GroupName:   ptrUnlessZero(m.GroupName),
-		ID:          ptrUnlessZero(m.ID),
 		PartitionID: ptrUnlessZero(m.PartitionID),
 	}
 }
@@ -6330,12 +6362,12 @@ func (m *CymbusAccountGroup) UpdateRequest() *UpdateCymbusAccountGroupRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *CymbusPartitionGroup) UpdateRequest() *UpdateCymbusPartitionGroupRequest {
 	return &UpdateCymbusPartitionGroupRequest{
-		GroupName:         ptrUnlessZero(m.GroupName),
 		PartitionID:       ptrUnlessZero(m.PartitionID),
-		ProductName:       ptrUnlessZero(m.ProductName),
-		ProxyHost:         ptrUnlessZero(m.ProxyHost),
 		SupportEmail:      ptrUnlessZero(m.SupportEmail),
+		ProductName:       ptrUnlessZero(m.ProductName),
 		VoicemailStarCode: ptrUnlessZero(m.VoicemailStarCode),
+		ProxyHost:         ptrUnlessZero(m.ProxyHost),
+		GroupName:         ptrUnlessZero(m.GroupName),
 	}
 }
 
@@ -6343,15 +6375,15 @@ func (m *CymbusPartitionGroup) UpdateRequest() *UpdateCymbusPartitionGroupReques
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *DeviceMetadata) UpdateRequest() *UpdateDeviceMetadataRequest {
 	return &UpdateDeviceMetadataRequest{
-		AccountID:       ptrUnlessZero(m.AccountID),
-		AdminPassword:   ptrUnlessZero(m.AdminPassword),
-		DeviceTypeID:    ptrUnlessZero(m.DeviceTypeID),
-		ID:              ptrUnlessZero(m.ID),
 		MACAddress:      ptrUnlessZero(m.MACAddress),
-		NumSideCars:     ptrUnlessZero(m.NumSideCars),
 		PartitionID:     ptrUnlessZero(m.PartitionID),
-		ProvisionerType: ptrUnlessZero(m.ProvisionerType),
+		AccountID:       ptrUnlessZero(m.AccountID),
+		DeviceTypeID:    ptrUnlessZero(m.DeviceTypeID),
 		SideCarTypeID:   ptrUnlessZero(m.SideCarTypeID),
+		NumSideCars:     ptrUnlessZero(m.NumSideCars),
+		AdminPassword:   ptrUnlessZero(m.AdminPassword),
+		ProvisionerType: ptrUnlessZero(m.ProvisionerType),
+		ID:              ptrUnlessZero(m.ID),
 	}
 }
 
@@ -6359,21 +6391,21 @@ func (m *DeviceMetadata) UpdateRequest() *UpdateDeviceMetadataRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *DynamicTelephoneNumberActivation) UpdateRequest() *UpdateDynamicTelephoneNumberActivationRequest {
 	return &UpdateDynamicTelephoneNumberActivationRequest{
+		PartitionID:           ptrUnlessZero(m.PartitionID),
 		AccountID:             ptrUnlessZero(m.AccountID),
-		AlianzaOrderID:        ptrUnlessZero(m.AlianzaOrderID),
-		Archived:              Ptr(m.Archived),
 		CarrierID:             ptrUnlessZero(m.CarrierID),
-		CustomerServiceRecord: copyUnlessZero(m.CustomerServiceRecord),
+		OrderID:               ptrUnlessZero(m.OrderID),
+		TNQuantity:            ptrUnlessZero(m.TNQuantity),
 		DeviceID:              ptrUnlessZero(m.DeviceID),
+		UserID:                ptrUnlessZero(m.UserID),
+		CustomerServiceRecord: copyUnlessZero(m.CustomerServiceRecord),
 		DirectoryListing:      copyUnlessZero(m.DirectoryListing),
 		E911Address:           copyUnlessZero(m.E911Address),
-		ID:                    ptrUnlessZero(m.ID),
-		OrderID:               ptrUnlessZero(m.OrderID),
-		PartitionID:           ptrUnlessZero(m.PartitionID),
-		RingType:              ptrUnlessZero(m.RingType),
-		TNQuantity:            ptrUnlessZero(m.TNQuantity),
 		TNSettings:            copyUnlessZero(m.TNSettings),
-		UserID:                ptrUnlessZero(m.UserID),
+		RingType:              ptrUnlessZero(m.RingType),
+		Archived:              Ptr(m.Archived),
+		AlianzaOrderID:        ptrUnlessZero(m.AlianzaOrderID),
+		ID:                    ptrUnlessZero(m.ID),
 	}
 }
 
@@ -6381,12 +6413,12 @@ func (m *DynamicTelephoneNumberActivation) UpdateRequest() *UpdateDynamicTelepho
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *ForwardConfiguration) UpdateRequest() *UpdateForwardConfigurationRequest {
 	return &UpdateForwardConfigurationRequest{
+		ID:                       ptrUnlessZero(m.ID),
+		StarCode:                 m.StarCode,
+		HuntGroupID:              m.HuntGroupID,
 		ForwardConfigurationType: m.ForwardConfigurationType,
 		ForwardToPhoneNumber:     m.ForwardToPhoneNumber,
-		HuntGroupID:              m.HuntGroupID,
-		ID:                       ptrUnlessZero(m.ID),
 		Name:                     m.Name,
-		StarCode:                 m.StarCode,
 	}
 }
 
@@ -6394,12 +6426,12 @@ func (m *ForwardConfiguration) UpdateRequest() *UpdateForwardConfigurationReques
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *HuntGroup) UpdateRequest() *UpdateHuntGroupRequest {
 	return &UpdateHuntGroupRequest{
-		AccountID:                    m.AccountID,
-		ActiveForwardConfigurationID: ptrUnlessZero(m.ActiveForwardConfigurationID),
-		HuntingConfiguration:         deepCopy(m.HuntingConfiguration),
 		ID:                           ptrUnlessZero(m.ID),
 		Name:                         m.Name,
 		PartitionID:                  m.PartitionID,
+		AccountID:                    m.AccountID,
+		HuntingConfiguration:         deepCopy(m.HuntingConfiguration),
+		ActiveForwardConfigurationID: ptrUnlessZero(m.ActiveForwardConfigurationID),
 	}
 }
 
@@ -6407,15 +6439,15 @@ func (m *HuntGroup) UpdateRequest() *UpdateHuntGroupRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *IVR) UpdateRequest() *UpdateIVRRequest {
 	return &UpdateIVRRequest{
-		AccountID:            ptrUnlessZero(m.AccountID),
-		FixedPosition:        Ptr(m.FixedPosition),
 		ID:                   ptrUnlessZero(m.ID),
-		IVRComponentMappings: deepCopy(m.IVRComponentMappings),
-		IVRComponents:        deepCopy(m.IVRComponents),
-		Left:                 ptrUnlessZero(m.Left),
-		Name:                 m.Name,
+		AccountID:            ptrUnlessZero(m.AccountID),
 		PartitionID:          ptrUnlessZero(m.PartitionID),
+		Name:                 m.Name,
 		Top:                  ptrUnlessZero(m.Top),
+		Left:                 ptrUnlessZero(m.Left),
+		FixedPosition:        Ptr(m.FixedPosition),
+		IVRComponents:        deepCopy(m.IVRComponents),
+		IVRComponentMappings: deepCopy(m.IVRComponentMappings),
 	}
 }
 
@@ -6423,16 +6455,16 @@ func (m *IVR) UpdateRequest() *UpdateIVRRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *Job) UpdateRequest() *UpdateJobRequest {
 	return &UpdateJobRequest{
-		AbortAfter:        ptrUnlessZero(m.AbortAfter),
-		ExecutionStatus:   ptrUnlessZero(m.ExecutionStatus),
 		ID:                ptrUnlessZero(m.ID),
+		OwnerID:           ptrUnlessZero(m.OwnerID),
+		JobTypeID:         m.JobTypeID,
+		TargetAccountID:   m.TargetAccountID,
 		InputCollectionID: m.InputCollectionID,
 		JobStatus:         ptrUnlessZero(m.JobStatus),
-		JobTypeID:         m.JobTypeID,
-		OutputCollections: deepCopy(m.OutputCollections),
-		OwnerID:           ptrUnlessZero(m.OwnerID),
-		TargetAccountID:   m.TargetAccountID,
+		ExecutionStatus:   ptrUnlessZero(m.ExecutionStatus),
 		UpdatedDateTime:   ptrUnlessZero(m.UpdatedDateTime),
+		OutputCollections: deepCopy(m.OutputCollections),
+		AbortAfter:        ptrUnlessZero(m.AbortAfter),
 	}
 }
 
@@ -6440,16 +6472,16 @@ func (m *Job) UpdateRequest() *UpdateJobRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *ManagementUser) UpdateRequest() *UpdateManagementUserRequest {
 	return &UpdateManagementUserRequest{
-		EmailAddress:       ptrUnlessZero(m.EmailAddress),
-		FirstName:          ptrUnlessZero(m.FirstName),
-		GroupIDs:           deepCopy(m.GroupIDs),
 		ID:                 ptrUnlessZero(m.ID),
-		LanguageTag:        ptrUnlessZero(m.LanguageTag),
+		Username:           ptrUnlessZero(m.Username),
+		FirstName:          ptrUnlessZero(m.FirstName),
 		LastName:           ptrUnlessZero(m.LastName),
+		EmailAddress:       ptrUnlessZero(m.EmailAddress),
 		MustChangePassword: Ptr(m.MustChangePassword),
+		LanguageTag:        ptrUnlessZero(m.LanguageTag),
 		PartitionID:        ptrUnlessZero(m.PartitionID),
 		Roles:              deepCopy(m.Roles),
-		Username:           ptrUnlessZero(m.Username),
+		GroupIDs:           deepCopy(m.GroupIDs),
 	}
 }
 
@@ -6457,11 +6489,11 @@ func (m *ManagementUser) UpdateRequest() *UpdateManagementUserRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *NotificationGroup) UpdateRequest() *UpdateNotificationGroupRequest {
 	return &UpdateNotificationGroupRequest{
-		Compliance: copyUnlessZero(m.Compliance),
 		ID:         ptrUnlessZero(m.ID),
-		Name:       ptrUnlessZero(m.Name),
-		TimeZoneID: ptrUnlessZero(m.TimeZoneID),
 		Type:       ptrUnlessZero(m.Type),
+		Name:       ptrUnlessZero(m.Name),
+		Compliance: copyUnlessZero(m.Compliance),
+		TimeZoneID: ptrUnlessZero(m.TimeZoneID),
 	}
 }
 
@@ -6469,13 +6501,13 @@ func (m *NotificationGroup) UpdateRequest() *UpdateNotificationGroupRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *PagingGroup) UpdateRequest() *UpdatePagingGroupRequest {
 	return &UpdatePagingGroupRequest{
+		Type:        ptrUnlessZero(m.Type),
+		PartitionID: ptrUnlessZero(m.PartitionID),
 		AccountID:   ptrUnlessZero(m.AccountID),
-		Extension:   ptrUnlessZero(m.Extension),
-		GroupIDs:    deepCopy(m.GroupIDs),
 		ID:          ptrUnlessZero(m.ID),
 		Name:        ptrUnlessZero(m.Name),
-		PartitionID: ptrUnlessZero(m.PartitionID),
-		Type:        ptrUnlessZero(m.Type),
+		Extension:   ptrUnlessZero(m.Extension),
+		GroupIDs:    deepCopy(m.GroupIDs),
 	}
 }
 
@@ -6483,11 +6515,11 @@ func (m *PagingGroup) UpdateRequest() *UpdatePagingGroupRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *PickupGroup) UpdateRequest() *UpdatePickupGroupRequest {
 	return &UpdatePickupGroupRequest{
+		PartitionID: ptrUnlessZero(m.PartitionID),
 		AccountID:   ptrUnlessZero(m.AccountID),
-		GroupIDs:    deepCopy(m.GroupIDs),
 		ID:          ptrUnlessZero(m.ID),
 		Name:        ptrUnlessZero(m.Name),
-		PartitionID: ptrUnlessZero(m.PartitionID),
+		GroupIDs:    deepCopy(m.GroupIDs),
 	}
 }
 
@@ -6495,14 +6527,14 @@ func (m *PickupGroup) UpdateRequest() *UpdatePickupGroupRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *SIPTrunkGroup) UpdateRequest() *UpdateSIPTrunkGroupRequest {
 	return &UpdateSIPTrunkGroupRequest{
-		AccountID:            ptrUnlessZero(m.AccountID),
-		CapacityForward:      deepCopy(m.CapacityForward),
 		ID:                   ptrUnlessZero(m.ID),
 		Name:                 m.Name,
 		PartitionID:          ptrUnlessZero(m.PartitionID),
-		SIPTrunksIDs:         deepCopy(m.SIPTrunksIDs),
+		AccountID:            ptrUnlessZero(m.AccountID),
 		UnconditionalForward: copyUnlessZero(m.UnconditionalForward),
 		UnreachableForward:   deepCopy(m.UnreachableForward),
+		CapacityForward:      deepCopy(m.CapacityForward),
+		SIPTrunksIDs:         deepCopy(m.SIPTrunksIDs),
 	}
 }
 
@@ -6511,11 +6543,11 @@ func (m *SIPTrunkGroup) UpdateRequest() *UpdateSIPTrunkGroupRequest {
 func (m *SecurityRole) UpdateRequest() *UpdateSecurityRoleRequest {
 	return &UpdateSecurityRoleRequest{
 		ID:          ptrUnlessZero(m.ID),
-		Name:        ptrUnlessZero(m.Name),
 		PartitionID: ptrUnlessZero(m.PartitionID),
-		Permissions: deepCopy(m.Permissions),
-		UserCount:   ptrUnlessZero(m.UserCount),
+		Name:        ptrUnlessZero(m.Name),
 		UserType:    ptrUnlessZero(m.UserType),
+		UserCount:   ptrUnlessZero(m.UserCount),
+		Permissions: deepCopy(m.Permissions),
 	}
 }
 
@@ -6523,9 +6555,9 @@ func (m *SecurityRole) UpdateRequest() *UpdateSecurityRoleRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *VfaxOutbound) UpdateRequest() *UpdateVfaxOutboundRequest {
 	return &UpdateVfaxOutboundRequest{
-		AccountID:   ptrUnlessZero(m.AccountID),
 		CallerID:    ptrUnlessZero(m.CallerID),
 		Enabled:     Ptr(m.Enabled),
+		AccountID:   ptrUnlessZero(m.AccountID),
 		PartitionID: ptrUnlessZero(m.PartitionID),
 	}
 }
@@ -6534,11 +6566,11 @@ func (m *VfaxOutbound) UpdateRequest() *UpdateVfaxOutboundRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *VirtualFaxLine) UpdateRequest() *UpdateVirtualFaxLineRequest {
 	return &UpdateVirtualFaxLineRequest{
-		AccountID:      ptrUnlessZero(m.AccountID),
-		EmailAddresses: deepCopy(m.EmailAddresses),
 		ID:             ptrUnlessZero(m.ID),
-		LanguageTag:    ptrUnlessZero(m.LanguageTag),
 		Name:           ptrUnlessZero(m.Name),
+		EmailAddresses: deepCopy(m.EmailAddresses),
+		LanguageTag:    ptrUnlessZero(m.LanguageTag),
+		AccountID:      ptrUnlessZero(m.AccountID),
 		PartitionID:    ptrUnlessZero(m.PartitionID),
 	}
 }
@@ -6547,24 +6579,24 @@ func (m *VirtualFaxLine) UpdateRequest() *UpdateVirtualFaxLineRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *VoicemailBox) UpdateRequest() *UpdateVoicemailBoxRequest {
 	return &UpdateVoicemailBoxRequest{
-		AccountID:                   ptrUnlessZero(m.AccountID),
-		DtmfOption:                  ptrUnlessZero(m.DtmfOption),
-		Greetings:                   deepCopy(m.Greetings),
 		ID:                          ptrUnlessZero(m.ID),
-		Locale:                      ptrUnlessZero(m.Locale),
-		MessageTranscriptionEnabled: Ptr(m.MessageTranscriptionEnabled),
 		Name:                        ptrUnlessZero(m.Name),
-		ParentID:                    ptrUnlessZero(m.ParentID),
 		PartitionID:                 ptrUnlessZero(m.PartitionID),
-		PINLockedOut:                Ptr(m.PINLockedOut),
-		ReferencedBy:                deepCopy(m.ReferencedBy),
-		SubIDs:                      deepCopy(m.SubIDs),
-		TotalUnreadVoicemails:       ptrUnlessZero(m.TotalUnreadVoicemails),
-		TotalVoicemails:             ptrUnlessZero(m.TotalVoicemails),
-		Type:                        ptrUnlessZero(m.Type),
-		VoicemailKeepAfterEmail:     Ptr(m.VoicemailKeepAfterEmail),
+		AccountID:                   ptrUnlessZero(m.AccountID),
 		VoicemailToEmailAddresses:   deepCopy(m.VoicemailToEmailAddresses),
 		VoicemailToEmailEnabled:     Ptr(m.VoicemailToEmailEnabled),
+		VoicemailKeepAfterEmail:     Ptr(m.VoicemailKeepAfterEmail),
+		ReferencedBy:                deepCopy(m.ReferencedBy),
+		Locale:                      ptrUnlessZero(m.Locale),
+		TotalVoicemails:             ptrUnlessZero(m.TotalVoicemails),
+		TotalUnreadVoicemails:       ptrUnlessZero(m.TotalUnreadVoicemails),
+		Type:                        ptrUnlessZero(m.Type),
+		SubIDs:                      deepCopy(m.SubIDs),
+		ParentID:                    ptrUnlessZero(m.ParentID),
+		DtmfOption:                  ptrUnlessZero(m.DtmfOption),
+		PINLockedOut:                Ptr(m.PINLockedOut),
+		MessageTranscriptionEnabled: Ptr(m.MessageTranscriptionEnabled),
+		Greetings:                   deepCopy(m.Greetings),
 	}
 }
 
@@ -6572,23 +6604,23 @@ func (m *VoicemailBox) UpdateRequest() *UpdateVoicemailBoxRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *VoicemailMessage) UpdateRequest() *UpdateVoicemailMessageRequest {
 	return &UpdateVoicemailMessageRequest{
-		AccountID:           ptrUnlessZero(m.AccountID),
-		AudioFileAndType:    ptrUnlessZero(m.AudioFileAndType),
+		ID:                  ptrUnlessZero(m.ID),
 		CreatedDate:         ptrUnlessZero(m.CreatedDate),
 		FromName:            ptrUnlessZero(m.FromName),
 		FromNumber:          ptrUnlessZero(m.FromNumber),
-		ID:                  ptrUnlessZero(m.ID),
 		LengthInPages:       ptrUnlessZero(m.LengthInPages),
 		LengthInSeconds:     ptrUnlessZero(m.LengthInSeconds),
-		MessageType:         ptrUnlessZero(m.MessageType),
-		PartitionID:         ptrUnlessZero(m.PartitionID),
 		Read:                Ptr(m.Read),
 		SizeInBytes:         ptrUnlessZero(m.SizeInBytes),
-		StorageID:           ptrUnlessZero(m.StorageID),
-		ToPhoneNumber:       ptrUnlessZero(m.ToPhoneNumber),
-		TranscriptionInfo:   ptrUnlessZero(m.TranscriptionInfo),
-		TranscriptionStatus: ptrUnlessZero(m.TranscriptionStatus),
-		TranscriptionText:   ptrUnlessZero(m.TranscriptionText),
+		MessageType:         ptrUnlessZero(m.MessageType),
 		VoicemailBoxID:      ptrUnlessZero(m.VoicemailBoxID),
+		AccountID:           ptrUnlessZero(m.AccountID),
+		PartitionID:         ptrUnlessZero(m.PartitionID),
+		ToPhoneNumber:       ptrUnlessZero(m.ToPhoneNumber),
+		TranscriptionStatus: ptrUnlessZero(m.TranscriptionStatus),
+		TranscriptionInfo:   ptrUnlessZero(m.TranscriptionInfo),
+		TranscriptionText:   ptrUnlessZero(m.TranscriptionText),
+		StorageID:           ptrUnlessZero(m.StorageID),
+		AudioFileAndType:    ptrUnlessZero(m.AudioFileAndType),
 	}
 }

@@ -438,6 +438,17 @@ func (t *Types) expr(n map[string]any, hint, source string) string {
 		}
 		return t.structType("inline:"+source, hint, source, n)
 	case n["oneOf"] != nil || n["anyOf"] != nil:
+		// Go has no union: the JSON is kept raw, and each variant that is a
+		// component schema gets its type, to decode the raw JSON into.
+		for _, key := range []string{"oneOf", "anyOf"} {
+			for _, m := range asSlice(n[key]) {
+				if ref, ok := asMap(m)["$ref"].(string); ok {
+					if name, isSchema := strings.CutPrefix(ref, schemaRefPrefix); isSchema {
+						t.Name(name)
+					}
+				}
+			}
+		}
 		return "json.RawMessage"
 	}
 	switch typ {
@@ -596,7 +607,7 @@ func (t *Types) properties(n map[string]any) []prop {
 			walk(asMap(m), visiting, variants)
 		}
 		props := mapAt(n, "properties")
-		for _, k := range slices.Sorted(maps.Keys(props)) {
+		for _, k := range t.spec.keys(props) {
 			if _, dup := idx[k]; dup {
 				continue
 			}
@@ -653,6 +664,9 @@ func (t *Types) fields(hintBase, source string, n map[string]any, kind DeclKind,
 		used[fn] = true
 		typ := t.expr(p.node, joinName(hintBase, fn), source+"."+p.name)
 		f := Field{Name: fn, JSON: p.name, Type: typ, Doc: describe(t.spec, p.node), Required: p.required}
+		if typ == "json.RawMessage" {
+			f.Doc = strings.TrimSpace(f.Doc + "\n\n" + t.rawReason(p.node))
+		}
 		if typ == "string" && isSecretProp(p.name) {
 			f.Type, f.Secret = "Secret", true
 		}
@@ -966,4 +980,24 @@ func (t *Types) isEnum(typ string) bool {
 
 func (t *Types) patternSkipped(pat string) bool {
 	return slices.ContainsFunc(t.ov.Patterns, func(p PatternNote) bool { return p.Pattern == pat })
+}
+
+// rawReason says why a field is json.RawMessage.
+func (t *Types) rawReason(n map[string]any) string {
+	r := t.spec.Resolve(n)
+	variants := []string{}
+	for _, key := range []string{"oneOf", "anyOf"} {
+		for _, m := range asSlice(r[key]) {
+			if ref, ok := asMap(m)["$ref"].(string); ok {
+				variants = append(variants, t.Name(strings.TrimPrefix(ref, schemaRefPrefix)))
+			}
+		}
+	}
+	switch {
+	case len(variants) > 0:
+		return "It is raw JSON: the spec allows one of several shapes (" + strings.Join(variants, ", ") + "), which Go cannot express as one type; decode it into the one the answer holds."
+	case r["oneOf"] != nil || r["anyOf"] != nil:
+		return "It is raw JSON: the spec allows one of several shapes, which Go cannot express as one type."
+	}
+	return "It is raw JSON: the spec does not say what it holds."
 }

@@ -266,6 +266,12 @@ func TestTypesMapping(t *testing.T) {
 	assert.Equal(t, "omitempty", f["name"].Omit)
 	assert.Equal(t, "Its name.", f["name"].Doc)
 	assert.Equal(t, "The widget's id.", f["id"].Doc)
+	assert.Equal(t, "It is raw JSON: the spec allows one of several shapes, which Go cannot express as one type.", f["either"].Doc)
+	assert.Equal(t, "It is raw JSON: the spec does not say what it holds.", rawOf(ty, map[string]any{}))
+
+	// Fields follow the spec's order: the allOf base's first, then the
+	// member's as written.
+	assert.Equal(t, []string{"id", "name", "colour", "shade", "size"}, jsonNames(d)[:5])
 
 	// A discriminated base decodes every variant: its struct has the
 	// variants' fields too.
@@ -275,6 +281,15 @@ func TestTypesMapping(t *testing.T) {
 
 // spaces matches the runs of blanks gofmt aligns with.
 var spaces = regexp.MustCompile(`[ \t]+`)
+
+func TestOneOfIsRawWithVariantTypes(t *testing.T) {
+	ty, err := newTestTypes(t, typesOverrides, "")
+	require.NoError(t, err)
+	n := map[string]any{"oneOf": []any{map[string]any{"$ref": "#/components/schemas/Owner"}, map[string]any{"type": "string"}}}
+	assert.Equal(t, "json.RawMessage", ty.Expr(n, "GetThingResponse"))
+	assert.NotNil(t, ty.decls["Owner"], "a variant gets its type, to decode the raw JSON into")
+	assert.Contains(t, ty.rawReason(n), "(Owner)")
+}
 
 func jsonNames(d *Decl) []string {
 	var out []string
@@ -491,3 +506,5 @@ func TestGeneratedFieldsHaveDocs(t *testing.T) {
 	// POST), never more than that.
 	assert.LessOrEqual(t, described-checked, described/4)
 }
+
+func rawOf(ty *Types, n map[string]any) string { return ty.rawReason(n) }
