@@ -297,6 +297,23 @@ type BrandSettings struct {
 	DesktopHostingEnabled bool   `json:"desktopHostingEnabled,omitempty"`
 }
 
+// BulkVoicemailActionRequest is the body of a PUT that sends schema
+// BulkVoicemailAction. Required fields are values; the others are pointers, nil
+// to leave them out.
+type BulkVoicemailActionRequest struct {
+	ActionType BulkVoicemailActionType `json:"actionType"`
+	MessageIDs []string                `json:"messageIds,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema BulkVoicemailAction find; nil when there is none.
+func (r *BulkVoicemailActionRequest) Validate() error { return validateRequest(r) }
+
+func (r *BulkVoicemailActionRequest) validate(v *validator) {
+	v.required("actionType", string(r.ActionType))
+	v.enum("actionType", string(r.ActionType), r.ActionType.Valid())
+}
+
 // BulkVoicemailActionType values appear in BulkVoicemailAction.actionType.
 type BulkVoicemailActionType string
 
@@ -965,6 +982,74 @@ type CallParkingSpot struct {
 	SpotNumber  string `json:"spotNumber,omitempty"`
 }
 
+// CancelActionRequest is the body of a POST that sends schema CancelActionX.
+// Required fields are values; the others are pointers, nil to leave them out.
+type CancelActionRequest struct {
+	ReferenceID *string `json:"referenceId,omitempty"`
+	PartitionID *string `json:"partitionId,omitempty"`
+	AccountID   *string `json:"accountId,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CancelActionX find; nil when there is none.
+func (r *CancelActionRequest) Validate() error { return validateRequest(r) }
+
+func (r *CancelActionRequest) validate(*validator) {}
+
+// ChangePINRequest is the body of a PUT that sends schema PinChange. Required
+// fields are values; the others are pointers, nil to leave them out.
+type ChangePINRequest struct {
+	AccountID      *string `json:"accountId,omitempty"`
+	VoicemailBoxID *string `json:"voicemailBoxId,omitempty"`
+	ReferenceID    *string `json:"referenceId,omitempty"`
+	ReferenceType  *string `json:"referenceType,omitempty"`
+	PIN            *Secret `json:"pin,omitempty"`
+}
+
+// Format implements fmt.Formatter: every verb prints ChangePINRequest with its secrets
+// redacted.
+func (x ChangePINRequest) Format(f fmt.State, verb rune) {
+	type plain ChangePINRequest
+	formatModel(f, verb, "alianza.ChangePINRequest", plain(x))
+}
+
+// LogValue implements slog.LogValuer with every secret redacted.
+func (x ChangePINRequest) LogValue() slog.Value { return RedactedLogValue(x) }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema PinChange find; nil when there is none.
+func (r *ChangePINRequest) Validate() error { return validateRequest(r) }
+
+func (r *ChangePINRequest) validate(*validator) {}
+
+// ChangePasswordRequest is the body of a PUT that sends schema Login. Required
+// fields are values; the others are pointers, nil to leave them out.
+type ChangePasswordRequest struct {
+	Username string `json:"username"`
+	Password Secret `json:"password"`
+	// This should be used only when changing the password
+	ChangePassword *Secret `json:"changePassword,omitempty"`
+}
+
+// Format implements fmt.Formatter: every verb prints ChangePasswordRequest with its secrets
+// redacted.
+func (x ChangePasswordRequest) Format(f fmt.State, verb rune) {
+	type plain ChangePasswordRequest
+	formatModel(f, verb, "alianza.ChangePasswordRequest", plain(x))
+}
+
+// LogValue implements slog.LogValuer with every secret redacted.
+func (x ChangePasswordRequest) LogValue() slog.Value { return RedactedLogValue(x) }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema Login find; nil when there is none.
+func (r *ChangePasswordRequest) Validate() error { return validateRequest(r) }
+
+func (r *ChangePasswordRequest) validate(v *validator) {
+	v.required("username", r.Username)
+	v.required("password", string(r.Password))
+}
+
 // CidMappingResponse is schema CidMappingResponse of Alianza's API.
 type CidMappingResponse struct {
 	PartitionID          string `json:"partitionId,omitempty"`
@@ -989,6 +1074,43 @@ type Collection struct {
 	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 }
 
+// CompleteSSOConfigRequest is the body of a PUT that sends schema
+// CompleteSSOConfigRequest. Required fields are values; the others are
+// pointers, nil to leave them out.
+type CompleteSSOConfigRequest struct {
+	// Identity Provider sign-in endpoint URL where SAML authentication requests
+	// are sent.
+	IdentityProviderSignInURL string `json:"identityProviderSignInUrl"`
+	// Identity Provider signing certificate in PEM or CER format.
+	IdentityProviderSigningCertificate string `json:"identityProviderSigningCertificate"`
+	// SAML attribute name that contains the Alianza user ID.
+	UserIDAttributeFieldMapping *string `json:"userIdAttributeFieldMapping,omitempty"`
+	// SAML attribute name containing the user's unique identifier in the IdP.
+	ExternalIDAttributeFieldMapping string `json:"externalIdAttributeFieldMapping"`
+	// SAML attribute name containing the user's email address.
+	ExternalEmailAttributeFieldMapping *string                     `json:"externalEmailAttributeFieldMapping,omitempty"`
+	SSOName                            string                      `json:"ssoName"`
+	IdentityProviderLogoutURL          *string                     `json:"identityProviderLogoutUrl,omitempty"`
+	SAMLRequestProtocolBinding         *SAMLRequestProtocolBinding `json:"samlRequestProtocolBinding,omitempty"`
+	EnforcedSubPartitions              []string                    `json:"enforcedSubPartitions,omitempty"`
+	AllowSpInitiatedAuthenticationFlow *bool                       `json:"allowSpInitiatedAuthenticationFlow,omitempty"`
+	AllowAlianzaAuthentication         *bool                       `json:"allowAlianzaAuthentication,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CompleteSSOConfigRequest find; nil when there is none.
+func (r *CompleteSSOConfigRequest) Validate() error { return validateRequest(r) }
+
+func (r *CompleteSSOConfigRequest) validate(v *validator) {
+	v.required("identityProviderSignInUrl", r.IdentityProviderSignInURL)
+	v.required("identityProviderSigningCertificate", r.IdentityProviderSigningCertificate)
+	v.required("externalIdAttributeFieldMapping", r.ExternalIDAttributeFieldMapping)
+	v.required("ssoName", r.SSOName)
+	if r.SAMLRequestProtocolBinding != nil {
+		v.enum("samlRequestProtocolBinding", string(*r.SAMLRequestProtocolBinding), r.SAMLRequestProtocolBinding.Valid())
+	}
+}
+
 // ComplianceConfiguration is schema ComplianceConfiguration of Alianza's API.
 type ComplianceConfiguration struct {
 	// The date the phone service was installed. ISO 8601 format.
@@ -999,7 +1121,7 @@ type ComplianceConfiguration struct {
 	// The list of email addresses that will receive emergency notifications.
 	EmailRecipients []string `json:"emailRecipients,omitempty"`
 	// The list of phone numbers that will receive emergency notifications.
-	SmsRecipients []string `json:"smsRecipients,omitempty"`
+	SMSRecipients []string `json:"smsRecipients,omitempty"`
 	// Indicates whether the customer is in compliance with Kari's law.
 	InCompliance bool `json:"inCompliance,omitempty"`
 }
@@ -1062,23 +1184,6 @@ func (r *CreateBrandSettingsRequest) Validate() error { return validateRequest(r
 
 func (r *CreateBrandSettingsRequest) validate(v *validator) {
 	v.required("partitionId", r.PartitionID)
-}
-
-// CreateBusinessLineDeviceSwapRequest is the body of a POST that sends schema
-// DeviceSwap. Required fields are values; the others are pointers, nil to leave
-// them out.
-type CreateBusinessLineDeviceSwapRequest struct {
-	MACAddress   string `json:"macAddress"`
-	DeviceTypeID string `json:"deviceTypeId"`
-}
-
-// Validate reports, as a *ValidationError, every problem of r that the
-// spec's rules for schema DeviceSwap find; nil when there is none.
-func (r *CreateBusinessLineDeviceSwapRequest) Validate() error { return validateRequest(r) }
-
-func (r *CreateBusinessLineDeviceSwapRequest) validate(v *validator) {
-	v.required("macAddress", r.MACAddress)
-	v.required("deviceTypeId", r.DeviceTypeID)
 }
 
 // CreateBusinessLineVoicemailBoxRequest is the body of a POST that sends schema
@@ -1150,21 +1255,6 @@ func (r *CreateCallParkingSpotRequest) Validate() error { return validateRequest
 
 func (r *CreateCallParkingSpotRequest) validate(*validator) {}
 
-// CreateCancelActionRequest is the body of a POST that sends schema
-// CancelActionX. Required fields are values; the others are pointers, nil to
-// leave them out.
-type CreateCancelActionRequest struct {
-	ReferenceID *string `json:"referenceId,omitempty"`
-	PartitionID *string `json:"partitionId,omitempty"`
-	AccountID   *string `json:"accountId,omitempty"`
-}
-
-// Validate reports, as a *ValidationError, every problem of r that the
-// spec's rules for schema CancelActionX find; nil when there is none.
-func (r *CreateCancelActionRequest) Validate() error { return validateRequest(r) }
-
-func (r *CreateCancelActionRequest) validate(*validator) {}
-
 // CreateCollectionRequest is the body of a POST that sends schema
 // CollectionDTO. Required fields are values; the others are pointers, nil to
 // leave them out.
@@ -1201,32 +1291,6 @@ func (r *CreateCustomCallerIDNumberRequest) Validate() error { return validateRe
 
 func (r *CreateCustomCallerIDNumberRequest) validate(v *validator) {
 	v.required("customCallerIdNumber", r.CustomCallerIDNumber)
-}
-
-// CreateDeviceSwapRequest is the body of a POST that sends schema DeviceSwapX.
-// Required fields are values; the others are pointers, nil to leave them out.
-//
-// Refers to swapping Account Device Lines.
-type CreateDeviceSwapRequest struct {
-	// The 48-bit hexadecimal address assigned to the device by the manufacturer.
-	// Required if the device line refers to a physical device. Must not be claimed
-	// in another device request.
-	MACAddress string `json:"macAddress"`
-	// Identifies the equipment as well as the features that the device supports.
-	// Refers to deviceType.id. See also: Get All Device Types and Get Device Type
-	// by ID
-	DeviceTypeID string `json:"deviceTypeId"`
-	DeviceName   string `json:"deviceName"`
-}
-
-// Validate reports, as a *ValidationError, every problem of r that the
-// spec's rules for schema DeviceSwapX find; nil when there is none.
-func (r *CreateDeviceSwapRequest) Validate() error { return validateRequest(r) }
-
-func (r *CreateDeviceSwapRequest) validate(v *validator) {
-	v.required("macAddress", r.MACAddress)
-	v.required("deviceTypeId", r.DeviceTypeID)
-	v.required("deviceName", r.DeviceName)
 }
 
 // CreateDynamicTelephoneNumberActivationRequest is the body of a POST that
@@ -1555,18 +1619,6 @@ func (r *CreatePickupGroupRequest) validate(v *validator) {
 	}
 }
 
-// CreateReadMessageRequest is the body of a POST that sends schema ReadMessage.
-// Required fields are values; the others are pointers, nil to leave them out.
-type CreateReadMessageRequest struct {
-	MarkAsRead *bool `json:"markAsRead,omitempty"`
-}
-
-// Validate reports, as a *ValidationError, every problem of r that the
-// spec's rules for schema ReadMessage find; nil when there is none.
-func (r *CreateReadMessageRequest) Validate() error { return validateRequest(r) }
-
-func (r *CreateReadMessageRequest) validate(*validator) {}
-
 // CreateSIPTrunkGroupRequest is the body of a POST that sends schema
 // SipTrunkGroup. Required fields are values; the others are pointers, nil to
 // leave them out.
@@ -1821,21 +1873,6 @@ type CreateUserGroupRequest struct {
 func (r *CreateUserGroupRequest) Validate() error { return validateRequest(r) }
 
 func (r *CreateUserGroupRequest) validate(*validator) {}
-
-// CreateValidateSIPUsernameRequest is the body of a POST that sends schema
-// ValidateSipUsernameDto. Required fields are values; the others are pointers,
-// nil to leave them out.
-type CreateValidateSIPUsernameRequest struct {
-	Username string `json:"username"`
-}
-
-// Validate reports, as a *ValidationError, every problem of r that the
-// spec's rules for schema ValidateSipUsernameDto find; nil when there is none.
-func (r *CreateValidateSIPUsernameRequest) Validate() error { return validateRequest(r) }
-
-func (r *CreateValidateSIPUsernameRequest) validate(v *validator) {
-	v.required("username", r.Username)
-}
 
 // CreateVirtualFaxLineRequest is the body of a POST that sends schema
 // VirtualFaxLineX. Required fields are values; the others are pointers, nil to
@@ -2246,7 +2283,7 @@ type DocumentVersionRole string
 // DocumentVersionRole values.
 const (
 	DocumentVersionRolePortAuthorization DocumentVersionRole = "PORT_AUTHORIZATION"
-	DocumentVersionRoleSmsAuthorization  DocumentVersionRole = "SMS_AUTHORIZATION"
+	DocumentVersionRoleSMSAuthorization  DocumentVersionRole = "SMS_AUTHORIZATION"
 )
 
 // Valid reports whether v is a value the spec defines for DocumentVersionRole.
@@ -2265,7 +2302,7 @@ func (v *DocumentVersionRole) UnmarshalText(b []byte) error {
 	return nil
 }
 
-var documentVersionRoleValues = []DocumentVersionRole{DocumentVersionRolePortAuthorization, DocumentVersionRoleSmsAuthorization}
+var documentVersionRoleValues = []DocumentVersionRole{DocumentVersionRolePortAuthorization, DocumentVersionRoleSMSAuthorization}
 
 // DynamicInventory is schema DynamicInventoryX of Alianza's API.
 type DynamicInventory struct {
@@ -2429,7 +2466,7 @@ type EmergencyNotificationEvent struct {
 	// The list of recipients that were attempted ed via email.
 	EmailNotificationRecipients []RecipientStatus `json:"emailNotificationRecipients,omitempty"`
 	// The list of recipients that were attempted via SMS.
-	SmsNotificationRecipients []RecipientStatus `json:"smsNotificationRecipients,omitempty"`
+	SMSNotificationRecipients []RecipientStatus `json:"smsNotificationRecipients,omitempty"`
 }
 
 // EmergencyNotificationEventGroupType values appear in
@@ -3134,7 +3171,7 @@ type InboundCarrier struct {
 	SupportHotCutPorting    bool               `json:"supportHotCutPorting,omitempty"`
 	HasTNs                  bool               `json:"hasTNs,omitempty"`
 	E911Account             E911Account        `json:"e911Account,omitzero"`
-	SmsCallbackURL          string             `json:"smsCallbackUrl,omitempty"`
+	SMSCallbackURL          string             `json:"smsCallbackUrl,omitempty"`
 	PortPushDays            int                `json:"portPushDays,omitempty"`
 	BandwidthSettings       BandwidthSettings  `json:"bandwidthSettings,omitzero"`
 	EnableDynamicInventory  bool               `json:"enableDynamicInventory,omitempty"`
@@ -4035,6 +4072,26 @@ type RateCenterSearchView struct {
 	Distance         float64                     `json:"distance,omitempty"`
 }
 
+// ReassignEndUserRequest is the body of a PUT that sends schema
+// ReassignEndUserX. Required fields are values; the others are pointers, nil to
+// leave them out.
+type ReassignEndUserRequest struct {
+	// Must be different than the existing name.
+	FirstName *string `json:"firstName,omitempty"`
+	LastName  *string `json:"lastName,omitempty"`
+	// Will be nullified when not present.
+	EmailAddress *string `json:"emailAddress,omitempty"`
+	// Will be nullified when not present.
+	Username   *string `json:"username,omitempty"`
+	BlockEmail *bool   `json:"blockEmail,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema ReassignEndUserX find; nil when there is none.
+func (r *ReassignEndUserRequest) Validate() error { return validateRequest(r) }
+
+func (r *ReassignEndUserRequest) validate(*validator) {}
+
 // RecipientStatus is schema RecipientStatus of Alianza's API.
 type RecipientStatus struct {
 	// This represents the intended recipient of the emergency notification. For
@@ -4804,6 +4861,18 @@ func (v *ServiceActivationEventServiceType) UnmarshalText(b []byte) error {
 
 var serviceActivationEventServiceTypeValues = []ServiceActivationEventServiceType{ServiceActivationEventServiceTypePortRequest, ServiceActivationEventServiceTypeCsrChangeRequest, ServiceActivationEventServiceTypeActivation, ServiceActivationEventServiceTypeNineOneOneAddress, ServiceActivationEventServiceTypeDisconnect, ServiceActivationEventServiceTypeDynamicReservation, ServiceActivationEventServiceTypeByotnRequest, ServiceActivationEventServiceTypeServiceProviderTN}
 
+// SetReadStatusRequest is the body of a POST that sends schema ReadMessage.
+// Required fields are values; the others are pointers, nil to leave them out.
+type SetReadStatusRequest struct {
+	MarkAsRead *bool `json:"markAsRead,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema ReadMessage find; nil when there is none.
+func (r *SetReadStatusRequest) Validate() error { return validateRequest(r) }
+
+func (r *SetReadStatusRequest) validate(*validator) {}
+
 // SideCarType is schema SideCarTypeX of Alianza's API.
 type SideCarType struct {
 	ID              string `json:"id,omitempty"`
@@ -4907,6 +4976,49 @@ func (x SpecialtyLineResponse) Format(f fmt.State, verb rune) {
 
 // LogValue implements slog.LogValuer with every secret redacted.
 func (x SpecialtyLineResponse) LogValue() slog.Value { return RedactedLogValue(x) }
+
+// SwapBusinessLineDeviceRequest is the body of a POST that sends schema
+// DeviceSwap. Required fields are values; the others are pointers, nil to leave
+// them out.
+type SwapBusinessLineDeviceRequest struct {
+	MACAddress   string `json:"macAddress"`
+	DeviceTypeID string `json:"deviceTypeId"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema DeviceSwap find; nil when there is none.
+func (r *SwapBusinessLineDeviceRequest) Validate() error { return validateRequest(r) }
+
+func (r *SwapBusinessLineDeviceRequest) validate(v *validator) {
+	v.required("macAddress", r.MACAddress)
+	v.required("deviceTypeId", r.DeviceTypeID)
+}
+
+// SwapDeviceRequest is the body of a POST that sends schema DeviceSwapX.
+// Required fields are values; the others are pointers, nil to leave them out.
+//
+// Refers to swapping Account Device Lines.
+type SwapDeviceRequest struct {
+	// The 48-bit hexadecimal address assigned to the device by the manufacturer.
+	// Required if the device line refers to a physical device. Must not be claimed
+	// in another device request.
+	MACAddress string `json:"macAddress"`
+	// Identifies the equipment as well as the features that the device supports.
+	// Refers to deviceType.id. See also: Get All Device Types and Get Device Type
+	// by ID
+	DeviceTypeID string `json:"deviceTypeId"`
+	DeviceName   string `json:"deviceName"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema DeviceSwapX find; nil when there is none.
+func (r *SwapDeviceRequest) Validate() error { return validateRequest(r) }
+
+func (r *SwapDeviceRequest) validate(v *validator) {
+	v.required("macAddress", r.MACAddress)
+	v.required("deviceTypeId", r.DeviceTypeID)
+	v.required("deviceName", r.DeviceName)
+}
 
 // SystemDefaultMedia is schema SystemDefaultMediaX of Alianza's API.
 type SystemDefaultMedia struct {
@@ -5016,23 +5128,6 @@ func (r *UpdateBrandSettingsRequest) validate(v *validator) {
 	v.required("brandName", r.BrandName)
 }
 
-// UpdateBulkVoicemailActionRequest is the body of a PUT that sends schema
-// BulkVoicemailAction. Required fields are values; the others are pointers, nil
-// to leave them out.
-type UpdateBulkVoicemailActionRequest struct {
-	ActionType BulkVoicemailActionType `json:"actionType"`
-	MessageIDs []string                `json:"messageIds,omitempty"`
-}
-
-// Validate reports, as a *ValidationError, every problem of r that the
-// spec's rules for schema BulkVoicemailAction find; nil when there is none.
-func (r *UpdateBulkVoicemailActionRequest) Validate() error { return validateRequest(r) }
-
-func (r *UpdateBulkVoicemailActionRequest) validate(v *validator) {
-	v.required("actionType", string(r.ActionType))
-	v.enum("actionType", string(r.ActionType), r.ActionType.Valid())
-}
-
 // UpdateBusinessLineVoicemailBoxRequest is the body of a PUT that sends schema
 // VoicemailBox. Required fields are values; the others are pointers, nil to
 // leave them out.
@@ -5119,43 +5214,6 @@ func (r *UpdateCidMappingRequest) Validate() error { return validateRequest(r) }
 
 func (r *UpdateCidMappingRequest) validate(v *validator) {
 	v.required("fromWildcard", r.FromWildcard)
-}
-
-// UpdateCompleteSSOConfigRequest is the body of a PUT that sends schema
-// CompleteSSOConfigRequest. Required fields are values; the others are
-// pointers, nil to leave them out.
-type UpdateCompleteSSOConfigRequest struct {
-	// Identity Provider sign-in endpoint URL where SAML authentication requests
-	// are sent.
-	IdentityProviderSignInURL string `json:"identityProviderSignInUrl"`
-	// Identity Provider signing certificate in PEM or CER format.
-	IdentityProviderSigningCertificate string `json:"identityProviderSigningCertificate"`
-	// SAML attribute name that contains the Alianza user ID.
-	UserIDAttributeFieldMapping *string `json:"userIdAttributeFieldMapping,omitempty"`
-	// SAML attribute name containing the user's unique identifier in the IdP.
-	ExternalIDAttributeFieldMapping string `json:"externalIdAttributeFieldMapping"`
-	// SAML attribute name containing the user's email address.
-	ExternalEmailAttributeFieldMapping *string                     `json:"externalEmailAttributeFieldMapping,omitempty"`
-	SSOName                            string                      `json:"ssoName"`
-	IdentityProviderLogoutURL          *string                     `json:"identityProviderLogoutUrl,omitempty"`
-	SAMLRequestProtocolBinding         *SAMLRequestProtocolBinding `json:"samlRequestProtocolBinding,omitempty"`
-	EnforcedSubPartitions              []string                    `json:"enforcedSubPartitions,omitempty"`
-	AllowSpInitiatedAuthenticationFlow *bool                       `json:"allowSpInitiatedAuthenticationFlow,omitempty"`
-	AllowAlianzaAuthentication         *bool                       `json:"allowAlianzaAuthentication,omitempty"`
-}
-
-// Validate reports, as a *ValidationError, every problem of r that the
-// spec's rules for schema CompleteSSOConfigRequest find; nil when there is none.
-func (r *UpdateCompleteSSOConfigRequest) Validate() error { return validateRequest(r) }
-
-func (r *UpdateCompleteSSOConfigRequest) validate(v *validator) {
-	v.required("identityProviderSignInUrl", r.IdentityProviderSignInURL)
-	v.required("identityProviderSigningCertificate", r.IdentityProviderSigningCertificate)
-	v.required("externalIdAttributeFieldMapping", r.ExternalIDAttributeFieldMapping)
-	v.required("ssoName", r.SSOName)
-	if r.SAMLRequestProtocolBinding != nil {
-		v.enum("samlRequestProtocolBinding", string(*r.SAMLRequestProtocolBinding), r.SAMLRequestProtocolBinding.Valid())
-	}
 }
 
 // UpdateCymbusAccountGroupRequest is the body of a PUT that sends schema
@@ -5389,34 +5447,6 @@ func (r *UpdateJobRequest) validate(v *validator) {
 	}
 }
 
-// UpdateLoginRequest is the body of a PUT that sends schema Login. Required
-// fields are values; the others are pointers, nil to leave them out.
-type UpdateLoginRequest struct {
-	Username string `json:"username"`
-	Password Secret `json:"password"`
-	// This should be used only when changing the password
-	ChangePassword *Secret `json:"changePassword,omitempty"`
-}
-
-// Format implements fmt.Formatter: every verb prints UpdateLoginRequest with its secrets
-// redacted.
-func (x UpdateLoginRequest) Format(f fmt.State, verb rune) {
-	type plain UpdateLoginRequest
-	formatModel(f, verb, "alianza.UpdateLoginRequest", plain(x))
-}
-
-// LogValue implements slog.LogValuer with every secret redacted.
-func (x UpdateLoginRequest) LogValue() slog.Value { return RedactedLogValue(x) }
-
-// Validate reports, as a *ValidationError, every problem of r that the
-// spec's rules for schema Login find; nil when there is none.
-func (r *UpdateLoginRequest) Validate() error { return validateRequest(r) }
-
-func (r *UpdateLoginRequest) validate(v *validator) {
-	v.required("username", r.Username)
-	v.required("password", string(r.Password))
-}
-
 // UpdateManagementUserRequest is the body of a PUT that sends schema
 // ManagementUserX. Required fields are values; the others are pointers, nil to
 // leave them out.
@@ -5516,32 +5546,6 @@ func (r *UpdateNotificationGroupRequest) validate(v *validator) {
 	}
 }
 
-// UpdatePINChangeRequest is the body of a PUT that sends schema PinChange.
-// Required fields are values; the others are pointers, nil to leave them out.
-type UpdatePINChangeRequest struct {
-	AccountID      *string `json:"accountId,omitempty"`
-	VoicemailBoxID *string `json:"voicemailBoxId,omitempty"`
-	ReferenceID    *string `json:"referenceId,omitempty"`
-	ReferenceType  *string `json:"referenceType,omitempty"`
-	PIN            *Secret `json:"pin,omitempty"`
-}
-
-// Format implements fmt.Formatter: every verb prints UpdatePINChangeRequest with its secrets
-// redacted.
-func (x UpdatePINChangeRequest) Format(f fmt.State, verb rune) {
-	type plain UpdatePINChangeRequest
-	formatModel(f, verb, "alianza.UpdatePINChangeRequest", plain(x))
-}
-
-// LogValue implements slog.LogValuer with every secret redacted.
-func (x UpdatePINChangeRequest) LogValue() slog.Value { return RedactedLogValue(x) }
-
-// Validate reports, as a *ValidationError, every problem of r that the
-// spec's rules for schema PinChange find; nil when there is none.
-func (r *UpdatePINChangeRequest) Validate() error { return validateRequest(r) }
-
-func (r *UpdatePINChangeRequest) validate(*validator) {}
-
 // UpdatePagingGroupRequest is the body of a PUT that sends schema PagingGroupX.
 // Required fields are values; the others are pointers, nil to leave them out.
 type UpdatePagingGroupRequest struct {
@@ -5614,8 +5618,8 @@ type UpdatePortRequest struct {
 	TelecomSettings        *TelecomSettings       `json:"telecomSettings,omitempty"`
 	HotCutPortID           *string                `json:"hotCutPortId,omitempty"`
 	PortNow                *bool                  `json:"portNow,omitempty"`
-	CanAcceptSms           *bool                  `json:"canAcceptSMS,omitempty"`
-	SmsCallbackURL         *string                `json:"smsCallbackUrl,omitempty"`
+	CanAcceptSMS           *bool                  `json:"canAcceptSMS,omitempty"`
+	SMSCallbackURL         *string                `json:"smsCallbackUrl,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints UpdatePortRequest with its secrets
@@ -5652,26 +5656,6 @@ func (r *UpdatePortRequest) validate(v *validator) {
 		v.enum("cancelType", string(*r.CancelType), r.CancelType.Valid())
 	}
 }
-
-// UpdateReassignEndUserRequest is the body of a PUT that sends schema
-// ReassignEndUserX. Required fields are values; the others are pointers, nil to
-// leave them out.
-type UpdateReassignEndUserRequest struct {
-	// Must be different than the existing name.
-	FirstName *string `json:"firstName,omitempty"`
-	LastName  *string `json:"lastName,omitempty"`
-	// Will be nullified when not present.
-	EmailAddress *string `json:"emailAddress,omitempty"`
-	// Will be nullified when not present.
-	Username   *string `json:"username,omitempty"`
-	BlockEmail *bool   `json:"blockEmail,omitempty"`
-}
-
-// Validate reports, as a *ValidationError, every problem of r that the
-// spec's rules for schema ReassignEndUserX find; nil when there is none.
-func (r *UpdateReassignEndUserRequest) Validate() error { return validateRequest(r) }
-
-func (r *UpdateReassignEndUserRequest) validate(*validator) {}
 
 // UpdateSIPTrunkGroupRequest is the body of a PUT that sends schema
 // SipTrunkGroup. Required fields are values; the others are pointers, nil to
@@ -6077,6 +6061,21 @@ func (v *UserValidationResult) UnmarshalText(b []byte) error {
 }
 
 var userValidationResultValues = []UserValidationResult{UserValidationResultLinkedUser, UserValidationResultExemptedUser, UserValidationResultAccSSOConfigured, UserValidationResultPESSOConfigured, UserValidationResultPSSOConfigured, UserValidationResultNoActiveConfig, UserValidationResultActiveConfigAlzAuthnAllowed}
+
+// ValidateSIPUsernameRequest is the body of a POST that sends schema
+// ValidateSipUsernameDto. Required fields are values; the others are pointers,
+// nil to leave them out.
+type ValidateSIPUsernameRequest struct {
+	Username string `json:"username"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema ValidateSipUsernameDto find; nil when there is none.
+func (r *ValidateSIPUsernameRequest) Validate() error { return validateRequest(r) }
+
+func (r *ValidateSIPUsernameRequest) validate(v *validator) {
+	v.required("username", r.Username)
+}
 
 // VfaxOutbound is schema VfaxOutbound of Alianza's API.
 type VfaxOutbound struct {
@@ -6525,6 +6524,39 @@ func (m *PickupGroup) UpdateRequest() *UpdatePickupGroupRequest {
 
 // UpdateRequest returns the full-replace body holding every writable field
 // of m, so that a read-modify-write keeps what the caller did not change.
+func (m *Port) UpdateRequest() *UpdatePortRequest {
+	return &UpdatePortRequest{
+		ID:                     ptrUnlessZero(m.ID),
+		PartitionID:            ptrUnlessZero(m.PartitionID),
+		AccountID:              ptrUnlessZero(m.AccountID),
+		TelephoneNumbers:       deepCopy(m.TelephoneNumbers),
+		Status:                 ptrUnlessZero(m.Status),
+		SendLOA:                Ptr(m.SendLoa),
+		LOASaved:               Ptr(m.LoaSaved),
+		CarrierID:              ptrUnlessZero(m.CarrierID),
+		CarrierType:            ptrUnlessZero(m.CarrierType),
+		CustomerServiceRecord:  copyUnlessZero(m.CustomerServiceRecord),
+		CrdDate:                ptrUnlessZero(m.CrdDate),
+		BillingTelephoneNumber: ptrUnlessZero(m.BillingTelephoneNumber),
+		PortingWireType:        ptrUnlessZero(m.PortingWireType),
+		PortingAuthorizedName:  ptrUnlessZero(m.PortingAuthorizedName),
+		WirelessAccountNumber:  ptrUnlessZero(m.WirelessAccountNumber),
+		WirelessPIN:            ptrUnlessZero(m.WirelessPIN),
+		FocDate:                ptrUnlessZero(m.FocDate),
+		FocDateTimeZone:        ptrUnlessZero(m.FocDateTimeZone),
+		CreatedDate:            ptrUnlessZero(m.CreatedDate),
+		CompletedDate:          ptrUnlessZero(m.CompletedDate),
+		CancelType:             ptrUnlessZero(m.CancelType),
+		TelecomSettings:        copyUnlessZero(m.TelecomSettings),
+		HotCutPortID:           ptrUnlessZero(m.HotCutPortID),
+		PortNow:                Ptr(m.PortNow),
+		CanAcceptSMS:           Ptr(m.CanAcceptSMS),
+		SMSCallbackURL:         ptrUnlessZero(m.SMSCallbackURL),
+	}
+}
+
+// UpdateRequest returns the full-replace body holding every writable field
+// of m, so that a read-modify-write keeps what the caller did not change.
 func (m *SIPTrunkGroup) UpdateRequest() *UpdateSIPTrunkGroupRequest {
 	return &UpdateSIPTrunkGroupRequest{
 		ID:                   ptrUnlessZero(m.ID),
@@ -6548,6 +6580,24 @@ func (m *SecurityRole) UpdateRequest() *UpdateSecurityRoleRequest {
 		UserType:    ptrUnlessZero(m.UserType),
 		UserCount:   ptrUnlessZero(m.UserCount),
 		Permissions: deepCopy(m.Permissions),
+	}
+}
+
+// UpdateRequest returns the full-replace body holding every writable field
+// of m, so that a read-modify-write keeps what the caller did not change.
+func (m *TelephoneNumberActivation) UpdateRequest() *UpdateTelephoneNumberActivationsV2Request {
+	return &UpdateTelephoneNumberActivationsV2Request{
+		PartitionID:           ptrUnlessZero(m.PartitionID),
+		AccountID:             ptrUnlessZero(m.AccountID),
+		Port:                  copyUnlessZero(m.Port),
+		L3Settings:            copyUnlessZero(m.L3Settings),
+		CustomerServiceRecord: copyUnlessZero(m.CustomerServiceRecord),
+		DirectoryListing:      copyUnlessZero(m.DirectoryListing),
+		E911Address:           copyUnlessZero(m.E911Address),
+		HoldActivation:        Ptr(m.HoldActivation),
+		TelephoneNumbers:      deepCopy(m.TelephoneNumbers),
+		ByotnCarrierID:        ptrUnlessZero(m.ByotnCarrierID),
+		ID:                    ptrUnlessZero(m.ID),
 	}
 }
 

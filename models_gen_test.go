@@ -8,6 +8,8 @@ import "maps"
 func init() {
 	maps.Copy(secretHolders, map[string]any{
 		"BandwidthSettings":                         &BandwidthSettings{},
+		"ChangePINRequest":                          &ChangePINRequest{},
+		"ChangePasswordRequest":                     &ChangePasswordRequest{},
 		"CreateMultipleActivationRequest":           &CreateMultipleActivationRequest{},
 		"CreateSpecialtyLineRequest":                &CreateSpecialtyLineRequest{},
 		"CreateTelephoneNumberActivationsV2Request": &CreateTelephoneNumberActivationsV2Request{},
@@ -24,8 +26,6 @@ func init() {
 		"SinchSettings":                             &SinchSettings{},
 		"SpecialtyLineResponse":                     &SpecialtyLineResponse{},
 		"UpdateDeviceMetadataRequest":               &UpdateDeviceMetadataRequest{},
-		"UpdateLoginRequest":                        &UpdateLoginRequest{},
-		"UpdatePINChangeRequest":                    &UpdatePINChangeRequest{},
 		"UpdatePortRequest":                         &UpdatePortRequest{},
 		"UpdateSpecialtyLineRequest":                &UpdateSpecialtyLineRequest{},
 		"UpdateTelephoneNumberActivationsV2Request": &UpdateTelephoneNumberActivationsV2Request{},
@@ -183,6 +183,11 @@ func init() {
 			convert: func(m any) any { return m.(*PickupGroup).UpdateRequest() },
 		},
 		converterCase{
+			name:    "Port.UpdateRequest",
+			model:   func() any { return &Port{} },
+			convert: func(m any) any { return m.(*Port).UpdateRequest() },
+		},
+		converterCase{
 			name:    "SIPTrunkGroup.UpdateRequest",
 			model:   func() any { return &SIPTrunkGroup{} },
 			convert: func(m any) any { return m.(*SIPTrunkGroup).UpdateRequest() },
@@ -191,6 +196,11 @@ func init() {
 			name:    "SecurityRole.UpdateRequest",
 			model:   func() any { return &SecurityRole{} },
 			convert: func(m any) any { return m.(*SecurityRole).UpdateRequest() },
+		},
+		converterCase{
+			name:    "TelephoneNumberActivation.UpdateRequest",
+			model:   func() any { return &TelephoneNumberActivation{} },
+			convert: func(m any) any { return m.(*TelephoneNumberActivation).UpdateRequest() },
 		},
 		converterCase{
 			name:    "VfaxOutbound.UpdateRequest",

@@ -19,6 +19,9 @@ func RenderModels(pkg string, t *Types) ([]byte, error) {
 	if err := t.Err(); err != nil {
 		return nil, err
 	}
+	if unused := t.unusedRenames(); len(unused) > 0 {
+		return nil, fmt.Errorf("gen: overrides: schemaNames entries no generated type uses (stale, or the source is misspelled): %s", strings.Join(unused, ", "))
+	}
 	decls := t.Decls()
 	holders := t.secretHolders()
 	cycles := t.valueCycles()
@@ -241,6 +244,13 @@ func RenderModelsTest(pkg string, t *Types) ([]byte, error) {
 			if len(c.RequestOnly) > 0 {
 				fmt.Fprintf(&b, "\t\t\trequestOnly: []string{%s},\n", quoteAll(c.RequestOnly))
 			}
+			if len(c.NotCopied) > 0 {
+				b.WriteString("\t\t\tnotCopied: map[string]string{\n")
+				for _, nc := range c.NotCopied {
+					fmt.Fprintf(&b, "\t\t\t\t%q: %q,\n", nc[0], nc[1])
+				}
+				b.WriteString("\t\t\t},\n")
+			}
 			b.WriteString("\t\t},\n")
 		}
 		b.WriteString("\t)\n")
@@ -266,6 +276,7 @@ type Converter struct {
 	Model, Request string
 	Copied         []ConvField // the fields both have, by JSON name
 	RequestOnly    []string    // JSON names of request fields the model lacks
+	NotCopied      [][2]string // JSON name and reason of fields whose types differ
 }
 
 // ConvField is one copied field.
@@ -274,7 +285,10 @@ type ConvField struct {
 }
 
 // converters pairs each generated PUT request of a component schema with
-// the generated model of the same schema: the model gets UpdateRequest.
+// the model of the same schema, generated or hand-written (when the
+// hand-written one has no UpdateRequest method yet): the model gets
+// UpdateRequest. A hand-written model's field whose type differs from the
+// request's is not copied, and the test table says why.
 func (t *Types) converters() []Converter {
 	var out []Converter
 	for _, d := range t.Decls() {
@@ -282,18 +296,26 @@ func (t *Types) converters() []Converter {
 			continue
 		}
 		model := t.byKey["schema:"+d.schema]
-		md := t.decls[model]
-		if md == nil || md.Kind != KindStruct {
+		var fields []Field
+		hand := false
+		if md := t.decls[model]; md != nil && md.Kind == KindStruct {
+			fields = md.Fields
+		} else if h := t.hand[d.schema]; h != "" && t.handStructs[h] != nil && !t.handMethods[h+".UpdateRequest"] {
+			model, fields, hand = h, t.handStructs[h], true
+		} else {
 			continue
 		}
 		c := Converter{Model: model, Request: d.Name}
 		for _, rf := range d.Fields {
-			i := slices.IndexFunc(md.Fields, func(f Field) bool { return f.JSON == rf.JSON })
-			if i < 0 {
+			i := slices.IndexFunc(fields, func(f Field) bool { return f.JSON == rf.JSON })
+			switch {
+			case i < 0:
 				c.RequestOnly = append(c.RequestOnly, rf.JSON)
-				continue
+			case hand && fields[i].Type != rf.Type:
+				c.NotCopied = append(c.NotCopied, [2]string{rf.JSON, fmt.Sprintf("the hand-written %s holds it as %s, the request as %s", model, fields[i].Type, rf.Type)})
+			default:
+				c.Copied = append(c.Copied, ConvField{Model: fields[i], Request: rf})
 			}
-			c.Copied = append(c.Copied, ConvField{Model: md.Fields[i], Request: rf})
 		}
 		out = append(out, c)
 	}

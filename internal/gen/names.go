@@ -14,7 +14,7 @@ import (
 // authorization), PIN).
 var initialisms = map[string]bool{
 	"API": true, "BLF": true, "CDR": true, "ID": true, "IP": true, "IVR": true,
-	"LOA": true, "MAC": true, "PIN": true, "SAML": true, "SIP": true, "SSO": true, "TN": true, "URL": true,
+	"LOA": true, "MAC": true, "PIN": true, "SAML": true, "SIP": true, "SMS": true, "SSO": true, "TN": true, "URL": true,
 	"US": true,
 }
 

@@ -5,11 +5,14 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"maps"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -26,9 +29,14 @@ type Types struct {
 	enumSets map[string]string // sorted enum values joined by \x00 -> enum type (enums_gen.go)
 	renamed  map[string]string // component schema or inline source -> Go name (overrides schemaNames)
 
+	renameUsed map[string]bool // the renamed entries generation applied
+
 	handSecret map[string]bool   // hand-written types that hold a Secret, directly or nested
 	genEnums   map[string]string // property name and values -> generated enum type
 	enumTypes  map[string]bool   // the enum types of enums_gen.go
+
+	handStructs map[string][]Field // hand-written struct -> its JSON fields (Name, JSON, Type)
+	handMethods map[string]bool    // "Type.Method" of hand-written methods
 
 	decls  map[string]*Decl  // generated Go name -> declaration
 	byKey  map[string]string // declaration key (schema:X, inline source, request) -> Go name
@@ -95,7 +103,7 @@ type Rule struct {
 func NewTypes(s *Spec, ov *Overrides, pkgDir string) (*Types, error) {
 	t := &Types{
 		spec: s, ov: ov,
-		hand: map[string]string{}, declared: map[string]bool{}, enumSets: map[string]string{}, handSecret: map[string]bool{}, genEnums: map[string]string{}, enumTypes: map[string]bool{},
+		hand: map[string]string{}, declared: map[string]bool{}, enumSets: map[string]string{}, handSecret: map[string]bool{}, renameUsed: map[string]bool{}, genEnums: map[string]string{}, enumTypes: map[string]bool{},
 		renamed: map[string]string{},
 		decls:   map[string]*Decl{}, byKey: map[string]string{}, owners: map[string]string{},
 	}
@@ -129,6 +137,9 @@ func NewTypes(s *Spec, ov *Overrides, pkgDir string) (*Types, error) {
 			return nil, err
 		}
 		t.handSecret = holders
+		if t.handStructs, t.handMethods, err = handStructs(pkgDir); err != nil {
+			return nil, err
+		}
 	}
 	enums, err := BuildEnums(s, ov)
 	if err != nil {
@@ -220,6 +231,60 @@ func secretHolderTypes(dir string) (map[string]bool, error) {
 		}
 	}
 	return holds, nil
+}
+
+// handStructs reads the hand-written struct types of dir (not the models
+// file) with their JSON fields, and the hand-written methods.
+func handStructs(dir string) (map[string][]Field, map[string]bool, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		return nil, nil, err
+	}
+	fset := token.NewFileSet()
+	structs, methods := map[string][]Field{}, map[string]bool{}
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") || filepath.Base(name) == modelsFile {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv != nil && len(d.Recv.List) == 1 {
+					recv := types.ExprString(d.Recv.List[0].Type)
+					methods[strings.TrimPrefix(recv, "*")+"."+d.Name.Name] = true
+				}
+			case *ast.GenDecl:
+				for _, sp := range d.Specs {
+					ts, ok := sp.(*ast.TypeSpec)
+					if !ok {
+						continue
+					}
+					st, ok := ts.Type.(*ast.StructType)
+					if !ok {
+						continue
+					}
+					var fields []Field
+					for _, fl := range st.Fields.List {
+						if len(fl.Names) != 1 || fl.Tag == nil || !fl.Names[0].IsExported() {
+							continue
+						}
+						raw, _ := strconv.Unquote(fl.Tag.Value)
+						j, _, _ := strings.Cut(reflect.StructTag(raw).Get("json"), ",")
+						if j == "" || j == "-" {
+							continue
+						}
+						fields = append(fields, Field{Name: fl.Names[0].Name, JSON: j, Type: types.ExprString(fl.Type)})
+					}
+					structs[ts.Name.Name] = fields
+				}
+			}
+		}
+	}
+	return structs, methods, nil
 }
 
 func enumSetKey(values []string) string {
@@ -340,7 +405,7 @@ func (t *Types) Name(schema string) string {
 	if name, ok := t.byKey[key]; ok {
 		return name
 	}
-	name := t.renamed[schema]
+	name := t.rename(schema)
 	if name == "" {
 		name = TypeName(schema)
 	}
@@ -426,14 +491,14 @@ func (t *Types) expr(n map[string]any, hint, source string) string {
 	typ := primaryType(n)
 	switch {
 	case isEnumNode(n) && len(asSlice(n["enum"])) > 0:
-		if name := t.renamed[source]; name != "" {
+		if name := t.rename(source); name != "" {
 			hint = name
 		}
 		return t.enumType("inline:"+source, hint, source, n, StripHTML(str(n["description"])))
 	case typ == "array":
 		return "[]" + t.expr(asMap(n["items"]), singular(hint), source+"[]")
 	case isObjectNode(t.spec, n):
-		if name := t.renamed[source]; name != "" {
+		if name := t.rename(source); name != "" {
 			hint = name
 		}
 		return t.structType("inline:"+source, hint, source, n)
@@ -761,7 +826,7 @@ func (t *Types) Body(n map[string]any, method, hint string) string {
 	if ref, ok := n["$ref"].(string); ok {
 		if s, isSchema := strings.CutPrefix(ref, schemaRefPrefix); isSchema {
 			schema = s
-			base = t.renamed[s]
+			base = t.rename(s)
 			if base == "" {
 				base = TypeName(s)
 			}
@@ -772,7 +837,7 @@ func (t *Types) Body(n map[string]any, method, hint string) string {
 	if got, ok := t.byKey[key]; ok {
 		return got
 	}
-	name := t.renamed[method+" "+source]
+	name := t.rename(method + " " + source)
 	if name == "" {
 		name = requestName(prefix, base)
 		if schema != "" && (t.declared[name] || t.owners[name] != "") {
@@ -1000,4 +1065,27 @@ func (t *Types) rawReason(n map[string]any) string {
 		return "It is raw JSON: the spec allows one of several shapes, which Go cannot express as one type."
 	}
 	return "It is raw JSON: the spec does not say what it holds."
+}
+
+// rename returns the schemaNames entry's name for source ("" when there is
+// none) and records that the entry was applied.
+func (t *Types) rename(source string) string {
+	name, ok := t.renamed[source]
+	if ok {
+		t.renameUsed[source] = true
+	}
+	return name
+}
+
+// unusedRenames returns the schemaNames entries (not hand ones) that no
+// generated type applied: stale entries, or sources misspelled.
+func (t *Types) unusedRenames() []string {
+	var out []string
+	for src := range t.renamed {
+		if !t.renameUsed[src] {
+			out = append(out, src)
+		}
+	}
+	slices.Sort(out)
+	return out
 }

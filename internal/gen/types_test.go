@@ -349,6 +349,13 @@ func TestTypesNameClashes(t *testing.T) {
 	require.Error(t, ty.Err())
 	assert.Contains(t, ty.Err().Error(), "the generated name Widget is also the name of WidgetX")
 
+	// An entry no generated type applies is stale (or misspelled): it fails.
+	ty, err = newTestTypes(t, typesOverrides+"schemaNames:\n  - {source: WidgetZ, name: Gizmo, reason: test}\n", "")
+	require.NoError(t, err)
+	ty.Name("WidgetX")
+	_, err = RenderModels("p", ty)
+	require.ErrorContains(t, err, "schemaNames entries no generated type uses (stale, or the source is misspelled): WidgetZ")
+
 	// A hand entry names a type the package must declare.
 	_, err = newTestTypes(t, typesOverrides+"schemaNames:\n  - {source: Action, name: Act, hand: true, reason: test}\n", "package p\n")
 	require.ErrorContains(t, err, "Act is not declared")
