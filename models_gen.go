@@ -982,6 +982,28 @@ type CallParkingSpot struct {
 	SpotNumber  string `json:"spotNumber,omitempty"`
 }
 
+// CallingPlanProduct is a calling plan product of the partition: the plan an
+// account, user or SIP trunk subscribes to (schema CallingPlanProduct).
+type CallingPlanProduct struct {
+	// Not required for POST operation
+	ID                       string   `json:"id,omitempty"`
+	Name                     string   `json:"name,omitempty"`
+	PlanMinutes              int      `json:"planMinutes,omitempty"`
+	UnlimitedDisplay         bool     `json:"unlimitedDisplay,omitempty"`
+	AllowOverage             bool     `json:"allowOverage,omitempty"`
+	PreventForwarding        bool     `json:"preventForwarding,omitempty"`
+	DefaultPlan              bool     `json:"defaultPlan,omitempty"`
+	CallRateFor411           float64  `json:"callRateFor411,omitempty"`
+	Allow411                 bool     `json:"allow411,omitempty"`
+	RateTypeFor411           RateType `json:"rateTypeFor411,omitempty"`
+	CallRateForOperator      float64  `json:"callRateForOperator,omitempty"`
+	AllowOperator            bool     `json:"allowOperator,omitempty"`
+	RateTypeForOperator      RateType `json:"rateTypeForOperator,omitempty"`
+	PartitionID              string   `json:"partitionId,omitempty"`
+	AllowUnlimitedLocal      bool     `json:"allowUnlimitedLocal,omitempty"`
+	RateIntraPartitionAsFree bool     `json:"rateIntraPartitionAsFree,omitempty"`
+}
+
 // CancelActionRequest is the body of a POST that sends schema CancelActionX.
 // Required fields are values; the others are pointers, nil to leave them out.
 type CancelActionRequest struct {

@@ -90,6 +90,9 @@ func structDoc(d *Decl) string {
 	} else if strings.Contains(d.Source, ".") || strings.Contains(d.Source, "[]") || strings.Contains(d.Source, " ") {
 		lead = fmt.Sprintf("%s is an object the spec declares inline at %s.", d.Name, d.Source)
 	}
+	if d.Lead != "" {
+		lead = d.Lead
+	}
 	desc := d.Doc
 	if d.Kind == KindRequest {
 		desc = ""

@@ -30,6 +30,17 @@ type Overrides struct {
 	// ServerAssigned lists properties the platform fills, left out of the
 	// generated request bodies of the given methods.
 	ServerAssigned []ServerAssigned `yaml:"serverAssigned"`
+	// Generate lists component schemas whose models are generated although
+	// no generated method uses them: the hand-written methods' models that
+	// moved onto generated code.
+	Generate []GenerateModel `yaml:"generate"`
+}
+
+// GenerateModel is a component schema whose model is always generated.
+type GenerateModel struct {
+	Schema string `yaml:"schema"`
+	Doc    string `yaml:"doc"` // leads the type's doc comment
+	Reason string `yaml:"reason"`
 }
 
 // PatternNote is a spec pattern, written exactly as the spec writes it,
@@ -199,6 +210,18 @@ func (ov *Overrides) check() error {
 		}
 		if err := checkReason(where, sa.Reason); err != nil {
 			return err
+		}
+	}
+	for i, g := range ov.Generate {
+		where := fmt.Sprintf("generate[%d] %s", i, g.Schema)
+		if g.Schema == "" {
+			return fmt.Errorf("%s: no schema", where)
+		}
+		if err := checkReason(where, g.Reason); err != nil {
+			return err
+		}
+		if slices.ContainsFunc(ov.Models, func(m ModelOverride) bool { return m.Schema == g.Schema }) {
+			return fmt.Errorf("%s: the models table ties the schema to a hand-written model", where)
 		}
 	}
 	names := map[string]bool{}

@@ -60,6 +60,7 @@ type Decl struct {
 	Kind   DeclKind
 	Source string // the component schema or inline location it comes from
 	Doc    string // plain text
+	Lead   string // leads the doc comment in place of the mechanical first sentence
 	Fields []Field
 	Enum   Enum   // KindEnum
 	Method string // KindRequest: POST, PUT or PATCH
@@ -150,6 +151,15 @@ func NewTypes(s *Spec, ov *Overrides, pkgDir string) (*Types, error) {
 		k := enumSetKey(e.Strings())
 		if _, dup := t.enumSets[k]; !dup {
 			t.enumSets[k] = e.Type
+		}
+	}
+	for _, g := range ov.Generate {
+		if s.Schema(g.Schema) == nil {
+			return nil, fmt.Errorf("gen: overrides: generate %s: no such schema", g.Schema)
+		}
+		t.Name(g.Schema)
+		if d := t.decls[t.byKey["schema:"+g.Schema]]; d != nil && g.Doc != "" {
+			d.Lead = strings.TrimSpace(g.Doc)
 		}
 	}
 	return t, nil

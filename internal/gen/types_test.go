@@ -515,3 +515,19 @@ func TestGeneratedFieldsHaveDocs(t *testing.T) {
 }
 
 func rawOf(ty *Types, n map[string]any) string { return ty.rawReason(n) }
+
+func TestGenerateEntryMovesAModelOntoGeneratedCode(t *testing.T) {
+	ty, err := newTestTypes(t, typesOverrides+"generate:\n  - {schema: Owner, doc: Owner owns widgets., reason: test}\n", "")
+	require.NoError(t, err)
+	// Generated though no operation or other type asked for it.
+	d := ty.decls["Owner"]
+	require.NotNil(t, d)
+	src, err := RenderModels("p", ty)
+	require.NoError(t, err)
+	assert.Contains(t, string(src), "// Owner owns widgets.\ntype Owner struct {")
+
+	_, err = ParseOverrides([]byte("models:\n  - {type: Owner, schema: Owner}\ngenerate:\n  - {schema: Owner, reason: test}\n"))
+	require.ErrorContains(t, err, "the models table ties the schema to a hand-written model")
+	_, err = newTestTypes(t, typesOverrides+"generate:\n  - {schema: Nope, reason: test}\n", "")
+	require.ErrorContains(t, err, "generate Nope: no such schema")
+}
