@@ -402,6 +402,15 @@ type CDRMediaInfo struct {
 	ErrorCorrectionEnabled bool   `json:"errorCorrectionEnabled,omitempty"`
 }
 
+// CIDMappingResponse is schema CidMappingResponse of Alianza's API.
+type CIDMappingResponse struct {
+	PartitionID          string `json:"partitionId,omitempty"`
+	AccountID            string `json:"accountId,omitempty"`
+	FromWildcard         string `json:"fromWildcard,omitempty"`
+	CustomCallerIDNumber string `json:"customCallerIdNumber,omitempty"`
+	IsCustom             bool   `json:"isCustom,omitempty"`
+}
+
 // CallDetailRecord is schema CallDetailRecord of Alianza's API.
 type CallDetailRecord struct {
 	ID                         string                           `json:"id,omitempty"`
@@ -1070,15 +1079,6 @@ func (r *ChangePasswordRequest) Validate() error { return validateRequest(r) }
 func (r *ChangePasswordRequest) validate(v *validator) {
 	v.required("username", r.Username)
 	v.required("password", string(r.Password))
-}
-
-// CidMappingResponse is schema CidMappingResponse of Alianza's API.
-type CidMappingResponse struct {
-	PartitionID          string `json:"partitionId,omitempty"`
-	AccountID            string `json:"accountId,omitempty"`
-	FromWildcard         string `json:"fromWildcard,omitempty"`
-	CustomCallerIDNumber string `json:"customCallerIdNumber,omitempty"`
-	IsCustom             bool   `json:"isCustom,omitempty"`
 }
 
 // Collection is schema CollectionDTO of Alianza's API.
@@ -5177,6 +5177,22 @@ func (r *UpdateBusinessLineVoicemailBoxRequest) validate(v *validator) {
 	}
 }
 
+// UpdateCIDMappingRequest is the body of a PUT that sends schema
+// CidMappingRequest. Required fields are values; the others are pointers, nil
+// to leave them out.
+type UpdateCIDMappingRequest struct {
+	FromWildcard         string  `json:"fromWildcard"`
+	CustomCallerIDNumber *string `json:"customCallerIdNumber,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CidMappingRequest find; nil when there is none.
+func (r *UpdateCIDMappingRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateCIDMappingRequest) validate(v *validator) {
+	v.required("fromWildcard", r.FromWildcard)
+}
+
 // UpdateCallGroupRequest is the body of a PUT that sends schema CallGroupX.
 // Required fields are values; the others are pointers, nil to leave them out.
 type UpdateCallGroupRequest struct {
@@ -5221,22 +5237,6 @@ type UpdateCallParkingSpotRequest struct {
 func (r *UpdateCallParkingSpotRequest) Validate() error { return validateRequest(r) }
 
 func (r *UpdateCallParkingSpotRequest) validate(*validator) {}
-
-// UpdateCidMappingRequest is the body of a PUT that sends schema
-// CidMappingRequest. Required fields are values; the others are pointers, nil
-// to leave them out.
-type UpdateCidMappingRequest struct {
-	FromWildcard         string  `json:"fromWildcard"`
-	CustomCallerIDNumber *string `json:"customCallerIdNumber,omitempty"`
-}
-
-// Validate reports, as a *ValidationError, every problem of r that the
-// spec's rules for schema CidMappingRequest find; nil when there is none.
-func (r *UpdateCidMappingRequest) Validate() error { return validateRequest(r) }
-
-func (r *UpdateCidMappingRequest) validate(v *validator) {
-	v.required("fromWildcard", r.FromWildcard)
-}
 
 // UpdateCymbusAccountGroupRequest is the body of a PUT that sends schema
 // CymbusAccountGroup. Required fields are values; the others are pointers, nil
