@@ -314,6 +314,10 @@ func (t *Types) converters() []Converter {
 			switch {
 			case i < 0:
 				c.RequestOnly = append(c.RequestOnly, rf.JSON)
+			case hand && fields[i].Type == "*"+rf.Type:
+				mf := fields[i]
+				mf.Type, mf.Pointer = rf.Type, true
+				c.Copied = append(c.Copied, ConvField{Model: mf, Request: rf})
 			case hand && fields[i].Type != rf.Type:
 				c.NotCopied = append(c.NotCopied, [2]string{rf.JSON, fmt.Sprintf("the hand-written %s holds it as %s, the request as %s", model, fields[i].Type, rf.Type)})
 			default:

@@ -145,6 +145,15 @@ paths:
             schema: {$ref: '#/components/schemas/WidgetX'}
       responses:
         "204": {description: done}
+  /owners/{id}:
+    put:
+      operationId: updateOwner
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/Owner'}
+      responses:
+        "204": {description: done}
 components:
   schemas:
     Colour:
@@ -530,4 +539,38 @@ func TestGenerateEntryMovesAModelOntoGeneratedCode(t *testing.T) {
 	require.ErrorContains(t, err, "the models table ties the schema to a hand-written model")
 	_, err = newTestTypes(t, typesOverrides+"generate:\n  - {schema: Nope, reason: test}\n", "")
 	require.ErrorContains(t, err, "generate Nope: no such schema")
+}
+
+func TestConverterForAHandWrittenModel(t *testing.T) {
+	hand := "package p\n\ntype Proprietor struct {\n\tOwnerID string `json:\"ownerId,omitempty\"`\n\tNext *Proprietor `json:\"next,omitempty\"`\n}\n"
+	ty, err := newTestTypes(t, typesOverrides+"models:\n  - {type: Proprietor, schema: Owner}\n", hand)
+	require.NoError(t, err)
+	ty.UseOperations([]string{"PUT /owners/{id}"})
+	conv := ty.converters()
+	require.Len(t, conv, 1)
+	c := conv[0]
+	assert.Equal(t, "Proprietor", c.Model)
+	assert.Equal(t, "UpdateOwnerRequest", c.Request)
+	require.Len(t, c.Copied, 2)
+	assert.Equal(t, "ownerId", c.Copied[0].Request.JSON)
+	// next is *Proprietor in the model and a pointer in the request: copied.
+	assert.Equal(t, "next", c.Copied[1].Request.JSON)
+	assert.True(t, c.Copied[1].Model.Pointer)
+	assert.Empty(t, c.NotCopied)
+
+	// A field of another type is not copied, and the test table says why.
+	other := strings.Replace(hand, "OwnerID string", "OwnerID int", 1)
+	ty2, err := newTestTypes(t, typesOverrides+"models:\n  - {type: Proprietor, schema: Owner}\n", other)
+	require.NoError(t, err)
+	ty2.UseOperations([]string{"PUT /owners/{id}"})
+	assert.Equal(t, [][2]string{{"ownerId", "the hand-written Proprietor holds it as int, the request as string"}}, ty2.converters()[0].NotCopied)
+	src, err := RenderModelsTest("p", ty2)
+	require.NoError(t, err)
+	assert.Contains(t, string(src), `"ownerId": "the hand-written Proprietor holds it as int, the request as string",`)
+
+	// A hand-written model that has its own UpdateRequest gets none.
+	ty, err = newTestTypes(t, typesOverrides+"models:\n  - {type: Proprietor, schema: Owner}\n", hand+"\nfunc (p *Proprietor) UpdateRequest() any { return nil }\n")
+	require.NoError(t, err)
+	ty.UseOperations([]string{"PUT /owners/{id}"})
+	assert.Empty(t, ty.converters())
 }
