@@ -259,6 +259,13 @@ func RenderModelsTest(pkg string, t *Types) ([]byte, error) {
 		b.WriteString("\t)\n")
 	}
 	b.WriteString("}\n")
+	b.WriteString("\n// generatedModels is every generated struct type, for the tests that walk\n// them (TestGeneratedModelsRoundTrip).\nvar generatedModels = map[string]any{\n")
+	for _, d := range decls {
+		if d.Kind != KindEnum {
+			fmt.Fprintf(&b, "\t%q: &%s{},\n", d.Name, d.Name)
+		}
+	}
+	b.WriteString("}\n")
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("gen: format models test: %w\n%s", err, b.Bytes())
