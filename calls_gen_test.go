@@ -45,11 +45,11 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "AuthService.ChangePassword", op: "PUT /v2/authorize", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Auth.ChangePassword(ctx, &UpdateLoginRequest{})
+		_, err := c.Auth.ChangePassword(ctx, &ChangePasswordRequest{Username: "x", Password: Secret("x")})
 		return err
 	}},
 	{fn: "BrandService.Create", op: "POST /v2/app-branding/brand-settings", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Brand.Create(ctx, &CreateBrandSettingsRequest{})
+		_, err := c.Brand.Create(ctx, &CreateBrandSettingsRequest{PartitionID: "x"})
 		return err
 	}},
 	{fn: "BrandService.Get", op: "GET /v2/app-branding/brand-settings/{brandId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -61,15 +61,15 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "BrandService.Update", op: "PUT /v2/app-branding/brand-settings/{brandId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Brand.Update(ctx, "a1", &UpdateBrandSettingsRequest{})
+		_, err := c.Brand.Update(ctx, "a1", &UpdateBrandSettingsRequest{PartitionID: "x", BrandID: "x", BrandName: "x"})
 		return err
 	}},
 	{fn: "BulkOperationsService.CreateCollection", op: "POST /v2/bulk-user-operation/collection", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BulkOperations.CreateCollection(ctx, &CreateCollectionRequest{})
+		_, err := c.BulkOperations.CreateCollection(ctx, &CreateCollectionRequest{TransformObjectType: "x"})
 		return err
 	}},
 	{fn: "BulkOperationsService.CreateJob", op: "POST /v2/bulk-user-operation/job", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BulkOperations.CreateJob(ctx, &CreateJobRequest{})
+		_, err := c.BulkOperations.CreateJob(ctx, &CreateJobRequest{JobTypeID: "x", TargetAccountID: "x", InputCollectionID: "x"})
 		return err
 	}},
 	{fn: "BulkOperationsService.GetCollection", op: "GET /v2/bulk-user-operation/collection/{collectionId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -84,7 +84,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "BulkOperationsService.UpdateJob", op: "PUT /v2/bulk-user-operation/job/{jobId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BulkOperations.UpdateJob(ctx, "a1", &UpdateJobRequest{})
+		_, err := c.BulkOperations.UpdateJob(ctx, "a1", &UpdateJobRequest{JobTypeID: "x", TargetAccountID: "x", InputCollectionID: "x"})
 		return err
 	}},
 	{fn: "BusinessLinesService.CheckUsernameAvailability", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials/username-availability-check/{username}", args: []string{"a1", "a2", "a3"}, answer: "true", call: func(ctx context.Context, c *Client) error {
@@ -96,7 +96,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "BusinessLinesService.CreateVoicemailBox", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BusinessLines.CreateVoicemailBox(ctx, "a1", &CreateBusinessLineVoicemailBoxRequest{})
+		_, err := c.BusinessLines.CreateVoicemailBox(ctx, "a1", &CreateBusinessLineVoicemailBoxRequest{Name: "x", PartitionID: "x", AccountID: "x"})
 		return err
 	}},
 	{fn: "BusinessLinesService.DeleteVoicemailBox", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
@@ -151,18 +151,18 @@ var generatedCalls = []generatedCall{
 		return c.BusinessLines.ResetVoicemailBoxPIN(ctx, "a1", "a2")
 	}},
 	{fn: "BusinessLinesService.SetVoicemailBoxMessageReadStatus", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/{messageId}/set-read-status", args: []string{"a1", "a2", "a3"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.BusinessLines.SetVoicemailBoxMessageReadStatus(ctx, "a1", "a2", "a3", &CreateReadMessageRequest{})
+		return c.BusinessLines.SetVoicemailBoxMessageReadStatus(ctx, "a1", "a2", "a3", &SetReadStatusRequest{})
 	}},
 	{fn: "BusinessLinesService.SwapPortAssignment", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment/rpc/swap", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BusinessLines.SwapPortAssignment(ctx, "a1", "a2", &CreateBusinessLineDeviceSwapRequest{})
+		_, err := c.BusinessLines.SwapPortAssignment(ctx, "a1", "a2", &SwapBusinessLineDeviceRequest{MACAddress: "x", DeviceTypeID: "x"})
 		return err
 	}},
 	{fn: "BusinessLinesService.UpdateVoicemailBox", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BusinessLines.UpdateVoicemailBox(ctx, "a1", "a2", &UpdateBusinessLineVoicemailBoxRequest{})
+		_, err := c.BusinessLines.UpdateVoicemailBox(ctx, "a1", "a2", &UpdateBusinessLineVoicemailBoxRequest{Name: "x", PartitionID: "x", AccountID: "x"})
 		return err
 	}},
 	{fn: "BusinessLinesService.UpdateVoicemailBoxMessageBulkUpdate", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/bulk-update", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.BusinessLines.UpdateVoicemailBoxMessageBulkUpdate(ctx, "a1", "a2", &UpdateBulkVoicemailActionRequest{})
+		return c.BusinessLines.UpdateVoicemailBoxMessageBulkUpdate(ctx, "a1", "a2", &BulkVoicemailActionRequest{ActionType: BulkVoicemailActionTypeValues()[0]})
 	}},
 	{fn: "CallGroupsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/group", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.CallGroups.Create(ctx, "a1", &CreateCallGroupRequest{})
@@ -220,11 +220,11 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "CallerIDMappingsService.CreateCallerID", op: "POST /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/callerid", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.CallerIDMappings.CreateCallerID(ctx, "a1", &CreateCustomCallerIDNumberRequest{})
+		_, err := c.CallerIDMappings.CreateCallerID(ctx, "a1", &CreateCustomCallerIDNumberRequest{CustomCallerIDNumber: "x"})
 		return err
 	}},
 	{fn: "CallerIDMappingsService.CreateFromNumber", op: "POST /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/fromnumber", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.CallerIDMappings.CreateFromNumber(ctx, "a1", &CreateFromTelephoneNumberRequest{})
+		_, err := c.CallerIDMappings.CreateFromNumber(ctx, "a1", &CreateFromTelephoneNumberRequest{FromWildcard: "x"})
 		return err
 	}},
 	{fn: "CallerIDMappingsService.DeleteCallerID", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/callerid/{callerId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
@@ -246,7 +246,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "CallerIDMappingsService.UpdateMapping", op: "PUT /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/mapping", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.CallerIDMappings.UpdateMapping(ctx, "a1", &UpdateCidMappingRequest{})
+		_, err := c.CallerIDMappings.UpdateMapping(ctx, "a1", &UpdateCIDMappingRequest{FromWildcard: "x"})
 		return err
 	}},
 	{fn: "CallingPlansService.CreateCallingPlanProductDefinition", op: "POST /v2/partition/{partitionId}/callingplanproduct/{cppId}/callingplanproductdefinition", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
@@ -319,7 +319,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "DeviceLinesService.Swap", op: "POST /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/swap", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.DeviceLines.Swap(ctx, "a1", "a2", &CreateDeviceSwapRequest{})
+		_, err := c.DeviceLines.Swap(ctx, "a1", "a2", &SwapDeviceRequest{MACAddress: "x", DeviceTypeID: "x", DeviceName: "x"})
 		return err
 	}},
 	{fn: "DevicesService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
@@ -384,7 +384,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "EdgeNodesService.Create", op: "POST /v2/enm/edge-node", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.EdgeNodes.Create(ctx, &CreateNodeUpsertRequest{}, nil)
+		_, err := c.EdgeNodes.Create(ctx, &CreateNodeUpsertRequest{DisplayName: "x", ProxyAddress: "x", PartitionID: "x"}, nil)
 		return err
 	}},
 	{fn: "EdgeNodesService.CreateEdgeNodeAssignment", op: "POST /v2/enm/edge-node-assignment", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -417,7 +417,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "EdgeNodesService.Update", op: "PUT /v2/enm/edge-node/{nodeId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.EdgeNodes.Update(ctx, "a1", &UpdateNodeUpsertRequest{})
+		_, err := c.EdgeNodes.Update(ctx, "a1", &UpdateNodeUpsertRequest{DisplayName: "x", ProxyAddress: "x", PartitionID: "x"})
 		return err
 	}},
 	{fn: "EdgeNodesService.UpdateEdgeNodeAssignment", op: "PUT /v2/enm/edge-node-assignment/{nodeAssignmentId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -445,11 +445,11 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "HuntGroupsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.HuntGroups.Create(ctx, "a1", &CreateHuntGroupRequest{})
+		_, err := c.HuntGroups.Create(ctx, "a1", &CreateHuntGroupRequest{Name: "x", PartitionID: "x", AccountID: "x"})
 		return err
 	}},
 	{fn: "HuntGroupsService.CreateForwardConfiguration", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.HuntGroups.CreateForwardConfiguration(ctx, "a1", "a2", &CreateForwardConfigurationRequest{})
+		_, err := c.HuntGroups.CreateForwardConfiguration(ctx, "a1", "a2", &CreateForwardConfigurationRequest{StarCode: "x", HuntGroupID: "x", ForwardConfigurationType: ForwardConfigurationTypeValues()[0], ForwardToPhoneNumber: "1", Name: "x"})
 		return err
 	}},
 	{fn: "HuntGroupsService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
@@ -483,7 +483,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "HuntGroupsService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.HuntGroups.Update(ctx, "a1", "a2", &UpdateHuntGroupRequest{})
+		_, err := c.HuntGroups.Update(ctx, "a1", "a2", &UpdateHuntGroupRequest{Name: "x", PartitionID: "x", AccountID: "x"})
 		return err
 	}},
 	{fn: "HuntGroupsService.UpdateFailoverAction", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/failover-action/{reason}", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -491,11 +491,11 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "HuntGroupsService.UpdateForwardConfiguration", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.HuntGroups.UpdateForwardConfiguration(ctx, "a1", "a2", "a3", &UpdateForwardConfigurationRequest{})
+		_, err := c.HuntGroups.UpdateForwardConfiguration(ctx, "a1", "a2", "a3", &UpdateForwardConfigurationRequest{StarCode: "x", HuntGroupID: "x", ForwardConfigurationType: ForwardConfigurationTypeValues()[0], ForwardToPhoneNumber: "1", Name: "x"})
 		return err
 	}},
 	{fn: "IVRsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/ivr", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.IVRs.Create(ctx, "a1", &CreateIVRRequest{})
+		_, err := c.IVRs.Create(ctx, "a1", &CreateIVRRequest{Name: "x"})
 		return err
 	}},
 	{fn: "IVRsService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/ivr/{ivrId}", args: []string{"a1", "a2"}, answer: "\"s\"", call: func(ctx context.Context, c *Client) error {
@@ -511,7 +511,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "IVRsService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/ivr/{ivrId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.IVRs.Update(ctx, "a1", "a2", &UpdateIVRRequest{})
+		_, err := c.IVRs.Update(ctx, "a1", "a2", &UpdateIVRRequest{Name: "x"})
 		return err
 	}},
 	{fn: "InboundRatePlansService.Get", op: "GET /v2/partition/{partitionId}/inboundrateplanproduct/{ratePlanId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -886,14 +886,14 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "SSOConfigsService.CreateAccount", op: "POST /v2/authn/sso-config/accounts", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOConfigs.CreateAccount(ctx, &CreateSSOConfigRequest{})
+		_, err := c.SSOConfigs.CreateAccount(ctx, &CreateSSOConfigRequest{SSOName: "xxxx"})
 		return err
 	}},
 	{fn: "SSOConfigsService.CreateAccountStatus", op: "POST /v2/authn/sso-config/accounts/{accountId}/{ssoName}/status", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
 		return c.SSOConfigs.CreateAccountStatus(ctx, "a1", "a2", nil)
 	}},
 	{fn: "SSOConfigsService.CreatePartition", op: "POST /v2/authn/sso-config/partitions/enforced", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOConfigs.CreatePartition(ctx, &CreateSSOConfigRequest{})
+		_, err := c.SSOConfigs.CreatePartition(ctx, &CreateSSOConfigRequest{SSOName: "xxxx"})
 		return err
 	}},
 	{fn: "SSOConfigsService.CreatePartitionStatus", op: "POST /v2/authn/sso-config/partitions/enforced/{partitionId}/{ssoName}/status", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client) error {
@@ -932,22 +932,22 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "SSOConfigsService.UpdateAccount", op: "PUT /v2/authn/sso-config/accounts/{accountId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOConfigs.UpdateAccount(ctx, "a1", &UpdateCompleteSSOConfigRequest{})
+		_, err := c.SSOConfigs.UpdateAccount(ctx, "a1", &CompleteSSOConfigRequest{IdentityProviderSignInURL: "x", IdentityProviderSigningCertificate: "x", ExternalIDAttributeFieldMapping: "x", SSOName: "x"})
 		return err
 	}},
 	{fn: "SSOConfigsService.UpdatePartition", op: "PUT /v2/authn/sso-config/partitions/enforced/{partitionId}", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOConfigs.UpdatePartition(ctx, &UpdateCompleteSSOConfigRequest{})
+		_, err := c.SSOConfigs.UpdatePartition(ctx, &CompleteSSOConfigRequest{IdentityProviderSignInURL: "x", IdentityProviderSigningCertificate: "x", ExternalIDAttributeFieldMapping: "x", SSOName: "x"})
 		return err
 	}},
 	{fn: "SSOConfigsService.UpdateSubPartitions", op: "PUT /v2/authn/sso-config/partitions/enforced/sub-partitions/{ssoName}", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client) error {
 		return c.SSOConfigs.UpdateSubPartitions(ctx, "a1", &UpdateSubPartitionsRequest{})
 	}},
 	{fn: "SSOExemptionsService.CreateAccount", op: "POST /v2/authn/sso-config/accounts/{accountId}/exemptions", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOExemptions.CreateAccount(ctx, "a1", &CreateSSOExemptionRequest{})
+		_, err := c.SSOExemptions.CreateAccount(ctx, "a1", &CreateSSOExemptionRequest{ExemptionType: ExemptionTypeValues()[0]})
 		return err
 	}},
 	{fn: "SSOExemptionsService.CreatePartition", op: "POST /v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOExemptions.CreatePartition(ctx, &CreateSSOExemptionRequest{})
+		_, err := c.SSOExemptions.CreatePartition(ctx, &CreateSSOExemptionRequest{ExemptionType: ExemptionTypeValues()[0]})
 		return err
 	}},
 	{fn: "SSOExemptionsService.DeleteAccount", op: "DELETE /v2/authn/sso-config/accounts/{accountId}/exemptions/{exemptionId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
@@ -973,11 +973,11 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "SSOExemptionsService.UpdateAccount", op: "PUT /v2/authn/sso-config/accounts/{accountId}/exemptions/{exemptionId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOExemptions.UpdateAccount(ctx, "a1", "a2", &UpdateSSOExemptionRequest{})
+		_, err := c.SSOExemptions.UpdateAccount(ctx, "a1", "a2", &UpdateSSOExemptionRequest{ExemptionType: ExemptionTypeValues()[0]})
 		return err
 	}},
 	{fn: "SSOExemptionsService.UpdatePartition", op: "PUT /v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions/{exemptionId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOExemptions.UpdatePartition(ctx, "a1", &UpdateSSOExemptionRequest{})
+		_, err := c.SSOExemptions.UpdatePartition(ctx, "a1", &UpdateSSOExemptionRequest{ExemptionType: ExemptionTypeValues()[0]})
 		return err
 	}},
 	{fn: "SecurityGroupsService.Create", op: "POST /v2/partition/{partitionId}/security", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -1008,7 +1008,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "SipTrunkGroupsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SipTrunkGroups.Create(ctx, "a1", &CreateSIPTrunkGroupRequest{})
+		_, err := c.SipTrunkGroups.Create(ctx, "a1", &CreateSIPTrunkGroupRequest{Name: "x"})
 		return err
 	}},
 	{fn: "SipTrunkGroupsService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
@@ -1027,7 +1027,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "SipTrunkGroupsService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SipTrunkGroups.Update(ctx, "a1", "a2", &UpdateSIPTrunkGroupRequest{})
+		_, err := c.SipTrunkGroups.Update(ctx, "a1", "a2", &UpdateSIPTrunkGroupRequest{Name: "x"})
 		return err
 	}},
 	{fn: "SipTrunkGroupsService.UpdateForward", op: "PUT /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}/forward", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -1043,7 +1043,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "SpecialtyLinesService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/specialty-line", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SpecialtyLines.Create(ctx, "a1", &CreateSpecialtyLineRequest{})
+		_, err := c.SpecialtyLines.Create(ctx, "a1", &CreateSpecialtyLineRequest{CallerID: "x", E911CallbackNumber: "x", Name: "x"})
 		return err
 	}},
 	{fn: "SpecialtyLinesService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/specialty-line/{lineId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
@@ -1058,11 +1058,11 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "SpecialtyLinesService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/specialty-line/{lineId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SpecialtyLines.Update(ctx, "a1", "a2", &UpdateSpecialtyLineRequest{})
+		_, err := c.SpecialtyLines.Update(ctx, "a1", "a2", &UpdateSpecialtyLineRequest{CallerID: "x", E911CallbackNumber: "x", Name: "x"})
 		return err
 	}},
 	{fn: "SpecialtyLinesService.ValidateSIPUsername", op: "POST /v2/rpc/specialty-line/validate-sip-username", args: nil, answer: "true", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SpecialtyLines.ValidateSIPUsername(ctx, &CreateValidateSIPUsernameRequest{})
+		_, err := c.SpecialtyLines.ValidateSIPUsername(ctx, &ValidateSIPUsernameRequest{Username: "x"})
 		return err
 	}},
 	{fn: "TelephoneNumbersService.Accept911AddressCorrection", op: "PUT /v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}/911-address/correction/accept", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -1074,7 +1074,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "TelephoneNumbersService.CancelTNRequests", op: "POST /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests/actions/cancel", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.TelephoneNumbers.CancelTNRequests(ctx, "a1", &CreateCancelActionRequest{})
+		return c.TelephoneNumbers.CancelTNRequests(ctx, "a1", &CancelActionRequest{})
 	}},
 	{fn: "TelephoneNumbersService.Create", op: "POST /v2/partition/{partitionId}/telephonenumber", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.TelephoneNumbers.Create(ctx, &CreateTelephoneNumberViewRequest{})
@@ -1171,7 +1171,7 @@ var generatedCalls = []generatedCall{
 		return c.UserGroups.UpdateSettings(ctx, &UpdateUserGroupRequest{}, &UserGroupsUpdateSettingsOptions{AccountID: "x", GroupID: "x", PartitionID: "x"})
 	}},
 	{fn: "UsersService.CreateAccountUser", op: "POST /v2/partition/{partitionId}/account/{accountId}/accountuser", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Users.CreateAccountUser(ctx, "a1", &CreateAccountUserRequest{})
+		_, err := c.Users.CreateAccountUser(ctx, "a1", &CreateAccountUserRequest{Username: "xxx", FirstName: "xxx", LastName: "xxx"})
 		return err
 	}},
 	{fn: "UsersService.DeleteAccountUser", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}", args: []string{"a1", "a2"}, answer: "\"s\"", call: func(ctx context.Context, c *Client) error {
@@ -1198,7 +1198,7 @@ var generatedCalls = []generatedCall{
 		return c.Users.PrevalidateEmail(ctx, "a1", "a2", nil)
 	}},
 	{fn: "UsersService.Repurpose", op: "PUT /v2/partition/{partitionId}/account/{accountId}/user/{userId}/repurpose", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Users.Repurpose(ctx, "a1", "a2", &UpdateReassignEndUserRequest{})
+		_, err := c.Users.Repurpose(ctx, "a1", "a2", &ReassignEndUserRequest{})
 		return err
 	}},
 	{fn: "UsersService.ResetAccountUserPassword", op: "PUT /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}/resetpassword", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -1217,7 +1217,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "UsersService.UpdateAccountUser", op: "PUT /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Users.UpdateAccountUser(ctx, "a1", "a2", &UpdateAccountUserRequest{})
+		_, err := c.Users.UpdateAccountUser(ctx, "a1", "a2", &UpdateAccountUserRequest{Username: "xxx", FirstName: "xxx", LastName: "xxx"})
 		return err
 	}},
 	{fn: "VirtualFaxService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/vfax", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -1298,7 +1298,7 @@ var generatedCalls = []generatedCall{
 		return c.VoicemailBoxes.UpdateGreetingMedia(ctx, "a1", "a2", "a3", "f.bin", strings.NewReader("file"))
 	}},
 	{fn: "VoicemailBoxesService.UpdatePIN", op: "PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/pin", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.VoicemailBoxes.UpdatePIN(ctx, "a1", "a2", &UpdatePinChangeRequest{})
+		return c.VoicemailBoxes.UpdatePIN(ctx, "a1", "a2", &ChangePINRequest{})
 	}},
 	{fn: "VoicemailMessagesService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}", args: []string{"a1", "a2", "a3"}, answer: "\"s\"", call: func(ctx context.Context, c *Client) error {
 		_, err := c.VoicemailMessages.Delete(ctx, "a1", "a2", "a3")

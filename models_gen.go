@@ -5,27 +5,29 @@ package alianza
 import (
 	"fmt"
 	"log/slog"
+	"regexp"
 	"slices"
 	"time"
+	"unicode/utf8"
 )
 
 // AccountHistory is schema AccountHistoryX of Alianza's API.
 type AccountHistory struct {
-	AccountHistoryType AccountHistoryType          `json:"accountHistoryType,omitempty"`
+	ID                 string                      `json:"id,omitempty"`
 	AccountID          string                      `json:"accountId,omitempty"`
 	AccountNumber      string                      `json:"accountNumber,omitempty"`
-	Action             AccountHistoryAction        `json:"action,omitempty"`
-	ID                 string                      `json:"id,omitempty"`
-	LoggedDate         time.Time                   `json:"loggedDate,omitzero"`
-	NewValue           string                      `json:"newValue,omitempty"`
 	OldValue           string                      `json:"oldValue,omitempty"`
+	NewValue           string                      `json:"newValue,omitempty"`
+	UserName           string                      `json:"userName,omitempty"`
+	UserID             string                      `json:"userId,omitempty"`
+	UserType           AccountHistoryUserType      `json:"userType,omitempty"`
 	PartitionName      string                      `json:"partitionName,omitempty"`
+	AccountHistoryType AccountHistoryType          `json:"accountHistoryType,omitempty"`
+	LoggedDate         time.Time                   `json:"loggedDate,omitzero"`
+	ReferenceType      AccountHistoryReferenceType `json:"referenceType,omitempty"`
 	ReferenceID        string                      `json:"referenceId,omitempty"`
 	ReferenceName      string                      `json:"referenceName,omitempty"`
-	ReferenceType      AccountHistoryReferenceType `json:"referenceType,omitempty"`
-	UserID             string                      `json:"userId,omitempty"`
-	UserName           string                      `json:"userName,omitempty"`
-	UserType           AccountHistoryUserType      `json:"userType,omitempty"`
+	Action             AccountHistoryAction        `json:"action,omitempty"`
 }
 
 // AccountHistoryAction values appear in AccountHistoryX.action.
@@ -127,10 +129,10 @@ var accountHistoryReferenceTypeValues = []AccountHistoryReferenceType{AccountHis
 // AccountHistorySearchResponse is schema AccountHistorySearchResponseX of
 // Alianza's API.
 type AccountHistorySearchResponse struct {
+	TotalRecords           int64            `json:"totalRecords,omitempty"`
 	AccountCreatedDate     time.Time        `json:"accountCreatedDate,omitzero"`
 	AccountLastUpdatedDate time.Time        `json:"accountLastUpdatedDate,omitzero"`
 	Results                []AccountHistory `json:"results,omitempty"`
-	TotalRecords           int64            `json:"totalRecords,omitempty"`
 }
 
 // AccountHistoryType values appear in AccountHistoryX.accountHistoryType.
@@ -238,40 +240,40 @@ var accountHistoryUserTypeValues = []AccountHistoryUserType{AccountHistoryUserTy
 
 // AccountUser is schema AccountUserX of Alianza's API.
 type AccountUser struct {
-	// ID of account, refers to account.id
-	AccountID string `json:"accountId,omitempty"`
-	FirstName string `json:"firstName,omitempty"`
-	// The same value as the userId.
-	ID string `json:"id,omitempty"`
-	// The localization setting that indicates the language of the user. Example:
-	// "en-US"
-	LanguageTag string `json:"languageTag,omitempty"`
-	LastName    string `json:"lastName,omitempty"`
-	// Indicates whether the user will be required to update their password upon
-	// login. This field cannot be set manually, only read out.
-	MustChangePassword bool `json:"mustChangePassword,omitempty"`
 	// A partitionId identifies the business entity that this account is a part of.
 	// Refers to partition.id
 	PartitionID string `json:"partitionId,omitempty"`
+	// ID of account, refers to account.id
+	AccountID string `json:"accountId,omitempty"`
+	// Identifies a unique Account User.
+	UserID string `json:"userId,omitempty"`
 	// Determines the branding which is used in the display of user emails and the
 	// portal. Must exist in the Partition Settings (type SUB-DOMAINS).
 	SubDomain string `json:"subDomain,omitempty"`
-	// Identifies a unique Account User.
-	UserID string `json:"userId,omitempty"`
 	// The email address of the AccountUser.
-	Username string `json:"username,omitempty"`
+	Username  string `json:"username,omitempty"`
+	FirstName string `json:"firstName,omitempty"`
+	LastName  string `json:"lastName,omitempty"`
+	// Indicates whether the user will be required to update their password upon
+	// login. This field cannot be set manually, only read out.
+	MustChangePassword bool `json:"mustChangePassword,omitempty"`
+	// The localization setting that indicates the language of the user. Example:
+	// "en-US"
+	LanguageTag string `json:"languageTag,omitempty"`
+	// The same value as the userId.
+	ID string `json:"id,omitempty"`
 }
 
 // BandwidthSettings is schema BandwidthSettingsX of Alianza's API.
 type BandwidthSettings struct {
 	AccountID      string `json:"accountId,omitempty"`
-	APIPassword    Secret `json:"apiPassword,omitempty"`
-	APIUsername    string `json:"apiUsername,omitempty"`
-	LocalAccountID string `json:"localAccountId,omitempty"`
-	LocalPeerID    string `json:"localPeerId,omitempty"`
-	LocalSiteID    string `json:"localSiteId,omitempty"`
-	PeerID         string `json:"peerId,omitempty"`
 	SiteID         string `json:"siteId,omitempty"`
+	PeerID         string `json:"peerId,omitempty"`
+	APIUsername    string `json:"apiUsername,omitempty"`
+	APIPassword    Secret `json:"apiPassword,omitempty"`
+	LocalAccountID string `json:"localAccountId,omitempty"`
+	LocalSiteID    string `json:"localSiteId,omitempty"`
+	LocalPeerID    string `json:"localPeerId,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints BandwidthSettings with its secrets
@@ -286,13 +288,30 @@ func (x BandwidthSettings) LogValue() slog.Value { return RedactedLogValue(x) }
 
 // BrandSettings is schema BrandSettingsDTO of Alianza's API.
 type BrandSettings struct {
+	PartitionID           string `json:"partitionId,omitempty"`
 	BrandID               string `json:"brandId,omitempty"`
 	BrandName             string `json:"brandName,omitempty"`
-	BrandingCompleted     bool   `json:"brandingCompleted,omitempty"`
 	BrandingEnabled       bool   `json:"brandingEnabled,omitempty"`
-	DesktopHostingEnabled bool   `json:"desktopHostingEnabled,omitempty"`
-	PartitionID           string `json:"partitionId,omitempty"`
+	BrandingCompleted     bool   `json:"brandingCompleted,omitempty"`
 	SelfSigningEnabled    bool   `json:"selfSigningEnabled,omitempty"`
+	DesktopHostingEnabled bool   `json:"desktopHostingEnabled,omitempty"`
+}
+
+// BulkVoicemailActionRequest is the body of a PUT that sends schema
+// BulkVoicemailAction. Required fields are values; the others are pointers, nil
+// to leave them out.
+type BulkVoicemailActionRequest struct {
+	ActionType BulkVoicemailActionType `json:"actionType"`
+	MessageIDs []string                `json:"messageIds,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema BulkVoicemailAction find; nil when there is none.
+func (r *BulkVoicemailActionRequest) Validate() error { return validateRequest(r) }
+
+func (r *BulkVoicemailActionRequest) validate(v *validator) {
+	v.required("actionType", string(r.ActionType))
+	v.enum("actionType", string(r.ActionType), r.ActionType.Valid())
 }
 
 // BulkVoicemailActionType values appear in BulkVoicemailAction.actionType.
@@ -328,143 +347,152 @@ var bulkVoicemailActionTypeValues = []BulkVoicemailActionType{BulkVoicemailActio
 
 // BusinessLineExpandedView is schema BusinessLineExpandedView of Alianza's API.
 type BusinessLineExpandedView struct {
-	AccountID                    string             `json:"accountId,omitempty"`
-	CallHandling                 CallHandlingView   `json:"callHandling,omitzero"`
-	CallerIDPhoneNumber          string             `json:"callerIdPhoneNumber,omitempty"`
-	CallerIDVisible              bool               `json:"callerIdVisible,omitempty"`
-	Device                       PortAssignmentView `json:"device,omitzero"`
-	EmergencyCallbackPhoneNumber string             `json:"emergencyCallbackPhoneNumber,omitempty"`
 	ID                           string             `json:"id,omitempty"`
 	Name                         string             `json:"name,omitempty"`
+	CallerIDPhoneNumber          string             `json:"callerIdPhoneNumber,omitempty"`
+	CallerIDVisible              bool               `json:"callerIdVisible,omitempty"`
+	EmergencyCallbackPhoneNumber string             `json:"emergencyCallbackPhoneNumber,omitempty"`
+	AccountID                    string             `json:"accountId,omitempty"`
 	PartitionID                  string             `json:"partitionId,omitempty"`
+	CallHandling                 CallHandlingView   `json:"callHandling,omitzero"`
 	SIPCredentials               SIPCredentialsView `json:"sipCredentials,omitzero"`
+	Device                       PortAssignmentView `json:"device,omitzero"`
 }
 
 // BusinessLineVoicemailBox is schema VoicemailBox of Alianza's API.
 type BusinessLineVoicemailBox struct {
+	ID                             string   `json:"id,omitempty"`
+	Name                           string   `json:"name,omitempty"`
+	PartitionID                    string   `json:"partitionId,omitempty"`
 	AccountID                      string   `json:"accountId,omitempty"`
 	ForwardMessageToEmailAddresses []string `json:"forwardMessageToEmailAddresses,omitempty"`
 	ForwardMessageToEmailEnabled   bool     `json:"forwardMessageToEmailEnabled,omitempty"`
-	ID                             string   `json:"id,omitempty"`
-	Locale                         string   `json:"locale,omitempty"`
-	Name                           string   `json:"name,omitempty"`
-	PartitionID                    string   `json:"partitionId,omitempty"`
 	ShouldKeepMessageAfterForward  bool     `json:"shouldKeepMessageAfterForward,omitempty"`
+	Locale                         string   `json:"locale,omitempty"`
 }
 
 // BusinessLineVoicemailMessage is schema VoicemailMessage of Alianza's API.
 type BusinessLineVoicemailMessage struct {
+	StorageID       string `json:"storageId,omitempty"`
+	VoicemailBoxID  string `json:"voicemailBoxId,omitempty"`
 	CreatedDate     int64  `json:"createdDate,omitempty"`
-	FromAddress     string `json:"fromAddress,omitempty"`
 	FromName        string `json:"fromName,omitempty"`
+	FromAddress     string `json:"fromAddress,omitempty"`
 	LengthInSeconds int    `json:"lengthInSeconds,omitempty"`
 	Read            bool   `json:"read,omitempty"`
-	SizeInBytes     int64  `json:"sizeInBytes,omitempty"`
-	StorageID       string `json:"storageId,omitempty"`
-	StorageStatus   string `json:"storageStatus,omitempty"`
 	ToPhoneNumber   string `json:"toPhoneNumber,omitempty"`
-	VoicemailBoxID  string `json:"voicemailBoxId,omitempty"`
+	StorageStatus   string `json:"storageStatus,omitempty"`
+	SizeInBytes     int64  `json:"sizeInBytes,omitempty"`
 }
 
 // CDRApplicationData is schema CdrApplicationData of Alianza's API.
 type CDRApplicationData struct {
 	Data           []SIPTrunkApplication `json:"data,omitempty"`
-	BadRows        int                   `json:"badRows,omitempty"`
-	FileSize       int64                 `json:"fileSize,omitempty"`
-	MediaInfo      CDRMediaInfo          `json:"mediaInfo,omitzero"`
 	Resolution     string                `json:"resolution,omitempty"`
+	FileSize       int64                 `json:"fileSize,omitempty"`
+	BadRows        int                   `json:"badRows,omitempty"`
+	MediaInfo      CDRMediaInfo          `json:"mediaInfo,omitzero"`
 	TotalPageCount int                   `json:"totalPageCount,omitempty"`
 }
 
 // CDRMediaInfo is schema CdrMediaInfo of Alianza's API.
 type CDRMediaInfo struct {
-	BitRate                int    `json:"bitRate,omitempty"`
 	Codec                  string `json:"codec,omitempty"`
+	BitRate                int    `json:"bitRate,omitempty"`
 	ErrorCorrectionEnabled bool   `json:"errorCorrectionEnabled,omitempty"`
+}
+
+// CIDMappingResponse is schema CidMappingResponse of Alianza's API.
+type CIDMappingResponse struct {
+	PartitionID          string `json:"partitionId,omitempty"`
+	AccountID            string `json:"accountId,omitempty"`
+	FromWildcard         string `json:"fromWildcard,omitempty"`
+	CustomCallerIDNumber string `json:"customCallerIdNumber,omitempty"`
+	IsCustom             bool   `json:"isCustom,omitempty"`
 }
 
 // CallDetailRecord is schema CallDetailRecord of Alianza's API.
 type CallDetailRecord struct {
-	AccountBillableAbbrRcName  string                           `json:"accountBillableAbbrRCName,omitempty"`
-	AccountBillableCityName    string                           `json:"accountBillableCityName,omitempty"`
-	AccountBillableCountry     string                           `json:"accountBillableCountry,omitempty"`
-	AccountBillableLocation    string                           `json:"accountBillableLocation,omitempty"`
-	AccountBillableNumber      string                           `json:"accountBillableNumber,omitempty"`
-	AccountBillableState       string                           `json:"accountBillableState,omitempty"`
-	AccountBillingCycleDay     int                              `json:"accountBillingCycleDay,omitempty"`
-	AccountCode                string                           `json:"accountCode,omitempty"`
-	AccountCustomField         string                           `json:"accountCustomField,omitempty"`
-	AccountID                  string                           `json:"accountId,omitempty"`
-	AccountNumber              string                           `json:"accountNumber,omitempty"`
-	AccountTimeZone            string                           `json:"accountTimeZone,omitempty"`
-	AcctID                     string                           `json:"acctId,omitempty"`
-	ActualCallLengthSeconds    int64                            `json:"actualCallLengthSeconds,omitempty"`
-	ApplicationData            CDRApplicationData               `json:"applicationData,omitzero"`
-	BillCallLengthSeconds      int64                            `json:"billCallLengthSeconds,omitempty"`
-	CallFlagType               CallDetailRecordCallFlagType     `json:"callFlagType,omitempty"`
-	CallPickupByID             string                           `json:"callPickupById,omitempty"`
-	CallPickupFromID           string                           `json:"callPickupFromId,omitempty"`
-	CallType                   CallDetailRecordCallType         `json:"callType,omitempty"`
-	CallingPlanProductID       string                           `json:"callingPlanProductId,omitempty"`
-	CallingPlanProductName     string                           `json:"callingPlanProductName,omitempty"`
-	ConnectTime                time.Time                        `json:"connectTime,omitzero"`
-	CorrelationData            map[string][]string              `json:"correlationData,omitempty"`
-	Cost                       float64                          `json:"cost,omitempty"`
-	CreatedDate                time.Time                        `json:"createdDate,omitzero"`
-	DialedNumber               string                           `json:"dialedNumber,omitempty"`
-	DisconnectType             CallDetailRecordDisconnectType   `json:"disconnectType,omitempty"`
-	EndTime                    time.Time                        `json:"endTime,omitzero"`
-	ForwardingCnam             string                           `json:"forwardingCnam,omitempty"`
-	ForwardingNumber           string                           `json:"forwardingNumber,omitempty"`
-	ForwardingNumberAbbrRcName string                           `json:"forwardingNumberAbbrRCName,omitempty"`
-	ForwardingNumberCityName   string                           `json:"forwardingNumberCityName,omitempty"`
-	ForwardingNumberCountry    string                           `json:"forwardingNumberCountry,omitempty"`
-	ForwardingNumberLocation   string                           `json:"forwardingNumberLocation,omitempty"`
-	ForwardingNumberState      string                           `json:"forwardingNumberState,omitempty"`
 	ID                         string                           `json:"id,omitempty"`
+	PartitionID                string                           `json:"partitionId,omitempty"`
+	StartTime                  time.Time                        `json:"startTime,omitzero"`
+	ConnectTime                time.Time                        `json:"connectTime,omitzero"`
+	EndTime                    time.Time                        `json:"endTime,omitzero"`
+	CreatedDate                time.Time                        `json:"createdDate,omitzero"`
+	ActualCallLengthSeconds    int64                            `json:"actualCallLengthSeconds,omitempty"`
+	BillCallLengthSeconds      int64                            `json:"billCallLengthSeconds,omitempty"`
+	RatePerMinute              float64                          `json:"ratePerMinute,omitempty"`
+	Cost                       float64                          `json:"cost,omitempty"`
+	InPlan                     bool                             `json:"inPlan,omitempty"`
+	DialedNumber               string                           `json:"dialedNumber,omitempty"`
+	OrigNumber                 string                           `json:"origNumber,omitempty"`
+	OrigLocation               string                           `json:"origLocation,omitempty"`
+	OrigCityName               string                           `json:"origCityName,omitempty"`
+	OrigAbbrRcName             string                           `json:"origAbbrRCName,omitempty"`
+	OrigState                  string                           `json:"origState,omitempty"`
+	OrigCountry                string                           `json:"origCountry,omitempty"`
+	OrigCarrier                string                           `json:"origCarrier,omitempty"`
+	OrigCallCategory           CallDetailRecordOrigCallCategory `json:"origCallCategory,omitempty"`
 	IdentityAttestLevel        string                           `json:"identityAttestLevel,omitempty"`
 	IdentityOriginationID      string                           `json:"identityOriginationId,omitempty"`
 	IdentitySignOrganization   string                           `json:"identitySignOrganization,omitempty"`
 	IdentitySignSpCode         string                           `json:"identitySignSPCode,omitempty"`
-	InPlan                     bool                             `json:"inPlan,omitempty"`
-	LegType                    CallDetailRecordLegType          `json:"legType,omitempty"`
-	Local                      bool                             `json:"local,omitempty"`
-	MeanOpinionScoreAverage    float64                          `json:"meanOpinionScoreAverage,omitempty"`
-	MeanOpinionScores          map[string]float64               `json:"meanOpinionScores,omitempty"`
-	MediaServerType            string                           `json:"mediaServerType,omitempty"`
-	MetroServiceArea           string                           `json:"metroServiceArea,omitempty"`
-	OrigAbbrRcName             string                           `json:"origAbbrRCName,omitempty"`
-	OrigCallCategory           CallDetailRecordOrigCallCategory `json:"origCallCategory,omitempty"`
-	OrigCarrier                string                           `json:"origCarrier,omitempty"`
-	OrigCityName               string                           `json:"origCityName,omitempty"`
-	OrigCnam                   string                           `json:"origCnam,omitempty"`
-	OrigCountry                string                           `json:"origCountry,omitempty"`
-	OrigLocation               string                           `json:"origLocation,omitempty"`
-	OrigNumber                 string                           `json:"origNumber,omitempty"`
-	OrigState                  string                           `json:"origState,omitempty"`
-	PartitionBillingCode       string                           `json:"partitionBillingCode,omitempty"`
-	PartitionID                string                           `json:"partitionId,omitempty"`
-	RateLocalFromNumber        string                           `json:"rateLocalFromNumber,omitempty"`
-	RatePerMinute              float64                          `json:"ratePerMinute,omitempty"`
-	RateType                   CallDetailRecordRateType         `json:"rateType,omitempty"`
-	ReferenceID                string                           `json:"referenceId,omitempty"`
-	ReferenceName              string                           `json:"referenceName,omitempty"`
-	ReferenceType              CallDetailRecordReferenceType    `json:"referenceType,omitempty"`
-	ServiceType                CallDetailRecordServiceType      `json:"serviceType,omitempty"`
-	SessionID                  string                           `json:"sessionId,omitempty"`
-	SIPCallIDs                 []string                         `json:"sipCallIds,omitempty"`
-	StartTime                  time.Time                        `json:"startTime,omitzero"`
-	TermAbbrRcName             string                           `json:"termAbbrRCName,omitempty"`
-	TermCallCategory           CallDetailRecordTermCallCategory `json:"termCallCategory,omitempty"`
-	TermCarrier                string                           `json:"termCarrier,omitempty"`
-	TermCityName               string                           `json:"termCityName,omitempty"`
-	TermCnam                   string                           `json:"termCnam,omitempty"`
-	TermCountry                string                           `json:"termCountry,omitempty"`
-	TermLocation               string                           `json:"termLocation,omitempty"`
-	TermNumber                 string                           `json:"termNumber,omitempty"`
-	TermState                  string                           `json:"termState,omitempty"`
 	Verstat                    CallDetailRecordVerstat          `json:"verstat,omitempty"`
 	VerstatReason              CallDetailRecordVerstatReason    `json:"verstatReason,omitempty"`
+	CorrelationData            map[string][]string              `json:"correlationData,omitempty"`
+	AccountCode                string                           `json:"accountCode,omitempty"`
+	TermNumber                 string                           `json:"termNumber,omitempty"`
+	TermLocation               string                           `json:"termLocation,omitempty"`
+	TermCityName               string                           `json:"termCityName,omitempty"`
+	TermAbbrRcName             string                           `json:"termAbbrRCName,omitempty"`
+	TermState                  string                           `json:"termState,omitempty"`
+	TermCountry                string                           `json:"termCountry,omitempty"`
+	TermCarrier                string                           `json:"termCarrier,omitempty"`
+	TermCallCategory           CallDetailRecordTermCallCategory `json:"termCallCategory,omitempty"`
+	ForwardingNumber           string                           `json:"forwardingNumber,omitempty"`
+	ForwardingNumberCityName   string                           `json:"forwardingNumberCityName,omitempty"`
+	ForwardingNumberAbbrRcName string                           `json:"forwardingNumberAbbrRCName,omitempty"`
+	ForwardingNumberLocation   string                           `json:"forwardingNumberLocation,omitempty"`
+	ForwardingNumberState      string                           `json:"forwardingNumberState,omitempty"`
+	ForwardingNumberCountry    string                           `json:"forwardingNumberCountry,omitempty"`
+	MediaServerType            string                           `json:"mediaServerType,omitempty"`
+	LegType                    CallDetailRecordLegType          `json:"legType,omitempty"`
+	CallType                   CallDetailRecordCallType         `json:"callType,omitempty"`
+	CallFlagType               CallDetailRecordCallFlagType     `json:"callFlagType,omitempty"`
+	DisconnectType             CallDetailRecordDisconnectType   `json:"disconnectType,omitempty"`
+	MetroServiceArea           string                           `json:"metroServiceArea,omitempty"`
+	RateType                   CallDetailRecordRateType         `json:"rateType,omitempty"`
+	RateLocalFromNumber        string                           `json:"rateLocalFromNumber,omitempty"`
+	ServiceType                CallDetailRecordServiceType      `json:"serviceType,omitempty"`
+	Local                      bool                             `json:"local,omitempty"`
+	SessionID                  string                           `json:"sessionId,omitempty"`
+	AccountBillableNumber      string                           `json:"accountBillableNumber,omitempty"`
+	AccountBillableCityName    string                           `json:"accountBillableCityName,omitempty"`
+	AccountBillableAbbrRcName  string                           `json:"accountBillableAbbrRCName,omitempty"`
+	AccountBillableLocation    string                           `json:"accountBillableLocation,omitempty"`
+	AccountBillableState       string                           `json:"accountBillableState,omitempty"`
+	AccountBillableCountry     string                           `json:"accountBillableCountry,omitempty"`
+	ReferenceID                string                           `json:"referenceId,omitempty"`
+	ReferenceType              CallDetailRecordReferenceType    `json:"referenceType,omitempty"`
+	ReferenceName              string                           `json:"referenceName,omitempty"`
+	AcctID                     string                           `json:"acctId,omitempty"`
+	AccountID                  string                           `json:"accountId,omitempty"`
+	CallingPlanProductID       string                           `json:"callingPlanProductId,omitempty"`
+	CallingPlanProductName     string                           `json:"callingPlanProductName,omitempty"`
+	AccountNumber              string                           `json:"accountNumber,omitempty"`
+	AccountCustomField         string                           `json:"accountCustomField,omitempty"`
+	PartitionBillingCode       string                           `json:"partitionBillingCode,omitempty"`
+	AccountBillingCycleDay     int                              `json:"accountBillingCycleDay,omitempty"`
+	AccountTimeZone            string                           `json:"accountTimeZone,omitempty"`
+	SIPCallIDs                 []string                         `json:"sipCallIds,omitempty"`
+	MeanOpinionScoreAverage    float64                          `json:"meanOpinionScoreAverage,omitempty"`
+	MeanOpinionScores          map[string]float64               `json:"meanOpinionScores,omitempty"`
+	CallPickupFromID           string                           `json:"callPickupFromId,omitempty"`
+	CallPickupByID             string                           `json:"callPickupById,omitempty"`
+	ApplicationData            CDRApplicationData               `json:"applicationData,omitzero"`
+	OrigCnam                   string                           `json:"origCnam,omitempty"`
+	TermCnam                   string                           `json:"termCnam,omitempty"`
+	ForwardingCnam             string                           `json:"forwardingCnam,omitempty"`
 }
 
 // CallDetailRecordCallFlagType values appear in CallDetailRecord.callFlagType.
@@ -735,8 +763,8 @@ var callDetailRecordReferenceTypeValues = []CallDetailRecordReferenceType{CallDe
 // CallDetailRecordSearchResponse is schema CallDetailRecordSearchResponse of
 // Alianza's API.
 type CallDetailRecordSearchResponse struct {
-	Results      []CallDetailRecord `json:"results,omitempty"`
 	TotalRecords int64              `json:"totalRecords,omitempty"`
+	Results      []CallDetailRecord `json:"results,omitempty"`
 }
 
 // CallDetailRecordServiceType values appear in CallDetailRecord.serviceType.
@@ -884,13 +912,13 @@ var callDetailRecordVerstatReasonValues = []CallDetailRecordVerstatReason{CallDe
 
 // CallGroup is schema CallGroupX of Alianza's API.
 type CallGroup struct {
+	PartitionID string           `json:"partitionId,omitempty"`
 	AccountID   string           `json:"accountId,omitempty"`
 	ID          string           `json:"id,omitempty"`
-	MemberIDs   []string         `json:"memberIds,omitempty"`
 	Name        string           `json:"name,omitempty"`
-	PartitionID string           `json:"partitionId,omitempty"`
-	SubType     CallGroupSubType `json:"subType,omitempty"`
 	Type        CallGroupType    `json:"type,omitempty"`
+	SubType     CallGroupSubType `json:"subType,omitempty"`
+	MemberIDs   []string         `json:"memberIds,omitempty"`
 }
 
 // CallGroupSubType values appear in CallGroupX.subType.
@@ -946,36 +974,115 @@ var callGroupTypeValues = []CallGroupType{CallGroupTypeDevice, CallGroupTypeUser
 // CallHandlingView is schema CallHandlingView of Alianza's API.
 type CallHandlingView struct {
 	ActiveCallHandling         ActiveCallHandling       `json:"activeCallHandling,omitempty"`
-	BusyFailoverAction         RingFailoverAction       `json:"busyFailoverAction,omitzero"`
 	CallWaitingEnabled         bool                     `json:"callWaitingEnabled,omitempty"`
-	ForwardToPhoneNumber       string                   `json:"forwardToPhoneNumber,omitempty"`
-	RingTimeoutConfiguration   RingTimeoutConfiguration `json:"ringTimeoutConfiguration,omitzero"`
+	BusyFailoverAction         RingFailoverAction       `json:"busyFailoverAction,omitzero"`
 	UnregisteredFailoverAction RingFailoverAction       `json:"unregisteredFailoverAction,omitzero"`
+	RingTimeoutConfiguration   RingTimeoutConfiguration `json:"ringTimeoutConfiguration,omitzero"`
+	ForwardToPhoneNumber       string                   `json:"forwardToPhoneNumber,omitempty"`
 	VoicemailBoxID             string                   `json:"voicemailBoxId,omitempty"`
 }
 
 // CallParkingSpot is schema CallParkingSpotX of Alianza's API.
 type CallParkingSpot struct {
-	AccountID   string `json:"accountId,omitempty"`
 	ID          string `json:"id,omitempty"`
-	Name        string `json:"name,omitempty"`
+	AccountID   string `json:"accountId,omitempty"`
 	PartitionID string `json:"partitionId,omitempty"`
+	Name        string `json:"name,omitempty"`
 	SpotNumber  string `json:"spotNumber,omitempty"`
 }
 
-// CidMappingResponse is schema CidMappingResponse of Alianza's API.
-type CidMappingResponse struct {
-	AccountID            string `json:"accountId,omitempty"`
-	CustomCallerIDNumber string `json:"customCallerIdNumber,omitempty"`
-	FromWildcard         string `json:"fromWildcard,omitempty"`
-	IsCustom             bool   `json:"isCustom,omitempty"`
-	PartitionID          string `json:"partitionId,omitempty"`
+// CallingPlanProduct is a calling plan product of the partition: the plan an
+// account, user or SIP trunk subscribes to (schema CallingPlanProduct).
+type CallingPlanProduct struct {
+	// Not required for POST operation
+	ID                       string   `json:"id,omitempty"`
+	Name                     string   `json:"name,omitempty"`
+	PlanMinutes              int      `json:"planMinutes,omitempty"`
+	UnlimitedDisplay         bool     `json:"unlimitedDisplay,omitempty"`
+	AllowOverage             bool     `json:"allowOverage,omitempty"`
+	PreventForwarding        bool     `json:"preventForwarding,omitempty"`
+	DefaultPlan              bool     `json:"defaultPlan,omitempty"`
+	CallRateFor411           float64  `json:"callRateFor411,omitempty"`
+	Allow411                 bool     `json:"allow411,omitempty"`
+	RateTypeFor411           RateType `json:"rateTypeFor411,omitempty"`
+	CallRateForOperator      float64  `json:"callRateForOperator,omitempty"`
+	AllowOperator            bool     `json:"allowOperator,omitempty"`
+	RateTypeForOperator      RateType `json:"rateTypeForOperator,omitempty"`
+	PartitionID              string   `json:"partitionId,omitempty"`
+	AllowUnlimitedLocal      bool     `json:"allowUnlimitedLocal,omitempty"`
+	RateIntraPartitionAsFree bool     `json:"rateIntraPartitionAsFree,omitempty"`
+}
+
+// CancelActionRequest is the body of a POST that sends schema CancelActionX.
+// Required fields are values; the others are pointers, nil to leave them out.
+type CancelActionRequest struct {
+	ReferenceID *string `json:"referenceId,omitempty"`
+	PartitionID *string `json:"partitionId,omitempty"`
+	AccountID   *string `json:"accountId,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CancelActionX find; nil when there is none.
+func (r *CancelActionRequest) Validate() error { return validateRequest(r) }
+
+func (r *CancelActionRequest) validate(*validator) {}
+
+// ChangePINRequest is the body of a PUT that sends schema PinChange. Required
+// fields are values; the others are pointers, nil to leave them out.
+type ChangePINRequest struct {
+	AccountID      *string `json:"accountId,omitempty"`
+	VoicemailBoxID *string `json:"voicemailBoxId,omitempty"`
+	ReferenceID    *string `json:"referenceId,omitempty"`
+	ReferenceType  *string `json:"referenceType,omitempty"`
+	PIN            *Secret `json:"pin,omitempty"`
+}
+
+// Format implements fmt.Formatter: every verb prints ChangePINRequest with its secrets
+// redacted.
+func (x ChangePINRequest) Format(f fmt.State, verb rune) {
+	type plain ChangePINRequest
+	formatModel(f, verb, "alianza.ChangePINRequest", plain(x))
+}
+
+// LogValue implements slog.LogValuer with every secret redacted.
+func (x ChangePINRequest) LogValue() slog.Value { return RedactedLogValue(x) }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema PinChange find; nil when there is none.
+func (r *ChangePINRequest) Validate() error { return validateRequest(r) }
+
+func (r *ChangePINRequest) validate(*validator) {}
+
+// ChangePasswordRequest is the body of a PUT that sends schema Login. Required
+// fields are values; the others are pointers, nil to leave them out.
+type ChangePasswordRequest struct {
+	Username string `json:"username"`
+	Password Secret `json:"password"`
+	// This should be used only when changing the password
+	ChangePassword *Secret `json:"changePassword,omitempty"`
+}
+
+// Format implements fmt.Formatter: every verb prints ChangePasswordRequest with its secrets
+// redacted.
+func (x ChangePasswordRequest) Format(f fmt.State, verb rune) {
+	type plain ChangePasswordRequest
+	formatModel(f, verb, "alianza.ChangePasswordRequest", plain(x))
+}
+
+// LogValue implements slog.LogValuer with every secret redacted.
+func (x ChangePasswordRequest) LogValue() slog.Value { return RedactedLogValue(x) }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema Login find; nil when there is none.
+func (r *ChangePasswordRequest) Validate() error { return validateRequest(r) }
+
+func (r *ChangePasswordRequest) validate(v *validator) {
+	v.required("username", r.Username)
+	v.required("password", string(r.Password))
 }
 
 // Collection is schema CollectionDTO of Alianza's API.
 type Collection struct {
-	// Timestamp of the creation in ISO 8601 format
-	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 	// Unique identifier of the collection
 	ID string `json:"id,omitempty"`
 	// Owner identifier of the collection
@@ -985,93 +1092,173 @@ type Collection struct {
 	// Type of the transform object
 	TransformObjectType string           `json:"transformObjectType,omitempty"`
 	TransformObjects    []map[string]any `json:"transformObjects,omitempty"`
+	// Timestamp of the creation in ISO 8601 format
+	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
+}
+
+// CompleteSSOConfigRequest is the body of a PUT that sends schema
+// CompleteSSOConfigRequest. Required fields are values; the others are
+// pointers, nil to leave them out.
+type CompleteSSOConfigRequest struct {
+	// Identity Provider sign-in endpoint URL where SAML authentication requests
+	// are sent.
+	IdentityProviderSignInURL string `json:"identityProviderSignInUrl"`
+	// Identity Provider signing certificate in PEM or CER format.
+	IdentityProviderSigningCertificate string `json:"identityProviderSigningCertificate"`
+	// SAML attribute name that contains the Alianza user ID.
+	UserIDAttributeFieldMapping *string `json:"userIdAttributeFieldMapping,omitempty"`
+	// SAML attribute name containing the user's unique identifier in the IdP.
+	ExternalIDAttributeFieldMapping string `json:"externalIdAttributeFieldMapping"`
+	// SAML attribute name containing the user's email address.
+	ExternalEmailAttributeFieldMapping *string                     `json:"externalEmailAttributeFieldMapping,omitempty"`
+	SSOName                            string                      `json:"ssoName"`
+	IdentityProviderLogoutURL          *string                     `json:"identityProviderLogoutUrl,omitempty"`
+	SAMLRequestProtocolBinding         *SAMLRequestProtocolBinding `json:"samlRequestProtocolBinding,omitempty"`
+	EnforcedSubPartitions              []string                    `json:"enforcedSubPartitions,omitempty"`
+	AllowSpInitiatedAuthenticationFlow *bool                       `json:"allowSpInitiatedAuthenticationFlow,omitempty"`
+	AllowAlianzaAuthentication         *bool                       `json:"allowAlianzaAuthentication,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CompleteSSOConfigRequest find; nil when there is none.
+func (r *CompleteSSOConfigRequest) Validate() error { return validateRequest(r) }
+
+func (r *CompleteSSOConfigRequest) validate(v *validator) {
+	v.required("identityProviderSignInUrl", r.IdentityProviderSignInURL)
+	v.required("identityProviderSigningCertificate", r.IdentityProviderSigningCertificate)
+	v.required("externalIdAttributeFieldMapping", r.ExternalIDAttributeFieldMapping)
+	v.required("ssoName", r.SSOName)
+	if r.SAMLRequestProtocolBinding != nil {
+		v.enum("samlRequestProtocolBinding", string(*r.SAMLRequestProtocolBinding), r.SAMLRequestProtocolBinding.Valid())
+	}
 }
 
 // ComplianceConfiguration is schema ComplianceConfiguration of Alianza's API.
 type ComplianceConfiguration struct {
-	// The list of email addresses that will receive emergency notifications.
-	EmailRecipients []string `json:"emailRecipients,omitempty"`
-	// Indicates whether the customer is in compliance with Kari's law.
-	InCompliance bool `json:"inCompliance,omitempty"`
 	// The date the phone service was installed. ISO 8601 format.
 	InstallDate time.Time `json:"installDate,omitzero"`
-	// The list of phone numbers that will receive emergency notifications.
-	SmsRecipients []string `json:"smsRecipients,omitempty"`
 	// Indicates whether the customer is using an alternative solution to comply
 	// with emergency notification rules, according to Kari's law.
 	UsingAlternativeSolution bool `json:"usingAlternativeSolution,omitempty"`
+	// The list of email addresses that will receive emergency notifications.
+	EmailRecipients []string `json:"emailRecipients,omitempty"`
+	// The list of phone numbers that will receive emergency notifications.
+	SMSRecipients []string `json:"smsRecipients,omitempty"`
+	// Indicates whether the customer is in compliance with Kari's law.
+	InCompliance bool `json:"inCompliance,omitempty"`
 }
 
 // CreateAccountUserRequest is the body of a POST that sends schema
 // AccountUserX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateAccountUserRequest struct {
-	// ID of account, refers to account.id
-	AccountID *string `json:"accountId,omitempty"`
-	FirstName string  `json:"firstName,omitempty"`
-	// The same value as the userId.
-	ID *string `json:"id,omitempty"`
-	// The localization setting that indicates the language of the user. Example:
-	// "en-US"
-	LanguageTag *string `json:"languageTag,omitempty"`
-	LastName    string  `json:"lastName,omitempty"`
-	// Indicates whether the user will be required to update their password upon
-	// login. This field cannot be set manually, only read out.
-	MustChangePassword *bool `json:"mustChangePassword,omitempty"`
 	// A partitionId identifies the business entity that this account is a part of.
 	// Refers to partition.id
 	PartitionID *string `json:"partitionId,omitempty"`
+	// ID of account, refers to account.id
+	AccountID *string `json:"accountId,omitempty"`
+	// Identifies a unique Account User.
+	UserID *string `json:"userId,omitempty"`
 	// Determines the branding which is used in the display of user emails and the
 	// portal. Must exist in the Partition Settings (type SUB-DOMAINS).
 	SubDomain *string `json:"subDomain,omitempty"`
-	// Identifies a unique Account User.
-	UserID *string `json:"userId,omitempty"`
 	// The email address of the AccountUser.
-	Username string `json:"username,omitempty"`
+	Username  string `json:"username"`
+	FirstName string `json:"firstName"`
+	LastName  string `json:"lastName"`
+	// Indicates whether the user will be required to update their password upon
+	// login. This field cannot be set manually, only read out.
+	MustChangePassword *bool `json:"mustChangePassword,omitempty"`
+	// The localization setting that indicates the language of the user. Example:
+	// "en-US"
+	LanguageTag *string `json:"languageTag,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema AccountUserX find; nil when there is none.
+func (r *CreateAccountUserRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateAccountUserRequest) validate(v *validator) {
+	if r.SubDomain != nil {
+		v.length("subDomain", *r.SubDomain, 3, 256)
+	}
+	v.required("username", r.Username)
+	v.length("username", r.Username, 3, 256)
+	v.required("firstName", r.FirstName)
+	v.length("firstName", r.FirstName, 3, 256)
+	v.required("lastName", r.LastName)
+	v.length("lastName", r.LastName, 3, 256)
 }
 
 // CreateBrandSettingsRequest is the body of a POST that sends schema
 // CreateBrandSettings. Required fields are values; the others are pointers, nil
 // to leave them out.
 type CreateBrandSettingsRequest struct {
-	BrandingEnabled       bool   `json:"brandingEnabled,omitempty"`
+	PartitionID           string `json:"partitionId"`
+	BrandingEnabled       bool   `json:"brandingEnabled"`
+	SelfSigningEnabled    bool   `json:"selfSigningEnabled"`
 	DesktopHostingEnabled *bool  `json:"desktopHostingEnabled,omitempty"`
-	PartitionID           string `json:"partitionId,omitempty"`
-	SelfSigningEnabled    bool   `json:"selfSigningEnabled,omitempty"`
 }
 
-// CreateBusinessLineDeviceSwapRequest is the body of a POST that sends schema
-// DeviceSwap. Required fields are values; the others are pointers, nil to leave
-// them out.
-type CreateBusinessLineDeviceSwapRequest struct {
-	DeviceTypeID string `json:"deviceTypeId,omitempty"`
-	MACAddress   string `json:"macAddress,omitempty"`
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CreateBrandSettings find; nil when there is none.
+func (r *CreateBrandSettingsRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateBrandSettingsRequest) validate(v *validator) {
+	v.required("partitionId", r.PartitionID)
 }
 
 // CreateBusinessLineVoicemailBoxRequest is the body of a POST that sends schema
 // VoicemailBox. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateBusinessLineVoicemailBoxRequest struct {
-	AccountID                      string   `json:"accountId,omitempty"`
+	Name                           string   `json:"name"`
+	PartitionID                    string   `json:"partitionId"`
+	AccountID                      string   `json:"accountId"`
 	ForwardMessageToEmailAddresses []string `json:"forwardMessageToEmailAddresses,omitempty"`
 	ForwardMessageToEmailEnabled   *bool    `json:"forwardMessageToEmailEnabled,omitempty"`
-	ID                             *string  `json:"id,omitempty"`
-	Locale                         *string  `json:"locale,omitempty"`
-	Name                           string   `json:"name,omitempty"`
-	PartitionID                    string   `json:"partitionId,omitempty"`
 	ShouldKeepMessageAfterForward  *bool    `json:"shouldKeepMessageAfterForward,omitempty"`
+	Locale                         *string  `json:"locale,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema VoicemailBox find; nil when there is none.
+func (r *CreateBusinessLineVoicemailBoxRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateBusinessLineVoicemailBoxRequest) validate(v *validator) {
+	v.required("name", r.Name)
+	v.required("partitionId", r.PartitionID)
+	v.required("accountId", r.AccountID)
+	if r.Locale != nil {
+		v.check(*r.Locale == "" || specPattern3.MatchString(*r.Locale), "locale", "must match en-US|fr-CA|es-MX")
+	}
 }
 
 // CreateCallGroupRequest is the body of a POST that sends schema CallGroupX.
 // Required fields are values; the others are pointers, nil to leave them out.
 type CreateCallGroupRequest struct {
-	AccountID   *string           `json:"accountId,omitempty"`
-	ID          *string           `json:"id,omitempty"`
-	MemberIDs   []string          `json:"memberIds,omitempty"`
-	Name        *string           `json:"name,omitempty"`
 	PartitionID *string           `json:"partitionId,omitempty"`
-	SubType     *CallGroupSubType `json:"subType,omitempty"`
+	AccountID   *string           `json:"accountId,omitempty"`
+	Name        *string           `json:"name,omitempty"`
 	Type        *CallGroupType    `json:"type,omitempty"`
+	SubType     *CallGroupSubType `json:"subType,omitempty"`
+	MemberIDs   []string          `json:"memberIds,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CallGroupX find; nil when there is none.
+func (r *CreateCallGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateCallGroupRequest) validate(v *validator) {
+	if r.Name != nil {
+		v.length("name", *r.Name, 1, 256)
+	}
+	if r.Type != nil {
+		v.enum("type", string(*r.Type), r.Type.Valid())
+	}
+	if r.SubType != nil {
+		v.enum("subType", string(*r.SubType), r.SubType.Valid())
+	}
 }
 
 // CreateCallParkingSpotRequest is the body of a POST that sends schema
@@ -1079,166 +1266,224 @@ type CreateCallGroupRequest struct {
 // leave them out.
 type CreateCallParkingSpotRequest struct {
 	AccountID   *string `json:"accountId,omitempty"`
-	ID          *string `json:"id,omitempty"`
-	Name        *string `json:"name,omitempty"`
 	PartitionID *string `json:"partitionId,omitempty"`
+	Name        *string `json:"name,omitempty"`
 	SpotNumber  *string `json:"spotNumber,omitempty"`
 }
 
-// CreateCancelActionRequest is the body of a POST that sends schema
-// CancelActionX. Required fields are values; the others are pointers, nil to
-// leave them out.
-type CreateCancelActionRequest struct {
-	AccountID   *string `json:"accountId,omitempty"`
-	PartitionID *string `json:"partitionId,omitempty"`
-	ReferenceID *string `json:"referenceId,omitempty"`
-}
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CallParkingSpotX find; nil when there is none.
+func (r *CreateCallParkingSpotRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateCallParkingSpotRequest) validate(*validator) {}
 
 // CreateCollectionRequest is the body of a POST that sends schema
 // CollectionDTO. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateCollectionRequest struct {
-	// Timestamp of the creation in ISO 8601 format
-	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
-	// Unique identifier of the collection
-	ID *string `json:"id,omitempty"`
 	// Owner identifier of the collection
 	OwnerID *string `json:"ownerId,omitempty"`
 	// Size of the collection
 	Size *int `json:"size,omitempty"`
 	// Type of the transform object
-	TransformObjectType string           `json:"transformObjectType,omitempty"`
-	TransformObjects    []map[string]any `json:"transformObjects,omitempty"`
+	TransformObjectType string           `json:"transformObjectType"`
+	TransformObjects    []map[string]any `json:"transformObjects"`
+	// Timestamp of the creation in ISO 8601 format
+	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CollectionDTO find; nil when there is none.
+func (r *CreateCollectionRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateCollectionRequest) validate(v *validator) {
+	v.required("transformObjectType", r.TransformObjectType)
 }
 
 // CreateCustomCallerIDNumberRequest is the body of a POST that sends schema
 // CustomCallerIdNumberRequest. Required fields are values; the others are
 // pointers, nil to leave them out.
 type CreateCustomCallerIDNumberRequest struct {
-	CustomCallerIDNumber string `json:"customCallerIdNumber,omitempty"`
+	CustomCallerIDNumber string `json:"customCallerIdNumber"`
 }
 
-// CreateDeviceSwapRequest is the body of a POST that sends schema DeviceSwapX.
-// Required fields are values; the others are pointers, nil to leave them out.
-//
-// Refers to swapping Account Device Lines.
-type CreateDeviceSwapRequest struct {
-	DeviceName string `json:"deviceName,omitempty"`
-	// Identifies the equipment as well as the features that the device supports.
-	// Refers to deviceType.id . See also: Get All Device Types and Get Device Type
-	// by ID
-	DeviceTypeID string `json:"deviceTypeId,omitempty"`
-	// The 48-bit hexadecimal address assigned to the device by the manufacturer.
-	// Required if the device line refers to a physical device. Must not be claimed
-	// in another device request.
-	MACAddress string `json:"macAddress,omitempty"`
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CustomCallerIdNumberRequest find; nil when there is none.
+func (r *CreateCustomCallerIDNumberRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateCustomCallerIDNumberRequest) validate(v *validator) {
+	v.required("customCallerIdNumber", r.CustomCallerIDNumber)
 }
 
 // CreateDynamicTelephoneNumberActivationRequest is the body of a POST that
 // sends schema DynamicTelephoneNumberActivationX. Required fields are values;
 // the others are pointers, nil to leave them out.
 type CreateDynamicTelephoneNumberActivationRequest struct {
+	PartitionID           *string                       `json:"partitionId,omitempty"`
 	AccountID             *string                       `json:"accountId,omitempty"`
-	AlianzaOrderID        *string                       `json:"alianzaOrderId,omitempty"`
-	Archived              *bool                         `json:"archived,omitempty"`
 	CarrierID             *string                       `json:"carrierId,omitempty"`
-	CustomerServiceRecord *LatLongCustomerServiceRecord `json:"customerServiceRecord,omitempty"`
+	OrderID               *string                       `json:"orderId,omitempty"`
+	TNQuantity            *int                          `json:"tnQuantity,omitempty"`
 	DeviceID              *string                       `json:"deviceId,omitempty"`
+	UserID                *string                       `json:"userId,omitempty"`
+	CustomerServiceRecord *LatLongCustomerServiceRecord `json:"customerServiceRecord,omitempty"`
 	DirectoryListing      *DirectoryListing             `json:"directoryListing,omitempty"`
 	E911Address           *E911Address                  `json:"e911Address,omitempty"`
-	ID                    *string                       `json:"id,omitempty"`
-	OrderID               *string                       `json:"orderId,omitempty"`
-	PartitionID           *string                       `json:"partitionId,omitempty"`
-	RingType              *RingType                     `json:"ringType,omitempty"`
-	TNQuantity            *int                          `json:"tnQuantity,omitempty"`
 	TNSettings            *BareTelephoneNumber          `json:"tnSettings,omitempty"`
-	UserID                *string                       `json:"userId,omitempty"`
+	RingType              *RingType                     `json:"ringType,omitempty"`
+	Archived              *bool                         `json:"archived,omitempty"`
+	AlianzaOrderID        *string                       `json:"alianzaOrderId,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema DynamicTelephoneNumberActivationX find; nil when there is none.
+func (r *CreateDynamicTelephoneNumberActivationRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateDynamicTelephoneNumberActivationRequest) validate(v *validator) {
+	if r.RingType != nil {
+		v.enum("ringType", string(*r.RingType), r.RingType.Valid())
+	}
 }
 
 // CreateExternalTNRequest is the body of a POST that sends schema ExternalTnX.
 // Required fields are values; the others are pointers, nil to leave them out.
 type CreateExternalTNRequest struct {
+	PhoneNumber           *string                `json:"phoneNumber,omitempty"`
+	PartitionID           *string                `json:"partitionId,omitempty"`
 	AccountID             *string                `json:"accountId,omitempty"`
-	Callable              *bool                  `json:"callable,omitempty"`
+	UserID                *string                `json:"userId,omitempty"`
+	InboundCarrierID      *string                `json:"inboundCarrierId,omitempty"`
+	FunctionType          *string                `json:"functionType,omitempty"`
 	Cnam                  *string                `json:"cnam,omitempty"`
 	CustomerServiceRecord *CustomerServiceRecord `json:"customerServiceRecord,omitempty"`
 	E911Address           *E911Address           `json:"e911Address,omitempty"`
-	FunctionType          *string                `json:"functionType,omitempty"`
-	ID                    *string                `json:"id,omitempty"`
-	InboundCarrierID      *string                `json:"inboundCarrierId,omitempty"`
-	PartitionID           *string                `json:"partitionId,omitempty"`
-	PhoneNumber           *string                `json:"phoneNumber,omitempty"`
-	UserID                *string                `json:"userId,omitempty"`
+	Callable              *bool                  `json:"callable,omitempty"`
 }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema ExternalTnX find; nil when there is none.
+func (r *CreateExternalTNRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateExternalTNRequest) validate(*validator) {}
 
 // CreateForwardConfigurationRequest is the body of a POST that sends schema
 // ForwardConfiguration. Required fields are values; the others are pointers,
 // nil to leave them out.
 type CreateForwardConfigurationRequest struct {
-	ForwardConfigurationType ForwardConfigurationType `json:"forwardConfigurationType,omitempty"`
-	ForwardToPhoneNumber     string                   `json:"forwardToPhoneNumber,omitempty"`
-	HuntGroupID              string                   `json:"huntGroupId,omitempty"`
-	ID                       *string                  `json:"id,omitempty"`
-	Name                     string                   `json:"name,omitempty"`
-	StarCode                 string                   `json:"starCode,omitempty"`
+	StarCode                 string                   `json:"starCode"`
+	HuntGroupID              string                   `json:"huntGroupId"`
+	ForwardConfigurationType ForwardConfigurationType `json:"forwardConfigurationType"`
+	ForwardToPhoneNumber     string                   `json:"forwardToPhoneNumber"`
+	Name                     string                   `json:"name"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema ForwardConfiguration find; nil when there is none.
+func (r *CreateForwardConfigurationRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateForwardConfigurationRequest) validate(v *validator) {
+	v.required("starCode", r.StarCode)
+	v.required("huntGroupId", r.HuntGroupID)
+	v.required("forwardConfigurationType", string(r.ForwardConfigurationType))
+	v.enum("forwardConfigurationType", string(r.ForwardConfigurationType), r.ForwardConfigurationType.Valid())
+	v.required("forwardToPhoneNumber", r.ForwardToPhoneNumber)
+	v.check(r.ForwardToPhoneNumber == "" || specPattern1.MatchString(r.ForwardToPhoneNumber), "forwardToPhoneNumber", "must match \\d+")
+	v.required("name", r.Name)
 }
 
 // CreateFromTelephoneNumberRequest is the body of a POST that sends schema
 // FromTelephoneNumberRequest. Required fields are values; the others are
 // pointers, nil to leave them out.
 type CreateFromTelephoneNumberRequest struct {
-	FromWildcard string `json:"fromWildcard,omitempty"`
+	FromWildcard string `json:"fromWildcard"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema FromTelephoneNumberRequest find; nil when there is none.
+func (r *CreateFromTelephoneNumberRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateFromTelephoneNumberRequest) validate(v *validator) {
+	v.required("fromWildcard", r.FromWildcard)
 }
 
 // CreateHuntGroupRequest is the body of a POST that sends schema HuntGroup.
 // Required fields are values; the others are pointers, nil to leave them out.
 type CreateHuntGroupRequest struct {
-	AccountID                    string               `json:"accountId,omitempty"`
+	Name                         string               `json:"name"`
+	PartitionID                  string               `json:"partitionId"`
+	AccountID                    string               `json:"accountId"`
+	HuntingConfiguration         HuntingConfiguration `json:"huntingConfiguration"`
 	ActiveForwardConfigurationID *string              `json:"activeForwardConfigurationId,omitempty"`
-	HuntingConfiguration         HuntingConfiguration `json:"huntingConfiguration,omitzero"`
-	ID                           *string              `json:"id,omitempty"`
-	Name                         string               `json:"name,omitempty"`
-	PartitionID                  string               `json:"partitionId,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema HuntGroup find; nil when there is none.
+func (r *CreateHuntGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateHuntGroupRequest) validate(v *validator) {
+	v.required("name", r.Name)
+	v.required("partitionId", r.PartitionID)
+	v.required("accountId", r.AccountID)
 }
 
 // CreateIVRRequest is the body of a POST that sends schema IVRX. Required
 // fields are values; the others are pointers, nil to leave them out.
 type CreateIVRRequest struct {
-	AccountID     *string `json:"accountId,omitempty"`
-	FixedPosition *bool   `json:"fixedPosition,omitempty"`
-	// The id of the IVR. Automatic primary key.
-	ID *string `json:"id,omitempty"`
-	// The list of connections between IVR components.
-	IVRComponentMappings []IVRComponentMapping `json:"ivrComponentMappings,omitempty"`
-	// The list of components that make up the IVR.
-	IVRComponents []IVRComponent `json:"ivrComponents,omitempty"`
-	Left          *string        `json:"left,omitempty"`
-	// Choose a descriptive name for the IVR.
-	Name        string  `json:"name,omitempty"`
+	AccountID   *string `json:"accountId,omitempty"`
 	PartitionID *string `json:"partitionId,omitempty"`
-	Top         *string `json:"top,omitempty"`
+	// Choose a descriptive name for the IVR.
+	Name          string  `json:"name"`
+	Top           *string `json:"top,omitempty"`
+	Left          *string `json:"left,omitempty"`
+	FixedPosition *bool   `json:"fixedPosition,omitempty"`
+	// The list of components that make up the IVR.
+	IVRComponents []IVRComponent `json:"ivrComponents"`
+	// The list of connections between IVR components.
+	IVRComponentMappings []IVRComponentMapping `json:"ivrComponentMappings"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema IVRX find; nil when there is none.
+func (r *CreateIVRRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateIVRRequest) validate(v *validator) {
+	v.required("name", r.Name)
 }
 
 // CreateJobRequest is the body of a POST that sends schema JobDTO. Required
 // fields are values; the others are pointers, nil to leave them out.
 type CreateJobRequest struct {
-	// Time after which the job should be aborted
-	AbortAfter      *int       `json:"abortAfter,omitempty"`
-	ExecutionStatus *JobStatus `json:"executionStatus,omitempty"`
-	// Unique identifier of the job
-	ID *string `json:"id,omitempty"`
-	// Input collection identifier for the job
-	InputCollectionID string     `json:"inputCollectionId,omitempty"`
-	JobStatus         *JobStatus `json:"jobStatus,omitempty"`
-	// Type identifier of the job
-	JobTypeID         string                         `json:"jobTypeId,omitempty"`
-	OutputCollections map[string]JobOutputCollection `json:"outputCollections,omitempty"`
 	// Owner identifier of the job
 	OwnerID *string `json:"ownerId,omitempty"`
+	// Type identifier of the job
+	JobTypeID string `json:"jobTypeId"`
 	// Target account identifier for the job
-	TargetAccountID string `json:"targetAccountId,omitempty"`
+	TargetAccountID string `json:"targetAccountId"`
+	// Input collection identifier for the job
+	InputCollectionID string     `json:"inputCollectionId"`
+	JobStatus         *JobStatus `json:"jobStatus,omitempty"`
+	ExecutionStatus   *JobStatus `json:"executionStatus,omitempty"`
 	// Timestamp of the last update in ISO 8601 format
-	UpdatedDateTime *time.Time `json:"updatedDateTime,omitempty"`
+	UpdatedDateTime   *time.Time                     `json:"updatedDateTime,omitempty"`
+	OutputCollections map[string]JobOutputCollection `json:"outputCollections,omitempty"`
+	// Time after which the job should be aborted
+	AbortAfter *int `json:"abortAfter,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema JobDTO find; nil when there is none.
+func (r *CreateJobRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateJobRequest) validate(v *validator) {
+	v.required("jobTypeId", r.JobTypeID)
+	v.required("targetAccountId", r.TargetAccountID)
+	v.required("inputCollectionId", r.InputCollectionID)
+	if r.JobStatus != nil {
+		v.enum("jobStatus", string(*r.JobStatus), r.JobStatus.Valid())
+	}
+	if r.ExecutionStatus != nil {
+		v.enum("executionStatus", string(*r.ExecutionStatus), r.ExecutionStatus.Valid())
+	}
 }
 
 // CreateJobUploadKeyRequest is the body of a POST that sends schema
@@ -1248,26 +1493,41 @@ type CreateJobUploadKeyRequest struct {
 	Key *string `json:"key,omitempty"`
 }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema JobUploadKey find; nil when there is none.
+func (r *CreateJobUploadKeyRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateJobUploadKeyRequest) validate(*validator) {}
+
 // CreateManagementUserRequest is the body of a POST that sends schema
 // ManagementUserX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateManagementUserRequest struct {
+	// users email address
+	Username  *string `json:"username,omitempty"`
+	FirstName *string `json:"firstName,omitempty"`
+	LastName  *string `json:"lastName,omitempty"`
 	// just a readonly repetition of the username
-	EmailAddress *string `json:"emailAddress,omitempty"`
-	FirstName    *string `json:"firstName,omitempty"`
-	// Readonly and internal only, the same information is contained in the roles
-	// array in a different format
-	GroupIDs           []string                   `json:"groupIds,omitempty"`
-	ID                 *string                    `json:"id,omitempty"`
-	LanguageTag        *ManagementUserLanguageTag `json:"languageTag,omitempty"`
-	LastName           *string                    `json:"lastName,omitempty"`
+	EmailAddress       *string                    `json:"emailAddress,omitempty"`
 	MustChangePassword *bool                      `json:"mustChangePassword,omitempty"`
+	LanguageTag        *ManagementUserLanguageTag `json:"languageTag,omitempty"`
 	// Reference to PartitionX.id
 	PartitionID *string `json:"partitionId,omitempty"`
 	// A list of roles that the contain the permissions of this managementUser.
 	Roles []string `json:"roles,omitempty"`
-	// users email address
-	Username *string `json:"username,omitempty"`
+	// Readonly and internal only, the same information is contained in the roles
+	// array in a different format
+	GroupIDs []string `json:"groupIds,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema ManagementUserX find; nil when there is none.
+func (r *CreateManagementUserRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateManagementUserRequest) validate(v *validator) {
+	if r.LanguageTag != nil {
+		v.enum("languageTag", string(*r.LanguageTag), r.LanguageTag.Valid())
+	}
 }
 
 // CreateMultipleActivationRequest is the body of a POST that sends schema
@@ -1277,7 +1537,7 @@ type CreateManagementUserRequest struct {
 // Root object for activating multiple end users with telephone numbers in a
 // single request
 type CreateMultipleActivationRequest struct {
-	Account Account `json:"account,omitzero"`
+	Account Account `json:"account"`
 	// List of end users with telephone number activations (max 2)
 	EndUsers []EndUserWithMultipleTNActivation `json:"endUsers,omitempty"`
 }
@@ -1292,123 +1552,196 @@ func (x CreateMultipleActivationRequest) Format(f fmt.State, verb rune) {
 // LogValue implements slog.LogValuer with every secret redacted.
 func (x CreateMultipleActivationRequest) LogValue() slog.Value { return RedactedLogValue(x) }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema MultipleActivationX find; nil when there is none.
+func (r *CreateMultipleActivationRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateMultipleActivationRequest) validate(*validator) {}
+
 // CreateNodeAssignmentUpsertRequest is the body of a POST that sends schema
 // NodeAssignmentUpsert. Required fields are values; the others are pointers,
 // nil to leave them out.
 type CreateNodeAssignmentUpsertRequest struct {
-	// Id of the device
-	DeviceID *string `json:"deviceId,omitempty"`
 	// Id of Edge Node
 	EdgeNodeID *string `json:"edgeNodeId,omitempty"`
-	// Node assignment Id
-	ID *string `json:"id,omitempty"`
+	// Id of the device
+	DeviceID *string `json:"deviceId,omitempty"`
 }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema NodeAssignmentUpsert find; nil when there is none.
+func (r *CreateNodeAssignmentUpsertRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateNodeAssignmentUpsertRequest) validate(*validator) {}
 
 // CreateNodeUpsertRequest is the body of a POST that sends schema NodeUpsert.
 // Required fields are values; the others are pointers, nil to leave them out.
 type CreateNodeUpsertRequest struct {
+	DisplayName  string `json:"displayName"`
+	ProxyAddress string `json:"proxyAddress"`
+	PartitionID  string `json:"partitionId"`
 	// Default node for partition
-	Default      *bool  `json:"default,omitempty"`
-	DisplayName  string `json:"displayName,omitempty"`
-	PartitionID  string `json:"partitionId,omitempty"`
-	ProxyAddress string `json:"proxyAddress,omitempty"`
+	Default *bool `json:"default,omitempty"`
 	// Generate a new authToken
 	ResetAuthToken *bool `json:"resetAuthToken,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema NodeUpsert find; nil when there is none.
+func (r *CreateNodeUpsertRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateNodeUpsertRequest) validate(v *validator) {
+	v.required("displayName", r.DisplayName)
+	v.required("proxyAddress", r.ProxyAddress)
+	v.required("partitionId", r.PartitionID)
 }
 
 // CreatePagingGroupRequest is the body of a POST that sends schema
 // PagingGroupX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreatePagingGroupRequest struct {
+	Type        *PagingGroupType `json:"type,omitempty"`
+	PartitionID *string          `json:"partitionId,omitempty"`
 	AccountID   *string          `json:"accountId,omitempty"`
+	Name        *string          `json:"name,omitempty"`
 	Extension   *string          `json:"extension,omitempty"`
 	GroupIDs    []string         `json:"groupIds,omitempty"`
-	ID          *string          `json:"id,omitempty"`
-	Name        *string          `json:"name,omitempty"`
-	PartitionID *string          `json:"partitionId,omitempty"`
-	Type        *PagingGroupType `json:"type,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema PagingGroupX find; nil when there is none.
+func (r *CreatePagingGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreatePagingGroupRequest) validate(v *validator) {
+	if r.Type != nil {
+		v.enum("type", string(*r.Type), r.Type.Valid())
+	}
+	if r.Name != nil {
+		v.length("name", *r.Name, 1, 256)
+	}
 }
 
 // CreatePickupGroupRequest is the body of a POST that sends schema
 // PickupGroupX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreatePickupGroupRequest struct {
-	AccountID   *string  `json:"accountId,omitempty"`
-	GroupIDs    []string `json:"groupIds,omitempty"`
-	ID          *string  `json:"id,omitempty"`
-	Name        *string  `json:"name,omitempty"`
 	PartitionID *string  `json:"partitionId,omitempty"`
+	AccountID   *string  `json:"accountId,omitempty"`
+	Name        *string  `json:"name,omitempty"`
+	GroupIDs    []string `json:"groupIds,omitempty"`
 }
 
-// CreateReadMessageRequest is the body of a POST that sends schema ReadMessage.
-// Required fields are values; the others are pointers, nil to leave them out.
-type CreateReadMessageRequest struct {
-	MarkAsRead *bool `json:"markAsRead,omitempty"`
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema PickupGroupX find; nil when there is none.
+func (r *CreatePickupGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreatePickupGroupRequest) validate(v *validator) {
+	if r.Name != nil {
+		v.length("name", *r.Name, 1, 256)
+	}
 }
 
 // CreateSIPTrunkGroupRequest is the body of a POST that sends schema
 // SipTrunkGroup. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateSIPTrunkGroupRequest struct {
-	AccountID       *string            `json:"accountId,omitempty"`
-	CapacityForward []ForwardReference `json:"capacityForward,omitempty"`
-	ID              *string            `json:"id,omitempty"`
 	// name of the group
-	Name                 string                  `json:"name,omitempty"`
+	Name                 string                  `json:"name"`
 	PartitionID          *string                 `json:"partitionId,omitempty"`
-	SIPTrunksIDs         []string                `json:"sipTrunksIds,omitempty"`
+	AccountID            *string                 `json:"accountId,omitempty"`
 	UnconditionalForward *ForwardAlwaysReference `json:"unconditionalForward,omitempty"`
 	UnreachableForward   []ForwardReference      `json:"unreachableForward,omitempty"`
+	CapacityForward      []ForwardReference      `json:"capacityForward,omitempty"`
+	SIPTrunksIDs         []string                `json:"sipTrunksIds,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema SipTrunkGroup find; nil when there is none.
+func (r *CreateSIPTrunkGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateSIPTrunkGroupRequest) validate(v *validator) {
+	v.required("name", r.Name)
 }
 
 // CreateSSOConfigRequest is the body of a POST that sends schema
 // SSOConfigCreateRequest. Required fields are values; the others are pointers,
 // nil to leave them out.
 type CreateSSOConfigRequest struct {
-	// Account identifier. Required for account-level SSO configurations.
-	AccountID *string `json:"accountId,omitempty"`
 	// Partition identifier. Required for partition-enforced/partition SSO
 	// configurations.
 	PartitionID *string `json:"partitionId,omitempty"`
+	// Account identifier. Required for account-level SSO configurations.
+	AccountID *string `json:"accountId,omitempty"`
 	// SSO configuration name.
-	SSOName string `json:"ssoName,omitempty"`
+	SSOName string `json:"ssoName"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema SSOConfigCreateRequest find; nil when there is none.
+func (r *CreateSSOConfigRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateSSOConfigRequest) validate(v *validator) {
+	v.required("ssoName", r.SSOName)
+	v.length("ssoName", r.SSOName, 4, 36)
+	v.check(r.SSOName == "" || specPattern2.MatchString(r.SSOName), "ssoName", "must match ^[a-z0-9][a-z0-9-]*[a-z0-9]$")
 }
 
 // CreateSSOExemptionRequest is the body of a POST that sends schema
 // SSOExemptionRequest. Required fields are values; the others are pointers, nil
 // to leave them out.
 type CreateSSOExemptionRequest struct {
+	// ID of partition, refers to partition.id Required for PSSO/PESSO flows; not
+	// required for ACCSSO.
+	PartitionID *string `json:"partitionId,omitempty"`
 	// ID of account, refers to account.id Required for ACCSSO flows.
 	AccountID *string `json:"accountId,omitempty"`
 	// Exemption name
 	ExemptionName *string       `json:"exemptionName,omitempty"`
-	ExemptionType ExemptionType `json:"exemptionType,omitempty"`
+	ExemptionType ExemptionType `json:"exemptionType"`
 	// List of IDs to exempt (USER/GROUP/ACCOUNT depending on exemptionType).
-	Exemptions []string `json:"exemptions,omitempty"`
-	// ID of partition, refers to partition.id Required for PSSO/PESSO flows; not
-	// required for ACCSSO.
-	PartitionID *string                       `json:"partitionId,omitempty"`
-	Scope       *SSOConfigCreateResponseScope `json:"scope,omitempty"`
+	Exemptions []string                      `json:"exemptions"`
+	Scope      *SSOConfigCreateResponseScope `json:"scope,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema SSOExemptionRequest find; nil when there is none.
+func (r *CreateSSOExemptionRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateSSOExemptionRequest) validate(v *validator) {
+	v.required("exemptionType", string(r.ExemptionType))
+	v.enum("exemptionType", string(r.ExemptionType), r.ExemptionType.Valid())
+	if r.Scope != nil {
+		v.enum("scope", string(*r.Scope), r.Scope.Valid())
+	}
 }
 
 // CreateSecurityRoleRequest is the body of a POST that sends schema
 // SecurityRoleX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateSecurityRoleRequest struct {
-	ID *string `json:"id,omitempty"`
+	// Reference to partition.id
+	PartitionID *string `json:"partitionId,omitempty"`
 	// The name of the Role. Must be unique among SecurityRoleX with the same
 	// partitionId.
 	Name *string `json:"name,omitempty"`
-	// Reference to partition.id
-	PartitionID *string `json:"partitionId,omitempty"`
-	// The set of permissions which will apply to any users who are assigned to
-	// this role.
-	Permissions []SecurityPermission `json:"permissions,omitempty"`
+	// Which user type can be assigned the role.
+	UserType *AccountHistoryUserType `json:"userType,omitempty"`
 	// A readonly (calculated) value which indicates how many users are assigned
 	// this Role.
 	UserCount *int `json:"userCount,omitempty"`
-	// Which user type can be assigned the role.
-	UserType *AccountHistoryUserType `json:"userType,omitempty"`
+	// The set of permissions which will apply to any users who are assigned to
+	// this role.
+	Permissions []SecurityPermission `json:"permissions,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema SecurityRoleX find; nil when there is none.
+func (r *CreateSecurityRoleRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateSecurityRoleRequest) validate(v *validator) {
+	if r.UserType != nil {
+		v.enum("userType", string(*r.UserType), r.UserType.Valid())
+	}
 }
 
 // CreateSpecialtyLineRequest is the body of a POST that sends schema
@@ -1416,23 +1749,23 @@ type CreateSecurityRoleRequest struct {
 // nil to leave them out.
 type CreateSpecialtyLineRequest struct {
 	// The phone number displayed on the phone of the person being called.
-	CallerID string `json:"callerId,omitempty"`
+	CallerID string `json:"callerId"`
 	// Calling plans allow you to control where your customers are allowed to call
 	// and what, if any, the cost should be for those calls. Each of your plans can
 	// be set up with a number of included minutes or a per-minute rate, depending
 	// on how you want to charge for services. The calling plans created at the
 	// partition level can be assigned to individual accounts and users based on
 	// their needs or the bundle they purchased.
-	CallingPlanIDs []string `json:"callingPlanIds,omitempty"`
+	CallingPlanIDs []string `json:"callingPlanIds"`
 	// The generic device type that matches the customer's device configuration.
 	DeviceType *string `json:"deviceType,omitempty"`
 	// The phone number that will be transmitted to 911.
-	E911CallbackNumber string `json:"e911CallbackNumber,omitempty"`
+	E911CallbackNumber string `json:"e911CallbackNumber"`
 	// The device's MAC address.
 	MACAddress *string `json:"macAddress,omitempty"`
 	// A name for the specialty line, such as Elevator C or another descriptive
 	// term.
-	Name string `json:"name,omitempty"`
+	Name string `json:"name"`
 	// The physical port number the line is provisioned on (1–9).
 	PortNumber *int `json:"portNumber,omitempty"`
 	// A unique plain-text password is automatically generated and displayed here.
@@ -1453,23 +1786,32 @@ func (x CreateSpecialtyLineRequest) Format(f fmt.State, verb rune) {
 // LogValue implements slog.LogValuer with every secret redacted.
 func (x CreateSpecialtyLineRequest) LogValue() slog.Value { return RedactedLogValue(x) }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema SpecialtyLineRequestDto find; nil when there is none.
+func (r *CreateSpecialtyLineRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateSpecialtyLineRequest) validate(v *validator) {
+	v.required("callerId", r.CallerID)
+	v.required("e911CallbackNumber", r.E911CallbackNumber)
+	v.required("name", r.Name)
+}
+
 // CreateTelephoneNumberActivationsV2Request is the body of a POST that sends
 // schema TelephoneNumberActivationsV2X. Required fields are values; the others
 // are pointers, nil to leave them out.
 type CreateTelephoneNumberActivationsV2Request struct {
+	PartitionID           *string                `json:"partitionId,omitempty"`
 	AccountID             *string                `json:"accountId,omitempty"`
-	ByotnCarrierID        *string                `json:"byotnCarrierId,omitempty"`
+	Port                  *Port                  `json:"port,omitempty"`
+	L3Settings            *L3Settings            `json:"l3Settings,omitempty"`
 	CustomerServiceRecord *CustomerServiceRecord `json:"customerServiceRecord,omitempty"`
 	DirectoryListing      *DirectoryListing      `json:"directoryListing,omitempty"`
 	E911Address           *E911Address           `json:"e911Address,omitempty"`
 	// Use this when activating phone numbers to prevent carrier activation until a
 	// later date
 	HoldActivation   *bool                 `json:"holdActivation,omitempty"`
-	ID               *string               `json:"id,omitempty"`
-	L3Settings       *L3Settings           `json:"l3Settings,omitempty"`
-	PartitionID      *string               `json:"partitionId,omitempty"`
-	Port             *Port                 `json:"port,omitempty"`
 	TelephoneNumbers []BareTelephoneNumber `json:"telephoneNumbers,omitempty"`
+	ByotnCarrierID   *string               `json:"byotnCarrierId,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints CreateTelephoneNumberActivationsV2Request with its secrets
@@ -1482,147 +1824,224 @@ func (x CreateTelephoneNumberActivationsV2Request) Format(f fmt.State, verb rune
 // LogValue implements slog.LogValuer with every secret redacted.
 func (x CreateTelephoneNumberActivationsV2Request) LogValue() slog.Value { return RedactedLogValue(x) }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema TelephoneNumberActivationsV2X find; nil when there is none.
+func (r *CreateTelephoneNumberActivationsV2Request) Validate() error { return validateRequest(r) }
+
+func (r *CreateTelephoneNumberActivationsV2Request) validate(*validator) {}
+
 // CreateTelephoneNumberViewRequest is the body of a POST that sends schema
 // TelephoneNumberViewX. Required fields are values; the others are pointers,
 // nil to leave them out.
 type CreateTelephoneNumberViewRequest struct {
-	AccountID      *string `json:"accountId,omitempty"`
-	ActivationDate *int64  `json:"activationDate,omitempty"`
-	// Bring Your Own Telephone Number (byotn) is a feature that allows the service
-	// provider to manage the rate center footprint coverage for a number.
-	Byotn *bool `json:"byotn,omitempty"`
+	PartitionID           *string `json:"partitionId,omitempty"`
+	PhoneNumber           *string `json:"phoneNumber,omitempty"`
+	RateCenter            *string `json:"rateCenter,omitempty"`
+	RateCenterReorderName *string `json:"rateCenterReorderName,omitempty"`
+	State                 *string `json:"state,omitempty"`
+	Country               *string `json:"country,omitempty"`
+	Prefix                *string `json:"prefix,omitempty"`
+	AccountID             *string `json:"accountId,omitempty"`
 	// The inboundCarrierX.id that services the telephone number.
-	CarrierID             *string    `json:"carrierId,omitempty"`
-	ClaimTicketID         *string    `json:"claimTicketId,omitempty"`
-	CooldownExpireDate    *time.Time `json:"cooldownExpireDate,omitempty"`
-	CooldownRecoveredDate *time.Time `json:"cooldownRecoveredDate,omitempty"`
-	Country               *string    `json:"country,omitempty"`
-	// When this object is returned as part of a search that uses a zip code,
-	// results for nearby zip codes are also returned. This field represents the
-	// distance (in miles) from the specified zip code.
-	Distance      *float64      `json:"distance,omitempty"`
-	FunctionType  *FunctionType `json:"functionType,omitempty"`
-	ID            *string       `json:"id,omitempty"`
-	IsInInventory *bool         `json:"isInInventory,omitempty"`
+	CarrierID             *string       `json:"carrierId,omitempty"`
+	CooldownExpireDate    *time.Time    `json:"cooldownExpireDate,omitempty"`
+	CooldownRecoveredDate *time.Time    `json:"cooldownRecoveredDate,omitempty"`
+	FunctionType          *FunctionType `json:"functionType,omitempty"`
+	ClaimTicketID         *string       `json:"claimTicketId,omitempty"`
 	// When this object is returned as part of a search that uses a zip code,
 	// results for nearby zip codes are also returned. This field indicates if the
 	// returned data matches the queried zip code.
-	MatchesZip            *bool              `json:"matchesZip,omitempty"`
-	OperationalStatus     *OperationalStatus `json:"operationalStatus,omitempty"`
-	PartitionID           *string            `json:"partitionId,omitempty"`
-	PhoneNumber           *string            `json:"phoneNumber,omitempty"`
-	Port                  *bool              `json:"port,omitempty"`
-	Prefix                *string            `json:"prefix,omitempty"`
-	RateCenter            *string            `json:"rateCenter,omitempty"`
-	RateCenterReorderName *string            `json:"rateCenterReorderName,omitempty"`
-	State                 *string            `json:"state,omitempty"`
+	MatchesZip *bool `json:"matchesZip,omitempty"`
+	// When this object is returned as part of a search that uses a zip code,
+	// results for nearby zip codes are also returned. This field represents the
+	// distance (in miles) from the specified zip code.
+	Distance *float64 `json:"distance,omitempty"`
+	// Bring Your Own Telephone Number (byotn) is a feature that allows the service
+	// provider to manage the rate center footprint coverage for a number.
+	Byotn             *bool              `json:"byotn,omitempty"`
+	ActivationDate    *int64             `json:"activationDate,omitempty"`
+	IsInInventory     *bool              `json:"isInInventory,omitempty"`
+	OperationalStatus *OperationalStatus `json:"operationalStatus,omitempty"`
+	Port              *bool              `json:"port,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema TelephoneNumberViewX find; nil when there is none.
+func (r *CreateTelephoneNumberViewRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateTelephoneNumberViewRequest) validate(v *validator) {
+	if r.FunctionType != nil {
+		v.enum("functionType", string(*r.FunctionType), r.FunctionType.Valid())
+	}
+	if r.OperationalStatus != nil {
+		v.enum("operationalStatus", string(*r.OperationalStatus), r.OperationalStatus.Valid())
+	}
 }
 
 // CreateUserGroupRequest is the body of a POST that sends schema
 // UserGroupRequest. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateUserGroupRequest struct {
+	PartitionID      *string                  `json:"partitionId,omitempty"`
 	AccountID        *string                  `json:"accountId,omitempty"`
-	GroupDescription *string                  `json:"groupDescription,omitempty"`
 	GroupID          *string                  `json:"groupId,omitempty"`
 	GroupName        *string                  `json:"groupName,omitempty"`
-	PartitionID      *string                  `json:"partitionId,omitempty"`
+	GroupDescription *string                  `json:"groupDescription,omitempty"`
 	UserIDs          []UserGroupRequestUserID `json:"userIds,omitempty"`
 }
 
-// CreateValidateSIPUsernameRequest is the body of a POST that sends schema
-// ValidateSipUsernameDto. Required fields are values; the others are pointers,
-// nil to leave them out.
-type CreateValidateSIPUsernameRequest struct {
-	Username string `json:"username,omitempty"`
-}
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema UserGroupRequest find; nil when there is none.
+func (r *CreateUserGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateUserGroupRequest) validate(*validator) {}
 
 // CreateVirtualFaxLineRequest is the body of a POST that sends schema
 // VirtualFaxLineX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateVirtualFaxLineRequest struct {
-	AccountID      *string  `json:"accountId,omitempty"`
-	EmailAddresses []string `json:"emailAddresses,omitempty"`
-	ID             *string  `json:"id,omitempty"`
-	LanguageTag    *string  `json:"languageTag,omitempty"`
 	Name           *string  `json:"name,omitempty"`
+	EmailAddresses []string `json:"emailAddresses,omitempty"`
+	LanguageTag    *string  `json:"languageTag,omitempty"`
+	AccountID      *string  `json:"accountId,omitempty"`
 	PartitionID    *string  `json:"partitionId,omitempty"`
 }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema VirtualFaxLineX find; nil when there is none.
+func (r *CreateVirtualFaxLineRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateVirtualFaxLineRequest) validate(*validator) {}
 
 // CreateVoicemailBoxRequest is the body of a POST that sends schema
 // VoicemailBoxX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateVoicemailBoxRequest struct {
-	// accountid of the voicemail box
-	AccountID *string `json:"accountId,omitempty"`
-	// DTMF option for this voicemail box. If this voicemail box is a sub, options
-	// are 2 through 8 otherwise option must be 1
-	DtmfOption *string `json:"dtmfOption,omitempty"`
-	// Map of voicemail box greetings
-	Greetings map[string]VoicemailMessage `json:"greetings,omitempty"`
-	ID        *string                     `json:"id,omitempty"`
-	// Locale of the voicemail box
-	Locale *string `json:"locale,omitempty"`
-	// Specifies whether voicemail messages will be transcribed to text after a
-	// voicemail message is left
-	MessageTranscriptionEnabled *bool `json:"messageTranscriptionEnabled,omitempty"`
 	// name of the box
 	Name *string `json:"name,omitempty"`
-	// Parent id for this voicemail box. Applicable if this voicemail box is a sub
-	ParentID *string `json:"parentId,omitempty"`
 	// partitionid of the account
 	PartitionID *string `json:"partitionId,omitempty"`
-	// Marks whether the pin on this sub voicemailbox has been locked out
-	PinLockedOut *bool `json:"pinLockedOut,omitempty"`
-	// References that point at this voicemail box
-	ReferencedBy []VoicemailReferencedBy `json:"referencedBy,omitempty"`
-	// List of sub voicemail ids, this will be populated only if this voicemail box
-	// is primary
-	SubIDs []string `json:"subIds,omitempty"`
-	// Total unread voicemails on the box
-	TotalUnreadVoicemails *int `json:"totalUnreadVoicemails,omitempty"`
-	// Total voicemails on the box
-	TotalVoicemails *int `json:"totalVoicemails,omitempty"`
-	// Type of voicemail
-	Type *VoicemailBoxType `json:"type,omitempty"`
-	// keep or delete the voicemail after being emailed
-	VoicemailKeepAfterEmail *bool `json:"voicemailKeepAfterEmail,omitempty"`
+	// accountid of the voicemail box
+	AccountID *string `json:"accountId,omitempty"`
 	// email addresses to forward all voicemail messages to
 	VoicemailToEmailAddresses []string `json:"voicemailToEmailAddresses,omitempty"`
 	// enables voicemail to email
 	VoicemailToEmailEnabled *bool `json:"voicemailToEmailEnabled,omitempty"`
+	// keep or delete the voicemail after being emailed
+	VoicemailKeepAfterEmail *bool `json:"voicemailKeepAfterEmail,omitempty"`
+	// References that point at this voicemail box
+	ReferencedBy []VoicemailReferencedBy `json:"referencedBy,omitempty"`
+	// Locale of the voicemail box
+	Locale *string `json:"locale,omitempty"`
+	// Total voicemails on the box
+	TotalVoicemails *int `json:"totalVoicemails,omitempty"`
+	// Total unread voicemails on the box
+	TotalUnreadVoicemails *int `json:"totalUnreadVoicemails,omitempty"`
+	// Type of voicemail
+	Type *VoicemailBoxType `json:"type,omitempty"`
+	// List of sub voicemail ids, this will be populated only if this voicemail box
+	// is primary
+	SubIDs []string `json:"subIds,omitempty"`
+	// Parent id for this voicemail box. Applicable if this voicemail box is a sub
+	ParentID *string `json:"parentId,omitempty"`
+	// DTMF option for this voicemail box. If this voicemail box is a sub, options
+	// are 2 through 8 otherwise option must be 1
+	DtmfOption *string `json:"dtmfOption,omitempty"`
+	// Marks whether the pin on this sub voicemailbox has been locked out
+	PINLockedOut *bool `json:"pinLockedOut,omitempty"`
+	// Specifies whether voicemail messages will be transcribed to text after a
+	// voicemail message is left
+	MessageTranscriptionEnabled *bool `json:"messageTranscriptionEnabled,omitempty"`
+	// Map of voicemail box greetings
+	Greetings map[string]VoicemailMessage `json:"greetings,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema VoicemailBoxX find; nil when there is none.
+func (r *CreateVoicemailBoxRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateVoicemailBoxRequest) validate(v *validator) {
+	if r.Type != nil {
+		v.enum("type", string(*r.Type), r.Type.Valid())
+	}
 }
 
 // CustomCallerIDNumberResponse is schema CustomCallerIdNumberResponse of
 // Alianza's API.
 type CustomCallerIDNumberResponse struct {
+	PartitionID          string `json:"partitionId,omitempty"`
 	AccountID            string `json:"accountId,omitempty"`
 	CustomCallerIDNumber string `json:"customCallerIdNumber,omitempty"`
-	PartitionID          string `json:"partitionId,omitempty"`
 }
 
 // CymbusAccountGroup is schema CymbusAccountGroup of Alianza's API.
 type CymbusAccountGroup struct {
+	ID          string `json:"id,omitempty"`
 	AccountName string `json:"accountName,omitempty"`
 	GroupName   string `json:"groupName,omitempty"`
-	ID          string `json:"id,omitempty"`
 	PartitionID string `json:"partitionId,omitempty"`
 }
 
 // CymbusPartitionGroup is schema CymbusPartitionGroup of Alianza's API.
 type CymbusPartitionGroup struct {
-	GroupName         string `json:"groupName,omitempty"`
 	PartitionID       string `json:"partitionId,omitempty"`
-	ProductName       string `json:"productName,omitempty"`
-	ProxyHost         string `json:"proxyHost,omitempty"`
 	SupportEmail      string `json:"supportEmail,omitempty"`
+	ProductName       string `json:"productName,omitempty"`
 	VoicemailStarCode string `json:"voicemailStarCode,omitempty"`
+	ProxyHost         string `json:"proxyHost,omitempty"`
+	GroupName         string `json:"groupName,omitempty"`
+}
+
+// DeviceGraphLimited is schema DeviceGraphLimited of Alianza's API.
+type DeviceGraphLimited struct {
+	DeviceTypeID     string   `json:"deviceTypeId,omitempty"`
+	AccountID        string   `json:"accountId,omitempty"`
+	PartitionID      string   `json:"partitionId,omitempty"`
+	MACAddress       string   `json:"macAddress,omitempty"`
+	DeviceName       string   `json:"deviceName,omitempty"`
+	EmergencyNumber  string   `json:"emergencyNumber,omitempty"`
+	FaxEnabled       bool     `json:"faxEnabled,omitempty"`
+	LineNumber       int      `json:"lineNumber,omitempty"`
+	UserID           string   `json:"userId,omitempty"`
+	SIPUsername      string   `json:"sipUsername,omitempty"`
+	Linetype         string   `json:"linetype,omitempty"`
+	TelephoneNumbers []string `json:"telephoneNumbers,omitempty"`
+}
+
+// DeviceGraphUnlimited is schema DeviceGraphUnlimited of Alianza's API.
+type DeviceGraphUnlimited struct {
+	DeviceTypeID    string                   `json:"deviceTypeId,omitempty"`
+	AccountID       string                   `json:"accountId,omitempty"`
+	PartitionID     string                   `json:"partitionId,omitempty"`
+	MACAddress      string                   `json:"macAddress,omitempty"`
+	DeviceName      string                   `json:"deviceName,omitempty"`
+	EmergencyNumber string                   `json:"emergencyNumber,omitempty"`
+	FaxEnabled      bool                     `json:"faxEnabled,omitempty"`
+	LineNumber      int                      `json:"lineNumber,omitempty"`
+	UserID          string                   `json:"userId,omitempty"`
+	SIPUsername     string                   `json:"sipUsername,omitempty"`
+	Linetype        string                   `json:"linetype,omitempty"`
+	Tnas            []AccountTelephoneNumber `json:"tnas,omitempty"`
 }
 
 // DeviceMetadata is schema DeviceMetadataX of Alianza's API.
 type DeviceMetadata struct {
+	// The 48-bit hexadecimal address assigned to the device by the manufacturer.
+	MACAddress string `json:"macAddress,omitempty"`
+	// ID of partition, reference to account.partitionId
+	PartitionID string `json:"partitionId,omitempty"`
 	// ID of account, refers to account.id
 	AccountID string `json:"accountId,omitempty"`
+	// The deviceTypeId identifies the equipment and the features that the device
+	// supports. Refers to deviceType.id. See also: Get All DeviceType and
+	// GetDeviceType
+	DeviceTypeID string `json:"deviceTypeId,omitempty"`
+	// The sideCarTypeId identifies the equipment and the features of the side car
+	// device. Refers to sideCarType.id. See also: Get All SideCar types and Get
+	// SideCarType
+	SideCarTypeID string `json:"sideCarTypeId,omitempty"`
+	// The number of side cars assigned to this device.
+	NumSideCars int `json:"numSideCars,omitempty"`
 	// If an admin password is supplied here, it will be applied to the device if a
 	// partition level setting is not present. The partition level setting can only
 	// be modified by an Alianza Admin. The partition level setting (Devcon - short
@@ -1630,26 +2049,12 @@ type DeviceMetadata struct {
 	// this field irrelevant. The adminPassword set by Devcon is NOT reported in
 	// this field.
 	AdminPassword Secret `json:"adminPassword,omitempty"`
-	// The deviceTypeId identifies the equipment and the features that the device
-	// supports. Refers to deviceType.id . See also: Get All DeviceType and
-	// GetDeviceType
-	DeviceTypeID string `json:"deviceTypeId,omitempty"`
-	// This field always refers to the macAddress.
-	ID string `json:"id,omitempty"`
-	// The 48-bit hexadecimal address assigned to the device by the manufacturer.
-	MACAddress string `json:"macAddress,omitempty"`
-	// The number of side cars assigned to this device.
-	NumSideCars int `json:"numSideCars,omitempty"`
-	// ID of partition, reference to account.partitionId
-	PartitionID string `json:"partitionId,omitempty"`
 	// Indicates what entity is responsible for provisioning the device. ALIANZA -
 	// Alianza is responsible for provisioning the device. PHONISM - Phonism, a
 	// third party service, is responsible for provisioning the device.
 	ProvisionerType DeviceMetadataProvisionerType `json:"provisionerType,omitempty"`
-	// The sideCarTypeId identifies the equipment and the features of the side car
-	// device. Refers to sideCarType.id . See also: Get All SideCar types and Get
-	// SideCarType
-	SideCarTypeID string `json:"sideCarTypeId,omitempty"`
+	// This field always refers to the macAddress.
+	ID string `json:"id,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints DeviceMetadata with its secrets
@@ -1662,6 +2067,9 @@ func (x DeviceMetadata) Format(f fmt.State, verb rune) {
 // LogValue implements slog.LogValuer with every secret redacted.
 func (x DeviceMetadata) LogValue() slog.Value { return RedactedLogValue(x) }
 
+// DeviceMetadataProvisionerType values appear in
+// DeviceMetadataX.provisionerType.
+//
 // Indicates what entity is responsible for provisioning the device. ALIANZA -
 // Alianza is responsible for provisioning the device. PHONISM - Phonism, a
 // third party service, is responsible for provisioning the device.
@@ -1696,30 +2104,30 @@ var deviceMetadataProvisionerTypeValues = []DeviceMetadataProvisionerType{Device
 
 // DeviceStatus is schema DeviceStatusX of Alianza's API.
 type DeviceStatus struct {
+	Success        bool              `json:"success,omitempty"`
 	FailureMessage string            `json:"failureMessage,omitempty"`
 	MACAddress     string            `json:"macAddress,omitempty"`
 	Request        map[string]string `json:"request,omitempty"`
 	Response       map[string]string `json:"response,omitempty"`
-	Success        bool              `json:"success,omitempty"`
 	Updated        time.Time         `json:"updated,omitzero"`
 }
 
 // DialPlanRule is schema DialPlanRuleX of Alianza's API.
 type DialPlanRule struct {
+	PartitionID                string                                 `json:"partitionId,omitempty"`
+	Mask                       string                                 `json:"mask,omitempty"`
 	ActionType                 DialPlanRuleActionType                 `json:"actionType,omitempty"`
-	BypassAuthorization        bool                                   `json:"bypassAuthorization,omitempty"`
 	CallNumber                 string                                 `json:"callNumber,omitempty"`
+	EndingMinimumLength        int                                    `json:"endingMinimumLength,omitempty"`
+	EndingMaximumLength        int                                    `json:"endingMaximumLength,omitempty"`
+	TranslationMacro           string                                 `json:"translationMacro,omitempty"`
+	DisableCallerID            bool                                   `json:"disableCallerId,omitempty"`
 	CallerIDVisibilityOverride DialPlanRuleCallerIDVisibilityOverride `json:"callerIdVisibilityOverride,omitempty"`
 	DisableCallWaiting         bool                                   `json:"disableCallWaiting,omitempty"`
-	DisableCallerID            bool                                   `json:"disableCallerId,omitempty"`
-	EndingMaximumLength        int                                    `json:"endingMaximumLength,omitempty"`
-	EndingMinimumLength        int                                    `json:"endingMinimumLength,omitempty"`
-	ID                         string                                 `json:"id,omitempty"`
-	Mask                       string                                 `json:"mask,omitempty"`
-	OutboundNumberFunction     DialPlanRuleOutboundNumberFunction     `json:"outboundNumberFunction,omitempty"`
 	OverwriteCallerIDNumber    string                                 `json:"overwriteCallerIdNumber,omitempty"`
-	PartitionID                string                                 `json:"partitionId,omitempty"`
-	TranslationMacro           string                                 `json:"translationMacro,omitempty"`
+	BypassAuthorization        bool                                   `json:"bypassAuthorization,omitempty"`
+	OutboundNumberFunction     DialPlanRuleOutboundNumberFunction     `json:"outboundNumberFunction,omitempty"`
+	ID                         string                                 `json:"id,omitempty"`
 }
 
 // DialPlanRuleActionType values appear in DialPlanRuleX.actionType.
@@ -1875,20 +2283,20 @@ type DocumentContent struct {
 
 // DocumentVersion is schema DocumentVersion of Alianza's API.
 type DocumentVersion struct {
+	ID                  string                `json:"id,omitempty"`
+	DocumentSeriesID    string                `json:"documentSeriesId,omitempty"`
+	VersionNumber       int                   `json:"versionNumber,omitempty"`
+	Roles               []DocumentVersionRole `json:"roles,omitempty"`
 	Comment             string                `json:"comment,omitempty"`
+	ContentSize         int64                 `json:"contentSize,omitempty"`
 	ContentDigestMethod string                `json:"contentDigestMethod,omitempty"`
 	ContentDigestValue  string                `json:"contentDigestValue,omitempty"`
-	ContentSize         int64                 `json:"contentSize,omitempty"`
 	CreatedAt           string                `json:"createdAt,omitempty"`
 	CreatedBy           string                `json:"createdBy,omitempty"`
-	DeletedAt           string                `json:"deletedAt,omitempty"`
-	DeletedBy           string                `json:"deletedBy,omitempty"`
-	DocumentSeriesID    string                `json:"documentSeriesId,omitempty"`
-	ID                  string                `json:"id,omitempty"`
-	Roles               []DocumentVersionRole `json:"roles,omitempty"`
 	UpdatedAt           string                `json:"updatedAt,omitempty"`
 	UpdatedBy           string                `json:"updatedBy,omitempty"`
-	VersionNumber       int                   `json:"versionNumber,omitempty"`
+	DeletedAt           string                `json:"deletedAt,omitempty"`
+	DeletedBy           string                `json:"deletedBy,omitempty"`
 }
 
 // DocumentVersionRole values appear in DocumentVersion.roles[].
@@ -1897,7 +2305,7 @@ type DocumentVersionRole string
 // DocumentVersionRole values.
 const (
 	DocumentVersionRolePortAuthorization DocumentVersionRole = "PORT_AUTHORIZATION"
-	DocumentVersionRoleSmsAuthorization  DocumentVersionRole = "SMS_AUTHORIZATION"
+	DocumentVersionRoleSMSAuthorization  DocumentVersionRole = "SMS_AUTHORIZATION"
 )
 
 // Valid reports whether v is a value the spec defines for DocumentVersionRole.
@@ -1916,59 +2324,59 @@ func (v *DocumentVersionRole) UnmarshalText(b []byte) error {
 	return nil
 }
 
-var documentVersionRoleValues = []DocumentVersionRole{DocumentVersionRolePortAuthorization, DocumentVersionRoleSmsAuthorization}
+var documentVersionRoleValues = []DocumentVersionRole{DocumentVersionRolePortAuthorization, DocumentVersionRoleSMSAuthorization}
 
 // DynamicInventory is schema DynamicInventoryX of Alianza's API.
 type DynamicInventory struct {
 	CarrierID string                                 `json:"carrierId,omitempty"`
-	ID        string                                 `json:"id,omitempty"`
 	OrderID   string                                 `json:"orderId,omitempty"`
 	TNs       []DynamicInventoryOrderTelephoneNumber `json:"tns,omitempty"`
+	ID        string                                 `json:"id,omitempty"`
 }
 
 // DynamicInventoryOrder is schema DynamicInventoryOrderX of Alianza's API.
 type DynamicInventoryOrder struct {
+	PartitionID           string                       `json:"partitionId,omitempty"`
 	AccountID             string                       `json:"accountId,omitempty"`
 	CustomerServiceRecord LatLongCustomerServiceRecord `json:"customerServiceRecord,omitzero"`
 	DirectoryListing      DirectoryListing             `json:"directoryListing,omitzero"`
 	E911Address           E911Address                  `json:"e911Address,omitzero"`
-	ID                    string                       `json:"id,omitempty"`
 	Inventory             []DynamicInventory           `json:"inventory,omitempty"`
-	PartitionID           string                       `json:"partitionId,omitempty"`
+	ID                    string                       `json:"id,omitempty"`
 }
 
 // DynamicInventoryOrderTelephoneNumber is schema
 // DynamicInventoryOrderTelephoneNumberX of Alianza's API.
 type DynamicInventoryOrderTelephoneNumber struct {
-	ID string `json:"id,omitempty"`
 	TN string `json:"tn,omitempty"`
+	ID string `json:"id,omitempty"`
 }
 
 // DynamicTelephoneNumberActivation is schema DynamicTelephoneNumberActivationX
 // of Alianza's API.
 type DynamicTelephoneNumberActivation struct {
+	PartitionID           string                       `json:"partitionId,omitempty"`
 	AccountID             string                       `json:"accountId,omitempty"`
-	AlianzaOrderID        string                       `json:"alianzaOrderId,omitempty"`
-	Archived              bool                         `json:"archived,omitempty"`
 	CarrierID             string                       `json:"carrierId,omitempty"`
-	CustomerServiceRecord LatLongCustomerServiceRecord `json:"customerServiceRecord,omitzero"`
+	OrderID               string                       `json:"orderId,omitempty"`
+	TNQuantity            int                          `json:"tnQuantity,omitempty"`
 	DeviceID              string                       `json:"deviceId,omitempty"`
+	UserID                string                       `json:"userId,omitempty"`
+	CustomerServiceRecord LatLongCustomerServiceRecord `json:"customerServiceRecord,omitzero"`
 	DirectoryListing      DirectoryListing             `json:"directoryListing,omitzero"`
 	E911Address           E911Address                  `json:"e911Address,omitzero"`
-	ID                    string                       `json:"id,omitempty"`
-	OrderID               string                       `json:"orderId,omitempty"`
-	PartitionID           string                       `json:"partitionId,omitempty"`
-	RingType              RingType                     `json:"ringType,omitempty"`
-	TNQuantity            int                          `json:"tnQuantity,omitempty"`
 	TNSettings            BareTelephoneNumber          `json:"tnSettings,omitzero"`
-	UserID                string                       `json:"userId,omitempty"`
+	RingType              RingType                     `json:"ringType,omitempty"`
+	Archived              bool                         `json:"archived,omitempty"`
+	AlianzaOrderID        string                       `json:"alianzaOrderId,omitempty"`
+	ID                    string                       `json:"id,omitempty"`
 }
 
 // E911Account is schema E911AccountX of Alianza's API.
 type E911Account struct {
+	E911ProviderType E911AccountE911ProviderType `json:"e911ProviderType,omitempty"`
 	AccountID        string                      `json:"accountId,omitempty"`
 	AuthToken        Secret                      `json:"authToken,omitempty"`
-	E911ProviderType E911AccountE911ProviderType `json:"e911ProviderType,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints E911Account with its secrets
@@ -2017,10 +2425,10 @@ var e911AccountE911ProviderTypeValues = []E911AccountE911ProviderType{E911Accoun
 
 // E911PrevalidateResponse is schema E911PrevalidateResponseX of Alianza's API.
 type E911PrevalidateResponse struct {
-	Address             Address                      `json:"address,omitzero"`
-	AddressAlternatives []Address                    `json:"addressAlternatives,omitempty"`
-	Errors              []string                     `json:"errors,omitempty"`
 	Valid               E911PrevalidateResponseValid `json:"valid,omitempty"`
+	Errors              []string                     `json:"errors,omitempty"`
+	AddressAlternatives []Address                    `json:"addressAlternatives,omitempty"`
+	Address             Address                      `json:"address,omitzero"`
 }
 
 // E911PrevalidateResponseValid values appear in E911PrevalidateResponseX.valid.
@@ -2057,30 +2465,30 @@ var e911PrevalidateResponseValidValues = []E911PrevalidateResponseValid{E911Prev
 // EmergencyNotificationEvent is schema EmergencyNotificationEvent of Alianza's
 // API.
 type EmergencyNotificationEvent struct {
-	// The time the emergency call was placed. ISO 8601 format.
-	CallTime time.Time `json:"callTime,omitzero"`
-	// The list of recipients that were attempted ed via email.
-	EmailNotificationRecipients []RecipientStatus `json:"emailNotificationRecipients,omitempty"`
-	// The id of the group that was notified. What this points to depends on the
-	// groupType field. If groupType is ACCOUNT, this refers to account.id .
-	GroupID   string                              `json:"groupId,omitempty"`
-	GroupType EmergencyNotificationEventGroupType `json:"groupType,omitempty"`
 	// The unique identifier of the event, auto generated by the system.
 	ID string `json:"id,omitempty"`
-	// The list of recipients that were attempted via SMS.
-	SmsNotificationRecipients []RecipientStatus `json:"smsNotificationRecipients,omitempty"`
-	// Indicates the success of the notification delivery. SENT - notification
-	// successfully sent to all intended recipients. FAILED - notification failed
-	// to be sent to any intended recipients. PARTIAL - notification was sent to
-	// some, but not all, intended recipients.
-	Status EmergencyNotificationEventStatus `json:"status,omitempty"`
+	// The time the emergency call was placed. ISO 8601 format.
+	CallTime time.Time `json:"callTime,omitzero"`
 	// The time zone from which the call was placed.
 	TimeZoneID string `json:"timeZoneId,omitempty"`
+	// The id of the group that was notified. What this points to depends on the
+	// groupType field. If groupType is ACCOUNT, this refers to account.id.
+	GroupID   string                              `json:"groupId,omitempty"`
+	GroupType EmergencyNotificationEventGroupType `json:"groupType,omitempty"`
 	// The type of event that triggered the notification.
 	TriggerType EmergencyNotificationEventTriggerType `json:"triggerType,omitempty"`
 	// The phone number from which the 911 call was made. Will be null for events
 	// with triggerType of NOTIFICATION_TEST.
 	TriggeringPhoneNumber string `json:"triggeringPhoneNumber,omitempty"`
+	// Indicates the success of the notification delivery. SENT - notification
+	// successfully sent to all intended recipients. FAILED - notification failed
+	// to be sent to any intended recipients. PARTIAL - notification was sent to
+	// some, but not all, intended recipients.
+	Status EmergencyNotificationEventStatus `json:"status,omitempty"`
+	// The list of recipients that were attempted ed via email.
+	EmailNotificationRecipients []RecipientStatus `json:"emailNotificationRecipients,omitempty"`
+	// The list of recipients that were attempted via SMS.
+	SMSNotificationRecipients []RecipientStatus `json:"smsNotificationRecipients,omitempty"`
 }
 
 // EmergencyNotificationEventGroupType values appear in
@@ -2113,6 +2521,9 @@ func (v *EmergencyNotificationEventGroupType) UnmarshalText(b []byte) error {
 
 var emergencyNotificationEventGroupTypeValues = []EmergencyNotificationEventGroupType{EmergencyNotificationEventGroupTypeAccount}
 
+// EmergencyNotificationEventStatus values appear in
+// EmergencyNotificationEvent.status.
+//
 // Indicates the success of the notification delivery. SENT - notification
 // successfully sent to all intended recipients. FAILED - notification failed to
 // be sent to any intended recipients. PARTIAL - notification was sent to some,
@@ -2147,6 +2558,9 @@ func (v *EmergencyNotificationEventStatus) UnmarshalText(b []byte) error {
 
 var emergencyNotificationEventStatusValues = []EmergencyNotificationEventStatus{EmergencyNotificationEventStatusSent, EmergencyNotificationEventStatusFailed, EmergencyNotificationEventStatusPartial}
 
+// EmergencyNotificationEventTriggerType values appear in
+// EmergencyNotificationEvent.triggerType.
+//
 // The type of event that triggered the notification.
 type EmergencyNotificationEventTriggerType string
 
@@ -2183,15 +2597,15 @@ var emergencyNotificationEventTriggerTypeValues = []EmergencyNotificationEventTr
 //
 // End user with multiple telephone number activation options
 type EndUserWithMultipleTNActivation struct {
-	// New telephone numbers to provision from carrier
-	DynamicTelephoneNumberActivations []DynamicTelephoneNumberActivation `json:"dynamicTelephoneNumberActivations,omitempty"`
-	// Hold activation until ready
-	HoldActivation bool `json:"holdActivation,omitempty"`
-	// Port-in requests for existing numbers
-	Ports []Port `json:"ports,omitempty"`
+	User User `json:"user,omitzero"`
 	// Existing telephone numbers to assign to the user
 	TelephoneNumberAccounts []AccountTelephoneNumber `json:"telephoneNumberAccounts,omitempty"`
-	User                    User                     `json:"user,omitzero"`
+	// New telephone numbers to provision from carrier
+	DynamicTelephoneNumberActivations []DynamicTelephoneNumberActivation `json:"dynamicTelephoneNumberActivations,omitempty"`
+	// Port-in requests for existing numbers
+	Ports []Port `json:"ports,omitempty"`
+	// Hold activation until ready
+	HoldActivation bool `json:"holdActivation,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints EndUserWithMultipleTNActivation with its secrets
@@ -2204,6 +2618,8 @@ func (x EndUserWithMultipleTNActivation) Format(f fmt.State, verb rune) {
 // LogValue implements slog.LogValuer with every secret redacted.
 func (x EndUserWithMultipleTNActivation) LogValue() slog.Value { return RedactedLogValue(x) }
 
+// ExemptionType values appear in ExemptionType.
+//
 // Type of exemption target
 type ExemptionType string
 
@@ -2232,23 +2648,23 @@ var exemptionTypeValues = []ExemptionType{ExemptionTypeUser, ExemptionTypeGroup,
 
 // ExternalTN is schema ExternalTnX of Alianza's API.
 type ExternalTN struct {
+	PhoneNumber           string                `json:"phoneNumber,omitempty"`
+	PartitionID           string                `json:"partitionId,omitempty"`
 	AccountID             string                `json:"accountId,omitempty"`
-	Callable              bool                  `json:"callable,omitempty"`
+	UserID                string                `json:"userId,omitempty"`
+	InboundCarrierID      string                `json:"inboundCarrierId,omitempty"`
+	FunctionType          string                `json:"functionType,omitempty"`
 	Cnam                  string                `json:"cnam,omitempty"`
 	CustomerServiceRecord CustomerServiceRecord `json:"customerServiceRecord,omitzero"`
 	E911Address           E911Address           `json:"e911Address,omitzero"`
-	FunctionType          string                `json:"functionType,omitempty"`
+	Callable              bool                  `json:"callable,omitempty"`
 	ID                    string                `json:"id,omitempty"`
-	InboundCarrierID      string                `json:"inboundCarrierId,omitempty"`
-	PartitionID           string                `json:"partitionId,omitempty"`
-	PhoneNumber           string                `json:"phoneNumber,omitempty"`
-	UserID                string                `json:"userId,omitempty"`
 }
 
 // FailoverAction is schema FailoverAction of Alianza's API.
 type FailoverAction struct {
-	Type                 FailoverActionType           `json:"@type,omitempty"`
 	FailoverReason       FailoverActionFailoverReason `json:"failoverReason,omitempty"`
+	Type                 FailoverActionType           `json:"@type,omitempty"`
 	ForwardToPhoneNumber string                       `json:"forwardToPhoneNumber,omitempty"`
 	VoicemailBoxID       string                       `json:"voicemailBoxId,omitempty"`
 }
@@ -2313,20 +2729,20 @@ var failoverActionTypeValues = []FailoverActionType{FailoverActionTypeBusyFailov
 // FileImportValidationError is schema FileImportValidationErrorX of Alianza's
 // API.
 type FileImportValidationError struct {
-	Column     string `json:"column,omitempty"`
-	Error      string `json:"error,omitempty"`
-	Input      string `json:"input,omitempty"`
 	LineNumber int    `json:"lineNumber,omitempty"`
+	Error      string `json:"error,omitempty"`
+	Column     string `json:"column,omitempty"`
+	Input      string `json:"input,omitempty"`
 }
 
 // ForwardConfiguration is schema ForwardConfiguration of Alianza's API.
 type ForwardConfiguration struct {
+	ID                       string                   `json:"id,omitempty"`
+	StarCode                 string                   `json:"starCode,omitempty"`
+	HuntGroupID              string                   `json:"huntGroupId,omitempty"`
 	ForwardConfigurationType ForwardConfigurationType `json:"forwardConfigurationType,omitempty"`
 	ForwardToPhoneNumber     string                   `json:"forwardToPhoneNumber,omitempty"`
-	HuntGroupID              string                   `json:"huntGroupId,omitempty"`
-	ID                       string                   `json:"id,omitempty"`
 	Name                     string                   `json:"name,omitempty"`
-	StarCode                 string                   `json:"starCode,omitempty"`
 }
 
 // ForwardConfigurationType values appear in
@@ -2363,10 +2779,10 @@ var forwardConfigurationTypeValues = []ForwardConfigurationType{ForwardConfigura
 // FromTelephoneNumberResponse is schema FromTelephoneNumberResponse of
 // Alianza's API.
 type FromTelephoneNumberResponse struct {
+	PartitionID  string `json:"partitionId,omitempty"`
 	AccountID    string `json:"accountId,omitempty"`
 	FromWildcard string `json:"fromWildcard,omitempty"`
 	IsCustom     bool   `json:"isCustom,omitempty"`
-	PartitionID  string `json:"partitionId,omitempty"`
 }
 
 // GetDialPlanActionsResponseValueItem values appear in
@@ -2454,19 +2870,19 @@ type HoldMusic struct {
 
 // HuntGroup is schema HuntGroup of Alianza's API.
 type HuntGroup struct {
-	AccountID                    string               `json:"accountId,omitempty"`
-	ActiveForwardConfigurationID string               `json:"activeForwardConfigurationId,omitempty"`
-	HuntingConfiguration         HuntingConfiguration `json:"huntingConfiguration,omitzero"`
 	ID                           string               `json:"id,omitempty"`
 	Name                         string               `json:"name,omitempty"`
 	PartitionID                  string               `json:"partitionId,omitempty"`
+	AccountID                    string               `json:"accountId,omitempty"`
+	HuntingConfiguration         HuntingConfiguration `json:"huntingConfiguration,omitzero"`
+	ActiveForwardConfigurationID string               `json:"activeForwardConfigurationId,omitempty"`
 }
 
 // HuntingConfiguration is schema HuntingConfiguration of Alianza's API.
 type HuntingConfiguration struct {
 	Type               HuntingConfigurationType `json:"@type,omitempty"`
-	Members            []LinearMember           `json:"members,omitempty"`
 	RingTimeoutSeconds int                      `json:"ringTimeoutSeconds,omitempty"`
+	Members            []LinearMember           `json:"members,omitempty"`
 }
 
 // HuntingConfigurationType values appear in HuntingConfiguration.@type.
@@ -2502,19 +2918,19 @@ var huntingConfigurationTypeValues = []HuntingConfigurationType{HuntingConfigura
 
 // IVR is schema IVRX of Alianza's API.
 type IVR struct {
-	AccountID     string `json:"accountId,omitempty"`
-	FixedPosition bool   `json:"fixedPosition,omitempty"`
 	// The id of the IVR. Automatic primary key.
-	ID string `json:"id,omitempty"`
-	// The list of connections between IVR components.
-	IVRComponentMappings []IVRComponentMapping `json:"ivrComponentMappings,omitempty"`
+	ID          string `json:"id,omitempty"`
+	AccountID   string `json:"accountId,omitempty"`
+	PartitionID string `json:"partitionId,omitempty"`
+	// Choose a descriptive name for the IVR.
+	Name          string `json:"name,omitempty"`
+	Top           string `json:"top,omitempty"`
+	Left          string `json:"left,omitempty"`
+	FixedPosition bool   `json:"fixedPosition,omitempty"`
 	// The list of components that make up the IVR.
 	IVRComponents []IVRComponent `json:"ivrComponents,omitempty"`
-	Left          string         `json:"left,omitempty"`
-	// Choose a descriptive name for the IVR.
-	Name        string `json:"name,omitempty"`
-	PartitionID string `json:"partitionId,omitempty"`
-	Top         string `json:"top,omitempty"`
+	// The list of connections between IVR components.
+	IVRComponentMappings []IVRComponentMapping `json:"ivrComponentMappings,omitempty"`
 }
 
 // IVRComponent is schema IVRComponentX of Alianza's API.
@@ -2524,34 +2940,34 @@ type IVRComponent struct {
 	// requirement for it to be distinct from unrelated IVR components.
 	ID   string `json:"id,omitempty"`
 	Left string `json:"left,omitempty"`
+	Top  string `json:"top,omitempty"`
 	// Choose a descriptive name for the IVR component.
 	Name                         string                        `json:"name,omitempty"`
-	Top                          string                        `json:"top,omitempty"`
 	Type                         IVRComponentType              `json:"type,omitempty"`
-	DirectoryDialType            IVRComponentDirectoryDialType `json:"directoryDialType,omitempty"`
 	IntroPrompt                  string                        `json:"introPrompt,omitempty"`
 	InvalidSelectionPrompt       string                        `json:"invalidSelectionPrompt,omitempty"`
+	DirectoryDialType            IVRComponentDirectoryDialType `json:"directoryDialType,omitempty"`
 	Digit                        string                        `json:"digit,omitempty"`
 	ToNumber                     string                        `json:"toNumber,omitempty"`
-	GroupType                    IVRComponentGroupType         `json:"groupType,omitempty"`
-	RingType                     IVRComponentRingType          `json:"ringType,omitempty"`
 	RoutedToList                 []RoutedTo                    `json:"routedToList,omitempty"`
-	TimeoutComponentID           string                        `json:"timeoutComponentId,omitempty"`
+	RingType                     IVRComponentRingType          `json:"ringType,omitempty"`
+	GroupType                    IVRComponentGroupType         `json:"groupType,omitempty"`
 	TimeoutSeconds               int                           `json:"timeoutSeconds,omitempty"`
+	TimeoutComponentID           string                        `json:"timeoutComponentId,omitempty"`
 	GoodBye                      string                        `json:"goodBye,omitempty"`
-	AllowBargeInDuringInitPrompt bool                          `json:"allowBargeInDuringInitPrompt,omitempty"`
-	Dtmf                         []IVRDTMF                     `json:"dtmf,omitempty"`
-	Failure                      MenuFailure                   `json:"failure,omitzero"`
 	InitPromptID                 string                        `json:"initPromptId,omitempty"`
+	AllowBargeInDuringInitPrompt bool                          `json:"allowBargeInDuringInitPrompt,omitempty"`
 	MenuPromptID                 string                        `json:"menuPromptId,omitempty"`
 	MenuRepeatDelay              int                           `json:"menuRepeatDelay,omitempty"`
-	MaxInvalidSelections         int                           `json:"maxInvalidSelections,omitempty"`
+	Dtmf                         []IVRDTMF                     `json:"dtmf,omitempty"`
+	Failure                      MenuFailure                   `json:"failure,omitzero"`
 	MenuTimeout                  int                           `json:"menuTimeout,omitempty"`
+	MaxInvalidSelections         int                           `json:"maxInvalidSelections,omitempty"`
 	ScheduleComponent            []IVRScheduleRule             `json:"scheduleComponent,omitempty"`
-	Custom                       CustomSchedule                `json:"custom,omitzero"`
 	Weekly                       map[string]WeeklySchedule     `json:"weekly,omitempty"`
-	SendDirectlyToVoicemail      bool                          `json:"sendDirectlyToVoicemail,omitempty"`
+	Custom                       CustomSchedule                `json:"custom,omitzero"`
 	UserID                       string                        `json:"userId,omitempty"`
+	SendDirectlyToVoicemail      bool                          `json:"sendDirectlyToVoicemail,omitempty"`
 }
 
 // IVRComponentDirectoryDialType values appear in
@@ -2695,34 +3111,34 @@ type IVRDTMF struct {
 	// requirement for it to be distinct from unrelated IVR components.
 	ID   string `json:"id,omitempty"`
 	Left string `json:"left,omitempty"`
+	Top  string `json:"top,omitempty"`
 	// Choose a descriptive name for the IVR component.
 	Name                         string                        `json:"name,omitempty"`
-	Top                          string                        `json:"top,omitempty"`
 	Type                         IVRComponentType              `json:"type,omitempty"`
-	DirectoryDialType            IVRComponentDirectoryDialType `json:"directoryDialType,omitempty"`
 	IntroPrompt                  string                        `json:"introPrompt,omitempty"`
 	InvalidSelectionPrompt       string                        `json:"invalidSelectionPrompt,omitempty"`
+	DirectoryDialType            IVRComponentDirectoryDialType `json:"directoryDialType,omitempty"`
 	Digit                        string                        `json:"digit,omitempty"`
 	ToNumber                     string                        `json:"toNumber,omitempty"`
-	GroupType                    IVRComponentGroupType         `json:"groupType,omitempty"`
-	RingType                     IVRComponentRingType          `json:"ringType,omitempty"`
 	RoutedToList                 []RoutedTo                    `json:"routedToList,omitempty"`
-	TimeoutComponentID           string                        `json:"timeoutComponentId,omitempty"`
+	RingType                     IVRComponentRingType          `json:"ringType,omitempty"`
+	GroupType                    IVRComponentGroupType         `json:"groupType,omitempty"`
 	TimeoutSeconds               int                           `json:"timeoutSeconds,omitempty"`
+	TimeoutComponentID           string                        `json:"timeoutComponentId,omitempty"`
 	GoodBye                      string                        `json:"goodBye,omitempty"`
-	AllowBargeInDuringInitPrompt bool                          `json:"allowBargeInDuringInitPrompt,omitempty"`
-	Dtmf                         []IVRDTMF                     `json:"dtmf,omitempty"`
-	Failure                      MenuFailure                   `json:"failure,omitzero"`
 	InitPromptID                 string                        `json:"initPromptId,omitempty"`
+	AllowBargeInDuringInitPrompt bool                          `json:"allowBargeInDuringInitPrompt,omitempty"`
 	MenuPromptID                 string                        `json:"menuPromptId,omitempty"`
 	MenuRepeatDelay              int                           `json:"menuRepeatDelay,omitempty"`
-	MaxInvalidSelections         int                           `json:"maxInvalidSelections,omitempty"`
+	Dtmf                         []IVRDTMF                     `json:"dtmf,omitempty"`
+	Failure                      MenuFailure                   `json:"failure,omitzero"`
 	MenuTimeout                  int                           `json:"menuTimeout,omitempty"`
+	MaxInvalidSelections         int                           `json:"maxInvalidSelections,omitempty"`
 	ScheduleComponent            []IVRScheduleRule             `json:"scheduleComponent,omitempty"`
-	Custom                       CustomSchedule                `json:"custom,omitzero"`
 	Weekly                       map[string]WeeklySchedule     `json:"weekly,omitempty"`
-	SendDirectlyToVoicemail      bool                          `json:"sendDirectlyToVoicemail,omitempty"`
+	Custom                       CustomSchedule                `json:"custom,omitzero"`
 	UserID                       string                        `json:"userId,omitempty"`
+	SendDirectlyToVoicemail      bool                          `json:"sendDirectlyToVoicemail,omitempty"`
 }
 
 // IVRScheduleRule is schema SCHEDULE_RULE_COMPONENT of Alianza's API.
@@ -2732,59 +3148,59 @@ type IVRScheduleRule struct {
 	// requirement for it to be distinct from unrelated IVR components.
 	ID   string `json:"id,omitempty"`
 	Left string `json:"left,omitempty"`
+	Top  string `json:"top,omitempty"`
 	// Choose a descriptive name for the IVR component.
 	Name                         string                        `json:"name,omitempty"`
-	Top                          string                        `json:"top,omitempty"`
 	Type                         IVRComponentType              `json:"type,omitempty"`
-	DirectoryDialType            IVRComponentDirectoryDialType `json:"directoryDialType,omitempty"`
 	IntroPrompt                  string                        `json:"introPrompt,omitempty"`
 	InvalidSelectionPrompt       string                        `json:"invalidSelectionPrompt,omitempty"`
+	DirectoryDialType            IVRComponentDirectoryDialType `json:"directoryDialType,omitempty"`
 	Digit                        string                        `json:"digit,omitempty"`
 	ToNumber                     string                        `json:"toNumber,omitempty"`
-	GroupType                    IVRComponentGroupType         `json:"groupType,omitempty"`
-	RingType                     IVRComponentRingType          `json:"ringType,omitempty"`
 	RoutedToList                 []RoutedTo                    `json:"routedToList,omitempty"`
-	TimeoutComponentID           string                        `json:"timeoutComponentId,omitempty"`
+	RingType                     IVRComponentRingType          `json:"ringType,omitempty"`
+	GroupType                    IVRComponentGroupType         `json:"groupType,omitempty"`
 	TimeoutSeconds               int                           `json:"timeoutSeconds,omitempty"`
+	TimeoutComponentID           string                        `json:"timeoutComponentId,omitempty"`
 	GoodBye                      string                        `json:"goodBye,omitempty"`
-	AllowBargeInDuringInitPrompt bool                          `json:"allowBargeInDuringInitPrompt,omitempty"`
-	Dtmf                         []IVRDTMF                     `json:"dtmf,omitempty"`
-	Failure                      MenuFailure                   `json:"failure,omitzero"`
 	InitPromptID                 string                        `json:"initPromptId,omitempty"`
+	AllowBargeInDuringInitPrompt bool                          `json:"allowBargeInDuringInitPrompt,omitempty"`
 	MenuPromptID                 string                        `json:"menuPromptId,omitempty"`
 	MenuRepeatDelay              int                           `json:"menuRepeatDelay,omitempty"`
-	MaxInvalidSelections         int                           `json:"maxInvalidSelections,omitempty"`
+	Dtmf                         []IVRDTMF                     `json:"dtmf,omitempty"`
+	Failure                      MenuFailure                   `json:"failure,omitzero"`
 	MenuTimeout                  int                           `json:"menuTimeout,omitempty"`
+	MaxInvalidSelections         int                           `json:"maxInvalidSelections,omitempty"`
 	ScheduleComponent            []IVRScheduleRule             `json:"scheduleComponent,omitempty"`
-	Custom                       CustomSchedule                `json:"custom,omitzero"`
 	Weekly                       map[string]WeeklySchedule     `json:"weekly,omitempty"`
-	SendDirectlyToVoicemail      bool                          `json:"sendDirectlyToVoicemail,omitempty"`
+	Custom                       CustomSchedule                `json:"custom,omitzero"`
 	UserID                       string                        `json:"userId,omitempty"`
+	SendDirectlyToVoicemail      bool                          `json:"sendDirectlyToVoicemail,omitempty"`
 }
 
 // InboundCarrier is schema InboundCarrierX of Alianza's API.
 type InboundCarrier struct {
-	BandwidthSettings       BandwidthSettings  `json:"bandwidthSettings,omitzero"`
-	CarrierType             InboundCarrierType `json:"carrierType,omitempty"`
-	CnamCarrierType         InboundCarrierType `json:"cnamCarrierType,omitempty"`
-	Description             string             `json:"description,omitempty"`
-	DlCarrierType           InboundCarrierType `json:"dlCarrierType,omitempty"`
-	E911Account             E911Account        `json:"e911Account,omitzero"`
-	EnableByotn             bool               `json:"enableByotn,omitempty"`
-	EnableDynamicInventory  bool               `json:"enableDynamicInventory,omitempty"`
-	HasTNs                  bool               `json:"hasTNs,omitempty"`
 	ID                      string             `json:"id,omitempty"`
-	L3Settings              L3Settings         `json:"l3Settings,omitzero"`
 	Name                    string             `json:"name,omitempty"`
+	Description             string             `json:"description,omitempty"`
+	CarrierType             InboundCarrierType `json:"carrierType,omitempty"`
 	PartitionAvailability   []string           `json:"partitionAvailability,omitempty"`
-	PortPushDays            int                `json:"portPushDays,omitempty"`
-	SinchSettings           SinchSettings      `json:"sinchSettings,omitzero"`
-	SmsCallbackURL          string             `json:"smsCallbackUrl,omitempty"`
+	L3Settings              L3Settings         `json:"l3Settings,omitzero"`
+	SupportsCsrUpdate       bool               `json:"supportsCSRUpdate,omitempty"`
 	SupportCnamChange       bool               `json:"supportCNAMChange,omitempty"`
 	SupportDirectoryListing bool               `json:"supportDirectoryListing,omitempty"`
-	SupportHotCutPorting    bool               `json:"supportHotCutPorting,omitempty"`
 	SupportPorting          bool               `json:"supportPorting,omitempty"`
-	SupportsCsrUpdate       bool               `json:"supportsCSRUpdate,omitempty"`
+	SupportHotCutPorting    bool               `json:"supportHotCutPorting,omitempty"`
+	HasTNs                  bool               `json:"hasTNs,omitempty"`
+	E911Account             E911Account        `json:"e911Account,omitzero"`
+	SMSCallbackURL          string             `json:"smsCallbackUrl,omitempty"`
+	PortPushDays            int                `json:"portPushDays,omitempty"`
+	BandwidthSettings       BandwidthSettings  `json:"bandwidthSettings,omitzero"`
+	EnableDynamicInventory  bool               `json:"enableDynamicInventory,omitempty"`
+	EnableByotn             bool               `json:"enableByotn,omitempty"`
+	SinchSettings           SinchSettings      `json:"sinchSettings,omitzero"`
+	CnamCarrierType         InboundCarrierType `json:"cnamCarrierType,omitempty"`
+	DlCarrierType           InboundCarrierType `json:"dlCarrierType,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints InboundCarrier with its secrets
@@ -2799,60 +3215,60 @@ func (x InboundCarrier) LogValue() slog.Value { return RedactedLogValue(x) }
 
 // InboundRate is schema InboundRate of Alianza's API.
 type InboundRate struct {
-	AllowCalls bool    `json:"allowCalls,omitempty"`
 	Rate       float64 `json:"rate,omitempty"`
+	AllowCalls bool    `json:"allowCalls,omitempty"`
 }
 
 // InboundRatePlanProduct is schema InboundRatePlanProductX of Alianza's API.
 type InboundRatePlanProduct struct {
-	Archived    bool                   `json:"archived,omitempty"`
-	DefaultPlan bool                   `json:"defaultPlan,omitempty"`
 	ID          string                 `json:"id,omitempty"`
-	Name        string                 `json:"name,omitempty"`
 	PartitionID string                 `json:"partitionId,omitempty"`
+	Name        string                 `json:"name,omitempty"`
+	DefaultPlan bool                   `json:"defaultPlan,omitempty"`
+	Archived    bool                   `json:"archived,omitempty"`
 	Rates       map[string]InboundRate `json:"rates,omitempty"`
 }
 
 // Job is schema JobDTO of Alianza's API.
 type Job struct {
-	// Time after which the job should be aborted
-	AbortAfter      int       `json:"abortAfter,omitempty"`
-	ExecutionStatus JobStatus `json:"executionStatus,omitempty"`
 	// Unique identifier of the job
 	ID string `json:"id,omitempty"`
+	// Owner identifier of the job
+	OwnerID string `json:"ownerId,omitempty"`
+	// Type identifier of the job
+	JobTypeID string `json:"jobTypeId,omitempty"`
+	// Target account identifier for the job
+	TargetAccountID string `json:"targetAccountId,omitempty"`
 	// Input collection identifier for the job
 	InputCollectionID string    `json:"inputCollectionId,omitempty"`
 	JobStatus         JobStatus `json:"jobStatus,omitempty"`
-	// Type identifier of the job
-	JobTypeID         string                         `json:"jobTypeId,omitempty"`
-	OutputCollections map[string]JobOutputCollection `json:"outputCollections,omitempty"`
-	// Owner identifier of the job
-	OwnerID string `json:"ownerId,omitempty"`
-	// Target account identifier for the job
-	TargetAccountID string `json:"targetAccountId,omitempty"`
+	ExecutionStatus   JobStatus `json:"executionStatus,omitempty"`
 	// Timestamp of the last update in ISO 8601 format
-	UpdatedDateTime time.Time `json:"updatedDateTime,omitzero"`
+	UpdatedDateTime   time.Time                      `json:"updatedDateTime,omitzero"`
+	OutputCollections map[string]JobOutputCollection `json:"outputCollections,omitempty"`
+	// Time after which the job should be aborted
+	AbortAfter int `json:"abortAfter,omitempty"`
 }
 
 // JobError is schema JobError of Alianza's API.
 type JobError struct {
-	Column     string `json:"column,omitempty"`
 	Error      string `json:"error,omitempty"`
-	Input      string `json:"input,omitempty"`
 	LineNumber int    `json:"lineNumber,omitempty"`
+	Column     string `json:"column,omitempty"`
+	Input      string `json:"input,omitempty"`
 }
 
 // JobInfo is schema Job of Alianza's API.
 type JobInfo struct {
-	Errors      []JobError    `json:"errors,omitempty"`
 	ID          string        `json:"id,omitempty"`
-	InputKey    string        `json:"inputKey,omitempty"`
-	LastUpdated time.Time     `json:"lastUpdated,omitzero"`
 	Name        string        `json:"name,omitempty"`
+	UserID      string        `json:"userId,omitempty"`
+	Status      JobInfoStatus `json:"status,omitempty"`
+	Errors      []JobError    `json:"errors,omitempty"`
+	InputKey    string        `json:"inputKey,omitempty"`
 	OutputKey   string        `json:"outputKey,omitempty"`
 	Start       time.Time     `json:"start,omitzero"`
-	Status      JobInfoStatus `json:"status,omitempty"`
-	UserID      string        `json:"userId,omitempty"`
+	LastUpdated time.Time     `json:"lastUpdated,omitzero"`
 }
 
 // JobInfoStatus values appear in Job.status.
@@ -2922,8 +3338,8 @@ var jobStatusValues = []JobStatus{JobStatusCreated, JobStatusStarted, JobStatusA
 
 // JobUpload is schema JobUpload of Alianza's API.
 type JobUpload struct {
-	Key string `json:"key,omitempty"`
 	URL string `json:"url,omitempty"`
+	Key string `json:"key,omitempty"`
 }
 
 // Language is schema LanguageX of Alianza's API.
@@ -2933,37 +3349,37 @@ type Language struct {
 
 // LanguageReference is schema LanguageReferenceX of Alianza's API.
 type LanguageReference struct {
-	Country  string `json:"country,omitempty"`
 	ID       string `json:"id,omitempty"`
+	Country  string `json:"country,omitempty"`
 	Language string `json:"language,omitempty"`
 }
 
 // LatLongCustomerServiceRecord is schema LatLongCustomerServiceRecordX of
 // Alianza's API.
 type LatLongCustomerServiceRecord struct {
-	BlockCustomerName            bool                         `json:"blockCustomerName,omitempty"`
-	BusinessName                 string                       `json:"businessName,omitempty"`
-	City                         string                       `json:"city,omitempty"`
-	Country                      string                       `json:"country,omitempty"`
-	CustomerName                 string                       `json:"customerName,omitempty"`
-	CustomerType                 CustomerType                 `json:"customerType,omitempty"`
-	FirstName                    string                       `json:"firstName,omitempty"`
-	FirstNameSecondary           string                       `json:"firstNameSecondary,omitempty"`
 	ID                           string                       `json:"id,omitempty"`
-	LastName                     string                       `json:"lastName,omitempty"`
-	Latitude                     float64                      `json:"latitude,omitempty"`
-	Longitude                    float64                      `json:"longitude,omitempty"`
+	FirstName                    string                       `json:"firstName,omitempty"`
 	MiddleInitial                string                       `json:"middleInitial,omitempty"`
-	PostDirectional              Directional                  `json:"postDirectional,omitempty"`
-	PostalCode                   string                       `json:"postalCode,omitempty"`
-	PreDirectional               Directional                  `json:"preDirectional,omitempty"`
-	SecondaryLocationDescription SecondaryLocationDescription `json:"secondaryLocationDescription,omitempty"`
-	State                        string                       `json:"state,omitempty"`
-	StreetName                   string                       `json:"streetName,omitempty"`
+	LastName                     string                       `json:"lastName,omitempty"`
+	BusinessName                 string                       `json:"businessName,omitempty"`
 	StreetNumber                 string                       `json:"streetNumber,omitempty"`
 	StreetNumberSuffix           string                       `json:"streetNumberSuffix,omitempty"`
+	PreDirectional               Directional                  `json:"preDirectional,omitempty"`
+	StreetName                   string                       `json:"streetName,omitempty"`
 	StreetSuffix                 string                       `json:"streetSuffix,omitempty"`
+	PostDirectional              Directional                  `json:"postDirectional,omitempty"`
+	City                         string                       `json:"city,omitempty"`
+	State                        string                       `json:"state,omitempty"`
+	Country                      string                       `json:"country,omitempty"`
+	PostalCode                   string                       `json:"postalCode,omitempty"`
+	SecondaryLocationDescription SecondaryLocationDescription `json:"secondaryLocationDescription,omitempty"`
 	Unit                         string                       `json:"unit,omitempty"`
+	CustomerType                 CustomerType                 `json:"customerType,omitempty"`
+	FirstNameSecondary           string                       `json:"firstNameSecondary,omitempty"`
+	BlockCustomerName            bool                         `json:"blockCustomerName,omitempty"`
+	CustomerName                 string                       `json:"customerName,omitempty"`
+	Latitude                     float64                      `json:"latitude,omitempty"`
+	Longitude                    float64                      `json:"longitude,omitempty"`
 }
 
 // LinearMember is schema LinearMember of Alianza's API.
@@ -2974,22 +3390,22 @@ type LinearMember struct {
 
 // ManagementUser is schema ManagementUserX of Alianza's API.
 type ManagementUser struct {
+	ID string `json:"id,omitempty"`
+	// users email address
+	Username  string `json:"username,omitempty"`
+	FirstName string `json:"firstName,omitempty"`
+	LastName  string `json:"lastName,omitempty"`
 	// just a readonly repetition of the username
-	EmailAddress string `json:"emailAddress,omitempty"`
-	FirstName    string `json:"firstName,omitempty"`
-	// Readonly and internal only, the same information is contained in the roles
-	// array in a different format
-	GroupIDs           []string                  `json:"groupIds,omitempty"`
-	ID                 string                    `json:"id,omitempty"`
-	LanguageTag        ManagementUserLanguageTag `json:"languageTag,omitempty"`
-	LastName           string                    `json:"lastName,omitempty"`
+	EmailAddress       string                    `json:"emailAddress,omitempty"`
 	MustChangePassword bool                      `json:"mustChangePassword,omitempty"`
+	LanguageTag        ManagementUserLanguageTag `json:"languageTag,omitempty"`
 	// Reference to PartitionX.id
 	PartitionID string `json:"partitionId,omitempty"`
 	// A list of roles that the contain the permissions of this managementUser.
 	Roles []string `json:"roles,omitempty"`
-	// users email address
-	Username string `json:"username,omitempty"`
+	// Readonly and internal only, the same information is contained in the roles
+	// array in a different format
+	GroupIDs []string `json:"groupIds,omitempty"`
 }
 
 // ManagementUserLanguageTag values appear in ManagementUserX.languageTag.
@@ -3025,8 +3441,8 @@ var managementUserLanguageTagValues = []ManagementUserLanguageTag{ManagementUser
 // ManagementUserSearchResponse is schema ManagementUserSearchResponseX of
 // Alianza's API.
 type ManagementUserSearchResponse struct {
-	Results      []ManagementUser `json:"results,omitempty"`
 	TotalRecords int64            `json:"totalRecords,omitempty"`
+	Results      []ManagementUser `json:"results,omitempty"`
 }
 
 // Media is schema MediaX of Alianza's API.
@@ -3042,53 +3458,53 @@ type MenuFailure struct {
 	// requirement for it to be distinct from unrelated IVR components.
 	ID   string `json:"id,omitempty"`
 	Left string `json:"left,omitempty"`
+	Top  string `json:"top,omitempty"`
 	// Choose a descriptive name for the IVR component.
 	Name                         string                        `json:"name,omitempty"`
-	Top                          string                        `json:"top,omitempty"`
 	Type                         IVRComponentType              `json:"type,omitempty"`
-	DirectoryDialType            IVRComponentDirectoryDialType `json:"directoryDialType,omitempty"`
 	IntroPrompt                  string                        `json:"introPrompt,omitempty"`
 	InvalidSelectionPrompt       string                        `json:"invalidSelectionPrompt,omitempty"`
+	DirectoryDialType            IVRComponentDirectoryDialType `json:"directoryDialType,omitempty"`
 	Digit                        string                        `json:"digit,omitempty"`
 	ToNumber                     string                        `json:"toNumber,omitempty"`
-	GroupType                    IVRComponentGroupType         `json:"groupType,omitempty"`
-	RingType                     IVRComponentRingType          `json:"ringType,omitempty"`
 	RoutedToList                 []RoutedTo                    `json:"routedToList,omitempty"`
-	TimeoutComponentID           string                        `json:"timeoutComponentId,omitempty"`
+	RingType                     IVRComponentRingType          `json:"ringType,omitempty"`
+	GroupType                    IVRComponentGroupType         `json:"groupType,omitempty"`
 	TimeoutSeconds               int                           `json:"timeoutSeconds,omitempty"`
+	TimeoutComponentID           string                        `json:"timeoutComponentId,omitempty"`
 	GoodBye                      string                        `json:"goodBye,omitempty"`
-	AllowBargeInDuringInitPrompt bool                          `json:"allowBargeInDuringInitPrompt,omitempty"`
-	Dtmf                         []IVRDTMF                     `json:"dtmf,omitempty"`
-	Failure                      *MenuFailure                  `json:"failure,omitempty"`
 	InitPromptID                 string                        `json:"initPromptId,omitempty"`
+	AllowBargeInDuringInitPrompt bool                          `json:"allowBargeInDuringInitPrompt,omitempty"`
 	MenuPromptID                 string                        `json:"menuPromptId,omitempty"`
 	MenuRepeatDelay              int                           `json:"menuRepeatDelay,omitempty"`
-	MaxInvalidSelections         int                           `json:"maxInvalidSelections,omitempty"`
+	Dtmf                         []IVRDTMF                     `json:"dtmf,omitempty"`
+	Failure                      *MenuFailure                  `json:"failure,omitempty"`
 	MenuTimeout                  int                           `json:"menuTimeout,omitempty"`
+	MaxInvalidSelections         int                           `json:"maxInvalidSelections,omitempty"`
 	ScheduleComponent            []IVRScheduleRule             `json:"scheduleComponent,omitempty"`
-	Custom                       CustomSchedule                `json:"custom,omitzero"`
 	Weekly                       map[string]WeeklySchedule     `json:"weekly,omitempty"`
-	SendDirectlyToVoicemail      bool                          `json:"sendDirectlyToVoicemail,omitempty"`
+	Custom                       CustomSchedule                `json:"custom,omitzero"`
 	UserID                       string                        `json:"userId,omitempty"`
+	SendDirectlyToVoicemail      bool                          `json:"sendDirectlyToVoicemail,omitempty"`
 }
 
 // MultipleActivationResponse is schema MultipleActivationResponse of Alianza's
 // API.
 type MultipleActivationResponse struct {
-	Message string `json:"message,omitempty"`
 	Success bool   `json:"success,omitempty"`
+	Message string `json:"message,omitempty"`
 }
 
 // Node is schema Node of Alianza's API.
 type Node struct {
+	ID string `json:"id,omitempty"`
 	// Token used to obtain edge node file from external endpoint
-	AuthToken Secret `json:"authToken,omitempty"`
-	// Default node for partition
-	Default      bool   `json:"default,omitempty"`
+	AuthToken    Secret `json:"authToken,omitempty"`
 	DisplayName  string `json:"displayName,omitempty"`
-	ID           string `json:"id,omitempty"`
-	PartitionID  string `json:"partitionId,omitempty"`
 	ProxyAddress string `json:"proxyAddress,omitempty"`
+	PartitionID  string `json:"partitionId,omitempty"`
+	// Default node for partition
+	Default bool `json:"default,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints Node with its secrets
@@ -3103,30 +3519,30 @@ func (x Node) LogValue() slog.Value { return RedactedLogValue(x) }
 
 // NodeAssignment is schema NodeAssignment of Alianza's API.
 type NodeAssignment struct {
-	// Id of the device
-	DeviceID string `json:"deviceId,omitempty"`
+	// Node assignment Id
+	ID string `json:"id,omitempty"`
 	// Id of Edge Node
 	EdgeNodeID string `json:"edgeNodeId,omitempty"`
-	// Node assignment Id
-	ID           string `json:"id,omitempty"`
+	// Id of the device
+	DeviceID     string `json:"deviceId,omitempty"`
 	ProxyAddress string `json:"proxyAddress,omitempty"`
 }
 
 // NodeAssignmentQueryResult is schema NodeAssignmentQueryResult of Alianza's
 // API.
 type NodeAssignmentQueryResult struct {
-	Count    int              `json:"count,omitempty"`
-	Entities []NodeAssignment `json:"entities,omitempty"`
-	PageNum  int              `json:"pageNum,omitempty"`
 	PageSize int              `json:"pageSize,omitempty"`
+	PageNum  int              `json:"pageNum,omitempty"`
+	Entities []NodeAssignment `json:"entities,omitempty"`
+	Count    int              `json:"count,omitempty"`
 }
 
 // NodeQueryResult is schema NodeQueryResult of Alianza's API.
 type NodeQueryResult struct {
-	Count    int    `json:"count,omitempty"`
-	Entities []Node `json:"entities,omitempty"`
-	PageNum  int    `json:"pageNum,omitempty"`
 	PageSize int    `json:"pageSize,omitempty"`
+	PageNum  int    `json:"pageNum,omitempty"`
+	Entities []Node `json:"entities,omitempty"`
+	Count    int    `json:"count,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints NodeQueryResult with its secrets
@@ -3143,17 +3559,19 @@ func (x NodeQueryResult) LogValue() slog.Value { return RedactedLogValue(x) }
 //
 // A notification group configures who is notified when an enduser dials 911.
 type NotificationGroup struct {
-	Compliance ComplianceConfiguration `json:"compliance,omitzero"`
 	// ID of the notification group. For ACCOUNT type groups, this refers to
-	// account.id .
+	// account.id.
 	ID string `json:"id,omitempty"`
-	// The name of the notification group.
-	Name       string `json:"name,omitempty"`
-	TimeZoneID string `json:"timeZoneId,omitempty"`
 	// The type of notification group.
 	Type NotificationGroupType `json:"type,omitempty"`
+	// The name of the notification group.
+	Name       string                  `json:"name,omitempty"`
+	Compliance ComplianceConfiguration `json:"compliance,omitzero"`
+	TimeZoneID string                  `json:"timeZoneId,omitempty"`
 }
 
+// NotificationGroupType values appear in NotificationGroup.type.
+//
 // The type of notification group.
 type NotificationGroupType string
 
@@ -3180,15 +3598,20 @@ func (v *NotificationGroupType) UnmarshalText(b []byte) error {
 
 var notificationGroupTypeValues = []NotificationGroupType{NotificationGroupTypeAccount}
 
+// PINStatusResponse is schema PinStatusResponse of Alianza's API.
+type PINStatusResponse struct {
+	LockedOut bool `json:"lockedOut,omitempty"`
+}
+
 // PagingGroup is schema PagingGroupX of Alianza's API.
 type PagingGroup struct {
+	Type        PagingGroupType `json:"type,omitempty"`
+	PartitionID string          `json:"partitionId,omitempty"`
 	AccountID   string          `json:"accountId,omitempty"`
-	Extension   string          `json:"extension,omitempty"`
-	GroupIDs    []string        `json:"groupIds,omitempty"`
 	ID          string          `json:"id,omitempty"`
 	Name        string          `json:"name,omitempty"`
-	PartitionID string          `json:"partitionId,omitempty"`
-	Type        PagingGroupType `json:"type,omitempty"`
+	Extension   string          `json:"extension,omitempty"`
+	GroupIDs    []string        `json:"groupIds,omitempty"`
 }
 
 // PagingGroupType values appear in PagingGroupX.type.
@@ -3219,64 +3642,64 @@ var pagingGroupTypeValues = []PagingGroupType{PagingGroupTypeStandard, PagingGro
 
 // Partition is schema PartitionX of Alianza's API.
 type Partition struct {
-	AllowLoginByAccountNumber              bool                 `json:"allowLoginByAccountNumber,omitempty"`
-	AllowedDeviceTypes                     []string             `json:"allowedDeviceTypes,omitempty"`
-	AutoAssignCallerID                     bool                 `json:"autoAssignCallerId,omitempty"`
-	AvailableInboundCarrierID              []string             `json:"availableInboundCarrierId,omitempty"`
-	BillingCode                            string               `json:"billingCode,omitempty"`
-	ByotnCarrierID                         string               `json:"byotnCarrierId,omitempty"`
-	BypassVoicemailPinValidationFromDevice bool                 `json:"bypassVoicemailPINValidationFromDevice,omitempty"`
-	Country                                string               `json:"country,omitempty"`
+	ID                                     string               `json:"id,omitempty"`
+	Name                                   string               `json:"name,omitempty"`
+	Status                                 PartitionStatus      `json:"status,omitempty"`
 	CustomerServiceNumber                  string               `json:"customerServiceNumber,omitempty"`
+	ParentID                               string               `json:"parentId,omitempty"`
+	UseAccountNumberDefault                bool                 `json:"useAccountNumberDefault,omitempty"`
+	BypassVoicemailPINValidationFromDevice bool                 `json:"bypassVoicemailPINValidationFromDevice,omitempty"`
+	BillingCode                            string               `json:"billingCode,omitempty"`
+	Country                                string               `json:"country,omitempty"`
+	LanguageTag                            string               `json:"languageTag,omitempty"`
+	ReorderNotifications                   []string             `json:"reorderNotifications,omitempty"`
+	SubPartitionIDs                        []string             `json:"subPartitionIds,omitempty"`
+	UseOwnCarrier                          bool                 `json:"useOwnCarrier,omitempty"`
+	AvailableInboundCarrierID              []string             `json:"availableInboundCarrierId,omitempty"`
+	DefaultRoutePlanID                     string               `json:"defaultRoutePlanId,omitempty"`
+	TNDeleteCooldownDays                   int                  `json:"tnDeleteCooldownDays,omitempty"`
+	DefaultTimeZone                        TimeZone             `json:"defaultTimeZone,omitempty"`
+	TempTNThreshold                        int                  `json:"tempTnThreshold,omitempty"`
+	ServiceDialPlanRules                   []DialPlanRule       `json:"serviceDialPlanRules,omitempty"`
+	MediaFriends                           MediaFriends         `json:"mediaFriends,omitzero"`
+	DefaultSimpleDialingBehaviorType       DialingBehaviorType  `json:"defaultSimpleDialingBehaviorType,omitempty"`
 	DefaultAdvancedDialingBehaviorType     DialingBehaviorType  `json:"defaultAdvancedDialingBehaviorType,omitempty"`
 	DefaultDirectoryListingType            DirectoryListingType `json:"defaultDirectoryListingType,omitempty"`
-	DefaultExtensionLength                 int                  `json:"defaultExtensionLength,omitempty"`
-	DefaultHoldTimeoutSeconds              int                  `json:"defaultHoldTimeoutSeconds,omitempty"`
-	DefaultRoutePlanID                     string               `json:"defaultRoutePlanId,omitempty"`
-	DefaultSimpleDialingBehaviorType       DialingBehaviorType  `json:"defaultSimpleDialingBehaviorType,omitempty"`
-	DefaultTimeZone                        TimeZone             `json:"defaultTimeZone,omitempty"`
-	ID                                     string               `json:"id,omitempty"`
-	LanguageTag                            string               `json:"languageTag,omitempty"`
-	MediaFriends                           MediaFriends         `json:"mediaFriends,omitzero"`
-	Name                                   string               `json:"name,omitempty"`
-	ParentID                               string               `json:"parentId,omitempty"`
 	PortPushDays                           int                  `json:"portPushDays,omitempty"`
-	ReorderNotifications                   []string             `json:"reorderNotifications,omitempty"`
+	AllowedDeviceTypes                     []string             `json:"allowedDeviceTypes,omitempty"`
+	DefaultHoldTimeoutSeconds              int                  `json:"defaultHoldTimeoutSeconds,omitempty"`
+	AllowLoginByAccountNumber              bool                 `json:"allowLoginByAccountNumber,omitempty"`
 	RequiresDeviceInventory                bool                 `json:"requiresDeviceInventory,omitempty"`
-	ServiceDialPlanRules                   []DialPlanRule       `json:"serviceDialPlanRules,omitempty"`
-	ShowComplexListing                     bool                 `json:"showComplexListing,omitempty"`
-	Status                                 PartitionStatus      `json:"status,omitempty"`
-	SubPartitionIDs                        []string             `json:"subPartitionIds,omitempty"`
-	TempTNThreshold                        int                  `json:"tempTnThreshold,omitempty"`
-	TNDeleteCooldownDays                   int                  `json:"tnDeleteCooldownDays,omitempty"`
-	UseAccountNumberDefault                bool                 `json:"useAccountNumberDefault,omitempty"`
-	UseOwnCarrier                          bool                 `json:"useOwnCarrier,omitempty"`
 	UsesTrammellE911Verification           bool                 `json:"usesTrammellE911Verification,omitempty"`
+	ShowComplexListing                     bool                 `json:"showComplexListing,omitempty"`
+	DefaultExtensionLength                 int                  `json:"defaultExtensionLength,omitempty"`
+	AutoAssignCallerID                     bool                 `json:"autoAssignCallerId,omitempty"`
+	ByotnCarrierID                         string               `json:"byotnCarrierId,omitempty"`
 }
 
 // PartitionDataHistory is schema PartitionDataHistoryX of Alianza's API.
 type PartitionDataHistory struct {
-	ActionType             string                   `json:"actionType,omitempty"`
-	CreatedDate            time.Time                `json:"createdDate,omitzero"`
-	ID                     string                   `json:"id,omitempty"`
-	NewValue               string                   `json:"newValue,omitempty"`
-	OldValue               string                   `json:"oldValue,omitempty"`
 	PartitionID            string                   `json:"partitionId,omitempty"`
-	RelatedDataDisplayName string                   `json:"relatedDataDisplayName,omitempty"`
-	RelatedDataID          string                   `json:"relatedDataId,omitempty"`
-	RelatedDataType        string                   `json:"relatedDataType,omitempty"`
-	SearchTags             []string                 `json:"searchTags,omitempty"`
+	ID                     string                   `json:"id,omitempty"`
 	Type                   PartitionDataHistoryType `json:"type,omitempty"`
+	CreatedDate            time.Time                `json:"createdDate,omitzero"`
 	UserID                 string                   `json:"userId,omitempty"`
 	UserName               string                   `json:"userName,omitempty"`
 	UserType               AccountHistoryUserType   `json:"userType,omitempty"`
+	SearchTags             []string                 `json:"searchTags,omitempty"`
+	ActionType             string                   `json:"actionType,omitempty"`
+	RelatedDataID          string                   `json:"relatedDataId,omitempty"`
+	RelatedDataType        string                   `json:"relatedDataType,omitempty"`
+	RelatedDataDisplayName string                   `json:"relatedDataDisplayName,omitempty"`
+	OldValue               string                   `json:"oldValue,omitempty"`
+	NewValue               string                   `json:"newValue,omitempty"`
 }
 
 // PartitionDataHistorySearchResponse is schema
 // PartitionDataHistorySearchResponseX of Alianza's API.
 type PartitionDataHistorySearchResponse struct {
-	Results      []PartitionDataHistory `json:"results,omitempty"`
 	TotalRecords int64                  `json:"totalRecords,omitempty"`
+	Results      []PartitionDataHistory `json:"results,omitempty"`
 }
 
 // PartitionDataHistoryType values appear in PartitionDataHistoryX.type.
@@ -3405,71 +3828,93 @@ var partitionStatusValues = []PartitionStatus{PartitionStatusActive, PartitionSt
 // PatchCallParkingSpotRequest is the body of a PATCH that sends schema
 // CallParkingSpotX: every field is a pointer, nil to leave it unchanged.
 type PatchCallParkingSpotRequest struct {
-	AccountID   *string `json:"accountId,omitempty"`
 	ID          *string `json:"id,omitempty"`
-	Name        *string `json:"name,omitempty"`
+	AccountID   *string `json:"accountId,omitempty"`
 	PartitionID *string `json:"partitionId,omitempty"`
+	Name        *string `json:"name,omitempty"`
 	SpotNumber  *string `json:"spotNumber,omitempty"`
 }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CallParkingSpotX find; nil when there is none.
+func (r *PatchCallParkingSpotRequest) Validate() error { return validateRequest(r) }
+
+func (r *PatchCallParkingSpotRequest) validate(*validator) {}
 
 // PatchVirtualFaxLineRequest is the body of a PATCH that sends schema
 // VirtualFaxLineX: every field is a pointer, nil to leave it unchanged.
 type PatchVirtualFaxLineRequest struct {
-	AccountID      *string  `json:"accountId,omitempty"`
-	EmailAddresses []string `json:"emailAddresses,omitempty"`
 	ID             *string  `json:"id,omitempty"`
-	LanguageTag    *string  `json:"languageTag,omitempty"`
 	Name           *string  `json:"name,omitempty"`
+	EmailAddresses []string `json:"emailAddresses,omitempty"`
+	LanguageTag    *string  `json:"languageTag,omitempty"`
+	AccountID      *string  `json:"accountId,omitempty"`
 	PartitionID    *string  `json:"partitionId,omitempty"`
 }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema VirtualFaxLineX find; nil when there is none.
+func (r *PatchVirtualFaxLineRequest) Validate() error { return validateRequest(r) }
+
+func (r *PatchVirtualFaxLineRequest) validate(*validator) {}
 
 // PatchVoicemailBoxRequest is the body of a PATCH that sends schema
 // VoicemailBoxX: every field is a pointer, nil to leave it unchanged.
 type PatchVoicemailBoxRequest struct {
-	// accountid of the voicemail box
-	AccountID *string `json:"accountId,omitempty"`
-	// DTMF option for this voicemail box. If this voicemail box is a sub, options
-	// are 2 through 8 otherwise option must be 1
-	DtmfOption *string `json:"dtmfOption,omitempty"`
-	// Map of voicemail box greetings
-	Greetings map[string]VoicemailMessage `json:"greetings,omitempty"`
-	ID        *string                     `json:"id,omitempty"`
-	// Locale of the voicemail box
-	Locale *string `json:"locale,omitempty"`
-	// Specifies whether voicemail messages will be transcribed to text after a
-	// voicemail message is left
-	MessageTranscriptionEnabled *bool `json:"messageTranscriptionEnabled,omitempty"`
+	ID *string `json:"id,omitempty"`
 	// name of the box
 	Name *string `json:"name,omitempty"`
-	// Parent id for this voicemail box. Applicable if this voicemail box is a sub
-	ParentID *string `json:"parentId,omitempty"`
 	// partitionid of the account
 	PartitionID *string `json:"partitionId,omitempty"`
-	// Marks whether the pin on this sub voicemailbox has been locked out
-	PinLockedOut *bool `json:"pinLockedOut,omitempty"`
-	// References that point at this voicemail box
-	ReferencedBy []VoicemailReferencedBy `json:"referencedBy,omitempty"`
-	// List of sub voicemail ids, this will be populated only if this voicemail box
-	// is primary
-	SubIDs []string `json:"subIds,omitempty"`
-	// Total unread voicemails on the box
-	TotalUnreadVoicemails *int `json:"totalUnreadVoicemails,omitempty"`
-	// Total voicemails on the box
-	TotalVoicemails *int `json:"totalVoicemails,omitempty"`
-	// Type of voicemail
-	Type *VoicemailBoxType `json:"type,omitempty"`
-	// keep or delete the voicemail after being emailed
-	VoicemailKeepAfterEmail *bool `json:"voicemailKeepAfterEmail,omitempty"`
+	// accountid of the voicemail box
+	AccountID *string `json:"accountId,omitempty"`
 	// email addresses to forward all voicemail messages to
 	VoicemailToEmailAddresses []string `json:"voicemailToEmailAddresses,omitempty"`
 	// enables voicemail to email
 	VoicemailToEmailEnabled *bool `json:"voicemailToEmailEnabled,omitempty"`
+	// keep or delete the voicemail after being emailed
+	VoicemailKeepAfterEmail *bool `json:"voicemailKeepAfterEmail,omitempty"`
+	// References that point at this voicemail box
+	ReferencedBy []VoicemailReferencedBy `json:"referencedBy,omitempty"`
+	// Locale of the voicemail box
+	Locale *string `json:"locale,omitempty"`
+	// Total voicemails on the box
+	TotalVoicemails *int `json:"totalVoicemails,omitempty"`
+	// Total unread voicemails on the box
+	TotalUnreadVoicemails *int `json:"totalUnreadVoicemails,omitempty"`
+	// Type of voicemail
+	Type *VoicemailBoxType `json:"type,omitempty"`
+	// List of sub voicemail ids, this will be populated only if this voicemail box
+	// is primary
+	SubIDs []string `json:"subIds,omitempty"`
+	// Parent id for this voicemail box. Applicable if this voicemail box is a sub
+	ParentID *string `json:"parentId,omitempty"`
+	// DTMF option for this voicemail box. If this voicemail box is a sub, options
+	// are 2 through 8 otherwise option must be 1
+	DtmfOption *string `json:"dtmfOption,omitempty"`
+	// Marks whether the pin on this sub voicemailbox has been locked out
+	PINLockedOut *bool `json:"pinLockedOut,omitempty"`
+	// Specifies whether voicemail messages will be transcribed to text after a
+	// voicemail message is left
+	MessageTranscriptionEnabled *bool `json:"messageTranscriptionEnabled,omitempty"`
+	// Map of voicemail box greetings
+	Greetings map[string]VoicemailMessage `json:"greetings,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema VoicemailBoxX find; nil when there is none.
+func (r *PatchVoicemailBoxRequest) Validate() error { return validateRequest(r) }
+
+func (r *PatchVoicemailBoxRequest) validate(v *validator) {
+	if r.Type != nil {
+		v.enum("type", string(*r.Type), r.Type.Valid())
+	}
 }
 
 // PermissionTypeDefaults is schema PermissionTypeDefaultsX of Alianza's API.
 type PermissionTypeDefaults struct {
-	MaxAccessType PermissionTypeDefaultsMaxAccessType `json:"maxAccessType,omitempty"`
 	Type          SecurityPermissionType              `json:"type,omitempty"`
+	MaxAccessType PermissionTypeDefaultsMaxAccessType `json:"maxAccessType,omitempty"`
 }
 
 // PermissionTypeDefaultsMaxAccessType values appear in
@@ -3513,45 +3958,40 @@ var permissionTypeDefaultsMaxAccessTypeValues = []PermissionTypeDefaultsMaxAcces
 
 // PickupGroup is schema PickupGroupX of Alianza's API.
 type PickupGroup struct {
+	PartitionID string   `json:"partitionId,omitempty"`
 	AccountID   string   `json:"accountId,omitempty"`
-	GroupIDs    []string `json:"groupIds,omitempty"`
 	ID          string   `json:"id,omitempty"`
 	Name        string   `json:"name,omitempty"`
-	PartitionID string   `json:"partitionId,omitempty"`
-}
-
-// PinStatusResponse is schema PinStatusResponse of Alianza's API.
-type PinStatusResponse struct {
-	LockedOut bool `json:"lockedOut,omitempty"`
+	GroupIDs    []string `json:"groupIds,omitempty"`
 }
 
 // PortAssignmentView is schema PortAssignmentView of Alianza's API.
 type PortAssignmentView struct {
 	DeviceTypeID string `json:"deviceTypeId,omitempty"`
-	FaxEnabled   bool   `json:"faxEnabled,omitempty"`
 	MACAddress   string `json:"macAddress,omitempty"`
 	PortNumber   int    `json:"portNumber,omitempty"`
+	FaxEnabled   bool   `json:"faxEnabled,omitempty"`
 }
 
 // PortAvailabilityResponseV2 is schema PortAvailabilityResponseV2X of Alianza's
 // API.
 type PortAvailabilityResponseV2 struct {
-	AvailabilityList        []string                  `json:"availabilityList,omitempty"`
+	ID                      string                    `json:"id,omitempty"`
 	BusinessPartnerTicketID string                    `json:"businessPartnerTicketID,omitempty"`
 	CarrierTicketID         string                    `json:"carrierTicketId,omitempty"`
-	CarrierType             InboundCarrierType        `json:"carrierType,omitempty"`
-	DirectoryListingAllowed bool                      `json:"directoryListingAllowed,omitempty"`
-	EarliestCrd             string                    `json:"earliestCRD,omitempty"`
-	Exception               string                    `json:"exception,omitempty"`
-	ID                      string                    `json:"id,omitempty"`
-	LatestCrd               string                    `json:"latestCRD,omitempty"`
-	Lnp                     bool                      `json:"lnp,omitempty"`
 	RequestedActivation     TelephoneNumberActivation `json:"requestedActivation,omitzero"`
-	ResultCsRs              []CustomerServiceRecord   `json:"resultCSRs,omitempty"`
 	ServiceAvailable        bool                      `json:"serviceAvailable,omitempty"`
+	CarrierType             InboundCarrierType        `json:"carrierType,omitempty"`
+	EarliestCrd             string                    `json:"earliestCRD,omitempty"`
+	LatestCrd               string                    `json:"latestCRD,omitempty"`
+	AvailabilityList        []string                  `json:"availabilityList,omitempty"`
+	ResultCsRs              []CustomerServiceRecord   `json:"resultCSRs,omitempty"`
+	Exception               string                    `json:"exception,omitempty"`
 	ThirdPartyResultCode    string                    `json:"thirdPartyResultCode,omitempty"`
 	ThirdPartyResultContext string                    `json:"thirdPartyResultContext,omitempty"`
 	ThirdPartyResultMessage string                    `json:"thirdPartyResultMessage,omitempty"`
+	DirectoryListingAllowed bool                      `json:"directoryListingAllowed,omitempty"`
+	Lnp                     bool                      `json:"lnp,omitempty"`
 	WirelessPort            bool                      `json:"wirelessPort,omitempty"`
 }
 
@@ -3567,35 +4007,35 @@ func (x PortAvailabilityResponseV2) LogValue() slog.Value { return RedactedLogVa
 
 // ProvisioningRequest is schema ProvisioningRequestX of Alianza's API.
 type ProvisioningRequest struct {
-	// DeviceId, reference to device.id
-	DeviceID string `json:"deviceId,omitempty"`
-	// The http status of the device's most recent request for provisioning.
-	HttpStatus int `json:"httpStatus,omitempty"`
 	// The 48-bit hexadecimal address assigned to the device by the manufacturer.
-	ID        string `json:"id,omitempty"`
-	IPAddress string `json:"ipAddress,omitempty"`
+	ID string `json:"id,omitempty"`
 	// The ISO 8601 formatted date string indicating when the device last tried to
 	// retrieve provisioning data.
 	RequestDate time.Time `json:"requestDate,omitzero"`
+	// The http status of the device's most recent request for provisioning.
+	HttpStatus int `json:"httpStatus,omitempty"`
+	// DeviceId, reference to device.id
+	DeviceID  string `json:"deviceId,omitempty"`
+	IPAddress string `json:"ipAddress,omitempty"`
 	// The user agent that was used to retrieve the provisioning data.
 	UserAgent string `json:"userAgent,omitempty"`
 }
 
 // RateCenter is schema RateCenterX of Alianza's API.
 type RateCenter struct {
-	AbbrName            string                       `json:"abbrName,omitempty"`
-	Country             string                       `json:"country,omitempty"`
-	InboundCarrierType  RateCenterInboundCarrierType `json:"inboundCarrierType,omitempty"`
-	Msa                 string                       `json:"msa,omitempty"`
-	Name                string                       `json:"name,omitempty"`
-	OriginalReorderName string                       `json:"originalReorderName,omitempty"`
-	Portable            bool                         `json:"portable,omitempty"`
 	Prefix              string                       `json:"prefix,omitempty"`
 	ReorderName         string                       `json:"reorderName,omitempty"`
-	ServiceAvailable    bool                         `json:"serviceAvailable,omitempty"`
-	State               string                       `json:"state,omitempty"`
-	Wireless            bool                         `json:"wireless,omitempty"`
+	OriginalReorderName string                       `json:"originalReorderName,omitempty"`
+	Name                string                       `json:"name,omitempty"`
+	AbbrName            string                       `json:"abbrName,omitempty"`
+	Msa                 string                       `json:"msa,omitempty"`
 	Zips                []string                     `json:"zips,omitempty"`
+	Wireless            bool                         `json:"wireless,omitempty"`
+	State               string                       `json:"state,omitempty"`
+	Country             string                       `json:"country,omitempty"`
+	Portable            bool                         `json:"portable,omitempty"`
+	ServiceAvailable    bool                         `json:"serviceAvailable,omitempty"`
+	InboundCarrierType  RateCenterInboundCarrierType `json:"inboundCarrierType,omitempty"`
 }
 
 // RateCenterInboundCarrierType values appear in RateCenterX.inboundCarrierType.
@@ -3640,19 +4080,39 @@ var rateCenterInboundCarrierTypeValues = []RateCenterInboundCarrierType{RateCent
 
 // RateCenterSearchView is schema RateCenterSearchViewX of Alianza's API.
 type RateCenterSearchView struct {
-	AbbrName         string                      `json:"abbrName,omitempty"`
-	Country          string                      `json:"country,omitempty"`
-	Distance         float64                     `json:"distance,omitempty"`
-	Latitude         float64                     `json:"latitude,omitempty"`
-	Longitude        float64                     `json:"longitude,omitempty"`
-	Msa              string                      `json:"msa,omitempty"`
 	Name             string                      `json:"name,omitempty"`
-	Prefixes         []TelephoneNumberPrefixView `json:"prefixes,omitempty"`
+	AbbrName         string                      `json:"abbrName,omitempty"`
 	ReorderName      string                      `json:"reorderName,omitempty"`
 	ReorderNameAlias string                      `json:"reorderNameAlias,omitempty"`
 	State            string                      `json:"state,omitempty"`
+	Country          string                      `json:"country,omitempty"`
+	Latitude         float64                     `json:"latitude,omitempty"`
+	Longitude        float64                     `json:"longitude,omitempty"`
+	Msa              string                      `json:"msa,omitempty"`
 	Zips             []string                    `json:"zips,omitempty"`
+	Prefixes         []TelephoneNumberPrefixView `json:"prefixes,omitempty"`
+	Distance         float64                     `json:"distance,omitempty"`
 }
+
+// ReassignEndUserRequest is the body of a PUT that sends schema
+// ReassignEndUserX. Required fields are values; the others are pointers, nil to
+// leave them out.
+type ReassignEndUserRequest struct {
+	// Must be different than the existing name.
+	FirstName *string `json:"firstName,omitempty"`
+	LastName  *string `json:"lastName,omitempty"`
+	// Will be nullified when not present.
+	EmailAddress *string `json:"emailAddress,omitempty"`
+	// Will be nullified when not present.
+	Username   *string `json:"username,omitempty"`
+	BlockEmail *bool   `json:"blockEmail,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema ReassignEndUserX find; nil when there is none.
+func (r *ReassignEndUserRequest) Validate() error { return validateRequest(r) }
+
+func (r *ReassignEndUserRequest) validate(*validator) {}
 
 // RecipientStatus is schema RecipientStatus of Alianza's API.
 type RecipientStatus struct {
@@ -3665,6 +4125,8 @@ type RecipientStatus struct {
 	Status RecipientStatusStatus `json:"status,omitempty"`
 }
 
+// RecipientStatusStatus values appear in RecipientStatus.status.
+//
 // Indicates the success of the notification delivery. SENT - notification
 // successfully sent to this recipient. FAILED - notification failed to be sent
 // to this recipient.
@@ -3708,12 +4170,12 @@ type ReportSummary struct {
 
 // RequestedDevice is schema RequestedDeviceX of Alianza's API.
 type RequestedDevice struct {
+	MACAddress        string                `json:"macAddress,omitempty"`
 	DeviceType        string                `json:"deviceType,omitempty"`
+	LineCount         int                   `json:"lineCount,omitempty"`
 	DialPlan          string                `json:"dialPlan,omitempty"`
 	HasFaxEnabledLine bool                  `json:"hasFaxEnabledLine,omitempty"`
-	LineCount         int                   `json:"lineCount,omitempty"`
 	Lines             []RequestedDeviceLine `json:"lines,omitempty"`
-	MACAddress        string                `json:"macAddress,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints RequestedDevice with its secrets
@@ -3728,18 +4190,18 @@ func (x RequestedDevice) LogValue() slog.Value { return RedactedLogValue(x) }
 
 // RequestedDeviceLine is schema RequestedDeviceLineX of Alianza's API.
 type RequestedDeviceLine struct {
-	DialPlan        string `json:"dialPlan,omitempty"`
+	MACAddress      string `json:"macAddress,omitempty"`
+	LineNumber      int    `json:"lineNumber,omitempty"`
+	UserID          string `json:"userId,omitempty"`
 	DisplayName     string `json:"displayName,omitempty"`
+	SIPUsername     string `json:"sipUsername,omitempty"`
+	SIPPassword     Secret `json:"sipPassword,omitempty"`
+	DialPlan        string `json:"dialPlan,omitempty"`
+	Server          string `json:"server,omitempty"`
+	ServerPort      string `json:"serverPort,omitempty"`
 	EmergencyNumber string `json:"emergencyNumber,omitempty"`
 	Enabled         bool   `json:"enabled,omitempty"`
 	FaxEnabled      bool   `json:"faxEnabled,omitempty"`
-	LineNumber      int    `json:"lineNumber,omitempty"`
-	MACAddress      string `json:"macAddress,omitempty"`
-	Server          string `json:"server,omitempty"`
-	ServerPort      string `json:"serverPort,omitempty"`
-	SIPPassword     Secret `json:"sipPassword,omitempty"`
-	SIPUsername     string `json:"sipUsername,omitempty"`
-	UserID          string `json:"userId,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints RequestedDeviceLine with its secrets
@@ -3774,6 +4236,8 @@ type RoutedTo struct {
 	TimeoutSeconds int    `json:"timeoutSeconds,omitempty"`
 }
 
+// SAMLRequestProtocolBinding values appear in SAMLRequestProtocolBinding.
+//
 // SAML Request Protocol Binding.
 type SAMLRequestProtocolBinding string
 
@@ -3806,9 +4270,9 @@ var sAMLRequestProtocolBindingValues = []SAMLRequestProtocolBinding{SAMLRequestP
 
 // SIPCredentialData is schema SipCredentialData of Alianza's API.
 type SIPCredentialData struct {
-	SIPPassword      Secret `json:"sipPassword,omitempty"`
 	SIPUsernameLine1 string `json:"sipUsernameLine1,omitempty"`
 	SIPUsernameLine2 string `json:"sipUsernameLine2,omitempty"`
+	SIPPassword      Secret `json:"sipPassword,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints SIPCredentialData with its secrets
@@ -3823,44 +4287,44 @@ func (x SIPCredentialData) LogValue() slog.Value { return RedactedLogValue(x) }
 
 // SIPTrunkApplication is schema SipTrunkApplication of Alianza's API.
 type SIPTrunkApplication struct {
+	SIPTrunkID           string `json:"sipTrunkId,omitempty"`
 	BurstCallsCount      int    `json:"burstCallsCount,omitempty"`
 	ConcurrentCallsCount int    `json:"concurrentCallsCount,omitempty"`
-	SIPTrunkID           string `json:"sipTrunkId,omitempty"`
 }
 
 // SIPTrunkGroup is schema SipTrunkGroup of Alianza's API.
 type SIPTrunkGroup struct {
-	AccountID       string             `json:"accountId,omitempty"`
-	CapacityForward []ForwardReference `json:"capacityForward,omitempty"`
-	ID              string             `json:"id,omitempty"`
+	ID string `json:"id,omitempty"`
 	// name of the group
 	Name                 string                 `json:"name,omitempty"`
 	PartitionID          string                 `json:"partitionId,omitempty"`
-	SIPTrunksIDs         []string               `json:"sipTrunksIds,omitempty"`
+	AccountID            string                 `json:"accountId,omitempty"`
 	UnconditionalForward ForwardAlwaysReference `json:"unconditionalForward,omitzero"`
 	UnreachableForward   []ForwardReference     `json:"unreachableForward,omitempty"`
+	CapacityForward      []ForwardReference     `json:"capacityForward,omitempty"`
+	SIPTrunksIDs         []string               `json:"sipTrunksIds,omitempty"`
 }
 
 // SIPTrunkGroupForwardRules is schema SipTrunkGroupForwardRules of Alianza's
 // API.
 type SIPTrunkGroupForwardRules struct {
-	AccountID            string                 `json:"accountId,omitempty"`
-	CapacityForward      []ForwardReference     `json:"capacityForward,omitempty"`
 	PartitionID          string                 `json:"partitionId,omitempty"`
+	AccountID            string                 `json:"accountId,omitempty"`
 	SIPTrunkGroupID      string                 `json:"sipTrunkGroupId,omitempty"`
 	UnconditionalForward ForwardAlwaysReference `json:"unconditionalForward,omitzero"`
 	UnreachableForward   []ForwardReference     `json:"unreachableForward,omitempty"`
+	CapacityForward      []ForwardReference     `json:"capacityForward,omitempty"`
 }
 
 // SSOConfigCreateResponse is schema SSOConfigCreateResponse of Alianza's API.
 type SSOConfigCreateResponse struct {
-	AssertionConsumerResponseURL      string                       `json:"assertionConsumerResponseUrl,omitempty"`
-	CreatedAt                         time.Time                    `json:"createdAt,omitzero"`
 	Scope                             SSOConfigCreateResponseScope `json:"scope,omitempty"`
 	ScopeID                           string                       `json:"scopeId,omitempty"`
+	SSOName                           string                       `json:"ssoName,omitempty"`
+	AssertionConsumerResponseURL      string                       `json:"assertionConsumerResponseUrl,omitempty"`
 	ServiceProviderEntityID           string                       `json:"serviceProviderEntityId,omitempty"`
 	ServiceProviderSigningCertificate string                       `json:"serviceProviderSigningCertificate,omitempty"`
-	SSOName                           string                       `json:"ssoName,omitempty"`
+	CreatedAt                         time.Time                    `json:"createdAt,omitzero"`
 	UpdatedAt                         time.Time                    `json:"updatedAt,omitzero"`
 }
 
@@ -3897,25 +4361,25 @@ var sSOConfigCreateResponseScopeValues = []SSOConfigCreateResponseScope{SSOConfi
 
 // SSOConfigResponse is schema SSOConfigResponse of Alianza's API.
 type SSOConfigResponse struct {
-	AccountID                          string                  `json:"accountId,omitempty"`
-	AlianzaUserIDFieldMapping          string                  `json:"alianzaUserIdFieldMapping,omitempty"`
-	AllowAlianzaAuthentication         bool                    `json:"allowAlianzaAuthentication,omitempty"`
-	AllowSpInitiatedAuthenticationFlow bool                    `json:"allowSpInitiatedAuthenticationFlow,omitempty"`
-	AssertionConsumerResponseURL       string                  `json:"assertionConsumerResponseUrl,omitempty"`
-	CreatedAt                          time.Time               `json:"createdAt,omitzero"`
-	EnforcedSubPartitions              []string                `json:"enforcedSubPartitions,omitempty"`
-	IdentityProviderLogoutURL          string                  `json:"identityProviderLogoutUrl,omitempty"`
-	IdentityProviderSignInURL          string                  `json:"identityProviderSignInUrl,omitempty"`
-	IdentityProviderSigningKeyName     string                  `json:"identityProviderSigningKeyName,omitempty"`
-	IdentityProviderUserEmail          string                  `json:"identityProviderUserEmail,omitempty"`
-	IdentityProviderUserID             string                  `json:"identityProviderUserId,omitempty"`
 	PartitionID                        string                  `json:"partitionId,omitempty"`
+	AccountID                          string                  `json:"accountId,omitempty"`
+	SSOName                            string                  `json:"ssoName,omitempty"`
+	AssertionConsumerResponseURL       string                  `json:"assertionConsumerResponseUrl,omitempty"`
 	ServiceProviderEntityID            string                  `json:"serviceProviderEntityId,omitempty"`
 	ServiceProviderSigningCertificate  string                  `json:"serviceProviderSigningCertificate,omitempty"`
-	SSOName                            string                  `json:"ssoName,omitempty"`
+	IdentityProviderUserID             string                  `json:"identityProviderUserId,omitempty"`
+	IdentityProviderUserEmail          string                  `json:"identityProviderUserEmail,omitempty"`
+	AlianzaUserIDFieldMapping          string                  `json:"alianzaUserIdFieldMapping,omitempty"`
+	IdentityProviderSignInURL          string                  `json:"identityProviderSignInUrl,omitempty"`
+	IdentityProviderLogoutURL          string                  `json:"identityProviderLogoutUrl,omitempty"`
+	IdentityProviderSigningKeyName     string                  `json:"identityProviderSigningKeyName,omitempty"`
 	Status                             SSOConfigResponseStatus `json:"status,omitempty"`
+	CreatedAt                          time.Time               `json:"createdAt,omitzero"`
 	UpdatedAt                          time.Time               `json:"updatedAt,omitzero"`
 	Validated                          bool                    `json:"validated,omitempty"`
+	AllowAlianzaAuthentication         bool                    `json:"allowAlianzaAuthentication,omitempty"`
+	AllowSpInitiatedAuthenticationFlow bool                    `json:"allowSpInitiatedAuthenticationFlow,omitempty"`
+	EnforcedSubPartitions              []string                `json:"enforcedSubPartitions,omitempty"`
 }
 
 // SSOConfigResponseStatus values appear in SSOConfigResponse.status.
@@ -3958,38 +4422,38 @@ type SSOData struct {
 
 // SSOExemptionResponse is schema SSOExemptionResponse of Alianza's API.
 type SSOExemptionResponse struct {
+	// Unique identifier for the exemption
+	ExemptionID string `json:"exemptionId,omitempty"`
+	// ID of partition, refers to partition.id
+	PartitionID string `json:"partitionId,omitempty"`
 	// ID of account, refers to account.id
 	AccountID string `json:"accountId,omitempty"`
 	// Name of the account
 	AccountName string `json:"accountName,omitempty"`
-	// Unique identifier for the exemption
-	ExemptionID string `json:"exemptionId,omitempty"`
 	// Name of the exemption configuration
 	ExemptionName string        `json:"exemptionName,omitempty"`
 	ExemptionType ExemptionType `json:"exemptionType,omitempty"`
 	// List of exempted identifiers
 	Exemptions []string `json:"exemptions,omitempty"`
-	// ID of partition, refers to partition.id
-	PartitionID string `json:"partitionId,omitempty"`
 }
 
 // SSOLinkage is schema SSOLinkage of Alianza's API.
 //
 // SSO linkage information
 type SSOLinkage struct {
-	// Account identifier
-	AccountID    string `json:"accountId,omitempty"`
+	// Name of the SSO configuration
+	SSOName      string `json:"ssoName,omitempty"`
 	EmailAddress string `json:"emailAddress,omitempty"`
-	// Email from external identity provider
-	ExternalEmail string `json:"externalEmail,omitempty"`
-	// External identity provider ID
-	ExternalID string `json:"externalId,omitempty"`
 	// Partition identifier
 	PartitionID string `json:"partitionId,omitempty"`
-	// Name of the SSO configuration
-	SSOName string `json:"ssoName,omitempty"`
+	// Account identifier
+	AccountID string `json:"accountId,omitempty"`
 	// User identifier
 	UserID string `json:"userId,omitempty"`
+	// External identity provider ID
+	ExternalID string `json:"externalId,omitempty"`
+	// Email from external identity provider
+	ExternalEmail string `json:"externalEmail,omitempty"`
 }
 
 // SSOUser is schema SsoUserX of Alianza's API.
@@ -4005,13 +4469,15 @@ type SSOUser struct {
 
 // SecurityPermission is schema SecurityPermissionX of Alianza's API.
 type SecurityPermission struct {
-	// The level of access to grant for the type of permission
-	AccessType SecurityPermissionAccessType `json:"accessType,omitempty"`
 	// The type of permission. Features of the api are mostly categorized under one
 	// of these permission types.
 	Type SecurityPermissionType `json:"type,omitempty"`
+	// The level of access to grant for the type of permission
+	AccessType SecurityPermissionAccessType `json:"accessType,omitempty"`
 }
 
+// SecurityPermissionAccessType values appear in SecurityPermissionX.accessType.
+//
 // The level of access to grant for the type of permission
 type SecurityPermissionAccessType string
 
@@ -4050,6 +4516,8 @@ func (v *SecurityPermissionAccessType) UnmarshalText(b []byte) error {
 
 var securityPermissionAccessTypeValues = []SecurityPermissionAccessType{SecurityPermissionAccessTypeNone, SecurityPermissionAccessTypeReadMyuser, SecurityPermissionAccessTypeRead, SecurityPermissionAccessTypeEditMyuser, SecurityPermissionAccessTypeEdit, SecurityPermissionAccessTypeCreateMyuser, SecurityPermissionAccessTypeCreate, SecurityPermissionAccessTypeDeleteMyuser, SecurityPermissionAccessTypeDelete, SecurityPermissionAccessTypeDenied}
 
+// SecurityPermissionType values appear in SecurityPermissionX.type.
+//
 // The type of permission. Features of the api are mostly categorized under one
 // of these permission types.
 type SecurityPermissionType string
@@ -4127,47 +4595,47 @@ var securityPermissionTypeValues = []SecurityPermissionType{SecurityPermissionTy
 // SecurityRole is schema SecurityRoleX of Alianza's API.
 type SecurityRole struct {
 	ID string `json:"id,omitempty"`
+	// Reference to partition.id
+	PartitionID string `json:"partitionId,omitempty"`
 	// The name of the Role. Must be unique among SecurityRoleX with the same
 	// partitionId.
 	Name string `json:"name,omitempty"`
-	// Reference to partition.id
-	PartitionID string `json:"partitionId,omitempty"`
-	// The set of permissions which will apply to any users who are assigned to
-	// this role.
-	Permissions []SecurityPermission `json:"permissions,omitempty"`
+	// Which user type can be assigned the role.
+	UserType AccountHistoryUserType `json:"userType,omitempty"`
 	// A readonly (calculated) value which indicates how many users are assigned
 	// this Role.
 	UserCount int `json:"userCount,omitempty"`
-	// Which user type can be assigned the role.
-	UserType AccountHistoryUserType `json:"userType,omitempty"`
+	// The set of permissions which will apply to any users who are assigned to
+	// this role.
+	Permissions []SecurityPermission `json:"permissions,omitempty"`
 }
 
 // ServiceActivationEvent is schema ServiceActivationEventX of Alianza's API.
 type ServiceActivationEvent struct {
-	AccountID            string                                     `json:"accountId,omitempty"`
-	ActivationStatusType ServiceActivationEventActivationStatusType `json:"activationStatusType,omitempty"`
-	City                 string                                     `json:"city,omitempty"`
-	CompanyName          string                                     `json:"companyName,omitempty"`
-	CrdDate              time.Time                                  `json:"crdDate,omitzero"`
-	CreatedDate          time.Time                                  `json:"createdDate,omitzero"`
-	EditableFieldTypes   []ServiceActivationEventEditableFieldType  `json:"editableFieldTypes,omitempty"`
-	FirstName            string                                     `json:"firstName,omitempty"`
-	FocDate              time.Time                                  `json:"focDate,omitzero"`
 	ID                   string                                     `json:"id,omitempty"`
-	InboundCarrierType   InboundCarrierType                         `json:"inboundCarrierType,omitempty"`
-	L3Reaction           ServiceActivationEventL3Reaction           `json:"l3Reaction,omitempty"`
-	LastName             string                                     `json:"lastName,omitempty"`
-	LastUpdatedDate      time.Time                                  `json:"lastUpdatedDate,omitzero"`
-	Logs                 []ServiceActivationEventLog                `json:"logs,omitempty"`
-	LosingCarrier        string                                     `json:"losingCarrier,omitempty"`
-	MainTelephoneNumber  string                                     `json:"mainTelephoneNumber,omitempty"`
-	ParentOrderID        string                                     `json:"parentOrderId,omitempty"`
 	PartitionID          string                                     `json:"partitionId,omitempty"`
-	ReferenceID          string                                     `json:"referenceId,omitempty"`
-	ReferenceType        ServiceActivationEventReferenceType        `json:"referenceType,omitempty"`
+	AccountID            string                                     `json:"accountId,omitempty"`
 	ServiceType          ServiceActivationEventServiceType          `json:"serviceType,omitempty"`
-	State                string                                     `json:"state,omitempty"`
+	ReferenceType        ServiceActivationEventReferenceType        `json:"referenceType,omitempty"`
+	ReferenceID          string                                     `json:"referenceId,omitempty"`
+	ActivationStatusType ServiceActivationEventActivationStatusType `json:"activationStatusType,omitempty"`
+	CreatedDate          time.Time                                  `json:"createdDate,omitzero"`
+	LastUpdatedDate      time.Time                                  `json:"lastUpdatedDate,omitzero"`
+	FocDate              time.Time                                  `json:"focDate,omitzero"`
+	CrdDate              time.Time                                  `json:"crdDate,omitzero"`
+	City                 string                                     `json:"city,omitempty"`
+	MainTelephoneNumber  string                                     `json:"mainTelephoneNumber,omitempty"`
 	SubTelephoneNumbers  []string                                   `json:"subTelephoneNumbers,omitempty"`
+	FirstName            string                                     `json:"firstName,omitempty"`
+	LastName             string                                     `json:"lastName,omitempty"`
+	CompanyName          string                                     `json:"companyName,omitempty"`
+	State                string                                     `json:"state,omitempty"`
+	L3Reaction           ServiceActivationEventL3Reaction           `json:"l3Reaction,omitempty"`
+	ParentOrderID        string                                     `json:"parentOrderId,omitempty"`
+	EditableFieldTypes   []ServiceActivationEventEditableFieldType  `json:"editableFieldTypes,omitempty"`
+	LosingCarrier        string                                     `json:"losingCarrier,omitempty"`
+	InboundCarrierType   InboundCarrierType                         `json:"inboundCarrierType,omitempty"`
+	Logs                 []ServiceActivationEventLog                `json:"logs,omitempty"`
 }
 
 // ServiceActivationEventActivationStatusType values appear in
@@ -4223,7 +4691,7 @@ type ServiceActivationEventEditableFieldType string
 const (
 	ServiceActivationEventEditableFieldTypeCrdDate               ServiceActivationEventEditableFieldType = "crdDate"
 	ServiceActivationEventEditableFieldTypeWirelessAccountNumber ServiceActivationEventEditableFieldType = "wirelessAccountNumber"
-	ServiceActivationEventEditableFieldTypeWirelessPin           ServiceActivationEventEditableFieldType = "wirelessPin"
+	ServiceActivationEventEditableFieldTypeWirelessPIN           ServiceActivationEventEditableFieldType = "wirelessPin"
 	ServiceActivationEventEditableFieldTypeName                  ServiceActivationEventEditableFieldType = "name"
 )
 
@@ -4246,7 +4714,7 @@ func (v *ServiceActivationEventEditableFieldType) UnmarshalText(b []byte) error 
 	return nil
 }
 
-var serviceActivationEventEditableFieldTypeValues = []ServiceActivationEventEditableFieldType{ServiceActivationEventEditableFieldTypeCrdDate, ServiceActivationEventEditableFieldTypeWirelessAccountNumber, ServiceActivationEventEditableFieldTypeWirelessPin, ServiceActivationEventEditableFieldTypeName}
+var serviceActivationEventEditableFieldTypeValues = []ServiceActivationEventEditableFieldType{ServiceActivationEventEditableFieldTypeCrdDate, ServiceActivationEventEditableFieldTypeWirelessAccountNumber, ServiceActivationEventEditableFieldTypeWirelessPIN, ServiceActivationEventEditableFieldTypeName}
 
 // ServiceActivationEventL3Reaction values appear in
 // ServiceActivationEventX.l3Reaction.
@@ -4284,12 +4752,12 @@ var serviceActivationEventL3ReactionValues = []ServiceActivationEventL3Reaction{
 // ServiceActivationEventLog is schema ServiceActivationEventLogX of Alianza's
 // API.
 type ServiceActivationEventLog struct {
+	Status            ServiceActivationEventLogStatus `json:"status,omitempty"`
 	ActionDate        time.Time                       `json:"actionDate,omitzero"`
 	Code              string                          `json:"code,omitempty"`
+	Message           string                          `json:"message,omitempty"`
 	CreationDate      time.Time                       `json:"creationDate,omitzero"`
 	GeneratedTicketID string                          `json:"generatedTicketId,omitempty"`
-	Message           string                          `json:"message,omitempty"`
-	Status            ServiceActivationEventLogStatus `json:"status,omitempty"`
 }
 
 // ServiceActivationEventLogStatus values appear in
@@ -4374,8 +4842,8 @@ var serviceActivationEventReferenceTypeValues = []ServiceActivationEventReferenc
 // ServiceActivationEventResponse is schema ServiceActivationEventResponseX of
 // Alianza's API.
 type ServiceActivationEventResponse struct {
-	Results      []ServiceActivationEvent `json:"results,omitempty"`
 	TotalRecords int64                    `json:"totalRecords,omitempty"`
+	Results      []ServiceActivationEvent `json:"results,omitempty"`
 }
 
 // ServiceActivationEventServiceType values appear in
@@ -4415,6 +4883,18 @@ func (v *ServiceActivationEventServiceType) UnmarshalText(b []byte) error {
 
 var serviceActivationEventServiceTypeValues = []ServiceActivationEventServiceType{ServiceActivationEventServiceTypePortRequest, ServiceActivationEventServiceTypeCsrChangeRequest, ServiceActivationEventServiceTypeActivation, ServiceActivationEventServiceTypeNineOneOneAddress, ServiceActivationEventServiceTypeDisconnect, ServiceActivationEventServiceTypeDynamicReservation, ServiceActivationEventServiceTypeByotnRequest, ServiceActivationEventServiceTypeServiceProviderTN}
 
+// SetReadStatusRequest is the body of a POST that sends schema ReadMessage.
+// Required fields are values; the others are pointers, nil to leave them out.
+type SetReadStatusRequest struct {
+	MarkAsRead *bool `json:"markAsRead,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema ReadMessage find; nil when there is none.
+func (r *SetReadStatusRequest) Validate() error { return validateRequest(r) }
+
+func (r *SetReadStatusRequest) validate(*validator) {}
+
 // SideCarType is schema SideCarTypeX of Alianza's API.
 type SideCarType struct {
 	ID              string `json:"id,omitempty"`
@@ -4425,11 +4905,11 @@ type SideCarType struct {
 
 // SinchSettings is schema SinchSettingsX of Alianza's API.
 type SinchSettings struct {
-	APIKey        string                   `json:"apiKey,omitempty"`
-	APISecret     Secret                   `json:"apiSecret,omitempty"`
-	PrivateKey    string                   `json:"privateKey,omitempty"`
-	RoutingOption string                   `json:"routingOption,omitempty"`
 	ServiceType   SinchSettingsServiceType `json:"serviceType,omitempty"`
+	PrivateKey    Secret                   `json:"privateKey,omitempty"`
+	RoutingOption string                   `json:"routingOption,omitempty"`
+	APIKey        Secret                   `json:"apiKey,omitempty"`
+	APISecret     Secret                   `json:"apiSecret,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints SinchSettings with its secrets
@@ -4519,6 +4999,49 @@ func (x SpecialtyLineResponse) Format(f fmt.State, verb rune) {
 // LogValue implements slog.LogValuer with every secret redacted.
 func (x SpecialtyLineResponse) LogValue() slog.Value { return RedactedLogValue(x) }
 
+// SwapBusinessLineDeviceRequest is the body of a POST that sends schema
+// DeviceSwap. Required fields are values; the others are pointers, nil to leave
+// them out.
+type SwapBusinessLineDeviceRequest struct {
+	MACAddress   string `json:"macAddress"`
+	DeviceTypeID string `json:"deviceTypeId"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema DeviceSwap find; nil when there is none.
+func (r *SwapBusinessLineDeviceRequest) Validate() error { return validateRequest(r) }
+
+func (r *SwapBusinessLineDeviceRequest) validate(v *validator) {
+	v.required("macAddress", r.MACAddress)
+	v.required("deviceTypeId", r.DeviceTypeID)
+}
+
+// SwapDeviceRequest is the body of a POST that sends schema DeviceSwapX.
+// Required fields are values; the others are pointers, nil to leave them out.
+//
+// Refers to swapping Account Device Lines.
+type SwapDeviceRequest struct {
+	// The 48-bit hexadecimal address assigned to the device by the manufacturer.
+	// Required if the device line refers to a physical device. Must not be claimed
+	// in another device request.
+	MACAddress string `json:"macAddress"`
+	// Identifies the equipment as well as the features that the device supports.
+	// Refers to deviceType.id. See also: Get All Device Types and Get Device Type
+	// by ID
+	DeviceTypeID string `json:"deviceTypeId"`
+	DeviceName   string `json:"deviceName"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema DeviceSwapX find; nil when there is none.
+func (r *SwapDeviceRequest) Validate() error { return validateRequest(r) }
+
+func (r *SwapDeviceRequest) validate(v *validator) {
+	v.required("macAddress", r.MACAddress)
+	v.required("deviceTypeId", r.DeviceTypeID)
+	v.required("deviceName", r.DeviceName)
+}
+
 // SystemDefaultMedia is schema SystemDefaultMediaX of Alianza's API.
 type SystemDefaultMedia struct {
 	StorageID string `json:"storageId,omitempty"`
@@ -4530,19 +5053,19 @@ type SystemDefaultMedia struct {
 // TelephoneNumberAvailability is schema TelephoneNumberAvailabilityX of
 // Alianza's API.
 type TelephoneNumberAvailability struct {
-	AbbrName            string             `json:"abbrName,omitempty"`
-	Country             string             `json:"country,omitempty"`
-	InboundCarrierType  InboundCarrierType `json:"inboundCarrierType,omitempty"`
-	Msa                 string             `json:"msa,omitempty"`
-	Name                string             `json:"name,omitempty"`
-	OriginalReorderName string             `json:"originalReorderName,omitempty"`
-	Portable            bool               `json:"portable,omitempty"`
 	Prefix              string             `json:"prefix,omitempty"`
 	ReorderName         string             `json:"reorderName,omitempty"`
-	ServiceAvailable    bool               `json:"serviceAvailable,omitempty"`
-	State               string             `json:"state,omitempty"`
-	Wireless            bool               `json:"wireless,omitempty"`
+	OriginalReorderName string             `json:"originalReorderName,omitempty"`
+	Name                string             `json:"name,omitempty"`
+	AbbrName            string             `json:"abbrName,omitempty"`
+	Msa                 string             `json:"msa,omitempty"`
 	Zips                []string           `json:"zips,omitempty"`
+	Wireless            bool               `json:"wireless,omitempty"`
+	State               string             `json:"state,omitempty"`
+	Country             string             `json:"country,omitempty"`
+	Portable            bool               `json:"portable,omitempty"`
+	ServiceAvailable    bool               `json:"serviceAvailable,omitempty"`
+	InboundCarrierType  InboundCarrierType `json:"inboundCarrierType,omitempty"`
 }
 
 // TelephoneNumberPrefixView is schema TelephoneNumberPrefixViewX of Alianza's
@@ -4555,8 +5078,8 @@ type TelephoneNumberPrefixView struct {
 
 // TelephoneNumberUsages is schema TelephoneNumberUsagesX of Alianza's API.
 type TelephoneNumberUsages struct {
-	AccountID   string   `json:"accountId,omitempty"`
 	PartitionID string   `json:"partitionId,omitempty"`
+	AccountID   string   `json:"accountId,omitempty"`
 	PhoneNumber string   `json:"phoneNumber,omitempty"`
 	Users       []string `json:"users,omitempty"`
 }
@@ -4564,147 +5087,211 @@ type TelephoneNumberUsages struct {
 // UpdateAccountUserRequest is the body of a PUT that sends schema AccountUserX.
 // Required fields are values; the others are pointers, nil to leave them out.
 type UpdateAccountUserRequest struct {
-	// ID of account, refers to account.id
-	AccountID *string `json:"accountId,omitempty"`
-	FirstName string  `json:"firstName,omitempty"`
-	// The same value as the userId.
-	ID *string `json:"id,omitempty"`
-	// The localization setting that indicates the language of the user. Example:
-	// "en-US"
-	LanguageTag *string `json:"languageTag,omitempty"`
-	LastName    string  `json:"lastName,omitempty"`
-	// Indicates whether the user will be required to update their password upon
-	// login. This field cannot be set manually, only read out.
-	MustChangePassword *bool `json:"mustChangePassword,omitempty"`
 	// A partitionId identifies the business entity that this account is a part of.
 	// Refers to partition.id
 	PartitionID *string `json:"partitionId,omitempty"`
+	// ID of account, refers to account.id
+	AccountID *string `json:"accountId,omitempty"`
+	// Identifies a unique Account User.
+	UserID *string `json:"userId,omitempty"`
 	// Determines the branding which is used in the display of user emails and the
 	// portal. Must exist in the Partition Settings (type SUB-DOMAINS).
 	SubDomain *string `json:"subDomain,omitempty"`
-	// Identifies a unique Account User.
-	UserID *string `json:"userId,omitempty"`
 	// The email address of the AccountUser.
-	Username string `json:"username,omitempty"`
+	Username  string `json:"username"`
+	FirstName string `json:"firstName"`
+	LastName  string `json:"lastName"`
+	// Indicates whether the user will be required to update their password upon
+	// login. This field cannot be set manually, only read out.
+	MustChangePassword *bool `json:"mustChangePassword,omitempty"`
+	// The localization setting that indicates the language of the user. Example:
+	// "en-US"
+	LanguageTag *string `json:"languageTag,omitempty"`
+	// The same value as the userId.
+	ID *string `json:"id,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema AccountUserX find; nil when there is none.
+func (r *UpdateAccountUserRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateAccountUserRequest) validate(v *validator) {
+	if r.SubDomain != nil {
+		v.length("subDomain", *r.SubDomain, 3, 256)
+	}
+	v.required("username", r.Username)
+	v.length("username", r.Username, 3, 256)
+	v.required("firstName", r.FirstName)
+	v.length("firstName", r.FirstName, 3, 256)
+	v.required("lastName", r.LastName)
+	v.length("lastName", r.LastName, 3, 256)
 }
 
 // UpdateBrandSettingsRequest is the body of a PUT that sends schema
 // BrandSettingsDTO. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateBrandSettingsRequest struct {
-	BrandID               string `json:"brandId,omitempty"`
-	BrandName             string `json:"brandName,omitempty"`
-	BrandingCompleted     bool   `json:"brandingCompleted,omitempty"`
-	BrandingEnabled       bool   `json:"brandingEnabled,omitempty"`
+	PartitionID           string `json:"partitionId"`
+	BrandID               string `json:"brandId"`
+	BrandName             string `json:"brandName"`
+	BrandingEnabled       bool   `json:"brandingEnabled"`
+	BrandingCompleted     bool   `json:"brandingCompleted"`
+	SelfSigningEnabled    bool   `json:"selfSigningEnabled"`
 	DesktopHostingEnabled *bool  `json:"desktopHostingEnabled,omitempty"`
-	PartitionID           string `json:"partitionId,omitempty"`
-	SelfSigningEnabled    bool   `json:"selfSigningEnabled,omitempty"`
 }
 
-// UpdateBulkVoicemailActionRequest is the body of a PUT that sends schema
-// BulkVoicemailAction. Required fields are values; the others are pointers, nil
-// to leave them out.
-type UpdateBulkVoicemailActionRequest struct {
-	ActionType BulkVoicemailActionType `json:"actionType,omitempty"`
-	MessageIDs []string                `json:"messageIds,omitempty"`
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema BrandSettingsDTO find; nil when there is none.
+func (r *UpdateBrandSettingsRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateBrandSettingsRequest) validate(v *validator) {
+	v.required("partitionId", r.PartitionID)
+	v.required("brandId", r.BrandID)
+	v.required("brandName", r.BrandName)
 }
 
 // UpdateBusinessLineVoicemailBoxRequest is the body of a PUT that sends schema
 // VoicemailBox. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateBusinessLineVoicemailBoxRequest struct {
-	AccountID                      string   `json:"accountId,omitempty"`
+	ID                             *string  `json:"id,omitempty"`
+	Name                           string   `json:"name"`
+	PartitionID                    string   `json:"partitionId"`
+	AccountID                      string   `json:"accountId"`
 	ForwardMessageToEmailAddresses []string `json:"forwardMessageToEmailAddresses,omitempty"`
 	ForwardMessageToEmailEnabled   *bool    `json:"forwardMessageToEmailEnabled,omitempty"`
-	ID                             *string  `json:"id,omitempty"`
-	Locale                         *string  `json:"locale,omitempty"`
-	Name                           string   `json:"name,omitempty"`
-	PartitionID                    string   `json:"partitionId,omitempty"`
 	ShouldKeepMessageAfterForward  *bool    `json:"shouldKeepMessageAfterForward,omitempty"`
+	Locale                         *string  `json:"locale,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema VoicemailBox find; nil when there is none.
+func (r *UpdateBusinessLineVoicemailBoxRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateBusinessLineVoicemailBoxRequest) validate(v *validator) {
+	v.required("name", r.Name)
+	v.required("partitionId", r.PartitionID)
+	v.required("accountId", r.AccountID)
+	if r.Locale != nil {
+		v.check(*r.Locale == "" || specPattern3.MatchString(*r.Locale), "locale", "must match en-US|fr-CA|es-MX")
+	}
+}
+
+// UpdateCIDMappingRequest is the body of a PUT that sends schema
+// CidMappingRequest. Required fields are values; the others are pointers, nil
+// to leave them out.
+type UpdateCIDMappingRequest struct {
+	FromWildcard         string  `json:"fromWildcard"`
+	CustomCallerIDNumber *string `json:"customCallerIdNumber,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CidMappingRequest find; nil when there is none.
+func (r *UpdateCIDMappingRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateCIDMappingRequest) validate(v *validator) {
+	v.required("fromWildcard", r.FromWildcard)
 }
 
 // UpdateCallGroupRequest is the body of a PUT that sends schema CallGroupX.
 // Required fields are values; the others are pointers, nil to leave them out.
 type UpdateCallGroupRequest struct {
+	PartitionID *string           `json:"partitionId,omitempty"`
 	AccountID   *string           `json:"accountId,omitempty"`
 	ID          *string           `json:"id,omitempty"`
-	MemberIDs   []string          `json:"memberIds,omitempty"`
 	Name        *string           `json:"name,omitempty"`
-	PartitionID *string           `json:"partitionId,omitempty"`
-	SubType     *CallGroupSubType `json:"subType,omitempty"`
 	Type        *CallGroupType    `json:"type,omitempty"`
+	SubType     *CallGroupSubType `json:"subType,omitempty"`
+	MemberIDs   []string          `json:"memberIds,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CallGroupX find; nil when there is none.
+func (r *UpdateCallGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateCallGroupRequest) validate(v *validator) {
+	if r.Name != nil {
+		v.length("name", *r.Name, 1, 256)
+	}
+	if r.Type != nil {
+		v.enum("type", string(*r.Type), r.Type.Valid())
+	}
+	if r.SubType != nil {
+		v.enum("subType", string(*r.SubType), r.SubType.Valid())
+	}
 }
 
 // UpdateCallParkingSpotRequest is the body of a PUT that sends schema
 // CallParkingSpotX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateCallParkingSpotRequest struct {
-	AccountID   *string `json:"accountId,omitempty"`
 	ID          *string `json:"id,omitempty"`
-	Name        *string `json:"name,omitempty"`
+	AccountID   *string `json:"accountId,omitempty"`
 	PartitionID *string `json:"partitionId,omitempty"`
+	Name        *string `json:"name,omitempty"`
 	SpotNumber  *string `json:"spotNumber,omitempty"`
 }
 
-// UpdateCidMappingRequest is the body of a PUT that sends schema
-// CidMappingRequest. Required fields are values; the others are pointers, nil
-// to leave them out.
-type UpdateCidMappingRequest struct {
-	CustomCallerIDNumber *string `json:"customCallerIdNumber,omitempty"`
-	FromWildcard         string  `json:"fromWildcard,omitempty"`
-}
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CallParkingSpotX find; nil when there is none.
+func (r *UpdateCallParkingSpotRequest) Validate() error { return validateRequest(r) }
 
-// UpdateCompleteSSOConfigRequest is the body of a PUT that sends schema
-// CompleteSSOConfigRequest. Required fields are values; the others are
-// pointers, nil to leave them out.
-type UpdateCompleteSSOConfigRequest struct {
-	AllowAlianzaAuthentication         *bool    `json:"allowAlianzaAuthentication,omitempty"`
-	AllowSpInitiatedAuthenticationFlow *bool    `json:"allowSpInitiatedAuthenticationFlow,omitempty"`
-	EnforcedSubPartitions              []string `json:"enforcedSubPartitions,omitempty"`
-	// SAML attribute name containing the user's email address.
-	ExternalEmailAttributeFieldMapping *string `json:"externalEmailAttributeFieldMapping,omitempty"`
-	// SAML attribute name containing the user's unique identifier in the IdP.
-	ExternalIDAttributeFieldMapping string  `json:"externalIdAttributeFieldMapping,omitempty"`
-	IdentityProviderLogoutURL       *string `json:"identityProviderLogoutUrl,omitempty"`
-	// Identity Provider sign-in endpoint URL where SAML authentication requests
-	// are sent.
-	IdentityProviderSignInURL string `json:"identityProviderSignInUrl,omitempty"`
-	// Identity Provider signing certificate in PEM or CER format.
-	IdentityProviderSigningCertificate string                      `json:"identityProviderSigningCertificate,omitempty"`
-	SAMLRequestProtocolBinding         *SAMLRequestProtocolBinding `json:"samlRequestProtocolBinding,omitempty"`
-	SSOName                            string                      `json:"ssoName,omitempty"`
-	// SAML attribute name that contains the Alianza user ID.
-	UserIDAttributeFieldMapping *string `json:"userIdAttributeFieldMapping,omitempty"`
-}
+func (r *UpdateCallParkingSpotRequest) validate(*validator) {}
 
 // UpdateCymbusAccountGroupRequest is the body of a PUT that sends schema
 // CymbusAccountGroup. Required fields are values; the others are pointers, nil
 // to leave them out.
 type UpdateCymbusAccountGroupRequest struct {
+	ID          *string `json:"id,omitempty"`
 	AccountName *string `json:"accountName,omitempty"`
 	GroupName   *string `json:"groupName,omitempty"`
-	ID          *string `json:"id,omitempty"`
 	PartitionID *string `json:"partitionId,omitempty"`
 }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CymbusAccountGroup find; nil when there is none.
+func (r *UpdateCymbusAccountGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateCymbusAccountGroupRequest) validate(*validator) {}
 
 // UpdateCymbusPartitionGroupRequest is the body of a PUT that sends schema
 // CymbusPartitionGroup. Required fields are values; the others are pointers,
 // nil to leave them out.
 type UpdateCymbusPartitionGroupRequest struct {
-	GroupName         *string `json:"groupName,omitempty"`
 	PartitionID       *string `json:"partitionId,omitempty"`
-	ProductName       *string `json:"productName,omitempty"`
-	ProxyHost         *string `json:"proxyHost,omitempty"`
 	SupportEmail      *string `json:"supportEmail,omitempty"`
+	ProductName       *string `json:"productName,omitempty"`
 	VoicemailStarCode *string `json:"voicemailStarCode,omitempty"`
+	ProxyHost         *string `json:"proxyHost,omitempty"`
+	GroupName         *string `json:"groupName,omitempty"`
 }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema CymbusPartitionGroup find; nil when there is none.
+func (r *UpdateCymbusPartitionGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateCymbusPartitionGroupRequest) validate(*validator) {}
 
 // UpdateDeviceMetadataRequest is the body of a PUT that sends schema
 // DeviceMetadataX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateDeviceMetadataRequest struct {
+	// The 48-bit hexadecimal address assigned to the device by the manufacturer.
+	MACAddress *string `json:"macAddress,omitempty"`
+	// ID of partition, reference to account.partitionId
+	PartitionID *string `json:"partitionId,omitempty"`
 	// ID of account, refers to account.id
 	AccountID *string `json:"accountId,omitempty"`
+	// The deviceTypeId identifies the equipment and the features that the device
+	// supports. Refers to deviceType.id. See also: Get All DeviceType and
+	// GetDeviceType
+	DeviceTypeID *string `json:"deviceTypeId,omitempty"`
+	// The sideCarTypeId identifies the equipment and the features of the side car
+	// device. Refers to sideCarType.id. See also: Get All SideCar types and Get
+	// SideCarType
+	SideCarTypeID *string `json:"sideCarTypeId,omitempty"`
+	// The number of side cars assigned to this device.
+	NumSideCars *int `json:"numSideCars,omitempty"`
 	// If an admin password is supplied here, it will be applied to the device if a
 	// partition level setting is not present. The partition level setting can only
 	// be modified by an Alianza Admin. The partition level setting (Devcon - short
@@ -4712,26 +5299,12 @@ type UpdateDeviceMetadataRequest struct {
 	// this field irrelevant. The adminPassword set by Devcon is NOT reported in
 	// this field.
 	AdminPassword *Secret `json:"adminPassword,omitempty"`
-	// The deviceTypeId identifies the equipment and the features that the device
-	// supports. Refers to deviceType.id . See also: Get All DeviceType and
-	// GetDeviceType
-	DeviceTypeID *string `json:"deviceTypeId,omitempty"`
-	// This field always refers to the macAddress.
-	ID *string `json:"id,omitempty"`
-	// The 48-bit hexadecimal address assigned to the device by the manufacturer.
-	MACAddress *string `json:"macAddress,omitempty"`
-	// The number of side cars assigned to this device.
-	NumSideCars *int `json:"numSideCars,omitempty"`
-	// ID of partition, reference to account.partitionId
-	PartitionID *string `json:"partitionId,omitempty"`
 	// Indicates what entity is responsible for provisioning the device. ALIANZA -
 	// Alianza is responsible for provisioning the device. PHONISM - Phonism, a
 	// third party service, is responsible for provisioning the device.
 	ProvisionerType *DeviceMetadataProvisionerType `json:"provisionerType,omitempty"`
-	// The sideCarTypeId identifies the equipment and the features of the side car
-	// device. Refers to sideCarType.id . See also: Get All SideCar types and Get
-	// SideCarType
-	SideCarTypeID *string `json:"sideCarTypeId,omitempty"`
+	// This field always refers to the macAddress.
+	ID *string `json:"id,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints UpdateDeviceMetadataRequest with its secrets
@@ -4744,153 +5317,228 @@ func (x UpdateDeviceMetadataRequest) Format(f fmt.State, verb rune) {
 // LogValue implements slog.LogValuer with every secret redacted.
 func (x UpdateDeviceMetadataRequest) LogValue() slog.Value { return RedactedLogValue(x) }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema DeviceMetadataX find; nil when there is none.
+func (r *UpdateDeviceMetadataRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateDeviceMetadataRequest) validate(v *validator) {
+	if r.ProvisionerType != nil {
+		v.enum("provisionerType", string(*r.ProvisionerType), r.ProvisionerType.Valid())
+	}
+}
+
 // UpdateDynamicTelephoneNumberActivationRequest is the body of a PUT that sends
 // schema DynamicTelephoneNumberActivationX. Required fields are values; the
 // others are pointers, nil to leave them out.
 type UpdateDynamicTelephoneNumberActivationRequest struct {
+	PartitionID           *string                       `json:"partitionId,omitempty"`
 	AccountID             *string                       `json:"accountId,omitempty"`
-	AlianzaOrderID        *string                       `json:"alianzaOrderId,omitempty"`
-	Archived              *bool                         `json:"archived,omitempty"`
 	CarrierID             *string                       `json:"carrierId,omitempty"`
-	CustomerServiceRecord *LatLongCustomerServiceRecord `json:"customerServiceRecord,omitempty"`
+	OrderID               *string                       `json:"orderId,omitempty"`
+	TNQuantity            *int                          `json:"tnQuantity,omitempty"`
 	DeviceID              *string                       `json:"deviceId,omitempty"`
+	UserID                *string                       `json:"userId,omitempty"`
+	CustomerServiceRecord *LatLongCustomerServiceRecord `json:"customerServiceRecord,omitempty"`
 	DirectoryListing      *DirectoryListing             `json:"directoryListing,omitempty"`
 	E911Address           *E911Address                  `json:"e911Address,omitempty"`
-	ID                    *string                       `json:"id,omitempty"`
-	OrderID               *string                       `json:"orderId,omitempty"`
-	PartitionID           *string                       `json:"partitionId,omitempty"`
-	RingType              *RingType                     `json:"ringType,omitempty"`
-	TNQuantity            *int                          `json:"tnQuantity,omitempty"`
 	TNSettings            *BareTelephoneNumber          `json:"tnSettings,omitempty"`
-	UserID                *string                       `json:"userId,omitempty"`
+	RingType              *RingType                     `json:"ringType,omitempty"`
+	Archived              *bool                         `json:"archived,omitempty"`
+	AlianzaOrderID        *string                       `json:"alianzaOrderId,omitempty"`
+	ID                    *string                       `json:"id,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema DynamicTelephoneNumberActivationX find; nil when there is none.
+func (r *UpdateDynamicTelephoneNumberActivationRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateDynamicTelephoneNumberActivationRequest) validate(v *validator) {
+	if r.RingType != nil {
+		v.enum("ringType", string(*r.RingType), r.RingType.Valid())
+	}
 }
 
 // UpdateForwardConfigurationRequest is the body of a PUT that sends schema
 // ForwardConfiguration. Required fields are values; the others are pointers,
 // nil to leave them out.
 type UpdateForwardConfigurationRequest struct {
-	ForwardConfigurationType ForwardConfigurationType `json:"forwardConfigurationType,omitempty"`
-	ForwardToPhoneNumber     string                   `json:"forwardToPhoneNumber,omitempty"`
-	HuntGroupID              string                   `json:"huntGroupId,omitempty"`
 	ID                       *string                  `json:"id,omitempty"`
-	Name                     string                   `json:"name,omitempty"`
-	StarCode                 string                   `json:"starCode,omitempty"`
+	StarCode                 string                   `json:"starCode"`
+	HuntGroupID              string                   `json:"huntGroupId"`
+	ForwardConfigurationType ForwardConfigurationType `json:"forwardConfigurationType"`
+	ForwardToPhoneNumber     string                   `json:"forwardToPhoneNumber"`
+	Name                     string                   `json:"name"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema ForwardConfiguration find; nil when there is none.
+func (r *UpdateForwardConfigurationRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateForwardConfigurationRequest) validate(v *validator) {
+	v.required("starCode", r.StarCode)
+	v.required("huntGroupId", r.HuntGroupID)
+	v.required("forwardConfigurationType", string(r.ForwardConfigurationType))
+	v.enum("forwardConfigurationType", string(r.ForwardConfigurationType), r.ForwardConfigurationType.Valid())
+	v.required("forwardToPhoneNumber", r.ForwardToPhoneNumber)
+	v.check(r.ForwardToPhoneNumber == "" || specPattern1.MatchString(r.ForwardToPhoneNumber), "forwardToPhoneNumber", "must match \\d+")
+	v.required("name", r.Name)
 }
 
 // UpdateHuntGroupRequest is the body of a PUT that sends schema HuntGroup.
 // Required fields are values; the others are pointers, nil to leave them out.
 type UpdateHuntGroupRequest struct {
-	AccountID                    string               `json:"accountId,omitempty"`
-	ActiveForwardConfigurationID *string              `json:"activeForwardConfigurationId,omitempty"`
-	HuntingConfiguration         HuntingConfiguration `json:"huntingConfiguration,omitzero"`
 	ID                           *string              `json:"id,omitempty"`
-	Name                         string               `json:"name,omitempty"`
-	PartitionID                  string               `json:"partitionId,omitempty"`
+	Name                         string               `json:"name"`
+	PartitionID                  string               `json:"partitionId"`
+	AccountID                    string               `json:"accountId"`
+	HuntingConfiguration         HuntingConfiguration `json:"huntingConfiguration"`
+	ActiveForwardConfigurationID *string              `json:"activeForwardConfigurationId,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema HuntGroup find; nil when there is none.
+func (r *UpdateHuntGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateHuntGroupRequest) validate(v *validator) {
+	v.required("name", r.Name)
+	v.required("partitionId", r.PartitionID)
+	v.required("accountId", r.AccountID)
 }
 
 // UpdateIVRRequest is the body of a PUT that sends schema IVRX. Required fields
 // are values; the others are pointers, nil to leave them out.
 type UpdateIVRRequest struct {
-	AccountID     *string `json:"accountId,omitempty"`
-	FixedPosition *bool   `json:"fixedPosition,omitempty"`
 	// The id of the IVR. Automatic primary key.
-	ID *string `json:"id,omitempty"`
-	// The list of connections between IVR components.
-	IVRComponentMappings []IVRComponentMapping `json:"ivrComponentMappings,omitempty"`
-	// The list of components that make up the IVR.
-	IVRComponents []IVRComponent `json:"ivrComponents,omitempty"`
-	Left          *string        `json:"left,omitempty"`
-	// Choose a descriptive name for the IVR.
-	Name        string  `json:"name,omitempty"`
+	ID          *string `json:"id,omitempty"`
+	AccountID   *string `json:"accountId,omitempty"`
 	PartitionID *string `json:"partitionId,omitempty"`
-	Top         *string `json:"top,omitempty"`
+	// Choose a descriptive name for the IVR.
+	Name          string  `json:"name"`
+	Top           *string `json:"top,omitempty"`
+	Left          *string `json:"left,omitempty"`
+	FixedPosition *bool   `json:"fixedPosition,omitempty"`
+	// The list of components that make up the IVR.
+	IVRComponents []IVRComponent `json:"ivrComponents"`
+	// The list of connections between IVR components.
+	IVRComponentMappings []IVRComponentMapping `json:"ivrComponentMappings"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema IVRX find; nil when there is none.
+func (r *UpdateIVRRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateIVRRequest) validate(v *validator) {
+	v.required("name", r.Name)
 }
 
 // UpdateJobRequest is the body of a PUT that sends schema JobDTO. Required
 // fields are values; the others are pointers, nil to leave them out.
 type UpdateJobRequest struct {
-	// Time after which the job should be aborted
-	AbortAfter      *int       `json:"abortAfter,omitempty"`
-	ExecutionStatus *JobStatus `json:"executionStatus,omitempty"`
 	// Unique identifier of the job
 	ID *string `json:"id,omitempty"`
-	// Input collection identifier for the job
-	InputCollectionID string     `json:"inputCollectionId,omitempty"`
-	JobStatus         *JobStatus `json:"jobStatus,omitempty"`
-	// Type identifier of the job
-	JobTypeID         string                         `json:"jobTypeId,omitempty"`
-	OutputCollections map[string]JobOutputCollection `json:"outputCollections,omitempty"`
 	// Owner identifier of the job
 	OwnerID *string `json:"ownerId,omitempty"`
+	// Type identifier of the job
+	JobTypeID string `json:"jobTypeId"`
 	// Target account identifier for the job
-	TargetAccountID string `json:"targetAccountId,omitempty"`
+	TargetAccountID string `json:"targetAccountId"`
+	// Input collection identifier for the job
+	InputCollectionID string     `json:"inputCollectionId"`
+	JobStatus         *JobStatus `json:"jobStatus,omitempty"`
+	ExecutionStatus   *JobStatus `json:"executionStatus,omitempty"`
 	// Timestamp of the last update in ISO 8601 format
-	UpdatedDateTime *time.Time `json:"updatedDateTime,omitempty"`
+	UpdatedDateTime   *time.Time                     `json:"updatedDateTime,omitempty"`
+	OutputCollections map[string]JobOutputCollection `json:"outputCollections,omitempty"`
+	// Time after which the job should be aborted
+	AbortAfter *int `json:"abortAfter,omitempty"`
 }
 
-// UpdateLoginRequest is the body of a PUT that sends schema Login. Required
-// fields are values; the others are pointers, nil to leave them out.
-type UpdateLoginRequest struct {
-	// This should be used only when changing the password
-	ChangePassword *Secret `json:"changePassword,omitempty"`
-	Password       Secret  `json:"password,omitempty"`
-	Username       string  `json:"username,omitempty"`
-}
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema JobDTO find; nil when there is none.
+func (r *UpdateJobRequest) Validate() error { return validateRequest(r) }
 
-// Format implements fmt.Formatter: every verb prints UpdateLoginRequest with its secrets
-// redacted.
-func (x UpdateLoginRequest) Format(f fmt.State, verb rune) {
-	type plain UpdateLoginRequest
-	formatModel(f, verb, "alianza.UpdateLoginRequest", plain(x))
+func (r *UpdateJobRequest) validate(v *validator) {
+	v.required("jobTypeId", r.JobTypeID)
+	v.required("targetAccountId", r.TargetAccountID)
+	v.required("inputCollectionId", r.InputCollectionID)
+	if r.JobStatus != nil {
+		v.enum("jobStatus", string(*r.JobStatus), r.JobStatus.Valid())
+	}
+	if r.ExecutionStatus != nil {
+		v.enum("executionStatus", string(*r.ExecutionStatus), r.ExecutionStatus.Valid())
+	}
 }
-
-// LogValue implements slog.LogValuer with every secret redacted.
-func (x UpdateLoginRequest) LogValue() slog.Value { return RedactedLogValue(x) }
 
 // UpdateManagementUserRequest is the body of a PUT that sends schema
 // ManagementUserX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateManagementUserRequest struct {
+	ID *string `json:"id,omitempty"`
+	// users email address
+	Username  *string `json:"username,omitempty"`
+	FirstName *string `json:"firstName,omitempty"`
+	LastName  *string `json:"lastName,omitempty"`
 	// just a readonly repetition of the username
-	EmailAddress *string `json:"emailAddress,omitempty"`
-	FirstName    *string `json:"firstName,omitempty"`
-	// Readonly and internal only, the same information is contained in the roles
-	// array in a different format
-	GroupIDs           []string                   `json:"groupIds,omitempty"`
-	ID                 *string                    `json:"id,omitempty"`
-	LanguageTag        *ManagementUserLanguageTag `json:"languageTag,omitempty"`
-	LastName           *string                    `json:"lastName,omitempty"`
+	EmailAddress       *string                    `json:"emailAddress,omitempty"`
 	MustChangePassword *bool                      `json:"mustChangePassword,omitempty"`
+	LanguageTag        *ManagementUserLanguageTag `json:"languageTag,omitempty"`
 	// Reference to PartitionX.id
 	PartitionID *string `json:"partitionId,omitempty"`
 	// A list of roles that the contain the permissions of this managementUser.
 	Roles []string `json:"roles,omitempty"`
-	// users email address
-	Username *string `json:"username,omitempty"`
+	// Readonly and internal only, the same information is contained in the roles
+	// array in a different format
+	GroupIDs []string `json:"groupIds,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema ManagementUserX find; nil when there is none.
+func (r *UpdateManagementUserRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateManagementUserRequest) validate(v *validator) {
+	if r.LanguageTag != nil {
+		v.enum("languageTag", string(*r.LanguageTag), r.LanguageTag.Valid())
+	}
 }
 
 // UpdateNodeAssignmentUpsertRequest is the body of a PUT that sends schema
 // NodeAssignmentUpsert. Required fields are values; the others are pointers,
 // nil to leave them out.
 type UpdateNodeAssignmentUpsertRequest struct {
-	// Id of the device
-	DeviceID *string `json:"deviceId,omitempty"`
-	// Id of Edge Node
-	EdgeNodeID *string `json:"edgeNodeId,omitempty"`
 	// Node assignment Id
 	ID *string `json:"id,omitempty"`
+	// Id of Edge Node
+	EdgeNodeID *string `json:"edgeNodeId,omitempty"`
+	// Id of the device
+	DeviceID *string `json:"deviceId,omitempty"`
 }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema NodeAssignmentUpsert find; nil when there is none.
+func (r *UpdateNodeAssignmentUpsertRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateNodeAssignmentUpsertRequest) validate(*validator) {}
 
 // UpdateNodeUpsertRequest is the body of a PUT that sends schema NodeUpsert.
 // Required fields are values; the others are pointers, nil to leave them out.
 type UpdateNodeUpsertRequest struct {
+	DisplayName  string `json:"displayName"`
+	ProxyAddress string `json:"proxyAddress"`
+	PartitionID  string `json:"partitionId"`
 	// Default node for partition
-	Default      *bool  `json:"default,omitempty"`
-	DisplayName  string `json:"displayName,omitempty"`
-	PartitionID  string `json:"partitionId,omitempty"`
-	ProxyAddress string `json:"proxyAddress,omitempty"`
+	Default *bool `json:"default,omitempty"`
 	// Generate a new authToken
 	ResetAuthToken *bool `json:"resetAuthToken,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema NodeUpsert find; nil when there is none.
+func (r *UpdateNodeUpsertRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateNodeUpsertRequest) validate(v *validator) {
+	v.required("displayName", r.DisplayName)
+	v.required("proxyAddress", r.ProxyAddress)
+	v.required("partitionId", r.PartitionID)
 }
 
 // UpdateNotificationGroupRequest is the body of a PUT that sends schema
@@ -4899,88 +5547,101 @@ type UpdateNodeUpsertRequest struct {
 //
 // A notification group configures who is notified when an enduser dials 911.
 type UpdateNotificationGroupRequest struct {
-	Compliance *ComplianceConfiguration `json:"compliance,omitempty"`
 	// ID of the notification group. For ACCOUNT type groups, this refers to
-	// account.id .
+	// account.id.
 	ID *string `json:"id,omitempty"`
-	// The name of the notification group.
-	Name       *string `json:"name,omitempty"`
-	TimeZoneID *string `json:"timeZoneId,omitempty"`
 	// The type of notification group.
 	Type *NotificationGroupType `json:"type,omitempty"`
+	// The name of the notification group.
+	Name       *string                  `json:"name,omitempty"`
+	Compliance *ComplianceConfiguration `json:"compliance,omitempty"`
+	TimeZoneID *string                  `json:"timeZoneId,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema NotificationGroup find; nil when there is none.
+func (r *UpdateNotificationGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateNotificationGroupRequest) validate(v *validator) {
+	if r.Type != nil {
+		v.enum("type", string(*r.Type), r.Type.Valid())
+	}
 }
 
 // UpdatePagingGroupRequest is the body of a PUT that sends schema PagingGroupX.
 // Required fields are values; the others are pointers, nil to leave them out.
 type UpdatePagingGroupRequest struct {
+	Type        *PagingGroupType `json:"type,omitempty"`
+	PartitionID *string          `json:"partitionId,omitempty"`
 	AccountID   *string          `json:"accountId,omitempty"`
-	Extension   *string          `json:"extension,omitempty"`
-	GroupIDs    []string         `json:"groupIds,omitempty"`
 	ID          *string          `json:"id,omitempty"`
 	Name        *string          `json:"name,omitempty"`
-	PartitionID *string          `json:"partitionId,omitempty"`
-	Type        *PagingGroupType `json:"type,omitempty"`
+	Extension   *string          `json:"extension,omitempty"`
+	GroupIDs    []string         `json:"groupIds,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema PagingGroupX find; nil when there is none.
+func (r *UpdatePagingGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdatePagingGroupRequest) validate(v *validator) {
+	if r.Type != nil {
+		v.enum("type", string(*r.Type), r.Type.Valid())
+	}
+	if r.Name != nil {
+		v.length("name", *r.Name, 1, 256)
+	}
 }
 
 // UpdatePickupGroupRequest is the body of a PUT that sends schema PickupGroupX.
 // Required fields are values; the others are pointers, nil to leave them out.
 type UpdatePickupGroupRequest struct {
+	PartitionID *string  `json:"partitionId,omitempty"`
 	AccountID   *string  `json:"accountId,omitempty"`
-	GroupIDs    []string `json:"groupIds,omitempty"`
 	ID          *string  `json:"id,omitempty"`
 	Name        *string  `json:"name,omitempty"`
-	PartitionID *string  `json:"partitionId,omitempty"`
+	GroupIDs    []string `json:"groupIds,omitempty"`
 }
 
-// UpdatePinChangeRequest is the body of a PUT that sends schema PinChange.
-// Required fields are values; the others are pointers, nil to leave them out.
-type UpdatePinChangeRequest struct {
-	AccountID      *string `json:"accountId,omitempty"`
-	Pin            *Secret `json:"pin,omitempty"`
-	ReferenceID    *string `json:"referenceId,omitempty"`
-	ReferenceType  *string `json:"referenceType,omitempty"`
-	VoicemailBoxID *string `json:"voicemailBoxId,omitempty"`
-}
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema PickupGroupX find; nil when there is none.
+func (r *UpdatePickupGroupRequest) Validate() error { return validateRequest(r) }
 
-// Format implements fmt.Formatter: every verb prints UpdatePinChangeRequest with its secrets
-// redacted.
-func (x UpdatePinChangeRequest) Format(f fmt.State, verb rune) {
-	type plain UpdatePinChangeRequest
-	formatModel(f, verb, "alianza.UpdatePinChangeRequest", plain(x))
+func (r *UpdatePickupGroupRequest) validate(v *validator) {
+	if r.Name != nil {
+		v.length("name", *r.Name, 1, 256)
+	}
 }
-
-// LogValue implements slog.LogValuer with every secret redacted.
-func (x UpdatePinChangeRequest) LogValue() slog.Value { return RedactedLogValue(x) }
 
 // UpdatePortRequest is the body of a PUT that sends schema PortX. Required
 // fields are values; the others are pointers, nil to leave them out.
 type UpdatePortRequest struct {
+	ID                     *string                `json:"id,omitempty"`
+	PartitionID            *string                `json:"partitionId,omitempty"`
 	AccountID              *string                `json:"accountId,omitempty"`
-	BillingTelephoneNumber *string                `json:"billingTelephoneNumber,omitempty"`
-	CanAcceptSms           *bool                  `json:"canAcceptSMS,omitempty"`
-	CancelType             *PortCancelType        `json:"cancelType,omitempty"`
+	TelephoneNumbers       []string               `json:"telephoneNumbers,omitempty"`
+	Status                 *CarrierStatus         `json:"status,omitempty"`
+	SendLOA                *bool                  `json:"sendLoa,omitempty"`
+	LOASaved               *bool                  `json:"loaSaved,omitempty"`
 	CarrierID              *string                `json:"carrierId,omitempty"`
 	CarrierType            *InboundCarrierType    `json:"carrierType,omitempty"`
-	CompletedDate          *time.Time             `json:"completedDate,omitempty"`
-	CrdDate                *time.Time             `json:"crdDate,omitempty"`
-	CreatedDate            *time.Time             `json:"createdDate,omitempty"`
 	CustomerServiceRecord  *CustomerServiceRecord `json:"customerServiceRecord,omitempty"`
+	CrdDate                *time.Time             `json:"crdDate,omitempty"`
+	BillingTelephoneNumber *string                `json:"billingTelephoneNumber,omitempty"`
+	PortingWireType        *PortingWireType       `json:"portingWireType,omitempty"`
+	PortingAuthorizedName  *string                `json:"portingAuthorizedName,omitempty"`
+	WirelessAccountNumber  *string                `json:"wirelessAccountNumber,omitempty"`
+	WirelessPIN            *Secret                `json:"wirelessPin,omitempty"`
 	FocDate                *time.Time             `json:"focDate,omitempty"`
 	FocDateTimeZone        *TimeZone              `json:"focDateTimeZone,omitempty"`
-	HotCutPortID           *string                `json:"hotCutPortId,omitempty"`
-	ID                     *string                `json:"id,omitempty"`
-	LOASaved               *bool                  `json:"loaSaved,omitempty"`
-	PartitionID            *string                `json:"partitionId,omitempty"`
-	PortNow                *bool                  `json:"portNow,omitempty"`
-	PortingAuthorizedName  *string                `json:"portingAuthorizedName,omitempty"`
-	PortingWireType        *PortingWireType       `json:"portingWireType,omitempty"`
-	SendLOA                *bool                  `json:"sendLoa,omitempty"`
-	SmsCallbackURL         *string                `json:"smsCallbackUrl,omitempty"`
-	Status                 *CarrierStatus         `json:"status,omitempty"`
+	CreatedDate            *time.Time             `json:"createdDate,omitempty"`
+	CompletedDate          *time.Time             `json:"completedDate,omitempty"`
+	CancelType             *PortCancelType        `json:"cancelType,omitempty"`
 	TelecomSettings        *TelecomSettings       `json:"telecomSettings,omitempty"`
-	TelephoneNumbers       []string               `json:"telephoneNumbers,omitempty"`
-	WirelessAccountNumber  *string                `json:"wirelessAccountNumber,omitempty"`
-	WirelessPin            *Secret                `json:"wirelessPin,omitempty"`
+	HotCutPortID           *string                `json:"hotCutPortId,omitempty"`
+	PortNow                *bool                  `json:"portNow,omitempty"`
+	CanAcceptSMS           *bool                  `json:"canAcceptSMS,omitempty"`
+	SMSCallbackURL         *string                `json:"smsCallbackUrl,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints UpdatePortRequest with its secrets
@@ -4993,50 +5654,81 @@ func (x UpdatePortRequest) Format(f fmt.State, verb rune) {
 // LogValue implements slog.LogValuer with every secret redacted.
 func (x UpdatePortRequest) LogValue() slog.Value { return RedactedLogValue(x) }
 
-// UpdateReassignEndUserRequest is the body of a PUT that sends schema
-// ReassignEndUserX. Required fields are values; the others are pointers, nil to
-// leave them out.
-type UpdateReassignEndUserRequest struct {
-	BlockEmail *bool `json:"blockEmail,omitempty"`
-	// Will be nullified when not present.
-	EmailAddress *string `json:"emailAddress,omitempty"`
-	// Must be different than the existing name.
-	FirstName *string `json:"firstName,omitempty"`
-	LastName  *string `json:"lastName,omitempty"`
-	// Will be nullified when not present.
-	Username *string `json:"username,omitempty"`
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema PortX find; nil when there is none.
+func (r *UpdatePortRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdatePortRequest) validate(v *validator) {
+	if r.Status != nil {
+		v.enum("status", string(*r.Status), r.Status.Valid())
+	}
+	if r.CarrierType != nil {
+		v.enum("carrierType", string(*r.CarrierType), r.CarrierType.Valid())
+	}
+	if r.PortingWireType != nil {
+		v.enum("portingWireType", string(*r.PortingWireType), r.PortingWireType.Valid())
+	}
+	if r.WirelessPIN != nil {
+		v.check(utf8.RuneCountInString(string(*r.WirelessPIN)) <= 15, "wirelessPin", "must be at most 15 characters")
+	}
+	if r.FocDateTimeZone != nil {
+		v.enum("focDateTimeZone", string(*r.FocDateTimeZone), r.FocDateTimeZone.Valid())
+	}
+	if r.CancelType != nil {
+		v.enum("cancelType", string(*r.CancelType), r.CancelType.Valid())
+	}
 }
 
 // UpdateSIPTrunkGroupRequest is the body of a PUT that sends schema
 // SipTrunkGroup. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateSIPTrunkGroupRequest struct {
-	AccountID       *string            `json:"accountId,omitempty"`
-	CapacityForward []ForwardReference `json:"capacityForward,omitempty"`
-	ID              *string            `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 	// name of the group
-	Name                 string                  `json:"name,omitempty"`
+	Name                 string                  `json:"name"`
 	PartitionID          *string                 `json:"partitionId,omitempty"`
-	SIPTrunksIDs         []string                `json:"sipTrunksIds,omitempty"`
+	AccountID            *string                 `json:"accountId,omitempty"`
 	UnconditionalForward *ForwardAlwaysReference `json:"unconditionalForward,omitempty"`
 	UnreachableForward   []ForwardReference      `json:"unreachableForward,omitempty"`
+	CapacityForward      []ForwardReference      `json:"capacityForward,omitempty"`
+	SIPTrunksIDs         []string                `json:"sipTrunksIds,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema SipTrunkGroup find; nil when there is none.
+func (r *UpdateSIPTrunkGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateSIPTrunkGroupRequest) validate(v *validator) {
+	v.required("name", r.Name)
 }
 
 // UpdateSSOExemptionRequest is the body of a PUT that sends schema
 // SSOExemptionRequest. Required fields are values; the others are pointers, nil
 // to leave them out.
 type UpdateSSOExemptionRequest struct {
+	// ID of partition, refers to partition.id Required for PSSO/PESSO flows; not
+	// required for ACCSSO.
+	PartitionID *string `json:"partitionId,omitempty"`
 	// ID of account, refers to account.id Required for ACCSSO flows.
 	AccountID *string `json:"accountId,omitempty"`
 	// Exemption name
 	ExemptionName *string       `json:"exemptionName,omitempty"`
-	ExemptionType ExemptionType `json:"exemptionType,omitempty"`
+	ExemptionType ExemptionType `json:"exemptionType"`
 	// List of IDs to exempt (USER/GROUP/ACCOUNT depending on exemptionType).
-	Exemptions []string `json:"exemptions,omitempty"`
-	// ID of partition, refers to partition.id Required for PSSO/PESSO flows; not
-	// required for ACCSSO.
-	PartitionID *string                       `json:"partitionId,omitempty"`
-	Scope       *SSOConfigCreateResponseScope `json:"scope,omitempty"`
+	Exemptions []string                      `json:"exemptions"`
+	Scope      *SSOConfigCreateResponseScope `json:"scope,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema SSOExemptionRequest find; nil when there is none.
+func (r *UpdateSSOExemptionRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateSSOExemptionRequest) validate(v *validator) {
+	v.required("exemptionType", string(r.ExemptionType))
+	v.enum("exemptionType", string(r.ExemptionType), r.ExemptionType.Valid())
+	if r.Scope != nil {
+		v.enum("scope", string(*r.Scope), r.Scope.Valid())
+	}
 }
 
 // UpdateSecurityRoleRequest is the body of a PUT that sends schema
@@ -5044,19 +5736,29 @@ type UpdateSSOExemptionRequest struct {
 // leave them out.
 type UpdateSecurityRoleRequest struct {
 	ID *string `json:"id,omitempty"`
+	// Reference to partition.id
+	PartitionID *string `json:"partitionId,omitempty"`
 	// The name of the Role. Must be unique among SecurityRoleX with the same
 	// partitionId.
 	Name *string `json:"name,omitempty"`
-	// Reference to partition.id
-	PartitionID *string `json:"partitionId,omitempty"`
-	// The set of permissions which will apply to any users who are assigned to
-	// this role.
-	Permissions []SecurityPermission `json:"permissions,omitempty"`
+	// Which user type can be assigned the role.
+	UserType *AccountHistoryUserType `json:"userType,omitempty"`
 	// A readonly (calculated) value which indicates how many users are assigned
 	// this Role.
 	UserCount *int `json:"userCount,omitempty"`
-	// Which user type can be assigned the role.
-	UserType *AccountHistoryUserType `json:"userType,omitempty"`
+	// The set of permissions which will apply to any users who are assigned to
+	// this role.
+	Permissions []SecurityPermission `json:"permissions,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema SecurityRoleX find; nil when there is none.
+func (r *UpdateSecurityRoleRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateSecurityRoleRequest) validate(v *validator) {
+	if r.UserType != nil {
+		v.enum("userType", string(*r.UserType), r.UserType.Valid())
+	}
 }
 
 // UpdateSpecialtyLineRequest is the body of a PUT that sends schema
@@ -5064,23 +5766,23 @@ type UpdateSecurityRoleRequest struct {
 // nil to leave them out.
 type UpdateSpecialtyLineRequest struct {
 	// The phone number displayed on the phone of the person being called.
-	CallerID string `json:"callerId,omitempty"`
+	CallerID string `json:"callerId"`
 	// Calling plans allow you to control where your customers are allowed to call
 	// and what, if any, the cost should be for those calls. Each of your plans can
 	// be set up with a number of included minutes or a per-minute rate, depending
 	// on how you want to charge for services. The calling plans created at the
 	// partition level can be assigned to individual accounts and users based on
 	// their needs or the bundle they purchased.
-	CallingPlanIDs []string `json:"callingPlanIds,omitempty"`
+	CallingPlanIDs []string `json:"callingPlanIds"`
 	// The generic device type that matches the customer's device configuration.
 	DeviceType *string `json:"deviceType,omitempty"`
 	// The phone number that will be transmitted to 911.
-	E911CallbackNumber string `json:"e911CallbackNumber,omitempty"`
+	E911CallbackNumber string `json:"e911CallbackNumber"`
 	// The device's MAC address.
 	MACAddress *string `json:"macAddress,omitempty"`
 	// A name for the specialty line, such as Elevator C or another descriptive
 	// term.
-	Name string `json:"name,omitempty"`
+	Name string `json:"name"`
 	// The physical port number the line is provisioned on (1–9).
 	PortNumber *int `json:"portNumber,omitempty"`
 	// A unique plain-text password is automatically generated and displayed here.
@@ -5101,35 +5803,51 @@ func (x UpdateSpecialtyLineRequest) Format(f fmt.State, verb rune) {
 // LogValue implements slog.LogValuer with every secret redacted.
 func (x UpdateSpecialtyLineRequest) LogValue() slog.Value { return RedactedLogValue(x) }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema SpecialtyLineRequestDto find; nil when there is none.
+func (r *UpdateSpecialtyLineRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateSpecialtyLineRequest) validate(v *validator) {
+	v.required("callerId", r.CallerID)
+	v.required("e911CallbackNumber", r.E911CallbackNumber)
+	v.required("name", r.Name)
+}
+
 // UpdateSubPartitionsRequest is the body of a PUT that sends schema
 // UpdateSubPartitionsRequest. Required fields are values; the others are
 // pointers, nil to leave them out.
 type UpdateSubPartitionsRequest struct {
+	// List of sub-partition IDs to enforce. Merged with existing (union).
+	EnforcedSubPartitions []string `json:"enforcedSubPartitions"`
 	// Allow Alianza authentication. Default true.
 	AllowAlianzaAuthentication *bool `json:"allowAlianzaAuthentication,omitempty"`
 	// Allow SP-initiated authentication flow. Default true.
 	AllowSpInitiatedAuthenticationFlow *bool `json:"allowSpInitiatedAuthenticationFlow,omitempty"`
-	// List of sub-partition IDs to enforce. Merged with existing (union).
-	EnforcedSubPartitions []string `json:"enforcedSubPartitions,omitempty"`
 }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema UpdateSubPartitionsRequest find; nil when there is none.
+func (r *UpdateSubPartitionsRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateSubPartitionsRequest) validate(*validator) {}
 
 // UpdateTelephoneNumberActivationsV2Request is the body of a PUT that sends
 // schema TelephoneNumberActivationsV2X. Required fields are values; the others
 // are pointers, nil to leave them out.
 type UpdateTelephoneNumberActivationsV2Request struct {
+	PartitionID           *string                `json:"partitionId,omitempty"`
 	AccountID             *string                `json:"accountId,omitempty"`
-	ByotnCarrierID        *string                `json:"byotnCarrierId,omitempty"`
+	Port                  *Port                  `json:"port,omitempty"`
+	L3Settings            *L3Settings            `json:"l3Settings,omitempty"`
 	CustomerServiceRecord *CustomerServiceRecord `json:"customerServiceRecord,omitempty"`
 	DirectoryListing      *DirectoryListing      `json:"directoryListing,omitempty"`
 	E911Address           *E911Address           `json:"e911Address,omitempty"`
 	// Use this when activating phone numbers to prevent carrier activation until a
 	// later date
 	HoldActivation   *bool                 `json:"holdActivation,omitempty"`
-	ID               *string               `json:"id,omitempty"`
-	L3Settings       *L3Settings           `json:"l3Settings,omitempty"`
-	PartitionID      *string               `json:"partitionId,omitempty"`
-	Port             *Port                 `json:"port,omitempty"`
 	TelephoneNumbers []BareTelephoneNumber `json:"telephoneNumbers,omitempty"`
+	ByotnCarrierID   *string               `json:"byotnCarrierId,omitempty"`
+	ID               *string               `json:"id,omitempty"`
 }
 
 // Format implements fmt.Formatter: every verb prints UpdateTelephoneNumberActivationsV2Request with its secrets
@@ -5142,147 +5860,191 @@ func (x UpdateTelephoneNumberActivationsV2Request) Format(f fmt.State, verb rune
 // LogValue implements slog.LogValuer with every secret redacted.
 func (x UpdateTelephoneNumberActivationsV2Request) LogValue() slog.Value { return RedactedLogValue(x) }
 
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema TelephoneNumberActivationsV2X find; nil when there is none.
+func (r *UpdateTelephoneNumberActivationsV2Request) Validate() error { return validateRequest(r) }
+
+func (r *UpdateTelephoneNumberActivationsV2Request) validate(*validator) {}
+
 // UpdateUserGroupRequest is the body of a PUT that sends schema
 // UserGroupRequest. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateUserGroupRequest struct {
+	PartitionID      *string                  `json:"partitionId,omitempty"`
 	AccountID        *string                  `json:"accountId,omitempty"`
-	GroupDescription *string                  `json:"groupDescription,omitempty"`
 	GroupID          *string                  `json:"groupId,omitempty"`
 	GroupName        *string                  `json:"groupName,omitempty"`
-	PartitionID      *string                  `json:"partitionId,omitempty"`
+	GroupDescription *string                  `json:"groupDescription,omitempty"`
 	UserIDs          []UserGroupRequestUserID `json:"userIds,omitempty"`
 }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema UserGroupRequest find; nil when there is none.
+func (r *UpdateUserGroupRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateUserGroupRequest) validate(*validator) {}
 
 // UpdateVfaxOutboundRequest is the body of a PUT that sends schema
 // VfaxOutbound. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateVfaxOutboundRequest struct {
-	AccountID   *string `json:"accountId,omitempty"`
 	CallerID    *string `json:"callerId,omitempty"`
 	Enabled     *bool   `json:"enabled,omitempty"`
+	AccountID   *string `json:"accountId,omitempty"`
 	PartitionID *string `json:"partitionId,omitempty"`
 }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema VfaxOutbound find; nil when there is none.
+func (r *UpdateVfaxOutboundRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateVfaxOutboundRequest) validate(*validator) {}
 
 // UpdateVirtualFaxLineRequest is the body of a PUT that sends schema
 // VirtualFaxLineX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateVirtualFaxLineRequest struct {
-	AccountID      *string  `json:"accountId,omitempty"`
-	EmailAddresses []string `json:"emailAddresses,omitempty"`
 	ID             *string  `json:"id,omitempty"`
-	LanguageTag    *string  `json:"languageTag,omitempty"`
 	Name           *string  `json:"name,omitempty"`
+	EmailAddresses []string `json:"emailAddresses,omitempty"`
+	LanguageTag    *string  `json:"languageTag,omitempty"`
+	AccountID      *string  `json:"accountId,omitempty"`
 	PartitionID    *string  `json:"partitionId,omitempty"`
 }
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema VirtualFaxLineX find; nil when there is none.
+func (r *UpdateVirtualFaxLineRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateVirtualFaxLineRequest) validate(*validator) {}
 
 // UpdateVoicemailBoxRequest is the body of a PUT that sends schema
 // VoicemailBoxX. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateVoicemailBoxRequest struct {
-	// accountid of the voicemail box
-	AccountID *string `json:"accountId,omitempty"`
-	// DTMF option for this voicemail box. If this voicemail box is a sub, options
-	// are 2 through 8 otherwise option must be 1
-	DtmfOption *string `json:"dtmfOption,omitempty"`
-	// Map of voicemail box greetings
-	Greetings map[string]VoicemailMessage `json:"greetings,omitempty"`
-	ID        *string                     `json:"id,omitempty"`
-	// Locale of the voicemail box
-	Locale *string `json:"locale,omitempty"`
-	// Specifies whether voicemail messages will be transcribed to text after a
-	// voicemail message is left
-	MessageTranscriptionEnabled *bool `json:"messageTranscriptionEnabled,omitempty"`
+	ID *string `json:"id,omitempty"`
 	// name of the box
 	Name *string `json:"name,omitempty"`
-	// Parent id for this voicemail box. Applicable if this voicemail box is a sub
-	ParentID *string `json:"parentId,omitempty"`
 	// partitionid of the account
 	PartitionID *string `json:"partitionId,omitempty"`
-	// Marks whether the pin on this sub voicemailbox has been locked out
-	PinLockedOut *bool `json:"pinLockedOut,omitempty"`
-	// References that point at this voicemail box
-	ReferencedBy []VoicemailReferencedBy `json:"referencedBy,omitempty"`
-	// List of sub voicemail ids, this will be populated only if this voicemail box
-	// is primary
-	SubIDs []string `json:"subIds,omitempty"`
-	// Total unread voicemails on the box
-	TotalUnreadVoicemails *int `json:"totalUnreadVoicemails,omitempty"`
-	// Total voicemails on the box
-	TotalVoicemails *int `json:"totalVoicemails,omitempty"`
-	// Type of voicemail
-	Type *VoicemailBoxType `json:"type,omitempty"`
-	// keep or delete the voicemail after being emailed
-	VoicemailKeepAfterEmail *bool `json:"voicemailKeepAfterEmail,omitempty"`
+	// accountid of the voicemail box
+	AccountID *string `json:"accountId,omitempty"`
 	// email addresses to forward all voicemail messages to
 	VoicemailToEmailAddresses []string `json:"voicemailToEmailAddresses,omitempty"`
 	// enables voicemail to email
 	VoicemailToEmailEnabled *bool `json:"voicemailToEmailEnabled,omitempty"`
+	// keep or delete the voicemail after being emailed
+	VoicemailKeepAfterEmail *bool `json:"voicemailKeepAfterEmail,omitempty"`
+	// References that point at this voicemail box
+	ReferencedBy []VoicemailReferencedBy `json:"referencedBy,omitempty"`
+	// Locale of the voicemail box
+	Locale *string `json:"locale,omitempty"`
+	// Total voicemails on the box
+	TotalVoicemails *int `json:"totalVoicemails,omitempty"`
+	// Total unread voicemails on the box
+	TotalUnreadVoicemails *int `json:"totalUnreadVoicemails,omitempty"`
+	// Type of voicemail
+	Type *VoicemailBoxType `json:"type,omitempty"`
+	// List of sub voicemail ids, this will be populated only if this voicemail box
+	// is primary
+	SubIDs []string `json:"subIds,omitempty"`
+	// Parent id for this voicemail box. Applicable if this voicemail box is a sub
+	ParentID *string `json:"parentId,omitempty"`
+	// DTMF option for this voicemail box. If this voicemail box is a sub, options
+	// are 2 through 8 otherwise option must be 1
+	DtmfOption *string `json:"dtmfOption,omitempty"`
+	// Marks whether the pin on this sub voicemailbox has been locked out
+	PINLockedOut *bool `json:"pinLockedOut,omitempty"`
+	// Specifies whether voicemail messages will be transcribed to text after a
+	// voicemail message is left
+	MessageTranscriptionEnabled *bool `json:"messageTranscriptionEnabled,omitempty"`
+	// Map of voicemail box greetings
+	Greetings map[string]VoicemailMessage `json:"greetings,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema VoicemailBoxX find; nil when there is none.
+func (r *UpdateVoicemailBoxRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateVoicemailBoxRequest) validate(v *validator) {
+	if r.Type != nil {
+		v.enum("type", string(*r.Type), r.Type.Valid())
+	}
 }
 
 // UpdateVoicemailMessageRequest is the body of a PUT that sends schema
 // VoicemailMessageX. Required fields are values; the others are pointers, nil
 // to leave them out.
 type UpdateVoicemailMessageRequest struct {
-	// Account of the voicemail box
-	AccountID *string `json:"accountId,omitempty"`
-	// The type of audio file
-	AudioFileAndType *string `json:"audioFileAndType,omitempty"`
+	ID *string `json:"id,omitempty"`
 	// date the message was left
 	CreatedDate *time.Time `json:"createdDate,omitempty"`
 	// callerId name of caller that left message, if available
 	FromName *string `json:"fromName,omitempty"`
 	// callerId number of caller that left message, if available
 	FromNumber *string `json:"fromNumber,omitempty"`
-	ID         *string `json:"id,omitempty"`
 	// length of message in pages, if it is a FAX
 	LengthInPages *int `json:"lengthInPages,omitempty"`
 	// length of message in pages, if it is a VOICE message
 	LengthInSeconds *int `json:"lengthInSeconds,omitempty"`
-	// type of message
-	MessageType *VoicemailMessageType `json:"messageType,omitempty"`
-	// Partition of the account
-	PartitionID *string `json:"partitionId,omitempty"`
 	// has the message been seen / opened / read
 	Read *bool `json:"read,omitempty"`
 	// size of message in bytes
 	SizeInBytes *int64 `json:"sizeInBytes,omitempty"`
-	// The storage id of audio file
-	StorageID *string `json:"storageId,omitempty"`
-	// The to number associated with the voicemail message
-	ToPhoneNumber *string `json:"toPhoneNumber,omitempty"`
-	// Details (quality, etc...) about the transcription
-	TranscriptionInfo *string `json:"transcriptionInfo,omitempty"`
-	// The status of the transcription
-	TranscriptionStatus *string `json:"transcriptionStatus,omitempty"`
-	// The resulting text of the transcribed message
-	TranscriptionText *string `json:"transcriptionText,omitempty"`
+	// type of message
+	MessageType *VoicemailMessageType `json:"messageType,omitempty"`
 	// voicemail box id
 	VoicemailBoxID *string `json:"voicemailBoxId,omitempty"`
+	// Account of the voicemail box
+	AccountID *string `json:"accountId,omitempty"`
+	// Partition of the account
+	PartitionID *string `json:"partitionId,omitempty"`
+	// The to number associated with the voicemail message
+	ToPhoneNumber *string `json:"toPhoneNumber,omitempty"`
+	// The status of the transcription
+	TranscriptionStatus *string `json:"transcriptionStatus,omitempty"`
+	// Details (quality, etc...) about the transcription
+	TranscriptionInfo *string `json:"transcriptionInfo,omitempty"`
+	// The resulting text of the transcribed message
+	TranscriptionText *string `json:"transcriptionText,omitempty"`
+	// The storage id of audio file
+	StorageID *string `json:"storageId,omitempty"`
+	// The type of audio file
+	AudioFileAndType *string `json:"audioFileAndType,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema VoicemailMessageX find; nil when there is none.
+func (r *UpdateVoicemailMessageRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateVoicemailMessageRequest) validate(v *validator) {
+	if r.MessageType != nil {
+		v.enum("messageType", string(*r.MessageType), r.MessageType.Valid())
+	}
 }
 
 // UserGroupRequestUserID is an object the spec declares inline at
 // UserGroupRequest.userIds[].
 type UserGroupRequestUserID struct {
-	EndUserType string `json:"endUserType,omitempty"`
 	UserID      string `json:"userId,omitempty"`
+	EndUserType string `json:"endUserType,omitempty"`
 }
 
 // UserGroupResponse is schema UserGroupResponse of Alianza's API.
 type UserGroupResponse struct {
+	PartitionID      string                    `json:"partitionId,omitempty"`
 	AccountID        string                    `json:"accountId,omitempty"`
-	GroupDescription string                    `json:"groupDescription,omitempty"`
 	GroupID          string                    `json:"groupId,omitempty"`
 	GroupName        string                    `json:"groupName,omitempty"`
-	PartitionID      string                    `json:"partitionId,omitempty"`
+	GroupDescription string                    `json:"groupDescription,omitempty"`
 	UserIDs          []UserGroupResponseUserID `json:"userIds,omitempty"`
 }
 
 // UserGroupResponseUserID is an object the spec declares inline at
 // UserGroupResponse.userIds[].
 type UserGroupResponseUserID struct {
-	EndUserType string `json:"endUserType,omitempty"`
 	UserID      string `json:"userId,omitempty"`
+	EndUserType string `json:"endUserType,omitempty"`
 }
 
 // UserValidationResponse is schema UserValidationResponse of Alianza's API.
@@ -5322,85 +6084,102 @@ func (v *UserValidationResult) UnmarshalText(b []byte) error {
 
 var userValidationResultValues = []UserValidationResult{UserValidationResultLinkedUser, UserValidationResultExemptedUser, UserValidationResultAccSSOConfigured, UserValidationResultPESSOConfigured, UserValidationResultPSSOConfigured, UserValidationResultNoActiveConfig, UserValidationResultActiveConfigAlzAuthnAllowed}
 
+// ValidateSIPUsernameRequest is the body of a POST that sends schema
+// ValidateSipUsernameDto. Required fields are values; the others are pointers,
+// nil to leave them out.
+type ValidateSIPUsernameRequest struct {
+	Username string `json:"username"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema ValidateSipUsernameDto find; nil when there is none.
+func (r *ValidateSIPUsernameRequest) Validate() error { return validateRequest(r) }
+
+func (r *ValidateSIPUsernameRequest) validate(v *validator) {
+	v.required("username", r.Username)
+}
+
 // VfaxOutbound is schema VfaxOutbound of Alianza's API.
 type VfaxOutbound struct {
-	AccountID   string `json:"accountId,omitempty"`
 	CallerID    string `json:"callerId,omitempty"`
 	Enabled     bool   `json:"enabled,omitempty"`
+	AccountID   string `json:"accountId,omitempty"`
 	PartitionID string `json:"partitionId,omitempty"`
 }
 
 // VirtualFaxLine is schema VirtualFaxLineX of Alianza's API.
 type VirtualFaxLine struct {
-	AccountID      string   `json:"accountId,omitempty"`
-	EmailAddresses []string `json:"emailAddresses,omitempty"`
 	ID             string   `json:"id,omitempty"`
-	LanguageTag    string   `json:"languageTag,omitempty"`
 	Name           string   `json:"name,omitempty"`
+	EmailAddresses []string `json:"emailAddresses,omitempty"`
+	LanguageTag    string   `json:"languageTag,omitempty"`
+	AccountID      string   `json:"accountId,omitempty"`
 	PartitionID    string   `json:"partitionId,omitempty"`
 }
 
 // VoicemailBox is schema VoicemailBoxX of Alianza's API.
 type VoicemailBox struct {
-	// accountid of the voicemail box
-	AccountID string `json:"accountId,omitempty"`
-	// DTMF option for this voicemail box. If this voicemail box is a sub, options
-	// are 2 through 8 otherwise option must be 1
-	DtmfOption string `json:"dtmfOption,omitempty"`
-	// Map of voicemail box greetings
-	Greetings map[string]VoicemailMessage `json:"greetings,omitempty"`
-	ID        string                      `json:"id,omitempty"`
-	// Locale of the voicemail box
-	Locale string `json:"locale,omitempty"`
-	// Specifies whether voicemail messages will be transcribed to text after a
-	// voicemail message is left
-	MessageTranscriptionEnabled bool `json:"messageTranscriptionEnabled,omitempty"`
+	ID string `json:"id,omitempty"`
 	// name of the box
 	Name string `json:"name,omitempty"`
-	// Parent id for this voicemail box. Applicable if this voicemail box is a sub
-	ParentID string `json:"parentId,omitempty"`
 	// partitionid of the account
 	PartitionID string `json:"partitionId,omitempty"`
-	// Marks whether the pin on this sub voicemailbox has been locked out
-	PinLockedOut bool `json:"pinLockedOut,omitempty"`
-	// References that point at this voicemail box
-	ReferencedBy []VoicemailReferencedBy `json:"referencedBy,omitempty"`
-	// List of sub voicemail ids, this will be populated only if this voicemail box
-	// is primary
-	SubIDs []string `json:"subIds,omitempty"`
-	// Total unread voicemails on the box
-	TotalUnreadVoicemails int `json:"totalUnreadVoicemails,omitempty"`
-	// Total voicemails on the box
-	TotalVoicemails int `json:"totalVoicemails,omitempty"`
-	// Type of voicemail
-	Type VoicemailBoxType `json:"type,omitempty"`
-	// keep or delete the voicemail after being emailed
-	VoicemailKeepAfterEmail bool `json:"voicemailKeepAfterEmail,omitempty"`
+	// accountid of the voicemail box
+	AccountID string `json:"accountId,omitempty"`
 	// email addresses to forward all voicemail messages to
 	VoicemailToEmailAddresses []string `json:"voicemailToEmailAddresses,omitempty"`
 	// enables voicemail to email
 	VoicemailToEmailEnabled bool `json:"voicemailToEmailEnabled,omitempty"`
+	// keep or delete the voicemail after being emailed
+	VoicemailKeepAfterEmail bool `json:"voicemailKeepAfterEmail,omitempty"`
+	// References that point at this voicemail box
+	ReferencedBy []VoicemailReferencedBy `json:"referencedBy,omitempty"`
+	// Locale of the voicemail box
+	Locale string `json:"locale,omitempty"`
+	// Total voicemails on the box
+	TotalVoicemails int `json:"totalVoicemails,omitempty"`
+	// Total unread voicemails on the box
+	TotalUnreadVoicemails int `json:"totalUnreadVoicemails,omitempty"`
+	// Type of voicemail
+	Type VoicemailBoxType `json:"type,omitempty"`
+	// List of sub voicemail ids, this will be populated only if this voicemail box
+	// is primary
+	SubIDs []string `json:"subIds,omitempty"`
+	// Parent id for this voicemail box. Applicable if this voicemail box is a sub
+	ParentID string `json:"parentId,omitempty"`
+	// DTMF option for this voicemail box. If this voicemail box is a sub, options
+	// are 2 through 8 otherwise option must be 1
+	DtmfOption string `json:"dtmfOption,omitempty"`
+	// Marks whether the pin on this sub voicemailbox has been locked out
+	PINLockedOut bool `json:"pinLockedOut,omitempty"`
+	// Specifies whether voicemail messages will be transcribed to text after a
+	// voicemail message is left
+	MessageTranscriptionEnabled bool `json:"messageTranscriptionEnabled,omitempty"`
+	// Map of voicemail box greetings
+	Greetings map[string]VoicemailMessage `json:"greetings,omitempty"`
 }
 
 // VoicemailBoxAssignment is schema VoicemailBoxAssignment of Alianza's API.
 type VoicemailBoxAssignment struct {
-	Display string `json:"display,omitempty"`
 	ID      string `json:"id,omitempty"`
+	Display string `json:"display,omitempty"`
 }
 
 // VoicemailBoxExpandedView is schema VoicemailBoxExpandedView of Alianza's API.
 type VoicemailBoxExpandedView struct {
-	AccountID                      string                   `json:"accountId,omitempty"`
-	AssignedTo                     []VoicemailBoxAssignment `json:"assignedTo,omitempty"`
-	ForwardMessageToEmailAddresses []string                 `json:"forwardMessageToEmailAddresses,omitempty"`
-	ForwardMessageToEmailEnabled   bool                     `json:"forwardMessageToEmailEnabled,omitempty"`
 	ID                             string                   `json:"id,omitempty"`
-	Locale                         string                   `json:"locale,omitempty"`
 	Name                           string                   `json:"name,omitempty"`
 	PartitionID                    string                   `json:"partitionId,omitempty"`
+	AccountID                      string                   `json:"accountId,omitempty"`
+	ForwardMessageToEmailAddresses []string                 `json:"forwardMessageToEmailAddresses,omitempty"`
+	ForwardMessageToEmailEnabled   bool                     `json:"forwardMessageToEmailEnabled,omitempty"`
 	ShouldKeepMessageAfterForward  bool                     `json:"shouldKeepMessageAfterForward,omitempty"`
+	Locale                         string                   `json:"locale,omitempty"`
+	AssignedTo                     []VoicemailBoxAssignment `json:"assignedTo,omitempty"`
 }
 
+// VoicemailBoxType values appear in VoicemailBoxX.type.
+//
 // Type of voicemail
 type VoicemailBoxType string
 
@@ -5430,43 +6209,45 @@ var voicemailBoxTypeValues = []VoicemailBoxType{VoicemailBoxTypeNormal, Voicemai
 
 // VoicemailMessage is schema VoicemailMessageX of Alianza's API.
 type VoicemailMessage struct {
-	// Account of the voicemail box
-	AccountID string `json:"accountId,omitempty"`
-	// The type of audio file
-	AudioFileAndType string `json:"audioFileAndType,omitempty"`
+	ID string `json:"id,omitempty"`
 	// date the message was left
 	CreatedDate time.Time `json:"createdDate,omitzero"`
 	// callerId name of caller that left message, if available
 	FromName string `json:"fromName,omitempty"`
 	// callerId number of caller that left message, if available
 	FromNumber string `json:"fromNumber,omitempty"`
-	ID         string `json:"id,omitempty"`
 	// length of message in pages, if it is a FAX
 	LengthInPages int `json:"lengthInPages,omitempty"`
 	// length of message in pages, if it is a VOICE message
 	LengthInSeconds int `json:"lengthInSeconds,omitempty"`
-	// type of message
-	MessageType VoicemailMessageType `json:"messageType,omitempty"`
-	// Partition of the account
-	PartitionID string `json:"partitionId,omitempty"`
 	// has the message been seen / opened / read
 	Read bool `json:"read,omitempty"`
 	// size of message in bytes
 	SizeInBytes int64 `json:"sizeInBytes,omitempty"`
-	// The storage id of audio file
-	StorageID string `json:"storageId,omitempty"`
-	// The to number associated with the voicemail message
-	ToPhoneNumber string `json:"toPhoneNumber,omitempty"`
-	// Details (quality, etc...) about the transcription
-	TranscriptionInfo string `json:"transcriptionInfo,omitempty"`
-	// The status of the transcription
-	TranscriptionStatus string `json:"transcriptionStatus,omitempty"`
-	// The resulting text of the transcribed message
-	TranscriptionText string `json:"transcriptionText,omitempty"`
+	// type of message
+	MessageType VoicemailMessageType `json:"messageType,omitempty"`
 	// voicemail box id
 	VoicemailBoxID string `json:"voicemailBoxId,omitempty"`
+	// Account of the voicemail box
+	AccountID string `json:"accountId,omitempty"`
+	// Partition of the account
+	PartitionID string `json:"partitionId,omitempty"`
+	// The to number associated with the voicemail message
+	ToPhoneNumber string `json:"toPhoneNumber,omitempty"`
+	// The status of the transcription
+	TranscriptionStatus string `json:"transcriptionStatus,omitempty"`
+	// Details (quality, etc...) about the transcription
+	TranscriptionInfo string `json:"transcriptionInfo,omitempty"`
+	// The resulting text of the transcribed message
+	TranscriptionText string `json:"transcriptionText,omitempty"`
+	// The storage id of audio file
+	StorageID string `json:"storageId,omitempty"`
+	// The type of audio file
+	AudioFileAndType string `json:"audioFileAndType,omitempty"`
 }
 
+// VoicemailMessageType values appear in VoicemailMessageX.messageType.
+//
 // type of message
 type VoicemailMessageType string
 
@@ -5496,31 +6277,39 @@ var voicemailMessageTypeValues = []VoicemailMessageType{VoicemailMessageTypeFax,
 
 // VoicemailReferencedBy is schema VoicemailReferencedByX of Alianza's API.
 type VoicemailReferencedBy struct {
-	ID   string `json:"id,omitempty"`
 	Type string `json:"type,omitempty"`
+	ID   string `json:"id,omitempty"`
 }
 
 // Zipcode is schema ZipcodeX of Alianza's API.
 type Zipcode struct {
+	ZipCode   string  `json:"zipCode,omitempty"`
 	Latitude  float64 `json:"latitude,omitempty"`
 	Longitude float64 `json:"longitude,omitempty"`
-	ZipCode   string  `json:"zipCode,omitempty"`
 }
+
+// The spec's patterns that generated Validate methods enforce, each as a
+// whole-value match.
+var (
+	specPattern1 = regexp.MustCompile("^(?:\\d+)$")
+	specPattern2 = regexp.MustCompile("^(?:^[a-z0-9][a-z0-9-]*[a-z0-9]$)$")
+	specPattern3 = regexp.MustCompile("^(?:en-US|fr-CA|es-MX)$")
+)
 
 // UpdateRequest returns the full-replace body holding every writable field
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *AccountUser) UpdateRequest() *UpdateAccountUserRequest {
 	return &UpdateAccountUserRequest{
+		PartitionID:        ptrUnlessZero(m.PartitionID),
 		AccountID:          ptrUnlessZero(m.AccountID),
+		UserID:             ptrUnlessZero(m.UserID),
+		SubDomain:          ptrUnlessZero(m.SubDomain),
+		Username:           m.Username,
 		FirstName:          m.FirstName,
-		ID:                 ptrUnlessZero(m.ID),
-		LanguageTag:        ptrUnlessZero(m.LanguageTag),
 		LastName:           m.LastName,
 		MustChangePassword: Ptr(m.MustChangePassword),
-		PartitionID:        ptrUnlessZero(m.PartitionID),
-		SubDomain:          ptrUnlessZero(m.SubDomain),
-		UserID:             ptrUnlessZero(m.UserID),
-		Username:           m.Username,
+		LanguageTag:        ptrUnlessZero(m.LanguageTag),
+		ID:                 ptrUnlessZero(m.ID),
 	}
 }
 
@@ -5528,13 +6317,13 @@ func (m *AccountUser) UpdateRequest() *UpdateAccountUserRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *BrandSettings) UpdateRequest() *UpdateBrandSettingsRequest {
 	return &UpdateBrandSettingsRequest{
+		PartitionID:           m.PartitionID,
 		BrandID:               m.BrandID,
 		BrandName:             m.BrandName,
-		BrandingCompleted:     m.BrandingCompleted,
 		BrandingEnabled:       m.BrandingEnabled,
-		DesktopHostingEnabled: Ptr(m.DesktopHostingEnabled),
-		PartitionID:           m.PartitionID,
+		BrandingCompleted:     m.BrandingCompleted,
 		SelfSigningEnabled:    m.SelfSigningEnabled,
+		DesktopHostingEnabled: Ptr(m.DesktopHostingEnabled),
 	}
 }
 
@@ -5542,14 +6331,14 @@ func (m *BrandSettings) UpdateRequest() *UpdateBrandSettingsRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *BusinessLineVoicemailBox) UpdateRequest() *UpdateBusinessLineVoicemailBoxRequest {
 	return &UpdateBusinessLineVoicemailBoxRequest{
+		ID:                             ptrUnlessZero(m.ID),
+		Name:                           m.Name,
+		PartitionID:                    m.PartitionID,
 		AccountID:                      m.AccountID,
 		ForwardMessageToEmailAddresses: deepCopy(m.ForwardMessageToEmailAddresses),
 		ForwardMessageToEmailEnabled:   Ptr(m.ForwardMessageToEmailEnabled),
-		ID:                             ptrUnlessZero(m.ID),
-		Locale:                         ptrUnlessZero(m.Locale),
-		Name:                           m.Name,
-		PartitionID:                    m.PartitionID,
 		ShouldKeepMessageAfterForward:  Ptr(m.ShouldKeepMessageAfterForward),
+		Locale:                         ptrUnlessZero(m.Locale),
 	}
 }
 
@@ -5557,13 +6346,13 @@ func (m *BusinessLineVoicemailBox) UpdateRequest() *UpdateBusinessLineVoicemailB
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *CallGroup) UpdateRequest() *UpdateCallGroupRequest {
 	return &UpdateCallGroupRequest{
+		PartitionID: ptrUnlessZero(m.PartitionID),
 		AccountID:   ptrUnlessZero(m.AccountID),
 		ID:          ptrUnlessZero(m.ID),
-		MemberIDs:   deepCopy(m.MemberIDs),
 		Name:        ptrUnlessZero(m.Name),
-		PartitionID: ptrUnlessZero(m.PartitionID),
-		SubType:     ptrUnlessZero(m.SubType),
 		Type:        ptrUnlessZero(m.Type),
+		SubType:     ptrUnlessZero(m.SubType),
+		MemberIDs:   deepCopy(m.MemberIDs),
 	}
 }
 
@@ -5571,10 +6360,10 @@ func (m *CallGroup) UpdateRequest() *UpdateCallGroupRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *CallParkingSpot) UpdateRequest() *UpdateCallParkingSpotRequest {
 	return &UpdateCallParkingSpotRequest{
-		AccountID:   ptrUnlessZero(m.AccountID),
 		ID:          ptrUnlessZero(m.ID),
-		Name:        ptrUnlessZero(m.Name),
+		AccountID:   ptrUnlessZero(m.AccountID),
 		PartitionID: ptrUnlessZero(m.PartitionID),
+		Name:        ptrUnlessZero(m.Name),
 		SpotNumber:  ptrUnlessZero(m.SpotNumber),
 	}
 }
@@ -5583,9 +6372,9 @@ func (m *CallParkingSpot) UpdateRequest() *UpdateCallParkingSpotRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *CymbusAccountGroup) UpdateRequest() *UpdateCymbusAccountGroupRequest {
 	return &UpdateCymbusAccountGroupRequest{
+		ID:          ptrUnlessZero(m.ID),
 		AccountName: ptrUnlessZero(m.AccountName),
 		GroupName:   ptrUnlessZero(m.GroupName),
-		ID:          ptrUnlessZero(m.ID),
 		PartitionID: ptrUnlessZero(m.PartitionID),
 	}
 }
@@ -5594,12 +6383,12 @@ func (m *CymbusAccountGroup) UpdateRequest() *UpdateCymbusAccountGroupRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *CymbusPartitionGroup) UpdateRequest() *UpdateCymbusPartitionGroupRequest {
 	return &UpdateCymbusPartitionGroupRequest{
-		GroupName:         ptrUnlessZero(m.GroupName),
 		PartitionID:       ptrUnlessZero(m.PartitionID),
-		ProductName:       ptrUnlessZero(m.ProductName),
-		ProxyHost:         ptrUnlessZero(m.ProxyHost),
 		SupportEmail:      ptrUnlessZero(m.SupportEmail),
+		ProductName:       ptrUnlessZero(m.ProductName),
 		VoicemailStarCode: ptrUnlessZero(m.VoicemailStarCode),
+		ProxyHost:         ptrUnlessZero(m.ProxyHost),
+		GroupName:         ptrUnlessZero(m.GroupName),
 	}
 }
 
@@ -5607,15 +6396,15 @@ func (m *CymbusPartitionGroup) UpdateRequest() *UpdateCymbusPartitionGroupReques
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *DeviceMetadata) UpdateRequest() *UpdateDeviceMetadataRequest {
 	return &UpdateDeviceMetadataRequest{
-		AccountID:       ptrUnlessZero(m.AccountID),
-		AdminPassword:   ptrUnlessZero(m.AdminPassword),
-		DeviceTypeID:    ptrUnlessZero(m.DeviceTypeID),
-		ID:              ptrUnlessZero(m.ID),
 		MACAddress:      ptrUnlessZero(m.MACAddress),
-		NumSideCars:     ptrUnlessZero(m.NumSideCars),
 		PartitionID:     ptrUnlessZero(m.PartitionID),
-		ProvisionerType: ptrUnlessZero(m.ProvisionerType),
+		AccountID:       ptrUnlessZero(m.AccountID),
+		DeviceTypeID:    ptrUnlessZero(m.DeviceTypeID),
 		SideCarTypeID:   ptrUnlessZero(m.SideCarTypeID),
+		NumSideCars:     ptrUnlessZero(m.NumSideCars),
+		AdminPassword:   ptrUnlessZero(m.AdminPassword),
+		ProvisionerType: ptrUnlessZero(m.ProvisionerType),
+		ID:              ptrUnlessZero(m.ID),
 	}
 }
 
@@ -5623,21 +6412,21 @@ func (m *DeviceMetadata) UpdateRequest() *UpdateDeviceMetadataRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *DynamicTelephoneNumberActivation) UpdateRequest() *UpdateDynamicTelephoneNumberActivationRequest {
 	return &UpdateDynamicTelephoneNumberActivationRequest{
+		PartitionID:           ptrUnlessZero(m.PartitionID),
 		AccountID:             ptrUnlessZero(m.AccountID),
-		AlianzaOrderID:        ptrUnlessZero(m.AlianzaOrderID),
-		Archived:              Ptr(m.Archived),
 		CarrierID:             ptrUnlessZero(m.CarrierID),
-		CustomerServiceRecord: copyUnlessZero(m.CustomerServiceRecord),
+		OrderID:               ptrUnlessZero(m.OrderID),
+		TNQuantity:            ptrUnlessZero(m.TNQuantity),
 		DeviceID:              ptrUnlessZero(m.DeviceID),
+		UserID:                ptrUnlessZero(m.UserID),
+		CustomerServiceRecord: copyUnlessZero(m.CustomerServiceRecord),
 		DirectoryListing:      copyUnlessZero(m.DirectoryListing),
 		E911Address:           copyUnlessZero(m.E911Address),
-		ID:                    ptrUnlessZero(m.ID),
-		OrderID:               ptrUnlessZero(m.OrderID),
-		PartitionID:           ptrUnlessZero(m.PartitionID),
-		RingType:              ptrUnlessZero(m.RingType),
-		TNQuantity:            ptrUnlessZero(m.TNQuantity),
 		TNSettings:            copyUnlessZero(m.TNSettings),
-		UserID:                ptrUnlessZero(m.UserID),
+		RingType:              ptrUnlessZero(m.RingType),
+		Archived:              Ptr(m.Archived),
+		AlianzaOrderID:        ptrUnlessZero(m.AlianzaOrderID),
+		ID:                    ptrUnlessZero(m.ID),
 	}
 }
 
@@ -5645,12 +6434,12 @@ func (m *DynamicTelephoneNumberActivation) UpdateRequest() *UpdateDynamicTelepho
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *ForwardConfiguration) UpdateRequest() *UpdateForwardConfigurationRequest {
 	return &UpdateForwardConfigurationRequest{
+		ID:                       ptrUnlessZero(m.ID),
+		StarCode:                 m.StarCode,
+		HuntGroupID:              m.HuntGroupID,
 		ForwardConfigurationType: m.ForwardConfigurationType,
 		ForwardToPhoneNumber:     m.ForwardToPhoneNumber,
-		HuntGroupID:              m.HuntGroupID,
-		ID:                       ptrUnlessZero(m.ID),
 		Name:                     m.Name,
-		StarCode:                 m.StarCode,
 	}
 }
 
@@ -5658,12 +6447,12 @@ func (m *ForwardConfiguration) UpdateRequest() *UpdateForwardConfigurationReques
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *HuntGroup) UpdateRequest() *UpdateHuntGroupRequest {
 	return &UpdateHuntGroupRequest{
-		AccountID:                    m.AccountID,
-		ActiveForwardConfigurationID: ptrUnlessZero(m.ActiveForwardConfigurationID),
-		HuntingConfiguration:         deepCopy(m.HuntingConfiguration),
 		ID:                           ptrUnlessZero(m.ID),
 		Name:                         m.Name,
 		PartitionID:                  m.PartitionID,
+		AccountID:                    m.AccountID,
+		HuntingConfiguration:         deepCopy(m.HuntingConfiguration),
+		ActiveForwardConfigurationID: ptrUnlessZero(m.ActiveForwardConfigurationID),
 	}
 }
 
@@ -5671,15 +6460,15 @@ func (m *HuntGroup) UpdateRequest() *UpdateHuntGroupRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *IVR) UpdateRequest() *UpdateIVRRequest {
 	return &UpdateIVRRequest{
-		AccountID:            ptrUnlessZero(m.AccountID),
-		FixedPosition:        Ptr(m.FixedPosition),
 		ID:                   ptrUnlessZero(m.ID),
-		IVRComponentMappings: deepCopy(m.IVRComponentMappings),
-		IVRComponents:        deepCopy(m.IVRComponents),
-		Left:                 ptrUnlessZero(m.Left),
-		Name:                 m.Name,
+		AccountID:            ptrUnlessZero(m.AccountID),
 		PartitionID:          ptrUnlessZero(m.PartitionID),
+		Name:                 m.Name,
 		Top:                  ptrUnlessZero(m.Top),
+		Left:                 ptrUnlessZero(m.Left),
+		FixedPosition:        Ptr(m.FixedPosition),
+		IVRComponents:        deepCopy(m.IVRComponents),
+		IVRComponentMappings: deepCopy(m.IVRComponentMappings),
 	}
 }
 
@@ -5687,16 +6476,16 @@ func (m *IVR) UpdateRequest() *UpdateIVRRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *Job) UpdateRequest() *UpdateJobRequest {
 	return &UpdateJobRequest{
-		AbortAfter:        ptrUnlessZero(m.AbortAfter),
-		ExecutionStatus:   ptrUnlessZero(m.ExecutionStatus),
 		ID:                ptrUnlessZero(m.ID),
+		OwnerID:           ptrUnlessZero(m.OwnerID),
+		JobTypeID:         m.JobTypeID,
+		TargetAccountID:   m.TargetAccountID,
 		InputCollectionID: m.InputCollectionID,
 		JobStatus:         ptrUnlessZero(m.JobStatus),
-		JobTypeID:         m.JobTypeID,
-		OutputCollections: deepCopy(m.OutputCollections),
-		OwnerID:           ptrUnlessZero(m.OwnerID),
-		TargetAccountID:   m.TargetAccountID,
+		ExecutionStatus:   ptrUnlessZero(m.ExecutionStatus),
 		UpdatedDateTime:   ptrUnlessZero(m.UpdatedDateTime),
+		OutputCollections: deepCopy(m.OutputCollections),
+		AbortAfter:        ptrUnlessZero(m.AbortAfter),
 	}
 }
 
@@ -5704,16 +6493,16 @@ func (m *Job) UpdateRequest() *UpdateJobRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *ManagementUser) UpdateRequest() *UpdateManagementUserRequest {
 	return &UpdateManagementUserRequest{
-		EmailAddress:       ptrUnlessZero(m.EmailAddress),
-		FirstName:          ptrUnlessZero(m.FirstName),
-		GroupIDs:           deepCopy(m.GroupIDs),
 		ID:                 ptrUnlessZero(m.ID),
-		LanguageTag:        ptrUnlessZero(m.LanguageTag),
+		Username:           ptrUnlessZero(m.Username),
+		FirstName:          ptrUnlessZero(m.FirstName),
 		LastName:           ptrUnlessZero(m.LastName),
+		EmailAddress:       ptrUnlessZero(m.EmailAddress),
 		MustChangePassword: Ptr(m.MustChangePassword),
+		LanguageTag:        ptrUnlessZero(m.LanguageTag),
 		PartitionID:        ptrUnlessZero(m.PartitionID),
 		Roles:              deepCopy(m.Roles),
-		Username:           ptrUnlessZero(m.Username),
+		GroupIDs:           deepCopy(m.GroupIDs),
 	}
 }
 
@@ -5721,11 +6510,11 @@ func (m *ManagementUser) UpdateRequest() *UpdateManagementUserRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *NotificationGroup) UpdateRequest() *UpdateNotificationGroupRequest {
 	return &UpdateNotificationGroupRequest{
-		Compliance: copyUnlessZero(m.Compliance),
 		ID:         ptrUnlessZero(m.ID),
-		Name:       ptrUnlessZero(m.Name),
-		TimeZoneID: ptrUnlessZero(m.TimeZoneID),
 		Type:       ptrUnlessZero(m.Type),
+		Name:       ptrUnlessZero(m.Name),
+		Compliance: copyUnlessZero(m.Compliance),
+		TimeZoneID: ptrUnlessZero(m.TimeZoneID),
 	}
 }
 
@@ -5733,13 +6522,13 @@ func (m *NotificationGroup) UpdateRequest() *UpdateNotificationGroupRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *PagingGroup) UpdateRequest() *UpdatePagingGroupRequest {
 	return &UpdatePagingGroupRequest{
+		Type:        ptrUnlessZero(m.Type),
+		PartitionID: ptrUnlessZero(m.PartitionID),
 		AccountID:   ptrUnlessZero(m.AccountID),
-		Extension:   ptrUnlessZero(m.Extension),
-		GroupIDs:    deepCopy(m.GroupIDs),
 		ID:          ptrUnlessZero(m.ID),
 		Name:        ptrUnlessZero(m.Name),
-		PartitionID: ptrUnlessZero(m.PartitionID),
-		Type:        ptrUnlessZero(m.Type),
+		Extension:   ptrUnlessZero(m.Extension),
+		GroupIDs:    deepCopy(m.GroupIDs),
 	}
 }
 
@@ -5747,11 +6536,44 @@ func (m *PagingGroup) UpdateRequest() *UpdatePagingGroupRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *PickupGroup) UpdateRequest() *UpdatePickupGroupRequest {
 	return &UpdatePickupGroupRequest{
+		PartitionID: ptrUnlessZero(m.PartitionID),
 		AccountID:   ptrUnlessZero(m.AccountID),
-		GroupIDs:    deepCopy(m.GroupIDs),
 		ID:          ptrUnlessZero(m.ID),
 		Name:        ptrUnlessZero(m.Name),
-		PartitionID: ptrUnlessZero(m.PartitionID),
+		GroupIDs:    deepCopy(m.GroupIDs),
+	}
+}
+
+// UpdateRequest returns the full-replace body holding every writable field
+// of m, so that a read-modify-write keeps what the caller did not change.
+func (m *Port) UpdateRequest() *UpdatePortRequest {
+	return &UpdatePortRequest{
+		ID:                     ptrUnlessZero(m.ID),
+		PartitionID:            ptrUnlessZero(m.PartitionID),
+		AccountID:              ptrUnlessZero(m.AccountID),
+		TelephoneNumbers:       deepCopy(m.TelephoneNumbers),
+		Status:                 ptrUnlessZero(m.Status),
+		SendLOA:                Ptr(m.SendLoa),
+		LOASaved:               Ptr(m.LoaSaved),
+		CarrierID:              ptrUnlessZero(m.CarrierID),
+		CarrierType:            ptrUnlessZero(m.CarrierType),
+		CustomerServiceRecord:  copyUnlessZero(m.CustomerServiceRecord),
+		CrdDate:                ptrUnlessZero(m.CrdDate),
+		BillingTelephoneNumber: ptrUnlessZero(m.BillingTelephoneNumber),
+		PortingWireType:        ptrUnlessZero(m.PortingWireType),
+		PortingAuthorizedName:  ptrUnlessZero(m.PortingAuthorizedName),
+		WirelessAccountNumber:  ptrUnlessZero(m.WirelessAccountNumber),
+		WirelessPIN:            ptrUnlessZero(m.WirelessPIN),
+		FocDate:                ptrUnlessZero(m.FocDate),
+		FocDateTimeZone:        ptrUnlessZero(m.FocDateTimeZone),
+		CreatedDate:            ptrUnlessZero(m.CreatedDate),
+		CompletedDate:          ptrUnlessZero(m.CompletedDate),
+		CancelType:             ptrUnlessZero(m.CancelType),
+		TelecomSettings:        copyUnlessZero(m.TelecomSettings),
+		HotCutPortID:           ptrUnlessZero(m.HotCutPortID),
+		PortNow:                Ptr(m.PortNow),
+		CanAcceptSMS:           Ptr(m.CanAcceptSMS),
+		SMSCallbackURL:         ptrUnlessZero(m.SMSCallbackURL),
 	}
 }
 
@@ -5759,14 +6581,14 @@ func (m *PickupGroup) UpdateRequest() *UpdatePickupGroupRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *SIPTrunkGroup) UpdateRequest() *UpdateSIPTrunkGroupRequest {
 	return &UpdateSIPTrunkGroupRequest{
-		AccountID:            ptrUnlessZero(m.AccountID),
-		CapacityForward:      deepCopy(m.CapacityForward),
 		ID:                   ptrUnlessZero(m.ID),
 		Name:                 m.Name,
 		PartitionID:          ptrUnlessZero(m.PartitionID),
-		SIPTrunksIDs:         deepCopy(m.SIPTrunksIDs),
+		AccountID:            ptrUnlessZero(m.AccountID),
 		UnconditionalForward: copyUnlessZero(m.UnconditionalForward),
 		UnreachableForward:   deepCopy(m.UnreachableForward),
+		CapacityForward:      deepCopy(m.CapacityForward),
+		SIPTrunksIDs:         deepCopy(m.SIPTrunksIDs),
 	}
 }
 
@@ -5775,11 +6597,29 @@ func (m *SIPTrunkGroup) UpdateRequest() *UpdateSIPTrunkGroupRequest {
 func (m *SecurityRole) UpdateRequest() *UpdateSecurityRoleRequest {
 	return &UpdateSecurityRoleRequest{
 		ID:          ptrUnlessZero(m.ID),
-		Name:        ptrUnlessZero(m.Name),
 		PartitionID: ptrUnlessZero(m.PartitionID),
-		Permissions: deepCopy(m.Permissions),
-		UserCount:   ptrUnlessZero(m.UserCount),
+		Name:        ptrUnlessZero(m.Name),
 		UserType:    ptrUnlessZero(m.UserType),
+		UserCount:   ptrUnlessZero(m.UserCount),
+		Permissions: deepCopy(m.Permissions),
+	}
+}
+
+// UpdateRequest returns the full-replace body holding every writable field
+// of m, so that a read-modify-write keeps what the caller did not change.
+func (m *TelephoneNumberActivation) UpdateRequest() *UpdateTelephoneNumberActivationsV2Request {
+	return &UpdateTelephoneNumberActivationsV2Request{
+		PartitionID:           ptrUnlessZero(m.PartitionID),
+		AccountID:             ptrUnlessZero(m.AccountID),
+		Port:                  copyUnlessZero(m.Port),
+		L3Settings:            copyUnlessZero(m.L3Settings),
+		CustomerServiceRecord: copyUnlessZero(m.CustomerServiceRecord),
+		DirectoryListing:      copyUnlessZero(m.DirectoryListing),
+		E911Address:           copyUnlessZero(m.E911Address),
+		HoldActivation:        Ptr(m.HoldActivation),
+		TelephoneNumbers:      deepCopy(m.TelephoneNumbers),
+		ByotnCarrierID:        ptrUnlessZero(m.ByotnCarrierID),
+		ID:                    ptrUnlessZero(m.ID),
 	}
 }
 
@@ -5787,9 +6627,9 @@ func (m *SecurityRole) UpdateRequest() *UpdateSecurityRoleRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *VfaxOutbound) UpdateRequest() *UpdateVfaxOutboundRequest {
 	return &UpdateVfaxOutboundRequest{
-		AccountID:   ptrUnlessZero(m.AccountID),
 		CallerID:    ptrUnlessZero(m.CallerID),
 		Enabled:     Ptr(m.Enabled),
+		AccountID:   ptrUnlessZero(m.AccountID),
 		PartitionID: ptrUnlessZero(m.PartitionID),
 	}
 }
@@ -5798,11 +6638,11 @@ func (m *VfaxOutbound) UpdateRequest() *UpdateVfaxOutboundRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *VirtualFaxLine) UpdateRequest() *UpdateVirtualFaxLineRequest {
 	return &UpdateVirtualFaxLineRequest{
-		AccountID:      ptrUnlessZero(m.AccountID),
-		EmailAddresses: deepCopy(m.EmailAddresses),
 		ID:             ptrUnlessZero(m.ID),
-		LanguageTag:    ptrUnlessZero(m.LanguageTag),
 		Name:           ptrUnlessZero(m.Name),
+		EmailAddresses: deepCopy(m.EmailAddresses),
+		LanguageTag:    ptrUnlessZero(m.LanguageTag),
+		AccountID:      ptrUnlessZero(m.AccountID),
 		PartitionID:    ptrUnlessZero(m.PartitionID),
 	}
 }
@@ -5811,24 +6651,24 @@ func (m *VirtualFaxLine) UpdateRequest() *UpdateVirtualFaxLineRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *VoicemailBox) UpdateRequest() *UpdateVoicemailBoxRequest {
 	return &UpdateVoicemailBoxRequest{
-		AccountID:                   ptrUnlessZero(m.AccountID),
-		DtmfOption:                  ptrUnlessZero(m.DtmfOption),
-		Greetings:                   deepCopy(m.Greetings),
 		ID:                          ptrUnlessZero(m.ID),
-		Locale:                      ptrUnlessZero(m.Locale),
-		MessageTranscriptionEnabled: Ptr(m.MessageTranscriptionEnabled),
 		Name:                        ptrUnlessZero(m.Name),
-		ParentID:                    ptrUnlessZero(m.ParentID),
 		PartitionID:                 ptrUnlessZero(m.PartitionID),
-		PinLockedOut:                Ptr(m.PinLockedOut),
-		ReferencedBy:                deepCopy(m.ReferencedBy),
-		SubIDs:                      deepCopy(m.SubIDs),
-		TotalUnreadVoicemails:       ptrUnlessZero(m.TotalUnreadVoicemails),
-		TotalVoicemails:             ptrUnlessZero(m.TotalVoicemails),
-		Type:                        ptrUnlessZero(m.Type),
-		VoicemailKeepAfterEmail:     Ptr(m.VoicemailKeepAfterEmail),
+		AccountID:                   ptrUnlessZero(m.AccountID),
 		VoicemailToEmailAddresses:   deepCopy(m.VoicemailToEmailAddresses),
 		VoicemailToEmailEnabled:     Ptr(m.VoicemailToEmailEnabled),
+		VoicemailKeepAfterEmail:     Ptr(m.VoicemailKeepAfterEmail),
+		ReferencedBy:                deepCopy(m.ReferencedBy),
+		Locale:                      ptrUnlessZero(m.Locale),
+		TotalVoicemails:             ptrUnlessZero(m.TotalVoicemails),
+		TotalUnreadVoicemails:       ptrUnlessZero(m.TotalUnreadVoicemails),
+		Type:                        ptrUnlessZero(m.Type),
+		SubIDs:                      deepCopy(m.SubIDs),
+		ParentID:                    ptrUnlessZero(m.ParentID),
+		DtmfOption:                  ptrUnlessZero(m.DtmfOption),
+		PINLockedOut:                Ptr(m.PINLockedOut),
+		MessageTranscriptionEnabled: Ptr(m.MessageTranscriptionEnabled),
+		Greetings:                   deepCopy(m.Greetings),
 	}
 }
 
@@ -5836,23 +6676,23 @@ func (m *VoicemailBox) UpdateRequest() *UpdateVoicemailBoxRequest {
 // of m, so that a read-modify-write keeps what the caller did not change.
 func (m *VoicemailMessage) UpdateRequest() *UpdateVoicemailMessageRequest {
 	return &UpdateVoicemailMessageRequest{
-		AccountID:           ptrUnlessZero(m.AccountID),
-		AudioFileAndType:    ptrUnlessZero(m.AudioFileAndType),
+		ID:                  ptrUnlessZero(m.ID),
 		CreatedDate:         ptrUnlessZero(m.CreatedDate),
 		FromName:            ptrUnlessZero(m.FromName),
 		FromNumber:          ptrUnlessZero(m.FromNumber),
-		ID:                  ptrUnlessZero(m.ID),
 		LengthInPages:       ptrUnlessZero(m.LengthInPages),
 		LengthInSeconds:     ptrUnlessZero(m.LengthInSeconds),
-		MessageType:         ptrUnlessZero(m.MessageType),
-		PartitionID:         ptrUnlessZero(m.PartitionID),
 		Read:                Ptr(m.Read),
 		SizeInBytes:         ptrUnlessZero(m.SizeInBytes),
-		StorageID:           ptrUnlessZero(m.StorageID),
-		ToPhoneNumber:       ptrUnlessZero(m.ToPhoneNumber),
-		TranscriptionInfo:   ptrUnlessZero(m.TranscriptionInfo),
-		TranscriptionStatus: ptrUnlessZero(m.TranscriptionStatus),
-		TranscriptionText:   ptrUnlessZero(m.TranscriptionText),
+		MessageType:         ptrUnlessZero(m.MessageType),
 		VoicemailBoxID:      ptrUnlessZero(m.VoicemailBoxID),
+		AccountID:           ptrUnlessZero(m.AccountID),
+		PartitionID:         ptrUnlessZero(m.PartitionID),
+		ToPhoneNumber:       ptrUnlessZero(m.ToPhoneNumber),
+		TranscriptionStatus: ptrUnlessZero(m.TranscriptionStatus),
+		TranscriptionInfo:   ptrUnlessZero(m.TranscriptionInfo),
+		TranscriptionText:   ptrUnlessZero(m.TranscriptionText),
+		StorageID:           ptrUnlessZero(m.StorageID),
+		AudioFileAndType:    ptrUnlessZero(m.AudioFileAndType),
 	}
 }

@@ -17,7 +17,7 @@ import (
 //alianza:operation POST /v2/partition/{partitionId}/account/activation/multiple
 func (s *AccountsService) ActivateMultiple(ctx context.Context, req *CreateMultipleActivationRequest) (*MultipleActivationResponse, error) {
 	var v validator
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -34,6 +34,13 @@ func (s *AccountsService) ActivateMultiple(ctx context.Context, req *CreateMulti
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/bulkstatuschange_2
 func (s *AccountsService) CreateBulkStatusChange(ctx context.Context, req *CreateJobUploadKeyRequest) (*JobInfo, error) {
+	var v validator
+	if req != nil {
+		req.validate(&v)
+	}
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[JobInfo](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/bulkstatuschange_2",
@@ -280,9 +287,9 @@ func (s *AddressesService) ListZipCodes(ctx context.Context, state, city string)
 // operationId changePassword.
 //
 //alianza:operation PUT /v2/authorize
-func (s *AuthService) ChangePassword(ctx context.Context, req *UpdateLoginRequest) (*LoginToken, error) {
+func (s *AuthService) ChangePassword(ctx context.Context, req *ChangePasswordRequest) (*LoginToken, error) {
 	var v validator
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -300,6 +307,13 @@ func (s *AuthService) ChangePassword(ctx context.Context, req *UpdateLoginReques
 //
 //alianza:operation POST /v2/app-branding/brand-settings
 func (s *BrandService) Create(ctx context.Context, req *CreateBrandSettingsRequest) (*BrandSettings, error) {
+	var v validator
+	if req != nil {
+		req.validate(&v)
+	}
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[BrandSettings](ctx, s.client, &request{
 		method:  http.MethodPost,
 		path:    "/v2/app-branding/brand-settings",
@@ -355,6 +369,9 @@ func (s *BrandService) List(ctx context.Context, opts *BrandListOptions) ([]Bran
 func (s *BrandService) Update(ctx context.Context, brandID string, req *UpdateBrandSettingsRequest) (*BrandSettings, error) {
 	var v validator
 	v.pathID("brandId", brandID)
+	if req != nil {
+		req.validate(&v)
+	}
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -373,7 +390,7 @@ func (s *BrandService) Update(ctx context.Context, brandID string, req *UpdateBr
 //alianza:operation POST /v2/bulk-user-operation/collection
 func (s *BulkOperationsService) CreateCollection(ctx context.Context, req *CreateCollectionRequest) (*Collection, error) {
 	var v validator
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -391,7 +408,7 @@ func (s *BulkOperationsService) CreateCollection(ctx context.Context, req *Creat
 //alianza:operation POST /v2/bulk-user-operation/job
 func (s *BulkOperationsService) CreateJob(ctx context.Context, req *CreateJobRequest) (*Job, error) {
 	var v validator
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -468,7 +485,7 @@ func (s *BulkOperationsService) GetJob(ctx context.Context, jobID string) (*Job,
 func (s *BulkOperationsService) UpdateJob(ctx context.Context, jobID string, req *UpdateJobRequest) (*Job, error) {
 	var v validator
 	v.pathID("jobId", jobID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -505,14 +522,14 @@ func (s *BusinessLinesService) CheckUsernameAvailability(ctx context.Context, ac
 // operationId checkBusinessLineVoicemailBoxPinStatus.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/rpc/check-pin-status
-func (s *BusinessLinesService) CheckVoicemailBoxPINStatus(ctx context.Context, accountID, voicemailBoxID string) (*PinStatusResponse, error) {
+func (s *BusinessLinesService) CheckVoicemailBoxPINStatus(ctx context.Context, accountID, voicemailBoxID string) (*PINStatusResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[PinStatusResponse](ctx, s.client, &request{
+	return call[PINStatusResponse](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/rpc/check-pin-status",
 		args:   []string{accountID, voicemailBoxID},
@@ -527,7 +544,7 @@ func (s *BusinessLinesService) CheckVoicemailBoxPINStatus(ctx context.Context, a
 func (s *BusinessLinesService) CreateVoicemailBox(ctx context.Context, accountID string, req *CreateBusinessLineVoicemailBoxRequest) (*BusinessLineVoicemailBox, error) {
 	var v validator
 	v.pathID("accountId", accountID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -818,12 +835,12 @@ func (s *BusinessLinesService) ResetVoicemailBoxPIN(ctx context.Context, account
 // operationId updateBusinessLineVoicemailMessageRead.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/{messageId}/set-read-status
-func (s *BusinessLinesService) SetVoicemailBoxMessageReadStatus(ctx context.Context, accountID, voicemailBoxID, messageID string, req *CreateReadMessageRequest) error {
+func (s *BusinessLinesService) SetVoicemailBoxMessageReadStatus(ctx context.Context, accountID, voicemailBoxID, messageID string, req *SetReadStatusRequest) error {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
 	v.pathID("messageId", messageID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return err
 	}
@@ -840,10 +857,13 @@ func (s *BusinessLinesService) SetVoicemailBoxMessageReadStatus(ctx context.Cont
 // operationId swapBusinessLinePortAssignment.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment/rpc/swap
-func (s *BusinessLinesService) SwapPortAssignment(ctx context.Context, accountID, businessLineID string, req *CreateBusinessLineDeviceSwapRequest) (*PortAssignment, error) {
+func (s *BusinessLinesService) SwapPortAssignment(ctx context.Context, accountID, businessLineID string, req *SwapBusinessLineDeviceRequest) (*PortAssignment, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("businessLineId", businessLineID)
+	if req != nil {
+		req.validate(&v)
+	}
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -864,7 +884,7 @@ func (s *BusinessLinesService) UpdateVoicemailBox(ctx context.Context, accountID
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -881,11 +901,11 @@ func (s *BusinessLinesService) UpdateVoicemailBox(ctx context.Context, accountID
 // operationId bulkVoicemailMessageUpdate.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/bulk-update
-func (s *BusinessLinesService) UpdateVoicemailBoxMessageBulkUpdate(ctx context.Context, accountID, voicemailBoxID string, req *UpdateBulkVoicemailActionRequest) error {
+func (s *BusinessLinesService) UpdateVoicemailBoxMessageBulkUpdate(ctx context.Context, accountID, voicemailBoxID string, req *BulkVoicemailActionRequest) error {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return err
 	}
@@ -905,7 +925,7 @@ func (s *BusinessLinesService) UpdateVoicemailBoxMessageBulkUpdate(ctx context.C
 func (s *CallGroupsService) Create(ctx context.Context, accountID string, req *CreateCallGroupRequest) (*CallGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -1013,7 +1033,7 @@ func (s *CallGroupsService) Update(ctx context.Context, accountID, callGroupID s
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("callGroupId", callGroupID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -1033,7 +1053,7 @@ func (s *CallGroupsService) Update(ctx context.Context, accountID, callGroupID s
 func (s *CallParkingSpotsService) Create(ctx context.Context, accountID string, req *CreateCallParkingSpotRequest) (*CallParkingSpot, error) {
 	var v validator
 	v.pathID("accountId", accountID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -1110,7 +1130,7 @@ func (s *CallParkingSpotsService) Patch(ctx context.Context, accountID, spotID s
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("spotId", spotID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -1131,7 +1151,7 @@ func (s *CallParkingSpotsService) Update(ctx context.Context, accountID, spotID 
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("spotId", spotID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -1311,7 +1331,7 @@ func (s *CallRecordsService) ListAll(ctx context.Context, accountID string, opts
 func (s *CallerIDMappingsService) CreateCallerID(ctx context.Context, accountID string, req *CreateCustomCallerIDNumberRequest) (*CustomCallerIDNumberResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -1332,7 +1352,7 @@ func (s *CallerIDMappingsService) CreateCallerID(ctx context.Context, accountID 
 func (s *CallerIDMappingsService) CreateFromNumber(ctx context.Context, accountID string, req *CreateFromTelephoneNumberRequest) (*FromTelephoneNumberResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -1424,13 +1444,13 @@ func (s *CallerIDMappingsService) ListFromNumbers(ctx context.Context, accountID
 // operationId listCallerIdMappings.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/mapping
-func (s *CallerIDMappingsService) ListMappings(ctx context.Context, accountID string) ([]CidMappingResponse, error) {
+func (s *CallerIDMappingsService) ListMappings(ctx context.Context, accountID string) ([]CIDMappingResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[[]CidMappingResponse](ctx, s.client, &request{
+	return callValue[[]CIDMappingResponse](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/mapping",
 		args:   []string{accountID},
@@ -1442,14 +1462,14 @@ func (s *CallerIDMappingsService) ListMappings(ctx context.Context, accountID st
 // operationId updateFromNumber.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/mapping
-func (s *CallerIDMappingsService) UpdateMapping(ctx context.Context, accountID string, req *UpdateCidMappingRequest) (*CidMappingResponse, error) {
+func (s *CallerIDMappingsService) UpdateMapping(ctx context.Context, accountID string, req *UpdateCIDMappingRequest) (*CIDMappingResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[CidMappingResponse](ctx, s.client, &request{
+	return call[CIDMappingResponse](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/mapping",
 		args:   []string{accountID},
@@ -1628,7 +1648,7 @@ func (s *CymbusService) PrevalidateAccountGroup(ctx context.Context, opts *Cymbu
 //alianza:operation PUT /v2/cymbus/account-group
 func (s *CymbusService) UpdateAccountGroup(ctx context.Context, req *UpdateCymbusAccountGroupRequest) (*CymbusAccountGroup, error) {
 	var v validator
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -1646,7 +1666,7 @@ func (s *CymbusService) UpdateAccountGroup(ctx context.Context, req *UpdateCymbu
 //alianza:operation PUT /v2/cymbus/partition-group
 func (s *CymbusService) UpdatePartitionGroup(ctx context.Context, req *UpdateCymbusPartitionGroupRequest) (*CymbusPartitionGroup, error) {
 	var v validator
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -1663,6 +1683,13 @@ func (s *CymbusService) UpdatePartitionGroup(ctx context.Context, req *UpdateCym
 //
 //alianza:operation POST /v2/partition/{partitionId}/deviceinventory/delete
 func (s *DeviceInventoryService) Delete(ctx context.Context, req *CreateJobUploadKeyRequest) (*JobInfo, error) {
+	var v validator
+	if req != nil {
+		req.validate(&v)
+	}
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[JobInfo](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/deviceinventory/delete",
@@ -1688,6 +1715,13 @@ func (s *DeviceInventoryService) Export(ctx context.Context) (*JobInfo, error) {
 //
 //alianza:operation POST /v2/partition/{partitionId}/deviceinventory/import
 func (s *DeviceInventoryService) Import(ctx context.Context, req *CreateJobUploadKeyRequest) (*JobInfo, error) {
+	var v validator
+	if req != nil {
+		req.validate(&v)
+	}
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[JobInfo](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/deviceinventory/import",
@@ -1800,11 +1834,11 @@ func (s *DeviceLinesService) PrevalidateSwap(ctx context.Context, accountID, dev
 // operationId swapDevice.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/swap
-func (s *DeviceLinesService) Swap(ctx context.Context, accountID, deviceID string, req *CreateDeviceSwapRequest) (*Device, error) {
+func (s *DeviceLinesService) Swap(ctx context.Context, accountID, deviceID string, req *SwapDeviceRequest) (*Device, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("deviceId", deviceID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -2034,7 +2068,7 @@ func (s *DevicesService) UpdateMetadata(ctx context.Context, accountID, macAddre
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("macAddress", macAddress)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -2134,7 +2168,7 @@ func (s *DocumentsService) GetDocumentVersion(ctx context.Context, id string) (*
 func (s *DynamicInventoryService) CreateOrder(ctx context.Context, accountID string, req *CreateDynamicTelephoneNumberActivationRequest) (*DynamicInventoryOrder, error) {
 	var v validator
 	v.pathID("accountId", accountID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -2191,7 +2225,7 @@ type EdgeNodesCreateOptions struct {
 //alianza:operation POST /v2/enm/edge-node
 func (s *EdgeNodesService) Create(ctx context.Context, req *CreateNodeUpsertRequest, opts *EdgeNodesCreateOptions) (*Node, error) {
 	var v validator
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -2211,7 +2245,7 @@ func (s *EdgeNodesService) Create(ctx context.Context, req *CreateNodeUpsertRequ
 //alianza:operation POST /v2/enm/edge-node-assignment
 func (s *EdgeNodesService) CreateEdgeNodeAssignment(ctx context.Context, req *CreateNodeAssignmentUpsertRequest) (*NodeAssignment, error) {
 	var v validator
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -2463,7 +2497,7 @@ func (s *EdgeNodesService) ListEdgeNodeAssignmentsAll(ctx context.Context, opts 
 func (s *EdgeNodesService) Update(ctx context.Context, nodeID string, req *UpdateNodeUpsertRequest) (*Node, error) {
 	var v validator
 	v.pathID("nodeId", nodeID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -2484,7 +2518,7 @@ func (s *EdgeNodesService) Update(ctx context.Context, nodeID string, req *Updat
 func (s *EdgeNodesService) UpdateEdgeNodeAssignment(ctx context.Context, nodeAssignmentID string, req *UpdateNodeAssignmentUpsertRequest) (*NodeAssignment, error) {
 	var v validator
 	v.pathID("nodeAssignmentId", nodeAssignmentID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -2583,7 +2617,7 @@ func (s *EmergencyNotificationsService) UpdateGroup(ctx context.Context, account
 	v.pathID("accountId", accountID)
 	v.pathID("type", typeArg)
 	v.pathID("groupId", groupID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -2603,7 +2637,7 @@ func (s *EmergencyNotificationsService) UpdateGroup(ctx context.Context, account
 func (s *HuntGroupsService) Create(ctx context.Context, accountID string, req *CreateHuntGroupRequest) (*HuntGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -2625,7 +2659,7 @@ func (s *HuntGroupsService) CreateForwardConfiguration(ctx context.Context, acco
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("huntGroupId", huntGroupID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -2806,7 +2840,7 @@ func (s *HuntGroupsService) Update(ctx context.Context, accountID, huntGroupID s
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("huntGroupId", huntGroupID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -2852,7 +2886,7 @@ func (s *HuntGroupsService) UpdateForwardConfiguration(ctx context.Context, acco
 	v.pathID("accountId", accountID)
 	v.pathID("huntGroupId", huntGroupID)
 	v.pathID("id", id)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -2872,7 +2906,7 @@ func (s *HuntGroupsService) UpdateForwardConfiguration(ctx context.Context, acco
 func (s *IVRsService) Create(ctx context.Context, accountID string, req *CreateIVRRequest) (*IVR, error) {
 	var v validator
 	v.pathID("accountId", accountID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -2949,7 +2983,7 @@ func (s *IVRsService) Update(ctx context.Context, accountID, ivrID string, req *
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("ivrId", ivrID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -3126,7 +3160,7 @@ func (s *LocalCallingAreasService) Import(ctx context.Context, filename string, 
 //alianza:operation POST /v2/partition/{partitionId}/managementuser
 func (s *ManagementUsersService) Create(ctx context.Context, req *CreateManagementUserRequest) (*ManagementUser, error) {
 	var v validator
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -3371,7 +3405,7 @@ func (s *ManagementUsersService) SearchAll(ctx context.Context, opts *Management
 func (s *ManagementUsersService) Update(ctx context.Context, id string, req *UpdateManagementUserRequest) (*ManagementUser, error) {
 	var v validator
 	v.pathID("id", id)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -3490,8 +3524,8 @@ func (s *MediaService) Get(ctx context.Context, accountID, id string, opts *Medi
 
 // MediaGetHoldMusicOptions holds the query parameters of MediaService.GetHoldMusic.
 type MediaGetHoldMusicOptions struct {
-	// If true, return information pertaining to account.customHoldMusicMediaId .
-	// If false, return information pertaining to account.holdMusicMediaId
+	// If true, return information pertaining to account.customHoldMusicMediaId. If
+	// false, return information pertaining to account.holdMusicMediaId
 	Custom *bool `url:"custom,omitempty"`
 }
 
@@ -3570,7 +3604,7 @@ func (s *MediaService) Upload(ctx context.Context, accountID string, filename st
 func (s *PagingGroupsService) Create(ctx context.Context, accountID string, req *CreatePagingGroupRequest) (*PagingGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -3668,7 +3702,7 @@ func (s *PagingGroupsService) Update(ctx context.Context, accountID, pagingGroup
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("pagingGroupId", pagingGroupID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -3794,7 +3828,7 @@ func (s *PartitionsService) ListInboundCarriers(ctx context.Context) ([]InboundC
 func (s *PickupGroupsService) Create(ctx context.Context, accountID string, req *CreatePickupGroupRequest) (*PickupGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -3892,7 +3926,7 @@ func (s *PickupGroupsService) Update(ctx context.Context, accountID, pickupGroup
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("pickupGroupId", pickupGroupID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -3992,7 +4026,7 @@ func (s *PortsService) Update(ctx context.Context, accountID, portID string, req
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("portId", portID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -4011,7 +4045,7 @@ func (s *PortsService) Update(ctx context.Context, accountID, portID string, req
 //alianza:operation POST /v2/partition/{partitionId}/account/prevalidate
 func (s *PrevalidationService) PrevalidateAccount(ctx context.Context, req *CreateTelephoneNumberActivationsV2Request) (*PortAvailabilityResponseV2, error) {
 	var v validator
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -4029,7 +4063,7 @@ func (s *PrevalidationService) PrevalidateAccount(ctx context.Context, req *Crea
 //alianza:operation PUT /v2/partition/{partitionId}/account/e911/prevalidate
 func (s *PrevalidationService) PrevalidateAccountE911(ctx context.Context, req *UpdateTelephoneNumberActivationsV2Request) (*E911PrevalidateResponse, error) {
 	var v validator
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -4065,6 +4099,13 @@ func (s *PrevalidationService) PrevalidateProduct(ctx context.Context, accountID
 //
 //alianza:operation POST /v2/partition/{partitionId}/ratecenter/inventoryplan_2
 func (s *RateCentersService) CreateInventoryPlan(ctx context.Context, req *CreateJobUploadKeyRequest) (*JobInfo, error) {
+	var v validator
+	if req != nil {
+		req.validate(&v)
+	}
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[JobInfo](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/ratecenter/inventoryplan_2",
@@ -5095,7 +5136,7 @@ func (s *SSOService) Start(ctx context.Context, emailAddress string, opts *SSOSt
 //alianza:operation POST /v2/authn/sso-config/accounts
 func (s *SSOConfigsService) CreateAccount(ctx context.Context, req *CreateSSOConfigRequest) (*SSOConfigCreateResponse, error) {
 	var v validator
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -5140,7 +5181,7 @@ func (s *SSOConfigsService) CreateAccountStatus(ctx context.Context, accountID, 
 //alianza:operation POST /v2/authn/sso-config/partitions/enforced
 func (s *SSOConfigsService) CreatePartition(ctx context.Context, req *CreateSSOConfigRequest) (*SSOConfigCreateResponse, error) {
 	var v validator
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -5384,10 +5425,10 @@ func (s *SSOConfigsService) ListForPartition(ctx context.Context) ([]SSOConfigRe
 // operationId updateSSOConfig.
 //
 //alianza:operation PUT /v2/authn/sso-config/accounts/{accountId}
-func (s *SSOConfigsService) UpdateAccount(ctx context.Context, accountID string, req *UpdateCompleteSSOConfigRequest) (*SSOConfigResponse, error) {
+func (s *SSOConfigsService) UpdateAccount(ctx context.Context, accountID string, req *CompleteSSOConfigRequest) (*SSOConfigResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -5404,9 +5445,9 @@ func (s *SSOConfigsService) UpdateAccount(ctx context.Context, accountID string,
 // operationId updateSSOConfigPartitionEnforced.
 //
 //alianza:operation PUT /v2/authn/sso-config/partitions/enforced/{partitionId}
-func (s *SSOConfigsService) UpdatePartition(ctx context.Context, req *UpdateCompleteSSOConfigRequest) (*SSOConfigResponse, error) {
+func (s *SSOConfigsService) UpdatePartition(ctx context.Context, req *CompleteSSOConfigRequest) (*SSOConfigResponse, error) {
 	var v validator
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -5425,7 +5466,7 @@ func (s *SSOConfigsService) UpdatePartition(ctx context.Context, req *UpdateComp
 func (s *SSOConfigsService) UpdateSubPartitions(ctx context.Context, ssoName string, req *UpdateSubPartitionsRequest) error {
 	var v validator
 	v.pathID("ssoName", ssoName)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return err
 	}
@@ -5445,7 +5486,7 @@ func (s *SSOConfigsService) UpdateSubPartitions(ctx context.Context, ssoName str
 func (s *SSOExemptionsService) CreateAccount(ctx context.Context, accountID string, req *CreateSSOExemptionRequest) (*SSOExemptionResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -5465,7 +5506,7 @@ func (s *SSOExemptionsService) CreateAccount(ctx context.Context, accountID stri
 //alianza:operation POST /v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions
 func (s *SSOExemptionsService) CreatePartition(ctx context.Context, req *CreateSSOExemptionRequest) (*SSOExemptionResponse, error) {
 	var v validator
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -5590,7 +5631,7 @@ func (s *SSOExemptionsService) UpdateAccount(ctx context.Context, accountID, exe
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("exemptionId", exemptionID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -5610,7 +5651,7 @@ func (s *SSOExemptionsService) UpdateAccount(ctx context.Context, accountID, exe
 func (s *SSOExemptionsService) UpdatePartition(ctx context.Context, exemptionID string, req *UpdateSSOExemptionRequest) (*SSOExemptionResponse, error) {
 	var v validator
 	v.pathID("exemptionId", exemptionID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -5629,7 +5670,7 @@ func (s *SSOExemptionsService) UpdatePartition(ctx context.Context, exemptionID 
 //alianza:operation POST /v2/partition/{partitionId}/security
 func (s *SecurityGroupsService) Create(ctx context.Context, req *CreateSecurityRoleRequest) (*SecurityRole, error) {
 	var v validator
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -5716,6 +5757,9 @@ func (s *SecurityGroupsService) Patch(ctx context.Context, securityID string, re
 func (s *SecurityGroupsService) Update(ctx context.Context, securityID string, req *UpdateSecurityRoleRequest) (*SecurityRole, error) {
 	var v validator
 	v.pathID("securityId", securityID)
+	if req != nil {
+		req.validate(&v)
+	}
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -5755,7 +5799,7 @@ func (s *ServiceActivationsService) ListEvents(ctx context.Context, accountID, r
 func (s *SipTrunkGroupsService) Create(ctx context.Context, accountID string, req *CreateSIPTrunkGroupRequest) (*SIPTrunkGroup, error) {
 	var v validator
 	v.pathID("accountId", accountID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -5852,7 +5896,7 @@ func (s *SipTrunkGroupsService) Update(ctx context.Context, accountID, groupID s
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("groupId", groupID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -5957,7 +6001,7 @@ func (s *SipTrunksService) Validate(ctx context.Context, accountID string, opts 
 func (s *SpecialtyLinesService) Create(ctx context.Context, accountID string, req *CreateSpecialtyLineRequest) (*SpecialtyLineResponse, error) {
 	var v validator
 	v.pathID("accountId", accountID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -6035,7 +6079,7 @@ func (s *SpecialtyLinesService) Update(ctx context.Context, accountID, lineID st
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("lineId", lineID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -6052,9 +6096,9 @@ func (s *SpecialtyLinesService) Update(ctx context.Context, accountID, lineID st
 // operationId validate_sip_username.
 //
 //alianza:operation POST /v2/rpc/specialty-line/validate-sip-username
-func (s *SpecialtyLinesService) ValidateSIPUsername(ctx context.Context, req *CreateValidateSIPUsernameRequest) (bool, error) {
+func (s *SpecialtyLinesService) ValidateSIPUsername(ctx context.Context, req *ValidateSIPUsernameRequest) (bool, error) {
 	var v validator
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return false, err
 	}
@@ -6117,10 +6161,10 @@ func (s *TelephoneNumbersService) Accept911AddressOriginal(ctx context.Context, 
 // operationId cancelAndRemoveDynamicInventoryReservation.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests/actions/cancel
-func (s *TelephoneNumbersService) CancelTNRequests(ctx context.Context, accountID string, req *CreateCancelActionRequest) error {
+func (s *TelephoneNumbersService) CancelTNRequests(ctx context.Context, accountID string, req *CancelActionRequest) error {
 	var v validator
 	v.pathID("accountId", accountID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return err
 	}
@@ -6139,7 +6183,7 @@ func (s *TelephoneNumbersService) CancelTNRequests(ctx context.Context, accountI
 //alianza:operation POST /v2/partition/{partitionId}/telephonenumber
 func (s *TelephoneNumbersService) Create(ctx context.Context, req *CreateTelephoneNumberViewRequest) (*TelephoneNumberView, error) {
 	var v validator
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -6157,6 +6201,13 @@ func (s *TelephoneNumbersService) Create(ctx context.Context, req *CreateTelepho
 //
 //alianza:operation POST /v2/partition/{partitionId}/telephonenumber/bulkimport_2
 func (s *TelephoneNumbersService) CreateBulkImport(ctx context.Context, req *CreateJobUploadKeyRequest) (*JobInfo, error) {
+	var v validator
+	if req != nil {
+		req.validate(&v)
+	}
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[JobInfo](ctx, s.client, &request{
 		method:  http.MethodPost,
 		path:    "/v2/partition/{partitionId}/telephonenumber/bulkimport_2",
@@ -6174,7 +6225,7 @@ func (s *TelephoneNumbersService) CreateBulkImport(ctx context.Context, req *Cre
 func (s *TelephoneNumbersService) CreateExternal(ctx context.Context, accountID string, req *CreateExternalTNRequest) (*ExternalTN, error) {
 	var v validator
 	v.pathID("accountId", accountID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -6195,7 +6246,7 @@ func (s *TelephoneNumbersService) CreateExternal(ctx context.Context, accountID 
 func (s *TelephoneNumbersService) CreateTNRequest(ctx context.Context, accountID string, req *CreateDynamicTelephoneNumberActivationRequest) (*DynamicTelephoneNumberActivation, error) {
 	var v validator
 	v.pathID("accountId", accountID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -6533,7 +6584,7 @@ func (s *TelephoneNumbersService) RefreshTNRequest(ctx context.Context, accountI
 func (s *TelephoneNumbersService) ResubmitTNRequests(ctx context.Context, accountID string, req *CreateDynamicTelephoneNumberActivationRequest) (*DynamicTelephoneNumberActivation, error) {
 	var v validator
 	v.pathID("accountId", accountID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -6626,7 +6677,7 @@ func (s *TelephoneNumbersService) UpdateTNRequest(ctx context.Context, accountID
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("orderId", orderID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -6671,7 +6722,7 @@ func (o *UserGroupsCreateSettingOptions) Validate() error {
 func (s *UserGroupsService) CreateSetting(ctx context.Context, req *CreateUserGroupRequest, opts *UserGroupsCreateSettingOptions) (*UserGroupResponse, error) {
 	var v validator
 	opts.validate(&v)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -6810,7 +6861,7 @@ func (o *UserGroupsUpdateSettingsOptions) Validate() error {
 func (s *UserGroupsService) UpdateSettings(ctx context.Context, req *UpdateUserGroupRequest, opts *UserGroupsUpdateSettingsOptions) error {
 	var v validator
 	opts.validate(&v)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return err
 	}
@@ -6830,7 +6881,7 @@ func (s *UserGroupsService) UpdateSettings(ctx context.Context, req *UpdateUserG
 func (s *UsersService) CreateAccountUser(ctx context.Context, accountID string, req *CreateAccountUserRequest) (*AccountUser, error) {
 	var v validator
 	v.pathID("accountId", accountID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -6986,11 +7037,11 @@ func (s *UsersService) PrevalidateEmail(ctx context.Context, accountID, email st
 // operationId repurposeEndUser.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/user/{userId}/repurpose
-func (s *UsersService) Repurpose(ctx context.Context, accountID, userID string, req *UpdateReassignEndUserRequest) (*User, error) {
+func (s *UsersService) Repurpose(ctx context.Context, accountID, userID string, req *ReassignEndUserRequest) (*User, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("userId", userID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -7095,7 +7146,7 @@ func (s *UsersService) UpdateAccountUser(ctx context.Context, accountID, userID 
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("userId", userID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -7115,6 +7166,9 @@ func (s *UsersService) UpdateAccountUser(ctx context.Context, accountID, userID 
 func (s *VirtualFaxService) Create(ctx context.Context, accountID string, req *CreateVirtualFaxLineRequest) (*VirtualFaxLine, error) {
 	var v validator
 	v.pathID("accountId", accountID)
+	if req != nil {
+		req.validate(&v)
+	}
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -7209,7 +7263,7 @@ func (s *VirtualFaxService) Patch(ctx context.Context, accountID, id string, req
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("id", id)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -7230,7 +7284,7 @@ func (s *VirtualFaxService) Update(ctx context.Context, accountID, id string, re
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("id", id)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -7250,7 +7304,7 @@ func (s *VirtualFaxService) Update(ctx context.Context, accountID, id string, re
 func (s *VirtualFaxService) UpdateOutbound(ctx context.Context, accountID string, req *UpdateVfaxOutboundRequest) (*VfaxOutbound, error) {
 	var v validator
 	v.pathID("accountId", accountID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -7270,7 +7324,7 @@ func (s *VirtualFaxService) UpdateOutbound(ctx context.Context, accountID string
 func (s *VoicemailBoxesService) Create(ctx context.Context, accountID string, req *CreateVoicemailBoxRequest) (*VoicemailBox, error) {
 	var v validator
 	v.pathID("accountId", accountID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -7440,7 +7494,7 @@ func (s *VoicemailBoxesService) Patch(ctx context.Context, accountID, voicemailB
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -7487,7 +7541,7 @@ func (s *VoicemailBoxesService) Update(ctx context.Context, accountID, voicemail
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -7550,10 +7604,13 @@ func (s *VoicemailBoxesService) UpdateGreetingMedia(ctx context.Context, account
 // operationId setPin.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/pin
-func (s *VoicemailBoxesService) UpdatePIN(ctx context.Context, accountID, voicemailBoxID string, req *UpdatePinChangeRequest) error {
+func (s *VoicemailBoxesService) UpdatePIN(ctx context.Context, accountID, voicemailBoxID string, req *ChangePINRequest) error {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
+	if req != nil {
+		req.validate(&v)
+	}
 	if err := v.err(); err != nil {
 		return err
 	}
@@ -7713,7 +7770,7 @@ func (s *VoicemailMessagesService) Update(ctx context.Context, accountID, voicem
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
 	v.pathID("messageId", messageID)
-	v.check(req != nil, "body", "is required")
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}

@@ -19,9 +19,13 @@ func RenderModels(pkg string, t *Types) ([]byte, error) {
 	if err := t.Err(); err != nil {
 		return nil, err
 	}
+	if unused := t.unusedRenames(); len(unused) > 0 {
+		return nil, fmt.Errorf("gen: overrides: schemaNames entries no generated type uses (stale, or the source is misspelled): %s", strings.Join(unused, ", "))
+	}
 	decls := t.Decls()
 	holders := t.secretHolders()
 	cycles := t.valueCycles()
+	patterns := patternVars(decls)
 
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "%s\npackage %s\n\n", Header, pkg)
@@ -29,8 +33,17 @@ func RenderModels(pkg string, t *Types) ([]byte, error) {
 	if len(holders) > 0 {
 		imports = append(imports, "fmt", "log/slog")
 	}
-	if slices.ContainsFunc(decls, func(d *Decl) bool { return d.Kind == KindRequest && len(d.Rules) > 0 }) {
-		imports = append(imports, "fmt")
+	for _, d := range decls {
+		for _, r := range d.Rules {
+			switch r.Kind {
+			case "length":
+				if r.Min == "" || r.Max == "" {
+					imports = append(imports, "unicode/utf8")
+				}
+			case "pattern":
+				imports = append(imports, "regexp")
+			}
+		}
 	}
 	slices.Sort(imports)
 	imports = slices.Compact(imports)
@@ -51,7 +64,11 @@ func RenderModels(pkg string, t *Types) ([]byte, error) {
 		if holders[d.Name] {
 			renderRedaction(&b, pkg, d.Name)
 		}
+		if d.Kind == KindRequest {
+			renderValidate(&b, d, patterns)
+		}
 	}
+	renderPatterns(&b, patterns)
 	for _, c := range t.converters() {
 		renderConverter(&b, t, c, cycles)
 	}
@@ -72,6 +89,9 @@ func structDoc(d *Decl) string {
 		}
 	} else if strings.Contains(d.Source, ".") || strings.Contains(d.Source, "[]") || strings.Contains(d.Source, " ") {
 		lead = fmt.Sprintf("%s is an object the spec declares inline at %s.", d.Name, d.Source)
+	}
+	if d.Lead != "" {
+		lead = d.Lead
 	}
 	desc := d.Doc
 	if d.Kind == KindRequest {
@@ -96,11 +116,14 @@ func renderStruct(b *bytes.Buffer, d *Decl, cycles map[string]bool) {
 		if f.Pointer || cycles[d.Name+"."+f.Name] {
 			typ = "*" + typ
 		}
-		omit := f.Omit
-		if strings.HasPrefix(typ, "*") {
-			omit = "omitempty"
+		tag := f.JSON
+		switch {
+		case strings.HasPrefix(typ, "*"):
+			tag += ",omitempty"
+		case f.Omit != "":
+			tag += "," + f.Omit
 		}
-		fmt.Fprintf(b, "\t%s %s `json:%s`\n", f.Name, typ, strconv.Quote(f.JSON+","+omit))
+		fmt.Fprintf(b, "\t%s %s `json:%s`\n", f.Name, typ, strconv.Quote(tag))
 	}
 	b.WriteString("}\n")
 }
@@ -224,9 +247,23 @@ func RenderModelsTest(pkg string, t *Types) ([]byte, error) {
 			if len(c.RequestOnly) > 0 {
 				fmt.Fprintf(&b, "\t\t\trequestOnly: []string{%s},\n", quoteAll(c.RequestOnly))
 			}
+			if len(c.NotCopied) > 0 {
+				b.WriteString("\t\t\tnotCopied: map[string]string{\n")
+				for _, nc := range c.NotCopied {
+					fmt.Fprintf(&b, "\t\t\t\t%q: %q,\n", nc[0], nc[1])
+				}
+				b.WriteString("\t\t\t},\n")
+			}
 			b.WriteString("\t\t},\n")
 		}
 		b.WriteString("\t)\n")
+	}
+	b.WriteString("}\n")
+	b.WriteString("\n// generatedModels is every generated struct type, for the tests that walk\n// them (TestGeneratedModelsRoundTrip).\nvar generatedModels = map[string]any{\n")
+	for _, d := range decls {
+		if d.Kind != KindEnum {
+			fmt.Fprintf(&b, "\t%q: &%s{},\n", d.Name, d.Name)
+		}
 	}
 	b.WriteString("}\n")
 	src, err := format.Source(b.Bytes())
@@ -249,6 +286,7 @@ type Converter struct {
 	Model, Request string
 	Copied         []ConvField // the fields both have, by JSON name
 	RequestOnly    []string    // JSON names of request fields the model lacks
+	NotCopied      [][2]string // JSON name and reason of fields whose types differ
 }
 
 // ConvField is one copied field.
@@ -257,7 +295,10 @@ type ConvField struct {
 }
 
 // converters pairs each generated PUT request of a component schema with
-// the generated model of the same schema: the model gets UpdateRequest.
+// the model of the same schema, generated or hand-written (when the
+// hand-written one has no UpdateRequest method yet): the model gets
+// UpdateRequest. A hand-written model's field whose type differs from the
+// request's is not copied, and the test table says why.
 func (t *Types) converters() []Converter {
 	var out []Converter
 	for _, d := range t.Decls() {
@@ -265,18 +306,30 @@ func (t *Types) converters() []Converter {
 			continue
 		}
 		model := t.byKey["schema:"+d.schema]
-		md := t.decls[model]
-		if md == nil || md.Kind != KindStruct {
+		var fields []Field
+		hand := false
+		if md := t.decls[model]; md != nil && md.Kind == KindStruct {
+			fields = md.Fields
+		} else if h := t.hand[d.schema]; h != "" && t.handStructs[h] != nil && !t.handMethods[h+".UpdateRequest"] {
+			model, fields, hand = h, t.handStructs[h], true
+		} else {
 			continue
 		}
 		c := Converter{Model: model, Request: d.Name}
 		for _, rf := range d.Fields {
-			i := slices.IndexFunc(md.Fields, func(f Field) bool { return f.JSON == rf.JSON })
-			if i < 0 {
+			i := slices.IndexFunc(fields, func(f Field) bool { return f.JSON == rf.JSON })
+			switch {
+			case i < 0:
 				c.RequestOnly = append(c.RequestOnly, rf.JSON)
-				continue
+			case hand && fields[i].Type == "*"+rf.Type:
+				mf := fields[i]
+				mf.Type, mf.Pointer = rf.Type, true
+				c.Copied = append(c.Copied, ConvField{Model: mf, Request: rf})
+			case hand && fields[i].Type != rf.Type:
+				c.NotCopied = append(c.NotCopied, [2]string{rf.JSON, fmt.Sprintf("the hand-written %s holds it as %s, the request as %s", model, fields[i].Type, rf.Type)})
+			default:
+				c.Copied = append(c.Copied, ConvField{Model: fields[i], Request: rf})
 			}
-			c.Copied = append(c.Copied, ConvField{Model: md.Fields[i], Request: rf})
 		}
 		out = append(out, c)
 	}
@@ -327,4 +380,105 @@ func (t *Types) isScalar(typ string) bool {
 		return d.Kind == KindEnum
 	}
 	return t.enumTypes[typ]
+}
+
+// patternVars names the package variable of each enforced pattern, in
+// sorted order: specPattern1, specPattern2...
+func patternVars(decls []*Decl) map[string]string {
+	var pats []string
+	for _, d := range decls {
+		for _, r := range d.Rules {
+			if r.Kind == "pattern" {
+				pats = append(pats, r.Pattern)
+			}
+		}
+	}
+	slices.Sort(pats)
+	pats = slices.Compact(pats)
+	out := make(map[string]string, len(pats))
+	for i, p := range pats {
+		out[p] = fmt.Sprintf("specPattern%d", i+1)
+	}
+	return out
+}
+
+func renderPatterns(b *bytes.Buffer, patterns map[string]string) {
+	if len(patterns) == 0 {
+		return
+	}
+	b.WriteString("\n// The spec's patterns that generated Validate methods enforce, each as a\n// whole-value match.\nvar (\n")
+	pats := slices.Sorted(func(yield func(string) bool) {
+		for p := range patterns {
+			if !yield(p) {
+				return
+			}
+		}
+	})
+	for _, p := range pats {
+		fmt.Fprintf(b, "\t%s = regexp.MustCompile(%s)\n", patterns[p], strconv.Quote("^(?:"+p+")$"))
+	}
+	b.WriteString(")\n")
+}
+
+// renderValidate writes a request's validate and Validate methods.
+func renderValidate(b *bytes.Buffer, d *Decl, patterns map[string]string) {
+	fmt.Fprintf(b, "\n// Validate reports, as a *ValidationError, every problem of r that the\n// spec's rules for schema %s find; nil when there is none.\n", d.Source)
+	fmt.Fprintf(b, "func (r *%s) Validate() error { return validateRequest(r) }\n\n", d.Name)
+	if len(d.Rules) == 0 {
+		fmt.Fprintf(b, "func (r *%s) validate(*validator) {}\n", d.Name)
+		return
+	}
+	fmt.Fprintf(b, "func (r *%s) validate(v *validator) {\n", d.Name)
+	for _, r := range d.Rules {
+		val := "r." + r.Field
+		if r.Pointer {
+			val = "*r." + r.Field
+			fmt.Fprintf(b, "\tif r.%s != nil {\n", r.Field)
+		}
+		q := strconv.Quote(r.JSON)
+		sval := val // as a string
+		if r.GoType != "string" {
+			sval = "string(" + val + ")"
+		}
+		switch r.Kind {
+		case "required":
+			fmt.Fprintf(b, "\tv.required(%s, %s)\n", q, sval)
+		case "length":
+			switch {
+			case r.Min != "" && r.Max != "":
+				fmt.Fprintf(b, "\tv.length(%s, %s, %s, %s)\n", q, sval, r.Min, r.Max)
+			case r.Min != "":
+				fmt.Fprintf(b, "\tv.check(%s == \"\" || utf8.RuneCountInString(%s) >= %s, %s, %s)\n", val, sval, r.Min, q, strconv.Quote("must be at least "+r.Min+" characters"))
+			default:
+				fmt.Fprintf(b, "\tv.check(utf8.RuneCountInString(%s) <= %s, %s, %s)\n", sval, r.Max, q, strconv.Quote("must be at most "+r.Max+" characters"))
+			}
+		case "range":
+			conds, words := []string{}, ""
+			if r.Min != "" {
+				conds = append(conds, fmt.Sprintf("%s >= %s", val, r.Min))
+			}
+			if r.Max != "" {
+				conds = append(conds, fmt.Sprintf("%s <= %s", val, r.Max))
+			}
+			switch {
+			case r.Min != "" && r.Max != "":
+				words = "must be between " + r.Min + " and " + r.Max
+			case r.Min != "":
+				words = "must be at least " + r.Min
+			default:
+				words = "must be at most " + r.Max
+			}
+			fmt.Fprintf(b, "\tv.check(%s, %s, %s)\n", strings.Join(conds, " && "), q, strconv.Quote(words))
+		case "enum":
+			fmt.Fprintf(b, "\tv.enum(%s, %s, r.%s.Valid())\n", q, sval, r.Field)
+		case "enums":
+			fmt.Fprintf(b, "\tfor _, e := range r.%s {\n\t\tv.enum(%s, string(e), e.Valid())\n\t}\n", r.Field, q)
+		case "pattern":
+			fmt.Fprintf(b, "\tv.check(%s == \"\" || %s.MatchString(%s), %s, %s)\n", val, patterns[r.Pattern], sval, q, strconv.Quote("must match "+r.Pattern))
+		}
+		if r.Pointer {
+			b.WriteString("\t}\n")
+		}
+	}
+	b.WriteString("}\n")
 }

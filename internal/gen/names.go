@@ -10,12 +10,12 @@ import (
 
 // initialisms are words written in capitals in Go names (Go's own
 // convention: ID, API, URL; and the platform's: SIP, TN, MAC, IVR, BLF, US,
-// CDR (call detail record), SSO (single sign-on), LOA (letter of
-// authorization)).
+// CDR (call detail record), CID (caller ID), SSO (single sign-on), SAML,
+// SMS, LOA (letter of authorization), PIN).
 var initialisms = map[string]bool{
-	"API": true, "BLF": true, "CDR": true, "ID": true, "IP": true, "IVR": true,
-	"LOA": true, "MAC": true, "SAML": true, "SIP": true, "SSO": true, "TN": true, "URL": true,
-	"US": true,
+	"API": true, "BLF": true, "CDR": true, "CID": true, "ID": true, "IP": true,
+	"IVR": true, "LOA": true, "MAC": true, "PIN": true, "SAML": true, "SIP": true,
+	"SMS": true, "SSO": true, "TN": true, "URL": true, "US": true,
 }
 
 // GoName turns an enum value into the Go identifier part that follows the
@@ -85,16 +85,19 @@ func Unexported(name string) string {
 
 var (
 	hiddenRE = regexp.MustCompile(`(?is)<span\b[^>]*\bhidden\b[^>]*>.*?</span>`)
+	inlineRE = regexp.MustCompile(`(?i)</?(a|b|i|em|strong|code|span|u|tt)\b[^>]*>`)
 	tagRE    = regexp.MustCompile(`<[^>]*>`)
 	spaceRE  = regexp.MustCompile(`\s+`)
 )
 
 // StripHTML turns a description from the spec into plain text: hidden
 // spans (links into Alianza's web documentation) are dropped with their
-// text, other tags are removed (a <br> or </p> becomes a space), entities
+// text, inline tags (<b>, <a>, <code>...) are removed, other tags (a <br>
+// or </p>) become a space, entities
 // decoded, whitespace collapsed and the ends trimmed.
 func StripHTML(s string) string {
 	s = hiddenRE.ReplaceAllString(s, " ")
+	s = inlineRE.ReplaceAllString(s, "")
 	s = tagRE.ReplaceAllString(s, " ")
 	s = html.UnescapeString(s)
 	s = spaceRE.ReplaceAllString(s, " ")

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -33,6 +34,8 @@ type HandWritten struct {
 	Claimed map[string]bool
 	// Fields holds the names of Client's fields.
 	Fields map[string]bool
+	// Validators holds the types with a validate(*validator) method.
+	Validators map[string]bool
 }
 
 // ReadHandWritten parses the non-test Go files of dir other than the
@@ -45,7 +48,7 @@ func ReadHandWritten(dir string) (*HandWritten, error) {
 	if err != nil {
 		return nil, err
 	}
-	hw := &HandWritten{Services: map[string]map[string]bool{}, Claimed: map[string]bool{}, Fields: map[string]bool{}}
+	hw := &HandWritten{Services: map[string]map[string]bool{}, Claimed: map[string]bool{}, Fields: map[string]bool{}, Validators: map[string]bool{}}
 	fset := token.NewFileSet()
 	var files []*ast.File
 	for _, name := range names {
@@ -89,6 +92,9 @@ func ReadHandWritten(dir string) (*HandWritten, error) {
 			if m := hw.Services[recv]; m != nil && name != "" {
 				m[name] = true
 			}
+			if name == "validate" {
+				hw.Validators[recv] = true
+			}
 			if fn.Doc == nil {
 				continue
 			}
@@ -100,6 +106,103 @@ func ReadHandWritten(dir string) (*HandWritten, error) {
 		}
 	}
 	return hw, nil
+}
+
+// Validates reports whether name is a generated request type: RenderModels
+// gives each one a validate method holding the schema's rules.
+func (t *Types) Validates(name string) bool {
+	d := t.decls[name]
+	return d != nil && d.Kind == KindRequest
+}
+
+// Placeholder is a Go expression of a generated request type's pointer
+// that its validate method accepts: each required field set to a value its
+// rules allow, every optional one left nil. It is "" for a type Types did
+// not generate, or when a required field's rule (a pattern) has no
+// placeholder.
+func (t *Types) Placeholder(name string) string {
+	d := t.decls[name]
+	if d == nil || d.Kind != KindRequest {
+		return ""
+	}
+	type want struct {
+		goType     string
+		enum       bool
+		patterns   []string
+		minLen     int
+		minN, maxN string
+	}
+	fields := map[string]*want{}
+	var order []string
+	for _, r := range d.Rules {
+		if r.Pointer {
+			continue // nil: not checked
+		}
+		w := fields[r.Field]
+		if w == nil {
+			w = &want{goType: r.GoType}
+			fields[r.Field] = w
+			order = append(order, r.Field)
+		}
+		switch r.Kind {
+		case "enum":
+			w.enum = true
+		case "pattern":
+			w.patterns = append(w.patterns, r.Pattern)
+		case "length":
+			if n, err := strconv.Atoi(r.Min); err == nil && n > w.minLen {
+				w.minLen = n
+			}
+		case "range":
+			w.minN, w.maxN = r.Min, r.Max
+		}
+	}
+	var sets []string
+	for _, f := range order {
+		w := fields[f]
+		var val string
+		switch {
+		case w.enum:
+			val = w.goType + "Values()[0]"
+		case w.minN == "" && w.maxN == "":
+			text, ok := placeholderText(max(w.minLen, 1), w.patterns)
+			if !ok {
+				return ""
+			}
+			val = strconv.Quote(text)
+			if w.goType != "string" {
+				val = w.goType + "(" + val + ")"
+			}
+		case w.minN != "":
+			val = w.minN
+		case w.maxN != "":
+			val = w.maxN
+		default:
+			continue
+		}
+		sets = append(sets, f+": "+val)
+	}
+	return "&" + name + "{" + strings.Join(sets, ", ") + "}"
+}
+
+// placeholderText is a string of n or more characters that every pattern
+// matches, tried from a few candidates; ok is false when none fits.
+func placeholderText(n int, patterns []string) (string, bool) {
+	for _, c := range []string{"x", "1", "a1", "x@example.com"} {
+		text := strings.Repeat(c, max(1, (n+len(c)-1)/len(c)))
+		fits := true
+		for _, p := range patterns {
+			re, err := regexp.Compile(p)
+			if err != nil || !re.MatchString(text) {
+				fits = false
+				break
+			}
+		}
+		if fits {
+			return text, true
+		}
+	}
+	return "", false
 }
 
 // ClaimedList returns the claimed operations, sorted.
@@ -156,6 +259,7 @@ type Method struct {
 	Body     BodyKind
 	BodyType string // BodyJSON: the Go type of the body
 	BodyReq  bool   // the spec requires the body
+	BodyRule bool   // BodyType has a validate method: its rules are checked before sending
 	File     string // BodyMultipart: the form field holding the file
 	Fields   []Param
 	Answer   AnswerKind
@@ -240,6 +344,10 @@ func PlanOperations(s *Spec, ov *Overrides, hw *HandWritten, tn TypeNamer) (*Pla
 		if err := planMethod(s, tn, m); err != nil {
 			errs = append(errs, fmt.Sprintf("%s (%s): %v", op.Key(), op.ID, err))
 			continue
+		}
+		if m.BodyPointer() {
+			vt, ok := tn.(interface{ Validates(string) bool })
+			m.BodyRule = hw.Validators[m.BodyType] || ok && vt.Validates(m.BodyType)
 		}
 		svc.Methods = append(svc.Methods, m)
 	}

@@ -283,7 +283,7 @@ func renderMethod(b *bytes.Buffer, m *Method, imports map[string]bool) {
 		}
 		return expr
 	}
-	validates := len(m.Args) > 0 || m.hasRequiredQuery() || m.Body == BodyMultipart || m.Answer == AnswerStream ||
+	validates := len(m.Args) > 0 || m.hasRequiredQuery() || m.Body == BodyMultipart || m.Answer == AnswerStream || m.BodyRule ||
 		m.Body == BodyJSON && m.BodyReq && (m.BodyPointer() || strings.HasPrefix(m.BodyType, "[]") || strings.HasPrefix(m.BodyType, "map["))
 	if validates {
 		b.WriteString("\tvar v validator\n")
@@ -293,7 +293,12 @@ func renderMethod(b *bytes.Buffer, m *Method, imports map[string]bool) {
 		if m.hasRequiredQuery() {
 			b.WriteString("\topts.validate(&v)\n")
 		}
-		if m.Body == BodyJSON && m.BodyReq && (m.BodyPointer() || strings.HasPrefix(m.BodyType, "[]") || strings.HasPrefix(m.BodyType, "map[")) {
+		switch {
+		case m.BodyRule && m.BodyReq:
+			b.WriteString("\tvalidateBody(&v, req)\n")
+		case m.BodyRule:
+			b.WriteString("\tif req != nil {\n\t\treq.validate(&v)\n\t}\n")
+		case m.Body == BodyJSON && m.BodyReq && (m.BodyPointer() || strings.HasPrefix(m.BodyType, "[]") || strings.HasPrefix(m.BodyType, "map[")):
 			b.WriteString("\tv.check(req != nil, \"body\", \"is required\")\n")
 		}
 		if m.Answer == AnswerStream {
@@ -406,13 +411,14 @@ func indexType(m *Method, field string) string {
 const CallsTestFile = "calls_gen_test.go"
 
 // RenderCallsTest writes calls_gen_test.go: for every generated method, a
-// call with placeholder arguments (path arguments "a1", "a2", ...; an empty
-// body; every required query parameter set), the operation it must reach
-// and an answer of its kind, so one test drives every generated method.
-func RenderCallsTest(pkg string, plan *Plan) ([]byte, error) {
+// call with placeholder arguments (path arguments "a1", "a2", ...; a body
+// its rules accept, from body, or else an empty one; every required query
+// parameter set), the operation it must reach and an answer of its kind,
+// so one test drives every generated method. body may be nil.
+func RenderCallsTest(pkg string, plan *Plan, body func(typ string) string) ([]byte, error) {
 	imports := map[string]bool{"context": true}
-	var body bytes.Buffer
-	body.WriteString("\n// generatedCalls calls every generated method once.\nvar generatedCalls = []generatedCall{\n")
+	var out bytes.Buffer
+	out.WriteString("\n// generatedCalls calls every generated method once.\nvar generatedCalls = []generatedCall{\n")
 	for _, m := range plan.Methods {
 		var args, vals []string
 		for i := range m.Args {
@@ -421,7 +427,14 @@ func RenderCallsTest(pkg string, plan *Plan) ([]byte, error) {
 			vals = append(vals, strconv.Quote(v))
 		}
 		if m.Body == BodyJSON {
-			args = append(args, placeholderValue(m.BodyType, m.BodyPointer(), imports))
+			lit := ""
+			if body != nil && m.BodyPointer() {
+				lit = body(m.BodyType)
+			}
+			if lit == "" {
+				lit = placeholderValue(m.BodyType, m.BodyPointer(), imports)
+			}
+			args = append(args, lit)
 		}
 		if m.Body == BodyMultipart {
 			imports["strings"] = true
@@ -456,17 +469,17 @@ func RenderCallsTest(pkg string, plan *Plan) ([]byte, error) {
 		if len(vals) > 0 {
 			argList = "[]string{" + strings.Join(vals, ", ") + "}"
 		}
-		fmt.Fprintf(&body, "\t{fn: %q, op: %q, args: %s, answer: %s, call: func(ctx context.Context, c *Client) error {\n\t\t%s\n\t}},\n",
+		fmt.Fprintf(&out, "\t{fn: %q, op: %q, args: %s, answer: %s, call: func(ctx context.Context, c *Client) error {\n\t\t%s\n\t}},\n",
 			m.Service+"Service."+m.Name, m.Op.Key(), argList, strconv.Quote(m.placeholderAnswer()), stmt)
 	}
-	body.WriteString("}\n")
+	out.WriteString("}\n")
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "%s\npackage %s\n\nimport (\n", Header, pkg)
 	for _, k := range sortedKeys(imports) {
 		fmt.Fprintf(&b, "\t%q\n", k)
 	}
 	b.WriteString(")\n")
-	b.Write(body.Bytes())
+	b.Write(out.Bytes())
 	return formatSource("calls test", b.Bytes())
 }
 

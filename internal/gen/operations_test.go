@@ -216,7 +216,7 @@ operations:
 	require.NoError(t, err)
 	assert.Contains(t, string(svcs), "// WidgetsService manages widgets.\ntype WidgetsService service\n")
 	assert.Contains(t, string(svcs), "\tc.Gadgets = (*GadgetsService)(&c.common)\n")
-	calls, err := RenderCallsTest("p", plan)
+	calls, err := RenderCallsTest("p", plan, nil)
 	require.NoError(t, err)
 	assert.Contains(t, string(calls), `c.Gadgets.Search(ctx, &GadgetsSearchOptions{Q: "x"})`)
 }

@@ -30,6 +30,16 @@ type Overrides struct {
 	// Operations names the generated methods whose mechanical names
 	// (MethodName) do not read well or clash.
 	Operations []OperationOverride `yaml:"operations"`
+	// Patterns lists spec patterns the generated validation does not
+	// enforce.
+	Patterns []PatternNote `yaml:"patterns"`
+	// ServerAssigned lists properties the platform fills, left out of the
+	// generated request bodies of the given methods.
+	ServerAssigned []ServerAssigned `yaml:"serverAssigned"`
+	// Generate lists component schemas whose models are generated although
+	// no generated method uses them: the hand-written methods' models that
+	// moved onto generated code.
+	Generate []GenerateModel `yaml:"generate"`
 }
 
 // ServiceOverride puts the operations of a spec tag on a Go service.
@@ -47,6 +57,28 @@ type OperationOverride struct {
 	ID     string `yaml:"id"` // the operationId
 	Name   string `yaml:"name"`
 	Reason string `yaml:"reason"`
+}
+
+// GenerateModel is a component schema whose model is always generated.
+type GenerateModel struct {
+	Schema string `yaml:"schema"`
+	Doc    string `yaml:"doc"` // leads the type's doc comment
+	Reason string `yaml:"reason"`
+}
+
+// PatternNote is a spec pattern, written exactly as the spec writes it,
+// that the generated validation leaves out.
+type PatternNote struct {
+	Pattern string `yaml:"pattern"`
+	Reason  string `yaml:"reason"`
+}
+
+// ServerAssigned is a property the platform assigns: a request body of one
+// of Methods does not carry it.
+type ServerAssigned struct {
+	Field   string   `yaml:"field"`
+	Methods []string `yaml:"methods"`
+	Reason  string   `yaml:"reason"`
 }
 
 // SchemaName names one generated type. Source is a component schema, an
@@ -218,6 +250,32 @@ func (ov *Overrides) check() error {
 		ids[o.ID] = true
 		if err := checkReason(where, o.Reason); err != nil {
 			return err
+		}
+	}
+	for i, p := range ov.Patterns {
+		if err := checkReason(fmt.Sprintf("patterns[%d] %s", i, p.Pattern), p.Reason); err != nil {
+			return err
+		}
+	}
+	for i, sa := range ov.ServerAssigned {
+		where := fmt.Sprintf("serverAssigned[%d] %s", i, sa.Field)
+		if sa.Field == "" || len(sa.Methods) == 0 {
+			return fmt.Errorf("%s: a field and its methods are required", where)
+		}
+		if err := checkReason(where, sa.Reason); err != nil {
+			return err
+		}
+	}
+	for i, g := range ov.Generate {
+		where := fmt.Sprintf("generate[%d] %s", i, g.Schema)
+		if g.Schema == "" {
+			return fmt.Errorf("%s: no schema", where)
+		}
+		if err := checkReason(where, g.Reason); err != nil {
+			return err
+		}
+		if slices.ContainsFunc(ov.Models, func(m ModelOverride) bool { return m.Schema == g.Schema }) {
+			return fmt.Errorf("%s: the models table ties the schema to a hand-written model", where)
 		}
 	}
 	names := map[string]bool{}

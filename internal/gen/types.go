@@ -5,11 +5,14 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"maps"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -26,9 +29,14 @@ type Types struct {
 	enumSets map[string]string // sorted enum values joined by \x00 -> enum type (enums_gen.go)
 	renamed  map[string]string // component schema or inline source -> Go name (overrides schemaNames)
 
+	renameUsed map[string]bool // the renamed entries generation applied
+
 	handSecret map[string]bool   // hand-written types that hold a Secret, directly or nested
 	genEnums   map[string]string // property name and values -> generated enum type
 	enumTypes  map[string]bool   // the enum types of enums_gen.go
+
+	handStructs map[string][]Field // hand-written struct -> its JSON fields (Name, JSON, Type)
+	handMethods map[string]bool    // "Type.Method" of hand-written methods
 
 	decls  map[string]*Decl  // generated Go name -> declaration
 	byKey  map[string]string // declaration key (schema:X, inline source, request) -> Go name
@@ -52,6 +60,7 @@ type Decl struct {
 	Kind   DeclKind
 	Source string // the component schema or inline location it comes from
 	Doc    string // plain text
+	Lead   string // leads the doc comment in place of the mechanical first sentence
 	Fields []Field
 	Enum   Enum   // KindEnum
 	Method string // KindRequest: POST, PUT or PATCH
@@ -95,7 +104,7 @@ type Rule struct {
 func NewTypes(s *Spec, ov *Overrides, pkgDir string) (*Types, error) {
 	t := &Types{
 		spec: s, ov: ov,
-		hand: map[string]string{}, declared: map[string]bool{}, enumSets: map[string]string{}, handSecret: map[string]bool{}, genEnums: map[string]string{}, enumTypes: map[string]bool{},
+		hand: map[string]string{}, declared: map[string]bool{}, enumSets: map[string]string{}, handSecret: map[string]bool{}, renameUsed: map[string]bool{}, genEnums: map[string]string{}, enumTypes: map[string]bool{},
 		renamed: map[string]string{},
 		decls:   map[string]*Decl{}, byKey: map[string]string{}, owners: map[string]string{},
 	}
@@ -129,6 +138,9 @@ func NewTypes(s *Spec, ov *Overrides, pkgDir string) (*Types, error) {
 			return nil, err
 		}
 		t.handSecret = holders
+		if t.handStructs, t.handMethods, err = handStructs(pkgDir); err != nil {
+			return nil, err
+		}
 	}
 	enums, err := BuildEnums(s, ov)
 	if err != nil {
@@ -139,6 +151,15 @@ func NewTypes(s *Spec, ov *Overrides, pkgDir string) (*Types, error) {
 		k := enumSetKey(e.Strings())
 		if _, dup := t.enumSets[k]; !dup {
 			t.enumSets[k] = e.Type
+		}
+	}
+	for _, g := range ov.Generate {
+		if s.Schema(g.Schema) == nil {
+			return nil, fmt.Errorf("gen: overrides: generate %s: no such schema", g.Schema)
+		}
+		t.Name(g.Schema)
+		if d := t.decls[t.byKey["schema:"+g.Schema]]; d != nil && g.Doc != "" {
+			d.Lead = strings.TrimSpace(g.Doc)
 		}
 	}
 	return t, nil
@@ -220,6 +241,60 @@ func secretHolderTypes(dir string) (map[string]bool, error) {
 		}
 	}
 	return holds, nil
+}
+
+// handStructs reads the hand-written struct types of dir (not the models
+// file) with their JSON fields, and the hand-written methods.
+func handStructs(dir string) (map[string][]Field, map[string]bool, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		return nil, nil, err
+	}
+	fset := token.NewFileSet()
+	structs, methods := map[string][]Field{}, map[string]bool{}
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") || filepath.Base(name) == modelsFile {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv != nil && len(d.Recv.List) == 1 {
+					recv := types.ExprString(d.Recv.List[0].Type)
+					methods[strings.TrimPrefix(recv, "*")+"."+d.Name.Name] = true
+				}
+			case *ast.GenDecl:
+				for _, sp := range d.Specs {
+					ts, ok := sp.(*ast.TypeSpec)
+					if !ok {
+						continue
+					}
+					st, ok := ts.Type.(*ast.StructType)
+					if !ok {
+						continue
+					}
+					var fields []Field
+					for _, fl := range st.Fields.List {
+						if len(fl.Names) != 1 || fl.Tag == nil || !fl.Names[0].IsExported() {
+							continue
+						}
+						raw, _ := strconv.Unquote(fl.Tag.Value)
+						j, _, _ := strings.Cut(reflect.StructTag(raw).Get("json"), ",")
+						if j == "" || j == "-" {
+							continue
+						}
+						fields = append(fields, Field{Name: fl.Names[0].Name, JSON: j, Type: types.ExprString(fl.Type)})
+					}
+					structs[ts.Name.Name] = fields
+				}
+			}
+		}
+	}
+	return structs, methods, nil
 }
 
 func enumSetKey(values []string) string {
@@ -340,7 +415,7 @@ func (t *Types) Name(schema string) string {
 	if name, ok := t.byKey[key]; ok {
 		return name
 	}
-	name := t.renamed[schema]
+	name := t.rename(schema)
 	if name == "" {
 		name = TypeName(schema)
 	}
@@ -426,18 +501,29 @@ func (t *Types) expr(n map[string]any, hint, source string) string {
 	typ := primaryType(n)
 	switch {
 	case isEnumNode(n) && len(asSlice(n["enum"])) > 0:
-		if name := t.renamed[source]; name != "" {
+		if name := t.rename(source); name != "" {
 			hint = name
 		}
 		return t.enumType("inline:"+source, hint, source, n, StripHTML(str(n["description"])))
 	case typ == "array":
 		return "[]" + t.expr(asMap(n["items"]), singular(hint), source+"[]")
 	case isObjectNode(t.spec, n):
-		if name := t.renamed[source]; name != "" {
+		if name := t.rename(source); name != "" {
 			hint = name
 		}
 		return t.structType("inline:"+source, hint, source, n)
 	case n["oneOf"] != nil || n["anyOf"] != nil:
+		// Go has no union: the JSON is kept raw, and each variant that is a
+		// component schema gets its type, to decode the raw JSON into.
+		for _, key := range []string{"oneOf", "anyOf"} {
+			for _, m := range asSlice(n[key]) {
+				if ref, ok := asMap(m)["$ref"].(string); ok {
+					if name, isSchema := strings.CutPrefix(ref, schemaRefPrefix); isSchema {
+						t.Name(name)
+					}
+				}
+			}
+		}
 		return "json.RawMessage"
 	}
 	switch typ {
@@ -518,8 +604,11 @@ func (t *Types) enumType(key, name, source string, n map[string]any, doc string)
 		return "string"
 	}
 	e := Enum{Type: name, Source: source}
-	if doc == "" {
-		doc = name + " values appear in " + source + "."
+	lead := name + " values appear in " + strings.TrimPrefix(source, "inline:") + "."
+	if doc != "" {
+		doc = lead + "\n\n" + doc
+	} else {
+		doc = lead
 	}
 	e.Doc = doc
 	seen := map[string]bool{}
@@ -593,7 +682,7 @@ func (t *Types) properties(n map[string]any) []prop {
 			walk(asMap(m), visiting, variants)
 		}
 		props := mapAt(n, "properties")
-		for _, k := range slices.Sorted(maps.Keys(props)) {
+		for _, k := range t.spec.keys(props) {
 			if _, dup := idx[k]; dup {
 				continue
 			}
@@ -620,8 +709,9 @@ func (t *Types) properties(n map[string]any) []prop {
 }
 
 // secretName matches the JSON names of fields that hold a credential: a
-// PIN, password, secret or token.
-var secretName = regexp.MustCompile(`(?i)(password|passwd|secret|token|pin|passcode)$`)
+// PIN (a voicemail or wireless PIN), password (a SIP password), secret (an
+// SSO client or API secret), token, API key or private key.
+var secretName = regexp.MustCompile(`(?i)(password|passwd|secret|token|pin|passcode|apikey|privatekey)$`)
 
 // isSecretProp reports whether a string property holds a credential.
 func isSecretProp(name string) bool { return secretName.MatchString(name) }
@@ -636,7 +726,7 @@ func (t *Types) fields(hintBase, source string, n map[string]any, kind DeclKind,
 	var out []Field
 	used := map[string]bool{}
 	for _, p := range t.properties(n) {
-		if kind == KindRequest && readOnly(t.spec, p.node) {
+		if kind == KindRequest && (readOnly(t.spec, p.node) || t.serverAssigned(p.name, method)) {
 			continue
 		}
 		fn := FieldName(p.name)
@@ -649,6 +739,9 @@ func (t *Types) fields(hintBase, source string, n map[string]any, kind DeclKind,
 		used[fn] = true
 		typ := t.expr(p.node, joinName(hintBase, fn), source+"."+p.name)
 		f := Field{Name: fn, JSON: p.name, Type: typ, Doc: describe(t.spec, p.node), Required: p.required}
+		if typ == "json.RawMessage" {
+			f.Doc = strings.TrimSpace(f.Doc + "\n\n" + t.rawReason(p.node))
+		}
 		if typ == "string" && isSecretProp(p.name) {
 			f.Type, f.Secret = "Secret", true
 		}
@@ -664,8 +757,8 @@ func (t *Types) fields(hintBase, source string, n map[string]any, kind DeclKind,
 				if !strings.HasPrefix(f.Type, "[]") && !strings.HasPrefix(f.Type, "map[") && f.Type != "json.RawMessage" {
 					f.Pointer = true
 				}
-			} else if t.isStructType(f.Type) {
-				f.Omit = "omitzero"
+			} else {
+				f.Omit = "" // a required field is always sent
 			}
 		}
 		out = append(out, f)
@@ -743,7 +836,7 @@ func (t *Types) Body(n map[string]any, method, hint string) string {
 	if ref, ok := n["$ref"].(string); ok {
 		if s, isSchema := strings.CutPrefix(ref, schemaRefPrefix); isSchema {
 			schema = s
-			base = t.renamed[s]
+			base = t.rename(s)
 			if base == "" {
 				base = TypeName(s)
 			}
@@ -754,7 +847,7 @@ func (t *Types) Body(n map[string]any, method, hint string) string {
 	if got, ok := t.byKey[key]; ok {
 		return got
 	}
-	name := t.renamed[method+" "+source]
+	name := t.rename(method + " " + source)
 	if name == "" {
 		name = requestName(prefix, base)
 		if schema != "" && (t.declared[name] || t.owners[name] != "") {
@@ -779,6 +872,11 @@ func (t *Types) Body(n map[string]any, method, hint string) string {
 		hintBase = name
 	}
 	d.Fields = t.fields(hintBase, source, r, KindRequest, method)
+	props := t.properties(r)
+	for _, f := range d.Fields {
+		i := slices.IndexFunc(props, func(p prop) bool { return p.name == f.JSON })
+		d.Rules = append(d.Rules, t.rules(f, props[i].node, method)...)
+	}
 	d.done = true
 	return name
 }
@@ -871,4 +969,133 @@ func lastSegment(source string) string {
 		return source[i+1:]
 	}
 	return source
+}
+
+// serverAssigned reports whether the overrides leave property name out of
+// request bodies of method.
+func (t *Types) serverAssigned(name, method string) bool {
+	for _, sa := range t.ov.ServerAssigned {
+		if sa.Field == name && slices.Contains(sa.Methods, method) {
+			return true
+		}
+	}
+	return false
+}
+
+// rules are the checks the schema states for one request field: required
+// (POST and PUT, strings and enums, whose zero value is "not set"),
+// minLength and maxLength, minimum and maximum, the enum's values, and the
+// pattern, unless the overrides' patterns section says not to enforce it.
+func (t *Types) rules(f Field, node map[string]any, method string) []Rule {
+	n := t.spec.Resolve(node)
+	for range maxDepth {
+		all := asSlice(n["allOf"])
+		if len(all) != 1 || n["properties"] != nil {
+			break
+		}
+		n = t.spec.Resolve(asMap(all[0]))
+	}
+	if n == nil {
+		return nil
+	}
+	base := Rule{Field: f.Name, JSON: f.JSON, Pointer: f.Pointer, GoType: f.Type}
+	with := func(kind, lo, hi string) Rule {
+		r := base
+		r.Kind, r.Min, r.Max = kind, lo, hi
+		return r
+	}
+	stringy := f.Type == "string" || f.Type == "Secret" || t.isEnum(f.Type)
+	var out []Rule
+	if f.Required && method != "PATCH" && !f.Pointer && stringy {
+		out = append(out, with("required", "", ""))
+	}
+	if stringy {
+		lo, hi := str(n["minLength"]), str(n["maxLength"])
+		if lo == "0" {
+			lo = ""
+		}
+		if lo != "" || hi != "" {
+			out = append(out, with("length", lo, hi))
+		}
+		if pat := str(n["pattern"]); pat != "" && !t.patternSkipped(pat) && f.Type != "Secret" {
+			if _, err := regexp.Compile("^(?:" + pat + ")$"); err != nil {
+				t.fail("%s: pattern %q does not compile in Go (%v): list it under patterns in overrides.yaml", f.JSON, pat, err)
+			} else {
+				r := with("pattern", "", "")
+				r.Pattern = pat
+				out = append(out, r)
+			}
+		}
+	}
+	switch f.Type {
+	case "int", "int64", "float64":
+		lo, hi := str(n["minimum"]), str(n["maximum"])
+		if lo != "" || hi != "" {
+			out = append(out, with("range", lo, hi))
+		}
+	}
+	if t.isEnum(f.Type) {
+		out = append(out, with("enum", "", ""))
+	}
+	if elem, ok := strings.CutPrefix(f.Type, "[]"); ok && t.isEnum(elem) {
+		r := with("enums", "", "")
+		r.GoType = elem
+		out = append(out, r)
+	}
+	return out
+}
+
+// isEnum reports whether a Go type is an enum: generated, or of enums_gen.go.
+func (t *Types) isEnum(typ string) bool {
+	if d := t.decls[typ]; d != nil {
+		return d.Kind == KindEnum
+	}
+	return t.enumTypes[typ]
+}
+
+func (t *Types) patternSkipped(pat string) bool {
+	return slices.ContainsFunc(t.ov.Patterns, func(p PatternNote) bool { return p.Pattern == pat })
+}
+
+// rawReason says why a field is json.RawMessage.
+func (t *Types) rawReason(n map[string]any) string {
+	r := t.spec.Resolve(n)
+	variants := []string{}
+	for _, key := range []string{"oneOf", "anyOf"} {
+		for _, m := range asSlice(r[key]) {
+			if ref, ok := asMap(m)["$ref"].(string); ok {
+				variants = append(variants, t.Name(strings.TrimPrefix(ref, schemaRefPrefix)))
+			}
+		}
+	}
+	switch {
+	case len(variants) > 0:
+		return "It is raw JSON: the spec allows one of several shapes (" + strings.Join(variants, ", ") + "), which Go cannot express as one type; decode it into the one the answer holds."
+	case r["oneOf"] != nil || r["anyOf"] != nil:
+		return "It is raw JSON: the spec allows one of several shapes, which Go cannot express as one type."
+	}
+	return "It is raw JSON: the spec does not say what it holds."
+}
+
+// rename returns the schemaNames entry's name for source ("" when there is
+// none) and records that the entry was applied.
+func (t *Types) rename(source string) string {
+	name, ok := t.renamed[source]
+	if ok {
+		t.renameUsed[source] = true
+	}
+	return name
+}
+
+// unusedRenames returns the schemaNames entries (not hand ones) that no
+// generated type applied: stale entries, or sources misspelled.
+func (t *Types) unusedRenames() []string {
+	var out []string
+	for src := range t.renamed {
+		if !t.renameUsed[src] {
+			out = append(out, src)
+		}
+	}
+	slices.Sort(out)
+	return out
 }

@@ -119,13 +119,13 @@ func run(args []string, stdout io.Writer) error {
 	if err := os.WriteFile(filepath.Join(*dir, gen.TestFile), tests, 0o644); err != nil {
 		return err
 	}
-	return writeOperations(plan, *dir)
+	return writeOperations(plan, types, *dir)
 }
 
 // writeOperations writes operations_gen.go and services_gen.go (a method
 // for every live operation no hand-written method claims) and the test
 // table that calls each of them.
-func writeOperations(plan *gen.Plan, dir string) error {
+func writeOperations(plan *gen.Plan, types *gen.Types, dir string) error {
 	ops, err := gen.RenderOperations("alianza", plan)
 	if err != nil {
 		return err
@@ -134,7 +134,7 @@ func writeOperations(plan *gen.Plan, dir string) error {
 	if err != nil {
 		return err
 	}
-	calls, err := gen.RenderCallsTest("alianza", plan)
+	calls, err := gen.RenderCallsTest("alianza", plan, types.Placeholder)
 	if err != nil {
 		return err
 	}
