@@ -260,3 +260,28 @@ func TestGeneratedBodyRules(t *testing.T) {
 	assert.Equal(t, []string{"body"}, fieldNames(ve))
 	assert.Equal(t, 0, mt.GetTotalCallCount(), "nothing sent, not even a login")
 }
+
+// TestGeneratedPageNumberIterator pages by page number: pageNum 0 (left
+// out of the query), 1, 2, stopping at the short third page; the answer's
+// count is not taken for the list's total.
+func TestGeneratedPageNumberIterator(t *testing.T) {
+	c, mt := newMockClient(t)
+	var pages []string
+	mt.RegisterResponder(http.MethodGet, testBaseURL+"/v2/enm/edge-node", func(r *http.Request) (*http.Response, error) {
+		q := r.URL.Query()
+		pages = append(pages, q.Get("pageNum"))
+		n, _ := strconv.Atoi(q.Get("pageNum"))
+		var rows []string
+		for i := n * 2; i < n*2+2 && i < 5; i++ {
+			rows = append(rows, fmt.Sprintf(`{"id":"N%d"}`, i))
+		}
+		return httpmock.NewStringResponse(http.StatusOK, fmt.Sprintf(`{"pageSize":2,"pageNum":%d,"count":%d,"entities":[%s]}`, n, len(rows), strings.Join(rows, ","))), nil
+	})
+	var ids []string
+	for n, err := range c.EdgeNodes.ListAll(context.Background(), &EdgeNodesListOptions{PageSize: 2}) {
+		require.NoError(t, err)
+		ids = append(ids, n.ID)
+	}
+	assert.Equal(t, []string{"N0", "N1", "N2", "N3", "N4"}, ids)
+	assert.Equal(t, []string{"", "1", "2"}, pages)
+}

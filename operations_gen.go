@@ -2397,9 +2397,9 @@ func (s *EdgeNodesService) List(ctx context.Context, opts *EdgeNodesListOptions)
 // ListAll iterates over every record List finds, asking for the next page only
 // when the loop wants more: it starts at opts.PageNum and moves on by a page
 // each time, with opts.PageSize records per page (the platform's default when
-// 0). It stops when a page is empty or short, when Count says the list is done,
-// when the loop breaks, or at the first error, which it yields. opts may be
-// nil; it is not changed.
+// 0). It stops when a page is empty or short, when nothing says the list is
+// done, when the loop breaks, or at the first error, which it yields. opts may
+// be nil; it is not changed.
 func (s *EdgeNodesService) ListAll(ctx context.Context, opts *EdgeNodesListOptions) iter.Seq2[Node, error] {
 	return func(yield func(Node, error) bool) {
 		var o EdgeNodesListOptions
@@ -2421,7 +2421,7 @@ func (s *EdgeNodesService) ListAll(ctx context.Context, opts *EdgeNodesListOptio
 			}
 			n := len(page.Entities)
 			seen += n
-			if n == 0 || o.PageSize > 0 && n < int(o.PageSize) || page.Count > 0 && seen >= int(page.Count) {
+			if n == 0 || o.PageSize > 0 && n < int(o.PageSize) {
 				return
 			}
 			o.PageNum++
@@ -2457,9 +2457,9 @@ func (s *EdgeNodesService) ListEdgeNodeAssignments(ctx context.Context, opts *Ed
 // ListEdgeNodeAssignmentsAll iterates over every record ListEdgeNodeAssignments finds, asking for the next page only
 // when the loop wants more: it starts at opts.PageNum and moves on by a page
 // each time, with opts.PageSize records per page (the platform's default when
-// 0). It stops when a page is empty or short, when Count says the list is done,
-// when the loop breaks, or at the first error, which it yields. opts may be
-// nil; it is not changed.
+// 0). It stops when a page is empty or short, when nothing says the list is
+// done, when the loop breaks, or at the first error, which it yields. opts may
+// be nil; it is not changed.
 func (s *EdgeNodesService) ListEdgeNodeAssignmentsAll(ctx context.Context, opts *EdgeNodesListEdgeNodeAssignmentsOptions) iter.Seq2[NodeAssignment, error] {
 	return func(yield func(NodeAssignment, error) bool) {
 		var o EdgeNodesListEdgeNodeAssignmentsOptions
@@ -2481,7 +2481,7 @@ func (s *EdgeNodesService) ListEdgeNodeAssignmentsAll(ctx context.Context, opts 
 			}
 			n := len(page.Entities)
 			seen += n
-			if n == 0 || o.PageSize > 0 && n < int(o.PageSize) || page.Count > 0 && seen >= int(page.Count) {
+			if n == 0 || o.PageSize > 0 && n < int(o.PageSize) {
 				return
 			}
 			o.PageNum++
