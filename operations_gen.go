@@ -126,10 +126,10 @@ func (s *AccountsService) SearchHistory(ctx context.Context, accountID string, o
 
 // SearchHistoryAll iterates over every record SearchHistory finds, asking for the next page only
 // when the loop wants more: it starts at opts.FirstResultIndex and moves on by
-// records each time, with opts.MaxResult records per page (the platform's
-// default when 0). It stops when a page is empty or short, when TotalRecords
-// says the list is done, when the loop breaks, or at the first error, which it
-// yields. opts may be nil; it is not changed.
+// the number of records received, with opts.MaxResult records per page (the
+// platform's default when 0). It stops when a page is empty or short, when the
+// answer's TotalRecords have all come, when the loop breaks, or at the first
+// error, which it yields. opts may be nil; it is not changed.
 func (s *AccountsService) SearchHistoryAll(ctx context.Context, accountID string, opts *AccountsSearchHistoryOptions) iter.Seq2[AccountHistory, error] {
 	return func(yield func(AccountHistory, error) bool) {
 		var o AccountsSearchHistoryOptions
@@ -211,10 +211,10 @@ func (s *AccountsService) SearchHistoryByNumber(ctx context.Context, opts *Accou
 
 // SearchHistoryByNumberAll iterates over every record SearchHistoryByNumber finds, asking for the next page only
 // when the loop wants more: it starts at opts.FirstResultIndex and moves on by
-// records each time, with opts.MaxResult records per page (the platform's
-// default when 0). It stops when a page is empty or short, when TotalRecords
-// says the list is done, when the loop breaks, or at the first error, which it
-// yields. opts may be nil; it is not changed.
+// the number of records received, with opts.MaxResult records per page (the
+// platform's default when 0). It stops when a page is empty or short, when the
+// answer's TotalRecords have all come, when the loop breaks, or at the first
+// error, which it yields. opts may be nil; it is not changed.
 func (s *AccountsService) SearchHistoryByNumberAll(ctx context.Context, opts *AccountsSearchHistoryByNumberOptions) iter.Seq2[AccountHistory, error] {
 	return func(yield func(AccountHistory, error) bool) {
 		var o AccountsSearchHistoryByNumberOptions
@@ -1290,10 +1290,10 @@ func (s *CallRecordsService) List(ctx context.Context, accountID string, opts *C
 
 // ListAll iterates over every record List finds, asking for the next page only
 // when the loop wants more: it starts at opts.FirstResultIndex and moves on by
-// records each time, with opts.MaxResult records per page (the platform's
-// default when 0). It stops when a page is empty or short, when TotalRecords
-// says the list is done, when the loop breaks, or at the first error, which it
-// yields. opts may be nil; it is not changed.
+// the number of records received, with opts.MaxResult records per page (the
+// platform's default when 0). It stops when a page is empty or short, when the
+// answer's TotalRecords have all come, when the loop breaks, or at the first
+// error, which it yields. opts may be nil; it is not changed.
 func (s *CallRecordsService) ListAll(ctx context.Context, accountID string, opts *CallRecordsListOptions) iter.Seq2[CallDetailRecord, error] {
 	return func(yield func(CallDetailRecord, error) bool) {
 		var o CallRecordsListOptions
@@ -2395,11 +2395,10 @@ func (s *EdgeNodesService) List(ctx context.Context, opts *EdgeNodesListOptions)
 }
 
 // ListAll iterates over every record List finds, asking for the next page only
-// when the loop wants more: it starts at opts.PageNum and moves on by a page
-// each time, with opts.PageSize records per page (the platform's default when
-// 0). It stops when a page is empty or short, when nothing says the list is
-// done, when the loop breaks, or at the first error, which it yields. opts may
-// be nil; it is not changed.
+// when the loop wants more: it starts at opts.PageNum and moves on by one page,
+// with opts.PageSize records per page (the platform's default when 0). It stops
+// when a page is empty or short, when the loop breaks, or at the first error,
+// which it yields. opts may be nil; it is not changed.
 func (s *EdgeNodesService) ListAll(ctx context.Context, opts *EdgeNodesListOptions) iter.Seq2[Node, error] {
 	return func(yield func(Node, error) bool) {
 		var o EdgeNodesListOptions
@@ -2455,11 +2454,10 @@ func (s *EdgeNodesService) ListEdgeNodeAssignments(ctx context.Context, opts *Ed
 }
 
 // ListEdgeNodeAssignmentsAll iterates over every record ListEdgeNodeAssignments finds, asking for the next page only
-// when the loop wants more: it starts at opts.PageNum and moves on by a page
-// each time, with opts.PageSize records per page (the platform's default when
-// 0). It stops when a page is empty or short, when nothing says the list is
-// done, when the loop breaks, or at the first error, which it yields. opts may
-// be nil; it is not changed.
+// when the loop wants more: it starts at opts.PageNum and moves on by one page,
+// with opts.PageSize records per page (the platform's default when 0). It stops
+// when a page is empty or short, when the loop breaks, or at the first error,
+// which it yields. opts may be nil; it is not changed.
 func (s *EdgeNodesService) ListEdgeNodeAssignmentsAll(ctx context.Context, opts *EdgeNodesListEdgeNodeAssignmentsOptions) iter.Seq2[NodeAssignment, error] {
 	return func(yield func(NodeAssignment, error) bool) {
 		var o EdgeNodesListEdgeNodeAssignmentsOptions
@@ -3364,10 +3362,10 @@ func (s *ManagementUsersService) Search(ctx context.Context, opts *ManagementUse
 
 // SearchAll iterates over every record Search finds, asking for the next page only
 // when the loop wants more: it starts at opts.FirstResultIndex and moves on by
-// records each time, with opts.MaxResult records per page (the platform's
-// default when 0). It stops when a page is empty or short, when TotalRecords
-// says the list is done, when the loop breaks, or at the first error, which it
-// yields. opts may be nil; it is not changed.
+// the number of records received, with opts.MaxResult records per page (the
+// platform's default when 0). It stops when a page is empty or short, when the
+// answer's TotalRecords have all come, when the loop breaks, or at the first
+// error, which it yields. opts may be nil; it is not changed.
 func (s *ManagementUsersService) SearchAll(ctx context.Context, opts *ManagementUsersSearchOptions) iter.Seq2[ManagementUser, error] {
 	return func(yield func(ManagementUser, error) bool) {
 		var o ManagementUsersSearchOptions
@@ -3775,10 +3773,10 @@ func (s *PartitionsService) ListDataHistories(ctx context.Context, opts *Partiti
 
 // ListDataHistoriesAll iterates over every record ListDataHistories finds, asking for the next page only
 // when the loop wants more: it starts at opts.FirstResultIndex and moves on by
-// records each time, with opts.MaxResult records per page (the platform's
-// default when 0). It stops when a page is empty or short, when TotalRecords
-// says the list is done, when the loop breaks, or at the first error, which it
-// yields. opts may be nil; it is not changed.
+// the number of records received, with opts.MaxResult records per page (the
+// platform's default when 0). It stops when a page is empty or short, when the
+// answer's TotalRecords have all come, when the loop breaks, or at the first
+// error, which it yields. opts may be nil; it is not changed.
 func (s *PartitionsService) ListDataHistoriesAll(ctx context.Context, opts *PartitionsListDataHistoriesOptions) iter.Seq2[PartitionDataHistory, error] {
 	return func(yield func(PartitionDataHistory, error) bool) {
 		var o PartitionsListDataHistoriesOptions
@@ -6635,10 +6633,10 @@ func (s *TelephoneNumbersService) SearchStatus(ctx context.Context, opts *Teleph
 
 // SearchStatusAll iterates over every record SearchStatus finds, asking for the next page only
 // when the loop wants more: it starts at opts.FirstResultIndex and moves on by
-// records each time, with opts.MaxResult records per page (the platform's
-// default when 0). It stops when a page is empty or short, when TotalRecords
-// says the list is done, when the loop breaks, or at the first error, which it
-// yields. opts may be nil; it is not changed.
+// the number of records received, with opts.MaxResult records per page (the
+// platform's default when 0). It stops when a page is empty or short, when the
+// answer's TotalRecords have all come, when the loop breaks, or at the first
+// error, which it yields. opts may be nil; it is not changed.
 func (s *TelephoneNumbersService) SearchStatusAll(ctx context.Context, opts *TelephoneNumbersSearchStatusOptions) iter.Seq2[ServiceActivationEvent, error] {
 	return func(yield func(ServiceActivationEvent, error) bool) {
 		var o TelephoneNumbersSearchStatusOptions
