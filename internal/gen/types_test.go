@@ -285,7 +285,7 @@ func TestTypesMapping(t *testing.T) {
 	// A discriminated base decodes every variant: its struct has the
 	// variants' fields too.
 	assert.Equal(t, []string{"@type", "toNumber"}, jsonNames(ty.decls["Action"]))
-	assert.Equal(t, []string{"encoding/json", "slices", "time"}, ty.Imports())
+	assert.Equal(t, []string{"encoding/json", "fmt", "log/slog", "slices", "time"}, ty.Imports())
 }
 
 // spaces matches the runs of blanks gofmt aligns with.
