@@ -56,6 +56,12 @@ func TestFieldName(t *testing.T) {
 		"rateTypeFor411":   "RateTypeFor411",
 		"ssoClientSecret":  "SSOClientSecret",
 		"cdrExportEnabled": "CDRExportEnabled",
+		// As the hand-written models name them.
+		"b2bPartnerId": "B2BPartnerID",
+		"smbDevice":    "SMBDevice",
+		"pbxTnDigits":  "PBXTNDigits",
+		"sendLoa":      "SendLOA",
+		"canAcceptSMS": "CanAcceptSMS",
 	} {
 		assert.Equal(t, want, FieldName(prop), prop)
 	}
