@@ -33,7 +33,7 @@ func (s *AccountsService) ActivateMultiple(ctx context.Context, req *CreateMulti
 // operationId bulkStatusChange_2.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/bulkstatuschange_2
-func (s *AccountsService) CreateBulkStatusChange(ctx context.Context, req *CreateJobUploadKeyRequest) (*JobInfo, error) {
+func (s *AccountsService) CreateBulkStatusChange(ctx context.Context, req *CreateJobUploadKeyRequest) (*Job, error) {
 	var v validator
 	if req != nil {
 		req.validate(&v)
@@ -41,7 +41,7 @@ func (s *AccountsService) CreateBulkStatusChange(ctx context.Context, req *Creat
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/bulkstatuschange_2",
 		body:   jsonOrNil(req),
@@ -406,13 +406,13 @@ func (s *BulkOperationsService) CreateCollection(ctx context.Context, req *Creat
 // operationId create_job.
 //
 //alianza:operation POST /v2/bulk-user-operation/job
-func (s *BulkOperationsService) CreateJob(ctx context.Context, req *CreateJobRequest) (*Job, error) {
+func (s *BulkOperationsService) CreateJob(ctx context.Context, req *CreateBulkOperationJobRequest) (*BulkOperationJob, error) {
 	var v validator
 	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[Job](ctx, s.client, &request{
+	return call[BulkOperationJob](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/bulk-user-operation/job",
 		body:   req,
@@ -464,13 +464,13 @@ func (s *BulkOperationsService) GetCollectionFile(ctx context.Context, collectio
 // operationId get_job.
 //
 //alianza:operation GET /v2/bulk-user-operation/job/{jobId}
-func (s *BulkOperationsService) GetJob(ctx context.Context, jobID string) (*Job, error) {
+func (s *BulkOperationsService) GetJob(ctx context.Context, jobID string) (*BulkOperationJob, error) {
 	var v validator
 	v.pathID("jobId", jobID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[Job](ctx, s.client, &request{
+	return call[BulkOperationJob](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/bulk-user-operation/job/{jobId}",
 		args:   []string{jobID},
@@ -482,14 +482,14 @@ func (s *BulkOperationsService) GetJob(ctx context.Context, jobID string) (*Job,
 // operationId update_job.
 //
 //alianza:operation PUT /v2/bulk-user-operation/job/{jobId}
-func (s *BulkOperationsService) UpdateJob(ctx context.Context, jobID string, req *UpdateJobRequest) (*Job, error) {
+func (s *BulkOperationsService) UpdateJob(ctx context.Context, jobID string, req *UpdateBulkOperationJobRequest) (*BulkOperationJob, error) {
 	var v validator
 	v.pathID("jobId", jobID)
 	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[Job](ctx, s.client, &request{
+	return call[BulkOperationJob](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/bulk-user-operation/job/{jobId}",
 		args:   []string{jobID},
@@ -1202,13 +1202,13 @@ type CallRecordsGetCSVOptions struct {
 // operationId cdrSearchCSV_2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/cdrsearch/csv_2
-func (s *CallRecordsService) GetCSV(ctx context.Context, accountID string, opts *CallRecordsGetCSVOptions) (*JobInfo, error) {
+func (s *CallRecordsService) GetCSV(ctx context.Context, accountID string, opts *CallRecordsGetCSVOptions) (*Job, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/account/{accountId}/cdrsearch/csv_2",
 		args:    []string{accountID},
@@ -1682,7 +1682,7 @@ func (s *CymbusService) UpdatePartitionGroup(ctx context.Context, req *UpdateCym
 // operationId deleteDeviceInventory.
 //
 //alianza:operation POST /v2/partition/{partitionId}/deviceinventory/delete
-func (s *DeviceInventoryService) Delete(ctx context.Context, req *CreateJobUploadKeyRequest) (*JobInfo, error) {
+func (s *DeviceInventoryService) Delete(ctx context.Context, req *CreateJobUploadKeyRequest) (*Job, error) {
 	var v validator
 	if req != nil {
 		req.validate(&v)
@@ -1690,7 +1690,7 @@ func (s *DeviceInventoryService) Delete(ctx context.Context, req *CreateJobUploa
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/deviceinventory/delete",
 		body:   jsonOrNil(req),
@@ -1702,8 +1702,8 @@ func (s *DeviceInventoryService) Delete(ctx context.Context, req *CreateJobUploa
 // operationId getDeviceInventory.
 //
 //alianza:operation POST /v2/partition/{partitionId}/deviceinventory/export
-func (s *DeviceInventoryService) Export(ctx context.Context) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *DeviceInventoryService) Export(ctx context.Context) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/deviceinventory/export",
 	})
@@ -1714,7 +1714,7 @@ func (s *DeviceInventoryService) Export(ctx context.Context) (*JobInfo, error) {
 // operationId importDeviceInventory.
 //
 //alianza:operation POST /v2/partition/{partitionId}/deviceinventory/import
-func (s *DeviceInventoryService) Import(ctx context.Context, req *CreateJobUploadKeyRequest) (*JobInfo, error) {
+func (s *DeviceInventoryService) Import(ctx context.Context, req *CreateJobUploadKeyRequest) (*Job, error) {
 	var v validator
 	if req != nil {
 		req.validate(&v)
@@ -1722,7 +1722,7 @@ func (s *DeviceInventoryService) Import(ctx context.Context, req *CreateJobUploa
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/deviceinventory/import",
 		body:   jsonOrNil(req),
@@ -3040,13 +3040,13 @@ func (s *JobsService) CreateInputURL(ctx context.Context) (*JobUpload, error) {
 // operationId getJobById.
 //
 //alianza:operation GET /v2/job/{jobId}
-func (s *JobsService) Get(ctx context.Context, jobID string) (*JobInfo, error) {
+func (s *JobsService) Get(ctx context.Context, jobID string) (*Job, error) {
 	var v validator
 	v.pathID("jobId", jobID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/job/{jobId}",
 		args:   []string{jobID},
@@ -4096,7 +4096,7 @@ func (s *PrevalidationService) PrevalidateProduct(ctx context.Context, accountID
 // operationId importFile_2.
 //
 //alianza:operation POST /v2/partition/{partitionId}/ratecenter/inventoryplan_2
-func (s *RateCentersService) CreateInventoryPlan(ctx context.Context, req *CreateJobUploadKeyRequest) (*JobInfo, error) {
+func (s *RateCentersService) CreateInventoryPlan(ctx context.Context, req *CreateJobUploadKeyRequest) (*Job, error) {
 	var v validator
 	if req != nil {
 		req.validate(&v)
@@ -4104,7 +4104,7 @@ func (s *RateCentersService) CreateInventoryPlan(ctx context.Context, req *Creat
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/ratecenter/inventoryplan_2",
 		body:   jsonOrNil(req),
@@ -4135,8 +4135,8 @@ func (s *RateCentersService) Get(ctx context.Context, tn string) (*RateCenter, e
 // operationId getInventoryPlan2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/ratecenter/inventoryplan_2
-func (s *RateCentersService) GetInventoryPlan(ctx context.Context) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *RateCentersService) GetInventoryPlan(ctx context.Context) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/ratecenter/inventoryplan_2",
 	})
@@ -4394,8 +4394,8 @@ func (s *ReferenceDataService) ListSidecarTypes(ctx context.Context) ([]SideCarT
 // operationId accountCSVReport3.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/account/csv_3
-func (s *ReportsService) GetAccountCSV(ctx context.Context) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *ReportsService) GetAccountCSV(ctx context.Context) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/account/csv_3",
 		emptyOK: true,
@@ -4433,13 +4433,13 @@ func (o *ReportsGetAccountHistoryEndUserChangesOptions) Validate() error {
 // operationId endUserAccountHistory2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/accounthistory/enduserchanges_2
-func (s *ReportsService) GetAccountHistoryEndUserChanges(ctx context.Context, opts *ReportsGetAccountHistoryEndUserChangesOptions) (*JobInfo, error) {
+func (s *ReportsService) GetAccountHistoryEndUserChanges(ctx context.Context, opts *ReportsGetAccountHistoryEndUserChangesOptions) (*Job, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/accounthistory/enduserchanges_2",
 		query:   opts,
@@ -4477,13 +4477,13 @@ func (o *ReportsGetBusinessLinesCSVOptions) Validate() error {
 // operationId businessLinesCSVReport2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/businesslines/csv_2
-func (s *ReportsService) GetBusinessLinesCSV(ctx context.Context, opts *ReportsGetBusinessLinesCSVOptions) (*JobInfo, error) {
+func (s *ReportsService) GetBusinessLinesCSV(ctx context.Context, opts *ReportsGetBusinessLinesCSVOptions) (*Job, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/businesslines/csv_2",
 		query:   opts,
@@ -4503,8 +4503,8 @@ type ReportsGetContactCenterRetailCSVOptions struct {
 // operationId contactCenterRetailReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/contact_center_retail/csv_1
-func (s *ReportsService) GetContactCenterRetailCSV(ctx context.Context, opts *ReportsGetContactCenterRetailCSVOptions) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *ReportsService) GetContactCenterRetailCSV(ctx context.Context, opts *ReportsGetContactCenterRetailCSVOptions) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/contact_center_retail/csv_1",
 		query:   opts,
@@ -4524,8 +4524,8 @@ type ReportsGetContactCenterUsageCSVOptions struct {
 // operationId contactCenterUsageReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/contact_center_usage/csv_1
-func (s *ReportsService) GetContactCenterUsageCSV(ctx context.Context, opts *ReportsGetContactCenterUsageCSVOptions) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *ReportsService) GetContactCenterUsageCSV(ctx context.Context, opts *ReportsGetContactCenterUsageCSVOptions) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/contact_center_usage/csv_1",
 		query:   opts,
@@ -4550,8 +4550,8 @@ func (s *ReportsService) GetDevice(ctx context.Context) (*ReportSummary, error) 
 // operationId deviceCSVReport3.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/device/csv_3
-func (s *ReportsService) GetDeviceCSV(ctx context.Context) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *ReportsService) GetDeviceCSV(ctx context.Context) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/device/csv_3",
 		emptyOK: true,
@@ -4564,8 +4564,8 @@ func (s *ReportsService) GetDeviceCSV(ctx context.Context) (*JobInfo, error) {
 // operationId deviceRegistrationReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/deviceregistration/csv_2
-func (s *ReportsService) GetDeviceRegistrationCSV(ctx context.Context) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *ReportsService) GetDeviceRegistrationCSV(ctx context.Context) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/deviceregistration/csv_2",
 		emptyOK: true,
@@ -4578,8 +4578,8 @@ func (s *ReportsService) GetDeviceRegistrationCSV(ctx context.Context) (*JobInfo
 // operationId emergencyNotificationComplianceReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/emergencynotificationcompliance/csv_2
-func (s *ReportsService) GetEmergencyNotificationComplianceCSV(ctx context.Context) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *ReportsService) GetEmergencyNotificationComplianceCSV(ctx context.Context) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/emergencynotificationcompliance/csv_2",
 		emptyOK: true,
@@ -4597,8 +4597,8 @@ type ReportsGetMSTeamsCSVOptions struct {
 // operationId msTeamsReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/msteams/csv_1
-func (s *ReportsService) GetMSTeamsCSV(ctx context.Context, opts *ReportsGetMSTeamsCSVOptions) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *ReportsService) GetMSTeamsCSV(ctx context.Context, opts *ReportsGetMSTeamsCSVOptions) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/report/msteams/csv_1",
 		query:  opts,
@@ -4636,13 +4636,13 @@ func (o *ReportsGetPortOutCSVOptions) Validate() error {
 // operationId telephoneNumberPortOutCSVReport2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/portout/csv_2
-func (s *ReportsService) GetPortOutCSV(ctx context.Context, opts *ReportsGetPortOutCSVOptions) (*JobInfo, error) {
+func (s *ReportsService) GetPortOutCSV(ctx context.Context, opts *ReportsGetPortOutCSVOptions) (*Job, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/portout/csv_2",
 		query:   opts,
@@ -4692,13 +4692,13 @@ func (o *ReportsGetSIPCSVOptions) Validate() error {
 // operationId sipCSVReport2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/sip/csv_2
-func (s *ReportsService) GetSIPCSV(ctx context.Context, opts *ReportsGetSIPCSVOptions) (*JobInfo, error) {
+func (s *ReportsService) GetSIPCSV(ctx context.Context, opts *ReportsGetSIPCSVOptions) (*Job, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/sip/csv_2",
 		query:   opts,
@@ -4736,13 +4736,13 @@ func (o *ReportsGetSpecialtyLinesCSVOptions) Validate() error {
 // operationId specialtyLinesReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/specialtylines/csv_2
-func (s *ReportsService) GetSpecialtyLinesCSV(ctx context.Context, opts *ReportsGetSpecialtyLinesCSVOptions) (*JobInfo, error) {
+func (s *ReportsService) GetSpecialtyLinesCSV(ctx context.Context, opts *ReportsGetSpecialtyLinesCSVOptions) (*Job, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/specialtylines/csv_2",
 		query:   opts,
@@ -4792,13 +4792,13 @@ func (o *ReportsGetTNCSVOptions) Validate() error {
 // operationId telephoneNumberCSVReport2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/tn/csv_2
-func (s *ReportsService) GetTNCSV(ctx context.Context, opts *ReportsGetTNCSVOptions) (*JobInfo, error) {
+func (s *ReportsService) GetTNCSV(ctx context.Context, opts *ReportsGetTNCSVOptions) (*Job, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/tn/csv_2",
 		query:   opts,
@@ -4848,13 +4848,13 @@ func (o *ReportsGetUserCSVOptions) Validate() error {
 // operationId userCSVReport3.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/user/csv_3
-func (s *ReportsService) GetUserCSV(ctx context.Context, opts *ReportsGetUserCSVOptions) (*JobInfo, error) {
+func (s *ReportsService) GetUserCSV(ctx context.Context, opts *ReportsGetUserCSVOptions) (*Job, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/user/csv_3",
 		query:   opts,
@@ -4868,8 +4868,8 @@ func (s *ReportsService) GetUserCSV(ctx context.Context, opts *ReportsGetUserCSV
 // operationId userProductsReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/user-products/csv_2
-func (s *ReportsService) GetUserProductsCSV(ctx context.Context) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *ReportsService) GetUserProductsCSV(ctx context.Context) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/user-products/csv_2",
 		emptyOK: true,
@@ -4918,13 +4918,13 @@ func (o *ReportsGetVFaxCSVOptions) Validate() error {
 // operationId vFaxCSVReport2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/vfax/csv_2
-func (s *ReportsService) GetVFaxCSV(ctx context.Context, opts *ReportsGetVFaxCSVOptions) (*JobInfo, error) {
+func (s *ReportsService) GetVFaxCSV(ctx context.Context, opts *ReportsGetVFaxCSVOptions) (*Job, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/vfax/csv_2",
 		query:   opts,
@@ -6198,7 +6198,7 @@ func (s *TelephoneNumbersService) Create(ctx context.Context, req *CreateTelepho
 // operationId bulkTelephoneNumberImport.
 //
 //alianza:operation POST /v2/partition/{partitionId}/telephonenumber/bulkimport_2
-func (s *TelephoneNumbersService) CreateBulkImport(ctx context.Context, req *CreateJobUploadKeyRequest) (*JobInfo, error) {
+func (s *TelephoneNumbersService) CreateBulkImport(ctx context.Context, req *CreateJobUploadKeyRequest) (*Job, error) {
 	var v validator
 	if req != nil {
 		req.validate(&v)
@@ -6206,7 +6206,7 @@ func (s *TelephoneNumbersService) CreateBulkImport(ctx context.Context, req *Cre
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodPost,
 		path:    "/v2/partition/{partitionId}/telephonenumber/bulkimport_2",
 		body:    jsonOrNil(req),
@@ -6281,8 +6281,8 @@ func (s *TelephoneNumbersService) DeleteFromInventory(ctx context.Context, tn st
 // operationId asyncExportTnInventory.
 //
 //alianza:operation GET /v2/partition/{partitionId}/telephonenumber/export_2
-func (s *TelephoneNumbersService) ExportInventory(ctx context.Context) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *TelephoneNumbersService) ExportInventory(ctx context.Context) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/telephonenumber/export_2",
 		emptyOK: true,
@@ -6341,8 +6341,8 @@ type TelephoneNumbersExportStatusSearchOptions struct {
 // operationId exportTNStatusSearch2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/telephonenumber/exportstatussearch_2
-func (s *TelephoneNumbersService) ExportStatusSearch(ctx context.Context, opts *TelephoneNumbersExportStatusSearchOptions) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *TelephoneNumbersService) ExportStatusSearch(ctx context.Context, opts *TelephoneNumbersExportStatusSearchOptions) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/telephonenumber/exportstatussearch_2",
 		query:   opts,
