@@ -164,7 +164,7 @@ type AccountsSearchHistoryByNumberOptions struct {
 	// Account history type
 	AccountHistoryType []string `url:"accountHistoryType,omitempty"`
 	// Account Number, refers to account.number. Required.
-	AccountNumber string `url:"accountNumber,omitempty"`
+	AccountNumber string `url:"accountNumber"`
 	// End date, inclusive through the end of the day. YYYY-MM-DD
 	EndDate string `url:"endDate,omitempty"`
 	// First result to display, defaults to 0
@@ -1228,7 +1228,7 @@ type CallRecordsListOptions struct {
 	// Filter based on dialed number
 	DialedNumber string `url:"dialedNumber,omitempty"`
 	// End date in the format yyyy-MM-dd. Required.
-	EndDate string `url:"endDate,omitempty"`
+	EndDate string `url:"endDate"`
 	// Filter based on end time
 	EndTime string `url:"endTime,omitempty"`
 	// First result to display, defaults to 0.
@@ -1244,7 +1244,7 @@ type CallRecordsListOptions struct {
 	// Sort order
 	SortOrder string `url:"sortOrder,omitempty"`
 	// Start date in the format yyyy-MM-dd. Required.
-	StartDate string `url:"startDate,omitempty"`
+	StartDate string `url:"startDate"`
 	// Filter based on start time
 	StartTime string `url:"startTime,omitempty"`
 	// Filter based on termination number
@@ -1789,7 +1789,7 @@ func (s *DeviceLinesService) GetProvisioningStatus(ctx context.Context, accountI
 // DeviceLinesPrevalidateSwapOptions holds the query parameters of DeviceLinesService.PrevalidateSwap.
 type DeviceLinesPrevalidateSwapOptions struct {
 	// Mac address. Required.
-	Macaddress string `url:"macaddress,omitempty"`
+	Macaddress string `url:"macaddress"`
 }
 
 func (o *DeviceLinesPrevalidateSwapOptions) validate(v *validator) {
@@ -2083,7 +2083,7 @@ func (s *DevicesService) UpdateMetadata(ctx context.Context, accountID, macAddre
 // DevicesValidatePropertiesOptions holds the query parameters of DevicesService.ValidateProperties.
 type DevicesValidatePropertiesOptions struct {
 	// Line Number. Required.
-	Lineno int `url:"lineno,omitempty"`
+	Lineno int `url:"lineno"`
 }
 
 func (o *DevicesValidatePropertiesOptions) validate(v *validator) {
@@ -2296,7 +2296,7 @@ func (s *EdgeNodesService) DeleteEdgeNodeAssignment(ctx context.Context, nodeAss
 // EdgeNodesDeleteEdgeNodeAssignmentsOfDeviceOptions holds the query parameters of EdgeNodesService.DeleteEdgeNodeAssignmentsOfDevice.
 type EdgeNodesDeleteEdgeNodeAssignmentsOfDeviceOptions struct {
 	// ID of device. Required.
-	DeviceID string `url:"deviceId,omitempty"`
+	DeviceID string `url:"deviceId"`
 }
 
 func (o *EdgeNodesDeleteEdgeNodeAssignmentsOfDeviceOptions) validate(v *validator) {
@@ -3320,9 +3320,9 @@ type ManagementUsersSearchOptions struct {
 	// Maximum number of results
 	MaxResult int `url:"maxResult,omitempty"`
 	// Search string. Required.
-	SearchString string `url:"searchString,omitempty"`
+	SearchString string `url:"searchString"`
 	// Sort column. Required.
-	SortColumn string `url:"sortColumn,omitempty"`
+	SortColumn string `url:"sortColumn"`
 }
 
 func (o *ManagementUsersSearchOptions) validate(v *validator) {
@@ -3419,7 +3419,7 @@ func (s *ManagementUsersService) Update(ctx context.Context, id string, req *Upd
 type ManagementUsersValidatePropertiesOptions struct {
 	// Email to validate. Destined for managementUser.username during a create or
 	// update operation. Required.
-	Email string `url:"email,omitempty"`
+	Email string `url:"email"`
 }
 
 func (o *ManagementUsersValidatePropertiesOptions) validate(v *validator) {
@@ -3477,7 +3477,7 @@ func (s *MediaService) DeleteHoldMusic(ctx context.Context, accountID string) er
 // MediaGetOptions holds the query parameters of MediaService.Get.
 type MediaGetOptions struct {
 	// Type of Media. Required.
-	MediaType string `url:"mediaType,omitempty"`
+	MediaType string `url:"mediaType"`
 }
 
 func (o *MediaGetOptions) validate(v *validator) {
@@ -4405,9 +4405,9 @@ func (s *ReportsService) GetAccountCSV(ctx context.Context) (*Job, error) {
 // ReportsGetAccountHistoryEndUserChangesOptions holds the query parameters of ReportsService.GetAccountHistoryEndUserChanges.
 type ReportsGetAccountHistoryEndUserChangesOptions struct {
 	// End date format yyyy-mm-dd. Required.
-	EndDate string `url:"endDate,omitempty"`
+	EndDate string `url:"endDate"`
 	// Start date format yyyy-mm-dd. Required.
-	StartDate string `url:"startDate,omitempty"`
+	StartDate string `url:"startDate"`
 }
 
 func (o *ReportsGetAccountHistoryEndUserChangesOptions) validate(v *validator) {
@@ -4450,9 +4450,9 @@ func (s *ReportsService) GetAccountHistoryEndUserChanges(ctx context.Context, op
 // ReportsGetBusinessLinesCSVOptions holds the query parameters of ReportsService.GetBusinessLinesCSV.
 type ReportsGetBusinessLinesCSVOptions struct {
 	// Month (Value between 1 and 12). Required.
-	Month int `url:"month,omitempty"`
+	Month int `url:"month"`
 	// 4-digit year. Required.
-	Year int `url:"year,omitempty"`
+	Year int `url:"year"`
 }
 
 func (o *ReportsGetBusinessLinesCSVOptions) validate(v *validator) {
@@ -4608,9 +4608,9 @@ func (s *ReportsService) GetMSTeamsCSV(ctx context.Context, opts *ReportsGetMSTe
 // ReportsGetPortOutCSVOptions holds the query parameters of ReportsService.GetPortOutCSV.
 type ReportsGetPortOutCSVOptions struct {
 	// Month (Value between 1 and 12). Required.
-	Month int `url:"month,omitempty"`
+	Month int `url:"month"`
 	// 4-digit year. Required.
-	Year int `url:"year,omitempty"`
+	Year int `url:"year"`
 }
 
 func (o *ReportsGetPortOutCSVOptions) validate(v *validator) {
@@ -4665,9 +4665,9 @@ func (s *ReportsService) GetSIP(ctx context.Context) (*ReportSummary, error) {
 // ReportsGetSIPCSVOptions holds the query parameters of ReportsService.GetSIPCSV.
 type ReportsGetSIPCSVOptions struct {
 	// Month (Value between 1 and 12). Required.
-	Month int `url:"month,omitempty"`
+	Month int `url:"month"`
 	// 4-digit year. Required.
-	Year int `url:"year,omitempty"`
+	Year int `url:"year"`
 }
 
 func (o *ReportsGetSIPCSVOptions) validate(v *validator) {
@@ -4709,9 +4709,9 @@ func (s *ReportsService) GetSIPCSV(ctx context.Context, opts *ReportsGetSIPCSVOp
 // ReportsGetSpecialtyLinesCSVOptions holds the query parameters of ReportsService.GetSpecialtyLinesCSV.
 type ReportsGetSpecialtyLinesCSVOptions struct {
 	// Month (Value between 1 and 12). Required.
-	Month int `url:"month,omitempty"`
+	Month int `url:"month"`
 	// 4-digit year. Required.
-	Year int `url:"year,omitempty"`
+	Year int `url:"year"`
 }
 
 func (o *ReportsGetSpecialtyLinesCSVOptions) validate(v *validator) {
@@ -4765,9 +4765,9 @@ func (s *ReportsService) GetTN(ctx context.Context) (*ReportSummary, error) {
 // ReportsGetTNCSVOptions holds the query parameters of ReportsService.GetTNCSV.
 type ReportsGetTNCSVOptions struct {
 	// Month (Value between 1 and 12). Required.
-	Month int `url:"month,omitempty"`
+	Month int `url:"month"`
 	// 4-digit year. Required.
-	Year int `url:"year,omitempty"`
+	Year int `url:"year"`
 }
 
 func (o *ReportsGetTNCSVOptions) validate(v *validator) {
@@ -4821,9 +4821,9 @@ func (s *ReportsService) GetUser(ctx context.Context) (*ReportSummary, error) {
 // ReportsGetUserCSVOptions holds the query parameters of ReportsService.GetUserCSV.
 type ReportsGetUserCSVOptions struct {
 	// Month (Value between 1 and 12). Required.
-	Month int `url:"month,omitempty"`
+	Month int `url:"month"`
 	// 4-digit year. Required.
-	Year int `url:"year,omitempty"`
+	Year int `url:"year"`
 }
 
 func (o *ReportsGetUserCSVOptions) validate(v *validator) {
@@ -4891,9 +4891,9 @@ func (s *ReportsService) GetVFax(ctx context.Context) (*ReportSummary, error) {
 // ReportsGetVFaxCSVOptions holds the query parameters of ReportsService.GetVFaxCSV.
 type ReportsGetVFaxCSVOptions struct {
 	// Month (Value between 1 and 12). Required.
-	Month int `url:"month,omitempty"`
+	Month int `url:"month"`
 	// 4-digit year. Required.
-	Year int `url:"year,omitempty"`
+	Year int `url:"year"`
 }
 
 func (o *ReportsGetVFaxCSVOptions) validate(v *validator) {
@@ -4935,11 +4935,11 @@ func (s *ReportsService) GetVFaxCSV(ctx context.Context, opts *ReportsGetVFaxCSV
 // SSODeleteSSOLinkageOptions holds the query parameters of SSOService.DeleteSSOLinkage.
 type SSODeleteSSOLinkageOptions struct {
 	// ID of account, refers to account.id. Required.
-	AccountID string `url:"accountId,omitempty"`
+	AccountID string `url:"accountId"`
 	// ID of partition, refers to partition.id. Required.
-	PartitionID string `url:"partitionId,omitempty"`
+	PartitionID string `url:"partitionId"`
 	// ID of end-user to unlink. Required.
-	UserID string `url:"userId,omitempty"`
+	UserID string `url:"userId"`
 }
 
 func (o *SSODeleteSSOLinkageOptions) validate(v *validator) {
@@ -4981,13 +4981,13 @@ func (s *SSOService) DeleteSSOLinkage(ctx context.Context, opts *SSODeleteSSOLin
 // SSOFinishOptions holds the query parameters of SSOService.Finish.
 type SSOFinishOptions struct {
 	// Authorization code from Auth0 after successful IdP authentication. Required.
-	Code string `url:"code,omitempty"`
+	Code string `url:"code"`
 	// Must exactly match the URI used in the initial authentication request.
 	// Required.
-	RedirectURI string `url:"redirect_uri,omitempty"`
+	RedirectURI string `url:"redirect_uri"`
 	// State token for session tracking and CSRF protection. Contains the SSO
 	// configuration scope level. Required.
-	State string `url:"state,omitempty"`
+	State string `url:"state"`
 }
 
 func (o *SSOFinishOptions) validate(v *validator) {
@@ -5060,9 +5060,9 @@ func (s *SSOService) GetLoginInfo(ctx context.Context, opts *SSOGetLoginInfoOpti
 // SSOListSSOLinkagesOptions holds the query parameters of SSOService.ListSSOLinkages.
 type SSOListSSOLinkagesOptions struct {
 	// ID of account, refers to account.id. Required.
-	AccountID string `url:"accountId,omitempty"`
+	AccountID string `url:"accountId"`
 	// ID of partition, refers to partition.id. Required.
-	PartitionID string `url:"partitionId,omitempty"`
+	PartitionID string `url:"partitionId"`
 }
 
 func (o *SSOListSSOLinkagesOptions) validate(v *validator) {
@@ -5303,7 +5303,7 @@ func (s *SSOConfigsService) GetAccountSigningCertificate(ctx context.Context, ac
 // SSOConfigsGetAccountUserValidationOptions holds the query parameters of SSOConfigsService.GetAccountUserValidation.
 type SSOConfigsGetAccountUserValidationOptions struct {
 	// ID of partition, refers to partition.id. Required.
-	PartitionID string `url:"partitionId,omitempty"`
+	PartitionID string `url:"partitionId"`
 	// ID of end-user
 	UserID string `url:"userId,omitempty"`
 }
@@ -5946,9 +5946,9 @@ func (s *SipTrunksService) ListSharedPlanLookups(ctx context.Context, accountID 
 // SipTrunksValidateOptions holds the query parameters of SipTrunksService.Validate.
 type SipTrunksValidateOptions struct {
 	// IP address to validate. Required.
-	IP string `url:"ip,omitempty"`
+	IP string `url:"ip"`
 	// Port number to validate. Required.
-	Port string `url:"port,omitempty"`
+	Port string `url:"port"`
 	// ID of the SIP trunk that will use this IP and Port to prevent false negative
 	// result
 	TrunkID string `url:"trunkId,omitempty"`
@@ -6690,9 +6690,9 @@ func (s *TelephoneNumbersService) UpdateTNRequest(ctx context.Context, accountID
 // UserGroupsCreateSettingOptions holds the query parameters of UserGroupsService.CreateSetting.
 type UserGroupsCreateSettingOptions struct {
 	// Required.
-	AccountID string `url:"accountId,omitempty"`
+	AccountID string `url:"accountId"`
 	// Required.
-	PartitionID string `url:"partitionId,omitempty"`
+	PartitionID string `url:"partitionId"`
 }
 
 func (o *UserGroupsCreateSettingOptions) validate(v *validator) {
@@ -6735,11 +6735,11 @@ func (s *UserGroupsService) CreateSetting(ctx context.Context, req *CreateUserGr
 // UserGroupsDeleteSettingsOptions holds the query parameters of UserGroupsService.DeleteSettings.
 type UserGroupsDeleteSettingsOptions struct {
 	// Required.
-	AccountID string `url:"accountId,omitempty"`
+	AccountID string `url:"accountId"`
 	// Required.
-	GroupID string `url:"groupId,omitempty"`
+	GroupID string `url:"groupId"`
 	// Required.
-	PartitionID string `url:"partitionId,omitempty"`
+	PartitionID string `url:"partitionId"`
 }
 
 func (o *UserGroupsDeleteSettingsOptions) validate(v *validator) {
@@ -6781,10 +6781,10 @@ func (s *UserGroupsService) DeleteSettings(ctx context.Context, opts *UserGroups
 // UserGroupsGetSettingsOptions holds the query parameters of UserGroupsService.GetSettings.
 type UserGroupsGetSettingsOptions struct {
 	// Required.
-	AccountID string `url:"accountId,omitempty"`
+	AccountID string `url:"accountId"`
 	GroupID   string `url:"groupId,omitempty"`
 	// Required.
-	PartitionID string `url:"partitionId,omitempty"`
+	PartitionID string `url:"partitionId"`
 	UserID      string `url:"userId,omitempty"`
 }
 
@@ -6826,11 +6826,11 @@ func (s *UserGroupsService) GetSettings(ctx context.Context, opts *UserGroupsGet
 // UserGroupsUpdateSettingsOptions holds the query parameters of UserGroupsService.UpdateSettings.
 type UserGroupsUpdateSettingsOptions struct {
 	// Required.
-	AccountID string `url:"accountId,omitempty"`
+	AccountID string `url:"accountId"`
 	// Required.
-	GroupID string `url:"groupId,omitempty"`
+	GroupID string `url:"groupId"`
 	// Required.
-	PartitionID string `url:"partitionId,omitempty"`
+	PartitionID string `url:"partitionId"`
 }
 
 func (o *UserGroupsUpdateSettingsOptions) validate(v *validator) {

@@ -143,7 +143,13 @@ func renderOptions(b *bytes.Buffer, m *Method) {
 		if doc != "" {
 			b.WriteString(Comment(doc, "\t", 80))
 		}
-		fmt.Fprintf(b, "\t%s %s `url:\"%s,omitempty\"`\n", q.Go, q.Type, q.Name)
+		// A required parameter is always sent (a required bool's false
+		// included); the others are left out when zero.
+		tag := q.Name + ",omitempty"
+		if q.Required {
+			tag = q.Name
+		}
+		fmt.Fprintf(b, "\t%s %s `url:\"%s\"`\n", q.Go, q.Type, tag)
 	}
 	b.WriteString("}\n")
 	var req []Param
