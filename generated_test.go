@@ -105,20 +105,20 @@ func TestGeneratedQueryAndRequiredQuery(t *testing.T) {
 
 func TestGeneratedRequiredQuerySendsNothing(t *testing.T) {
 	c, mt := newMockClient(t)
-	for _, opts := range []*ReportsGetAccountHistoryEndUserChangesOptions{nil, {StartDate: "2026-01-01"}} {
-		_, err := c.Reports.GetAccountHistoryEndUserChanges(context.Background(), opts)
+	for _, opts := range []*ManagementUsersSearchOptions{nil, {SearchString: "ann"}} {
+		_, err := c.ManagementUsers.Search(context.Background(), opts)
 		require.ErrorIs(t, err, ErrValidation)
 		var ve *ValidationError
 		require.ErrorAs(t, err, &ve)
 		if opts == nil {
-			assert.Equal(t, []string{"endDate", "startDate"}, fieldNames(ve))
+			assert.Equal(t, []string{"searchString", "sortColumn"}, fieldNames(ve))
 		} else {
-			assert.Equal(t, []string{"endDate"}, fieldNames(ve))
+			assert.Equal(t, []string{"sortColumn"}, fieldNames(ve))
 		}
 		assert.Equal(t, err.Error(), opts.Validate().Error(), "Validate reports what the method refuses")
 	}
 	assert.Equal(t, 0, mt.GetTotalCallCount(), "nothing sent, not even a login")
-	require.NoError(t, (&ReportsGetAccountHistoryEndUserChangesOptions{StartDate: "2026-01-01", EndDate: "2026-01-31"}).Validate())
+	require.NoError(t, (&ManagementUsersSearchOptions{SearchString: "ann", SortColumn: "firstName"}).Validate())
 }
 
 func TestGeneratedMultipartUpload(t *testing.T) {
