@@ -10,27 +10,6 @@ import (
 // CallingPlansService manages calling plan products and the plans attached to an account.
 type CallingPlansService service
 
-// CallingPlanProduct is a calling plan product of the partition: the plan
-// an account, user or SIP trunk subscribes to (CallingPlanProduct).
-type CallingPlanProduct struct {
-	ID                       string   `json:"id,omitempty"`
-	Name                     string   `json:"name,omitempty"`
-	PlanMinutes              int      `json:"planMinutes,omitempty"`
-	UnlimitedDisplay         bool     `json:"unlimitedDisplay,omitempty"`
-	AllowOverage             bool     `json:"allowOverage,omitempty"`
-	PreventForwarding        bool     `json:"preventForwarding,omitempty"`
-	DefaultPlan              bool     `json:"defaultPlan,omitempty"`
-	CallRateFor411           float64  `json:"callRateFor411,omitempty"`
-	Allow411                 bool     `json:"allow411,omitempty"`
-	RateTypeFor411           RateType `json:"rateTypeFor411,omitempty"`
-	CallRateForOperator      float64  `json:"callRateForOperator,omitempty"`
-	AllowOperator            bool     `json:"allowOperator,omitempty"`
-	RateTypeForOperator      RateType `json:"rateTypeForOperator,omitempty"`
-	PartitionID              string   `json:"partitionId,omitempty"`
-	AllowUnlimitedLocal      bool     `json:"allowUnlimitedLocal,omitempty"`
-	RateIntraPartitionAsFree bool     `json:"rateIntraPartitionAsFree,omitempty"`
-}
-
 // CreateCallingPlanProductRequest is the body of add_2. Name is required.
 type CreateCallingPlanProductRequest struct {
 	Name                     string    `json:"name"`

@@ -8,7 +8,6 @@ import (
 	"iter"
 	"math"
 	"net/http"
-	"strings"
 	"time"
 )
 
@@ -35,18 +34,6 @@ const MaxCallRecordPageSize = 1000
 // so All stops with this error rather than report a partial search as
 // complete.
 var ErrInconsistentPages = errors.New("alianza: call record pages are inconsistent with totalRecords")
-
-// ErrCallRecordCSVFailed reports that the platform's CSV export job ended
-// FAILED; the error's text carries the job's own errors.
-var ErrCallRecordCSVFailed = errors.New("alianza: call record CSV export failed")
-
-// The CSV export job is polled after csvFirstPoll, then at intervals
-// doubling up to csvMaxPoll: the platform gives no interval, and an export
-// of a month takes seconds to minutes.
-const (
-	csvFirstPoll = time.Second
-	csvMaxPoll   = 15 * time.Second
-)
 
 // CallRecordSearchOptions are the cdrSearch query parameters. StartDate and
 // EndDate are required; every other field narrows the search when set.
@@ -223,26 +210,15 @@ func (s *CallRecordsService) All(ctx context.Context, accountID string, opts *Ca
 	}
 }
 
-// csvJob is the part of the platform's asynchronous job CSV reads.
-type csvJob struct {
-	ID     string `json:"id"`
-	Status string `json:"status"`
-	Errors []struct {
-		Error      string `json:"error"`
-		LineNumber int    `json:"lineNumber"`
-		Column     string `json:"column"`
-		Input      string `json:"input"`
-	} `json:"errors"`
-}
-
 // CSV has the platform write the search's records as CSV and copies them
 // to w; it returns the bytes written. The platform answers the request
-// (cdrSearchCSV_2) with an asynchronous job: CSV polls the job, first
-// after a second and then at intervals doubling up to 15 seconds, until it
-// is DONE, then streams the job's output to w. A FAILED job returns an
-// error matching ErrCallRecordCSVFailed with the job's errors; a done ctx
-// stops the wait at once. The CSV's columns are the platform's;
-// crm.ExportCallRecords writes a fixed set of columns instead.
+// (cdrSearchCSV_2) with an asynchronous job: CSV waits for it with
+// JobsService.Wait (wait tunes the polling and reports progress; nil for
+// the defaults) and then streams the job's output to w with
+// JobsService.Output. A FAILED job returns its *JobFailedError (errors.Is
+// ErrJobFailed); a done ctx stops the wait at once. The CSV's columns are
+// the platform's; crm.ExportCallRecords writes a fixed set of columns
+// instead.
 //
 // FirstResultIndex and MaxResult limit the export as they limit a page.
 // The spec leaves the dates optional on this operation; CSV requires them,
@@ -251,16 +227,17 @@ type csvJob struct {
 // operationId cdrSearchCSV_2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/cdrsearch/csv_2
-func (s *CallRecordsService) CSV(ctx context.Context, accountID string, opts *CallRecordSearchOptions, w io.Writer, callOpts ...CallOption) (int64, error) {
+func (s *CallRecordsService) CSV(ctx context.Context, accountID string, opts *CallRecordSearchOptions, w io.Writer, wait *WaitOptions, callOpts ...CallOption) (int64, error) {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	opts.validate(&v)
 	v.check(w != nil, "w", "is required: the writer the CSV is copied to")
+	wait.validate(&v)
 	if err := v.err(); err != nil {
 		return 0, err
 	}
-	job, err := call[csvJob](ctx, s.client, &request{
+	job, err := call[Job](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/cdrsearch/csv_2",
 		args:   []string{accountID},
@@ -272,45 +249,16 @@ func (s *CallRecordsService) CSV(ctx context.Context, accountID string, opts *Ca
 	if err := checkID("job id", job.ID); err != nil {
 		return 0, fmt.Errorf("alianza: call record CSV export: the platform's job has no usable id: %w", err)
 	}
-	id := job.ID
-	wait := csvFirstPoll
-	for job.Status != "DONE" {
-		if job.Status == "FAILED" {
-			msgs := make([]string, 0, len(job.Errors))
-			for _, e := range job.Errors {
-				msg := e.Error
-				if e.LineNumber > 0 || e.Column != "" {
-					msg = fmt.Sprintf("line %d column %s: %s", e.LineNumber, e.Column, msg)
-				}
-				msgs = append(msgs, msg)
-			}
-			return 0, fmt.Errorf("%w: job %s: %s", ErrCallRecordCSVFailed, id, strings.Join(msgs, "; "))
+	if !job.Done() {
+		if job, err = s.client.Jobs.Wait(ctx, job.ID, wait); err != nil {
+			return 0, fmt.Errorf("alianza: call record CSV export: %w", err)
 		}
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return 0, fmt.Errorf("alianza: call record CSV export: waiting for job %s: %w", id, ctx.Err())
-		case <-t.C:
-		}
-		wait = min(2*wait, csvMaxPoll)
-		if job, err = call[csvJob](ctx, s.client, &request{
-			method: http.MethodGet,
-			path:   "/v2/job/{jobId}",
-			args:   []string{id},
-		}); err != nil {
-			return 0, fmt.Errorf("alianza: call record CSV export: job %s: %w", id, err)
-		}
+	} else if err := job.Err(); err != nil && job.Status == JobStatusFailed {
+		return 0, fmt.Errorf("alianza: call record CSV export: %w", err)
 	}
 	cw := &byteCounter{w: w}
-	err = s.client.do(ctx, &request{
-		method: http.MethodGet,
-		path:   "/v2/job/{jobId}/output",
-		args:   []string{id},
-		do:     &doRequest{w: cw, accept: "*/*"},
-	})
-	if err != nil {
-		return cw.n, fmt.Errorf("alianza: call record CSV export: output of job %s: %w", id, err)
+	if err := s.client.Jobs.Output(ctx, job.ID, cw); err != nil {
+		return cw.n, fmt.Errorf("alianza: call record CSV export: output of job %s: %w", job.ID, err)
 	}
 	return cw.n, nil
 }

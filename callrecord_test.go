@@ -276,13 +276,13 @@ func TestCallRecordsCSVWaitsForTheJobAndStreamsItsOutput(t *testing.T) {
 		p := &csvPlatform{statuses: []string{"PENDING", "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "DONE"}, output: "id,cost\nr1,0.1\nr2,0\n"}
 		cp := p.register(t, mt)
 		var out strings.Builder
-		n, err := c.CallRecords.CSV(context.Background(), "A1", &CallRecordSearchOptions{StartDate: "2026-11-01", EndDate: "2026-11-30", CallTypes: []CallType{CallTypeOutbound}}, &out)
+		n, err := c.CallRecords.CSV(context.Background(), "A1", &CallRecordSearchOptions{StartDate: "2026-11-01", EndDate: "2026-11-30", CallTypes: []CallType{CallTypeOutbound}}, &out, nil)
 		require.NoError(t, err)
 		assert.Equal(t, p.output, out.String())
 		assert.EqualValues(t, len(p.output), n)
 		assert.Equal(t, "OUTBOUND", cp.Query().Get("callType"))
-		assert.Equal(t, []time.Duration{1 * time.Second, 3 * time.Second, 7 * time.Second, 15 * time.Second, 30 * time.Second, 45 * time.Second, 60 * time.Second},
-			p.polls, "polls after 1s, then doubling intervals capped at 15s")
+		assert.Equal(t, []time.Duration{0, 1 * time.Second, 3 * time.Second, 7 * time.Second, 15 * time.Second, 30 * time.Second, 45 * time.Second},
+			p.polls, "Jobs.Wait: a poll at once, then after 1s, doubling intervals capped at 15s")
 	})
 }
 
@@ -292,9 +292,9 @@ func TestCallRecordsCSVReportsAFailedJob(t *testing.T) {
 		p := &csvPlatform{statuses: []string{"IN_PROGRESS", "FAILED"}}
 		p.register(t, mt)
 		var out strings.Builder
-		n, err := c.CallRecords.CSV(context.Background(), "A1", &CallRecordSearchOptions{StartDate: "2026-11-01", EndDate: "2026-11-30"}, &out)
-		require.ErrorIs(t, err, ErrCallRecordCSVFailed)
-		assert.Contains(t, err.Error(), "job J1: date range too large; line 3 column cost: bad row")
+		n, err := c.CallRecords.CSV(context.Background(), "A1", &CallRecordSearchOptions{StartDate: "2026-11-01", EndDate: "2026-11-30"}, &out, nil)
+		require.ErrorIs(t, err, ErrJobFailed)
+		assert.Contains(t, err.Error(), `job J1 failed; date range too large; line 3, column cost: bad row (input "x")`)
 		assert.Zero(t, n)
 		assert.Empty(t, out.String())
 		assert.Zero(t, mt.GetCallCountInfo()["GET "+testBaseURL+"/v2/job/J1/output"], "no output fetched")
@@ -309,16 +309,16 @@ func TestCallRecordsCSVStopsWaitingWhenCtxEnds(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		start := time.Now()
-		_, err := c.CallRecords.CSV(ctx, "A1", &CallRecordSearchOptions{StartDate: "2026-11-01", EndDate: "2026-11-30"}, io.Discard)
+		_, err := c.CallRecords.CSV(ctx, "A1", &CallRecordSearchOptions{StartDate: "2026-11-01", EndDate: "2026-11-30"}, io.Discard, nil)
 		require.ErrorIs(t, err, context.DeadlineExceeded)
 		assert.Equal(t, 5*time.Second, time.Since(start), "the wait ends with ctx, not at the next poll (7s)")
-		assert.Len(t, p.polls, 2)
+		assert.Len(t, p.polls, 3, "polls at 0s, 1s and 3s; the next (7s) never happens")
 	})
 }
 
 func TestCallRecordsCSVValidatesBeforeSending(t *testing.T) {
 	c, mt := newMockClient(t)
-	_, err := c.CallRecords.CSV(context.Background(), "..", &CallRecordSearchOptions{StartDate: "2026-11-01"}, nil)
+	_, err := c.CallRecords.CSV(context.Background(), "..", &CallRecordSearchOptions{StartDate: "2026-11-01"}, nil, nil)
 	var ve *ValidationError
 	require.ErrorAs(t, err, &ve)
 	var fields []string

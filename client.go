@@ -33,11 +33,48 @@ type Client struct {
 	CallingPlans     *CallingPlansService
 	Addresses        *AddressesService
 	CallRecords      *CallRecordsService
+	Jobs             *JobsService
+	Reports          *ReportsService
+	Ports            *PortsService
+	Prevalidation    *PrevalidationService
 
-	Jobs          *JobsService
-	Reports       *ReportsService
-	Ports         *PortsService
-	Prevalidation *PrevalidationService
+	// Services whose types are generated (services_gen.go), with the
+	// methods of operations_gen.go; one line each.
+	Auth                   *AuthService
+	Brand                  *BrandService
+	BulkOperations         *BulkOperationsService
+	CallGroups             *CallGroupsService
+	CallParkingSpots       *CallParkingSpotsService
+	CallerIDMappings       *CallerIDMappingsService
+	Cymbus                 *CymbusService
+	DeviceInventory        *DeviceInventoryService
+	Devices                *DevicesService
+	Documents              *DocumentsService
+	DynamicInventory       *DynamicInventoryService
+	EdgeNodes              *EdgeNodesService
+	EmergencyNotifications *EmergencyNotificationsService
+	HuntGroups             *HuntGroupsService
+	IVRs                   *IVRsService
+	InboundRatePlans       *InboundRatePlansService
+	LocalCallingAreas      *LocalCallingAreasService
+	ManagementUsers        *ManagementUsersService
+	Media                  *MediaService
+	PagingGroups           *PagingGroupsService
+	Partitions             *PartitionsService
+	PickupGroups           *PickupGroupsService
+	RateCenters            *RateCentersService
+	ReferenceData          *ReferenceDataService
+	SSO                    *SSOService
+	SSOConfigs             *SSOConfigsService
+	SSOExemptions          *SSOExemptionsService
+	SecurityGroups         *SecurityGroupsService
+	ServiceActivations     *ServiceActivationsService
+	SipTrunkGroups         *SipTrunkGroupsService
+	SpecialtyLines         *SpecialtyLinesService
+	UserGroups             *UserGroupsService
+	VirtualFax             *VirtualFaxService
+	VoicemailBoxes         *VoicemailBoxesService
+	VoicemailMessages      *VoicemailMessagesService
 }
 
 // service is what every resource service holds: the client it belongs to.
@@ -87,11 +124,11 @@ func (c *Client) initServices() {
 	c.CallingPlans = (*CallingPlansService)(&c.common)
 	c.Addresses = (*AddressesService)(&c.common)
 	c.CallRecords = (*CallRecordsService)(&c.common)
-
 	c.Jobs = (*JobsService)(&c.common)
 	c.Reports = (*ReportsService)(&c.common)
 	c.Ports = (*PortsService)(&c.common)
 	c.Prevalidation = (*PrevalidationService)(&c.common)
+	c.initGeneratedServices()
 }
 
 // ForPartition returns a copy of the client that acts in partitionID (a

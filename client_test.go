@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"reflect"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -149,4 +151,21 @@ func TestNewClientWithActivatedHTTPMock(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "A1", out["id"])
 	assert.Equal(t, 1, httpmock.GetTotalCallCount())
+}
+
+// TestEveryServiceIsWired: every service field of a new client is set, the
+// hand-written ones and the generated ones.
+func TestEveryServiceIsWired(t *testing.T) {
+	c, err := NewClient(WithAuthToken(testToken))
+	require.NoError(t, err)
+	v := reflect.ValueOf(c).Elem()
+	n := 0
+	for i := range v.NumField() {
+		f := v.Type().Field(i)
+		if f.IsExported() && strings.HasSuffix(f.Type.String(), "Service") {
+			n++
+			assert.False(t, v.Field(i).IsNil(), "Client.%s is nil", f.Name)
+		}
+	}
+	assert.Greater(t, n, 40)
 }

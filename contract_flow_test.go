@@ -446,8 +446,16 @@ func runProvisioningFlow(t testing.TB, c *alianza.Client, env flowEnv) {
 	}
 	assert.EqualValues(t, page.TotalRecords, records)
 	var cdrCSV strings.Builder
-	_, err = c.CallRecords.CSV(ctx, acctID, cdrOpts, &cdrCSV)
+	var csvWait *alianza.WaitOptions // the platform's own pace
+	if env.fake != nil {
+		csvWait = &alianza.WaitOptions{
+			Interval: time.Millisecond, MaxInterval: time.Millisecond,
+			Progress: func(*alianza.Job) { env.fake.Advance(alianzatest.JobPendingFor) }, // the fake's job moves on at each poll
+		}
+	}
+	_, err = c.CallRecords.CSV(ctx, acctID, cdrOpts, &cdrCSV, csvWait)
 	require.NoError(t, err)
+	assert.NotEmpty(t, cdrCSV.String())
 
 	_, err = c.DeviceLines.Patch(ctx, acctID, devID, &alianza.PatchDeviceRequest{DeviceName: alianza.Ptr("Kitchen")})
 	require.NoError(t, err)

@@ -348,8 +348,13 @@ func jsonOf(t *testing.T, v reflect.Value) string {
 
 // filler gives every exported field a distinct non-zero value: strings
 // are their path, numbers count up, bools are true, enums take a valid
-// value, pointers are allocated, slices get one element, maps one key.
-type filler struct{ n int }
+// value, pointers are allocated, slices get one element, maps one key. A
+// struct of a recursive type (an IVR component holding IVR components) is
+// filled once on each path; below that it stays zero.
+type filler struct {
+	n      int
+	inside map[reflect.Type]bool
+}
 
 var timeType = reflect.TypeFor[time.Time]()
 
@@ -400,6 +405,14 @@ func (f *filler) fill(t *testing.T, v reflect.Value, path string, depth int) {
 			v.Set(reflect.ValueOf(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC).Add(time.Duration(f.n) * time.Minute)))
 			return
 		}
+		if f.inside[v.Type()] {
+			return
+		}
+		if f.inside == nil {
+			f.inside = map[reflect.Type]bool{}
+		}
+		f.inside[v.Type()] = true
+		defer delete(f.inside, v.Type())
 		for _, sf := range reflect.VisibleFields(v.Type()) {
 			if !sf.IsExported() || sf.Anonymous {
 				continue

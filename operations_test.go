@@ -99,7 +99,7 @@ func TestOperationDirectivesCatchMistakes(t *testing.T) {
 	const (
 		unknown    = "GET /v2/partition/{partitionId}/account/{accountId}/siptrunk"            // the guide's path, not the spec's
 		deprecated = "GET /v2/partition/{partitionId}/account/{accountId}/devices"             // listDevicesDeprecated
-		later      = "GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/validate" // validateSipTrunkIpPort, unclaimed
+		later      = "GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/validate" // validateSipTrunkIpPort, its method dropped below
 	)
 	require.NotContains(t, spec, unknown)
 	require.True(t, spec[deprecated].Deprecated)
@@ -109,7 +109,9 @@ func TestOperationDirectivesCatchMistakes(t *testing.T) {
 
 	var bad []OperationDirective
 	for _, d := range list {
-		if d.Func != "AccountsService.Create" { // createAccount, a MUST, loses its method
+		// createAccount, a MUST, loses its method; validateSipTrunkIpPort's
+		// is replaced by an undocumented one.
+		if d.Func != "AccountsService.Create" && d.Op != later {
 			bad = append(bad, d)
 		}
 	}

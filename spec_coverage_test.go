@@ -131,10 +131,24 @@ func TestSpecCoverage(t *testing.T) {
 // spec dropped, and one listed under another operationId.
 func TestSpecCoverageCatchesChanges(t *testing.T) {
 	fromSpec := loadSpecOperations(t)
-	list, err := Directives()
+	all, err := Directives()
 	require.NoError(t, err)
-	listed := loadUnwrapped(t)
-	require.Greater(t, len(listed), 3)
+
+	// Every live operation has a method, so the list is empty: take three
+	// methods away and list their operations as if they had none yet.
+	var list []OperationDirective
+	var listed []unwrappedOperation
+	for _, d := range all {
+		if len(listed) < 3 && strings.HasSuffix(d.Func, "Service.Get") && !slices.ContainsFunc(listed, func(u unwrappedOperation) bool { return u.Key == d.Op }) {
+			listed = append(listed, unwrappedOperation{Key: d.Op, OperationID: fromSpec[d.Op].OperationID})
+			continue
+		}
+		list = append(list, d)
+	}
+	require.Len(t, listed, 3)
+	slices.SortFunc(listed, func(a, b unwrappedOperation) int { return strings.Compare(a.String(), b.String()) })
+	_, problems := unwrappedProblems(fromSpec, list, listed)
+	require.Empty(t, problems, "three listed operations without methods are consistent")
 
 	spec := maps.Clone(fromSpec)
 	const (

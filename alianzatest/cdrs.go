@@ -1,12 +1,13 @@
 package alianzatest
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/binary"
+	"encoding/csv"
 	"fmt"
 	"hash/fnv"
 	"math"
-	"net/http"
 	"slices"
 	"strconv"
 	"time"
@@ -391,22 +392,42 @@ func cdrSearch(c *call) reply {
 }
 
 // cdrSearchCSV: GET {A}/cdrsearch/csv_2 checks the search as cdrSearch
-// does and answers 202 with the export job, reported DONE at once; the
-// job tracker's operations answer for it from there.
+// does and answers 202 with an export job that moves through its states on
+// the fake's clock like every job; once DONE, its output is the records as
+// CSV.
 func cdrSearchCSV(c *call) reply {
-	if _, r := c.account(); r != nil {
+	a, r := c.account()
+	if r != nil {
 		return *r
 	}
-	// The spec leaves the dates optional here, unlike on cdrSearch.
+	// The spec leaves the dates optional here, unlike on cdrSearch; the
+	// fake exports the current month when they are left out.
+	q := &cdrQuery{}
 	if c.query.Get("startDate") != "" || c.query.Get("endDate") != "" {
-		if _, bad := parseCDRQuery(c); bad != nil {
+		var bad *reply
+		if q, bad = parseCDRQuery(c); bad != nil {
 			return *bad
 		}
+	} else {
+		now := c.s.nowLocked().UTC()
+		q.start = time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, time.UTC)
+		q.end = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	}
-	now := timestamp(c.s.nowLocked())
-	job := obj{"id": newID(), "name": "cdrSearchCSV", "status": "DONE", "start": now, "lastUpdated": now}
-	if c.session != nil {
-		job["userId"] = c.session.userID
+	src := c.s.cdrSourceLocked(a)
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	_ = w.Write([]string{"id", "startTime", "endTime", "callType", "origNumber", "termNumber", "billCallLengthSeconds", "cost"})
+	for day := q.start; !day.After(q.end); day = day.AddDate(0, 0, 1) {
+		for k := range src.perDay {
+			rec := src.record(day, k)
+			if !q.keep(&rec) {
+				continue
+			}
+			_ = w.Write([]string{rec.ID, rec.StartTime, rec.EndTime, rec.CallType, rec.OrigNumber, rec.TermNumber,
+				strconv.FormatInt(rec.BillCallLengthSeconds, 10), strconv.FormatFloat(rec.Cost, 'f', -1, 64)})
+		}
 	}
-	return reply{status: http.StatusAccepted, body: job}
+	w.Flush()
+	// A job like the platform's: its output is the CSV, once DONE.
+	return c.startJob("cdrSearchCSV", b.Bytes())
 }

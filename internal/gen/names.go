@@ -9,10 +9,15 @@ import (
 )
 
 // initialisms are words written in capitals in Go names (Go's own
-// convention: ID, API; and the platform's: SIP, TN, MAC, IVR, BLF, US).
+// convention: ID, API, URL; and the platform's: SIP, TN, MAC, IVR, BLF, US,
+// CDR (call detail record), CID (caller ID), SSO (single sign-on), SAML,
+// SMS, LOA (letter of authorization), PIN, PBX, SMB, B2B), as the
+// hand-written models write them.
 var initialisms = map[string]bool{
-	"API": true, "BLF": true, "ID": true, "IP": true, "IVR": true,
-	"MAC": true, "SIP": true, "TN": true, "US": true,
+	"API": true, "B2B": true, "BLF": true, "CDR": true, "CID": true, "ID": true,
+	"IP": true, "IVR": true, "LOA": true, "MAC": true, "PBX": true, "PIN": true,
+	"SAML": true, "SIP": true, "SMB": true, "SMS": true, "SSO": true, "TN": true,
+	"URL": true, "US": true,
 }
 
 // GoName turns an enum value into the Go identifier part that follows the
@@ -26,6 +31,10 @@ func GoName(value string) string {
 	for _, w := range splitWords(value) {
 		if up := strings.ToUpper(w); initialisms[up] {
 			b.WriteString(up)
+			continue
+		}
+		if up := strings.ToUpper(w[:len(w)-1]); len(w) > 2 && w[len(w)-1] == 's' && initialisms[up] {
+			b.WriteString(up + "s") // "userIds" gives UserIDs
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(w)
@@ -78,16 +87,19 @@ func Unexported(name string) string {
 
 var (
 	hiddenRE = regexp.MustCompile(`(?is)<span\b[^>]*\bhidden\b[^>]*>.*?</span>`)
+	inlineRE = regexp.MustCompile(`(?i)</?(a|b|i|em|strong|code|span|u|tt)\b[^>]*>`)
 	tagRE    = regexp.MustCompile(`<[^>]*>`)
 	spaceRE  = regexp.MustCompile(`\s+`)
 )
 
 // StripHTML turns a description from the spec into plain text: hidden
 // spans (links into Alianza's web documentation) are dropped with their
-// text, other tags are removed (a <br> or </p> becomes a space), entities
+// text, inline tags (<b>, <a>, <code>...) are removed, other tags (a <br>
+// or </p>) become a space, entities
 // decoded, whitespace collapsed and the ends trimmed.
 func StripHTML(s string) string {
 	s = hiddenRE.ReplaceAllString(s, " ")
+	s = inlineRE.ReplaceAllString(s, "")
 	s = tagRE.ReplaceAllString(s, " ")
 	s = html.UnescapeString(s)
 	s = spaceRE.ReplaceAllString(s, " ")

@@ -21,6 +21,74 @@ var overridesYAML []byte
 type Overrides struct {
 	Enums  []EnumOverride  `yaml:"enums"`
 	Models []ModelOverride `yaml:"models"`
+	// SchemaNames gives Go names to generated types where the mechanical
+	// name (TypeName) clashes or reads badly.
+	SchemaNames []SchemaName `yaml:"schemaNames"`
+	// Services maps each spec tag of a generated operation to the Go
+	// service that holds its methods.
+	Services []ServiceOverride `yaml:"services"`
+	// Operations names the generated methods whose mechanical names
+	// (MethodName) do not read well or clash.
+	Operations []OperationOverride `yaml:"operations"`
+	// Patterns lists spec patterns the generated validation does not
+	// enforce.
+	Patterns []PatternNote `yaml:"patterns"`
+	// ServerAssigned lists properties the platform fills, left out of the
+	// generated request bodies of the given methods.
+	ServerAssigned []ServerAssigned `yaml:"serverAssigned"`
+	// Generate lists component schemas whose models are generated although
+	// no generated method uses them: the hand-written methods' models that
+	// moved onto generated code.
+	Generate []GenerateModel `yaml:"generate"`
+}
+
+// ServiceOverride puts the operations of a spec tag on a Go service.
+type ServiceOverride struct {
+	Tag  string `yaml:"tag"`
+	Name string `yaml:"name"` // the Client field; the type is <Name>Service
+	Doc  string `yaml:"doc"`  // one line: the type's doc comment
+	// Segments are the path segments that name the service's own resource
+	// (besides its name, singular or plural): method names leave them out.
+	Segments []string `yaml:"segments"`
+}
+
+// OperationOverride names the generated method of an operation.
+type OperationOverride struct {
+	ID     string `yaml:"id"` // the operationId
+	Name   string `yaml:"name"`
+	Reason string `yaml:"reason"`
+}
+
+// GenerateModel is a component schema whose model is always generated.
+type GenerateModel struct {
+	Schema string `yaml:"schema"`
+	Doc    string `yaml:"doc"` // leads the type's doc comment
+	Reason string `yaml:"reason"`
+}
+
+// PatternNote is a spec pattern, written exactly as the spec writes it,
+// that the generated validation leaves out.
+type PatternNote struct {
+	Pattern string `yaml:"pattern"`
+	Reason  string `yaml:"reason"`
+}
+
+// ServerAssigned is a property the platform assigns: a request body of one
+// of Methods does not carry it.
+type ServerAssigned struct {
+	Field   string   `yaml:"field"`
+	Methods []string `yaml:"methods"`
+	Reason  string   `yaml:"reason"`
+}
+
+// SchemaName names one generated type. Source is a component schema, an
+// inline location ("Schema.property", as Types reports it in a clash), or
+// "METHOD Schema" for a request body.
+type SchemaName struct {
+	Source string `yaml:"source"`
+	Name   string `yaml:"name"`
+	Hand   bool   `yaml:"hand"` // Name is a hand-written type: use it, generate nothing
+	Reason string `yaml:"reason"`
 }
 
 // ModelOverride ties a Go response model of package alianza (or the
@@ -151,6 +219,76 @@ func (ov *Overrides) check() error {
 			if err := checkReason(fmt.Sprintf("%s: %s", where, n.Field), n.Reason); err != nil {
 				return err
 			}
+		}
+	}
+	tags := map[string]bool{}
+	for i, so := range ov.Services {
+		where := fmt.Sprintf("services[%d] %s", i, so.Tag)
+		switch {
+		case so.Tag == "":
+			return fmt.Errorf("%s: no tag", where)
+		case tags[so.Tag]:
+			return fmt.Errorf("%s: tag listed twice", where)
+		case !goIdent.MatchString(so.Name):
+			return fmt.Errorf("%s: name %q is not an exported Go name", where, so.Name)
+		case strings.TrimSpace(so.Doc) == "" || strings.Contains(strings.TrimSpace(so.Doc), "\n"):
+			return fmt.Errorf("%s: doc must be one line", where)
+		}
+		tags[so.Tag] = true
+	}
+	ids := map[string]bool{}
+	for i, o := range ov.Operations {
+		where := fmt.Sprintf("operations[%d] %s", i, o.ID)
+		switch {
+		case o.ID == "":
+			return fmt.Errorf("%s: no id", where)
+		case ids[o.ID]:
+			return fmt.Errorf("%s: operation listed twice", where)
+		case !goIdent.MatchString(o.Name):
+			return fmt.Errorf("%s: name %q is not an exported Go name", where, o.Name)
+		}
+		ids[o.ID] = true
+		if err := checkReason(where, o.Reason); err != nil {
+			return err
+		}
+	}
+	for i, p := range ov.Patterns {
+		if err := checkReason(fmt.Sprintf("patterns[%d] %s", i, p.Pattern), p.Reason); err != nil {
+			return err
+		}
+	}
+	for i, sa := range ov.ServerAssigned {
+		where := fmt.Sprintf("serverAssigned[%d] %s", i, sa.Field)
+		if sa.Field == "" || len(sa.Methods) == 0 {
+			return fmt.Errorf("%s: a field and its methods are required", where)
+		}
+		if err := checkReason(where, sa.Reason); err != nil {
+			return err
+		}
+	}
+	for i, g := range ov.Generate {
+		where := fmt.Sprintf("generate[%d] %s", i, g.Schema)
+		if g.Schema == "" {
+			return fmt.Errorf("%s: no schema", where)
+		}
+		if err := checkReason(where, g.Reason); err != nil {
+			return err
+		}
+		if slices.ContainsFunc(ov.Models, func(m ModelOverride) bool { return m.Schema == g.Schema }) {
+			return fmt.Errorf("%s: the models table ties the schema to a hand-written model", where)
+		}
+	}
+	names := map[string]bool{}
+	for i, n := range ov.SchemaNames {
+		where := fmt.Sprintf("schemaNames[%d] %s", i, n.Source)
+		if n.Source == "" {
+			return fmt.Errorf("%s: no source", where)
+		}
+		if err := checkType(where, n.Name, goIdent.MatchString, "an exported Go name", names); err != nil {
+			return err
+		}
+		if err := checkReason(where, n.Reason); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -5,9 +5,13 @@ package gen
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
+	"reflect"
+	"slices"
 	"sort"
 	"strings"
+	"unsafe"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -16,7 +20,9 @@ import (
 // Alianza's document loads: nothing is required beyond being a YAML or
 // JSON mapping.
 type Spec struct {
-	root map[string]any
+	root  map[string]any
+	data  []byte
+	order map[unsafe.Pointer][]string // mapping -> its keys in document order; see keyOrder
 }
 
 // LoadSpec parses an OpenAPI document (YAML or JSON).
@@ -28,7 +34,62 @@ func LoadSpec(data []byte) (*Spec, error) {
 	if root == nil {
 		return nil, fmt.Errorf("gen: parse spec: the document is empty")
 	}
-	return &Spec{root: asMap(normalize(root))}, nil
+	return &Spec{root: asMap(normalize(root)), data: data}, nil
+}
+
+// keys returns a mapping's keys in the order the document writes them
+// (sorted when the order is unknown), so generated structs list their
+// fields as the spec does.
+func (s *Spec) keys(m map[string]any) []string {
+	if s.order == nil {
+		s.order = map[unsafe.Pointer][]string{}
+		var doc yaml.Node
+		if err := yaml.Unmarshal(s.data, &doc); err == nil {
+			s.walkOrder(&doc, s.root, 0)
+		}
+	}
+	if len(m) == 0 {
+		return nil
+	}
+	if ks, ok := s.order[reflect.ValueOf(m).UnsafePointer()]; ok && len(ks) == len(m) {
+		return ks
+	}
+	return slices.Sorted(maps.Keys(m))
+}
+
+// walkOrder records the key order of every mapping of v, the decoded form
+// of n.
+func (s *Spec) walkOrder(n *yaml.Node, v any, depth int) {
+	if n == nil || depth > 256 {
+		return
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) > 0 {
+			s.walkOrder(n.Content[0], v, depth+1)
+		}
+	case yaml.AliasNode:
+		s.walkOrder(n.Alias, v, depth+1)
+	case yaml.MappingNode:
+		m := asMap(v)
+		if m == nil {
+			return
+		}
+		ks := make([]string, 0, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i].Value
+			ks = append(ks, k)
+			s.walkOrder(n.Content[i+1], m[k], depth+1)
+		}
+		s.order[reflect.ValueOf(m).UnsafePointer()] = ks
+	case yaml.SequenceNode:
+		list := asSlice(v)
+		for i, c := range n.Content {
+			if i < len(list) {
+				s.walkOrder(c, list[i], depth+1)
+			}
+		}
+	}
 }
 
 // normalize turns every mapping into map[string]any: YAML decodes a mapping

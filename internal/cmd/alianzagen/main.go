@@ -90,11 +90,68 @@ func run(args []string, stdout io.Writer) error {
 	if err := os.WriteFile(filepath.Join(*dir, "enums_gen.go"), src, 0o644); err != nil {
 		return err
 	}
+	// The methods' types come from Types, so the models are rendered after
+	// the plan has asked for every one of them.
+	types, err := gen.NewTypes(base, ov, *dir)
+	if err != nil {
+		return err
+	}
+	hw, err := gen.ReadHandWritten(*dir)
+	if err != nil {
+		return err
+	}
+	types.UseOperations(gen.UnclaimedOperations(base, hw.ClaimedList()))
+	plan, err := gen.PlanOperations(base, ov, hw, types)
+	if err != nil {
+		return err
+	}
+	models, err := gen.RenderModels("alianza", types)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(*dir, "models_gen.go"), models, 0o644); err != nil {
+		return err
+	}
+	tests, err := gen.RenderModelsTest("alianza", types)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(*dir, gen.TestFile), tests, 0o644); err != nil {
+		return err
+	}
+	if err := writeOperations(plan, types, *dir); err != nil {
+		return err
+	}
 	ids, err := gen.RenderOperationIDs("alianza", base)
 	if err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(*dir, "operationids_gen.go"), ids, 0o644)
+}
+
+// writeOperations writes operations_gen.go and services_gen.go (a method
+// for every live operation no hand-written method claims) and the test
+// table that calls each of them.
+func writeOperations(plan *gen.Plan, types *gen.Types, dir string) error {
+	ops, err := gen.RenderOperations("alianza", plan)
+	if err != nil {
+		return err
+	}
+	svcs, err := gen.RenderServices("alianza", plan)
+	if err != nil {
+		return err
+	}
+	calls, err := gen.RenderCallsTest("alianza", plan, types.Placeholder)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, gen.CallsTestFile), calls, 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "operations_gen.go"), ops, 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "services_gen.go"), svcs, 0o644)
 }
 
 func loadFile(path string) (*gen.Spec, error) {
