@@ -204,10 +204,10 @@ operations:
 	for _, want := range []string{
 		"//alianza:operation GET /v2/partition/{partitionId}/gadget/search\n",
 		"// operationId searchGadgets.\n",
-		"func (s *GadgetsService) SearchAll(ctx context.Context, opts *GadgetsSearchOptions) iter.Seq2[Obj, error] {",
+		"func (s *GadgetsService) SearchAll(ctx context.Context, opts *GadgetsSearchOptions, callOpts ...CallOption) iter.Seq2[Obj, error] {",
 		"\tv.required(\"q\", o.Q)\n",
-		"func (s *WidgetsService) UploadSound(ctx context.Context, accountID, widgetID string, filename string, file io.Reader, fields map[string]string) error {",
-		"func (s *WidgetsService) GetSound(ctx context.Context, accountID, widgetID string, w io.Writer) error {",
+		"func (s *WidgetsService) UploadSound(ctx context.Context, accountID, widgetID string, filename string, file io.Reader, fields map[string]string, callOpts ...CallOption) error {",
+		"func (s *WidgetsService) GetSound(ctx context.Context, accountID, widgetID string, w io.Writer, callOpts ...CallOption) error {",
 		"emptyOK: true",
 	} {
 		assert.Contains(t, string(src), want)
