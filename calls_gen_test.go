@@ -1283,6 +1283,9 @@ var generatedCalls = []generatedCall{
 		_, err := c.VoicemailBoxes.Patch(ctx, "a1", "a2", &PatchVoicemailBoxRequest{})
 		return err
 	}},
+	{fn: "VoicemailBoxesService.SetPIN", op: "PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/pin", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
+		return c.VoicemailBoxes.SetPIN(ctx, "a1", "a2", &ChangePINRequest{})
+	}},
 	{fn: "VoicemailBoxesService.Unlock", op: "PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/unlock", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.VoicemailBoxes.Unlock(ctx, "a1", "a2", nil)
 		return err
@@ -1291,14 +1294,11 @@ var generatedCalls = []generatedCall{
 		_, err := c.VoicemailBoxes.Update(ctx, "a1", "a2", &UpdateVoicemailBoxRequest{})
 		return err
 	}},
-	{fn: "VoicemailBoxesService.UpdateBusinessLineGreetingMedia", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "a3"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.VoicemailBoxes.UpdateBusinessLineGreetingMedia(ctx, "a1", "a2", "a3", "f.bin", strings.NewReader("file"))
+	{fn: "VoicemailBoxesService.UploadBusinessLineGreeting", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "a3"}, answer: "", call: func(ctx context.Context, c *Client) error {
+		return c.VoicemailBoxes.UploadBusinessLineGreeting(ctx, "a1", "a2", "a3", "f.bin", strings.NewReader("file"))
 	}},
-	{fn: "VoicemailBoxesService.UpdateGreetingMedia", op: "PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "a3"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.VoicemailBoxes.UpdateGreetingMedia(ctx, "a1", "a2", "a3", "f.bin", strings.NewReader("file"))
-	}},
-	{fn: "VoicemailBoxesService.UpdatePIN", op: "PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/pin", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.VoicemailBoxes.UpdatePIN(ctx, "a1", "a2", &ChangePINRequest{})
+	{fn: "VoicemailBoxesService.UploadGreeting", op: "PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "a3"}, answer: "", call: func(ctx context.Context, c *Client) error {
+		return c.VoicemailBoxes.UploadGreeting(ctx, "a1", "a2", "a3", "f.bin", strings.NewReader("file"))
 	}},
 	{fn: "VoicemailMessagesService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}", args: []string{"a1", "a2", "a3"}, answer: "\"s\"", call: func(ctx context.Context, c *Client) error {
 		_, err := c.VoicemailMessages.Delete(ctx, "a1", "a2", "a3")

@@ -133,7 +133,7 @@ func TestGeneratedMultipartUpload(t *testing.T) {
 			sent, _ = io.ReadAll(r.Body)
 			return httpmock.NewStringResponse(http.StatusOK, ""), nil
 		})
-	require.NoError(t, c.VoicemailBoxes.UpdateGreetingMedia(context.Background(), "A1", "VB1", "BUSY", "busy.wav", strings.NewReader("RIFF-audio")))
+	require.NoError(t, c.VoicemailBoxes.UploadGreeting(context.Background(), "A1", "VB1", "BUSY", "busy.wav", strings.NewReader("RIFF-audio")))
 
 	mt2, params, err := mime.ParseMediaType(contentType)
 	require.NoError(t, err)
@@ -145,7 +145,7 @@ func TestGeneratedMultipartUpload(t *testing.T) {
 	content, _ := io.ReadAll(part)
 	assert.Equal(t, "RIFF-audio", string(content))
 
-	err = c.VoicemailBoxes.UpdateGreetingMedia(context.Background(), "A1", "", "BUSY", "busy.wav", nil)
+	err = c.VoicemailBoxes.UploadGreeting(context.Background(), "A1", "", "BUSY", "busy.wav", nil)
 	var ve *ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.Equal(t, []string{"voicemailBoxId", "files[0].content"}, fieldNames(ve))
@@ -243,4 +243,20 @@ func GeneratedCalls() (funcs, ops []string, calls []func(context.Context, *Clien
 		calls = append(calls, gc.call)
 	}
 	return funcs, ops, calls
+}
+
+// TestGeneratedBodyRules: a generated method checks its path arguments and
+// its request's own rules together, before anything is sent, as a
+// hand-written one does.
+func TestGeneratedBodyRules(t *testing.T) {
+	c, mt := newMockClient(t)
+	_, err := c.HuntGroups.CreateForwardConfiguration(context.Background(), "", "HG1", &CreateForwardConfigurationRequest{Name: "night", ForwardToPhoneNumber: "call me"})
+	var ve *ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []string{"accountId", "starCode", "huntGroupId", "forwardConfigurationType", "forwardToPhoneNumber"}, fieldNames(ve))
+
+	_, err = c.HuntGroups.CreateForwardConfiguration(context.Background(), "A1", "HG1", nil)
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, []string{"body"}, fieldNames(ve))
+	assert.Equal(t, 0, mt.GetTotalCallCount(), "nothing sent, not even a login")
 }

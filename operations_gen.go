@@ -7506,6 +7506,29 @@ func (s *VoicemailBoxesService) Patch(ctx context.Context, accountID, voicemailB
 	})
 }
 
+// SetPIN sets a PIN for a reference using a voicemail box. req may be nil.
+//
+// operationId setPin.
+//
+//alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/pin
+func (s *VoicemailBoxesService) SetPIN(ctx context.Context, accountID, voicemailBoxID string, req *ChangePINRequest) error {
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("voicemailBoxId", voicemailBoxID)
+	if req != nil {
+		req.validate(&v)
+	}
+	if err := v.err(); err != nil {
+		return err
+	}
+	return s.client.do(ctx, &request{
+		method: http.MethodPut,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/pin",
+		args:   []string{accountID, voicemailBoxID},
+		body:   jsonOrNil(req),
+	})
+}
+
 // VoicemailBoxesUnlockOptions holds the query parameters of VoicemailBoxesService.Unlock.
 type VoicemailBoxesUnlockOptions struct {
 	// New voicemail Pin
@@ -7553,13 +7576,13 @@ func (s *VoicemailBoxesService) Update(ctx context.Context, accountID, voicemail
 	})
 }
 
-// UpdateBusinessLineGreetingMedia uploads Business-Line Greeting media file.
-// file is sent as the form file "file" named filename.
+// UploadBusinessLineGreeting uploads Business-Line Greeting media file. file is
+// sent as the form file "file" named filename.
 //
 // operationId uploadBusinessLineGreeting.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/greetings/{greetingType}/media
-func (s *VoicemailBoxesService) UpdateBusinessLineGreetingMedia(ctx context.Context, accountID, voicemailBoxID, greetingType string, filename string, file io.Reader) error {
+func (s *VoicemailBoxesService) UploadBusinessLineGreeting(ctx context.Context, accountID, voicemailBoxID, greetingType string, filename string, file io.Reader) error {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
@@ -7576,13 +7599,13 @@ func (s *VoicemailBoxesService) UpdateBusinessLineGreetingMedia(ctx context.Cont
 	})
 }
 
-// UpdateGreetingMedia uploads User Greeting media file. file is sent as the
-// form file "file" named filename.
+// UploadGreeting uploads User Greeting media file. file is sent as the form
+// file "file" named filename.
 //
 // operationId uploadGreeting.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/greetings/{greetingType}/media
-func (s *VoicemailBoxesService) UpdateGreetingMedia(ctx context.Context, accountID, voicemailBoxID, greetingType string, filename string, file io.Reader) error {
+func (s *VoicemailBoxesService) UploadGreeting(ctx context.Context, accountID, voicemailBoxID, greetingType string, filename string, file io.Reader) error {
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
@@ -7596,29 +7619,6 @@ func (s *VoicemailBoxesService) UpdateGreetingMedia(ctx context.Context, account
 		path:   "/v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/greetings/{greetingType}/media",
 		args:   []string{accountID, voicemailBoxID, greetingType},
 		do:     &doRequest{payload: payload, resp: new(Response)},
-	})
-}
-
-// UpdatePIN sets a PIN for a reference using a voicemail box. req may be nil.
-//
-// operationId setPin.
-//
-//alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/pin
-func (s *VoicemailBoxesService) UpdatePIN(ctx context.Context, accountID, voicemailBoxID string, req *ChangePINRequest) error {
-	var v validator
-	v.pathID("accountId", accountID)
-	v.pathID("voicemailBoxId", voicemailBoxID)
-	if req != nil {
-		req.validate(&v)
-	}
-	if err := v.err(); err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{
-		method: http.MethodPut,
-		path:   "/v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/pin",
-		args:   []string{accountID, voicemailBoxID},
-		body:   jsonOrNil(req),
 	})
 }
 
