@@ -44,4 +44,5 @@ func ExampleManagementUsersService_Search() {
 	// management users: 1
 	// matching "billing": 1
 	// language: en-US
+	// language: en-US
 }

@@ -39,7 +39,7 @@ func ExampleRateCentersService_Get() {
 	}
 	fmt.Println("miles away:", near.Distance)
 	// Output:
-	// service available: true
+	// service available: false
 	// carrier: LEVEL_3
 	// miles away: 1.5
 }

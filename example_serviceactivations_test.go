@@ -32,7 +32,7 @@ func ExampleServiceActivationsService_ListEvents() {
 	}
 
 	event, err := client.ServiceActivations.ListEvents(ctx, acct.ID, numbers[0].PhoneNumber,
-		string(alianza.ServiceActivationEventServiceTypeActivation))
+		string(alianza.ServiceActivationTypeActivation))
 	if err != nil {
 		log.Fatal(err)
 	}

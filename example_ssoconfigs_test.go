@@ -31,6 +31,7 @@ func ExampleSSOConfigsService_ListForPartition() {
 		fmt.Println("status:", c.Status)
 	}
 	// Output:
-	// partition SSO configs: 1
+	// partition SSO configs: 2
+	// status: DRAFT
 	// status: DRAFT
 }
