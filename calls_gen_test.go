@@ -57,7 +57,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "BulkOperationsService.CreateCollection", op: "POST /v2/bulk-user-operation/collection", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BulkOperations.CreateCollection(ctx, &CreateCollectionRequest{TransformObjectType: "x"})
+		_, err := c.BulkOperations.CreateCollection(ctx, &CreateCollectionRequest{TransformObjectType: "x", TransformObjects: []map[string]any{}})
 		return err
 	}},
 	{fn: "BulkOperationsService.CreateJob", op: "POST /v2/bulk-user-operation/job", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -479,7 +479,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "IVRsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/ivr", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.IVRs.Create(ctx, "a1", &CreateIVRRequest{Name: "x"})
+		_, err := c.IVRs.Create(ctx, "a1", &CreateIVRRequest{Name: "x", IVRComponents: []IVRComponent{}, IVRComponentMappings: []IVRComponentMapping{}})
 		return err
 	}},
 	{fn: "IVRsService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/ivr/{ivrId}", args: []string{"a1", "a2"}, answer: "\"s\"", call: func(ctx context.Context, c *Client) error {
@@ -495,7 +495,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "IVRsService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/ivr/{ivrId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.IVRs.Update(ctx, "a1", "a2", &UpdateIVRRequest{Name: "x"})
+		_, err := c.IVRs.Update(ctx, "a1", "a2", &UpdateIVRRequest{Name: "x", IVRComponents: []IVRComponent{}, IVRComponentMappings: []IVRComponentMapping{}})
 		return err
 	}},
 	{fn: "InboundRatePlansService.Get", op: "GET /v2/partition/{partitionId}/inboundrateplanproduct/{ratePlanId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -796,14 +796,14 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "SSOConfigsService.UpdateSubPartitions", op: "PUT /v2/authn/sso-config/partitions/enforced/sub-partitions/{ssoName}", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.SSOConfigs.UpdateSubPartitions(ctx, "a1", &UpdateSubPartitionsRequest{})
+		return c.SSOConfigs.UpdateSubPartitions(ctx, "a1", &UpdateSubPartitionsRequest{EnforcedSubPartitions: []string{}})
 	}},
 	{fn: "SSOExemptionsService.CreateAccount", op: "POST /v2/authn/sso-config/accounts/{accountId}/exemptions", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOExemptions.CreateAccount(ctx, "a1", &CreateSSOExemptionRequest{ExemptionType: ExemptionTypeValues()[0]})
+		_, err := c.SSOExemptions.CreateAccount(ctx, "a1", &CreateSSOExemptionRequest{ExemptionType: ExemptionTypeValues()[0], Exemptions: []string{}})
 		return err
 	}},
 	{fn: "SSOExemptionsService.CreatePartition", op: "POST /v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOExemptions.CreatePartition(ctx, &CreateSSOExemptionRequest{ExemptionType: ExemptionTypeValues()[0]})
+		_, err := c.SSOExemptions.CreatePartition(ctx, &CreateSSOExemptionRequest{ExemptionType: ExemptionTypeValues()[0], Exemptions: []string{}})
 		return err
 	}},
 	{fn: "SSOExemptionsService.DeleteAccount", op: "DELETE /v2/authn/sso-config/accounts/{accountId}/exemptions/{exemptionId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
@@ -829,11 +829,11 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "SSOExemptionsService.UpdateAccount", op: "PUT /v2/authn/sso-config/accounts/{accountId}/exemptions/{exemptionId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOExemptions.UpdateAccount(ctx, "a1", "a2", &UpdateSSOExemptionRequest{ExemptionType: ExemptionTypeValues()[0]})
+		_, err := c.SSOExemptions.UpdateAccount(ctx, "a1", "a2", &UpdateSSOExemptionRequest{ExemptionType: ExemptionTypeValues()[0], Exemptions: []string{}})
 		return err
 	}},
 	{fn: "SSOExemptionsService.UpdatePartition", op: "PUT /v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions/{exemptionId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOExemptions.UpdatePartition(ctx, "a1", &UpdateSSOExemptionRequest{ExemptionType: ExemptionTypeValues()[0]})
+		_, err := c.SSOExemptions.UpdatePartition(ctx, "a1", &UpdateSSOExemptionRequest{ExemptionType: ExemptionTypeValues()[0], Exemptions: []string{}})
 		return err
 	}},
 	{fn: "SecurityGroupsService.Create", op: "POST /v2/partition/{partitionId}/security", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -899,7 +899,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "SpecialtyLinesService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/specialty-line", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SpecialtyLines.Create(ctx, "a1", &CreateSpecialtyLineRequest{CallerID: "x", E911CallbackNumber: "x", Name: "x"})
+		_, err := c.SpecialtyLines.Create(ctx, "a1", &CreateSpecialtyLineRequest{CallerID: "x", CallingPlanIDs: []string{}, E911CallbackNumber: "x", Name: "x"})
 		return err
 	}},
 	{fn: "SpecialtyLinesService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/specialty-line/{lineId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
@@ -914,7 +914,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "SpecialtyLinesService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/specialty-line/{lineId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SpecialtyLines.Update(ctx, "a1", "a2", &UpdateSpecialtyLineRequest{CallerID: "x", E911CallbackNumber: "x", Name: "x"})
+		_, err := c.SpecialtyLines.Update(ctx, "a1", "a2", &UpdateSpecialtyLineRequest{CallerID: "x", CallingPlanIDs: []string{}, E911CallbackNumber: "x", Name: "x"})
 		return err
 	}},
 	{fn: "SpecialtyLinesService.ValidateSIPUsername", op: "POST /v2/rpc/specialty-line/validate-sip-username", args: nil, answer: "true", call: func(ctx context.Context, c *Client) error {

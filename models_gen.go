@@ -641,6 +641,7 @@ func (r *CreateCollectionRequest) Validate() error { return validateRequest(r) }
 
 func (r *CreateCollectionRequest) validate(v *validator) {
 	v.required("transformObjectType", r.TransformObjectType)
+	v.check(r.TransformObjects != nil, "transformObjects", "is required (an empty list sends [])")
 }
 
 // CreateCustomCallerIDNumberRequest is the body of a POST that sends schema
@@ -791,6 +792,8 @@ func (r *CreateIVRRequest) Validate() error { return validateRequest(r) }
 
 func (r *CreateIVRRequest) validate(v *validator) {
 	v.required("name", r.Name)
+	v.check(r.IVRComponents != nil, "ivrComponents", "is required (an empty list sends [])")
+	v.check(r.IVRComponentMappings != nil, "ivrComponentMappings", "is required (an empty list sends [])")
 }
 
 // CreateJobUploadKeyRequest is the body of a POST that sends schema
@@ -1017,6 +1020,7 @@ func (r *CreateSSOExemptionRequest) Validate() error { return validateRequest(r)
 func (r *CreateSSOExemptionRequest) validate(v *validator) {
 	v.required("exemptionType", string(r.ExemptionType))
 	v.enum("exemptionType", string(r.ExemptionType), r.ExemptionType.Valid())
+	v.check(r.Exemptions != nil, "exemptions", "is required (an empty list sends [])")
 	if r.Scope != nil {
 		v.enum("scope", string(*r.Scope), r.Scope.Valid())
 	}
@@ -1099,6 +1103,7 @@ func (r *CreateSpecialtyLineRequest) Validate() error { return validateRequest(r
 
 func (r *CreateSpecialtyLineRequest) validate(v *validator) {
 	v.required("callerId", r.CallerID)
+	v.check(r.CallingPlanIDs != nil, "callingPlanIds", "is required (an empty list sends [])")
 	v.required("e911CallbackNumber", r.E911CallbackNumber)
 	v.required("name", r.Name)
 }
@@ -4276,6 +4281,8 @@ func (r *UpdateIVRRequest) Validate() error { return validateRequest(r) }
 
 func (r *UpdateIVRRequest) validate(v *validator) {
 	v.required("name", r.Name)
+	v.check(r.IVRComponents != nil, "ivrComponents", "is required (an empty list sends [])")
+	v.check(r.IVRComponentMappings != nil, "ivrComponentMappings", "is required (an empty list sends [])")
 }
 
 // UpdateManagementUserRequest is the body of a PUT that sends schema
@@ -4469,6 +4476,7 @@ func (r *UpdateSSOExemptionRequest) Validate() error { return validateRequest(r)
 func (r *UpdateSSOExemptionRequest) validate(v *validator) {
 	v.required("exemptionType", string(r.ExemptionType))
 	v.enum("exemptionType", string(r.ExemptionType), r.ExemptionType.Valid())
+	v.check(r.Exemptions != nil, "exemptions", "is required (an empty list sends [])")
 	if r.Scope != nil {
 		v.enum("scope", string(*r.Scope), r.Scope.Valid())
 	}
@@ -4552,6 +4560,7 @@ func (r *UpdateSpecialtyLineRequest) Validate() error { return validateRequest(r
 
 func (r *UpdateSpecialtyLineRequest) validate(v *validator) {
 	v.required("callerId", r.CallerID)
+	v.check(r.CallingPlanIDs != nil, "callingPlanIds", "is required (an empty list sends [])")
 	v.required("e911CallbackNumber", r.E911CallbackNumber)
 	v.required("name", r.Name)
 }
@@ -4572,7 +4581,9 @@ type UpdateSubPartitionsRequest struct {
 // spec's rules for schema UpdateSubPartitionsRequest find; nil when there is none.
 func (r *UpdateSubPartitionsRequest) Validate() error { return validateRequest(r) }
 
-func (r *UpdateSubPartitionsRequest) validate(*validator) {}
+func (r *UpdateSubPartitionsRequest) validate(v *validator) {
+	v.check(r.EnforcedSubPartitions != nil, "enforcedSubPartitions", "is required (an empty list sends [])")
+}
 
 // UpdateUserGroupRequest is the body of a PUT that sends schema
 // UserGroupRequest. Required fields are values; the others are pointers, nil to

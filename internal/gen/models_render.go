@@ -426,6 +426,8 @@ func renderValidate(b *bytes.Buffer, d *Decl, patterns map[string]string) {
 		switch r.Kind {
 		case "required":
 			fmt.Fprintf(b, "\tv.required(%s, %s)\n", q, sval)
+		case "present":
+			fmt.Fprintf(b, "\tv.check(r.%s != nil, %s, \"is required (an empty list sends [])\")\n", r.Field, q)
 		case "length":
 			switch {
 			case r.Min != "" && r.Max != "":

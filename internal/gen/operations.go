@@ -131,6 +131,7 @@ func (t *Types) Placeholder(name string) string {
 		patterns   []string
 		minLen     int
 		minN, maxN string
+		present    bool
 	}
 	fields := map[string]*want{}
 	var order []string
@@ -155,6 +156,8 @@ func (t *Types) Placeholder(name string) string {
 			}
 		case "range":
 			w.minN, w.maxN = r.Min, r.Max
+		case "present":
+			w.present = true
 		}
 	}
 	var sets []string
@@ -162,6 +165,8 @@ func (t *Types) Placeholder(name string) string {
 		w := fields[f]
 		var val string
 		switch {
+		case w.present:
+			val = w.goType + "{}"
 		case w.enum:
 			val = w.goType + "Values()[0]"
 		case w.minN == "" && w.maxN == "":

@@ -881,6 +881,35 @@ func (t *Types) Body(n map[string]any, method, hint string) string {
 	return name
 }
 
+// RequestFields returns the fields of a generated request type, nil for
+// any other type.
+func (t *Types) RequestFields(name string) []Field {
+	d := t.decls[name]
+	if d == nil || d.Kind != KindRequest {
+		return nil
+	}
+	return d.Fields
+}
+
+// NoteField adds a sentence to the doc comment of field (Go name) of the
+// generated type name, once.
+func (t *Types) NoteField(name, field, note string) {
+	d := t.decls[name]
+	if d == nil {
+		return
+	}
+	for i := range d.Fields {
+		f := &d.Fields[i]
+		if f.Name != field || strings.Contains(f.Doc, note) {
+			continue
+		}
+		if f.Doc != "" && !strings.HasSuffix(f.Doc, ".") {
+			f.Doc += "."
+		}
+		f.Doc = strings.TrimSpace(f.Doc + " " + note)
+	}
+}
+
 // Imports returns the packages models_gen.go needs, sorted: those of the
 // field types (time, encoding/json), slices for enums, fmt and log/slog for
 // the redacting methods of types that hold a Secret, regexp and
@@ -1022,6 +1051,11 @@ func (t *Types) rules(f Field, node map[string]any, method string) []Rule {
 	var out []Rule
 	if f.Required && method != "PATCH" && !f.Pointer && stringy {
 		out = append(out, with("required", "", ""))
+	}
+	if f.Required && method != "PATCH" && !f.Pointer && strings.HasPrefix(f.Type, "[]") {
+		// A nil slice would be sent as null: a required list must be
+		// set, if only to an empty one.
+		out = append(out, with("present", "", ""))
 	}
 	if stringy {
 		lo, hi := str(n["minLength"]), str(n["maxLength"])
