@@ -41,7 +41,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "BrandService.Create", op: "POST /v2/app-branding/brand-settings", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Brand.Create(ctx, &CreateBrandSettingsRequest{PartitionID: "x"})
+		_, err := c.Brand.Create(ctx, &CreateBrandSettingsRequest{})
 		return err
 	}},
 	{fn: "BrandService.Get", op: "GET /v2/app-branding/brand-settings/{brandId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -53,7 +53,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "BrandService.Update", op: "PUT /v2/app-branding/brand-settings/{brandId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Brand.Update(ctx, "a1", &UpdateBrandSettingsRequest{PartitionID: "x", BrandID: "x", BrandName: "x"})
+		_, err := c.Brand.Update(ctx, "a1", &UpdateBrandSettingsRequest{BrandName: "x"})
 		return err
 	}},
 	{fn: "BulkOperationsService.CreateCollection", op: "POST /v2/bulk-user-operation/collection", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -88,7 +88,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "BusinessLinesService.CreateVoicemailBox", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BusinessLines.CreateVoicemailBox(ctx, "a1", &CreateBusinessLineVoicemailBoxRequest{Name: "x", PartitionID: "x", AccountID: "x"})
+		_, err := c.BusinessLines.CreateVoicemailBox(ctx, "a1", &CreateBusinessLineVoicemailBoxRequest{Name: "x"})
 		return err
 	}},
 	{fn: "BusinessLinesService.DeleteVoicemailBox", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
@@ -150,7 +150,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "BusinessLinesService.UpdateVoicemailBox", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BusinessLines.UpdateVoicemailBox(ctx, "a1", "a2", &UpdateBusinessLineVoicemailBoxRequest{Name: "x", PartitionID: "x", AccountID: "x"})
+		_, err := c.BusinessLines.UpdateVoicemailBox(ctx, "a1", "a2", &UpdateBusinessLineVoicemailBoxRequest{Name: "x"})
 		return err
 	}},
 	{fn: "BusinessLinesService.UpdateVoicemailBoxMessageBulkUpdate", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/bulk-update", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
@@ -368,7 +368,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "EdgeNodesService.Create", op: "POST /v2/enm/edge-node", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.EdgeNodes.Create(ctx, &CreateNodeUpsertRequest{DisplayName: "x", ProxyAddress: "x", PartitionID: "x"}, nil)
+		_, err := c.EdgeNodes.Create(ctx, &CreateNodeUpsertRequest{DisplayName: "x", ProxyAddress: "x"}, nil)
 		return err
 	}},
 	{fn: "EdgeNodesService.CreateEdgeNodeAssignment", op: "POST /v2/enm/edge-node-assignment", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -401,7 +401,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "EdgeNodesService.Update", op: "PUT /v2/enm/edge-node/{nodeId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.EdgeNodes.Update(ctx, "a1", &UpdateNodeUpsertRequest{DisplayName: "x", ProxyAddress: "x", PartitionID: "x"})
+		_, err := c.EdgeNodes.Update(ctx, "a1", &UpdateNodeUpsertRequest{DisplayName: "x", ProxyAddress: "x"})
 		return err
 	}},
 	{fn: "EdgeNodesService.UpdateEdgeNodeAssignment", op: "PUT /v2/enm/edge-node-assignment/{nodeAssignmentId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -429,11 +429,11 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "HuntGroupsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.HuntGroups.Create(ctx, "a1", &CreateHuntGroupRequest{Name: "x", PartitionID: "x", AccountID: "x"})
+		_, err := c.HuntGroups.Create(ctx, "a1", &CreateHuntGroupRequest{Name: "x"})
 		return err
 	}},
 	{fn: "HuntGroupsService.CreateForwardConfiguration", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.HuntGroups.CreateForwardConfiguration(ctx, "a1", "a2", &CreateForwardConfigurationRequest{StarCode: "x", HuntGroupID: "x", ForwardConfigurationType: ForwardConfigurationTypeValues()[0], ForwardToPhoneNumber: "1", Name: "x"})
+		_, err := c.HuntGroups.CreateForwardConfiguration(ctx, "a1", "a2", &CreateForwardConfigurationRequest{StarCode: "x", ForwardConfigurationType: ForwardConfigurationTypeValues()[0], ForwardToPhoneNumber: "1", Name: "x"})
 		return err
 	}},
 	{fn: "HuntGroupsService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
@@ -467,7 +467,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "HuntGroupsService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.HuntGroups.Update(ctx, "a1", "a2", &UpdateHuntGroupRequest{Name: "x", PartitionID: "x", AccountID: "x"})
+		_, err := c.HuntGroups.Update(ctx, "a1", "a2", &UpdateHuntGroupRequest{Name: "x"})
 		return err
 	}},
 	{fn: "HuntGroupsService.UpdateFailoverAction", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/failover-action/{reason}", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -475,7 +475,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "HuntGroupsService.UpdateForwardConfiguration", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.HuntGroups.UpdateForwardConfiguration(ctx, "a1", "a2", "a3", &UpdateForwardConfigurationRequest{StarCode: "x", HuntGroupID: "x", ForwardConfigurationType: ForwardConfigurationTypeValues()[0], ForwardToPhoneNumber: "1", Name: "x"})
+		_, err := c.HuntGroups.UpdateForwardConfiguration(ctx, "a1", "a2", "a3", &UpdateForwardConfigurationRequest{StarCode: "x", ForwardConfigurationType: ForwardConfigurationTypeValues()[0], ForwardToPhoneNumber: "1", Name: "x"})
 		return err
 	}},
 	{fn: "IVRsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/ivr", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -719,7 +719,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "SSOService.DeleteSSOLinkage", op: "DELETE /v2/authn/sso/sso-linkage", args: nil, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.SSO.DeleteSSOLinkage(ctx, &SSODeleteSSOLinkageOptions{AccountID: "x", PartitionID: "x", UserID: "x"})
+		return c.SSO.DeleteSSOLinkage(ctx, &SSODeleteSSOLinkageOptions{AccountID: "x", UserID: "x"})
 	}},
 	{fn: "SSOService.Finish", op: "POST /v2/authn/sso/login-callback", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.SSO.Finish(ctx, &SSOFinishOptions{Code: "x", RedirectURI: "x", State: "x"})
@@ -734,7 +734,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "SSOService.ListSSOLinkages", op: "GET /v2/authn/sso/sso-linkage", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSO.ListSSOLinkages(ctx, &SSOListSSOLinkagesOptions{AccountID: "x", PartitionID: "x"})
+		_, err := c.SSO.ListSSOLinkages(ctx, &SSOListSSOLinkagesOptions{AccountID: "x"})
 		return err
 	}},
 	{fn: "SSOService.Start", op: "POST /v2/authn/sso/{emailAddress}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -769,7 +769,7 @@ var generatedCalls = []generatedCall{
 		return c.SSOConfigs.GetAccountSigningCertificate(ctx, "a1", nil, io.Discard)
 	}},
 	{fn: "SSOConfigsService.GetAccountUserValidation", op: "GET /v2/authn/sso-config/accounts/{accountId}/user-validation", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOConfigs.GetAccountUserValidation(ctx, "a1", &SSOConfigsGetAccountUserValidationOptions{PartitionID: "x"})
+		_, err := c.SSOConfigs.GetAccountUserValidation(ctx, "a1", nil)
 		return err
 	}},
 	{fn: "SSOConfigsService.GetPartition", op: "GET /v2/authn/sso-config/partitions/enforced/{partitionId}/{ssoName}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -1009,18 +1009,18 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "UserGroupsService.CreateSetting", op: "POST /v2/user-groups/settings", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.UserGroups.CreateSetting(ctx, &CreateUserGroupRequest{}, &UserGroupsCreateSettingOptions{AccountID: "x", PartitionID: "x"})
+		_, err := c.UserGroups.CreateSetting(ctx, &CreateUserGroupRequest{}, &UserGroupsCreateSettingOptions{AccountID: "x"})
 		return err
 	}},
 	{fn: "UserGroupsService.DeleteSettings", op: "DELETE /v2/user-groups/settings", args: nil, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.UserGroups.DeleteSettings(ctx, &UserGroupsDeleteSettingsOptions{AccountID: "x", GroupID: "x", PartitionID: "x"})
+		return c.UserGroups.DeleteSettings(ctx, &UserGroupsDeleteSettingsOptions{AccountID: "x", GroupID: "x"})
 	}},
 	{fn: "UserGroupsService.GetSettings", op: "GET /v2/user-groups/settings", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.UserGroups.GetSettings(ctx, &UserGroupsGetSettingsOptions{AccountID: "x", PartitionID: "x"})
+		_, err := c.UserGroups.GetSettings(ctx, &UserGroupsGetSettingsOptions{AccountID: "x"})
 		return err
 	}},
 	{fn: "UserGroupsService.UpdateSettings", op: "PUT /v2/user-groups/settings", args: nil, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.UserGroups.UpdateSettings(ctx, &UpdateUserGroupRequest{}, &UserGroupsUpdateSettingsOptions{AccountID: "x", GroupID: "x", PartitionID: "x"})
+		return c.UserGroups.UpdateSettings(ctx, &UpdateUserGroupRequest{}, &UserGroupsUpdateSettingsOptions{AccountID: "x", GroupID: "x"})
 	}},
 	{fn: "UsersService.CreateAccountUser", op: "POST /v2/partition/{partitionId}/account/{accountId}/accountuser", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.Users.CreateAccountUser(ctx, "a1", &CreateAccountUserRequest{Username: "xxx", FirstName: "xxx", LastName: "xxx"})

@@ -3,6 +3,7 @@ package alianza
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -253,12 +254,45 @@ func TestGeneratedBodyRules(t *testing.T) {
 	_, err := c.HuntGroups.CreateForwardConfiguration(context.Background(), "", "HG1", &CreateForwardConfigurationRequest{Name: "night", ForwardToPhoneNumber: "call me"})
 	var ve *ValidationError
 	require.ErrorAs(t, err, &ve)
-	assert.Equal(t, []string{"accountId", "starCode", "huntGroupId", "forwardConfigurationType", "forwardToPhoneNumber"}, fieldNames(ve))
+	assert.Equal(t, []string{"accountId", "starCode", "forwardConfigurationType", "forwardToPhoneNumber"}, fieldNames(ve))
 
 	_, err = c.HuntGroups.CreateForwardConfiguration(context.Background(), "A1", "HG1", nil)
 	require.ErrorAs(t, err, &ve)
 	assert.Equal(t, []string{"body"}, fieldNames(ve))
 	assert.Equal(t, 0, mt.GetTotalCallCount(), "nothing sent, not even a login")
+}
+
+// TestGeneratedFillsBodyIDs: a generated method sets the body's required
+// fields that repeat a path argument, and partitionId to the client's
+// partition, on a copy; the caller's request is not changed, and its
+// Validate does not ask for them.
+func TestGeneratedFillsBodyIDs(t *testing.T) {
+	c, mt := newMockClient(t)
+	var sent map[string]any
+	mt.RegisterResponder(http.MethodPost, testBaseURL+"/v2/partition/"+testPartition+"/account/A1/business-line/voicemail-box", func(r *http.Request) (*http.Response, error) {
+		require.NoError(t, json.NewDecoder(r.Body).Decode(&sent))
+		return httpmock.NewStringResponse(http.StatusOK, `{"id":"VB1"}`), nil
+	})
+	req := &CreateBusinessLineVoicemailBoxRequest{Name: "front desk"}
+	require.NoError(t, req.Validate())
+	_, err := c.BusinessLines.CreateVoicemailBox(context.Background(), "A1", req)
+	require.NoError(t, err)
+	assert.Equal(t, "A1", sent["accountId"])
+	assert.Equal(t, testPartition, sent["partitionId"])
+	assert.Empty(t, req.AccountID, "the caller's request is not changed")
+	assert.Empty(t, req.PartitionID)
+
+	// A required partitionId query parameter left empty is the client's.
+	var query string
+	mt.RegisterResponder(http.MethodGet, testBaseURL+"/v2/user-groups/settings", func(r *http.Request) (*http.Response, error) {
+		query = r.URL.RawQuery
+		return httpmock.NewStringResponse(http.StatusOK, `{}`), nil
+	})
+	opts := &UserGroupsGetSettingsOptions{AccountID: "A1"}
+	_, err = c.UserGroups.GetSettings(context.Background(), opts)
+	require.NoError(t, err)
+	assert.Contains(t, query, "partitionId="+testPartition)
+	assert.Empty(t, opts.PartitionID)
 }
 
 // TestGeneratedPageNumberIterator pages by page number: pageNum 0 (left

@@ -501,6 +501,7 @@ func (r *CreateAccountUserRequest) validate(v *validator) {
 // CreateBrandSettings. Required fields are values; the others are pointers, nil
 // to leave them out.
 type CreateBrandSettingsRequest struct {
+	// Left empty, BrandService.Create sets it to the client's partition.
 	PartitionID           string `json:"partitionId"`
 	BrandingEnabled       bool   `json:"brandingEnabled"`
 	SelfSigningEnabled    bool   `json:"selfSigningEnabled"`
@@ -511,9 +512,7 @@ type CreateBrandSettingsRequest struct {
 // spec's rules for schema CreateBrandSettings find; nil when there is none.
 func (r *CreateBrandSettingsRequest) Validate() error { return validateRequest(r) }
 
-func (r *CreateBrandSettingsRequest) validate(v *validator) {
-	v.required("partitionId", r.PartitionID)
-}
+func (r *CreateBrandSettingsRequest) validate(*validator) {}
 
 // CreateBulkOperationJobRequest is the body of a POST that sends schema JobDTO.
 // Required fields are values; the others are pointers, nil to leave them out.
@@ -555,8 +554,11 @@ func (r *CreateBulkOperationJobRequest) validate(v *validator) {
 // VoicemailBox. Required fields are values; the others are pointers, nil to
 // leave them out.
 type CreateBusinessLineVoicemailBoxRequest struct {
-	Name                           string   `json:"name"`
-	PartitionID                    string   `json:"partitionId"`
+	Name string `json:"name"`
+	// Left empty, BusinessLinesService.CreateVoicemailBox sets it to the client's
+	// partition.
+	PartitionID string `json:"partitionId"`
+	// BusinessLinesService.CreateVoicemailBox sets it from its accountID argument.
 	AccountID                      string   `json:"accountId"`
 	ForwardMessageToEmailAddresses []string `json:"forwardMessageToEmailAddresses,omitempty"`
 	ForwardMessageToEmailEnabled   *bool    `json:"forwardMessageToEmailEnabled,omitempty"`
@@ -570,8 +572,6 @@ func (r *CreateBusinessLineVoicemailBoxRequest) Validate() error { return valida
 
 func (r *CreateBusinessLineVoicemailBoxRequest) validate(v *validator) {
 	v.required("name", r.Name)
-	v.required("partitionId", r.PartitionID)
-	v.required("accountId", r.AccountID)
 	if r.Locale != nil {
 		v.check(*r.Locale == "" || specPattern3.MatchString(*r.Locale), "locale", "must match en-US|fr-CA|es-MX")
 	}
@@ -714,7 +714,9 @@ func (r *CreateExternalTNRequest) validate(*validator) {}
 // ForwardConfiguration. Required fields are values; the others are pointers,
 // nil to leave them out.
 type CreateForwardConfigurationRequest struct {
-	StarCode                 string                   `json:"starCode"`
+	StarCode string `json:"starCode"`
+	// HuntGroupsService.CreateForwardConfiguration sets it from its huntGroupID
+	// argument.
 	HuntGroupID              string                   `json:"huntGroupId"`
 	ForwardConfigurationType ForwardConfigurationType `json:"forwardConfigurationType"`
 	ForwardToPhoneNumber     string                   `json:"forwardToPhoneNumber"`
@@ -727,7 +729,6 @@ func (r *CreateForwardConfigurationRequest) Validate() error { return validateRe
 
 func (r *CreateForwardConfigurationRequest) validate(v *validator) {
 	v.required("starCode", r.StarCode)
-	v.required("huntGroupId", r.HuntGroupID)
 	v.required("forwardConfigurationType", string(r.ForwardConfigurationType))
 	v.enum("forwardConfigurationType", string(r.ForwardConfigurationType), r.ForwardConfigurationType.Valid())
 	v.required("forwardToPhoneNumber", r.ForwardToPhoneNumber)
@@ -753,8 +754,10 @@ func (r *CreateFromTelephoneNumberRequest) validate(v *validator) {
 // CreateHuntGroupRequest is the body of a POST that sends schema HuntGroup.
 // Required fields are values; the others are pointers, nil to leave them out.
 type CreateHuntGroupRequest struct {
-	Name                         string               `json:"name"`
-	PartitionID                  string               `json:"partitionId"`
+	Name string `json:"name"`
+	// Left empty, HuntGroupsService.Create sets it to the client's partition.
+	PartitionID string `json:"partitionId"`
+	// HuntGroupsService.Create sets it from its accountID argument.
 	AccountID                    string               `json:"accountId"`
 	HuntingConfiguration         HuntingConfiguration `json:"huntingConfiguration"`
 	ActiveForwardConfigurationID *string              `json:"activeForwardConfigurationId,omitempty"`
@@ -766,8 +769,6 @@ func (r *CreateHuntGroupRequest) Validate() error { return validateRequest(r) }
 
 func (r *CreateHuntGroupRequest) validate(v *validator) {
 	v.required("name", r.Name)
-	v.required("partitionId", r.PartitionID)
-	v.required("accountId", r.AccountID)
 }
 
 // CreateIVRRequest is the body of a POST that sends schema IVRX. Required
@@ -889,7 +890,8 @@ func (r *CreateNodeAssignmentUpsertRequest) validate(*validator) {}
 type CreateNodeUpsertRequest struct {
 	DisplayName  string `json:"displayName"`
 	ProxyAddress string `json:"proxyAddress"`
-	PartitionID  string `json:"partitionId"`
+	// Left empty, EdgeNodesService.Create sets it to the client's partition.
+	PartitionID string `json:"partitionId"`
 	// Default node for partition
 	Default *bool `json:"default,omitempty"`
 	// Generate a new authToken
@@ -903,7 +905,6 @@ func (r *CreateNodeUpsertRequest) Validate() error { return validateRequest(r) }
 func (r *CreateNodeUpsertRequest) validate(v *validator) {
 	v.required("displayName", r.DisplayName)
 	v.required("proxyAddress", r.ProxyAddress)
-	v.required("partitionId", r.PartitionID)
 }
 
 // CreatePagingGroupRequest is the body of a POST that sends schema
@@ -3945,7 +3946,9 @@ func (r *UpdateAccountUserRequest) validate(v *validator) {
 // BrandSettingsDTO. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateBrandSettingsRequest struct {
-	PartitionID           string `json:"partitionId"`
+	// Left empty, BrandService.Update sets it to the client's partition.
+	PartitionID string `json:"partitionId"`
+	// BrandService.Update sets it from its brandID argument.
 	BrandID               string `json:"brandId"`
 	BrandName             string `json:"brandName"`
 	BrandingEnabled       bool   `json:"brandingEnabled"`
@@ -3959,8 +3962,6 @@ type UpdateBrandSettingsRequest struct {
 func (r *UpdateBrandSettingsRequest) Validate() error { return validateRequest(r) }
 
 func (r *UpdateBrandSettingsRequest) validate(v *validator) {
-	v.required("partitionId", r.PartitionID)
-	v.required("brandId", r.BrandID)
 	v.required("brandName", r.BrandName)
 }
 
@@ -4006,9 +4007,12 @@ func (r *UpdateBulkOperationJobRequest) validate(v *validator) {
 // VoicemailBox. Required fields are values; the others are pointers, nil to
 // leave them out.
 type UpdateBusinessLineVoicemailBoxRequest struct {
-	ID                             *string  `json:"id,omitempty"`
-	Name                           string   `json:"name"`
-	PartitionID                    string   `json:"partitionId"`
+	ID   *string `json:"id,omitempty"`
+	Name string  `json:"name"`
+	// Left empty, BusinessLinesService.UpdateVoicemailBox sets it to the client's
+	// partition.
+	PartitionID string `json:"partitionId"`
+	// BusinessLinesService.UpdateVoicemailBox sets it from its accountID argument.
 	AccountID                      string   `json:"accountId"`
 	ForwardMessageToEmailAddresses []string `json:"forwardMessageToEmailAddresses,omitempty"`
 	ForwardMessageToEmailEnabled   *bool    `json:"forwardMessageToEmailEnabled,omitempty"`
@@ -4022,8 +4026,6 @@ func (r *UpdateBusinessLineVoicemailBoxRequest) Validate() error { return valida
 
 func (r *UpdateBusinessLineVoicemailBoxRequest) validate(v *validator) {
 	v.required("name", r.Name)
-	v.required("partitionId", r.PartitionID)
-	v.required("accountId", r.AccountID)
 	if r.Locale != nil {
 		v.check(*r.Locale == "" || specPattern3.MatchString(*r.Locale), "locale", "must match en-US|fr-CA|es-MX")
 	}
@@ -4214,8 +4216,10 @@ func (r *UpdateDynamicTelephoneNumberActivationRequest) validate(v *validator) {
 // ForwardConfiguration. Required fields are values; the others are pointers,
 // nil to leave them out.
 type UpdateForwardConfigurationRequest struct {
-	ID                       *string                  `json:"id,omitempty"`
-	StarCode                 string                   `json:"starCode"`
+	ID       *string `json:"id,omitempty"`
+	StarCode string  `json:"starCode"`
+	// HuntGroupsService.UpdateForwardConfiguration sets it from its huntGroupID
+	// argument.
 	HuntGroupID              string                   `json:"huntGroupId"`
 	ForwardConfigurationType ForwardConfigurationType `json:"forwardConfigurationType"`
 	ForwardToPhoneNumber     string                   `json:"forwardToPhoneNumber"`
@@ -4228,7 +4232,6 @@ func (r *UpdateForwardConfigurationRequest) Validate() error { return validateRe
 
 func (r *UpdateForwardConfigurationRequest) validate(v *validator) {
 	v.required("starCode", r.StarCode)
-	v.required("huntGroupId", r.HuntGroupID)
 	v.required("forwardConfigurationType", string(r.ForwardConfigurationType))
 	v.enum("forwardConfigurationType", string(r.ForwardConfigurationType), r.ForwardConfigurationType.Valid())
 	v.required("forwardToPhoneNumber", r.ForwardToPhoneNumber)
@@ -4239,9 +4242,11 @@ func (r *UpdateForwardConfigurationRequest) validate(v *validator) {
 // UpdateHuntGroupRequest is the body of a PUT that sends schema HuntGroup.
 // Required fields are values; the others are pointers, nil to leave them out.
 type UpdateHuntGroupRequest struct {
-	ID                           *string              `json:"id,omitempty"`
-	Name                         string               `json:"name"`
-	PartitionID                  string               `json:"partitionId"`
+	ID   *string `json:"id,omitempty"`
+	Name string  `json:"name"`
+	// Left empty, HuntGroupsService.Update sets it to the client's partition.
+	PartitionID string `json:"partitionId"`
+	// HuntGroupsService.Update sets it from its accountID argument.
 	AccountID                    string               `json:"accountId"`
 	HuntingConfiguration         HuntingConfiguration `json:"huntingConfiguration"`
 	ActiveForwardConfigurationID *string              `json:"activeForwardConfigurationId,omitempty"`
@@ -4253,8 +4258,6 @@ func (r *UpdateHuntGroupRequest) Validate() error { return validateRequest(r) }
 
 func (r *UpdateHuntGroupRequest) validate(v *validator) {
 	v.required("name", r.Name)
-	v.required("partitionId", r.PartitionID)
-	v.required("accountId", r.AccountID)
 }
 
 // UpdateIVRRequest is the body of a PUT that sends schema IVRX. Required fields
@@ -4340,7 +4343,8 @@ func (r *UpdateNodeAssignmentUpsertRequest) validate(*validator) {}
 type UpdateNodeUpsertRequest struct {
 	DisplayName  string `json:"displayName"`
 	ProxyAddress string `json:"proxyAddress"`
-	PartitionID  string `json:"partitionId"`
+	// Left empty, EdgeNodesService.Update sets it to the client's partition.
+	PartitionID string `json:"partitionId"`
 	// Default node for partition
 	Default *bool `json:"default,omitempty"`
 	// Generate a new authToken
@@ -4354,7 +4358,6 @@ func (r *UpdateNodeUpsertRequest) Validate() error { return validateRequest(r) }
 func (r *UpdateNodeUpsertRequest) validate(v *validator) {
 	v.required("displayName", r.DisplayName)
 	v.required("proxyAddress", r.ProxyAddress)
-	v.required("partitionId", r.PartitionID)
 }
 
 // UpdateNotificationGroupRequest is the body of a PUT that sends schema

@@ -156,13 +156,25 @@ func (s *AuthService) ChangePassword(ctx context.Context, req *ChangePasswordReq
 }
 
 // Create provisions general settings associated to app branding for a new
-// brand. req may be nil.
+// brand. req may be nil. It sets req.PartitionID, when empty, to the client's
+// partition on a copy (req is not changed).
 //
 // operationId createBrandByPartitionId.
 //
 //alianza:operation POST /v2/app-branding/brand-settings
 func (s *BrandService) Create(ctx context.Context, req *CreateBrandSettingsRequest, callOpts ...CallOption) (*BrandSettings, error) {
 	ctx = withCallOptions(ctx, callOpts)
+	if req != nil {
+		body := *req
+		req = &body
+		if req.PartitionID == "" {
+			partitionID, err := s.client.PartitionID(ctx)
+			if err != nil {
+				return nil, err
+			}
+			req.PartitionID = partitionID
+		}
+	}
 	var v validator
 	if req != nil {
 		req.validate(&v)
@@ -219,13 +231,26 @@ func (s *BrandService) List(ctx context.Context, opts *BrandListOptions, callOpt
 }
 
 // Update provisions the general settings associated to a specific brand. req
-// may be nil.
+// may be nil. It sets req.BrandID from brandID and req.PartitionID, when empty,
+// to the client's partition on a copy (req is not changed).
 //
 // operationId updateBrandSettingsById.
 //
 //alianza:operation PUT /v2/app-branding/brand-settings/{brandId}
 func (s *BrandService) Update(ctx context.Context, brandID string, req *UpdateBrandSettingsRequest, callOpts ...CallOption) (*BrandSettings, error) {
 	ctx = withCallOptions(ctx, callOpts)
+	if req != nil {
+		body := *req
+		req = &body
+		req.BrandID = brandID
+		if req.PartitionID == "" {
+			partitionID, err := s.client.PartitionID(ctx)
+			if err != nil {
+				return nil, err
+			}
+			req.PartitionID = partitionID
+		}
+	}
 	var v validator
 	v.pathID("brandId", brandID)
 	if req != nil {
@@ -403,13 +428,27 @@ func (s *BusinessLinesService) CheckVoicemailBoxPINStatus(ctx context.Context, a
 	})
 }
 
-// CreateVoicemailBox creates business line voicemail box on account.
+// CreateVoicemailBox creates business line voicemail box on account. It sets
+// req.AccountID from accountID and req.PartitionID, when empty, to the client's
+// partition on a copy (req is not changed).
 //
 // operationId createBusinessLineVoicemailBox.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box
 func (s *BusinessLinesService) CreateVoicemailBox(ctx context.Context, accountID string, req *CreateBusinessLineVoicemailBoxRequest, callOpts ...CallOption) (*BusinessLineVoicemailBox, error) {
 	ctx = withCallOptions(ctx, callOpts)
+	if req != nil {
+		body := *req
+		req = &body
+		req.AccountID = accountID
+		if req.PartitionID == "" {
+			partitionID, err := s.client.PartitionID(ctx)
+			if err != nil {
+				return nil, err
+			}
+			req.PartitionID = partitionID
+		}
+	}
 	var v validator
 	v.pathID("accountId", accountID)
 	validateBody(&v, req)
@@ -759,13 +798,27 @@ func (s *BusinessLinesService) SwapPortAssignment(ctx context.Context, accountID
 	})
 }
 
-// UpdateVoicemailBox updates business line voicemail box.
+// UpdateVoicemailBox updates business line voicemail box. It sets req.AccountID
+// from accountID and req.PartitionID, when empty, to the client's partition on
+// a copy (req is not changed).
 //
 // operationId updateBusinessLineVoicemailBox.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}
 func (s *BusinessLinesService) UpdateVoicemailBox(ctx context.Context, accountID, voicemailBoxID string, req *UpdateBusinessLineVoicemailBoxRequest, callOpts ...CallOption) (*BusinessLineVoicemailBox, error) {
 	ctx = withCallOptions(ctx, callOpts)
+	if req != nil {
+		body := *req
+		req = &body
+		req.AccountID = accountID
+		if req.PartitionID == "" {
+			partitionID, err := s.client.PartitionID(ctx)
+			if err != nil {
+				return nil, err
+			}
+			req.PartitionID = partitionID
+		}
+	}
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
@@ -1999,13 +2052,25 @@ type EdgeNodesCreateOptions struct {
 	Default *bool `url:"default,omitempty"`
 }
 
-// Create creates Edge Node. opts may be nil.
+// Create creates Edge Node. opts may be nil. It sets req.PartitionID, when
+// empty, to the client's partition on a copy (req is not changed).
 //
 // operationId createNode.
 //
 //alianza:operation POST /v2/enm/edge-node
 func (s *EdgeNodesService) Create(ctx context.Context, req *CreateNodeUpsertRequest, opts *EdgeNodesCreateOptions, callOpts ...CallOption) (*Node, error) {
 	ctx = withCallOptions(ctx, callOpts)
+	if req != nil {
+		body := *req
+		req = &body
+		if req.PartitionID == "" {
+			partitionID, err := s.client.PartitionID(ctx)
+			if err != nil {
+				return nil, err
+			}
+			req.PartitionID = partitionID
+		}
+	}
 	var v validator
 	validateBody(&v, req)
 	if err := v.err(); err != nil {
@@ -2277,13 +2342,25 @@ func (s *EdgeNodesService) ListEdgeNodeAssignmentsAll(ctx context.Context, opts 
 	}
 }
 
-// Update updates Edge Node.
+// Update updates Edge Node. It sets req.PartitionID, when empty, to the
+// client's partition on a copy (req is not changed).
 //
 // operationId updateNode.
 //
 //alianza:operation PUT /v2/enm/edge-node/{nodeId}
 func (s *EdgeNodesService) Update(ctx context.Context, nodeID string, req *UpdateNodeUpsertRequest, callOpts ...CallOption) (*Node, error) {
 	ctx = withCallOptions(ctx, callOpts)
+	if req != nil {
+		body := *req
+		req = &body
+		if req.PartitionID == "" {
+			partitionID, err := s.client.PartitionID(ctx)
+			if err != nil {
+				return nil, err
+			}
+			req.PartitionID = partitionID
+		}
+	}
 	var v validator
 	v.pathID("nodeId", nodeID)
 	validateBody(&v, req)
@@ -2424,13 +2501,27 @@ func (s *EmergencyNotificationsService) UpdateGroup(ctx context.Context, account
 	})
 }
 
-// Create creates a new business line hunt group.
+// Create creates a new business line hunt group. It sets req.AccountID from
+// accountID and req.PartitionID, when empty, to the client's partition on a
+// copy (req is not changed).
 //
 // operationId createBusinessLineHuntGroup.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group
 func (s *HuntGroupsService) Create(ctx context.Context, accountID string, req *CreateHuntGroupRequest, callOpts ...CallOption) (*HuntGroup, error) {
 	ctx = withCallOptions(ctx, callOpts)
+	if req != nil {
+		body := *req
+		req = &body
+		req.AccountID = accountID
+		if req.PartitionID == "" {
+			partitionID, err := s.client.PartitionID(ctx)
+			if err != nil {
+				return nil, err
+			}
+			req.PartitionID = partitionID
+		}
+	}
 	var v validator
 	v.pathID("accountId", accountID)
 	validateBody(&v, req)
@@ -2446,13 +2537,19 @@ func (s *HuntGroupsService) Create(ctx context.Context, accountID string, req *C
 }
 
 // CreateForwardConfiguration creates a new business line hunt group forwarding
-// configuration.
+// configuration. It sets req.HuntGroupID from huntGroupID on a copy (req is not
+// changed).
 //
 // operationId createBusinessLineHuntGroupForwardingConfiguration.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration
 func (s *HuntGroupsService) CreateForwardConfiguration(ctx context.Context, accountID, huntGroupID string, req *CreateForwardConfigurationRequest, callOpts ...CallOption) (*ForwardConfiguration, error) {
 	ctx = withCallOptions(ctx, callOpts)
+	if req != nil {
+		body := *req
+		req = &body
+		req.HuntGroupID = huntGroupID
+	}
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("huntGroupId", huntGroupID)
@@ -2636,13 +2733,27 @@ func (s *HuntGroupsService) ListStarCodes(ctx context.Context, accountID, huntGr
 	})
 }
 
-// Update updates business line hunt group.
+// Update updates business line hunt group. It sets req.AccountID from accountID
+// and req.PartitionID, when empty, to the client's partition on a copy (req is
+// not changed).
 //
 // operationId updateBusinessLineHuntGroup.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}
 func (s *HuntGroupsService) Update(ctx context.Context, accountID, huntGroupID string, req *UpdateHuntGroupRequest, callOpts ...CallOption) (*HuntGroup, error) {
 	ctx = withCallOptions(ctx, callOpts)
+	if req != nil {
+		body := *req
+		req = &body
+		req.AccountID = accountID
+		if req.PartitionID == "" {
+			partitionID, err := s.client.PartitionID(ctx)
+			if err != nil {
+				return nil, err
+			}
+			req.PartitionID = partitionID
+		}
+	}
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("huntGroupId", huntGroupID)
@@ -2683,13 +2794,19 @@ func (s *HuntGroupsService) UpdateFailoverAction(ctx context.Context, accountID,
 }
 
 // UpdateForwardConfiguration updates business line hunt group forwarding
-// configuration.
+// configuration. It sets req.HuntGroupID from huntGroupID on a copy (req is not
+// changed).
 //
 // operationId updateBusinessLineHuntGroupForwardingConfiguration.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}
 func (s *HuntGroupsService) UpdateForwardConfiguration(ctx context.Context, accountID, huntGroupID, id string, req *UpdateForwardConfigurationRequest, callOpts ...CallOption) (*ForwardConfiguration, error) {
 	ctx = withCallOptions(ctx, callOpts)
+	if req != nil {
+		body := *req
+		req = &body
+		req.HuntGroupID = huntGroupID
+	}
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("huntGroupId", huntGroupID)
@@ -4039,7 +4156,8 @@ func (s *ReferenceDataService) ListSidecarTypes(ctx context.Context, callOpts ..
 type SSODeleteSSOLinkageOptions struct {
 	// ID of account, refers to account.id. Required.
 	AccountID string `url:"accountId"`
-	// ID of partition, refers to partition.id. Required.
+	// ID of partition, refers to partition.id. Left empty, the client's partition
+	// is sent.
 	PartitionID string `url:"partitionId"`
 	// ID of end-user to unlink. Required.
 	UserID string `url:"userId"`
@@ -4050,7 +4168,6 @@ func (o *SSODeleteSSOLinkageOptions) validate(v *validator) {
 		o = &SSODeleteSSOLinkageOptions{}
 	}
 	v.required("accountId", o.AccountID)
-	v.required("partitionId", o.PartitionID)
 	v.required("userId", o.UserID)
 }
 
@@ -4063,7 +4180,8 @@ func (o *SSODeleteSSOLinkageOptions) Validate() error {
 	return v.err()
 }
 
-// DeleteSSOLinkage unlinks SSO for a user.
+// DeleteSSOLinkage unlinks SSO for a user. It sets opts.PartitionID, when
+// empty, to the client's partition on a copy (opts is not changed).
 //
 // operationId unlinkSSO.
 //
@@ -4074,6 +4192,18 @@ func (s *SSOService) DeleteSSOLinkage(ctx context.Context, opts *SSODeleteSSOLin
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return err
+	}
+	if opts == nil || opts.PartitionID == "" {
+		var o SSODeleteSSOLinkageOptions
+		if opts != nil {
+			o = *opts
+		}
+		partitionID, err := s.client.PartitionID(ctx)
+		if err != nil {
+			return err
+		}
+		o.PartitionID = partitionID
+		opts = &o
 	}
 	return s.client.do(ctx, &request{
 		method: http.MethodDelete,
@@ -4168,7 +4298,8 @@ func (s *SSOService) GetLoginInfo(ctx context.Context, opts *SSOGetLoginInfoOpti
 type SSOListSSOLinkagesOptions struct {
 	// ID of account, refers to account.id. Required.
 	AccountID string `url:"accountId"`
-	// ID of partition, refers to partition.id. Required.
+	// ID of partition, refers to partition.id. Left empty, the client's partition
+	// is sent.
 	PartitionID string `url:"partitionId"`
 }
 
@@ -4177,7 +4308,6 @@ func (o *SSOListSSOLinkagesOptions) validate(v *validator) {
 		o = &SSOListSSOLinkagesOptions{}
 	}
 	v.required("accountId", o.AccountID)
-	v.required("partitionId", o.PartitionID)
 }
 
 // Validate reports, as a *ValidationError, every required parameter
@@ -4189,7 +4319,8 @@ func (o *SSOListSSOLinkagesOptions) Validate() error {
 	return v.err()
 }
 
-// ListSSOLinkages gets SSO linkages.
+// ListSSOLinkages gets SSO linkages. It sets opts.PartitionID, when empty, to
+// the client's partition on a copy (opts is not changed).
 //
 // operationId getSSOLinkages.
 //
@@ -4200,6 +4331,18 @@ func (s *SSOService) ListSSOLinkages(ctx context.Context, opts *SSOListSSOLinkag
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
+	}
+	if opts == nil || opts.PartitionID == "" {
+		var o SSOListSSOLinkagesOptions
+		if opts != nil {
+			o = *opts
+		}
+		partitionID, err := s.client.PartitionID(ctx)
+		if err != nil {
+			return nil, err
+		}
+		o.PartitionID = partitionID
+		opts = &o
 	}
 	return callValue[[]SSOLinkage](ctx, s.client, &request{
 		method: http.MethodGet,
@@ -4419,29 +4562,16 @@ func (s *SSOConfigsService) GetAccountSigningCertificate(ctx context.Context, ac
 
 // SSOConfigsGetAccountUserValidationOptions holds the query parameters of SSOConfigsService.GetAccountUserValidation.
 type SSOConfigsGetAccountUserValidationOptions struct {
-	// ID of partition, refers to partition.id. Required.
+	// ID of partition, refers to partition.id. Left empty, the client's partition
+	// is sent.
 	PartitionID string `url:"partitionId"`
 	// ID of end-user
 	UserID string `url:"userId,omitempty"`
 }
 
-func (o *SSOConfigsGetAccountUserValidationOptions) validate(v *validator) {
-	if o == nil {
-		o = &SSOConfigsGetAccountUserValidationOptions{}
-	}
-	v.required("partitionId", o.PartitionID)
-}
-
-// Validate reports, as a *ValidationError, every required parameter
-// missing from o that SSOConfigsService.GetAccountUserValidation would refuse before sending; nil when
-// there is none.
-func (o *SSOConfigsGetAccountUserValidationOptions) Validate() error {
-	var v validator
-	o.validate(&v)
-	return v.err()
-}
-
 // GetAccountUserValidation validates user against account SSO configuration.
+// opts may be nil. It sets opts.PartitionID, when empty, to the client's
+// partition on a copy (opts is not changed).
 //
 // operationId getUserValidation.
 //
@@ -4450,9 +4580,20 @@ func (s *SSOConfigsService) GetAccountUserValidation(ctx context.Context, accoun
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
-	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
+	}
+	if opts == nil || opts.PartitionID == "" {
+		var o SSOConfigsGetAccountUserValidationOptions
+		if opts != nil {
+			o = *opts
+		}
+		partitionID, err := s.client.PartitionID(ctx)
+		if err != nil {
+			return nil, err
+		}
+		o.PartitionID = partitionID
+		opts = &o
 	}
 	return call[UserValidationResponse](ctx, s.client, &request{
 		method: http.MethodGet,
@@ -5799,7 +5940,7 @@ func (s *TelephoneNumbersService) UpdateTNRequest(ctx context.Context, accountID
 type UserGroupsCreateSettingOptions struct {
 	// Required.
 	AccountID string `url:"accountId"`
-	// Required.
+	// Left empty, the client's partition is sent.
 	PartitionID string `url:"partitionId"`
 }
 
@@ -5808,7 +5949,6 @@ func (o *UserGroupsCreateSettingOptions) validate(v *validator) {
 		o = &UserGroupsCreateSettingOptions{}
 	}
 	v.required("accountId", o.AccountID)
-	v.required("partitionId", o.PartitionID)
 }
 
 // Validate reports, as a *ValidationError, every required parameter
@@ -5820,7 +5960,8 @@ func (o *UserGroupsCreateSettingOptions) Validate() error {
 	return v.err()
 }
 
-// CreateSetting creates user group.
+// CreateSetting creates user group. It sets opts.PartitionID, when empty, to
+// the client's partition on a copy (opts is not changed).
 //
 // operationId createUserGroup.
 //
@@ -5832,6 +5973,18 @@ func (s *UserGroupsService) CreateSetting(ctx context.Context, req *CreateUserGr
 	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
+	}
+	if opts == nil || opts.PartitionID == "" {
+		var o UserGroupsCreateSettingOptions
+		if opts != nil {
+			o = *opts
+		}
+		partitionID, err := s.client.PartitionID(ctx)
+		if err != nil {
+			return nil, err
+		}
+		o.PartitionID = partitionID
+		opts = &o
 	}
 	return call[UserGroupResponse](ctx, s.client, &request{
 		method: http.MethodPost,
@@ -5847,7 +6000,7 @@ type UserGroupsDeleteSettingsOptions struct {
 	AccountID string `url:"accountId"`
 	// Required.
 	GroupID string `url:"groupId"`
-	// Required.
+	// Left empty, the client's partition is sent.
 	PartitionID string `url:"partitionId"`
 }
 
@@ -5857,7 +6010,6 @@ func (o *UserGroupsDeleteSettingsOptions) validate(v *validator) {
 	}
 	v.required("accountId", o.AccountID)
 	v.required("groupId", o.GroupID)
-	v.required("partitionId", o.PartitionID)
 }
 
 // Validate reports, as a *ValidationError, every required parameter
@@ -5869,7 +6021,8 @@ func (o *UserGroupsDeleteSettingsOptions) Validate() error {
 	return v.err()
 }
 
-// DeleteSettings deletes user group.
+// DeleteSettings deletes user group. It sets opts.PartitionID, when empty, to
+// the client's partition on a copy (opts is not changed).
 //
 // operationId deleteUserGroup.
 //
@@ -5880,6 +6033,18 @@ func (s *UserGroupsService) DeleteSettings(ctx context.Context, opts *UserGroups
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return err
+	}
+	if opts == nil || opts.PartitionID == "" {
+		var o UserGroupsDeleteSettingsOptions
+		if opts != nil {
+			o = *opts
+		}
+		partitionID, err := s.client.PartitionID(ctx)
+		if err != nil {
+			return err
+		}
+		o.PartitionID = partitionID
+		opts = &o
 	}
 	return s.client.do(ctx, &request{
 		method: http.MethodDelete,
@@ -5893,7 +6058,7 @@ type UserGroupsGetSettingsOptions struct {
 	// Required.
 	AccountID string `url:"accountId"`
 	GroupID   string `url:"groupId,omitempty"`
-	// Required.
+	// Left empty, the client's partition is sent.
 	PartitionID string `url:"partitionId"`
 	UserID      string `url:"userId,omitempty"`
 }
@@ -5903,7 +6068,6 @@ func (o *UserGroupsGetSettingsOptions) validate(v *validator) {
 		o = &UserGroupsGetSettingsOptions{}
 	}
 	v.required("accountId", o.AccountID)
-	v.required("partitionId", o.PartitionID)
 }
 
 // Validate reports, as a *ValidationError, every required parameter
@@ -5915,7 +6079,8 @@ func (o *UserGroupsGetSettingsOptions) Validate() error {
 	return v.err()
 }
 
-// GetSettings gets user groups.
+// GetSettings gets user groups. It sets opts.PartitionID, when empty, to the
+// client's partition on a copy (opts is not changed).
 //
 // operationId getUserGroups.
 //
@@ -5926,6 +6091,18 @@ func (s *UserGroupsService) GetSettings(ctx context.Context, opts *UserGroupsGet
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
+	}
+	if opts == nil || opts.PartitionID == "" {
+		var o UserGroupsGetSettingsOptions
+		if opts != nil {
+			o = *opts
+		}
+		partitionID, err := s.client.PartitionID(ctx)
+		if err != nil {
+			return nil, err
+		}
+		o.PartitionID = partitionID
+		opts = &o
 	}
 	return call[UserGroupResponse](ctx, s.client, &request{
 		method: http.MethodGet,
@@ -5940,7 +6117,7 @@ type UserGroupsUpdateSettingsOptions struct {
 	AccountID string `url:"accountId"`
 	// Required.
 	GroupID string `url:"groupId"`
-	// Required.
+	// Left empty, the client's partition is sent.
 	PartitionID string `url:"partitionId"`
 }
 
@@ -5950,7 +6127,6 @@ func (o *UserGroupsUpdateSettingsOptions) validate(v *validator) {
 	}
 	v.required("accountId", o.AccountID)
 	v.required("groupId", o.GroupID)
-	v.required("partitionId", o.PartitionID)
 }
 
 // Validate reports, as a *ValidationError, every required parameter
@@ -5962,7 +6138,8 @@ func (o *UserGroupsUpdateSettingsOptions) Validate() error {
 	return v.err()
 }
 
-// UpdateSettings updates user group.
+// UpdateSettings updates user group. It sets opts.PartitionID, when empty, to
+// the client's partition on a copy (opts is not changed).
 //
 // operationId updateUserGroup.
 //
@@ -5974,6 +6151,18 @@ func (s *UserGroupsService) UpdateSettings(ctx context.Context, req *UpdateUserG
 	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return err
+	}
+	if opts == nil || opts.PartitionID == "" {
+		var o UserGroupsUpdateSettingsOptions
+		if opts != nil {
+			o = *opts
+		}
+		partitionID, err := s.client.PartitionID(ctx)
+		if err != nil {
+			return err
+		}
+		o.PartitionID = partitionID
+		opts = &o
 	}
 	return s.client.do(ctx, &request{
 		method: http.MethodPut,

@@ -219,6 +219,7 @@ type Param struct {
 	Go       string // Go name: an unexported argument or an exported field
 	Type     string // Go type
 	Required bool
+	Filled   bool // a required query parameter the method fills when empty: always sent
 	Doc      string
 }
 
@@ -272,6 +273,19 @@ type Method struct {
 	Accept   string // AnswerStream: the Accept header
 	Code     string // the status code of the success answer the spec describes
 	Paging   *Paging
+	// Fill lists the body's required fields the method sets itself: from
+	// a path argument of the same name, or from the client's partition.
+	Fill []Fill
+	// FillQuery is the Go field of a required partitionId query parameter
+	// the method fills with the client's partition when empty, or "".
+	FillQuery string
+}
+
+// Fill is one request-body field a generated method sets.
+type Fill struct {
+	Field string // Go field of the body
+	JSON  string
+	Arg   string // the path argument's Go name; "" for the client's partition
 }
 
 // Pointer reports whether the answer is returned as *Type (a named type)
@@ -353,6 +367,19 @@ func PlanOperations(s *Spec, ov *Overrides, hw *HandWritten, tn TypeNamer) (*Pla
 		if m.BodyPointer() {
 			vt, ok := tn.(interface{ Validates(string) bool })
 			m.BodyRule = hw.Validators[m.BodyType] || ok && vt.Validates(m.BodyType)
+			planFill(tn, m)
+		}
+		for i, q := range m.Query {
+			if q.Name == "partitionId" && q.Required && q.Type == "string" {
+				m.FillQuery = q.Go
+				doc := q.Doc
+				if doc != "" && !strings.HasSuffix(doc, ".") {
+					doc += "."
+				}
+				m.Query[i].Doc = strings.TrimSpace(doc + " Left empty, the client's partition is sent.")
+				m.Query[i].Required = false
+				m.Query[i].Filled = true
+			}
 		}
 		svc.Methods = append(svc.Methods, m)
 	}
@@ -367,6 +394,7 @@ func PlanOperations(s *Spec, ov *Overrides, hw *HandWritten, tn TypeNamer) (*Pla
 			errs = append(errs, fmt.Sprintf("overrides: operations %s: no live operation of the spec has this operationId", o.ID))
 		}
 	}
+	dropFilledRules(tn, services)
 	plan := &Plan{}
 	for _, name := range sortedKeys(services) {
 		svc := services[name]
@@ -382,6 +410,64 @@ func PlanOperations(s *Spec, ov *Overrides, hw *HandWritten, tn TypeNamer) (*Pla
 		return plan, fmt.Errorf("gen: operations:\n\t%s", strings.Join(errs, "\n\t"))
 	}
 	return plan, nil
+}
+
+// planFill finds the required string fields of m's request body that
+// repeat a path argument (accountId in the body of a PUT to
+// .../account/{accountId}) or name the partition: the method sets them, so
+// the caller need not, and notes it on the field.
+func planFill(tn TypeNamer, m *Method) {
+	rf, ok := tn.(interface {
+		RequestFields(string) []Field
+		NoteField(name, field, note string)
+	})
+	if !ok {
+		return
+	}
+	for _, f := range rf.RequestFields(m.BodyType) {
+		if !f.Required || f.Pointer || f.Type != "string" || m.Op.Method == http.MethodPatch {
+			continue
+		}
+		fill := Fill{Field: f.Name, JSON: f.JSON}
+		switch i := slices.IndexFunc(m.Args, func(a Param) bool { return a.Name == f.JSON }); {
+		case i >= 0:
+			fill.Arg = m.Args[i].Go
+			rf.NoteField(m.BodyType, f.Name, fmt.Sprintf("%sService.%s sets it from its %s argument.", m.Service, m.Name, fill.Arg))
+		case f.JSON == "partitionId":
+			rf.NoteField(m.BodyType, f.Name, fmt.Sprintf("Left empty, %sService.%s sets it to the client's partition.", m.Service, m.Name))
+		default:
+			continue
+		}
+		m.Fill = append(m.Fill, fill)
+	}
+}
+
+// dropFilledRules drops the required rule of a request field that every
+// method sending the request type fills: its Validate then does not ask
+// the caller for it.
+func dropFilledRules(tn TypeNamer, services map[string]*Service) {
+	f, ok := tn.(interface{ Filled(name, field string) })
+	if !ok {
+		return
+	}
+	uses := map[string]int{}
+	fills := map[[2]string]int{}
+	for _, svc := range services {
+		for _, m := range svc.Methods {
+			if m.Body != BodyJSON {
+				continue
+			}
+			uses[m.BodyType]++
+			for _, fl := range m.Fill {
+				fills[[2]string{m.BodyType, fl.Field}]++
+			}
+		}
+	}
+	for k, n := range fills {
+		if n == uses[k[0]] {
+			f.Filled(k[0], k[1])
+		}
+	}
 }
 
 // clashes names every method name of svc used twice, or used by a

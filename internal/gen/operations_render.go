@@ -146,7 +146,7 @@ func renderOptions(b *bytes.Buffer, m *Method) {
 		// A required parameter is always sent (a required bool's false
 		// included); the others are left out when zero.
 		tag := q.Name + ",omitempty"
-		if q.Required {
+		if q.Required || q.Filled {
 			tag = q.Name
 		}
 		fmt.Fprintf(b, "\t%s %s `url:\"%s\"`\n", q.Go, q.Type, tag)
@@ -262,6 +262,9 @@ func renderMethod(b *bytes.Buffer, m *Method, imports map[string]bool) {
 	if m.Body == BodyJSON && !m.BodyReq {
 		notes = append(notes, "req may be nil.")
 	}
+	if n := m.fillNote(); n != "" {
+		notes = append(notes, n)
+	}
 	if m.Body == BodyMultipart {
 		n := fmt.Sprintf("file is sent as the form file %q named filename.", m.File)
 		if len(m.Fields) > 0 {
@@ -290,6 +293,7 @@ func renderMethod(b *bytes.Buffer, m *Method, imports map[string]bool) {
 		}
 		return expr
 	}
+	m.renderFill(b, ret)
 	validates := len(m.Args) > 0 || m.hasRequiredQuery() || m.Body == BodyMultipart || m.Answer == AnswerStream || m.BodyRule ||
 		m.Body == BodyJSON && m.BodyReq && (m.BodyPointer() || strings.HasPrefix(m.BodyType, "[]") || strings.HasPrefix(m.BodyType, "map["))
 	if validates {
@@ -327,6 +331,7 @@ func renderMethod(b *bytes.Buffer, m *Method, imports map[string]bool) {
 	if validates {
 		fmt.Fprintf(b, "\tif err := v.err(); err != nil {\n\t\treturn %s\n\t}\n", ret("err"))
 	}
+	m.renderFillQuery(b, ret)
 	var fields []string
 	fields = append(fields, "method: "+httpConst[m.Op.Method], "path: "+strconv.Quote(m.Op.Path))
 	if len(m.Args) > 0 {
@@ -360,6 +365,65 @@ func renderMethod(b *bytes.Buffer, m *Method, imports map[string]bool) {
 		fmt.Fprintf(b, "\treturn call[%s](ctx, s.client, %s)\n}\n", m.Type, lit)
 	default:
 		fmt.Fprintf(b, "\treturn callValue[%s](ctx, s.client, %s)\n}\n", m.Type, lit)
+	}
+}
+
+// fillNote is the doc sentence naming what the method fills itself.
+func (m *Method) fillNote() string {
+	var sets []string
+	for _, f := range m.Fill {
+		if f.Arg != "" {
+			sets = append(sets, fmt.Sprintf("req.%s from %s", f.Field, f.Arg))
+		}
+	}
+	for _, f := range m.Fill {
+		if f.Arg == "" {
+			sets = append(sets, fmt.Sprintf("req.%s, when empty, to the client's partition", f.Field))
+		}
+	}
+	if m.FillQuery != "" {
+		sets = append(sets, fmt.Sprintf("opts.%s, when empty, to the client's partition", m.FillQuery))
+	}
+	if len(sets) == 0 {
+		return ""
+	}
+	what := "req"
+	switch {
+	case m.FillQuery != "" && len(m.Fill) > 0:
+		what = "req and opts are"
+	case m.FillQuery != "":
+		what = "opts is"
+	default:
+		what = "req is"
+	}
+	return fmt.Sprintf("It sets %s on a copy (%s not changed).", strings.Join(sets, " and "), what)
+}
+
+// renderFill writes the code that sets the body fields and query parameter
+// the method fills, on copies of req and opts.
+func (m *Method) renderFill(b *bytes.Buffer, ret func(string) string) {
+	if len(m.Fill) > 0 {
+		b.WriteString("\tif req != nil {\n\t\tbody := *req\n\t\treq = &body\n")
+		for _, f := range m.Fill {
+			if f.Arg != "" {
+				fmt.Fprintf(b, "\t\treq.%s = %s\n", f.Field, f.Arg)
+			}
+		}
+		for _, f := range m.Fill {
+			if f.Arg == "" {
+				fmt.Fprintf(b, "\t\tif req.%s == \"\" {\n\t\t\tpartitionID, err := s.client.PartitionID(ctx)\n\t\t\tif err != nil {\n\t\t\t\treturn %s\n\t\t\t}\n\t\t\treq.%s = partitionID\n\t\t}\n", f.Field, ret("err"), f.Field)
+			}
+		}
+		b.WriteString("\t}\n")
+	}
+}
+
+// renderFillQuery writes the code that sets a partitionId query parameter
+// left empty, on a copy of opts, once the arguments are checked.
+func (m *Method) renderFillQuery(b *bytes.Buffer, ret func(string) string) {
+	if m.FillQuery != "" {
+		fmt.Fprintf(b, "\tif opts == nil || opts.%s == \"\" {\n\t\tvar o %s\n\t\tif opts != nil {\n\t\t\to = *opts\n\t\t}\n", m.FillQuery, m.Options)
+		fmt.Fprintf(b, "\t\tpartitionID, err := s.client.PartitionID(ctx)\n\t\tif err != nil {\n\t\t\treturn %s\n\t\t}\n\t\to.%s = partitionID\n\t\topts = &o\n\t}\n", ret("err"), m.FillQuery)
 	}
 }
 

@@ -910,6 +910,16 @@ func (t *Types) NoteField(name, field, note string) {
 	}
 }
 
+// Filled drops the required rule of field (Go name) of the generated
+// request type name: every method sending the type sets the field itself.
+func (t *Types) Filled(name, field string) {
+	d := t.decls[name]
+	if d == nil || d.Kind != KindRequest {
+		return
+	}
+	d.Rules = slices.DeleteFunc(d.Rules, func(r Rule) bool { return r.Field == field && r.Kind == "required" })
+}
+
 // Imports returns the packages models_gen.go needs, sorted: those of the
 // field types (time, encoding/json), slices for enums, fmt and log/slog for
 // the redacting methods of types that hold a Secret, regexp and
