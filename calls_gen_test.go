@@ -68,8 +68,8 @@ var generatedCalls = []generatedCall{
 		_, err := c.BulkOperations.GetCollection(ctx, "a1")
 		return err
 	}},
-	{fn: "BulkOperationsService.GetCollectionFile", op: "GET /v2/bulk-user-operation/collection/{collectionId}/{extension}", args: []string{"a1", "a2"}, answer: "streamed", call: func(ctx context.Context, c *Client) error {
-		return c.BulkOperations.GetCollectionFile(ctx, "a1", "a2", io.Discard)
+	{fn: "BulkOperationsService.GetCollectionFile", op: "GET /v2/bulk-user-operation/collection/{collectionId}/{extension}", args: []string{"a1", "json"}, answer: "streamed", call: func(ctx context.Context, c *Client) error {
+		return c.BulkOperations.GetCollectionFile(ctx, "a1", CollectionFileFormat("json"), io.Discard)
 	}},
 	{fn: "BulkOperationsService.GetJob", op: "GET /v2/bulk-user-operation/job/{jobId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.BulkOperations.GetJob(ctx, "a1")
@@ -408,12 +408,12 @@ var generatedCalls = []generatedCall{
 		_, err := c.EdgeNodes.UpdateEdgeNodeAssignment(ctx, "a1", &UpdateNodeAssignmentUpsertRequest{})
 		return err
 	}},
-	{fn: "EmergencyNotificationsService.ExecuteGroupTest", op: "POST /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}/execute-test", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.EmergencyNotifications.ExecuteGroupTest(ctx, "a1", "a2", "a3")
+	{fn: "EmergencyNotificationsService.ExecuteGroupTest", op: "POST /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}/execute-test", args: []string{"a1", "ACCOUNT", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
+		_, err := c.EmergencyNotifications.ExecuteGroupTest(ctx, "a1", NotificationGroupType("ACCOUNT"), "a3")
 		return err
 	}},
-	{fn: "EmergencyNotificationsService.GetGroup", op: "GET /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.EmergencyNotifications.GetGroup(ctx, "a1", "a2", "a3")
+	{fn: "EmergencyNotificationsService.GetGroup", op: "GET /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}", args: []string{"a1", "ACCOUNT", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
+		_, err := c.EmergencyNotifications.GetGroup(ctx, "a1", NotificationGroupType("ACCOUNT"), "a3")
 		return err
 	}},
 	{fn: "EmergencyNotificationsService.ListEvents", op: "GET /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/events", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
@@ -424,8 +424,8 @@ var generatedCalls = []generatedCall{
 		_, err := c.EmergencyNotifications.ListGroups(ctx, "a1")
 		return err
 	}},
-	{fn: "EmergencyNotificationsService.UpdateGroup", op: "PUT /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.EmergencyNotifications.UpdateGroup(ctx, "a1", "a2", "a3", &UpdateNotificationGroupRequest{})
+	{fn: "EmergencyNotificationsService.UpdateGroup", op: "PUT /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}", args: []string{"a1", "ACCOUNT", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
+		_, err := c.EmergencyNotifications.UpdateGroup(ctx, "a1", NotificationGroupType("ACCOUNT"), "a3", &UpdateNotificationGroupRequest{})
 		return err
 	}},
 	{fn: "HuntGroupsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -446,8 +446,8 @@ var generatedCalls = []generatedCall{
 		_, err := c.HuntGroups.Get(ctx, "a1", "a2")
 		return err
 	}},
-	{fn: "HuntGroupsService.GetFailoverAction", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/failover-action/{reason}", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.HuntGroups.GetFailoverAction(ctx, "a1", "a2", "a3")
+	{fn: "HuntGroupsService.GetFailoverAction", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/failover-action/{reason}", args: []string{"a1", "a2", "NO_ANSWER"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
+		_, err := c.HuntGroups.GetFailoverAction(ctx, "a1", "a2", FailoverReason("NO_ANSWER"))
 		return err
 	}},
 	{fn: "HuntGroupsService.GetForwardConfiguration", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -470,8 +470,8 @@ var generatedCalls = []generatedCall{
 		_, err := c.HuntGroups.Update(ctx, "a1", "a2", &UpdateHuntGroupRequest{Name: "x"})
 		return err
 	}},
-	{fn: "HuntGroupsService.UpdateFailoverAction", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/failover-action/{reason}", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.HuntGroups.UpdateFailoverAction(ctx, "a1", "a2", "a3", &FailoverAction{})
+	{fn: "HuntGroupsService.UpdateFailoverAction", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/failover-action/{reason}", args: []string{"a1", "a2", "NO_ANSWER"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
+		_, err := c.HuntGroups.UpdateFailoverAction(ctx, "a1", "a2", FailoverReason("NO_ANSWER"), &FailoverAction{})
 		return err
 	}},
 	{fn: "HuntGroupsService.UpdateForwardConfiguration", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -549,7 +549,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "ManagementUsersService.Search", op: "GET /v2/partition/{partitionId}/managementuser/search", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.ManagementUsers.Search(ctx, &ManagementUsersSearchOptions{SearchString: "x", SortColumn: "x"})
+		_, err := c.ManagementUsers.Search(ctx, &ManagementUsersSearchOptions{SearchString: "x", SortColumn: "firstName"})
 		return err
 	}},
 	{fn: "ManagementUsersService.Update", op: "PUT /v2/partition/{partitionId}/managementuser/{id}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -564,7 +564,7 @@ var generatedCalls = []generatedCall{
 		return c.Media.DeleteHoldMusic(ctx, "a1")
 	}},
 	{fn: "MediaService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/media_2/{id}", args: []string{"a1", "a2"}, answer: "streamed", call: func(ctx context.Context, c *Client) error {
-		return c.Media.Get(ctx, "a1", "a2", &MediaGetOptions{MediaType: "x"}, io.Discard)
+		return c.Media.Get(ctx, "a1", "a2", &MediaGetOptions{MediaType: "HoldMusic"}, io.Discard)
 	}},
 	{fn: "MediaService.GetHoldMusic", op: "GET /v2/partition/{partitionId}/account/{accountId}/media_2/type/holdmusic", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.Media.GetHoldMusic(ctx, "a1", nil)
@@ -722,7 +722,7 @@ var generatedCalls = []generatedCall{
 		return c.SSO.DeleteSSOLinkage(ctx, &SSODeleteSSOLinkageOptions{AccountID: "x", UserID: "x"})
 	}},
 	{fn: "SSOService.Finish", op: "POST /v2/authn/sso/login-callback", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSO.Finish(ctx, &SSOFinishOptions{Code: "x", RedirectURI: "x", State: "x"})
+		_, err := c.SSO.Finish(ctx, &SSOFinishOptions{Code: "x", RedirectURI: "x", State: "ACCOUNT_LEVEL_SSO"})
 		return err
 	}},
 	{fn: "SSOService.GetClientID", op: "GET /v2/authorize/sso", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -859,8 +859,8 @@ var generatedCalls = []generatedCall{
 		_, err := c.SecurityGroups.Update(ctx, "a1", &UpdateSecurityRoleRequest{})
 		return err
 	}},
-	{fn: "ServiceActivationsService.ListEvents", op: "GET /v2/partition/{partitionId}/account/{accountId}/reference/{referenceId}/type/{serviceType}", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.ServiceActivations.ListEvents(ctx, "a1", "a2", "a3")
+	{fn: "ServiceActivationsService.ListEvents", op: "GET /v2/partition/{partitionId}/account/{accountId}/reference/{referenceId}/type/{serviceType}", args: []string{"a1", "a2", "ACTIVATION"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
+		_, err := c.ServiceActivations.ListEvents(ctx, "a1", "a2", ServiceActivationType("ACTIVATION"))
 		return err
 	}},
 	{fn: "SipTrunkGroupsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -1111,21 +1111,21 @@ var generatedCalls = []generatedCall{
 	{fn: "VoicemailBoxesService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
 		return c.VoicemailBoxes.Delete(ctx, "a1", "a2")
 	}},
-	{fn: "VoicemailBoxesService.DeleteBusinessLineGreetingMedia", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "a3"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.VoicemailBoxes.DeleteBusinessLineGreetingMedia(ctx, "a1", "a2", "a3")
+	{fn: "VoicemailBoxesService.DeleteBusinessLineGreetingMedia", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "Personal"}, answer: "", call: func(ctx context.Context, c *Client) error {
+		return c.VoicemailBoxes.DeleteBusinessLineGreetingMedia(ctx, "a1", "a2", GreetingType("Personal"))
 	}},
-	{fn: "VoicemailBoxesService.DeleteGreetingMedia", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "a3"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.VoicemailBoxes.DeleteGreetingMedia(ctx, "a1", "a2", "a3")
+	{fn: "VoicemailBoxesService.DeleteGreetingMedia", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "Personal"}, answer: "", call: func(ctx context.Context, c *Client) error {
+		return c.VoicemailBoxes.DeleteGreetingMedia(ctx, "a1", "a2", GreetingType("Personal"))
 	}},
 	{fn: "VoicemailBoxesService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.VoicemailBoxes.Get(ctx, "a1", "a2")
 		return err
 	}},
-	{fn: "VoicemailBoxesService.GetBusinessLineGreetingMedia", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "a3"}, answer: "streamed", call: func(ctx context.Context, c *Client) error {
-		return c.VoicemailBoxes.GetBusinessLineGreetingMedia(ctx, "a1", "a2", "a3", io.Discard)
+	{fn: "VoicemailBoxesService.GetBusinessLineGreetingMedia", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "Personal"}, answer: "streamed", call: func(ctx context.Context, c *Client) error {
+		return c.VoicemailBoxes.GetBusinessLineGreetingMedia(ctx, "a1", "a2", GreetingType("Personal"), io.Discard)
 	}},
-	{fn: "VoicemailBoxesService.GetGreetingMedia", op: "GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "a3"}, answer: "streamed", call: func(ctx context.Context, c *Client) error {
-		return c.VoicemailBoxes.GetGreetingMedia(ctx, "a1", "a2", "a3", io.Discard)
+	{fn: "VoicemailBoxesService.GetGreetingMedia", op: "GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "Personal"}, answer: "streamed", call: func(ctx context.Context, c *Client) error {
+		return c.VoicemailBoxes.GetGreetingMedia(ctx, "a1", "a2", GreetingType("Personal"), io.Discard)
 	}},
 	{fn: "VoicemailBoxesService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
 		_, err := c.VoicemailBoxes.List(ctx, "a1", nil)
@@ -1146,11 +1146,11 @@ var generatedCalls = []generatedCall{
 		_, err := c.VoicemailBoxes.Update(ctx, "a1", "a2", &UpdateVoicemailBoxRequest{})
 		return err
 	}},
-	{fn: "VoicemailBoxesService.UploadBusinessLineGreeting", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "a3"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.VoicemailBoxes.UploadBusinessLineGreeting(ctx, "a1", "a2", "a3", "f.bin", strings.NewReader("file"))
+	{fn: "VoicemailBoxesService.UploadBusinessLineGreeting", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "Personal"}, answer: "", call: func(ctx context.Context, c *Client) error {
+		return c.VoicemailBoxes.UploadBusinessLineGreeting(ctx, "a1", "a2", GreetingType("Personal"), "f.bin", strings.NewReader("file"))
 	}},
-	{fn: "VoicemailBoxesService.UploadGreeting", op: "PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "a3"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.VoicemailBoxes.UploadGreeting(ctx, "a1", "a2", "a3", "f.bin", strings.NewReader("file"))
+	{fn: "VoicemailBoxesService.UploadGreeting", op: "PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "Personal"}, answer: "", call: func(ctx context.Context, c *Client) error {
+		return c.VoicemailBoxes.UploadGreeting(ctx, "a1", "a2", GreetingType("Personal"), "f.bin", strings.NewReader("file"))
 	}},
 	{fn: "VoicemailMessagesService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}", args: []string{"a1", "a2", "a3"}, answer: "\"s\"", call: func(ctx context.Context, c *Client) error {
 		_, err := c.VoicemailMessages.Delete(ctx, "a1", "a2", "a3")

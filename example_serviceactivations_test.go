@@ -32,7 +32,7 @@ func ExampleServiceActivationsService_ListEvents() {
 	}
 
 	event, err := client.ServiceActivations.ListEvents(ctx, acct.ID, numbers[0].PhoneNumber,
-		string(alianza.ServiceActivationTypeActivation))
+		alianza.ServiceActivationTypeActivation)
 	if err != nil {
 		log.Fatal(err)
 	}

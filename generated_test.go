@@ -127,14 +127,14 @@ func TestGeneratedMultipartUpload(t *testing.T) {
 	var contentType string
 	var sent []byte
 	calls := 0
-	mt.RegisterResponder(http.MethodPut, testBaseURL+"/v2/partition/"+testPartition+"/account/A1/voicemailbox/VB1/greetings/BUSY/media",
+	mt.RegisterResponder(http.MethodPut, testBaseURL+"/v2/partition/"+testPartition+"/account/A1/voicemailbox/VB1/greetings/PersonalBusy/media",
 		func(r *http.Request) (*http.Response, error) {
 			calls++
 			contentType = r.Header.Get("Content-Type")
 			sent, _ = io.ReadAll(r.Body)
 			return httpmock.NewStringResponse(http.StatusOK, ""), nil
 		})
-	require.NoError(t, c.VoicemailBoxes.UploadGreeting(context.Background(), "A1", "VB1", "BUSY", "busy.wav", strings.NewReader("RIFF-audio")))
+	require.NoError(t, c.VoicemailBoxes.UploadGreeting(context.Background(), "A1", "VB1", GreetingTypePersonalBusy, "busy.wav", strings.NewReader("RIFF-audio")))
 
 	mt2, params, err := mime.ParseMediaType(contentType)
 	require.NoError(t, err)
@@ -146,7 +146,7 @@ func TestGeneratedMultipartUpload(t *testing.T) {
 	content, _ := io.ReadAll(part)
 	assert.Equal(t, "RIFF-audio", string(content))
 
-	err = c.VoicemailBoxes.UploadGreeting(context.Background(), "A1", "", "BUSY", "busy.wav", nil)
+	err = c.VoicemailBoxes.UploadGreeting(context.Background(), "A1", "", GreetingTypePersonalBusy, "busy.wav", nil)
 	var ve *ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.Equal(t, []string{"voicemailBoxId", "files[0].content"}, fieldNames(ve))
@@ -217,7 +217,7 @@ func TestGeneratedIterator(t *testing.T) {
 	assert.Equal(t, []string{"", "2"}, starts, "no page is fetched after the loop stops")
 
 	errs := 0
-	for _, err := range c.ManagementUsers.SearchAll(context.Background(), &ManagementUsersSearchOptions{SearchString: "boom", SortColumn: "x"}) {
+	for _, err := range c.ManagementUsers.SearchAll(context.Background(), &ManagementUsersSearchOptions{SearchString: "boom", SortColumn: ManagementUserSortColumnLastName}) {
 		var apiErr *APIError
 		require.True(t, errors.As(err, &apiErr), "%v", err)
 		errs++

@@ -228,6 +228,33 @@ type CallGroup struct {
 	MemberIDs   []string         `json:"memberIds,omitempty"`
 }
 
+// CallGroupMemberType values appear in getAllCallGroups.memberType.
+type CallGroupMemberType string
+
+// CallGroupMemberType values.
+const (
+	CallGroupMemberTypeDevice CallGroupMemberType = "DEVICE"
+	CallGroupMemberTypeUser   CallGroupMemberType = "USER"
+)
+
+// Valid reports whether v is a value the spec defines for CallGroupMemberType.
+func (v CallGroupMemberType) Valid() bool { return slices.Contains(callGroupMemberTypeValues, v) }
+
+// CallGroupMemberTypeValues returns every value of CallGroupMemberType that
+// Valid accepts, in the spec's order, in a new slice the caller may change.
+func CallGroupMemberTypeValues() []CallGroupMemberType {
+	return slices.Clone(callGroupMemberTypeValues)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *CallGroupMemberType) UnmarshalText(b []byte) error {
+	*v = knownOr(callGroupMemberTypeValues, b)
+	return nil
+}
+
+var callGroupMemberTypeValues = []CallGroupMemberType{CallGroupMemberTypeDevice, CallGroupMemberTypeUser}
+
 // CallGroupSubType values appear in CallGroupX.subType.
 type CallGroupSubType string
 
@@ -334,6 +361,31 @@ func (r *CancelActionRequest) Validate() error { return validateRequest(r) }
 
 func (r *CancelActionRequest) validate(*validator) {}
 
+// CertificateFormat values appear in downloadSigningCertificate.format.
+type CertificateFormat string
+
+// CertificateFormat values.
+const (
+	CertificateFormatPem CertificateFormat = "pem"
+	CertificateFormatCer CertificateFormat = "cer"
+)
+
+// Valid reports whether v is a value the spec defines for CertificateFormat.
+func (v CertificateFormat) Valid() bool { return slices.Contains(certificateFormatValues, v) }
+
+// CertificateFormatValues returns every value of CertificateFormat that Valid
+// accepts, in the spec's order, in a new slice the caller may change.
+func CertificateFormatValues() []CertificateFormat { return slices.Clone(certificateFormatValues) }
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *CertificateFormat) UnmarshalText(b []byte) error {
+	*v = knownOr(certificateFormatValues, b)
+	return nil
+}
+
+var certificateFormatValues = []CertificateFormat{CertificateFormatPem, CertificateFormatCer}
+
 // ChangePINRequest is the body of a PUT that sends schema PinChange. Required
 // fields are values; the others are pointers, nil to leave them out.
 type ChangePINRequest struct {
@@ -402,6 +454,33 @@ type Collection struct {
 	// Timestamp of the creation in ISO 8601 format
 	CreatedDateTime time.Time `json:"createdDateTime,omitzero"`
 }
+
+// CollectionFileFormat values appear in get_collection_file.extension.
+type CollectionFileFormat string
+
+// CollectionFileFormat values.
+const (
+	CollectionFileFormatJson CollectionFileFormat = "json"
+	CollectionFileFormatCsv  CollectionFileFormat = "csv"
+)
+
+// Valid reports whether v is a value the spec defines for CollectionFileFormat.
+func (v CollectionFileFormat) Valid() bool { return slices.Contains(collectionFileFormatValues, v) }
+
+// CollectionFileFormatValues returns every value of CollectionFileFormat that
+// Valid accepts, in the spec's order, in a new slice the caller may change.
+func CollectionFileFormatValues() []CollectionFileFormat {
+	return slices.Clone(collectionFileFormatValues)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *CollectionFileFormat) UnmarshalText(b []byte) error {
+	*v = knownOr(collectionFileFormatValues, b)
+	return nil
+}
+
+var collectionFileFormatValues = []CollectionFileFormat{CollectionFileFormatJson, CollectionFileFormatCsv}
 
 // CompleteSSOConfigRequest is the body of a PUT that sends schema
 // CompleteSSOConfigRequest. Required fields are values; the others are
@@ -1555,6 +1634,32 @@ func (v *DialPlanRuleOutboundNumberFunction) UnmarshalText(b []byte) error {
 
 var dialPlanRuleOutboundNumberFunctionValues = []DialPlanRuleOutboundNumberFunction{DialPlanRuleOutboundNumberFunctionCustomerService, DialPlanRuleOutboundNumberFunctionDirectoryAssistance, DialPlanRuleOutboundNumberFunctionEmergencyServices, DialPlanRuleOutboundNumberFunctionEssentialCommunityServices, DialPlanRuleOutboundNumberFunctionNonurgentMunicipalGovernmentServices, DialPlanRuleOutboundNumberFunctionNonurgentTelehealthServices, DialPlanRuleOutboundNumberFunctionOperator, DialPlanRuleOutboundNumberFunctionSpeedDial, DialPlanRuleOutboundNumberFunctionTelecommunicationsRelayService, DialPlanRuleOutboundNumberFunctionTrafficInformation, DialPlanRuleOutboundNumberFunctionUndergroundPublicUtilityLocation}
 
+// DistanceUnit values appear in getClosestAvailableRateCenters.distanceUnit.
+type DistanceUnit string
+
+// DistanceUnit values.
+const (
+	DistanceUnitMiles      DistanceUnit = "MILES"
+	DistanceUnitKilometers DistanceUnit = "KILOMETERS"
+	DistanceUnitRadians    DistanceUnit = "RADIANS"
+)
+
+// Valid reports whether v is a value the spec defines for DistanceUnit.
+func (v DistanceUnit) Valid() bool { return slices.Contains(distanceUnitValues, v) }
+
+// DistanceUnitValues returns every value of DistanceUnit that Valid accepts, in
+// the spec's order, in a new slice the caller may change.
+func DistanceUnitValues() []DistanceUnit { return slices.Clone(distanceUnitValues) }
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *DistanceUnit) UnmarshalText(b []byte) error {
+	*v = knownOr(distanceUnitValues, b)
+	return nil
+}
+
+var distanceUnitValues = []DistanceUnit{DistanceUnitMiles, DistanceUnitKilometers, DistanceUnitRadians}
+
 // DocumentContent is schema DocumentContent of Alianza's API.
 type DocumentContent struct {
 	URL string `json:"url,omitempty"`
@@ -1966,6 +2071,33 @@ func (v *FailoverActionType) UnmarshalText(b []byte) error {
 
 var failoverActionTypeValues = []FailoverActionType{FailoverActionTypeBusyFailoverAction, FailoverActionTypeForwardFailoverAction, FailoverActionTypeVoicemailFailoverAction}
 
+// FailoverReason values appear in
+// getBusinessLineHuntGroupFailoverAction.reason.
+type FailoverReason string
+
+// FailoverReason values.
+const (
+	FailoverReasonNoAnswer     FailoverReason = "NO_ANSWER"
+	FailoverReasonBusy         FailoverReason = "BUSY"
+	FailoverReasonUnregistered FailoverReason = "UNREGISTERED"
+)
+
+// Valid reports whether v is a value the spec defines for FailoverReason.
+func (v FailoverReason) Valid() bool { return slices.Contains(failoverReasonValues, v) }
+
+// FailoverReasonValues returns every value of FailoverReason that Valid
+// accepts, in the spec's order, in a new slice the caller may change.
+func FailoverReasonValues() []FailoverReason { return slices.Clone(failoverReasonValues) }
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *FailoverReason) UnmarshalText(b []byte) error {
+	*v = knownOr(failoverReasonValues, b)
+	return nil
+}
+
+var failoverReasonValues = []FailoverReason{FailoverReasonNoAnswer, FailoverReasonBusy, FailoverReasonUnregistered}
+
 // FileImportValidationError is schema FileImportValidationErrorX of Alianza's
 // API.
 type FileImportValidationError struct {
@@ -2101,6 +2233,34 @@ func (v *GetDialPlanActionsResponseValueItem) UnmarshalText(b []byte) error {
 }
 
 var getDialPlanActionsResponseValueItemValues = []GetDialPlanActionsResponseValueItem{GetDialPlanActionsResponseValueItemTranslateAndReapplyDialPlan, GetDialPlanActionsResponseValueItemCallOutboundNumber, GetDialPlanActionsResponseValueItemCallCustomerServiceHuntGroup, GetDialPlanActionsResponseValueItemCallback, GetDialPlanActionsResponseValueItemCallForwardingAlways, GetDialPlanActionsResponseValueItemCallForwardingOnBusy, GetDialPlanActionsResponseValueItemCallForwardingOnNoAnswer, GetDialPlanActionsResponseValueItemCallForwardingOnUnregistered, GetDialPlanActionsResponseValueItemCallNonEmergencyServices, GetDialPlanActionsResponseValueItemCallPublicServices, GetDialPlanActionsResponseValueItemCallCanadaHealthServices, GetDialPlanActionsResponseValueItemCallerIDBlockManage, GetDialPlanActionsResponseValueItemEnterVoiceMail, GetDialPlanActionsResponseValueItemDirectToVoicemail, GetDialPlanActionsResponseValueItemCallWaitingEnable, GetDialPlanActionsResponseValueItemCallWaitingDisable, GetDialPlanActionsResponseValueItemAnonymousCallRejectEnable, GetDialPlanActionsResponseValueItemAnonymousCallRejectDisable, GetDialPlanActionsResponseValueItemAnonymousCallRejectWithInterceptEnable, GetDialPlanActionsResponseValueItemAnonymousCallRejectWithInterceptDisable, GetDialPlanActionsResponseValueItemSelectiveCallAcceptEnable, GetDialPlanActionsResponseValueItemSelectiveCallAcceptDisable, GetDialPlanActionsResponseValueItemSpecificCallerBlock, GetDialPlanActionsResponseValueItemSpecificCallerBlockWithIntercept, GetDialPlanActionsResponseValueItemSpecificCallerAllow, GetDialPlanActionsResponseValueItemSpecificCallerVipRing, GetDialPlanActionsResponseValueItemSpecificCallerForwardEnable, GetDialPlanActionsResponseValueItemAccountAnonymousCallRejectEnable, GetDialPlanActionsResponseValueItemAccountAnonymousCallRejectDisable, GetDialPlanActionsResponseValueItemAccountAnonymousCallRejectWithInterceptEnable, GetDialPlanActionsResponseValueItemAccountAnonymousCallRejectWithInterceptDisable, GetDialPlanActionsResponseValueItemAccountSelectiveCallAcceptEnable, GetDialPlanActionsResponseValueItemAccountSelectiveCallAcceptDisable, GetDialPlanActionsResponseValueItemAccountSpecificCallerBlock, GetDialPlanActionsResponseValueItemAccountSpecificCallerAllow, GetDialPlanActionsResponseValueItemAccountSpecificCallerBlockWithIntercept, GetDialPlanActionsResponseValueItemDoNotDisturbEnable, GetDialPlanActionsResponseValueItemDoNotDisturbDisable, GetDialPlanActionsResponseValueItemPickupInDirectory, GetDialPlanActionsResponseValueItemCallTrace, GetDialPlanActionsResponseValueItemParkCall, GetDialPlanActionsResponseValueItemParkCallRetrieval, GetDialPlanActionsResponseValueItemDirectedCallPickUp, GetDialPlanActionsResponseValueItemGroupPickup, GetDialPlanActionsResponseValueItemReservedForHuntGroup, GetDialPlanActionsResponseValueItemGroupForwarding, GetDialPlanActionsResponseValueItemCallPull, GetDialPlanActionsResponseValueItemGroupLoginLogout}
+
+// GreetingType values appear in deleteBusinessLineGreeting.greetingType.
+type GreetingType string
+
+// GreetingType values.
+const (
+	GreetingTypePersonal         GreetingType = "Personal"
+	GreetingTypePersonalNoAnswer GreetingType = "PersonalNoAnswer"
+	GreetingTypePersonalBusy     GreetingType = "PersonalBusy"
+	GreetingTypePersonalName     GreetingType = "PersonalName"
+	GreetingTypePrimaryGreeting  GreetingType = "PrimaryGreeting"
+)
+
+// Valid reports whether v is a value the spec defines for GreetingType.
+func (v GreetingType) Valid() bool { return slices.Contains(greetingTypeValues, v) }
+
+// GreetingTypeValues returns every value of GreetingType that Valid accepts, in
+// the spec's order, in a new slice the caller may change.
+func GreetingTypeValues() []GreetingType { return slices.Clone(greetingTypeValues) }
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *GreetingType) UnmarshalText(b []byte) error {
+	*v = knownOr(greetingTypeValues, b)
+	return nil
+}
+
+var greetingTypeValues = []GreetingType{GreetingTypePersonal, GreetingTypePersonalNoAnswer, GreetingTypePersonalBusy, GreetingTypePersonalName, GreetingTypePrimaryGreeting}
 
 // HoldMusic is schema HoldMusicX of Alianza's API.
 type HoldMusic struct {
@@ -2578,11 +2738,67 @@ type ManagementUserSearchResponse struct {
 	Results      []ManagementUser `json:"results,omitempty"`
 }
 
+// ManagementUserSortColumn values appear in searchManagementUsers.sortColumn.
+type ManagementUserSortColumn string
+
+// ManagementUserSortColumn values.
+const (
+	ManagementUserSortColumnFirstName ManagementUserSortColumn = "firstName"
+	ManagementUserSortColumnLastName  ManagementUserSortColumn = "lastName"
+	ManagementUserSortColumnUsername  ManagementUserSortColumn = "username"
+)
+
+// Valid reports whether v is a value the spec defines for ManagementUserSortColumn.
+func (v ManagementUserSortColumn) Valid() bool {
+	return slices.Contains(managementUserSortColumnValues, v)
+}
+
+// ManagementUserSortColumnValues returns every value of
+// ManagementUserSortColumn that Valid accepts, in the spec's order, in a new
+// slice the caller may change.
+func ManagementUserSortColumnValues() []ManagementUserSortColumn {
+	return slices.Clone(managementUserSortColumnValues)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *ManagementUserSortColumn) UnmarshalText(b []byte) error {
+	*v = knownOr(managementUserSortColumnValues, b)
+	return nil
+}
+
+var managementUserSortColumnValues = []ManagementUserSortColumn{ManagementUserSortColumnFirstName, ManagementUserSortColumnLastName, ManagementUserSortColumnUsername}
+
 // Media is schema MediaX of Alianza's API.
 type Media struct {
 	ID  string `json:"id,omitempty"`
 	URL string `json:"url,omitempty"`
 }
+
+// MediaType values appear in getMediaFile.mediaType.
+type MediaType string
+
+// MediaType values.
+const (
+	MediaTypeHoldMusic MediaType = "HoldMusic"
+	MediaTypeIVRPrompt MediaType = "IvrPrompt"
+)
+
+// Valid reports whether v is a value the spec defines for MediaType.
+func (v MediaType) Valid() bool { return slices.Contains(mediaTypeValues, v) }
+
+// MediaTypeValues returns every value of MediaType that Valid accepts, in the
+// spec's order, in a new slice the caller may change.
+func MediaTypeValues() []MediaType { return slices.Clone(mediaTypeValues) }
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *MediaType) UnmarshalText(b []byte) error {
+	*v = knownOr(mediaTypeValues, b)
+	return nil
+}
+
+var mediaTypeValues = []MediaType{MediaTypeHoldMusic, MediaTypeIVRPrompt}
 
 // MenuFailure is schema MenuFailureX of Alianza's API.
 type MenuFailure struct {
@@ -3543,6 +3759,32 @@ type SSOLinkage struct {
 	// Email from external identity provider
 	ExternalEmail string `json:"externalEmail,omitempty"`
 }
+
+// SSOState values appear in finishSSO.state.
+type SSOState string
+
+// SSOState values.
+const (
+	SSOStateAccountLevelSSO      SSOState = "ACCOUNT_LEVEL_SSO"
+	SSOStatePartitionEnforcedSSO SSOState = "PARTITION_ENFORCED_SSO"
+	SSOStatePartitionSSO         SSOState = "PARTITION_SSO"
+)
+
+// Valid reports whether v is a value the spec defines for SSOState.
+func (v SSOState) Valid() bool { return slices.Contains(sSOStateValues, v) }
+
+// SSOStateValues returns every value of SSOState that Valid accepts, in the
+// spec's order, in a new slice the caller may change.
+func SSOStateValues() []SSOState { return slices.Clone(sSOStateValues) }
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *SSOState) UnmarshalText(b []byte) error {
+	*v = knownOr(sSOStateValues, b)
+	return nil
+}
+
+var sSOStateValues = []SSOState{SSOStateAccountLevelSSO, SSOStatePartitionEnforcedSSO, SSOStatePartitionSSO}
 
 // SSOUser is schema SsoUserX of Alianza's API.
 //
@@ -4769,6 +5011,31 @@ type UserGroupResponseUserID struct {
 	EndUserType string `json:"endUserType,omitempty"`
 }
 
+// UserIDType values appear in getAccountUser.idType.
+type UserIDType string
+
+// UserIDType values.
+const (
+	UserIDTypeID       UserIDType = "Id"
+	UserIDTypeUserName UserIDType = "UserName"
+)
+
+// Valid reports whether v is a value the spec defines for UserIDType.
+func (v UserIDType) Valid() bool { return slices.Contains(userIDTypeValues, v) }
+
+// UserIDTypeValues returns every value of UserIDType that Valid accepts, in the
+// spec's order, in a new slice the caller may change.
+func UserIDTypeValues() []UserIDType { return slices.Clone(userIDTypeValues) }
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *UserIDType) UnmarshalText(b []byte) error {
+	*v = knownOr(userIDTypeValues, b)
+	return nil
+}
+
+var userIDTypeValues = []UserIDType{UserIDTypeID, UserIDTypeUserName}
+
 // UserValidationResponse is schema UserValidationResponse of Alianza's API.
 type UserValidationResponse struct {
 	Status UserValidationResult `json:"status,omitempty"`
@@ -4838,6 +5105,33 @@ type VirtualFaxLine struct {
 	AccountID      string   `json:"accountId,omitempty"`
 	PartitionID    string   `json:"partitionId,omitempty"`
 }
+
+// VoicemailAudioFormat values appear in getVoicemailUrl.mediatype.
+type VoicemailAudioFormat string
+
+// VoicemailAudioFormat values.
+const (
+	VoicemailAudioFormatMp3 VoicemailAudioFormat = "mp3"
+	VoicemailAudioFormatWav VoicemailAudioFormat = "wav"
+)
+
+// Valid reports whether v is a value the spec defines for VoicemailAudioFormat.
+func (v VoicemailAudioFormat) Valid() bool { return slices.Contains(voicemailAudioFormatValues, v) }
+
+// VoicemailAudioFormatValues returns every value of VoicemailAudioFormat that
+// Valid accepts, in the spec's order, in a new slice the caller may change.
+func VoicemailAudioFormatValues() []VoicemailAudioFormat {
+	return slices.Clone(voicemailAudioFormatValues)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *VoicemailAudioFormat) UnmarshalText(b []byte) error {
+	*v = knownOr(voicemailAudioFormatValues, b)
+	return nil
+}
+
+var voicemailAudioFormatValues = []VoicemailAudioFormat{VoicemailAudioFormatMp3, VoicemailAudioFormatWav}
 
 // VoicemailBox is schema VoicemailBoxX of Alianza's API.
 type VoicemailBox struct {

@@ -330,11 +330,12 @@ func (s *BulkOperationsService) GetCollection(ctx context.Context, collectionID 
 // operationId get_collection_file.
 //
 //alianza:operation GET /v2/bulk-user-operation/collection/{collectionId}/{extension}
-func (s *BulkOperationsService) GetCollectionFile(ctx context.Context, collectionID, extension string, w io.Writer, callOpts ...CallOption) error {
+func (s *BulkOperationsService) GetCollectionFile(ctx context.Context, collectionID string, extension CollectionFileFormat, w io.Writer, callOpts ...CallOption) error {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("collectionId", collectionID)
-	v.pathID("extension", extension)
+	v.pathID("extension", string(extension))
+	v.enum("extension", string(extension), extension.Valid())
 	v.check(w != nil && !isNilPointer(w), "w", "is required")
 	if err := v.err(); err != nil {
 		return err
@@ -342,7 +343,7 @@ func (s *BulkOperationsService) GetCollectionFile(ctx context.Context, collectio
 	return s.client.do(ctx, &request{
 		method: http.MethodGet,
 		path:   "/v2/bulk-user-operation/collection/{collectionId}/{extension}",
-		args:   []string{collectionID, extension},
+		args:   []string{collectionID, string(extension)},
 		do:     &doRequest{w: w, accept: "application/octet-stream"},
 	})
 }
@@ -923,7 +924,23 @@ type CallGroupsListOptions struct {
 	// Filter for member ID, requires member type selection
 	MemberID string `url:"memberId,omitempty"`
 	// Filter by member type
-	MemberType string `url:"memberType,omitempty"`
+	MemberType CallGroupMemberType `url:"memberType,omitempty"`
+}
+
+func (o *CallGroupsListOptions) validate(v *validator) {
+	if o == nil {
+		o = &CallGroupsListOptions{}
+	}
+	v.enum("memberType", string(o.MemberType), o.MemberType.Valid())
+}
+
+// Validate reports, as a *ValidationError, every required parameter
+// missing from o, or value outside its enum, that CallGroupsService.List would refuse
+// before sending; nil when there is none.
+func (o *CallGroupsListOptions) Validate() error {
+	var v validator
+	o.validate(&v)
+	return v.err()
 }
 
 // List gets call group list. opts may be nil.
@@ -935,6 +952,7 @@ func (s *CallGroupsService) List(ctx context.Context, accountID string, opts *Ca
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
+	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -1616,8 +1634,8 @@ func (o *DeviceLinesPrevalidateSwapOptions) validate(v *validator) {
 }
 
 // Validate reports, as a *ValidationError, every required parameter
-// missing from o that DeviceLinesService.PrevalidateSwap would refuse before sending; nil when
-// there is none.
+// missing from o, or value outside its enum, that DeviceLinesService.PrevalidateSwap would refuse
+// before sending; nil when there is none.
 func (o *DeviceLinesPrevalidateSwapOptions) Validate() error {
 	var v validator
 	o.validate(&v)
@@ -1923,8 +1941,8 @@ func (o *DevicesValidatePropertiesOptions) validate(v *validator) {
 }
 
 // Validate reports, as a *ValidationError, every required parameter
-// missing from o that DevicesService.ValidateProperties would refuse before sending; nil when
-// there is none.
+// missing from o, or value outside its enum, that DevicesService.ValidateProperties would refuse
+// before sending; nil when there is none.
 func (o *DevicesValidatePropertiesOptions) Validate() error {
 	var v validator
 	o.validate(&v)
@@ -2157,8 +2175,8 @@ func (o *EdgeNodesDeleteEdgeNodeAssignmentsOfDeviceOptions) validate(v *validato
 }
 
 // Validate reports, as a *ValidationError, every required parameter
-// missing from o that EdgeNodesService.DeleteEdgeNodeAssignmentsOfDevice would refuse before sending; nil when
-// there is none.
+// missing from o, or value outside its enum, that EdgeNodesService.DeleteEdgeNodeAssignmentsOfDevice would refuse
+// before sending; nil when there is none.
 func (o *EdgeNodesDeleteEdgeNodeAssignmentsOfDeviceOptions) Validate() error {
 	var v validator
 	o.validate(&v)
@@ -2403,11 +2421,12 @@ func (s *EdgeNodesService) UpdateEdgeNodeAssignment(ctx context.Context, nodeAss
 // operationId executeEmergencyNotificationTest.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}/execute-test
-func (s *EmergencyNotificationsService) ExecuteGroupTest(ctx context.Context, accountID, typeArg, groupID string, callOpts ...CallOption) (*EmergencyNotificationEvent, error) {
+func (s *EmergencyNotificationsService) ExecuteGroupTest(ctx context.Context, accountID string, typeArg NotificationGroupType, groupID string, callOpts ...CallOption) (*EmergencyNotificationEvent, error) {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
-	v.pathID("type", typeArg)
+	v.pathID("type", string(typeArg))
+	v.enum("type", string(typeArg), typeArg.Valid())
 	v.pathID("groupId", groupID)
 	if err := v.err(); err != nil {
 		return nil, err
@@ -2415,7 +2434,7 @@ func (s *EmergencyNotificationsService) ExecuteGroupTest(ctx context.Context, ac
 	return call[EmergencyNotificationEvent](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}/execute-test",
-		args:   []string{accountID, typeArg, groupID},
+		args:   []string{accountID, string(typeArg), groupID},
 	})
 }
 
@@ -2424,11 +2443,12 @@ func (s *EmergencyNotificationsService) ExecuteGroupTest(ctx context.Context, ac
 // operationId retrieveNotificationGroup.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}
-func (s *EmergencyNotificationsService) GetGroup(ctx context.Context, accountID, typeArg, groupID string, callOpts ...CallOption) (*NotificationGroup, error) {
+func (s *EmergencyNotificationsService) GetGroup(ctx context.Context, accountID string, typeArg NotificationGroupType, groupID string, callOpts ...CallOption) (*NotificationGroup, error) {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
-	v.pathID("type", typeArg)
+	v.pathID("type", string(typeArg))
+	v.enum("type", string(typeArg), typeArg.Valid())
 	v.pathID("groupId", groupID)
 	if err := v.err(); err != nil {
 		return nil, err
@@ -2436,7 +2456,7 @@ func (s *EmergencyNotificationsService) GetGroup(ctx context.Context, accountID,
 	return call[NotificationGroup](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}",
-		args:   []string{accountID, typeArg, groupID},
+		args:   []string{accountID, string(typeArg), groupID},
 	})
 }
 
@@ -2483,11 +2503,12 @@ func (s *EmergencyNotificationsService) ListGroups(ctx context.Context, accountI
 // operationId updateNotificationGroup.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}
-func (s *EmergencyNotificationsService) UpdateGroup(ctx context.Context, accountID, typeArg, groupID string, req *UpdateNotificationGroupRequest, callOpts ...CallOption) (*NotificationGroup, error) {
+func (s *EmergencyNotificationsService) UpdateGroup(ctx context.Context, accountID string, typeArg NotificationGroupType, groupID string, req *UpdateNotificationGroupRequest, callOpts ...CallOption) (*NotificationGroup, error) {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
-	v.pathID("type", typeArg)
+	v.pathID("type", string(typeArg))
+	v.enum("type", string(typeArg), typeArg.Valid())
 	v.pathID("groupId", groupID)
 	validateBody(&v, req)
 	if err := v.err(); err != nil {
@@ -2496,7 +2517,7 @@ func (s *EmergencyNotificationsService) UpdateGroup(ctx context.Context, account
 	return call[NotificationGroup](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}",
-		args:   []string{accountID, typeArg, groupID},
+		args:   []string{accountID, string(typeArg), groupID},
 		body:   req,
 	})
 }
@@ -2633,19 +2654,20 @@ func (s *HuntGroupsService) Get(ctx context.Context, accountID, huntGroupID stri
 // operationId getBusinessLineHuntGroupFailoverAction.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/failover-action/{reason}
-func (s *HuntGroupsService) GetFailoverAction(ctx context.Context, accountID, huntGroupID, reason string, callOpts ...CallOption) (*FailoverAction, error) {
+func (s *HuntGroupsService) GetFailoverAction(ctx context.Context, accountID, huntGroupID string, reason FailoverReason, callOpts ...CallOption) (*FailoverAction, error) {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("huntGroupId", huntGroupID)
-	v.pathID("reason", reason)
+	v.pathID("reason", string(reason))
+	v.enum("reason", string(reason), reason.Valid())
 	if err := v.err(); err != nil {
 		return nil, err
 	}
 	return call[FailoverAction](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/failover-action/{reason}",
-		args:   []string{accountID, huntGroupID, reason},
+		args:   []string{accountID, huntGroupID, string(reason)},
 	})
 }
 
@@ -2775,12 +2797,13 @@ func (s *HuntGroupsService) Update(ctx context.Context, accountID, huntGroupID s
 // operationId updateBusinessLineHuntGroupFailoverAction.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/failover-action/{reason}
-func (s *HuntGroupsService) UpdateFailoverAction(ctx context.Context, accountID, huntGroupID, reason string, req *FailoverAction, callOpts ...CallOption) (*FailoverAction, error) {
+func (s *HuntGroupsService) UpdateFailoverAction(ctx context.Context, accountID, huntGroupID string, reason FailoverReason, req *FailoverAction, callOpts ...CallOption) (*FailoverAction, error) {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("huntGroupId", huntGroupID)
-	v.pathID("reason", reason)
+	v.pathID("reason", string(reason))
+	v.enum("reason", string(reason), reason.Valid())
 	v.check(req != nil, "body", "is required")
 	if err := v.err(); err != nil {
 		return nil, err
@@ -2788,7 +2811,7 @@ func (s *HuntGroupsService) UpdateFailoverAction(ctx context.Context, accountID,
 	return call[FailoverAction](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/failover-action/{reason}",
-		args:   []string{accountID, huntGroupID, reason},
+		args:   []string{accountID, huntGroupID, string(reason)},
 		body:   req,
 	})
 }
@@ -3177,7 +3200,7 @@ type ManagementUsersSearchOptions struct {
 	// Search string. Required.
 	SearchString string `url:"searchString"`
 	// Sort column. Required.
-	SortColumn string `url:"sortColumn"`
+	SortColumn ManagementUserSortColumn `url:"sortColumn"`
 }
 
 func (o *ManagementUsersSearchOptions) validate(v *validator) {
@@ -3185,12 +3208,13 @@ func (o *ManagementUsersSearchOptions) validate(v *validator) {
 		o = &ManagementUsersSearchOptions{}
 	}
 	v.required("searchString", o.SearchString)
-	v.required("sortColumn", o.SortColumn)
+	v.required("sortColumn", string(o.SortColumn))
+	v.enum("sortColumn", string(o.SortColumn), o.SortColumn.Valid())
 }
 
 // Validate reports, as a *ValidationError, every required parameter
-// missing from o that ManagementUsersService.Search would refuse before sending; nil when
-// there is none.
+// missing from o, or value outside its enum, that ManagementUsersService.Search would refuse
+// before sending; nil when there is none.
 func (o *ManagementUsersSearchOptions) Validate() error {
 	var v validator
 	o.validate(&v)
@@ -3287,8 +3311,8 @@ func (o *ManagementUsersValidatePropertiesOptions) validate(v *validator) {
 }
 
 // Validate reports, as a *ValidationError, every required parameter
-// missing from o that ManagementUsersService.ValidateProperties would refuse before sending; nil when
-// there is none.
+// missing from o, or value outside its enum, that ManagementUsersService.ValidateProperties would refuse
+// before sending; nil when there is none.
 func (o *ManagementUsersValidatePropertiesOptions) Validate() error {
 	var v validator
 	o.validate(&v)
@@ -3336,19 +3360,20 @@ func (s *MediaService) DeleteHoldMusic(ctx context.Context, accountID string, ca
 // MediaGetOptions holds the query parameters of MediaService.Get.
 type MediaGetOptions struct {
 	// Type of Media. Required.
-	MediaType string `url:"mediaType"`
+	MediaType MediaType `url:"mediaType"`
 }
 
 func (o *MediaGetOptions) validate(v *validator) {
 	if o == nil {
 		o = &MediaGetOptions{}
 	}
-	v.required("mediaType", o.MediaType)
+	v.required("mediaType", string(o.MediaType))
+	v.enum("mediaType", string(o.MediaType), o.MediaType.Valid())
 }
 
 // Validate reports, as a *ValidationError, every required parameter
-// missing from o that MediaService.Get would refuse before sending; nil when
-// there is none.
+// missing from o, or value outside its enum, that MediaService.Get would refuse
+// before sending; nil when there is none.
 func (o *MediaGetOptions) Validate() error {
 	var v validator
 	o.validate(&v)
@@ -3919,13 +3944,30 @@ func (s *RateCentersService) GetTNSearch(ctx context.Context, opts *RateCentersG
 
 // RateCentersListClosestOptions holds the query parameters of RateCentersService.ListClosest.
 type RateCentersListClosestOptions struct {
-	BusOrgID     string  `url:"busOrgId,omitempty"`
-	DistanceUnit string  `url:"distanceUnit,omitempty"`
-	Latitude     float64 `url:"latitude,omitempty"`
-	Longitude    float64 `url:"longitude,omitempty"`
-	MaxResults   int     `url:"maxResults,omitempty"`
-	State        string  `url:"state,omitempty"`
-	Type         string  `url:"type,omitempty"`
+	BusOrgID     string             `url:"busOrgId,omitempty"`
+	DistanceUnit DistanceUnit       `url:"distanceUnit,omitempty"`
+	Latitude     float64            `url:"latitude,omitempty"`
+	Longitude    float64            `url:"longitude,omitempty"`
+	MaxResults   int                `url:"maxResults,omitempty"`
+	State        string             `url:"state,omitempty"`
+	Type         InboundCarrierType `url:"type,omitempty"`
+}
+
+func (o *RateCentersListClosestOptions) validate(v *validator) {
+	if o == nil {
+		o = &RateCentersListClosestOptions{}
+	}
+	v.enum("distanceUnit", string(o.DistanceUnit), o.DistanceUnit.Valid())
+	v.enum("type", string(o.Type), o.Type.Valid())
+}
+
+// Validate reports, as a *ValidationError, every required parameter
+// missing from o, or value outside its enum, that RateCentersService.ListClosest would refuse
+// before sending; nil when there is none.
+func (o *RateCentersListClosestOptions) Validate() error {
+	var v validator
+	o.validate(&v)
+	return v.err()
 }
 
 // ListClosest gets carrier-supported rate centers by proximity. opts may be
@@ -3936,6 +3978,11 @@ type RateCentersListClosestOptions struct {
 //alianza:operation GET /v2/supported-rate-centers
 func (s *RateCentersService) ListClosest(ctx context.Context, opts *RateCentersListClosestOptions, callOpts ...CallOption) (*RateCenterSearchView, error) {
 	ctx = withCallOptions(ctx, callOpts)
+	var v validator
+	opts.validate(&v)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[RateCenterSearchView](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/supported-rate-centers",
@@ -4122,7 +4169,23 @@ func (s *ReferenceDataService) ListLanguages(ctx context.Context, callOpts ...Ca
 
 // ReferenceDataListPermissionsOptions holds the query parameters of ReferenceDataService.ListPermissions.
 type ReferenceDataListPermissionsOptions struct {
-	UserType string `url:"usertype,omitempty"`
+	UserType AccountHistoryUserType `url:"usertype,omitempty"`
+}
+
+func (o *ReferenceDataListPermissionsOptions) validate(v *validator) {
+	if o == nil {
+		o = &ReferenceDataListPermissionsOptions{}
+	}
+	v.enum("usertype", string(o.UserType), o.UserType.Valid())
+}
+
+// Validate reports, as a *ValidationError, every required parameter
+// missing from o, or value outside its enum, that ReferenceDataService.ListPermissions would refuse
+// before sending; nil when there is none.
+func (o *ReferenceDataListPermissionsOptions) Validate() error {
+	var v validator
+	o.validate(&v)
+	return v.err()
 }
 
 // ListPermissions: PermissionType and Access List. opts may be nil.
@@ -4132,6 +4195,11 @@ type ReferenceDataListPermissionsOptions struct {
 //alianza:operation GET /v2/ref/permissions
 func (s *ReferenceDataService) ListPermissions(ctx context.Context, opts *ReferenceDataListPermissionsOptions, callOpts ...CallOption) ([]PermissionTypeDefaults, error) {
 	ctx = withCallOptions(ctx, callOpts)
+	var v validator
+	opts.validate(&v)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return callValue[[]PermissionTypeDefaults](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/ref/permissions",
@@ -4172,8 +4240,8 @@ func (o *SSODeleteSSOLinkageOptions) validate(v *validator) {
 }
 
 // Validate reports, as a *ValidationError, every required parameter
-// missing from o that SSOService.DeleteSSOLinkage would refuse before sending; nil when
-// there is none.
+// missing from o, or value outside its enum, that SSOService.DeleteSSOLinkage would refuse
+// before sending; nil when there is none.
 func (o *SSODeleteSSOLinkageOptions) Validate() error {
 	var v validator
 	o.validate(&v)
@@ -4221,7 +4289,7 @@ type SSOFinishOptions struct {
 	RedirectURI string `url:"redirect_uri"`
 	// State token for session tracking and CSRF protection. Contains the SSO
 	// configuration scope level. Required.
-	State string `url:"state"`
+	State SSOState `url:"state"`
 }
 
 func (o *SSOFinishOptions) validate(v *validator) {
@@ -4230,12 +4298,13 @@ func (o *SSOFinishOptions) validate(v *validator) {
 	}
 	v.required("code", o.Code)
 	v.required("redirect_uri", o.RedirectURI)
-	v.required("state", o.State)
+	v.required("state", string(o.State))
+	v.enum("state", string(o.State), o.State.Valid())
 }
 
 // Validate reports, as a *ValidationError, every required parameter
-// missing from o that SSOService.Finish would refuse before sending; nil when
-// there is none.
+// missing from o, or value outside its enum, that SSOService.Finish would refuse
+// before sending; nil when there is none.
 func (o *SSOFinishOptions) Validate() error {
 	var v validator
 	o.validate(&v)
@@ -4311,8 +4380,8 @@ func (o *SSOListSSOLinkagesOptions) validate(v *validator) {
 }
 
 // Validate reports, as a *ValidationError, every required parameter
-// missing from o that SSOService.ListSSOLinkages would refuse before sending; nil when
-// there is none.
+// missing from o, or value outside its enum, that SSOService.ListSSOLinkages would refuse
+// before sending; nil when there is none.
 func (o *SSOListSSOLinkagesOptions) Validate() error {
 	var v validator
 	o.validate(&v)
@@ -4534,7 +4603,23 @@ func (s *SSOConfigsService) GetAccount(ctx context.Context, accountID, ssoName s
 // SSOConfigsGetAccountSigningCertificateOptions holds the query parameters of SSOConfigsService.GetAccountSigningCertificate.
 type SSOConfigsGetAccountSigningCertificateOptions struct {
 	// Certificate format
-	Format string `url:"format,omitempty"`
+	Format CertificateFormat `url:"format,omitempty"`
+}
+
+func (o *SSOConfigsGetAccountSigningCertificateOptions) validate(v *validator) {
+	if o == nil {
+		o = &SSOConfigsGetAccountSigningCertificateOptions{}
+	}
+	v.enum("format", string(o.Format), o.Format.Valid())
+}
+
+// Validate reports, as a *ValidationError, every required parameter
+// missing from o, or value outside its enum, that SSOConfigsService.GetAccountSigningCertificate would refuse
+// before sending; nil when there is none.
+func (o *SSOConfigsGetAccountSigningCertificateOptions) Validate() error {
+	var v validator
+	o.validate(&v)
+	return v.err()
 }
 
 // GetAccountSigningCertificate downloads signing certificate. opts may be nil.
@@ -4547,6 +4632,7 @@ func (s *SSOConfigsService) GetAccountSigningCertificate(ctx context.Context, ac
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
+	opts.validate(&v)
 	v.check(w != nil && !isNilPointer(w), "w", "is required")
 	if err := v.err(); err != nil {
 		return err
@@ -4625,7 +4711,23 @@ func (s *SSOConfigsService) GetPartition(ctx context.Context, ssoName string, ca
 // SSOConfigsGetPartitionSigningCertificateOptions holds the query parameters of SSOConfigsService.GetPartitionSigningCertificate.
 type SSOConfigsGetPartitionSigningCertificateOptions struct {
 	// Certificate format
-	Format string `url:"format,omitempty"`
+	Format CertificateFormat `url:"format,omitempty"`
+}
+
+func (o *SSOConfigsGetPartitionSigningCertificateOptions) validate(v *validator) {
+	if o == nil {
+		o = &SSOConfigsGetPartitionSigningCertificateOptions{}
+	}
+	v.enum("format", string(o.Format), o.Format.Valid())
+}
+
+// Validate reports, as a *ValidationError, every required parameter
+// missing from o, or value outside its enum, that SSOConfigsService.GetPartitionSigningCertificate would refuse
+// before sending; nil when there is none.
+func (o *SSOConfigsGetPartitionSigningCertificateOptions) Validate() error {
+	var v validator
+	o.validate(&v)
+	return v.err()
 }
 
 // GetPartitionSigningCertificate downloads signing certificate. opts may be
@@ -4637,6 +4739,7 @@ type SSOConfigsGetPartitionSigningCertificateOptions struct {
 func (s *SSOConfigsService) GetPartitionSigningCertificate(ctx context.Context, opts *SSOConfigsGetPartitionSigningCertificateOptions, w io.Writer, callOpts ...CallOption) error {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
+	opts.validate(&v)
 	v.check(w != nil && !isNilPointer(w), "w", "is required")
 	if err := v.err(); err != nil {
 		return err
@@ -5056,19 +5159,20 @@ func (s *SecurityGroupsService) Update(ctx context.Context, securityID string, r
 // operationId getServiceActivationEvents.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/reference/{referenceId}/type/{serviceType}
-func (s *ServiceActivationsService) ListEvents(ctx context.Context, accountID, referenceID, serviceType string, callOpts ...CallOption) (*ServiceActivationEvent, error) {
+func (s *ServiceActivationsService) ListEvents(ctx context.Context, accountID, referenceID string, serviceType ServiceActivationType, callOpts ...CallOption) (*ServiceActivationEvent, error) {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("referenceId", referenceID)
-	v.pathID("serviceType", serviceType)
+	v.pathID("serviceType", string(serviceType))
+	v.enum("serviceType", string(serviceType), serviceType.Valid())
 	if err := v.err(); err != nil {
 		return nil, err
 	}
 	return call[ServiceActivationEvent](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/reference/{referenceId}/type/{serviceType}",
-		args:   []string{accountID, referenceID, serviceType},
+		args:   []string{accountID, referenceID, string(serviceType)},
 	})
 }
 
@@ -5254,8 +5358,8 @@ func (o *SipTrunksValidateOptions) validate(v *validator) {
 }
 
 // Validate reports, as a *ValidationError, every required parameter
-// missing from o that SipTrunksService.Validate would refuse before sending; nil when
-// there is none.
+// missing from o, or value outside its enum, that SipTrunksService.Validate would refuse
+// before sending; nil when there is none.
 func (o *SipTrunksValidateOptions) Validate() error {
 	var v validator
 	o.validate(&v)
@@ -5622,7 +5726,7 @@ type TelephoneNumbersExportStatusSearchOptions struct {
 	// matches this accountId
 	AccountID string `url:"accountId,omitempty"`
 	// Determines which field to check for the date range
-	DateType string `url:"dateType,omitempty"`
+	DateType StatusSearchDateType `url:"dateType,omitempty"`
 	// End date, ISO 8601 format
 	EndDate string `url:"endDate,omitempty"`
 	// Include serviceActivationEvent where serviceActivationEvent.serviceType
@@ -5643,6 +5747,22 @@ type TelephoneNumbersExportStatusSearchOptions struct {
 	TelephoneNumber string `url:"telephoneNumber,omitempty"`
 }
 
+func (o *TelephoneNumbersExportStatusSearchOptions) validate(v *validator) {
+	if o == nil {
+		o = &TelephoneNumbersExportStatusSearchOptions{}
+	}
+	v.enum("dateType", string(o.DateType), o.DateType.Valid())
+}
+
+// Validate reports, as a *ValidationError, every required parameter
+// missing from o, or value outside its enum, that TelephoneNumbersService.ExportStatusSearch would refuse
+// before sending; nil when there is none.
+func (o *TelephoneNumbersExportStatusSearchOptions) Validate() error {
+	var v validator
+	o.validate(&v)
+	return v.err()
+}
+
 // ExportStatusSearch exports as CSV telephone number status search. opts may be
 // nil.
 //
@@ -5651,6 +5771,11 @@ type TelephoneNumbersExportStatusSearchOptions struct {
 //alianza:operation GET /v2/partition/{partitionId}/telephonenumber/exportstatussearch_2
 func (s *TelephoneNumbersService) ExportStatusSearch(ctx context.Context, opts *TelephoneNumbersExportStatusSearchOptions, callOpts ...CallOption) (*Job, error) {
 	ctx = withCallOptions(ctx, callOpts)
+	var v validator
+	opts.validate(&v)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
 	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/telephonenumber/exportstatussearch_2",
@@ -5665,12 +5790,12 @@ type TelephoneNumbersExportStatusSearchCSVOptions struct {
 	// matches the accountId supplied.
 	AccountID string `url:"accountId,omitempty"`
 	// Type of date
-	DateType string `url:"dateType,omitempty"`
+	DateType StatusSearchDateType `url:"dateType,omitempty"`
 	// End date for the time interval to search in. Leave empty to not filter by
 	// dates.
 	EndDate string `url:"endDate,omitempty"`
 	// Service activation event type
-	EventType []string `url:"eventType,omitempty"`
+	EventType []ServiceActivationType `url:"eventType,omitempty"`
 	// Include Sub TNs
 	IncludeSubTNs *bool `url:"includeSubTns,omitempty"`
 	// Start date for the time interval to search in. Leave empty to not filter by
@@ -5679,9 +5804,31 @@ type TelephoneNumbersExportStatusSearchCSVOptions struct {
 	// Include serviceActivationEvent where
 	// serviceActivationEvent.activationStatusType match one of the values in the
 	// list
-	StatusType []string `url:"statusType,omitempty"`
+	StatusType []ActivationStatus `url:"statusType,omitempty"`
 	// Telephone number
 	TelephoneNumber string `url:"telephoneNumber,omitempty"`
+}
+
+func (o *TelephoneNumbersExportStatusSearchCSVOptions) validate(v *validator) {
+	if o == nil {
+		o = &TelephoneNumbersExportStatusSearchCSVOptions{}
+	}
+	v.enum("dateType", string(o.DateType), o.DateType.Valid())
+	for _, e := range o.EventType {
+		v.enum("eventType", string(e), e.Valid())
+	}
+	for _, e := range o.StatusType {
+		v.enum("statusType", string(e), e.Valid())
+	}
+}
+
+// Validate reports, as a *ValidationError, every required parameter
+// missing from o, or value outside its enum, that TelephoneNumbersService.ExportStatusSearchCSV would refuse
+// before sending; nil when there is none.
+func (o *TelephoneNumbersExportStatusSearchCSVOptions) Validate() error {
+	var v validator
+	o.validate(&v)
+	return v.err()
 }
 
 // ExportStatusSearchCSV exports as CSV telephone number status search. opts may
@@ -5693,6 +5840,7 @@ type TelephoneNumbersExportStatusSearchCSVOptions struct {
 func (s *TelephoneNumbersService) ExportStatusSearchCSV(ctx context.Context, opts *TelephoneNumbersExportStatusSearchCSVOptions, w io.Writer, callOpts ...CallOption) error {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
+	opts.validate(&v)
 	v.check(w != nil && !isNilPointer(w), "w", "is required")
 	if err := v.err(); err != nil {
 		return err
@@ -5952,8 +6100,8 @@ func (o *UserGroupsCreateSettingOptions) validate(v *validator) {
 }
 
 // Validate reports, as a *ValidationError, every required parameter
-// missing from o that UserGroupsService.CreateSetting would refuse before sending; nil when
-// there is none.
+// missing from o, or value outside its enum, that UserGroupsService.CreateSetting would refuse
+// before sending; nil when there is none.
 func (o *UserGroupsCreateSettingOptions) Validate() error {
 	var v validator
 	o.validate(&v)
@@ -6013,8 +6161,8 @@ func (o *UserGroupsDeleteSettingsOptions) validate(v *validator) {
 }
 
 // Validate reports, as a *ValidationError, every required parameter
-// missing from o that UserGroupsService.DeleteSettings would refuse before sending; nil when
-// there is none.
+// missing from o, or value outside its enum, that UserGroupsService.DeleteSettings would refuse
+// before sending; nil when there is none.
 func (o *UserGroupsDeleteSettingsOptions) Validate() error {
 	var v validator
 	o.validate(&v)
@@ -6071,8 +6219,8 @@ func (o *UserGroupsGetSettingsOptions) validate(v *validator) {
 }
 
 // Validate reports, as a *ValidationError, every required parameter
-// missing from o that UserGroupsService.GetSettings would refuse before sending; nil when
-// there is none.
+// missing from o, or value outside its enum, that UserGroupsService.GetSettings would refuse
+// before sending; nil when there is none.
 func (o *UserGroupsGetSettingsOptions) Validate() error {
 	var v validator
 	o.validate(&v)
@@ -6130,8 +6278,8 @@ func (o *UserGroupsUpdateSettingsOptions) validate(v *validator) {
 }
 
 // Validate reports, as a *ValidationError, every required parameter
-// missing from o that UserGroupsService.UpdateSettings would refuse before sending; nil when
-// there is none.
+// missing from o, or value outside its enum, that UserGroupsService.UpdateSettings would refuse
+// before sending; nil when there is none.
 func (o *UserGroupsUpdateSettingsOptions) Validate() error {
 	var v validator
 	o.validate(&v)
@@ -6217,7 +6365,23 @@ func (s *UsersService) DeleteAccountUser(ctx context.Context, accountID, userID 
 type UsersGetAccountUserOptions struct {
 	// Defines if the Id is the userid for the username. If not supplied,
 	// AccountUserX.id is assumed.
-	IDType string `url:"idType,omitempty"`
+	IDType UserIDType `url:"idType,omitempty"`
+}
+
+func (o *UsersGetAccountUserOptions) validate(v *validator) {
+	if o == nil {
+		o = &UsersGetAccountUserOptions{}
+	}
+	v.enum("idType", string(o.IDType), o.IDType.Valid())
+}
+
+// Validate reports, as a *ValidationError, every required parameter
+// missing from o, or value outside its enum, that UsersService.GetAccountUser would refuse
+// before sending; nil when there is none.
+func (o *UsersGetAccountUserOptions) Validate() error {
+	var v validator
+	o.validate(&v)
+	return v.err()
 }
 
 // GetAccountUser retrieves a specific account user using an identifier. opts
@@ -6231,6 +6395,7 @@ func (s *UsersService) GetAccountUser(ctx context.Context, accountID, userID str
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("userId", userID)
+	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -6682,19 +6847,20 @@ func (s *VoicemailBoxesService) Delete(ctx context.Context, accountID, voicemail
 // operationId deleteBusinessLineGreeting.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/greetings/{greetingType}/media
-func (s *VoicemailBoxesService) DeleteBusinessLineGreetingMedia(ctx context.Context, accountID, voicemailBoxID, greetingType string, callOpts ...CallOption) error {
+func (s *VoicemailBoxesService) DeleteBusinessLineGreetingMedia(ctx context.Context, accountID, voicemailBoxID string, greetingType GreetingType, callOpts ...CallOption) error {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
-	v.pathID("greetingType", greetingType)
+	v.pathID("greetingType", string(greetingType))
+	v.enum("greetingType", string(greetingType), greetingType.Valid())
 	if err := v.err(); err != nil {
 		return err
 	}
 	return s.client.do(ctx, &request{
 		method: http.MethodDelete,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/greetings/{greetingType}/media",
-		args:   []string{accountID, voicemailBoxID, greetingType},
+		args:   []string{accountID, voicemailBoxID, string(greetingType)},
 	})
 }
 
@@ -6703,19 +6869,20 @@ func (s *VoicemailBoxesService) DeleteBusinessLineGreetingMedia(ctx context.Cont
 // operationId deleteGreeting.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/greetings/{greetingType}/media
-func (s *VoicemailBoxesService) DeleteGreetingMedia(ctx context.Context, accountID, voicemailBoxID, greetingType string, callOpts ...CallOption) error {
+func (s *VoicemailBoxesService) DeleteGreetingMedia(ctx context.Context, accountID, voicemailBoxID string, greetingType GreetingType, callOpts ...CallOption) error {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
-	v.pathID("greetingType", greetingType)
+	v.pathID("greetingType", string(greetingType))
+	v.enum("greetingType", string(greetingType), greetingType.Valid())
 	if err := v.err(); err != nil {
 		return err
 	}
 	return s.client.do(ctx, &request{
 		method: http.MethodDelete,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/greetings/{greetingType}/media",
-		args:   []string{accountID, voicemailBoxID, greetingType},
+		args:   []string{accountID, voicemailBoxID, string(greetingType)},
 	})
 }
 
@@ -6745,12 +6912,13 @@ func (s *VoicemailBoxesService) Get(ctx context.Context, accountID, voicemailBox
 // operationId retrieveBusinessLineGreeting.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/greetings/{greetingType}/media
-func (s *VoicemailBoxesService) GetBusinessLineGreetingMedia(ctx context.Context, accountID, voicemailBoxID, greetingType string, w io.Writer, callOpts ...CallOption) error {
+func (s *VoicemailBoxesService) GetBusinessLineGreetingMedia(ctx context.Context, accountID, voicemailBoxID string, greetingType GreetingType, w io.Writer, callOpts ...CallOption) error {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
-	v.pathID("greetingType", greetingType)
+	v.pathID("greetingType", string(greetingType))
+	v.enum("greetingType", string(greetingType), greetingType.Valid())
 	v.check(w != nil && !isNilPointer(w), "w", "is required")
 	if err := v.err(); err != nil {
 		return err
@@ -6758,7 +6926,7 @@ func (s *VoicemailBoxesService) GetBusinessLineGreetingMedia(ctx context.Context
 	return s.client.do(ctx, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/greetings/{greetingType}/media",
-		args:   []string{accountID, voicemailBoxID, greetingType},
+		args:   []string{accountID, voicemailBoxID, string(greetingType)},
 		do:     &doRequest{w: w, accept: "application/octet-stream"},
 	})
 }
@@ -6769,12 +6937,13 @@ func (s *VoicemailBoxesService) GetBusinessLineGreetingMedia(ctx context.Context
 // operationId retrieveGreeting.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/greetings/{greetingType}/media
-func (s *VoicemailBoxesService) GetGreetingMedia(ctx context.Context, accountID, voicemailBoxID, greetingType string, w io.Writer, callOpts ...CallOption) error {
+func (s *VoicemailBoxesService) GetGreetingMedia(ctx context.Context, accountID, voicemailBoxID string, greetingType GreetingType, w io.Writer, callOpts ...CallOption) error {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
-	v.pathID("greetingType", greetingType)
+	v.pathID("greetingType", string(greetingType))
+	v.enum("greetingType", string(greetingType), greetingType.Valid())
 	v.check(w != nil && !isNilPointer(w), "w", "is required")
 	if err := v.err(); err != nil {
 		return err
@@ -6782,7 +6951,7 @@ func (s *VoicemailBoxesService) GetGreetingMedia(ctx context.Context, accountID,
 	return s.client.do(ctx, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/greetings/{greetingType}/media",
-		args:   []string{accountID, voicemailBoxID, greetingType},
+		args:   []string{accountID, voicemailBoxID, string(greetingType)},
 		do:     &doRequest{w: w, accept: "application/octet-stream"},
 	})
 }
@@ -6914,12 +7083,13 @@ func (s *VoicemailBoxesService) Update(ctx context.Context, accountID, voicemail
 // operationId uploadBusinessLineGreeting.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/greetings/{greetingType}/media
-func (s *VoicemailBoxesService) UploadBusinessLineGreeting(ctx context.Context, accountID, voicemailBoxID, greetingType string, filename string, file io.Reader, callOpts ...CallOption) error {
+func (s *VoicemailBoxesService) UploadBusinessLineGreeting(ctx context.Context, accountID, voicemailBoxID string, greetingType GreetingType, filename string, file io.Reader, callOpts ...CallOption) error {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
-	v.pathID("greetingType", greetingType)
+	v.pathID("greetingType", string(greetingType))
+	v.enum("greetingType", string(greetingType), greetingType.Valid())
 	payload := uploadPayload(&v, "file", filename, file, nil)
 	if err := v.err(); err != nil {
 		return err
@@ -6927,7 +7097,7 @@ func (s *VoicemailBoxesService) UploadBusinessLineGreeting(ctx context.Context, 
 	return s.client.do(ctx, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/greetings/{greetingType}/media",
-		args:   []string{accountID, voicemailBoxID, greetingType},
+		args:   []string{accountID, voicemailBoxID, string(greetingType)},
 		do:     &doRequest{payload: payload},
 	})
 }
@@ -6938,12 +7108,13 @@ func (s *VoicemailBoxesService) UploadBusinessLineGreeting(ctx context.Context, 
 // operationId uploadGreeting.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/greetings/{greetingType}/media
-func (s *VoicemailBoxesService) UploadGreeting(ctx context.Context, accountID, voicemailBoxID, greetingType string, filename string, file io.Reader, callOpts ...CallOption) error {
+func (s *VoicemailBoxesService) UploadGreeting(ctx context.Context, accountID, voicemailBoxID string, greetingType GreetingType, filename string, file io.Reader, callOpts ...CallOption) error {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
-	v.pathID("greetingType", greetingType)
+	v.pathID("greetingType", string(greetingType))
+	v.enum("greetingType", string(greetingType), greetingType.Valid())
 	payload := uploadPayload(&v, "file", filename, file, nil)
 	if err := v.err(); err != nil {
 		return err
@@ -6951,7 +7122,7 @@ func (s *VoicemailBoxesService) UploadGreeting(ctx context.Context, accountID, v
 	return s.client.do(ctx, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/greetings/{greetingType}/media",
-		args:   []string{accountID, voicemailBoxID, greetingType},
+		args:   []string{accountID, voicemailBoxID, string(greetingType)},
 		do:     &doRequest{payload: payload},
 	})
 }
@@ -7052,7 +7223,23 @@ func (s *VoicemailMessagesService) GetContent(ctx context.Context, accountID, vo
 
 // VoicemailMessagesGetContentByURLOptions holds the query parameters of VoicemailMessagesService.GetContentByURL.
 type VoicemailMessagesGetContentByURLOptions struct {
-	MediaType string `url:"mediatype,omitempty"`
+	MediaType VoicemailAudioFormat `url:"mediatype,omitempty"`
+}
+
+func (o *VoicemailMessagesGetContentByURLOptions) validate(v *validator) {
+	if o == nil {
+		o = &VoicemailMessagesGetContentByURLOptions{}
+	}
+	v.enum("mediatype", string(o.MediaType), o.MediaType.Valid())
+}
+
+// Validate reports, as a *ValidationError, every required parameter
+// missing from o, or value outside its enum, that VoicemailMessagesService.GetContentByURL would refuse
+// before sending; nil when there is none.
+func (o *VoicemailMessagesGetContentByURLOptions) Validate() error {
+	var v validator
+	o.validate(&v)
+	return v.err()
 }
 
 // GetContentByURL gets contents of voicemail message. opts may be nil. The
@@ -7067,6 +7254,7 @@ func (s *VoicemailMessagesService) GetContentByURL(ctx context.Context, accountI
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
 	v.pathID("messageId", messageID)
+	opts.validate(&v)
 	v.check(w != nil && !isNilPointer(w), "w", "is required")
 	if err := v.err(); err != nil {
 		return err

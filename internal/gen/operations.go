@@ -219,7 +219,9 @@ type Param struct {
 	Go       string // Go name: an unexported argument or an exported field
 	Type     string // Go type
 	Required bool
-	Filled   bool // a required query parameter the method fills when empty: always sent
+	Filled   bool   // a required query parameter the method fills when empty: always sent
+	Enum     bool   // Type is an enum (or a slice of one): its values are checked
+	First    string // Enum: the enum's first value, for placeholders
 	Doc      string
 }
 
@@ -589,15 +591,33 @@ func planMethod(s *Spec, tn TypeNamer, m *Method) error {
 		hint = TypeName(op.Method + " " + op.Path)
 	}
 	taken := map[string]bool{"ctx": true, "s": true, "opts": true, "req": true, "w": true, "v": true, "file": true, "filename": true, "fields": true, "err": true, "out": true}
+	params := slices.Clone(asSlice(op.node["parameters"]))
+	pe, _ := tn.(interface {
+		ParamEnum(n map[string]any, name, source string) (string, string)
+	})
+	paramEnum := func(in, name string) (string, string) {
+		if pe == nil {
+			return "", ""
+		}
+		for _, p := range params {
+			pm := s.Resolve(asMap(p))
+			if str(pm["in"]) == in && str(pm["name"]) == name {
+				return pe.ParamEnum(asMap(pm["schema"]), FieldGoName(name), op.ID+"."+name)
+			}
+		}
+		return "", ""
+	}
 	for _, name := range placeholderNames(op.Path) {
 		p := Param{Name: name, Go: ArgName(name), Type: "string", Required: true}
 		if taken[p.Go] || token.IsKeyword(p.Go) {
 			p.Go += "Arg"
 		}
+		if et, first := paramEnum("path", name); et != "" && !strings.HasPrefix(et, "[]") {
+			p.Type, p.Enum, p.First = et, true, first
+		}
 		taken[p.Go] = true
 		m.Args = append(m.Args, p)
 	}
-	params := slices.Clone(asSlice(op.node["parameters"]))
 	for _, p := range params {
 		pm := s.Resolve(asMap(p))
 		if str(pm["in"]) != "query" {
@@ -605,7 +625,11 @@ func planMethod(s *Spec, tn TypeNamer, m *Method) error {
 		}
 		req, _ := pm["required"].(bool)
 		sch := s.Resolve(asMap(pm["schema"]))
-		m.Query = append(m.Query, Param{Name: str(pm["name"]), Go: FieldGoName(str(pm["name"])), Type: queryType(s, sch, req), Required: req, Doc: StripHTML(str(pm["description"]))})
+		q := Param{Name: str(pm["name"]), Go: FieldGoName(str(pm["name"])), Type: queryType(s, sch, req), Required: req, Doc: StripHTML(str(pm["description"]))}
+		if et, first := paramEnum("query", q.Name); et != "" {
+			q.Type, q.Enum, q.First = et, true, first
+		}
+		m.Query = append(m.Query, q)
 	}
 	sort.SliceStable(m.Query, func(i, j int) bool { return m.Query[i].Name < m.Query[j].Name })
 	for i := 1; i < len(m.Query); i++ {

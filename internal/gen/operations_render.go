@@ -154,7 +154,7 @@ func renderOptions(b *bytes.Buffer, m *Method) {
 	b.WriteString("}\n")
 	var req []Param
 	for _, q := range m.Query {
-		if q.Required {
+		if q.Required || q.Enum {
 			req = append(req, q)
 		}
 	}
@@ -164,6 +164,16 @@ func renderOptions(b *bytes.Buffer, m *Method) {
 	fmt.Fprintf(b, "\nfunc (o *%s) validate(v *validator) {\n\tif o == nil {\n\t\to = &%s{}\n\t}\n", m.Options, m.Options)
 	for _, q := range req {
 		switch {
+		case q.Enum && strings.HasPrefix(q.Type, "[]"):
+			if q.Required {
+				fmt.Fprintf(b, "\tv.check(len(o.%s) > 0, %q, \"is required\")\n", q.Go, q.Name)
+			}
+			fmt.Fprintf(b, "\tfor _, e := range o.%s {\n\t\tv.enum(%q, string(e), e.Valid())\n\t}\n", q.Go, q.Name)
+		case q.Enum:
+			if q.Required {
+				fmt.Fprintf(b, "\tv.required(%q, string(o.%s))\n", q.Name, q.Go)
+			}
+			fmt.Fprintf(b, "\tv.enum(%q, string(o.%s), o.%s.Valid())\n", q.Name, q.Go, q.Go)
 		case q.Type == "string":
 			fmt.Fprintf(b, "\tv.required(%q, o.%s)\n", q.Name, q.Go)
 		case strings.HasPrefix(q.Type, "[]"):
@@ -175,8 +185,14 @@ func renderOptions(b *bytes.Buffer, m *Method) {
 		}
 	}
 	b.WriteString("}\n")
-	fmt.Fprintf(b, "\n// Validate reports, as a *ValidationError, every required parameter\n// missing from o that %sService.%s would refuse before sending; nil when\n// there is none.\n", m.Service, m.Name)
+	fmt.Fprintf(b, "\n// Validate reports, as a *ValidationError, every required parameter\n// missing from o, or value outside its enum, that %sService.%s would refuse\n// before sending; nil when there is none.\n", m.Service, m.Name)
 	fmt.Fprintf(b, "func (o *%s) Validate() error {\n\tvar v validator\n\to.validate(&v)\n\treturn v.err()\n}\n", m.Options)
+}
+
+// checksQuery reports whether the options have a validate method: a
+// required parameter or an enum's values to check.
+func (m *Method) checksQuery() bool {
+	return m.hasRequiredQuery() || slices.ContainsFunc(m.Query, func(q Param) bool { return q.Enum })
 }
 
 func (m *Method) hasRequiredQuery() bool {
@@ -186,13 +202,15 @@ func (m *Method) hasRequiredQuery() bool {
 // params is the method's parameter list after ctx, and the arguments that
 // pass the same values on (for the iterator).
 func (m *Method) params() (decl, pass []string) {
-	var names []string
-	for _, a := range m.Args {
-		names = append(names, a.Go)
-	}
-	if len(names) > 0 {
-		decl = append(decl, strings.Join(names, ", ")+" string")
+	for i := 0; i < len(m.Args); {
+		j := i
+		var names []string
+		for ; j < len(m.Args) && m.Args[j].Type == m.Args[i].Type; j++ {
+			names = append(names, m.Args[j].Go)
+		}
+		decl = append(decl, strings.Join(names, ", ")+" "+m.Args[i].Type)
 		pass = append(pass, names...)
+		i = j
 	}
 	if m.Body == BodyJSON {
 		if m.BodyPointer() {
@@ -294,14 +312,18 @@ func renderMethod(b *bytes.Buffer, m *Method, imports map[string]bool) {
 		return expr
 	}
 	m.renderFill(b, ret)
-	validates := len(m.Args) > 0 || m.hasRequiredQuery() || m.Body == BodyMultipart || m.Answer == AnswerStream || m.BodyRule ||
+	validates := len(m.Args) > 0 || m.checksQuery() || m.Body == BodyMultipart || m.Answer == AnswerStream || m.BodyRule ||
 		m.Body == BodyJSON && m.BodyReq && (m.BodyPointer() || strings.HasPrefix(m.BodyType, "[]") || strings.HasPrefix(m.BodyType, "map["))
 	if validates {
 		b.WriteString("\tvar v validator\n")
 		for _, a := range m.Args {
+			if a.Enum {
+				fmt.Fprintf(b, "\tv.pathID(%q, string(%s))\n\tv.enum(%q, string(%s), %s.Valid())\n", a.Name, a.Go, a.Name, a.Go, a.Go)
+				continue
+			}
 			fmt.Fprintf(b, "\tv.pathID(%q, %s)\n", a.Name, a.Go)
 		}
-		if m.hasRequiredQuery() {
+		if m.checksQuery() {
 			b.WriteString("\topts.validate(&v)\n")
 		}
 		switch {
@@ -337,6 +359,10 @@ func renderMethod(b *bytes.Buffer, m *Method, imports map[string]bool) {
 	if len(m.Args) > 0 {
 		var names []string
 		for _, a := range m.Args {
+			if a.Type != "string" {
+				names = append(names, "string("+a.Go+")")
+				continue
+			}
 			names = append(names, a.Go)
 		}
 		fields = append(fields, "args: []string{"+strings.Join(names, ", ")+"}")
@@ -489,8 +515,13 @@ func RenderCallsTest(pkg string, plan *Plan, body func(typ string) string) ([]by
 	out.WriteString("\n// generatedCalls calls every generated method once.\nvar generatedCalls = []generatedCall{\n")
 	for _, m := range plan.Methods {
 		var args, vals []string
-		for i := range m.Args {
+		for i, a := range m.Args {
 			v := fmt.Sprintf("a%d", i+1)
+			if a.Enum {
+				args = append(args, a.Type+"("+strconv.Quote(a.First)+")")
+				vals = append(vals, strconv.Quote(a.First))
+				continue
+			}
 			args = append(args, strconv.Quote(v))
 			vals = append(vals, strconv.Quote(v))
 		}
@@ -514,7 +545,12 @@ func RenderCallsTest(pkg string, plan *Plan, body func(typ string) string) ([]by
 		if m.Options != "" {
 			var set []string
 			for _, q := range m.Query {
-				if q.Required && q.Type != "bool" {
+				switch {
+				case q.Required && q.Enum && strings.HasPrefix(q.Type, "[]"):
+					set = append(set, q.Go+": "+q.Type+"{"+strconv.Quote(q.First)+"}")
+				case q.Required && q.Enum:
+					set = append(set, q.Go+": "+strconv.Quote(q.First))
+				case q.Required && q.Type != "bool":
 					set = append(set, q.Go+": "+placeholderValue(q.Type, false, imports))
 				}
 			}

@@ -920,6 +920,38 @@ func (t *Types) Filled(name, field string) {
 	d.Rules = slices.DeleteFunc(d.Rules, func(r Rule) bool { return r.Field == field && r.Kind == "required" })
 }
 
+// ParamEnum is the Go enum type of a path or query parameter whose schema
+// (or, for an array, whose items) declares an enum: an existing enum type
+// with the same values, else one generated under name, whose doc says the
+// values appear in source ("operationId.parameter"). It is "" for any other
+// parameter, and first is the enum's first value.
+func (t *Types) ParamEnum(n map[string]any, name, source string) (typ, first string) {
+	r := t.spec.Resolve(n)
+	if r == nil {
+		return "", ""
+	}
+	prefix := ""
+	if primaryType(r) == "array" {
+		prefix, n = "[]", asMap(r["items"])
+		if r = t.spec.Resolve(n); r == nil {
+			return "", ""
+		}
+	}
+	values, _ := t.spec.EnumValues(r)
+	if !isEnumNode(r) || len(values) == 0 {
+		return "", ""
+	}
+	if ref, ok := n["$ref"].(string); ok {
+		typ = t.expr(n, name, strings.TrimPrefix(ref, schemaRefPrefix))
+	} else {
+		typ = t.expr(n, name, source)
+	}
+	if !t.isEnum(typ) {
+		return "", ""
+	}
+	return prefix + typ, values[0]
+}
+
 // Imports returns the packages models_gen.go needs, sorted: those of the
 // field types (time, encoding/json), slices for enums, fmt and log/slog for
 // the redacting methods of types that hold a Secret, regexp and
