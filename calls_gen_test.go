@@ -145,6 +145,9 @@ var generatedCalls = []generatedCall{
 	{fn: "BusinessLinesService.SetVoicemailBoxMessageReadStatus", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/{messageId}/set-read-status", args: []string{"a1", "a2", "a3"}, answer: "", call: func(ctx context.Context, c *Client) error {
 		return c.BusinessLines.SetVoicemailBoxMessageReadStatus(ctx, "a1", "a2", "a3", &SetReadStatusRequest{})
 	}},
+	{fn: "BusinessLinesService.SetVoicemailMessagesStatus", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/bulk-update", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
+		return c.BusinessLines.SetVoicemailMessagesStatus(ctx, "a1", "a2", &BulkVoicemailActionRequest{ActionType: BulkVoicemailActionTypeValues()[0]})
+	}},
 	{fn: "BusinessLinesService.SwapPortAssignment", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment/rpc/swap", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.BusinessLines.SwapPortAssignment(ctx, "a1", "a2", &SwapBusinessLineDeviceRequest{MACAddress: "x", DeviceTypeID: "x"})
 		return err
@@ -152,9 +155,6 @@ var generatedCalls = []generatedCall{
 	{fn: "BusinessLinesService.UpdateVoicemailBox", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.BusinessLines.UpdateVoicemailBox(ctx, "a1", "a2", &UpdateBusinessLineVoicemailBoxRequest{Name: "x"})
 		return err
-	}},
-	{fn: "BusinessLinesService.UpdateVoicemailBoxMessageBulkUpdate", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/bulk-update", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.BusinessLines.UpdateVoicemailBoxMessageBulkUpdate(ctx, "a1", "a2", &BulkVoicemailActionRequest{ActionType: BulkVoicemailActionTypeValues()[0]})
 	}},
 	{fn: "CallGroupsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/group", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.CallGroups.Create(ctx, "a1", &CreateCallGroupRequest{})
@@ -299,7 +299,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "DeviceLinesService.PrevalidateSwap", op: "GET /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/swap/prevalidate", args: []string{"a1", "a2"}, answer: "true", call: func(ctx context.Context, c *Client) error {
-		_, err := c.DeviceLines.PrevalidateSwap(ctx, "a1", "a2", &DeviceLinesPrevalidateSwapOptions{Macaddress: "x"})
+		_, err := c.DeviceLines.PrevalidateSwap(ctx, "a1", "a2", &DeviceLinesPrevalidateSwapOptions{MACAddress: "x"})
 		return err
 	}},
 	{fn: "DeviceLinesService.Swap", op: "POST /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/swap", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -513,12 +513,12 @@ var generatedCalls = []generatedCall{
 		_, err := c.LocalCallingAreas.Import(ctx, "f.bin", strings.NewReader("file"))
 		return err
 	}},
-	{fn: "ManagementUsersService.Create", op: "POST /v2/partition/{partitionId}/managementuser", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.ManagementUsers.Create(ctx, &CreateManagementUserRequest{})
+	{fn: "ManagementUsersService.BulkUpdateRoles", op: "POST /v2/partition/{partitionId}/managementuser/usergroups", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
+		_, err := c.ManagementUsers.BulkUpdateRoles(ctx, "f.bin", strings.NewReader("file"))
 		return err
 	}},
-	{fn: "ManagementUsersService.CreateUserGroup", op: "POST /v2/partition/{partitionId}/managementuser/usergroups", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.ManagementUsers.CreateUserGroup(ctx, "f.bin", strings.NewReader("file"))
+	{fn: "ManagementUsersService.Create", op: "POST /v2/partition/{partitionId}/managementuser", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
+		_, err := c.ManagementUsers.Create(ctx, &CreateManagementUserRequest{})
 		return err
 	}},
 	{fn: "ManagementUsersService.Delete", op: "DELETE /v2/partition/{partitionId}/managementuser/{id}", args: []string{"a1"}, answer: "\"s\"", call: func(ctx context.Context, c *Client) error {
@@ -655,20 +655,20 @@ var generatedCalls = []generatedCall{
 		_, err := c.RateCenters.Get(ctx, "a1")
 		return err
 	}},
+	{fn: "RateCentersService.GetClosest", op: "GET /v2/supported-rate-centers", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
+		_, err := c.RateCenters.GetClosest(ctx, nil)
+		return err
+	}},
 	{fn: "RateCentersService.GetInventoryPlan", op: "GET /v2/partition/{partitionId}/ratecenter/inventoryplan_2", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.RateCenters.GetInventoryPlan(ctx)
 		return err
 	}},
-	{fn: "RateCentersService.GetTNSearch", op: "GET /v2/partition/{partitionId}/ratecenter/tnsearch", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.RateCenters.GetTNSearch(ctx, nil)
-		return err
-	}},
-	{fn: "RateCentersService.ListClosest", op: "GET /v2/supported-rate-centers", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.RateCenters.ListClosest(ctx, nil)
-		return err
-	}},
 	{fn: "RateCentersService.ListReorderNotifications", op: "GET /v2/partition/{partitionId}/ratecenter/reordernotification", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
 		_, err := c.RateCenters.ListReorderNotifications(ctx)
+		return err
+	}},
+	{fn: "RateCentersService.SearchTN", op: "GET /v2/partition/{partitionId}/ratecenter/tnsearch", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
+		_, err := c.RateCenters.SearchTN(ctx, nil)
 		return err
 	}},
 	{fn: "RateCentersService.UpdateReorderNotification", op: "PUT /v2/partition/{partitionId}/ratecenter/reordernotification", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
@@ -718,8 +718,8 @@ var generatedCalls = []generatedCall{
 		_, err := c.ReferenceData.ListSidecarTypes(ctx)
 		return err
 	}},
-	{fn: "SSOService.DeleteSSOLinkage", op: "DELETE /v2/authn/sso/sso-linkage", args: nil, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.SSO.DeleteSSOLinkage(ctx, &SSODeleteSSOLinkageOptions{AccountID: "x", UserID: "x"})
+	{fn: "SSOService.DeleteLinkage", op: "DELETE /v2/authn/sso/sso-linkage", args: nil, answer: "", call: func(ctx context.Context, c *Client) error {
+		return c.SSO.DeleteLinkage(ctx, &SSODeleteLinkageOptions{AccountID: "x", UserID: "x"})
 	}},
 	{fn: "SSOService.Finish", op: "POST /v2/authn/sso/login-callback", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.SSO.Finish(ctx, &SSOFinishOptions{Code: "x", RedirectURI: "x", State: "ACCOUNT_LEVEL_SSO"})
@@ -733,8 +733,8 @@ var generatedCalls = []generatedCall{
 		_, err := c.SSO.GetLoginInfo(ctx, nil)
 		return err
 	}},
-	{fn: "SSOService.ListSSOLinkages", op: "GET /v2/authn/sso/sso-linkage", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSO.ListSSOLinkages(ctx, &SSOListSSOLinkagesOptions{AccountID: "x"})
+	{fn: "SSOService.ListLinkages", op: "GET /v2/authn/sso/sso-linkage", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
+		_, err := c.SSO.ListLinkages(ctx, &SSOListLinkagesOptions{AccountID: "x"})
 		return err
 	}},
 	{fn: "SSOService.Start", op: "POST /v2/authn/sso/{emailAddress}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -859,8 +859,8 @@ var generatedCalls = []generatedCall{
 		_, err := c.SecurityGroups.Update(ctx, "a1", &UpdateSecurityRoleRequest{})
 		return err
 	}},
-	{fn: "ServiceActivationsService.ListEvents", op: "GET /v2/partition/{partitionId}/account/{accountId}/reference/{referenceId}/type/{serviceType}", args: []string{"a1", "a2", "ACTIVATION"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.ServiceActivations.ListEvents(ctx, "a1", "a2", ServiceActivationType("ACTIVATION"))
+	{fn: "ServiceActivationsService.GetEvent", op: "GET /v2/partition/{partitionId}/account/{accountId}/reference/{referenceId}/type/{serviceType}", args: []string{"a1", "a2", "ACTIVATION"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
+		_, err := c.ServiceActivations.GetEvent(ctx, "a1", "a2", ServiceActivationType("ACTIVATION"))
 		return err
 	}},
 	{fn: "SipTrunkGroupsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -1008,8 +1008,8 @@ var generatedCalls = []generatedCall{
 		_, err := c.TelephoneNumbers.UpdateTNRequest(ctx, "a1", "a2", &UpdateDynamicTelephoneNumberActivationRequest{})
 		return err
 	}},
-	{fn: "UserGroupsService.CreateSetting", op: "POST /v2/user-groups/settings", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.UserGroups.CreateSetting(ctx, &CreateUserGroupRequest{}, &UserGroupsCreateSettingOptions{AccountID: "x"})
+	{fn: "UserGroupsService.CreateSettings", op: "POST /v2/user-groups/settings", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
+		_, err := c.UserGroups.CreateSettings(ctx, &CreateUserGroupRequest{}, &UserGroupsCreateSettingsOptions{AccountID: "x"})
 		return err
 	}},
 	{fn: "UserGroupsService.DeleteSettings", op: "DELETE /v2/user-groups/settings", args: nil, answer: "", call: func(ctx context.Context, c *Client) error {

@@ -31,8 +31,8 @@ func ExampleRateCentersService_Get() {
 	fmt.Println("carrier:", rc.InboundCarrierType)
 
 	// The supported rate center nearest to the customer's site.
-	near, err := client.RateCenters.ListClosest(ctx, &alianza.RateCentersListClosestOptions{
-		Latitude: 40.332486, Longitude: -111.728156, DistanceUnit: "MILES",
+	near, err := client.RateCenters.GetClosest(ctx, &alianza.RateCentersGetClosestOptions{
+		Latitude: 40.332486, Longitude: -111.728156, DistanceUnit: alianza.DistanceUnitMiles,
 	})
 	if err != nil {
 		log.Fatal(err)

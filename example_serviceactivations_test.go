@@ -11,7 +11,7 @@ import (
 
 // Service activations track a number's carrier work (activation, port,
 // disconnect), so a CRM can show where an order stands.
-func ExampleServiceActivationsService_ListEvents() {
+func ExampleServiceActivationsService_GetEvent() {
 	srv, err := alianzatest.Start(alianzatest.WithDemoData())
 	if err != nil {
 		log.Fatal(err)
@@ -31,7 +31,7 @@ func ExampleServiceActivationsService_ListEvents() {
 		log.Fatal(err)
 	}
 
-	event, err := client.ServiceActivations.ListEvents(ctx, acct.ID, numbers[0].PhoneNumber,
+	event, err := client.ServiceActivations.GetEvent(ctx, acct.ID, numbers[0].PhoneNumber,
 		alianza.ServiceActivationTypeActivation)
 	if err != nil {
 		log.Fatal(err)

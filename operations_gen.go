@@ -10,7 +10,7 @@ import (
 	"net/http"
 )
 
-// ActivateMultiple: Multiple account activation.
+// ActivateMultiple activates several accounts in one request.
 //
 // operationId multipleActivation.
 //
@@ -70,7 +70,8 @@ func (s *AccountsService) GetBulkStatusChangeDefinition(ctx context.Context, w i
 	})
 }
 
-// ListFrequentlyAccessed: Frequently accessed account search.
+// ListFrequentlyAccessed lists the 10 accounts of the partition accessed most
+// often, by any user.
 //
 // operationId frequentlyAccessed.
 //
@@ -83,7 +84,8 @@ func (s *AccountsService) ListFrequentlyAccessed(ctx context.Context, callOpts .
 	})
 }
 
-// ListRecentlyAccessed: Recently accessed account search.
+// ListRecentlyAccessed lists the accounts of the partition accessed most
+// recently.
 //
 // operationId recentlyAccessed.
 //
@@ -388,7 +390,7 @@ func (s *BulkOperationsService) UpdateJob(ctx context.Context, jobID string, req
 	})
 }
 
-// CheckUsernameAvailability: SIP Username Availability Check.
+// CheckUsernameAvailability reports whether a SIP username is free to use.
 //
 // operationId isUsernameAvailable.
 //
@@ -775,6 +777,29 @@ func (s *BusinessLinesService) SetVoicemailBoxMessageReadStatus(ctx context.Cont
 	})
 }
 
+// SetVoicemailMessagesStatus marks several voicemail messages READ, UNREAD or
+// DELETE at once.
+//
+// operationId bulkVoicemailMessageUpdate.
+//
+//alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/bulk-update
+func (s *BusinessLinesService) SetVoicemailMessagesStatus(ctx context.Context, accountID, voicemailBoxID string, req *BulkVoicemailActionRequest, callOpts ...CallOption) error {
+	ctx = withCallOptions(ctx, callOpts)
+	var v validator
+	v.pathID("accountId", accountID)
+	v.pathID("voicemailBoxId", voicemailBoxID)
+	validateBody(&v, req)
+	if err := v.err(); err != nil {
+		return err
+	}
+	return s.client.do(ctx, &request{
+		method: http.MethodPut,
+		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/bulk-update",
+		args:   []string{accountID, voicemailBoxID},
+		body:   req,
+	})
+}
+
 // SwapPortAssignment swaps business line port assignment(s). req may be nil.
 //
 // operationId swapBusinessLinePortAssignment.
@@ -830,28 +855,6 @@ func (s *BusinessLinesService) UpdateVoicemailBox(ctx context.Context, accountID
 	return call[BusinessLineVoicemailBox](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}",
-		args:   []string{accountID, voicemailBoxID},
-		body:   req,
-	})
-}
-
-// UpdateVoicemailBoxMessageBulkUpdate: Bulk update of voicemail messages.
-//
-// operationId bulkVoicemailMessageUpdate.
-//
-//alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/bulk-update
-func (s *BusinessLinesService) UpdateVoicemailBoxMessageBulkUpdate(ctx context.Context, accountID, voicemailBoxID string, req *BulkVoicemailActionRequest, callOpts ...CallOption) error {
-	ctx = withCallOptions(ctx, callOpts)
-	var v validator
-	v.pathID("accountId", accountID)
-	v.pathID("voicemailBoxId", voicemailBoxID)
-	validateBody(&v, req)
-	if err := v.err(); err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{
-		method: http.MethodPut,
-		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/bulk-update",
 		args:   []string{accountID, voicemailBoxID},
 		body:   req,
 	})
@@ -1623,14 +1626,14 @@ func (s *DeviceLinesService) GetProvisioningStatus(ctx context.Context, accountI
 // DeviceLinesPrevalidateSwapOptions holds the query parameters of DeviceLinesService.PrevalidateSwap.
 type DeviceLinesPrevalidateSwapOptions struct {
 	// Mac address. Required.
-	Macaddress string `url:"macaddress"`
+	MACAddress string `url:"macaddress"`
 }
 
 func (o *DeviceLinesPrevalidateSwapOptions) validate(v *validator) {
 	if o == nil {
 		o = &DeviceLinesPrevalidateSwapOptions{}
 	}
-	v.required("macaddress", o.Macaddress)
+	v.required("macaddress", o.MACAddress)
 }
 
 // Validate reports, as a *ValidationError, every required parameter
@@ -1642,7 +1645,7 @@ func (o *DeviceLinesPrevalidateSwapOptions) Validate() error {
 	return v.err()
 }
 
-// PrevalidateSwap: Pre-validate a MAC address.
+// PrevalidateSwap pre-validates a MAC address.
 //
 // operationId swapPrevalidate.
 //
@@ -1727,8 +1730,8 @@ func (s *DevicesService) GenerateMetadataAdminPassword(ctx context.Context, acco
 	})
 }
 
-// GetCSV: CSV export of device lines. The answer (text/csv) is copied to w as
-// it arrives.
+// GetCSV returns the CSV export of device lines. The answer (text/csv) is
+// copied to w as it arrives.
 //
 // operationId listDevicesCSV.
 //
@@ -1759,27 +1762,28 @@ type DevicesGetDeviceGraphOptions struct {
 	Limited *bool `url:"limited,omitempty"`
 }
 
-// GetDeviceGraph: Device Graph. opts may be nil.
+// GetDeviceGraph returns the device graph of a MAC address: the phone's
+// interface and every number that rings it. opts may be nil.
 //
 // operationId deviceGraph.
 //
 //alianza:operation GET /v2/ces/deviceGraph/{macaddress}
-func (s *DevicesService) GetDeviceGraph(ctx context.Context, macaddress string, opts *DevicesGetDeviceGraphOptions, callOpts ...CallOption) (json.RawMessage, error) {
+func (s *DevicesService) GetDeviceGraph(ctx context.Context, macAddress string, opts *DevicesGetDeviceGraphOptions, callOpts ...CallOption) (json.RawMessage, error) {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
-	v.pathID("macaddress", macaddress)
+	v.pathID("macaddress", macAddress)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
 	return callValue[json.RawMessage](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/ces/deviceGraph/{macaddress}",
-		args:   []string{macaddress},
+		args:   []string{macAddress},
 		query:  opts,
 	})
 }
 
-// GetMetadata: Device (by mac) Metadata.
+// GetMetadata returns a device's metadata, by MAC address.
 //
 // operationId getDeviceMetadata.
 //
@@ -1799,7 +1803,7 @@ func (s *DevicesService) GetMetadata(ctx context.Context, accountID, macAddress 
 	})
 }
 
-// GetProvisioning: Provisioning info for this device.
+// GetProvisioning returns the provisioning info for this device.
 //
 // operationId getProvisoningRequest.
 //
@@ -1819,8 +1823,8 @@ func (s *DevicesService) GetProvisioning(ctx context.Context, accountID, macAddr
 	})
 }
 
-// ImportLines: Bulk Import Device Lines. file is sent as the form file "file"
-// named filename.
+// ImportLines imports a device's lines from a CSV file. file is sent as the
+// form file "file" named filename.
 //
 // operationId bulkImportDevice.
 //
@@ -1862,7 +1866,7 @@ func (s *DevicesService) ListLines(ctx context.Context, accountID, macAddress st
 	})
 }
 
-// PatchMetadata: Device (by mac) Metadata.
+// PatchMetadata changes the fields set in req of a device's metadata.
 //
 // operationId patchDeviceMetadata.
 //
@@ -1905,7 +1909,7 @@ func (s *DevicesService) ResetMetadataEncryptionKey(ctx context.Context, account
 	})
 }
 
-// UpdateMetadata: Device (by mac) Metadata.
+// UpdateMetadata replaces a device's metadata.
 //
 // operationId updateDeviceMetadata.
 //
@@ -3020,6 +3024,26 @@ func (s *LocalCallingAreasService) Import(ctx context.Context, filename string, 
 	})
 }
 
+// BulkUpdateRoles updates management users and roles. file is sent as the form
+// file "file" named filename.
+//
+// operationId bulkUpdateManagementUserRoles.
+//
+//alianza:operation POST /v2/partition/{partitionId}/managementuser/usergroups
+func (s *ManagementUsersService) BulkUpdateRoles(ctx context.Context, filename string, file io.Reader, callOpts ...CallOption) ([]string, error) {
+	ctx = withCallOptions(ctx, callOpts)
+	var v validator
+	payload := uploadPayload(&v, "file", filename, file, nil)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return callValue[[]string](ctx, s.client, &request{
+		method: http.MethodPost,
+		path:   "/v2/partition/{partitionId}/managementuser/usergroups",
+		do:     &doRequest{payload: payload},
+	})
+}
+
 // Create creates a management user.
 //
 // operationId createManagementUser.
@@ -3036,26 +3060,6 @@ func (s *ManagementUsersService) Create(ctx context.Context, req *CreateManageme
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/managementuser",
 		body:   req,
-	})
-}
-
-// CreateUserGroup updates management users and roles. file is sent as the form
-// file "file" named filename.
-//
-// operationId bulkUpdateManagementUserRoles.
-//
-//alianza:operation POST /v2/partition/{partitionId}/managementuser/usergroups
-func (s *ManagementUsersService) CreateUserGroup(ctx context.Context, filename string, file io.Reader, callOpts ...CallOption) ([]string, error) {
-	ctx = withCallOptions(ctx, callOpts)
-	var v validator
-	payload := uploadPayload(&v, "file", filename, file, nil)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
-	return callValue[[]string](ctx, s.client, &request{
-		method: http.MethodPost,
-		path:   "/v2/partition/{partitionId}/managementuser/usergroups",
-		do:     &doRequest{payload: payload},
 	})
 }
 
@@ -3319,7 +3323,7 @@ func (o *ManagementUsersValidatePropertiesOptions) Validate() error {
 	return v.err()
 }
 
-// ValidateProperties: Pre-validate the ManagementUser object.
+// ValidateProperties pre-validates the ManagementUser object.
 //
 // operationId validateManagementUserProperties.
 //
@@ -3704,7 +3708,7 @@ func (s *PartitionsService) ListDataHistoriesAll(ctx context.Context, opts *Part
 	}
 }
 
-// ListInboundCarriers: Telephone Carriers.
+// ListInboundCarriers lists the partition's inbound telephone carriers.
 //
 // operationId getInboundCarriers.
 //
@@ -3901,6 +3905,54 @@ func (s *RateCentersService) Get(ctx context.Context, tn string, callOpts ...Cal
 	})
 }
 
+// RateCentersGetClosestOptions holds the query parameters of RateCentersService.GetClosest.
+type RateCentersGetClosestOptions struct {
+	BusOrgID     string             `url:"busOrgId,omitempty"`
+	DistanceUnit DistanceUnit       `url:"distanceUnit,omitempty"`
+	Latitude     float64            `url:"latitude,omitempty"`
+	Longitude    float64            `url:"longitude,omitempty"`
+	MaxResults   int                `url:"maxResults,omitempty"`
+	State        string             `url:"state,omitempty"`
+	Type         InboundCarrierType `url:"type,omitempty"`
+}
+
+func (o *RateCentersGetClosestOptions) validate(v *validator) {
+	if o == nil {
+		o = &RateCentersGetClosestOptions{}
+	}
+	v.enum("distanceUnit", string(o.DistanceUnit), o.DistanceUnit.Valid())
+	v.enum("type", string(o.Type), o.Type.Valid())
+}
+
+// Validate reports, as a *ValidationError, every required parameter
+// missing from o, or value outside its enum, that RateCentersService.GetClosest would refuse
+// before sending; nil when there is none.
+func (o *RateCentersGetClosestOptions) Validate() error {
+	var v validator
+	o.validate(&v)
+	return v.err()
+}
+
+// GetClosest returns the carrier-supported rate center nearest a location, with
+// its distance. opts may be nil.
+//
+// operationId getClosestAvailableRateCenters.
+//
+//alianza:operation GET /v2/supported-rate-centers
+func (s *RateCentersService) GetClosest(ctx context.Context, opts *RateCentersGetClosestOptions, callOpts ...CallOption) (*RateCenterSearchView, error) {
+	ctx = withCallOptions(ctx, callOpts)
+	var v validator
+	opts.validate(&v)
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return call[RateCenterSearchView](ctx, s.client, &request{
+		method: http.MethodGet,
+		path:   "/v2/supported-rate-centers",
+		query:  opts,
+	})
+}
+
 // GetInventoryPlan initiates the creation of a rate center inventory plan CSV
 // file.
 //
@@ -3915,81 +3967,6 @@ func (s *RateCentersService) GetInventoryPlan(ctx context.Context, callOpts ...C
 	})
 }
 
-// RateCentersGetTNSearchOptions holds the query parameters of RateCentersService.GetTNSearch.
-type RateCentersGetTNSearchOptions struct {
-	// Distance Unit (miles, kilometers, radians)
-	Distanceunit string `url:"distanceunit,omitempty"`
-	// Latitude
-	Latitude string `url:"latitude,omitempty"`
-	// Longitude
-	Longitude string `url:"longitude,omitempty"`
-	// Search Term (postal code)
-	Searchterm string `url:"searchterm,omitempty"`
-}
-
-// GetTNSearch: Telephone number search grouped by rate centers. opts may be
-// nil.
-//
-// operationId search_1.
-//
-//alianza:operation GET /v2/partition/{partitionId}/ratecenter/tnsearch
-func (s *RateCentersService) GetTNSearch(ctx context.Context, opts *RateCentersGetTNSearchOptions, callOpts ...CallOption) (*TelephoneNumberView, error) {
-	ctx = withCallOptions(ctx, callOpts)
-	return call[TelephoneNumberView](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/ratecenter/tnsearch",
-		query:  opts,
-	})
-}
-
-// RateCentersListClosestOptions holds the query parameters of RateCentersService.ListClosest.
-type RateCentersListClosestOptions struct {
-	BusOrgID     string             `url:"busOrgId,omitempty"`
-	DistanceUnit DistanceUnit       `url:"distanceUnit,omitempty"`
-	Latitude     float64            `url:"latitude,omitempty"`
-	Longitude    float64            `url:"longitude,omitempty"`
-	MaxResults   int                `url:"maxResults,omitempty"`
-	State        string             `url:"state,omitempty"`
-	Type         InboundCarrierType `url:"type,omitempty"`
-}
-
-func (o *RateCentersListClosestOptions) validate(v *validator) {
-	if o == nil {
-		o = &RateCentersListClosestOptions{}
-	}
-	v.enum("distanceUnit", string(o.DistanceUnit), o.DistanceUnit.Valid())
-	v.enum("type", string(o.Type), o.Type.Valid())
-}
-
-// Validate reports, as a *ValidationError, every required parameter
-// missing from o, or value outside its enum, that RateCentersService.ListClosest would refuse
-// before sending; nil when there is none.
-func (o *RateCentersListClosestOptions) Validate() error {
-	var v validator
-	o.validate(&v)
-	return v.err()
-}
-
-// ListClosest gets carrier-supported rate centers by proximity. opts may be
-// nil.
-//
-// operationId getClosestAvailableRateCenters.
-//
-//alianza:operation GET /v2/supported-rate-centers
-func (s *RateCentersService) ListClosest(ctx context.Context, opts *RateCentersListClosestOptions, callOpts ...CallOption) (*RateCenterSearchView, error) {
-	ctx = withCallOptions(ctx, callOpts)
-	var v validator
-	opts.validate(&v)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
-	return call[RateCenterSearchView](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/supported-rate-centers",
-		query:  opts,
-	})
-}
-
 // ListReorderNotifications retrieves email addresses that will be sent reorder
 // notifications.
 //
@@ -4001,6 +3978,33 @@ func (s *RateCentersService) ListReorderNotifications(ctx context.Context, callO
 	return callValue[[]string](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/ratecenter/reordernotification",
+	})
+}
+
+// RateCentersSearchTNOptions holds the query parameters of RateCentersService.SearchTN.
+type RateCentersSearchTNOptions struct {
+	// Distance Unit (miles, kilometers, radians)
+	DistanceUnit string `url:"distanceunit,omitempty"`
+	// Latitude
+	Latitude string `url:"latitude,omitempty"`
+	// Longitude
+	Longitude string `url:"longitude,omitempty"`
+	// Search Term (postal code)
+	SearchTerm string `url:"searchterm,omitempty"`
+}
+
+// SearchTN searches the partition's telephone numbers by rate center and
+// returns the matching number's view. opts may be nil.
+//
+// operationId search_1.
+//
+//alianza:operation GET /v2/partition/{partitionId}/ratecenter/tnsearch
+func (s *RateCentersService) SearchTN(ctx context.Context, opts *RateCentersSearchTNOptions, callOpts ...CallOption) (*TelephoneNumberView, error) {
+	ctx = withCallOptions(ctx, callOpts)
+	return call[TelephoneNumberView](ctx, s.client, &request{
+		method: http.MethodGet,
+		path:   "/v2/partition/{partitionId}/ratecenter/tnsearch",
+		query:  opts,
 	})
 }
 
@@ -4019,7 +4023,7 @@ func (s *RateCentersService) UpdateReorderNotification(ctx context.Context, req 
 	})
 }
 
-// GetDeviceType: DeviceType.
+// GetDeviceType returns one device type.
 //
 // operationId getDeviceTypeById.
 //
@@ -4043,7 +4047,7 @@ type ReferenceDataGetDialPlanActionTypesOptions struct {
 	IncludeRestricted *bool `url:"includeRestricted,omitempty"`
 }
 
-// GetDialPlanActionTypes: DialPlanActionTypes List. opts may be nil.
+// GetDialPlanActionTypes returns the dial plan action types. opts may be nil.
 //
 // operationId getDialPlanActions.
 //
@@ -4070,8 +4074,8 @@ func (s *ReferenceDataService) GetLanguage(ctx context.Context, callOpts ...Call
 	})
 }
 
-// GetRoutePlanDefinitionTemplate: RoutePlan default template. The answer
-// (text/csv) is copied to w as it arrives.
+// GetRoutePlanDefinitionTemplate returns the default route plan template. The
+// answer (text/csv) is copied to w as it arrives.
 //
 // operationId getRoutePlanDefinitionTemplate.
 //
@@ -4090,7 +4094,8 @@ func (s *ReferenceDataService) GetRoutePlanDefinitionTemplate(ctx context.Contex
 	})
 }
 
-// GetSecondaryLocationTypes: Address - SecondaryLocationType List.
+// GetSecondaryLocationTypes returns the secondary location types an address may
+// use (apartment, suite, ...).
 //
 // operationId getSecondaryLocations.
 //
@@ -4103,7 +4108,7 @@ func (s *ReferenceDataService) GetSecondaryLocationTypes(ctx context.Context, ca
 	})
 }
 
-// GetSidecarType: Device - SideCarType.
+// GetSidecarType returns one device sidecar type.
 //
 // operationId getSideCarTypeById.
 //
@@ -4141,7 +4146,7 @@ func (s *ReferenceDataService) GetSystemDefaultMedia(ctx context.Context, typeAr
 	})
 }
 
-// GetTimeZones: TimeZone List.
+// GetTimeZones returns the time zones.
 //
 // operationId getTimeZones.
 //
@@ -4154,7 +4159,7 @@ func (s *ReferenceDataService) GetTimeZones(ctx context.Context, callOpts ...Cal
 	})
 }
 
-// ListLanguages: Language List.
+// ListLanguages lists the languages the platform supports.
 //
 // operationId getLanguages.
 //
@@ -4188,7 +4193,8 @@ func (o *ReferenceDataListPermissionsOptions) Validate() error {
 	return v.err()
 }
 
-// ListPermissions: PermissionType and Access List. opts may be nil.
+// ListPermissions lists the permission types and their access levels. opts may
+// be nil.
 //
 // operationId getPermissions.
 //
@@ -4207,7 +4213,7 @@ func (s *ReferenceDataService) ListPermissions(ctx context.Context, opts *Refere
 	})
 }
 
-// ListSidecarTypes: Device - SideCarType List.
+// ListSidecarTypes lists the device sidecar types.
 //
 // operationId getSideCarTypes.
 //
@@ -4220,8 +4226,8 @@ func (s *ReferenceDataService) ListSidecarTypes(ctx context.Context, callOpts ..
 	})
 }
 
-// SSODeleteSSOLinkageOptions holds the query parameters of SSOService.DeleteSSOLinkage.
-type SSODeleteSSOLinkageOptions struct {
+// SSODeleteLinkageOptions holds the query parameters of SSOService.DeleteLinkage.
+type SSODeleteLinkageOptions struct {
 	// ID of account, refers to account.id. Required.
 	AccountID string `url:"accountId"`
 	// ID of partition, refers to partition.id. Left empty, the client's partition
@@ -4231,30 +4237,30 @@ type SSODeleteSSOLinkageOptions struct {
 	UserID string `url:"userId"`
 }
 
-func (o *SSODeleteSSOLinkageOptions) validate(v *validator) {
+func (o *SSODeleteLinkageOptions) validate(v *validator) {
 	if o == nil {
-		o = &SSODeleteSSOLinkageOptions{}
+		o = &SSODeleteLinkageOptions{}
 	}
 	v.required("accountId", o.AccountID)
 	v.required("userId", o.UserID)
 }
 
 // Validate reports, as a *ValidationError, every required parameter
-// missing from o, or value outside its enum, that SSOService.DeleteSSOLinkage would refuse
+// missing from o, or value outside its enum, that SSOService.DeleteLinkage would refuse
 // before sending; nil when there is none.
-func (o *SSODeleteSSOLinkageOptions) Validate() error {
+func (o *SSODeleteLinkageOptions) Validate() error {
 	var v validator
 	o.validate(&v)
 	return v.err()
 }
 
-// DeleteSSOLinkage unlinks SSO for a user. It sets opts.PartitionID, when
-// empty, to the client's partition on a copy (opts is not changed).
+// DeleteLinkage unlinks SSO for a user. It sets opts.PartitionID, when empty,
+// to the client's partition on a copy (opts is not changed).
 //
 // operationId unlinkSSO.
 //
 //alianza:operation DELETE /v2/authn/sso/sso-linkage
-func (s *SSOService) DeleteSSOLinkage(ctx context.Context, opts *SSODeleteSSOLinkageOptions, callOpts ...CallOption) error {
+func (s *SSOService) DeleteLinkage(ctx context.Context, opts *SSODeleteLinkageOptions, callOpts ...CallOption) error {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	opts.validate(&v)
@@ -4262,7 +4268,7 @@ func (s *SSOService) DeleteSSOLinkage(ctx context.Context, opts *SSODeleteSSOLin
 		return err
 	}
 	if opts == nil || opts.PartitionID == "" {
-		var o SSODeleteSSOLinkageOptions
+		var o SSODeleteLinkageOptions
 		if opts != nil {
 			o = *opts
 		}
@@ -4311,7 +4317,7 @@ func (o *SSOFinishOptions) Validate() error {
 	return v.err()
 }
 
-// Finish: Complete SSO Authentication (IdP Callback).
+// Finish completes SSO Authentication (IdP Callback).
 //
 // operationId finishSSO.
 //
@@ -4349,7 +4355,8 @@ type SSOGetLoginInfoOptions struct {
 	RedirectURI string `url:"redirect_uri,omitempty"`
 }
 
-// GetLoginInfo: Authorization Code Exchange. opts may be nil.
+// GetLoginInfo exchanges an SSO authorization code for an API authorization
+// token. opts may be nil.
 //
 // operationId getLoginInfo_1.
 //
@@ -4363,8 +4370,8 @@ func (s *SSOService) GetLoginInfo(ctx context.Context, opts *SSOGetLoginInfoOpti
 	})
 }
 
-// SSOListSSOLinkagesOptions holds the query parameters of SSOService.ListSSOLinkages.
-type SSOListSSOLinkagesOptions struct {
+// SSOListLinkagesOptions holds the query parameters of SSOService.ListLinkages.
+type SSOListLinkagesOptions struct {
 	// ID of account, refers to account.id. Required.
 	AccountID string `url:"accountId"`
 	// ID of partition, refers to partition.id. Left empty, the client's partition
@@ -4372,29 +4379,29 @@ type SSOListSSOLinkagesOptions struct {
 	PartitionID string `url:"partitionId"`
 }
 
-func (o *SSOListSSOLinkagesOptions) validate(v *validator) {
+func (o *SSOListLinkagesOptions) validate(v *validator) {
 	if o == nil {
-		o = &SSOListSSOLinkagesOptions{}
+		o = &SSOListLinkagesOptions{}
 	}
 	v.required("accountId", o.AccountID)
 }
 
 // Validate reports, as a *ValidationError, every required parameter
-// missing from o, or value outside its enum, that SSOService.ListSSOLinkages would refuse
+// missing from o, or value outside its enum, that SSOService.ListLinkages would refuse
 // before sending; nil when there is none.
-func (o *SSOListSSOLinkagesOptions) Validate() error {
+func (o *SSOListLinkagesOptions) Validate() error {
 	var v validator
 	o.validate(&v)
 	return v.err()
 }
 
-// ListSSOLinkages gets SSO linkages. It sets opts.PartitionID, when empty, to
-// the client's partition on a copy (opts is not changed).
+// ListLinkages gets SSO linkages. It sets opts.PartitionID, when empty, to the
+// client's partition on a copy (opts is not changed).
 //
 // operationId getSSOLinkages.
 //
 //alianza:operation GET /v2/authn/sso/sso-linkage
-func (s *SSOService) ListSSOLinkages(ctx context.Context, opts *SSOListSSOLinkagesOptions, callOpts ...CallOption) ([]SSOLinkage, error) {
+func (s *SSOService) ListLinkages(ctx context.Context, opts *SSOListLinkagesOptions, callOpts ...CallOption) ([]SSOLinkage, error) {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	opts.validate(&v)
@@ -4402,7 +4409,7 @@ func (s *SSOService) ListSSOLinkages(ctx context.Context, opts *SSOListSSOLinkag
 		return nil, err
 	}
 	if opts == nil || opts.PartitionID == "" {
-		var o SSOListSSOLinkagesOptions
+		var o SSOListLinkagesOptions
 		if opts != nil {
 			o = *opts
 		}
@@ -5154,12 +5161,13 @@ func (s *SecurityGroupsService) Update(ctx context.Context, securityID string, r
 	})
 }
 
-// ListEvents retrieves service activation events on an account.
+// GetEvent returns the service activation event of one reference (a telephone
+// number, port or reservation) and service type on an account.
 //
 // operationId getServiceActivationEvents.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/reference/{referenceId}/type/{serviceType}
-func (s *ServiceActivationsService) ListEvents(ctx context.Context, accountID, referenceID string, serviceType ServiceActivationType, callOpts ...CallOption) (*ServiceActivationEvent, error) {
+func (s *ServiceActivationsService) GetEvent(ctx context.Context, accountID, referenceID string, serviceType ServiceActivationType, callOpts ...CallOption) (*ServiceActivationEvent, error) {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
@@ -5366,7 +5374,7 @@ func (o *SipTrunksValidateOptions) Validate() error {
 	return v.err()
 }
 
-// Validate: Pre-validate data.
+// Validate pre-validates data.
 //
 // operationId validateSipTrunkIpPort.
 //
@@ -5599,7 +5607,7 @@ func (s *TelephoneNumbersService) Create(ctx context.Context, req *CreateTelepho
 	})
 }
 
-// CreateBulkImport: Bulk telephone number import. req may be nil.
+// CreateBulkImport imports telephone numbers in bulk. req may be nil.
 //
 // operationId bulkTelephoneNumberImport.
 //
@@ -6084,37 +6092,37 @@ func (s *TelephoneNumbersService) UpdateTNRequest(ctx context.Context, accountID
 	})
 }
 
-// UserGroupsCreateSettingOptions holds the query parameters of UserGroupsService.CreateSetting.
-type UserGroupsCreateSettingOptions struct {
+// UserGroupsCreateSettingsOptions holds the query parameters of UserGroupsService.CreateSettings.
+type UserGroupsCreateSettingsOptions struct {
 	// Required.
 	AccountID string `url:"accountId"`
 	// Left empty, the client's partition is sent.
 	PartitionID string `url:"partitionId"`
 }
 
-func (o *UserGroupsCreateSettingOptions) validate(v *validator) {
+func (o *UserGroupsCreateSettingsOptions) validate(v *validator) {
 	if o == nil {
-		o = &UserGroupsCreateSettingOptions{}
+		o = &UserGroupsCreateSettingsOptions{}
 	}
 	v.required("accountId", o.AccountID)
 }
 
 // Validate reports, as a *ValidationError, every required parameter
-// missing from o, or value outside its enum, that UserGroupsService.CreateSetting would refuse
+// missing from o, or value outside its enum, that UserGroupsService.CreateSettings would refuse
 // before sending; nil when there is none.
-func (o *UserGroupsCreateSettingOptions) Validate() error {
+func (o *UserGroupsCreateSettingsOptions) Validate() error {
 	var v validator
 	o.validate(&v)
 	return v.err()
 }
 
-// CreateSetting creates user group. It sets opts.PartitionID, when empty, to
+// CreateSettings creates user group. It sets opts.PartitionID, when empty, to
 // the client's partition on a copy (opts is not changed).
 //
 // operationId createUserGroup.
 //
 //alianza:operation POST /v2/user-groups/settings
-func (s *UserGroupsService) CreateSetting(ctx context.Context, req *CreateUserGroupRequest, opts *UserGroupsCreateSettingOptions, callOpts ...CallOption) (*UserGroupResponse, error) {
+func (s *UserGroupsService) CreateSettings(ctx context.Context, req *CreateUserGroupRequest, opts *UserGroupsCreateSettingsOptions, callOpts ...CallOption) (*UserGroupResponse, error) {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	opts.validate(&v)
@@ -6123,7 +6131,7 @@ func (s *UserGroupsService) CreateSetting(ctx context.Context, req *CreateUserGr
 		return nil, err
 	}
 	if opts == nil || opts.PartitionID == "" {
-		var o UserGroupsCreateSettingOptions
+		var o UserGroupsCreateSettingsOptions
 		if opts != nil {
 			o = *opts
 		}

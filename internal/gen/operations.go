@@ -261,6 +261,7 @@ type Method struct {
 	Service  string // Go service name, e.g. VoicemailBoxes (type VoicemailBoxesService)
 	Name     string
 	Summary  string // one line, HTML removed
+	DocText  string // the overrides' first sentence after the name, "" when none
 	Args     []Param
 	Query    []Param
 	Options  string // the options type, "" without query parameters
@@ -359,7 +360,10 @@ func PlanOperations(s *Spec, ov *Overrides, hw *HandWritten, tn TypeNamer) (*Pla
 		m := &Method{Op: op, Service: so.Name, Summary: summary(op)}
 		m.Name = MethodName(op, so, isList(s, op))
 		if o, ok := names[op.ID]; ok {
-			m.Name = o.Name
+			if o.Name != "" {
+				m.Name = o.Name
+			}
+			m.DocText = o.Doc
 			used[op.ID] = true
 		}
 		if err := planMethod(s, tn, m); err != nil {
@@ -868,6 +872,7 @@ var dictionary = strings.Fields(`
 	security send settings sidecar side single sip status summary supported swap system telephone template
 	test time tn tns trunk type types unlock update usage usages user users validate vfax view voicemail
 	welcome zip zipcode zones management net check repurpose registration teams ms out specialty vm cancel trigger
+	distance unit term mac
 `)
 
 // splitCompound splits a lower-case word into dictionary words, fewest

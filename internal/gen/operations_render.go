@@ -77,17 +77,29 @@ func usesPackage(typ string, imports map[string]bool) {
 // and the directive's line is added by the renderer.
 func (m *Method) Doc() string {
 	s := m.Summary
-	if s == "" {
+	if m.DocText != "" {
+		s = m.Name + " " + strings.TrimSuffix(m.DocText, ".")
+	} else if s == "" {
 		return fmt.Sprintf("%s calls %s %s.", m.Name, m.Op.Method, m.Op.Path)
-	}
-	first, rest, _ := strings.Cut(s, " ")
-	if verb, ok := thirdPerson(first); ok {
-		s = m.Name + " " + verb
-		if rest != "" {
-			s += " " + rest
+	} else if first, rest, _ := strings.Cut(s, " "); true {
+		if verb, ok := thirdPerson(first); ok {
+			s = m.Name + " " + verb
+			if rest != "" {
+				s += " " + rest
+			}
+		} else {
+			// A noun phrase ("Language List"): what a read answers, or
+			// what another method acts on.
+			np := strings.TrimSuffix(s, ".")
+			if len(first) > 1 && strings.ToLower(first[1:]) == first[1:] {
+				np = strings.ToLower(first[:1]) + np[1:]
+			}
+			if m.Op.Method == "GET" {
+				s = m.Name + " returns the " + np
+			} else {
+				s = fmt.Sprintf("%s sends %s %s: %s", m.Name, m.Op.Method, m.Op.Path, np)
+			}
 		}
-	} else {
-		s = m.Name + ": " + s
 	}
 	if !strings.HasSuffix(s, ".") {
 		s += "."
@@ -105,7 +117,7 @@ var summaryVerbs = map[string]bool{"accept": true, "add": true, "activate": true
 	"set": true, "start": true, "swap": true, "trigger": true, "unlink": true, "unlock": true,
 	"update": true, "upload": true, "validate": true, "bulk": false, "fetch": true, "find": true,
 	"provide": true, "initiate": true, "provision": true, "obtain": true, "determine": true, "clear": true, "save": true, "read": true, "replace": true, "mark": true, "modify": true, "query": true,
-	"release": true, "reserve": true, "edit": true, "apply": true, "assign": true}
+	"release": true, "reserve": true, "edit": true, "apply": true, "assign": true, "pre-validate": true, "complete": true}
 
 // thirdPerson turns a summary's leading verb ("Retrieve") into the form a
 // doc comment starting with the method's name needs ("retrieves").

@@ -54,8 +54,11 @@ type ServiceOverride struct {
 
 // OperationOverride names the generated method of an operation.
 type OperationOverride struct {
-	ID     string `yaml:"id"` // the operationId
-	Name   string `yaml:"name"`
+	ID   string `yaml:"id"` // the operationId
+	Name string `yaml:"name"`
+	// Doc, when set, is the doc comment's first sentence after the method's
+	// name ("activates several accounts"): for a summary that is not one.
+	Doc    string `yaml:"doc"`
 	Reason string `yaml:"reason"`
 }
 
