@@ -183,9 +183,8 @@ var generatedCalls = []generatedCall{
 		_, err := c.CallParkingSpots.Create(ctx, "a1", &CreateCallParkingSpotRequest{})
 		return err
 	}},
-	{fn: "CallParkingSpotsService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/callpark/{spotId}", args: []string{"a1", "a2"}, answer: "\"s\"", call: func(ctx context.Context, c *Client) error {
-		_, err := c.CallParkingSpots.Delete(ctx, "a1", "a2")
-		return err
+	{fn: "CallParkingSpotsService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/callpark/{spotId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
+		return c.CallParkingSpots.Delete(ctx, "a1", "a2")
 	}},
 	{fn: "CallParkingSpotsService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/callpark/{spotId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.CallParkingSpots.Get(ctx, "a1", "a2")
@@ -482,9 +481,8 @@ var generatedCalls = []generatedCall{
 		_, err := c.IVRs.Create(ctx, "a1", &CreateIVRRequest{Name: "x", IVRComponents: []IVRComponent{}, IVRComponentMappings: []IVRComponentMapping{}})
 		return err
 	}},
-	{fn: "IVRsService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/ivr/{ivrId}", args: []string{"a1", "a2"}, answer: "\"s\"", call: func(ctx context.Context, c *Client) error {
-		_, err := c.IVRs.Delete(ctx, "a1", "a2")
-		return err
+	{fn: "IVRsService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/ivr/{ivrId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
+		return c.IVRs.Delete(ctx, "a1", "a2")
 	}},
 	{fn: "IVRsService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/ivr/{ivrId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.IVRs.Get(ctx, "a1", "a2")
@@ -521,9 +519,8 @@ var generatedCalls = []generatedCall{
 		_, err := c.ManagementUsers.Create(ctx, &CreateManagementUserRequest{})
 		return err
 	}},
-	{fn: "ManagementUsersService.Delete", op: "DELETE /v2/partition/{partitionId}/managementuser/{id}", args: []string{"a1"}, answer: "\"s\"", call: func(ctx context.Context, c *Client) error {
-		_, err := c.ManagementUsers.Delete(ctx, "a1")
-		return err
+	{fn: "ManagementUsersService.Delete", op: "DELETE /v2/partition/{partitionId}/managementuser/{id}", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client) error {
+		return c.ManagementUsers.Delete(ctx, "a1")
 	}},
 	{fn: "ManagementUsersService.Get", op: "GET /v2/partition/{partitionId}/managementuser/{id}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.ManagementUsers.Get(ctx, "a1")
@@ -1026,9 +1023,8 @@ var generatedCalls = []generatedCall{
 		_, err := c.Users.CreateAccountUser(ctx, "a1", &CreateAccountUserRequest{Username: "xxx", FirstName: "xxx", LastName: "xxx"})
 		return err
 	}},
-	{fn: "UsersService.DeleteAccountUser", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}", args: []string{"a1", "a2"}, answer: "\"s\"", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Users.DeleteAccountUser(ctx, "a1", "a2")
-		return err
+	{fn: "UsersService.DeleteAccountUser", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
+		return c.Users.DeleteAccountUser(ctx, "a1", "a2")
 	}},
 	{fn: "UsersService.GetAccountUser", op: "GET /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.Users.GetAccountUser(ctx, "a1", "a2", nil)
@@ -1076,9 +1072,8 @@ var generatedCalls = []generatedCall{
 		_, err := c.VirtualFax.Create(ctx, "a1", &CreateVirtualFaxLineRequest{})
 		return err
 	}},
-	{fn: "VirtualFaxService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/vfax/{id}", args: []string{"a1", "a2"}, answer: "\"s\"", call: func(ctx context.Context, c *Client) error {
-		_, err := c.VirtualFax.Delete(ctx, "a1", "a2")
-		return err
+	{fn: "VirtualFaxService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/vfax/{id}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
+		return c.VirtualFax.Delete(ctx, "a1", "a2")
 	}},
 	{fn: "VirtualFaxService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/vfax/{id}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
 		_, err := c.VirtualFax.Get(ctx, "a1", "a2")
@@ -1152,9 +1147,8 @@ var generatedCalls = []generatedCall{
 	{fn: "VoicemailBoxesService.UploadGreeting", op: "PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "Personal"}, answer: "", call: func(ctx context.Context, c *Client) error {
 		return c.VoicemailBoxes.UploadGreeting(ctx, "a1", "a2", GreetingType("Personal"), "f.bin", strings.NewReader("file"))
 	}},
-	{fn: "VoicemailMessagesService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}", args: []string{"a1", "a2", "a3"}, answer: "\"s\"", call: func(ctx context.Context, c *Client) error {
-		_, err := c.VoicemailMessages.Delete(ctx, "a1", "a2", "a3")
-		return err
+	{fn: "VoicemailMessagesService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}", args: []string{"a1", "a2", "a3"}, answer: "", call: func(ctx context.Context, c *Client) error {
+		return c.VoicemailMessages.Delete(ctx, "a1", "a2", "a3")
 	}},
 	{fn: "VoicemailMessagesService.DeleteMultiple", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
 		return c.VoicemailMessages.DeleteMultiple(ctx, "a1", "a2", []string{"x"})

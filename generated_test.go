@@ -295,6 +295,16 @@ func TestGeneratedFillsBodyIDs(t *testing.T) {
 	assert.Empty(t, opts.PartitionID)
 }
 
+// TestGeneratedDeleteDropsBareString: a delete whose spec answer is an
+// undescribed string returns only its error, whatever the body holds.
+func TestGeneratedDeleteDropsBareString(t *testing.T) {
+	c, mt := newMockClient(t)
+	mt.RegisterResponder(http.MethodDelete, testBaseURL+"/v2/partition/"+testPartition+"/account/A1/vfax/F1",
+		httpmock.NewStringResponder(http.StatusOK, `"deleted"`))
+	require.NoError(t, c.VirtualFax.Delete(context.Background(), "A1", "F1"))
+	assert.Equal(t, 1, mt.GetTotalCallCount()-loginCalls(mt))
+}
+
 // TestGeneratedPageNumberIterator pages by page number: pageNum 0 (left
 // out of the query), 1, 2, stopping at the short third page; the answer's
 // count is not taken for the list's total.

@@ -1032,20 +1032,21 @@ func (s *CallParkingSpotsService) Create(ctx context.Context, accountID string, 
 	})
 }
 
-// Delete deletes call parking spot.
+// Delete deletes call parking spot. The platform answers with a string the spec
+// does not describe; it is discarded.
 //
 // operationId deleteCallParkingSpot.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/callpark/{spotId}
-func (s *CallParkingSpotsService) Delete(ctx context.Context, accountID, spotID string, callOpts ...CallOption) (string, error) {
+func (s *CallParkingSpotsService) Delete(ctx context.Context, accountID, spotID string, callOpts ...CallOption) error {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("spotId", spotID)
 	if err := v.err(); err != nil {
-		return "", err
+		return err
 	}
-	return callValue[string](ctx, s.client, &request{
+	return s.client.do(ctx, &request{
 		method: http.MethodDelete,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/callpark/{spotId}",
 		args:   []string{accountID, spotID},
@@ -2871,20 +2872,21 @@ func (s *IVRsService) Create(ctx context.Context, accountID string, req *CreateI
 	})
 }
 
-// Delete deletes IVR.
+// Delete deletes IVR. The platform answers with a string the spec does not
+// describe; it is discarded.
 //
 // operationId deleteIvr.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/ivr/{ivrId}
-func (s *IVRsService) Delete(ctx context.Context, accountID, ivrID string, callOpts ...CallOption) (string, error) {
+func (s *IVRsService) Delete(ctx context.Context, accountID, ivrID string, callOpts ...CallOption) error {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("ivrId", ivrID)
 	if err := v.err(); err != nil {
-		return "", err
+		return err
 	}
-	return callValue[string](ctx, s.client, &request{
+	return s.client.do(ctx, &request{
 		method: http.MethodDelete,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/ivr/{ivrId}",
 		args:   []string{accountID, ivrID},
@@ -3063,19 +3065,20 @@ func (s *ManagementUsersService) Create(ctx context.Context, req *CreateManageme
 	})
 }
 
-// Delete deletes management user.
+// Delete deletes management user. The platform answers with a string the spec
+// does not describe; it is discarded.
 //
 // operationId deleteManagementUser.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/managementuser/{id}
-func (s *ManagementUsersService) Delete(ctx context.Context, id string, callOpts ...CallOption) (string, error) {
+func (s *ManagementUsersService) Delete(ctx context.Context, id string, callOpts ...CallOption) error {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("id", id)
 	if err := v.err(); err != nil {
-		return "", err
+		return err
 	}
-	return callValue[string](ctx, s.client, &request{
+	return s.client.do(ctx, &request{
 		method: http.MethodDelete,
 		path:   "/v2/partition/{partitionId}/managementuser/{id}",
 		args:   []string{id},
@@ -6349,20 +6352,21 @@ func (s *UsersService) CreateAccountUser(ctx context.Context, accountID string, 
 	})
 }
 
-// DeleteAccountUser deletes user.
+// DeleteAccountUser deletes user. The platform answers with a string the spec
+// does not describe; it is discarded.
 //
 // operationId deleteAccountUser.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}
-func (s *UsersService) DeleteAccountUser(ctx context.Context, accountID, userID string, callOpts ...CallOption) (string, error) {
+func (s *UsersService) DeleteAccountUser(ctx context.Context, accountID, userID string, callOpts ...CallOption) error {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("userId", userID)
 	if err := v.err(); err != nil {
-		return "", err
+		return err
 	}
-	return callValue[string](ctx, s.client, &request{
+	return s.client.do(ctx, &request{
 		method: http.MethodDelete,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}",
 		args:   []string{accountID, userID},
@@ -6666,20 +6670,21 @@ func (s *VirtualFaxService) Create(ctx context.Context, accountID string, req *C
 	})
 }
 
-// Delete deletes Virtual Fax Line.
+// Delete deletes Virtual Fax Line. The platform answers with a string the spec
+// does not describe; it is discarded.
 //
 // operationId deleteVFax.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/vfax/{id}
-func (s *VirtualFaxService) Delete(ctx context.Context, accountID, id string, callOpts ...CallOption) (string, error) {
+func (s *VirtualFaxService) Delete(ctx context.Context, accountID, id string, callOpts ...CallOption) error {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("id", id)
 	if err := v.err(); err != nil {
-		return "", err
+		return err
 	}
-	return callValue[string](ctx, s.client, &request{
+	return s.client.do(ctx, &request{
 		method: http.MethodDelete,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/vfax/{id}",
 		args:   []string{accountID, id},
@@ -7135,21 +7140,22 @@ func (s *VoicemailBoxesService) UploadGreeting(ctx context.Context, accountID, v
 	})
 }
 
-// Delete deletes voicemail message.
+// Delete deletes voicemail message. The platform answers with a string the spec
+// does not describe; it is discarded.
 //
 // operationId delete_4.
 //
 //alianza:operation DELETE /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}
-func (s *VoicemailMessagesService) Delete(ctx context.Context, accountID, voicemailBoxID, messageID string, callOpts ...CallOption) (string, error) {
+func (s *VoicemailMessagesService) Delete(ctx context.Context, accountID, voicemailBoxID, messageID string, callOpts ...CallOption) error {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("voicemailBoxId", voicemailBoxID)
 	v.pathID("messageId", messageID)
 	if err := v.err(); err != nil {
-		return "", err
+		return err
 	}
-	return callValue[string](ctx, s.client, &request{
+	return s.client.do(ctx, &request{
 		method: http.MethodDelete,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}",
 		args:   []string{accountID, voicemailBoxID, messageID},

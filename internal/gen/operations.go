@@ -275,6 +275,9 @@ type Method struct {
 	Type     string // AnswerJSON: the Go type decoded
 	Accept   string // AnswerStream: the Accept header
 	Code     string // the status code of the success answer the spec describes
+	// BareAnswer says the spec's success answer is a string it does not
+	// describe, which the method drops (deletes).
+	BareAnswer bool
 	Paging   *Paging
 	// Fill lists the body's required fields the method sets itself: from
 	// a path argument of the same name, or from the client's partition.
@@ -689,6 +692,11 @@ func planMethod(s *Spec, tn TypeNamer, m *Method) error {
 	}
 	if op.Method == http.MethodHead {
 		m.Answer = AnswerNone
+	}
+	if op.Method == http.MethodDelete && m.Answer == AnswerJSON && m.Type == "string" && str(s.Resolve(sch)["description"]) == "" {
+		// The spec's answer to a delete is a bare string it does not
+		// describe: nothing a caller can use, so only the error is returned.
+		m.Answer, m.Type, m.BareAnswer = AnswerNone, "", true
 	}
 	m.Paging = paging(s, tn, m, sch)
 	return nil
