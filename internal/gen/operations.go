@@ -278,7 +278,7 @@ type Method struct {
 	// BareAnswer says the spec's success answer is a string it does not
 	// describe, which the method drops (deletes).
 	BareAnswer bool
-	Paging   *Paging
+	Paging     *Paging
 	// Fill lists the body's required fields the method sets itself: from
 	// a path argument of the same name, or from the client's partition.
 	Fill []Fill
