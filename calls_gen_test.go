@@ -884,7 +884,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "SipTrunkGroupsService.UpdateForward", op: "PUT /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}/forward", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SipTrunkGroups.UpdateForward(ctx, "a1", "a2")
+		_, err := c.SipTrunkGroups.UpdateForward(ctx, "a1", "a2", &UpdateSIPTrunkGroupForwardRulesRequest{})
 		return err
 	}},
 	{fn: "SipTrunksService.ListSharedPlanLookups", op: "GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/shared-plan-lookup", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {

@@ -4674,6 +4674,24 @@ func (r *UpdatePickupGroupRequest) validate(v *validator) {
 	}
 }
 
+// UpdateSIPTrunkGroupForwardRulesRequest is the body of a PUT that sends schema
+// SipTrunkGroupForwardRules. Required fields are values; the others are
+// pointers, nil to leave them out.
+type UpdateSIPTrunkGroupForwardRulesRequest struct {
+	PartitionID          *string                 `json:"partitionId,omitempty"`
+	AccountID            *string                 `json:"accountId,omitempty"`
+	SIPTrunkGroupID      *string                 `json:"sipTrunkGroupId,omitempty"`
+	UnconditionalForward *ForwardAlwaysReference `json:"unconditionalForward,omitempty"`
+	UnreachableForward   []ForwardReference      `json:"unreachableForward,omitempty"`
+	CapacityForward      []ForwardReference      `json:"capacityForward,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema SipTrunkGroupForwardRules find; nil when there is none.
+func (r *UpdateSIPTrunkGroupForwardRulesRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateSIPTrunkGroupForwardRulesRequest) validate(*validator) {}
+
 // UpdateSIPTrunkGroupRequest is the body of a PUT that sends schema
 // SipTrunkGroup. Required fields are values; the others are pointers, nil to
 // leave them out.
@@ -5557,6 +5575,19 @@ func (m *PickupGroup) UpdateRequest() *UpdatePickupGroupRequest {
 		ID:          ptrUnlessZero(m.ID),
 		Name:        ptrUnlessZero(m.Name),
 		GroupIDs:    deepCopy(m.GroupIDs),
+	}
+}
+
+// UpdateRequest returns the full-replace body holding every writable field
+// of m, so that a read-modify-write keeps what the caller did not change.
+func (m *SIPTrunkGroupForwardRules) UpdateRequest() *UpdateSIPTrunkGroupForwardRulesRequest {
+	return &UpdateSIPTrunkGroupForwardRulesRequest{
+		PartitionID:          ptrUnlessZero(m.PartitionID),
+		AccountID:            ptrUnlessZero(m.AccountID),
+		SIPTrunkGroupID:      ptrUnlessZero(m.SIPTrunkGroupID),
+		UnconditionalForward: copyUnlessZero(m.UnconditionalForward),
+		UnreachableForward:   deepCopy(m.UnreachableForward),
+		CapacityForward:      deepCopy(m.CapacityForward),
 	}
 }
 

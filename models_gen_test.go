@@ -167,6 +167,11 @@ func init() {
 			convert: func(m any) any { return m.(*PickupGroup).UpdateRequest() },
 		},
 		converterCase{
+			name:    "SIPTrunkGroupForwardRules.UpdateRequest",
+			model:   func() any { return &SIPTrunkGroupForwardRules{} },
+			convert: func(m any) any { return m.(*SIPTrunkGroupForwardRules).UpdateRequest() },
+		},
+		converterCase{
 			name:    "SIPTrunkGroup.UpdateRequest",
 			model:   func() any { return &SIPTrunkGroup{} },
 			convert: func(m any) any { return m.(*SIPTrunkGroup).UpdateRequest() },
@@ -366,6 +371,7 @@ var generatedModels = map[string]any{
 	"UpdateNotificationGroupRequest":                &UpdateNotificationGroupRequest{},
 	"UpdatePagingGroupRequest":                      &UpdatePagingGroupRequest{},
 	"UpdatePickupGroupRequest":                      &UpdatePickupGroupRequest{},
+	"UpdateSIPTrunkGroupForwardRulesRequest":        &UpdateSIPTrunkGroupForwardRulesRequest{},
 	"UpdateSIPTrunkGroupRequest":                    &UpdateSIPTrunkGroupRequest{},
 	"UpdateSSOExemptionRequest":                     &UpdateSSOExemptionRequest{},
 	"UpdateSecurityRoleRequest":                     &UpdateSecurityRoleRequest{},

@@ -5310,16 +5310,18 @@ func (s *SipTrunkGroupsService) Update(ctx context.Context, accountID, groupID s
 	})
 }
 
-// UpdateForward updates the forwarding rules.
+// UpdateForward updates the forwarding rules. The spec describes no request
+// body for this operation; req is sent as schema SipTrunkGroupForwardRules.
 //
 // operationId updateFailover.
 //
 //alianza:operation PUT /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}/forward
-func (s *SipTrunkGroupsService) UpdateForward(ctx context.Context, accountID, groupID string, callOpts ...CallOption) (*SIPTrunkGroupForwardRules, error) {
+func (s *SipTrunkGroupsService) UpdateForward(ctx context.Context, accountID, groupID string, req *UpdateSIPTrunkGroupForwardRulesRequest, callOpts ...CallOption) (*SIPTrunkGroupForwardRules, error) {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
 	v.pathID("groupId", groupID)
+	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
@@ -5327,6 +5329,7 @@ func (s *SipTrunkGroupsService) UpdateForward(ctx context.Context, accountID, gr
 		method: http.MethodPut,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}/forward",
 		args:   []string{accountID, groupID},
+		body:   req,
 	})
 }
 

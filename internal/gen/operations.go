@@ -269,12 +269,15 @@ type Method struct {
 	BodyType string // BodyJSON: the Go type of the body
 	BodyReq  bool   // the spec requires the body
 	BodyRule bool   // BodyType has a validate method: its rules are checked before sending
-	File     string // BodyMultipart: the form field holding the file
-	Fields   []Param
-	Answer   AnswerKind
-	Type     string // AnswerJSON: the Go type decoded
-	Accept   string // AnswerStream: the Accept header
-	Code     string // the status code of the success answer the spec describes
+	// BodySchema is the component schema of a body the overrides give an
+	// operation the spec describes without one; "" otherwise.
+	BodySchema string
+	File       string // BodyMultipart: the form field holding the file
+	Fields     []Param
+	Answer     AnswerKind
+	Type       string // AnswerJSON: the Go type decoded
+	Accept     string // AnswerStream: the Accept header
+	Code       string // the status code of the success answer the spec describes
 	// BareAnswer says the spec's success answer is a string it does not
 	// describe, which the method drops (deletes).
 	BareAnswer bool
@@ -341,6 +344,11 @@ func PlanOperations(s *Spec, ov *Overrides, hw *HandWritten, tn TypeNamer) (*Pla
 	services := map[string]*Service{}
 	var errs []string
 	used := map[string]bool{}
+	bodies := map[string]BodyOverride{}
+	for _, b := range ov.Bodies {
+		bodies[b.ID] = b
+	}
+	usedBody := map[string]bool{}
 	for _, op := range s.Operations() {
 		if op.Deprecated || hw.Claimed[op.Key()] {
 			continue
@@ -373,6 +381,19 @@ func PlanOperations(s *Spec, ov *Overrides, hw *HandWritten, tn TypeNamer) (*Pla
 			errs = append(errs, fmt.Sprintf("%s (%s): %v", op.Key(), op.ID, err))
 			continue
 		}
+		if bo, ok := bodies[op.ID]; ok {
+			usedBody[op.ID] = true
+			switch {
+			case m.Body != BodyNone:
+				errs = append(errs, fmt.Sprintf("overrides: bodies %s: the spec gives the operation a body already", op.ID))
+			case s.Schema(bo.Schema) == nil:
+				errs = append(errs, fmt.Sprintf("overrides: bodies %s: no component schema %s", op.ID, bo.Schema))
+			default:
+				hint := TypeName(op.ID)
+				m.Body, m.BodyReq, m.BodySchema = BodyJSON, true, bo.Schema
+				m.BodyType = tn.Body(map[string]any{"$ref": schemaRefPrefix + bo.Schema}, op.Method, hint)
+			}
+		}
 		if m.BodyPointer() {
 			vt, ok := tn.(interface{ Validates(string) bool })
 			m.BodyRule = hw.Validators[m.BodyType] || ok && vt.Validates(m.BodyType)
@@ -401,6 +422,11 @@ func PlanOperations(s *Spec, ov *Overrides, hw *HandWritten, tn TypeNamer) (*Pla
 		// left alone; one for an operation the spec lacks is stale.
 		if !used[o.ID] && !live[o.ID] {
 			errs = append(errs, fmt.Sprintf("overrides: operations %s: no live operation of the spec has this operationId", o.ID))
+		}
+	}
+	for _, b := range ov.Bodies {
+		if !usedBody[b.ID] {
+			errs = append(errs, fmt.Sprintf("overrides: bodies %s: no generated method has this operationId", b.ID))
 		}
 	}
 	dropFilledRules(tn, services)

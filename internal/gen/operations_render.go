@@ -292,6 +292,9 @@ func renderMethod(b *bytes.Buffer, m *Method, imports map[string]bool) {
 	if m.Body == BodyJSON && !m.BodyReq {
 		notes = append(notes, "req may be nil.")
 	}
+	if m.BodySchema != "" {
+		notes = append(notes, fmt.Sprintf("The spec describes no request body for this operation; req is sent as schema %s.", m.BodySchema))
+	}
 	if m.BareAnswer {
 		notes = append(notes, "The platform answers with a string the spec does not describe; it is discarded.")
 	}

@@ -40,6 +40,17 @@ type Overrides struct {
 	// no generated method uses them: the hand-written methods' models that
 	// moved onto generated code.
 	Generate []GenerateModel `yaml:"generate"`
+	// Bodies gives a JSON request body to operations the spec describes
+	// without one although the platform needs it.
+	Bodies []BodyOverride `yaml:"bodies"`
+}
+
+// BodyOverride is the JSON request body, a component schema, of an
+// operation whose spec entry has no requestBody.
+type BodyOverride struct {
+	ID     string `yaml:"id"` // the operationId
+	Schema string `yaml:"schema"`
+	Reason string `yaml:"reason"`
 }
 
 // ServiceOverride puts the operations of a spec tag on a Go service.
