@@ -69,7 +69,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "BulkOperationsService.CreateJob", op: "POST /v2/bulk-user-operation/job", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BulkOperations.CreateJob(ctx, &CreateJobRequest{JobTypeID: "x", TargetAccountID: "x", InputCollectionID: "x"})
+		_, err := c.BulkOperations.CreateJob(ctx, &CreateBulkOperationJobRequest{JobTypeID: "x", TargetAccountID: "x", InputCollectionID: "x"})
 		return err
 	}},
 	{fn: "BulkOperationsService.GetCollection", op: "GET /v2/bulk-user-operation/collection/{collectionId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
@@ -84,7 +84,7 @@ var generatedCalls = []generatedCall{
 		return err
 	}},
 	{fn: "BulkOperationsService.UpdateJob", op: "PUT /v2/bulk-user-operation/job/{jobId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BulkOperations.UpdateJob(ctx, "a1", &UpdateJobRequest{JobTypeID: "x", TargetAccountID: "x", InputCollectionID: "x"})
+		_, err := c.BulkOperations.UpdateJob(ctx, "a1", &UpdateBulkOperationJobRequest{JobTypeID: "x", TargetAccountID: "x", InputCollectionID: "x"})
 		return err
 	}},
 	{fn: "BusinessLinesService.CheckUsernameAvailability", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials/username-availability-check/{username}", args: []string{"a1", "a2", "a3"}, answer: "true", call: func(ctx context.Context, c *Client) error {

@@ -37,7 +37,7 @@ func ExampleBulkOperationsService_CreateJob() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	job, err := client.BulkOperations.CreateJob(ctx, &alianza.CreateJobRequest{
+	job, err := client.BulkOperations.CreateJob(ctx, &alianza.CreateBulkOperationJobRequest{
 		JobTypeID: "create users", TargetAccountID: acct.ID, InputCollectionID: col.ID,
 	})
 	if err != nil {

@@ -105,20 +105,20 @@ func TestGeneratedQueryAndRequiredQuery(t *testing.T) {
 
 func TestGeneratedRequiredQuerySendsNothing(t *testing.T) {
 	c, mt := newMockClient(t)
-	for _, opts := range []*ReportsGetAccountHistoryEndUserChangesOptions{nil, {StartDate: "2026-01-01"}} {
-		_, err := c.Reports.GetAccountHistoryEndUserChanges(context.Background(), opts)
+	for _, opts := range []*ManagementUsersSearchOptions{nil, {SearchString: "ann"}} {
+		_, err := c.ManagementUsers.Search(context.Background(), opts)
 		require.ErrorIs(t, err, ErrValidation)
 		var ve *ValidationError
 		require.ErrorAs(t, err, &ve)
 		if opts == nil {
-			assert.Equal(t, []string{"endDate", "startDate"}, fieldNames(ve))
+			assert.Equal(t, []string{"searchString", "sortColumn"}, fieldNames(ve))
 		} else {
-			assert.Equal(t, []string{"endDate"}, fieldNames(ve))
+			assert.Equal(t, []string{"sortColumn"}, fieldNames(ve))
 		}
 		assert.Equal(t, err.Error(), opts.Validate().Error(), "Validate reports what the method refuses")
 	}
 	assert.Equal(t, 0, mt.GetTotalCallCount(), "nothing sent, not even a login")
-	require.NoError(t, (&ReportsGetAccountHistoryEndUserChangesOptions{StartDate: "2026-01-01", EndDate: "2026-01-31"}).Validate())
+	require.NoError(t, (&ManagementUsersSearchOptions{SearchString: "ann", SortColumn: "firstName"}).Validate())
 }
 
 func TestGeneratedMultipartUpload(t *testing.T) {
@@ -259,4 +259,29 @@ func TestGeneratedBodyRules(t *testing.T) {
 	require.ErrorAs(t, err, &ve)
 	assert.Equal(t, []string{"body"}, fieldNames(ve))
 	assert.Equal(t, 0, mt.GetTotalCallCount(), "nothing sent, not even a login")
+}
+
+// TestGeneratedPageNumberIterator pages by page number: pageNum 0 (left
+// out of the query), 1, 2, stopping at the short third page; the answer's
+// count is not taken for the list's total.
+func TestGeneratedPageNumberIterator(t *testing.T) {
+	c, mt := newMockClient(t)
+	var pages []string
+	mt.RegisterResponder(http.MethodGet, testBaseURL+"/v2/enm/edge-node", func(r *http.Request) (*http.Response, error) {
+		q := r.URL.Query()
+		pages = append(pages, q.Get("pageNum"))
+		n, _ := strconv.Atoi(q.Get("pageNum"))
+		var rows []string
+		for i := n * 2; i < n*2+2 && i < 5; i++ {
+			rows = append(rows, fmt.Sprintf(`{"id":"N%d"}`, i))
+		}
+		return httpmock.NewStringResponse(http.StatusOK, fmt.Sprintf(`{"pageSize":2,"pageNum":%d,"count":%d,"entities":[%s]}`, n, len(rows), strings.Join(rows, ","))), nil
+	})
+	var ids []string
+	for n, err := range c.EdgeNodes.ListAll(context.Background(), &EdgeNodesListOptions{PageSize: 2}) {
+		require.NoError(t, err)
+		ids = append(ids, n.ID)
+	}
+	assert.Equal(t, []string{"N0", "N1", "N2", "N3", "N4"}, ids)
+	assert.Equal(t, []string{"", "1", "2"}, pages)
 }

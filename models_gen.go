@@ -297,6 +297,57 @@ type BrandSettings struct {
 	DesktopHostingEnabled bool   `json:"desktopHostingEnabled,omitempty"`
 }
 
+// BulkOperationJob is schema JobDTO of Alianza's API.
+type BulkOperationJob struct {
+	// Unique identifier of the job
+	ID string `json:"id,omitempty"`
+	// Owner identifier of the job
+	OwnerID string `json:"ownerId,omitempty"`
+	// Type identifier of the job
+	JobTypeID string `json:"jobTypeId,omitempty"`
+	// Target account identifier for the job
+	TargetAccountID string `json:"targetAccountId,omitempty"`
+	// Input collection identifier for the job
+	InputCollectionID string                 `json:"inputCollectionId,omitempty"`
+	JobStatus         BulkOperationJobStatus `json:"jobStatus,omitempty"`
+	ExecutionStatus   BulkOperationJobStatus `json:"executionStatus,omitempty"`
+	// Timestamp of the last update in ISO 8601 format
+	UpdatedDateTime   time.Time                      `json:"updatedDateTime,omitzero"`
+	OutputCollections map[string]JobOutputCollection `json:"outputCollections,omitempty"`
+	// Time after which the job should be aborted
+	AbortAfter int `json:"abortAfter,omitempty"`
+}
+
+// BulkOperationJobStatus values appear in JobStatusDTO.
+type BulkOperationJobStatus string
+
+// BulkOperationJobStatus values.
+const (
+	BulkOperationJobStatusCreated   BulkOperationJobStatus = "CREATED"
+	BulkOperationJobStatusStarted   BulkOperationJobStatus = "STARTED"
+	BulkOperationJobStatusAborted   BulkOperationJobStatus = "ABORTED"
+	BulkOperationJobStatusCompleted BulkOperationJobStatus = "COMPLETED"
+)
+
+// Valid reports whether v is a value the spec defines for BulkOperationJobStatus.
+func (v BulkOperationJobStatus) Valid() bool { return slices.Contains(bulkOperationJobStatusValues, v) }
+
+// BulkOperationJobStatusValues returns every value of BulkOperationJobStatus
+// that Valid accepts, in the spec's order, in a new slice the caller may
+// change.
+func BulkOperationJobStatusValues() []BulkOperationJobStatus {
+	return slices.Clone(bulkOperationJobStatusValues)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
+// known or not, and allocates nothing for a known one.
+func (v *BulkOperationJobStatus) UnmarshalText(b []byte) error {
+	*v = knownOr(bulkOperationJobStatusValues, b)
+	return nil
+}
+
+var bulkOperationJobStatusValues = []BulkOperationJobStatus{BulkOperationJobStatusCreated, BulkOperationJobStatusStarted, BulkOperationJobStatusAborted, BulkOperationJobStatusCompleted}
+
 // BulkVoicemailActionRequest is the body of a PUT that sends schema
 // BulkVoicemailAction. Required fields are values; the others are pointers, nil
 // to leave them out.
@@ -1208,6 +1259,42 @@ func (r *CreateBrandSettingsRequest) validate(v *validator) {
 	v.required("partitionId", r.PartitionID)
 }
 
+// CreateBulkOperationJobRequest is the body of a POST that sends schema JobDTO.
+// Required fields are values; the others are pointers, nil to leave them out.
+type CreateBulkOperationJobRequest struct {
+	// Owner identifier of the job
+	OwnerID *string `json:"ownerId,omitempty"`
+	// Type identifier of the job
+	JobTypeID string `json:"jobTypeId"`
+	// Target account identifier for the job
+	TargetAccountID string `json:"targetAccountId"`
+	// Input collection identifier for the job
+	InputCollectionID string                  `json:"inputCollectionId"`
+	JobStatus         *BulkOperationJobStatus `json:"jobStatus,omitempty"`
+	ExecutionStatus   *BulkOperationJobStatus `json:"executionStatus,omitempty"`
+	// Timestamp of the last update in ISO 8601 format
+	UpdatedDateTime   *time.Time                     `json:"updatedDateTime,omitempty"`
+	OutputCollections map[string]JobOutputCollection `json:"outputCollections,omitempty"`
+	// Time after which the job should be aborted
+	AbortAfter *int `json:"abortAfter,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema JobDTO find; nil when there is none.
+func (r *CreateBulkOperationJobRequest) Validate() error { return validateRequest(r) }
+
+func (r *CreateBulkOperationJobRequest) validate(v *validator) {
+	v.required("jobTypeId", r.JobTypeID)
+	v.required("targetAccountId", r.TargetAccountID)
+	v.required("inputCollectionId", r.InputCollectionID)
+	if r.JobStatus != nil {
+		v.enum("jobStatus", string(*r.JobStatus), r.JobStatus.Valid())
+	}
+	if r.ExecutionStatus != nil {
+		v.enum("executionStatus", string(*r.ExecutionStatus), r.ExecutionStatus.Valid())
+	}
+}
+
 // CreateBusinessLineVoicemailBoxRequest is the body of a POST that sends schema
 // VoicemailBox. Required fields are values; the others are pointers, nil to
 // leave them out.
@@ -1448,42 +1535,6 @@ func (r *CreateIVRRequest) Validate() error { return validateRequest(r) }
 
 func (r *CreateIVRRequest) validate(v *validator) {
 	v.required("name", r.Name)
-}
-
-// CreateJobRequest is the body of a POST that sends schema JobDTO. Required
-// fields are values; the others are pointers, nil to leave them out.
-type CreateJobRequest struct {
-	// Owner identifier of the job
-	OwnerID *string `json:"ownerId,omitempty"`
-	// Type identifier of the job
-	JobTypeID string `json:"jobTypeId"`
-	// Target account identifier for the job
-	TargetAccountID string `json:"targetAccountId"`
-	// Input collection identifier for the job
-	InputCollectionID string     `json:"inputCollectionId"`
-	JobStatus         *JobStatus `json:"jobStatus,omitempty"`
-	ExecutionStatus   *JobStatus `json:"executionStatus,omitempty"`
-	// Timestamp of the last update in ISO 8601 format
-	UpdatedDateTime   *time.Time                     `json:"updatedDateTime,omitempty"`
-	OutputCollections map[string]JobOutputCollection `json:"outputCollections,omitempty"`
-	// Time after which the job should be aborted
-	AbortAfter *int `json:"abortAfter,omitempty"`
-}
-
-// Validate reports, as a *ValidationError, every problem of r that the
-// spec's rules for schema JobDTO find; nil when there is none.
-func (r *CreateJobRequest) Validate() error { return validateRequest(r) }
-
-func (r *CreateJobRequest) validate(v *validator) {
-	v.required("jobTypeId", r.JobTypeID)
-	v.required("targetAccountId", r.TargetAccountID)
-	v.required("inputCollectionId", r.InputCollectionID)
-	if r.JobStatus != nil {
-		v.enum("jobStatus", string(*r.JobStatus), r.JobStatus.Valid())
-	}
-	if r.ExecutionStatus != nil {
-		v.enum("executionStatus", string(*r.ExecutionStatus), r.ExecutionStatus.Valid())
-	}
 }
 
 // CreateJobUploadKeyRequest is the body of a POST that sends schema
@@ -3229,25 +3280,17 @@ type InboundRatePlanProduct struct {
 	Rates       map[string]InboundRate `json:"rates,omitempty"`
 }
 
-// Job is schema JobDTO of Alianza's API.
+// Job is schema Job of Alianza's API.
 type Job struct {
-	// Unique identifier of the job
-	ID string `json:"id,omitempty"`
-	// Owner identifier of the job
-	OwnerID string `json:"ownerId,omitempty"`
-	// Type identifier of the job
-	JobTypeID string `json:"jobTypeId,omitempty"`
-	// Target account identifier for the job
-	TargetAccountID string `json:"targetAccountId,omitempty"`
-	// Input collection identifier for the job
-	InputCollectionID string    `json:"inputCollectionId,omitempty"`
-	JobStatus         JobStatus `json:"jobStatus,omitempty"`
-	ExecutionStatus   JobStatus `json:"executionStatus,omitempty"`
-	// Timestamp of the last update in ISO 8601 format
-	UpdatedDateTime   time.Time                      `json:"updatedDateTime,omitzero"`
-	OutputCollections map[string]JobOutputCollection `json:"outputCollections,omitempty"`
-	// Time after which the job should be aborted
-	AbortAfter int `json:"abortAfter,omitempty"`
+	ID          string     `json:"id,omitempty"`
+	Name        string     `json:"name,omitempty"`
+	UserID      string     `json:"userId,omitempty"`
+	Status      JobStatus  `json:"status,omitempty"`
+	Errors      []JobError `json:"errors,omitempty"`
+	InputKey    string     `json:"inputKey,omitempty"`
+	OutputKey   string     `json:"outputKey,omitempty"`
+	Start       time.Time  `json:"start,omitzero"`
+	LastUpdated time.Time  `json:"lastUpdated,omitzero"`
 }
 
 // JobError is schema JobError of Alianza's API.
@@ -3257,46 +3300,6 @@ type JobError struct {
 	Column     string `json:"column,omitempty"`
 	Input      string `json:"input,omitempty"`
 }
-
-// JobInfo is schema Job of Alianza's API.
-type JobInfo struct {
-	ID          string        `json:"id,omitempty"`
-	Name        string        `json:"name,omitempty"`
-	UserID      string        `json:"userId,omitempty"`
-	Status      JobInfoStatus `json:"status,omitempty"`
-	Errors      []JobError    `json:"errors,omitempty"`
-	InputKey    string        `json:"inputKey,omitempty"`
-	OutputKey   string        `json:"outputKey,omitempty"`
-	Start       time.Time     `json:"start,omitzero"`
-	LastUpdated time.Time     `json:"lastUpdated,omitzero"`
-}
-
-// JobInfoStatus values appear in Job.status.
-type JobInfoStatus string
-
-// JobInfoStatus values.
-const (
-	JobInfoStatusPending    JobInfoStatus = "PENDING"
-	JobInfoStatusInProgress JobInfoStatus = "IN_PROGRESS"
-	JobInfoStatusDone       JobInfoStatus = "DONE"
-	JobInfoStatusFailed     JobInfoStatus = "FAILED"
-)
-
-// Valid reports whether v is a value the spec defines for JobInfoStatus.
-func (v JobInfoStatus) Valid() bool { return slices.Contains(jobInfoStatusValues, v) }
-
-// JobInfoStatusValues returns every value of JobInfoStatus that Valid accepts,
-// in the spec's order, in a new slice the caller may change.
-func JobInfoStatusValues() []JobInfoStatus { return slices.Clone(jobInfoStatusValues) }
-
-// UnmarshalText implements encoding.TextUnmarshaler. It keeps any value,
-// known or not, and allocates nothing for a known one.
-func (v *JobInfoStatus) UnmarshalText(b []byte) error {
-	*v = knownOr(jobInfoStatusValues, b)
-	return nil
-}
-
-var jobInfoStatusValues = []JobInfoStatus{JobInfoStatusPending, JobInfoStatusInProgress, JobInfoStatusDone, JobInfoStatusFailed}
 
 // JobOutputCollection is schema JobOutputCollectionDTO of Alianza's API.
 type JobOutputCollection struct {
@@ -3309,15 +3312,15 @@ type JobOutputURL struct {
 	URL string `json:"url,omitempty"`
 }
 
-// JobStatus values appear in JobStatusDTO.
+// JobStatus values appear in Job.status.
 type JobStatus string
 
 // JobStatus values.
 const (
-	JobStatusCreated   JobStatus = "CREATED"
-	JobStatusStarted   JobStatus = "STARTED"
-	JobStatusAborted   JobStatus = "ABORTED"
-	JobStatusCompleted JobStatus = "COMPLETED"
+	JobStatusPending    JobStatus = "PENDING"
+	JobStatusInProgress JobStatus = "IN_PROGRESS"
+	JobStatusDone       JobStatus = "DONE"
+	JobStatusFailed     JobStatus = "FAILED"
 )
 
 // Valid reports whether v is a value the spec defines for JobStatus.
@@ -3334,7 +3337,7 @@ func (v *JobStatus) UnmarshalText(b []byte) error {
 	return nil
 }
 
-var jobStatusValues = []JobStatus{JobStatusCreated, JobStatusStarted, JobStatusAborted, JobStatusCompleted}
+var jobStatusValues = []JobStatus{JobStatusPending, JobStatusInProgress, JobStatusDone, JobStatusFailed}
 
 // JobUpload is schema JobUpload of Alianza's API.
 type JobUpload struct {
@@ -5150,6 +5153,44 @@ func (r *UpdateBrandSettingsRequest) validate(v *validator) {
 	v.required("brandName", r.BrandName)
 }
 
+// UpdateBulkOperationJobRequest is the body of a PUT that sends schema JobDTO.
+// Required fields are values; the others are pointers, nil to leave them out.
+type UpdateBulkOperationJobRequest struct {
+	// Unique identifier of the job
+	ID *string `json:"id,omitempty"`
+	// Owner identifier of the job
+	OwnerID *string `json:"ownerId,omitempty"`
+	// Type identifier of the job
+	JobTypeID string `json:"jobTypeId"`
+	// Target account identifier for the job
+	TargetAccountID string `json:"targetAccountId"`
+	// Input collection identifier for the job
+	InputCollectionID string                  `json:"inputCollectionId"`
+	JobStatus         *BulkOperationJobStatus `json:"jobStatus,omitempty"`
+	ExecutionStatus   *BulkOperationJobStatus `json:"executionStatus,omitempty"`
+	// Timestamp of the last update in ISO 8601 format
+	UpdatedDateTime   *time.Time                     `json:"updatedDateTime,omitempty"`
+	OutputCollections map[string]JobOutputCollection `json:"outputCollections,omitempty"`
+	// Time after which the job should be aborted
+	AbortAfter *int `json:"abortAfter,omitempty"`
+}
+
+// Validate reports, as a *ValidationError, every problem of r that the
+// spec's rules for schema JobDTO find; nil when there is none.
+func (r *UpdateBulkOperationJobRequest) Validate() error { return validateRequest(r) }
+
+func (r *UpdateBulkOperationJobRequest) validate(v *validator) {
+	v.required("jobTypeId", r.JobTypeID)
+	v.required("targetAccountId", r.TargetAccountID)
+	v.required("inputCollectionId", r.InputCollectionID)
+	if r.JobStatus != nil {
+		v.enum("jobStatus", string(*r.JobStatus), r.JobStatus.Valid())
+	}
+	if r.ExecutionStatus != nil {
+		v.enum("executionStatus", string(*r.ExecutionStatus), r.ExecutionStatus.Valid())
+	}
+}
+
 // UpdateBusinessLineVoicemailBoxRequest is the body of a PUT that sends schema
 // VoicemailBox. Required fields are values; the others are pointers, nil to
 // leave them out.
@@ -5429,44 +5470,6 @@ func (r *UpdateIVRRequest) Validate() error { return validateRequest(r) }
 
 func (r *UpdateIVRRequest) validate(v *validator) {
 	v.required("name", r.Name)
-}
-
-// UpdateJobRequest is the body of a PUT that sends schema JobDTO. Required
-// fields are values; the others are pointers, nil to leave them out.
-type UpdateJobRequest struct {
-	// Unique identifier of the job
-	ID *string `json:"id,omitempty"`
-	// Owner identifier of the job
-	OwnerID *string `json:"ownerId,omitempty"`
-	// Type identifier of the job
-	JobTypeID string `json:"jobTypeId"`
-	// Target account identifier for the job
-	TargetAccountID string `json:"targetAccountId"`
-	// Input collection identifier for the job
-	InputCollectionID string     `json:"inputCollectionId"`
-	JobStatus         *JobStatus `json:"jobStatus,omitempty"`
-	ExecutionStatus   *JobStatus `json:"executionStatus,omitempty"`
-	// Timestamp of the last update in ISO 8601 format
-	UpdatedDateTime   *time.Time                     `json:"updatedDateTime,omitempty"`
-	OutputCollections map[string]JobOutputCollection `json:"outputCollections,omitempty"`
-	// Time after which the job should be aborted
-	AbortAfter *int `json:"abortAfter,omitempty"`
-}
-
-// Validate reports, as a *ValidationError, every problem of r that the
-// spec's rules for schema JobDTO find; nil when there is none.
-func (r *UpdateJobRequest) Validate() error { return validateRequest(r) }
-
-func (r *UpdateJobRequest) validate(v *validator) {
-	v.required("jobTypeId", r.JobTypeID)
-	v.required("targetAccountId", r.TargetAccountID)
-	v.required("inputCollectionId", r.InputCollectionID)
-	if r.JobStatus != nil {
-		v.enum("jobStatus", string(*r.JobStatus), r.JobStatus.Valid())
-	}
-	if r.ExecutionStatus != nil {
-		v.enum("executionStatus", string(*r.ExecutionStatus), r.ExecutionStatus.Valid())
-	}
 }
 
 // UpdateManagementUserRequest is the body of a PUT that sends schema
@@ -6329,6 +6332,23 @@ func (m *BrandSettings) UpdateRequest() *UpdateBrandSettingsRequest {
 
 // UpdateRequest returns the full-replace body holding every writable field
 // of m, so that a read-modify-write keeps what the caller did not change.
+func (m *BulkOperationJob) UpdateRequest() *UpdateBulkOperationJobRequest {
+	return &UpdateBulkOperationJobRequest{
+		ID:                ptrUnlessZero(m.ID),
+		OwnerID:           ptrUnlessZero(m.OwnerID),
+		JobTypeID:         m.JobTypeID,
+		TargetAccountID:   m.TargetAccountID,
+		InputCollectionID: m.InputCollectionID,
+		JobStatus:         ptrUnlessZero(m.JobStatus),
+		ExecutionStatus:   ptrUnlessZero(m.ExecutionStatus),
+		UpdatedDateTime:   ptrUnlessZero(m.UpdatedDateTime),
+		OutputCollections: deepCopy(m.OutputCollections),
+		AbortAfter:        ptrUnlessZero(m.AbortAfter),
+	}
+}
+
+// UpdateRequest returns the full-replace body holding every writable field
+// of m, so that a read-modify-write keeps what the caller did not change.
 func (m *BusinessLineVoicemailBox) UpdateRequest() *UpdateBusinessLineVoicemailBoxRequest {
 	return &UpdateBusinessLineVoicemailBoxRequest{
 		ID:                             ptrUnlessZero(m.ID),
@@ -6469,23 +6489,6 @@ func (m *IVR) UpdateRequest() *UpdateIVRRequest {
 		FixedPosition:        Ptr(m.FixedPosition),
 		IVRComponents:        deepCopy(m.IVRComponents),
 		IVRComponentMappings: deepCopy(m.IVRComponentMappings),
-	}
-}
-
-// UpdateRequest returns the full-replace body holding every writable field
-// of m, so that a read-modify-write keeps what the caller did not change.
-func (m *Job) UpdateRequest() *UpdateJobRequest {
-	return &UpdateJobRequest{
-		ID:                ptrUnlessZero(m.ID),
-		OwnerID:           ptrUnlessZero(m.OwnerID),
-		JobTypeID:         m.JobTypeID,
-		TargetAccountID:   m.TargetAccountID,
-		InputCollectionID: m.InputCollectionID,
-		JobStatus:         ptrUnlessZero(m.JobStatus),
-		ExecutionStatus:   ptrUnlessZero(m.ExecutionStatus),
-		UpdatedDateTime:   ptrUnlessZero(m.UpdatedDateTime),
-		OutputCollections: deepCopy(m.OutputCollections),
-		AbortAfter:        ptrUnlessZero(m.AbortAfter),
 	}
 }
 

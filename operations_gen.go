@@ -33,7 +33,7 @@ func (s *AccountsService) ActivateMultiple(ctx context.Context, req *CreateMulti
 // operationId bulkStatusChange_2.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/bulkstatuschange_2
-func (s *AccountsService) CreateBulkStatusChange(ctx context.Context, req *CreateJobUploadKeyRequest) (*JobInfo, error) {
+func (s *AccountsService) CreateBulkStatusChange(ctx context.Context, req *CreateJobUploadKeyRequest) (*Job, error) {
 	var v validator
 	if req != nil {
 		req.validate(&v)
@@ -41,7 +41,7 @@ func (s *AccountsService) CreateBulkStatusChange(ctx context.Context, req *Creat
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/bulkstatuschange_2",
 		body:   jsonOrNil(req),
@@ -126,10 +126,10 @@ func (s *AccountsService) SearchHistory(ctx context.Context, accountID string, o
 
 // SearchHistoryAll iterates over every record SearchHistory finds, asking for the next page only
 // when the loop wants more: it starts at opts.FirstResultIndex and moves on by
-// records each time, with opts.MaxResult records per page (the platform's
-// default when 0). It stops when a page is empty or short, when TotalRecords
-// says the list is done, when the loop breaks, or at the first error, which it
-// yields. opts may be nil; it is not changed.
+// the number of records received, with opts.MaxResult records per page (the
+// platform's default when 0). It stops when a page is empty or short, when the
+// answer's TotalRecords have all come, when the loop breaks, or at the first
+// error, which it yields. opts may be nil; it is not changed.
 func (s *AccountsService) SearchHistoryAll(ctx context.Context, accountID string, opts *AccountsSearchHistoryOptions) iter.Seq2[AccountHistory, error] {
 	return func(yield func(AccountHistory, error) bool) {
 		var o AccountsSearchHistoryOptions
@@ -164,7 +164,7 @@ type AccountsSearchHistoryByNumberOptions struct {
 	// Account history type
 	AccountHistoryType []string `url:"accountHistoryType,omitempty"`
 	// Account Number, refers to account.number. Required.
-	AccountNumber string `url:"accountNumber,omitempty"`
+	AccountNumber string `url:"accountNumber"`
 	// End date, inclusive through the end of the day. YYYY-MM-DD
 	EndDate string `url:"endDate,omitempty"`
 	// First result to display, defaults to 0
@@ -211,10 +211,10 @@ func (s *AccountsService) SearchHistoryByNumber(ctx context.Context, opts *Accou
 
 // SearchHistoryByNumberAll iterates over every record SearchHistoryByNumber finds, asking for the next page only
 // when the loop wants more: it starts at opts.FirstResultIndex and moves on by
-// records each time, with opts.MaxResult records per page (the platform's
-// default when 0). It stops when a page is empty or short, when TotalRecords
-// says the list is done, when the loop breaks, or at the first error, which it
-// yields. opts may be nil; it is not changed.
+// the number of records received, with opts.MaxResult records per page (the
+// platform's default when 0). It stops when a page is empty or short, when the
+// answer's TotalRecords have all come, when the loop breaks, or at the first
+// error, which it yields. opts may be nil; it is not changed.
 func (s *AccountsService) SearchHistoryByNumberAll(ctx context.Context, opts *AccountsSearchHistoryByNumberOptions) iter.Seq2[AccountHistory, error] {
 	return func(yield func(AccountHistory, error) bool) {
 		var o AccountsSearchHistoryByNumberOptions
@@ -406,13 +406,13 @@ func (s *BulkOperationsService) CreateCollection(ctx context.Context, req *Creat
 // operationId create_job.
 //
 //alianza:operation POST /v2/bulk-user-operation/job
-func (s *BulkOperationsService) CreateJob(ctx context.Context, req *CreateJobRequest) (*Job, error) {
+func (s *BulkOperationsService) CreateJob(ctx context.Context, req *CreateBulkOperationJobRequest) (*BulkOperationJob, error) {
 	var v validator
 	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[Job](ctx, s.client, &request{
+	return call[BulkOperationJob](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/bulk-user-operation/job",
 		body:   req,
@@ -464,13 +464,13 @@ func (s *BulkOperationsService) GetCollectionFile(ctx context.Context, collectio
 // operationId get_job.
 //
 //alianza:operation GET /v2/bulk-user-operation/job/{jobId}
-func (s *BulkOperationsService) GetJob(ctx context.Context, jobID string) (*Job, error) {
+func (s *BulkOperationsService) GetJob(ctx context.Context, jobID string) (*BulkOperationJob, error) {
 	var v validator
 	v.pathID("jobId", jobID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[Job](ctx, s.client, &request{
+	return call[BulkOperationJob](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/bulk-user-operation/job/{jobId}",
 		args:   []string{jobID},
@@ -482,14 +482,14 @@ func (s *BulkOperationsService) GetJob(ctx context.Context, jobID string) (*Job,
 // operationId update_job.
 //
 //alianza:operation PUT /v2/bulk-user-operation/job/{jobId}
-func (s *BulkOperationsService) UpdateJob(ctx context.Context, jobID string, req *UpdateJobRequest) (*Job, error) {
+func (s *BulkOperationsService) UpdateJob(ctx context.Context, jobID string, req *UpdateBulkOperationJobRequest) (*BulkOperationJob, error) {
 	var v validator
 	v.pathID("jobId", jobID)
 	validateBody(&v, req)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[Job](ctx, s.client, &request{
+	return call[BulkOperationJob](ctx, s.client, &request{
 		method: http.MethodPut,
 		path:   "/v2/bulk-user-operation/job/{jobId}",
 		args:   []string{jobID},
@@ -1202,13 +1202,13 @@ type CallRecordsGetCSVOptions struct {
 // operationId cdrSearchCSV_2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/cdrsearch/csv_2
-func (s *CallRecordsService) GetCSV(ctx context.Context, accountID string, opts *CallRecordsGetCSVOptions) (*JobInfo, error) {
+func (s *CallRecordsService) GetCSV(ctx context.Context, accountID string, opts *CallRecordsGetCSVOptions) (*Job, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/account/{accountId}/cdrsearch/csv_2",
 		args:    []string{accountID},
@@ -1228,7 +1228,7 @@ type CallRecordsListOptions struct {
 	// Filter based on dialed number
 	DialedNumber string `url:"dialedNumber,omitempty"`
 	// End date in the format yyyy-MM-dd. Required.
-	EndDate string `url:"endDate,omitempty"`
+	EndDate string `url:"endDate"`
 	// Filter based on end time
 	EndTime string `url:"endTime,omitempty"`
 	// First result to display, defaults to 0.
@@ -1244,7 +1244,7 @@ type CallRecordsListOptions struct {
 	// Sort order
 	SortOrder string `url:"sortOrder,omitempty"`
 	// Start date in the format yyyy-MM-dd. Required.
-	StartDate string `url:"startDate,omitempty"`
+	StartDate string `url:"startDate"`
 	// Filter based on start time
 	StartTime string `url:"startTime,omitempty"`
 	// Filter based on termination number
@@ -1290,10 +1290,10 @@ func (s *CallRecordsService) List(ctx context.Context, accountID string, opts *C
 
 // ListAll iterates over every record List finds, asking for the next page only
 // when the loop wants more: it starts at opts.FirstResultIndex and moves on by
-// records each time, with opts.MaxResult records per page (the platform's
-// default when 0). It stops when a page is empty or short, when TotalRecords
-// says the list is done, when the loop breaks, or at the first error, which it
-// yields. opts may be nil; it is not changed.
+// the number of records received, with opts.MaxResult records per page (the
+// platform's default when 0). It stops when a page is empty or short, when the
+// answer's TotalRecords have all come, when the loop breaks, or at the first
+// error, which it yields. opts may be nil; it is not changed.
 func (s *CallRecordsService) ListAll(ctx context.Context, accountID string, opts *CallRecordsListOptions) iter.Seq2[CallDetailRecord, error] {
 	return func(yield func(CallDetailRecord, error) bool) {
 		var o CallRecordsListOptions
@@ -1682,7 +1682,7 @@ func (s *CymbusService) UpdatePartitionGroup(ctx context.Context, req *UpdateCym
 // operationId deleteDeviceInventory.
 //
 //alianza:operation POST /v2/partition/{partitionId}/deviceinventory/delete
-func (s *DeviceInventoryService) Delete(ctx context.Context, req *CreateJobUploadKeyRequest) (*JobInfo, error) {
+func (s *DeviceInventoryService) Delete(ctx context.Context, req *CreateJobUploadKeyRequest) (*Job, error) {
 	var v validator
 	if req != nil {
 		req.validate(&v)
@@ -1690,7 +1690,7 @@ func (s *DeviceInventoryService) Delete(ctx context.Context, req *CreateJobUploa
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/deviceinventory/delete",
 		body:   jsonOrNil(req),
@@ -1702,8 +1702,8 @@ func (s *DeviceInventoryService) Delete(ctx context.Context, req *CreateJobUploa
 // operationId getDeviceInventory.
 //
 //alianza:operation POST /v2/partition/{partitionId}/deviceinventory/export
-func (s *DeviceInventoryService) Export(ctx context.Context) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *DeviceInventoryService) Export(ctx context.Context) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/deviceinventory/export",
 	})
@@ -1714,7 +1714,7 @@ func (s *DeviceInventoryService) Export(ctx context.Context) (*JobInfo, error) {
 // operationId importDeviceInventory.
 //
 //alianza:operation POST /v2/partition/{partitionId}/deviceinventory/import
-func (s *DeviceInventoryService) Import(ctx context.Context, req *CreateJobUploadKeyRequest) (*JobInfo, error) {
+func (s *DeviceInventoryService) Import(ctx context.Context, req *CreateJobUploadKeyRequest) (*Job, error) {
 	var v validator
 	if req != nil {
 		req.validate(&v)
@@ -1722,7 +1722,7 @@ func (s *DeviceInventoryService) Import(ctx context.Context, req *CreateJobUploa
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/deviceinventory/import",
 		body:   jsonOrNil(req),
@@ -1789,7 +1789,7 @@ func (s *DeviceLinesService) GetProvisioningStatus(ctx context.Context, accountI
 // DeviceLinesPrevalidateSwapOptions holds the query parameters of DeviceLinesService.PrevalidateSwap.
 type DeviceLinesPrevalidateSwapOptions struct {
 	// Mac address. Required.
-	Macaddress string `url:"macaddress,omitempty"`
+	Macaddress string `url:"macaddress"`
 }
 
 func (o *DeviceLinesPrevalidateSwapOptions) validate(v *validator) {
@@ -2083,7 +2083,7 @@ func (s *DevicesService) UpdateMetadata(ctx context.Context, accountID, macAddre
 // DevicesValidatePropertiesOptions holds the query parameters of DevicesService.ValidateProperties.
 type DevicesValidatePropertiesOptions struct {
 	// Line Number. Required.
-	Lineno int `url:"lineno,omitempty"`
+	Lineno int `url:"lineno"`
 }
 
 func (o *DevicesValidatePropertiesOptions) validate(v *validator) {
@@ -2296,7 +2296,7 @@ func (s *EdgeNodesService) DeleteEdgeNodeAssignment(ctx context.Context, nodeAss
 // EdgeNodesDeleteEdgeNodeAssignmentsOfDeviceOptions holds the query parameters of EdgeNodesService.DeleteEdgeNodeAssignmentsOfDevice.
 type EdgeNodesDeleteEdgeNodeAssignmentsOfDeviceOptions struct {
 	// ID of device. Required.
-	DeviceID string `url:"deviceId,omitempty"`
+	DeviceID string `url:"deviceId"`
 }
 
 func (o *EdgeNodesDeleteEdgeNodeAssignmentsOfDeviceOptions) validate(v *validator) {
@@ -2395,11 +2395,10 @@ func (s *EdgeNodesService) List(ctx context.Context, opts *EdgeNodesListOptions)
 }
 
 // ListAll iterates over every record List finds, asking for the next page only
-// when the loop wants more: it starts at opts.PageNum and moves on by a page
-// each time, with opts.PageSize records per page (the platform's default when
-// 0). It stops when a page is empty or short, when Count says the list is done,
-// when the loop breaks, or at the first error, which it yields. opts may be
-// nil; it is not changed.
+// when the loop wants more: it starts at opts.PageNum and moves on by one page,
+// with opts.PageSize records per page (the platform's default when 0). It stops
+// when a page is empty or short, when the loop breaks, or at the first error,
+// which it yields. opts may be nil; it is not changed.
 func (s *EdgeNodesService) ListAll(ctx context.Context, opts *EdgeNodesListOptions) iter.Seq2[Node, error] {
 	return func(yield func(Node, error) bool) {
 		var o EdgeNodesListOptions
@@ -2421,7 +2420,7 @@ func (s *EdgeNodesService) ListAll(ctx context.Context, opts *EdgeNodesListOptio
 			}
 			n := len(page.Entities)
 			seen += n
-			if n == 0 || o.PageSize > 0 && n < int(o.PageSize) || page.Count > 0 && seen >= int(page.Count) {
+			if n == 0 || o.PageSize > 0 && n < int(o.PageSize) {
 				return
 			}
 			o.PageNum++
@@ -2455,11 +2454,10 @@ func (s *EdgeNodesService) ListEdgeNodeAssignments(ctx context.Context, opts *Ed
 }
 
 // ListEdgeNodeAssignmentsAll iterates over every record ListEdgeNodeAssignments finds, asking for the next page only
-// when the loop wants more: it starts at opts.PageNum and moves on by a page
-// each time, with opts.PageSize records per page (the platform's default when
-// 0). It stops when a page is empty or short, when Count says the list is done,
-// when the loop breaks, or at the first error, which it yields. opts may be
-// nil; it is not changed.
+// when the loop wants more: it starts at opts.PageNum and moves on by one page,
+// with opts.PageSize records per page (the platform's default when 0). It stops
+// when a page is empty or short, when the loop breaks, or at the first error,
+// which it yields. opts may be nil; it is not changed.
 func (s *EdgeNodesService) ListEdgeNodeAssignmentsAll(ctx context.Context, opts *EdgeNodesListEdgeNodeAssignmentsOptions) iter.Seq2[NodeAssignment, error] {
 	return func(yield func(NodeAssignment, error) bool) {
 		var o EdgeNodesListEdgeNodeAssignmentsOptions
@@ -2481,7 +2479,7 @@ func (s *EdgeNodesService) ListEdgeNodeAssignmentsAll(ctx context.Context, opts 
 			}
 			n := len(page.Entities)
 			seen += n
-			if n == 0 || o.PageSize > 0 && n < int(o.PageSize) || page.Count > 0 && seen >= int(page.Count) {
+			if n == 0 || o.PageSize > 0 && n < int(o.PageSize) {
 				return
 			}
 			o.PageNum++
@@ -3042,13 +3040,13 @@ func (s *JobsService) CreateInputURL(ctx context.Context) (*JobUpload, error) {
 // operationId getJobById.
 //
 //alianza:operation GET /v2/job/{jobId}
-func (s *JobsService) Get(ctx context.Context, jobID string) (*JobInfo, error) {
+func (s *JobsService) Get(ctx context.Context, jobID string) (*Job, error) {
 	var v validator
 	v.pathID("jobId", jobID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/job/{jobId}",
 		args:   []string{jobID},
@@ -3322,9 +3320,9 @@ type ManagementUsersSearchOptions struct {
 	// Maximum number of results
 	MaxResult int `url:"maxResult,omitempty"`
 	// Search string. Required.
-	SearchString string `url:"searchString,omitempty"`
+	SearchString string `url:"searchString"`
 	// Sort column. Required.
-	SortColumn string `url:"sortColumn,omitempty"`
+	SortColumn string `url:"sortColumn"`
 }
 
 func (o *ManagementUsersSearchOptions) validate(v *validator) {
@@ -3364,10 +3362,10 @@ func (s *ManagementUsersService) Search(ctx context.Context, opts *ManagementUse
 
 // SearchAll iterates over every record Search finds, asking for the next page only
 // when the loop wants more: it starts at opts.FirstResultIndex and moves on by
-// records each time, with opts.MaxResult records per page (the platform's
-// default when 0). It stops when a page is empty or short, when TotalRecords
-// says the list is done, when the loop breaks, or at the first error, which it
-// yields. opts may be nil; it is not changed.
+// the number of records received, with opts.MaxResult records per page (the
+// platform's default when 0). It stops when a page is empty or short, when the
+// answer's TotalRecords have all come, when the loop breaks, or at the first
+// error, which it yields. opts may be nil; it is not changed.
 func (s *ManagementUsersService) SearchAll(ctx context.Context, opts *ManagementUsersSearchOptions) iter.Seq2[ManagementUser, error] {
 	return func(yield func(ManagementUser, error) bool) {
 		var o ManagementUsersSearchOptions
@@ -3421,7 +3419,7 @@ func (s *ManagementUsersService) Update(ctx context.Context, id string, req *Upd
 type ManagementUsersValidatePropertiesOptions struct {
 	// Email to validate. Destined for managementUser.username during a create or
 	// update operation. Required.
-	Email string `url:"email,omitempty"`
+	Email string `url:"email"`
 }
 
 func (o *ManagementUsersValidatePropertiesOptions) validate(v *validator) {
@@ -3479,7 +3477,7 @@ func (s *MediaService) DeleteHoldMusic(ctx context.Context, accountID string) er
 // MediaGetOptions holds the query parameters of MediaService.Get.
 type MediaGetOptions struct {
 	// Type of Media. Required.
-	MediaType string `url:"mediaType,omitempty"`
+	MediaType string `url:"mediaType"`
 }
 
 func (o *MediaGetOptions) validate(v *validator) {
@@ -3775,10 +3773,10 @@ func (s *PartitionsService) ListDataHistories(ctx context.Context, opts *Partiti
 
 // ListDataHistoriesAll iterates over every record ListDataHistories finds, asking for the next page only
 // when the loop wants more: it starts at opts.FirstResultIndex and moves on by
-// records each time, with opts.MaxResult records per page (the platform's
-// default when 0). It stops when a page is empty or short, when TotalRecords
-// says the list is done, when the loop breaks, or at the first error, which it
-// yields. opts may be nil; it is not changed.
+// the number of records received, with opts.MaxResult records per page (the
+// platform's default when 0). It stops when a page is empty or short, when the
+// answer's TotalRecords have all come, when the loop breaks, or at the first
+// error, which it yields. opts may be nil; it is not changed.
 func (s *PartitionsService) ListDataHistoriesAll(ctx context.Context, opts *PartitionsListDataHistoriesOptions) iter.Seq2[PartitionDataHistory, error] {
 	return func(yield func(PartitionDataHistory, error) bool) {
 		var o PartitionsListDataHistoriesOptions
@@ -4098,7 +4096,7 @@ func (s *PrevalidationService) PrevalidateProduct(ctx context.Context, accountID
 // operationId importFile_2.
 //
 //alianza:operation POST /v2/partition/{partitionId}/ratecenter/inventoryplan_2
-func (s *RateCentersService) CreateInventoryPlan(ctx context.Context, req *CreateJobUploadKeyRequest) (*JobInfo, error) {
+func (s *RateCentersService) CreateInventoryPlan(ctx context.Context, req *CreateJobUploadKeyRequest) (*Job, error) {
 	var v validator
 	if req != nil {
 		req.validate(&v)
@@ -4106,7 +4104,7 @@ func (s *RateCentersService) CreateInventoryPlan(ctx context.Context, req *Creat
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/ratecenter/inventoryplan_2",
 		body:   jsonOrNil(req),
@@ -4137,8 +4135,8 @@ func (s *RateCentersService) Get(ctx context.Context, tn string) (*RateCenter, e
 // operationId getInventoryPlan2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/ratecenter/inventoryplan_2
-func (s *RateCentersService) GetInventoryPlan(ctx context.Context) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *RateCentersService) GetInventoryPlan(ctx context.Context) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/ratecenter/inventoryplan_2",
 	})
@@ -4396,8 +4394,8 @@ func (s *ReferenceDataService) ListSidecarTypes(ctx context.Context) ([]SideCarT
 // operationId accountCSVReport3.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/account/csv_3
-func (s *ReportsService) GetAccountCSV(ctx context.Context) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *ReportsService) GetAccountCSV(ctx context.Context) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/account/csv_3",
 		emptyOK: true,
@@ -4407,9 +4405,9 @@ func (s *ReportsService) GetAccountCSV(ctx context.Context) (*JobInfo, error) {
 // ReportsGetAccountHistoryEndUserChangesOptions holds the query parameters of ReportsService.GetAccountHistoryEndUserChanges.
 type ReportsGetAccountHistoryEndUserChangesOptions struct {
 	// End date format yyyy-mm-dd. Required.
-	EndDate string `url:"endDate,omitempty"`
+	EndDate string `url:"endDate"`
 	// Start date format yyyy-mm-dd. Required.
-	StartDate string `url:"startDate,omitempty"`
+	StartDate string `url:"startDate"`
 }
 
 func (o *ReportsGetAccountHistoryEndUserChangesOptions) validate(v *validator) {
@@ -4435,13 +4433,13 @@ func (o *ReportsGetAccountHistoryEndUserChangesOptions) Validate() error {
 // operationId endUserAccountHistory2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/accounthistory/enduserchanges_2
-func (s *ReportsService) GetAccountHistoryEndUserChanges(ctx context.Context, opts *ReportsGetAccountHistoryEndUserChangesOptions) (*JobInfo, error) {
+func (s *ReportsService) GetAccountHistoryEndUserChanges(ctx context.Context, opts *ReportsGetAccountHistoryEndUserChangesOptions) (*Job, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/accounthistory/enduserchanges_2",
 		query:   opts,
@@ -4452,9 +4450,9 @@ func (s *ReportsService) GetAccountHistoryEndUserChanges(ctx context.Context, op
 // ReportsGetBusinessLinesCSVOptions holds the query parameters of ReportsService.GetBusinessLinesCSV.
 type ReportsGetBusinessLinesCSVOptions struct {
 	// Month (Value between 1 and 12). Required.
-	Month int `url:"month,omitempty"`
+	Month int `url:"month"`
 	// 4-digit year. Required.
-	Year int `url:"year,omitempty"`
+	Year int `url:"year"`
 }
 
 func (o *ReportsGetBusinessLinesCSVOptions) validate(v *validator) {
@@ -4479,13 +4477,13 @@ func (o *ReportsGetBusinessLinesCSVOptions) Validate() error {
 // operationId businessLinesCSVReport2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/businesslines/csv_2
-func (s *ReportsService) GetBusinessLinesCSV(ctx context.Context, opts *ReportsGetBusinessLinesCSVOptions) (*JobInfo, error) {
+func (s *ReportsService) GetBusinessLinesCSV(ctx context.Context, opts *ReportsGetBusinessLinesCSVOptions) (*Job, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/businesslines/csv_2",
 		query:   opts,
@@ -4505,8 +4503,8 @@ type ReportsGetContactCenterRetailCSVOptions struct {
 // operationId contactCenterRetailReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/contact_center_retail/csv_1
-func (s *ReportsService) GetContactCenterRetailCSV(ctx context.Context, opts *ReportsGetContactCenterRetailCSVOptions) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *ReportsService) GetContactCenterRetailCSV(ctx context.Context, opts *ReportsGetContactCenterRetailCSVOptions) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/contact_center_retail/csv_1",
 		query:   opts,
@@ -4526,8 +4524,8 @@ type ReportsGetContactCenterUsageCSVOptions struct {
 // operationId contactCenterUsageReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/contact_center_usage/csv_1
-func (s *ReportsService) GetContactCenterUsageCSV(ctx context.Context, opts *ReportsGetContactCenterUsageCSVOptions) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *ReportsService) GetContactCenterUsageCSV(ctx context.Context, opts *ReportsGetContactCenterUsageCSVOptions) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/contact_center_usage/csv_1",
 		query:   opts,
@@ -4552,8 +4550,8 @@ func (s *ReportsService) GetDevice(ctx context.Context) (*ReportSummary, error) 
 // operationId deviceCSVReport3.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/device/csv_3
-func (s *ReportsService) GetDeviceCSV(ctx context.Context) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *ReportsService) GetDeviceCSV(ctx context.Context) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/device/csv_3",
 		emptyOK: true,
@@ -4566,8 +4564,8 @@ func (s *ReportsService) GetDeviceCSV(ctx context.Context) (*JobInfo, error) {
 // operationId deviceRegistrationReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/deviceregistration/csv_2
-func (s *ReportsService) GetDeviceRegistrationCSV(ctx context.Context) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *ReportsService) GetDeviceRegistrationCSV(ctx context.Context) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/deviceregistration/csv_2",
 		emptyOK: true,
@@ -4580,8 +4578,8 @@ func (s *ReportsService) GetDeviceRegistrationCSV(ctx context.Context) (*JobInfo
 // operationId emergencyNotificationComplianceReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/emergencynotificationcompliance/csv_2
-func (s *ReportsService) GetEmergencyNotificationComplianceCSV(ctx context.Context) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *ReportsService) GetEmergencyNotificationComplianceCSV(ctx context.Context) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/emergencynotificationcompliance/csv_2",
 		emptyOK: true,
@@ -4599,8 +4597,8 @@ type ReportsGetMSTeamsCSVOptions struct {
 // operationId msTeamsReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/msteams/csv_1
-func (s *ReportsService) GetMSTeamsCSV(ctx context.Context, opts *ReportsGetMSTeamsCSVOptions) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *ReportsService) GetMSTeamsCSV(ctx context.Context, opts *ReportsGetMSTeamsCSVOptions) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/report/msteams/csv_1",
 		query:  opts,
@@ -4610,9 +4608,9 @@ func (s *ReportsService) GetMSTeamsCSV(ctx context.Context, opts *ReportsGetMSTe
 // ReportsGetPortOutCSVOptions holds the query parameters of ReportsService.GetPortOutCSV.
 type ReportsGetPortOutCSVOptions struct {
 	// Month (Value between 1 and 12). Required.
-	Month int `url:"month,omitempty"`
+	Month int `url:"month"`
 	// 4-digit year. Required.
-	Year int `url:"year,omitempty"`
+	Year int `url:"year"`
 }
 
 func (o *ReportsGetPortOutCSVOptions) validate(v *validator) {
@@ -4638,13 +4636,13 @@ func (o *ReportsGetPortOutCSVOptions) Validate() error {
 // operationId telephoneNumberPortOutCSVReport2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/portout/csv_2
-func (s *ReportsService) GetPortOutCSV(ctx context.Context, opts *ReportsGetPortOutCSVOptions) (*JobInfo, error) {
+func (s *ReportsService) GetPortOutCSV(ctx context.Context, opts *ReportsGetPortOutCSVOptions) (*Job, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/portout/csv_2",
 		query:   opts,
@@ -4667,9 +4665,9 @@ func (s *ReportsService) GetSIP(ctx context.Context) (*ReportSummary, error) {
 // ReportsGetSIPCSVOptions holds the query parameters of ReportsService.GetSIPCSV.
 type ReportsGetSIPCSVOptions struct {
 	// Month (Value between 1 and 12). Required.
-	Month int `url:"month,omitempty"`
+	Month int `url:"month"`
 	// 4-digit year. Required.
-	Year int `url:"year,omitempty"`
+	Year int `url:"year"`
 }
 
 func (o *ReportsGetSIPCSVOptions) validate(v *validator) {
@@ -4694,13 +4692,13 @@ func (o *ReportsGetSIPCSVOptions) Validate() error {
 // operationId sipCSVReport2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/sip/csv_2
-func (s *ReportsService) GetSIPCSV(ctx context.Context, opts *ReportsGetSIPCSVOptions) (*JobInfo, error) {
+func (s *ReportsService) GetSIPCSV(ctx context.Context, opts *ReportsGetSIPCSVOptions) (*Job, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/sip/csv_2",
 		query:   opts,
@@ -4711,9 +4709,9 @@ func (s *ReportsService) GetSIPCSV(ctx context.Context, opts *ReportsGetSIPCSVOp
 // ReportsGetSpecialtyLinesCSVOptions holds the query parameters of ReportsService.GetSpecialtyLinesCSV.
 type ReportsGetSpecialtyLinesCSVOptions struct {
 	// Month (Value between 1 and 12). Required.
-	Month int `url:"month,omitempty"`
+	Month int `url:"month"`
 	// 4-digit year. Required.
-	Year int `url:"year,omitempty"`
+	Year int `url:"year"`
 }
 
 func (o *ReportsGetSpecialtyLinesCSVOptions) validate(v *validator) {
@@ -4738,13 +4736,13 @@ func (o *ReportsGetSpecialtyLinesCSVOptions) Validate() error {
 // operationId specialtyLinesReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/specialtylines/csv_2
-func (s *ReportsService) GetSpecialtyLinesCSV(ctx context.Context, opts *ReportsGetSpecialtyLinesCSVOptions) (*JobInfo, error) {
+func (s *ReportsService) GetSpecialtyLinesCSV(ctx context.Context, opts *ReportsGetSpecialtyLinesCSVOptions) (*Job, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/specialtylines/csv_2",
 		query:   opts,
@@ -4767,9 +4765,9 @@ func (s *ReportsService) GetTN(ctx context.Context) (*ReportSummary, error) {
 // ReportsGetTNCSVOptions holds the query parameters of ReportsService.GetTNCSV.
 type ReportsGetTNCSVOptions struct {
 	// Month (Value between 1 and 12). Required.
-	Month int `url:"month,omitempty"`
+	Month int `url:"month"`
 	// 4-digit year. Required.
-	Year int `url:"year,omitempty"`
+	Year int `url:"year"`
 }
 
 func (o *ReportsGetTNCSVOptions) validate(v *validator) {
@@ -4794,13 +4792,13 @@ func (o *ReportsGetTNCSVOptions) Validate() error {
 // operationId telephoneNumberCSVReport2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/tn/csv_2
-func (s *ReportsService) GetTNCSV(ctx context.Context, opts *ReportsGetTNCSVOptions) (*JobInfo, error) {
+func (s *ReportsService) GetTNCSV(ctx context.Context, opts *ReportsGetTNCSVOptions) (*Job, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/tn/csv_2",
 		query:   opts,
@@ -4823,9 +4821,9 @@ func (s *ReportsService) GetUser(ctx context.Context) (*ReportSummary, error) {
 // ReportsGetUserCSVOptions holds the query parameters of ReportsService.GetUserCSV.
 type ReportsGetUserCSVOptions struct {
 	// Month (Value between 1 and 12). Required.
-	Month int `url:"month,omitempty"`
+	Month int `url:"month"`
 	// 4-digit year. Required.
-	Year int `url:"year,omitempty"`
+	Year int `url:"year"`
 }
 
 func (o *ReportsGetUserCSVOptions) validate(v *validator) {
@@ -4850,13 +4848,13 @@ func (o *ReportsGetUserCSVOptions) Validate() error {
 // operationId userCSVReport3.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/user/csv_3
-func (s *ReportsService) GetUserCSV(ctx context.Context, opts *ReportsGetUserCSVOptions) (*JobInfo, error) {
+func (s *ReportsService) GetUserCSV(ctx context.Context, opts *ReportsGetUserCSVOptions) (*Job, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/user/csv_3",
 		query:   opts,
@@ -4870,8 +4868,8 @@ func (s *ReportsService) GetUserCSV(ctx context.Context, opts *ReportsGetUserCSV
 // operationId userProductsReport.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/user-products/csv_2
-func (s *ReportsService) GetUserProductsCSV(ctx context.Context) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *ReportsService) GetUserProductsCSV(ctx context.Context) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/user-products/csv_2",
 		emptyOK: true,
@@ -4893,9 +4891,9 @@ func (s *ReportsService) GetVFax(ctx context.Context) (*ReportSummary, error) {
 // ReportsGetVFaxCSVOptions holds the query parameters of ReportsService.GetVFaxCSV.
 type ReportsGetVFaxCSVOptions struct {
 	// Month (Value between 1 and 12). Required.
-	Month int `url:"month,omitempty"`
+	Month int `url:"month"`
 	// 4-digit year. Required.
-	Year int `url:"year,omitempty"`
+	Year int `url:"year"`
 }
 
 func (o *ReportsGetVFaxCSVOptions) validate(v *validator) {
@@ -4920,13 +4918,13 @@ func (o *ReportsGetVFaxCSVOptions) Validate() error {
 // operationId vFaxCSVReport2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/vfax/csv_2
-func (s *ReportsService) GetVFaxCSV(ctx context.Context, opts *ReportsGetVFaxCSVOptions) (*JobInfo, error) {
+func (s *ReportsService) GetVFaxCSV(ctx context.Context, opts *ReportsGetVFaxCSVOptions) (*Job, error) {
 	var v validator
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/report/vfax/csv_2",
 		query:   opts,
@@ -4937,11 +4935,11 @@ func (s *ReportsService) GetVFaxCSV(ctx context.Context, opts *ReportsGetVFaxCSV
 // SSODeleteSSOLinkageOptions holds the query parameters of SSOService.DeleteSSOLinkage.
 type SSODeleteSSOLinkageOptions struct {
 	// ID of account, refers to account.id. Required.
-	AccountID string `url:"accountId,omitempty"`
+	AccountID string `url:"accountId"`
 	// ID of partition, refers to partition.id. Required.
-	PartitionID string `url:"partitionId,omitempty"`
+	PartitionID string `url:"partitionId"`
 	// ID of end-user to unlink. Required.
-	UserID string `url:"userId,omitempty"`
+	UserID string `url:"userId"`
 }
 
 func (o *SSODeleteSSOLinkageOptions) validate(v *validator) {
@@ -4983,13 +4981,13 @@ func (s *SSOService) DeleteSSOLinkage(ctx context.Context, opts *SSODeleteSSOLin
 // SSOFinishOptions holds the query parameters of SSOService.Finish.
 type SSOFinishOptions struct {
 	// Authorization code from Auth0 after successful IdP authentication. Required.
-	Code string `url:"code,omitempty"`
+	Code string `url:"code"`
 	// Must exactly match the URI used in the initial authentication request.
 	// Required.
-	RedirectURI string `url:"redirect_uri,omitempty"`
+	RedirectURI string `url:"redirect_uri"`
 	// State token for session tracking and CSRF protection. Contains the SSO
 	// configuration scope level. Required.
-	State string `url:"state,omitempty"`
+	State string `url:"state"`
 }
 
 func (o *SSOFinishOptions) validate(v *validator) {
@@ -5062,9 +5060,9 @@ func (s *SSOService) GetLoginInfo(ctx context.Context, opts *SSOGetLoginInfoOpti
 // SSOListSSOLinkagesOptions holds the query parameters of SSOService.ListSSOLinkages.
 type SSOListSSOLinkagesOptions struct {
 	// ID of account, refers to account.id. Required.
-	AccountID string `url:"accountId,omitempty"`
+	AccountID string `url:"accountId"`
 	// ID of partition, refers to partition.id. Required.
-	PartitionID string `url:"partitionId,omitempty"`
+	PartitionID string `url:"partitionId"`
 }
 
 func (o *SSOListSSOLinkagesOptions) validate(v *validator) {
@@ -5305,7 +5303,7 @@ func (s *SSOConfigsService) GetAccountSigningCertificate(ctx context.Context, ac
 // SSOConfigsGetAccountUserValidationOptions holds the query parameters of SSOConfigsService.GetAccountUserValidation.
 type SSOConfigsGetAccountUserValidationOptions struct {
 	// ID of partition, refers to partition.id. Required.
-	PartitionID string `url:"partitionId,omitempty"`
+	PartitionID string `url:"partitionId"`
 	// ID of end-user
 	UserID string `url:"userId,omitempty"`
 }
@@ -5948,9 +5946,9 @@ func (s *SipTrunksService) ListSharedPlanLookups(ctx context.Context, accountID 
 // SipTrunksValidateOptions holds the query parameters of SipTrunksService.Validate.
 type SipTrunksValidateOptions struct {
 	// IP address to validate. Required.
-	IP string `url:"ip,omitempty"`
+	IP string `url:"ip"`
 	// Port number to validate. Required.
-	Port string `url:"port,omitempty"`
+	Port string `url:"port"`
 	// ID of the SIP trunk that will use this IP and Port to prevent false negative
 	// result
 	TrunkID string `url:"trunkId,omitempty"`
@@ -6200,7 +6198,7 @@ func (s *TelephoneNumbersService) Create(ctx context.Context, req *CreateTelepho
 // operationId bulkTelephoneNumberImport.
 //
 //alianza:operation POST /v2/partition/{partitionId}/telephonenumber/bulkimport_2
-func (s *TelephoneNumbersService) CreateBulkImport(ctx context.Context, req *CreateJobUploadKeyRequest) (*JobInfo, error) {
+func (s *TelephoneNumbersService) CreateBulkImport(ctx context.Context, req *CreateJobUploadKeyRequest) (*Job, error) {
 	var v validator
 	if req != nil {
 		req.validate(&v)
@@ -6208,7 +6206,7 @@ func (s *TelephoneNumbersService) CreateBulkImport(ctx context.Context, req *Cre
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return call[JobInfo](ctx, s.client, &request{
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodPost,
 		path:    "/v2/partition/{partitionId}/telephonenumber/bulkimport_2",
 		body:    jsonOrNil(req),
@@ -6283,8 +6281,8 @@ func (s *TelephoneNumbersService) DeleteFromInventory(ctx context.Context, tn st
 // operationId asyncExportTnInventory.
 //
 //alianza:operation GET /v2/partition/{partitionId}/telephonenumber/export_2
-func (s *TelephoneNumbersService) ExportInventory(ctx context.Context) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *TelephoneNumbersService) ExportInventory(ctx context.Context) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/telephonenumber/export_2",
 		emptyOK: true,
@@ -6343,8 +6341,8 @@ type TelephoneNumbersExportStatusSearchOptions struct {
 // operationId exportTNStatusSearch2.
 //
 //alianza:operation GET /v2/partition/{partitionId}/telephonenumber/exportstatussearch_2
-func (s *TelephoneNumbersService) ExportStatusSearch(ctx context.Context, opts *TelephoneNumbersExportStatusSearchOptions) (*JobInfo, error) {
-	return call[JobInfo](ctx, s.client, &request{
+func (s *TelephoneNumbersService) ExportStatusSearch(ctx context.Context, opts *TelephoneNumbersExportStatusSearchOptions) (*Job, error) {
+	return call[Job](ctx, s.client, &request{
 		method:  http.MethodGet,
 		path:    "/v2/partition/{partitionId}/telephonenumber/exportstatussearch_2",
 		query:   opts,
@@ -6635,10 +6633,10 @@ func (s *TelephoneNumbersService) SearchStatus(ctx context.Context, opts *Teleph
 
 // SearchStatusAll iterates over every record SearchStatus finds, asking for the next page only
 // when the loop wants more: it starts at opts.FirstResultIndex and moves on by
-// records each time, with opts.MaxResult records per page (the platform's
-// default when 0). It stops when a page is empty or short, when TotalRecords
-// says the list is done, when the loop breaks, or at the first error, which it
-// yields. opts may be nil; it is not changed.
+// the number of records received, with opts.MaxResult records per page (the
+// platform's default when 0). It stops when a page is empty or short, when the
+// answer's TotalRecords have all come, when the loop breaks, or at the first
+// error, which it yields. opts may be nil; it is not changed.
 func (s *TelephoneNumbersService) SearchStatusAll(ctx context.Context, opts *TelephoneNumbersSearchStatusOptions) iter.Seq2[ServiceActivationEvent, error] {
 	return func(yield func(ServiceActivationEvent, error) bool) {
 		var o TelephoneNumbersSearchStatusOptions
@@ -6692,9 +6690,9 @@ func (s *TelephoneNumbersService) UpdateTNRequest(ctx context.Context, accountID
 // UserGroupsCreateSettingOptions holds the query parameters of UserGroupsService.CreateSetting.
 type UserGroupsCreateSettingOptions struct {
 	// Required.
-	AccountID string `url:"accountId,omitempty"`
+	AccountID string `url:"accountId"`
 	// Required.
-	PartitionID string `url:"partitionId,omitempty"`
+	PartitionID string `url:"partitionId"`
 }
 
 func (o *UserGroupsCreateSettingOptions) validate(v *validator) {
@@ -6737,11 +6735,11 @@ func (s *UserGroupsService) CreateSetting(ctx context.Context, req *CreateUserGr
 // UserGroupsDeleteSettingsOptions holds the query parameters of UserGroupsService.DeleteSettings.
 type UserGroupsDeleteSettingsOptions struct {
 	// Required.
-	AccountID string `url:"accountId,omitempty"`
+	AccountID string `url:"accountId"`
 	// Required.
-	GroupID string `url:"groupId,omitempty"`
+	GroupID string `url:"groupId"`
 	// Required.
-	PartitionID string `url:"partitionId,omitempty"`
+	PartitionID string `url:"partitionId"`
 }
 
 func (o *UserGroupsDeleteSettingsOptions) validate(v *validator) {
@@ -6783,10 +6781,10 @@ func (s *UserGroupsService) DeleteSettings(ctx context.Context, opts *UserGroups
 // UserGroupsGetSettingsOptions holds the query parameters of UserGroupsService.GetSettings.
 type UserGroupsGetSettingsOptions struct {
 	// Required.
-	AccountID string `url:"accountId,omitempty"`
+	AccountID string `url:"accountId"`
 	GroupID   string `url:"groupId,omitempty"`
 	// Required.
-	PartitionID string `url:"partitionId,omitempty"`
+	PartitionID string `url:"partitionId"`
 	UserID      string `url:"userId,omitempty"`
 }
 
@@ -6828,11 +6826,11 @@ func (s *UserGroupsService) GetSettings(ctx context.Context, opts *UserGroupsGet
 // UserGroupsUpdateSettingsOptions holds the query parameters of UserGroupsService.UpdateSettings.
 type UserGroupsUpdateSettingsOptions struct {
 	// Required.
-	AccountID string `url:"accountId,omitempty"`
+	AccountID string `url:"accountId"`
 	// Required.
-	GroupID string `url:"groupId,omitempty"`
+	GroupID string `url:"groupId"`
 	// Required.
-	PartitionID string `url:"partitionId,omitempty"`
+	PartitionID string `url:"partitionId"`
 }
 
 func (o *UserGroupsUpdateSettingsOptions) validate(v *validator) {

@@ -30,23 +30,6 @@ func RenderModels(pkg string, t *Types) ([]byte, error) {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "%s\npackage %s\n\n", Header, pkg)
 	imports := t.Imports()
-	if len(holders) > 0 {
-		imports = append(imports, "fmt", "log/slog")
-	}
-	for _, d := range decls {
-		for _, r := range d.Rules {
-			switch r.Kind {
-			case "length":
-				if r.Min == "" || r.Max == "" {
-					imports = append(imports, "unicode/utf8")
-				}
-			case "pattern":
-				imports = append(imports, "regexp")
-			}
-		}
-	}
-	slices.Sort(imports)
-	imports = slices.Compact(imports)
 	if len(imports) > 0 {
 		b.WriteString("import (\n")
 		for _, imp := range imports {

@@ -445,15 +445,15 @@ func isList(s *Spec, op Operation) bool {
 }
 
 // envelope finds the array property of a page envelope (results,
-// entities) and its total count property.
+// entities) and its total count property (totalRecords), if any.
 func envelope(s *Spec, n map[string]any) (items, total string, ok bool) {
 	props := mapAt(s.Resolve(n), "properties")
 	for _, name := range []string{"results", "entities"} {
 		if p := s.Resolve(asMap(props[name])); p != nil && str(p["type"]) == "array" {
-			for _, t := range []string{"totalRecords", "count"} {
-				if props[t] != nil {
-					return name, t, true
-				}
+			// Only totalRecords is known to count the whole list: the
+			// spec does not say whether a page envelope's count does.
+			if props["totalRecords"] != nil {
+				return name, "totalRecords", true
 			}
 			return name, "", true
 		}

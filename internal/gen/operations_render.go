@@ -143,7 +143,13 @@ func renderOptions(b *bytes.Buffer, m *Method) {
 		if doc != "" {
 			b.WriteString(Comment(doc, "\t", 80))
 		}
-		fmt.Fprintf(b, "\t%s %s `url:\"%s,omitempty\"`\n", q.Go, q.Type, q.Name)
+		// A required parameter is always sent (a required bool's false
+		// included); the others are left out when zero.
+		tag := q.Name + ",omitempty"
+		if q.Required {
+			tag = q.Name
+		}
+		fmt.Fprintf(b, "\t%s %s `url:\"%s\"`\n", q.Go, q.Type, tag)
 	}
 	b.WriteString("}\n")
 	var req []Param
@@ -365,11 +371,15 @@ func renderIterator(b *bytes.Buffer, m *Method) {
 	decl, pass := m.params()
 	it := p.ItemType
 	fmt.Fprintf(b, "\n// %sAll iterates over every record %s finds, asking for the next page only\n", m.Name, m.Name)
-	unit := "records"
+	unit := "the number of records received"
 	if p.ByPage {
-		unit = "a page"
+		unit = "one page"
 	}
-	b.WriteString(Comment(fmt.Sprintf("when the loop wants more: it starts at opts.%s and moves on by %s each time, with opts.%s records per page (the platform's default when 0). It stops when a page is empty or short, when %s says the list is done, when the loop breaks, or at the first error, which it yields. opts may be nil; it is not changed.", p.Index, unit, p.Size, orDefault(p.Total, "nothing")), "", 80))
+	total := ""
+	if p.Total != "" {
+		total = fmt.Sprintf(", when the answer's %s have all come", p.Total)
+	}
+	b.WriteString(Comment(fmt.Sprintf("when the loop wants more: it starts at opts.%s and moves on by %s, with opts.%s records per page (the platform's default when 0). It stops when a page is empty or short%s, when the loop breaks, or at the first error, which it yields. opts may be nil; it is not changed.", p.Index, unit, p.Size, total), "", 80))
 	fmt.Fprintf(b, "func (s *%sService) %sAll(%s) iter.Seq2[%s, error] {\n", m.Service, m.Name, strings.Join(append([]string{"ctx context.Context"}, decl...), ", "), it)
 	fmt.Fprintf(b, "\treturn func(yield func(%s, error) bool) {\n", it)
 	fmt.Fprintf(b, "\t\tvar o %s\n\t\tif opts != nil {\n\t\t\to = *opts\n\t\t}\n\t\tseen := 0\n\t\tfor {\n", m.Options)
@@ -389,13 +399,6 @@ func renderIterator(b *bytes.Buffer, m *Method) {
 		fmt.Fprintf(b, "\t\t\to.%s += %s(n)\n", p.Index, indexType(m, p.Index))
 	}
 	b.WriteString("\t\t}\n\t}\n}\n")
-}
-
-func orDefault(s, d string) string {
-	if s == "" {
-		return d
-	}
-	return s
 }
 
 func indexType(m *Method, field string) string {

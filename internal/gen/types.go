@@ -881,7 +881,10 @@ func (t *Types) Body(n map[string]any, method, hint string) string {
 	return name
 }
 
-// Imports returns the packages the generated types need, sorted.
+// Imports returns the packages models_gen.go needs, sorted: those of the
+// field types (time, encoding/json), slices for enums, fmt and log/slog for
+// the redacting methods of types that hold a Secret, regexp and
+// unicode/utf8 for validation.
 func (t *Types) Imports() []string {
 	set := map[string]bool{}
 	for _, d := range t.decls {
@@ -896,6 +899,17 @@ func (t *Types) Imports() []string {
 				set["encoding/json"] = true
 			}
 		}
+		for _, r := range d.Rules {
+			switch {
+			case r.Kind == "length" && (r.Min == "" || r.Max == ""):
+				set["unicode/utf8"] = true
+			case r.Kind == "pattern":
+				set["regexp"] = true
+			}
+		}
+	}
+	if len(t.secretHolders()) > 0 {
+		set["fmt"], set["log/slog"] = true, true
 	}
 	return slices.Sorted(maps.Keys(set))
 }

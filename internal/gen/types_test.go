@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -55,6 +56,12 @@ func TestFieldName(t *testing.T) {
 		"rateTypeFor411":   "RateTypeFor411",
 		"ssoClientSecret":  "SSOClientSecret",
 		"cdrExportEnabled": "CDRExportEnabled",
+		// As the hand-written models name them.
+		"b2bPartnerId": "B2BPartnerID",
+		"smbDevice":    "SMBDevice",
+		"pbxTnDigits":  "PBXTNDigits",
+		"sendLoa":      "SendLOA",
+		"canAcceptSMS": "CanAcceptSMS",
 	} {
 		assert.Equal(t, want, FieldName(prop), prop)
 	}
@@ -285,7 +292,7 @@ func TestTypesMapping(t *testing.T) {
 	// A discriminated base decodes every variant: its struct has the
 	// variants' fields too.
 	assert.Equal(t, []string{"@type", "toNumber"}, jsonNames(ty.decls["Action"]))
-	assert.Equal(t, []string{"encoding/json", "slices", "time"}, ty.Imports())
+	assert.Equal(t, []string{"encoding/json", "fmt", "log/slog", "slices", "time"}, ty.Imports())
 }
 
 // spaces matches the runs of blanks gofmt aligns with.
@@ -467,9 +474,12 @@ func TestGeneratedFieldsHaveDocs(t *testing.T) {
 	require.NoError(t, err)
 	ov, err := DefaultOverrides()
 	require.NoError(t, err)
-	ty, err := NewTypes(s, ov, "../..")
+	// The operations hand-written methods claim: generated methods carry
+	// directives too, so only the sources not written by the generator count.
+	hand := handWrittenSources(t, "../..")
+	ty, err := NewTypes(s, ov, hand)
 	require.NoError(t, err)
-	claimed, err := ClaimedOperations("../..")
+	claimed, err := ClaimedOperations(hand)
 	require.NoError(t, err)
 	ty.UseOperations(UnclaimedOperations(s, claimed))
 	require.NoError(t, ty.Err())
@@ -491,7 +501,7 @@ func TestGeneratedFieldsHaveDocs(t *testing.T) {
 			}
 		}
 	}
-	described, checked := 0, 0
+	described := 0
 	for _, d := range ty.Decls() {
 		assert.True(t, docs[d.Name], "%s has no doc comment starting with its name", d.Name)
 		if d.Kind == KindEnum {
@@ -499,28 +509,29 @@ func TestGeneratedFieldsHaveDocs(t *testing.T) {
 		}
 		st := structs[d.Name]
 		require.NotNil(t, st, "%s is not a struct in %s", d.Name, modelsFile)
-		for _, p := range ty.properties(d.node) {
-			if describe(s, p.node) == "" {
+		byJSON := map[string]*ast.Field{}
+		for _, fld := range st.Fields.List {
+			if fld.Tag == nil || len(fld.Names) == 0 || !fld.Names[0].IsExported() {
+				continue
+			}
+			tag, _ := strconv.Unquote(fld.Tag.Value)
+			name, _, _ := strings.Cut(reflect.StructTag(tag).Get("json"), ",")
+			byJSON[name] = fld
+		}
+		props := ty.properties(d.node)
+		for _, f := range d.Fields {
+			fld := byJSON[f.JSON]
+			require.NotNil(t, fld, "%s: no field for %s in %s", d.Name, f.JSON, modelsFile)
+			i := slices.IndexFunc(props, func(p prop) bool { return p.name == f.JSON })
+			require.GreaterOrEqual(t, i, 0, "%s.%s", d.Name, f.JSON)
+			if describe(s, props[i].node) == "" {
 				continue
 			}
 			described++
-			for _, fld := range st.Fields.List {
-				if fld.Tag == nil || len(fld.Names) == 0 || !fld.Names[0].IsExported() {
-					continue
-				}
-				tag, _ := strconv.Unquote(fld.Tag.Value)
-				name, _, _ := strings.Cut(reflect.StructTag(tag).Get("json"), ",")
-				if name == p.name {
-					checked++
-					assert.NotNil(t, fld.Doc, "%s.%s: the spec describes %s but the field has no doc comment", d.Name, fld.Names[0].Name, p.name)
-				}
-			}
+			assert.NotNil(t, fld.Doc, "%s.%s: the spec describes %s but the field has no doc comment", d.Name, fld.Names[0].Name, f.JSON)
 		}
 	}
-	assert.Positive(t, described)
-	// A described property may be left out of a request (readOnly, id on
-	// POST), never more than that.
-	assert.LessOrEqual(t, described-checked, described/4)
+	assert.Greater(t, described, 300)
 }
 
 func rawOf(ty *Types, n map[string]any) string { return ty.rawReason(n) }
@@ -573,4 +584,25 @@ func TestConverterForAHandWrittenModel(t *testing.T) {
 	require.NoError(t, err)
 	ty.UseOperations([]string{"PUT /owners/{id}"})
 	assert.Empty(t, ty.converters())
+}
+
+// handWrittenSources copies the non-test Go files of dir that the generator
+// did not write into a new directory and returns it.
+func handWrittenSources(t *testing.T, dir string) string {
+	t.Helper()
+	out := t.TempDir()
+	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	require.NoError(t, err)
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(name)
+		require.NoError(t, err)
+		if strings.HasPrefix(string(b), Header) {
+			continue
+		}
+		require.NoError(t, os.WriteFile(filepath.Join(out, filepath.Base(name)), b, 0o600))
+	}
+	return out
 }

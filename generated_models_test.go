@@ -100,3 +100,34 @@ func fillAll(v reflect.Value, inside map[reflect.Type]bool) {
 		}
 	}
 }
+
+// TestGeneratedValidate checks that a generated request's Validate applies
+// its schema's rules with the SDK's validator: every problem at once, as a
+// *ValidationError matching ErrValidation, naming the JSON field.
+func TestGeneratedValidate(t *testing.T) {
+	ok := &CreateAccountUserRequest{Username: "ann@example.com", FirstName: "Ann", LastName: "Lee"}
+	require.NoError(t, ok.Validate())
+
+	// firstName: required and 3 to 256 characters; lastName missing.
+	err := (&CreateAccountUserRequest{Username: "ann@example.com", FirstName: "An"}).Validate()
+	require.ErrorIs(t, err, ErrValidation)
+	var ve *ValidationError
+	require.ErrorAs(t, err, &ve)
+	var fields []string
+	for _, fe := range ve.Errors {
+		fields = append(fields, fe.Field+": "+fe.Rule)
+	}
+	assert.Equal(t, []string{"firstName: must be 3 to 256 characters, got 2", "lastName: is required"}, fields)
+
+	// An enum outside its values, and a pattern (locale en-US|fr-CA|es-MX).
+	err = (&CreateCallGroupRequest{Type: Ptr(CallGroupType("NOPE"))}).Validate()
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, "type", ve.Errors[0].Field)
+	vb := &CreateBusinessLineVoicemailBoxRequest{Name: "Main", PartitionID: "p", AccountID: "a", Locale: Ptr("de-DE")}
+	err = vb.Validate()
+	require.ErrorAs(t, err, &ve)
+	require.Len(t, ve.Errors, 1)
+	assert.Equal(t, "locale", ve.Errors[0].Field)
+	vb.Locale = Ptr("fr-CA")
+	assert.NoError(t, vb.Validate())
+}
