@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log"
 
+	"github.com/go-alianza/alianza"
 	"github.com/go-alianza/alianza/alianzatest"
 )
 
@@ -22,12 +23,18 @@ func ExampleEdgeNodesService_ListAll() {
 	}
 	ctx := context.Background()
 
-	// ListAll asks for the next page only when the loop gets there.
-	for node, err := range client.EdgeNodes.ListAll(ctx, nil) {
+	// ListAll asks for the next page only when the loop gets there, and
+	// stops at a page shorter than PageSize.
+	nodes, defaults := 0, 0
+	for node, err := range client.EdgeNodes.ListAll(ctx, &alianza.EdgeNodesListOptions{PageSize: 100}) {
 		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Println(node.DisplayName, node.AuthToken)
+		nodes++
+		if node.Default {
+			defaults++
+		}
 	}
-	// Output: company12 REDACTED
+	fmt.Println("edge nodes:", nodes, "default:", defaults)
+	// Output: edge nodes: 1 default: 1
 }
