@@ -14,7 +14,7 @@ import (
 )
 
 // cdrServer stands in for Alianza: a login, and the CDR search as JSON and
-// as CSV, which the SDK has no typed method for.
+// as CSV (the CSV one deprecated in the spec, so without a typed method).
 func cdrServer() *httptest.Server {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v2/authorize", func(w http.ResponseWriter, _ *http.Request) {
@@ -39,7 +39,7 @@ func cdrServer() *httptest.Server {
 	return httptest.NewServer(mux)
 }
 
-// Calling an operation that has no typed method yet: Alianza's CDR search
+// Calling an operation by method and path: Alianza's CDR search
 // (operationId cdrSearch), with its required startDate and endDate.
 func ExampleClient_Do() {
 	srv := cdrServer()
