@@ -24,7 +24,7 @@ func ExampleDeviceInventoryService_Import() {
 	ctx := context.Background()
 
 	// Ask for an upload URL, PUT the inventory CSV there, then import it.
-	upload, err := client.Jobs.CreateInputURL(ctx)
+	upload, err := client.Jobs.NewUpload(ctx)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -32,7 +32,7 @@ func ExampleDeviceInventoryService_Import() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	// Jobs.Get follows the job until it is DONE or FAILED.
+	// Jobs.Wait follows the job until it is DONE or FAILED.
 	fmt.Println(job.Status)
 	// Output: PENDING
 }

@@ -32,5 +32,5 @@ func ExampleDocumentsService_GetDocumentVersion() {
 		log.Fatal(err)
 	}
 	fmt.Println("version", v.VersionNumber, v.Roles, content.URL != "")
-	// Output: version 1 [PORT_AUTHORIZATION] true
+	// Output: version 1 [PORT_AUTHORIZATION SMS_AUTHORIZATION] true
 }
