@@ -182,6 +182,13 @@ func sortedParamKeys(m map[string]*openapi3.Parameter) []string {
 	return keys
 }
 
+// stateful reports whether a handler that keeps state serves the
+// operation (a curated one or one of the handlers table) rather than the
+// answer made from the spec.
+func stateful(operationID string) bool {
+	return curatedHandler(operationID) != nil || handlers[operationID] != nil
+}
+
 // driveEnv is a server with demo data, a client of it and the demo ids.
 type driveEnv struct {
 	t   *testing.T
@@ -263,6 +270,55 @@ func (e *driveEnv) getThenPut(op alianza.Operation, edit func(obj)) alianza.Oper
 		edit(cur)
 	}
 	op.Body = alianza.JSONBody(cur)
+	return op
+}
+
+// job starts a job in the fake (the accounts CSV report) and moves the
+// fake's clock on until it is DONE; it returns the job's id.
+func (e *driveEnv) job() string {
+	e.t.Helper()
+	var j struct{ ID string }
+	e.must(http.MethodGet, "/v2/partition/{partitionId}/report/account/csv_3", nil, nil, &j)
+	require.NotEmpty(e.t, j.ID)
+	e.srv.Advance(JobPendingFor + JobRunFor)
+	return j.ID
+}
+
+// jobWithInput puts into the fake a finished job started with an input,
+// as a bulk import of an upload is; the fake's reports have none.
+func (e *driveEnv) jobWithInput() string {
+	s := e.srv
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	at := s.nowLocked().Add(-JobPendingFor - JobRunFor)
+	j := &fakeJob{id: newID(), name: "TN_BULK_IMPORT", start: at, input: []byte("telephoneNumber\n18015550100\n"), output: []byte("telephoneNumber,result\n18015550100,OK\n")}
+	s.portingLocked().jobs[j.id] = j
+	return j.id
+}
+
+// portTN is a number neither in the fake's inventory nor on an account:
+// one that can port in.
+const portTN = "18015551212"
+
+// port submits a port of portTN to the demo account and returns its id.
+func (e *driveEnv) port() string {
+	e.t.Helper()
+	body := exampleNumbers(portTN)
+	e.srv.mu.Lock()
+	crd := timestamp(e.srv.nowLocked().AddDate(0, 0, 7))
+	e.srv.mu.Unlock()
+	body["port"] = obj{"billingTelephoneNumber": portTN, "crdDate": crd, "portingWireType": "Wireline", "portingAuthorizedName": "John Smith"}
+	var act struct {
+		Port struct{ ID string }
+	}
+	e.must(http.MethodPost, acctPath+"/telephonenumber", []string{e.ids["accountId"]}, body, &act)
+	require.NotEmpty(e.t, act.Port.ID)
+	return act.Port.ID
+}
+
+// withLast replaces the last path argument of op with id.
+func withLast(op alianza.Operation, id string) alianza.Operation {
+	op.Args = append(append([]string(nil), op.Args[:len(op.Args)-1]...), id)
 	return op
 }
 
@@ -371,6 +427,47 @@ var statefulCalls = map[string]func(e *driveEnv, op alianza.Operation, rt *route
 		op.Args = []string{e.freeNumber()}
 		return op
 	},
+	"getJobById": func(e *driveEnv, op alianza.Operation, _ *route) alianza.Operation {
+		return withLast(op, e.job())
+	},
+	"getJobOutput": func(e *driveEnv, op alianza.Operation, _ *route) alianza.Operation {
+		return withLast(op, e.job())
+	},
+	"getOutputUrl": func(e *driveEnv, op alianza.Operation, _ *route) alianza.Operation {
+		return withLast(op, e.job())
+	},
+	"getJobInput": func(e *driveEnv, op alianza.Operation, _ *route) alianza.Operation {
+		return withLast(op, e.jobWithInput())
+	},
+	"accountHistoryByAccountNumberSearch": func(e *driveEnv, op alianza.Operation, _ *route) alianza.Operation {
+		q, _ := op.Query.(url.Values)
+		if q == nil {
+			q = url.Values{}
+		}
+		q.Set("accountNumber", DemoAccountNumber)
+		op.Query = q
+		return op
+	},
+	"retrievePort": func(e *driveEnv, op alianza.Operation, _ *route) alianza.Operation {
+		return withLast(op, e.port())
+	},
+	"patchPort": func(e *driveEnv, op alianza.Operation, _ *route) alianza.Operation {
+		op = withLast(op, e.port())
+		op.Body = alianza.JSONBody(obj{"portingAuthorizedName": "Jane Smith"})
+		return op
+	},
+	"updatePort": func(e *driveEnv, op alianza.Operation, _ *route) alianza.Operation {
+		return e.getThenPut(withLast(op, e.port()), func(o obj) { o["portingAuthorizedName"] = "Jane Smith" })
+	},
+	"cancelPort": func(e *driveEnv, op alianza.Operation, _ *route) alianza.Operation {
+		return withLast(op, e.port())
+	},
+	"triggerPort": func(e *driveEnv, op alianza.Operation, _ *route) alianza.Operation {
+		op = withLast(op, e.port())
+		// A port can be triggered once it has its FOC date: two steps on.
+		e.srv.Advance(2 * PortStepDuration)
+		return op
+	},
 }
 
 // needs prepares ids an operation's path takes that the demo data lacks:
@@ -392,7 +489,7 @@ func (e *driveEnv) needs(rt *route) {
 		}
 		parent := "/" + strings.Join(rt.segs[:i], "/")
 		for _, cand := range sp.routes {
-			if cand.method == http.MethodPost && cand.template == parent && !cand.op.Deprecated && handlers[cand.op.OperationID] != nil {
+			if cand.method == http.MethodPost && cand.template == parent && !cand.op.Deprecated && stateful(cand.op.OperationID) {
 				e.ids[name] = e.create(cand.op.OperationID)
 				break
 			}
@@ -432,7 +529,7 @@ func TestEveryLiveOperationAnswers(t *testing.T) {
 	var done, failed []string
 	for _, rt := range routes {
 		e := shared
-		if handlers[rt.op.OperationID] != nil {
+		if stateful(rt.op.OperationID) {
 			e = newDriveEnv(t, ctx)
 			e.needs(rt)
 		}
@@ -561,7 +658,7 @@ func startDemoQuiet(t *testing.T) *driveEnv {
 func typedField(t *testing.T) (*route, string) {
 	t.Helper()
 	for _, rt := range liveRoutes(t) {
-		if handlers[rt.op.OperationID] != nil || rt.op.RequestBody == nil || rt.method == http.MethodPatch {
+		if stateful(rt.op.OperationID) || rt.op.RequestBody == nil || rt.method == http.MethodPatch {
 			continue
 		}
 		mt := rt.op.RequestBody.Value.Content.Get("application/json")
@@ -624,7 +721,7 @@ func TestGenericUnknownPathIs404(t *testing.T) {
 func genericRoute(t *testing.T) *route {
 	t.Helper()
 	for _, rt := range liveRoutes(t) {
-		if handlers[rt.op.OperationID] != nil || rt.method != http.MethodGet || !strings.HasSuffix(rt.template, "}") {
+		if stateful(rt.op.OperationID) || rt.method != http.MethodGet || !strings.HasSuffix(rt.template, "}") {
 			continue
 		}
 		_, ct, mt := successResponse(rt.op, "")
@@ -751,4 +848,27 @@ func TestCollectionsRoundTrip(t *testing.T) {
 			assert.Empty(t, e.srv.Violations())
 		})
 	}
+}
+
+// TestJobInput: a job started with an input serves it and names its key;
+// a report's job has none and answers 404.
+func TestJobInput(t *testing.T) {
+	e := newDriveEnv(t, context.Background())
+	id := e.jobWithInput()
+	var in bytes.Buffer
+	_, err := e.c.Do(e.ctx, alianza.Operation{Method: http.MethodGet, Path: "/v2/job/{jobId}/input", Args: []string{id}}, &in)
+	require.NoError(t, err)
+	assert.Equal(t, "telephoneNumber\n18015550100\n", in.String())
+	var j obj
+	e.must(http.MethodGet, "/v2/job/{jobId}", []string{id}, nil, &j)
+	assert.Equal(t, "input/"+id, j["inputKey"])
+	assert.Equal(t, "DONE", j["status"])
+
+	report := e.job()
+	_, err = e.c.Do(e.ctx, alianza.Operation{Method: http.MethodGet, Path: "/v2/job/{jobId}/input", Args: []string{report}}, &in)
+	assert.ErrorIs(t, err, alianza.ErrNotFound)
+	j = nil
+	e.must(http.MethodGet, "/v2/job/{jobId}", []string{report}, nil, &j)
+	assert.NotContains(t, j, "inputKey")
+	assert.Empty(t, e.srv.Violations())
 }

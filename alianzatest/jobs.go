@@ -25,6 +25,7 @@ type JobFailure struct {
 type fakeJob struct {
 	id, name, userID string
 	start            time.Time
+	input            []byte // what the job was started with; nil: none
 	output           []byte
 	failures         []JobFailure // set: the job ends FAILED with these
 	failed           bool
@@ -109,6 +110,9 @@ func (j *fakeJob) render(now time.Time) obj {
 	if j.userID != "" {
 		o["userId"] = j.userID
 	}
+	if j.input != nil {
+		o["inputKey"] = "input/" + j.id
+	}
 	if st == "DONE" {
 		o["outputKey"] = "output/" + j.id + ".csv"
 	}
@@ -162,14 +166,18 @@ func getJobOutput(c *call) reply {
 	return reply{status: http.StatusOK, body: rawBody{contentType: "application/octet-stream", data: j.output}}
 }
 
-// getJobInput: GET /v2/job/{jobId}/input. The fake's jobs (reports) have
-// no input.
+// getJobInput: GET /v2/job/{jobId}/input, what the job was started with
+// as application/octet-stream. A report has no input: 404, as the
+// platform answers for a job without one.
 func getJobInput(c *call) reply {
 	j, r := c.job()
 	if r != nil {
 		return *r
 	}
-	return c.notFound("Input of job", j.id)
+	if j.input == nil {
+		return c.notFound("Input of job", j.id)
+	}
+	return reply{status: http.StatusOK, body: rawBody{contentType: "application/octet-stream", data: j.input}}
 }
 
 // getOutputURL serves getOutputUrl: GET /v2/job/{jobId}/output-url. The fake links to the
