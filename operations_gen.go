@@ -1716,7 +1716,7 @@ func (s *DevicesService) Delete(ctx context.Context, accountID, macAddress strin
 // operationId generateAdminPassword.
 //
 //alianza:operation POST /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata/generateadminpassword
-func (s *DevicesService) GenerateMetadataAdminPassword(ctx context.Context, accountID, macAddress string, callOpts ...CallOption) (string, error) {
+func (s *DevicesService) GenerateMetadataAdminPassword(ctx context.Context, accountID, macAddress string, callOpts ...CallOption) (Secret, error) {
 	ctx = withCallOptions(ctx, callOpts)
 	var v validator
 	v.pathID("accountId", accountID)
@@ -1724,7 +1724,7 @@ func (s *DevicesService) GenerateMetadataAdminPassword(ctx context.Context, acco
 	if err := v.err(); err != nil {
 		return "", err
 	}
-	return callValue[string](ctx, s.client, &request{
+	return callValue[Secret](ctx, s.client, &request{
 		method: http.MethodPost,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata/generateadminpassword",
 		args:   []string{accountID, macAddress},

@@ -306,7 +306,7 @@ func (m *Method) BodyPointer() bool { return m.Body == BodyJSON && namedType(m.B
 
 func namedType(t string) bool {
 	switch t {
-	case "string", "bool", "int", "int64", "float64", "any", "json.RawMessage", "time.Time":
+	case "string", "Secret", "bool", "int", "int64", "float64", "any", "json.RawMessage", "time.Time":
 		return false
 	}
 	return !strings.HasPrefix(t, "[]") && !strings.HasPrefix(t, "map[") && !strings.HasPrefix(t, "*")
@@ -718,6 +718,11 @@ func planMethod(s *Spec, tn TypeNamer, m *Method) error {
 	}
 	if op.Method == http.MethodHead {
 		m.Answer = AnswerNone
+	}
+	if m.Answer == AnswerJSON && m.Type == "string" && isSecretProp(op.ID) {
+		// A generated password or token comes back as a Secret, which
+		// prints redacted.
+		m.Type = "Secret"
 	}
 	if op.Method == http.MethodDelete && m.Answer == AnswerJSON && m.Type == "string" && str(s.Resolve(sch)["description"]) == "" {
 		// The spec's answer to a delete is a bare string it does not

@@ -263,7 +263,7 @@ func (m *Method) results() (string, string) {
 
 func zeroOf(t string) string {
 	switch t {
-	case "string":
+	case "string", "Secret":
 		return `""`
 	case "bool":
 		return "false"
@@ -617,7 +617,7 @@ func (m *Method) placeholderAnswer() string {
 	switch {
 	case strings.HasPrefix(m.Type, "[]"):
 		return "[]"
-	case m.Type == "string":
+	case m.Type == "string", m.Type == "Secret":
 		return `"s"`
 	case m.Type == "bool":
 		return "true"
