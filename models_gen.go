@@ -298,6 +298,33 @@ type CallParkingSpot struct {
 	SpotNumber  string `json:"spotNumber,omitempty"`
 }
 
+// CallScreeningSettings is the call screening of an account or user (schema
+// CallScreeningSettingsX).
+type CallScreeningSettings struct {
+	AnonymousCallScreen  CallScreenAction   `json:"anonymousCallScreen,omitempty"`
+	AnonymousRingType    RingType           `json:"anonymousRingType,omitempty"`
+	TollFreeCallScreen   CallScreenAction   `json:"tollFreeCallScreen,omitempty"`
+	TollFreeRingType     RingType           `json:"tollFreeRingType,omitempty"`
+	DefaultCallScreen    CallScreenAction   `json:"defaultCallScreen,omitempty"`
+	DefaultRingType      RingType           `json:"defaultRingType,omitempty"`
+	CustomCallScreenList []CustomCallScreen `json:"customCallScreenList,omitempty"`
+	ForwardTN            string             `json:"forwardTn,omitempty"`
+}
+
+// CallingPlan is a calling plan attached to an account, user or SIP trunk
+// (schema CallingPlanX).
+type CallingPlan struct {
+	ID                   string                   `json:"id,omitempty"`
+	ReferenceID          string                   `json:"referenceId,omitempty"`
+	ReferenceType        CallingPlanReferenceType `json:"referenceType,omitempty"`
+	CallingPlanProductID string                   `json:"callingPlanProductId,omitempty"`
+	// EndDate is set for pending and ended plans.
+	EndDate          time.Time `json:"endDate,omitzero"`
+	StartDate        time.Time `json:"startDate,omitzero"`
+	PlanMinutes      int       `json:"planMinutes,omitempty"`
+	SecondsRemaining int64     `json:"secondsRemaining,omitempty"`
+}
+
 // CallingPlanProduct is a calling plan product of the partition: the plan an
 // account, user or SIP trunk subscribes to (schema CallingPlanProduct).
 type CallingPlanProduct struct {
@@ -1237,6 +1264,14 @@ func (r *CreateVoicemailBoxRequest) validate(v *validator) {
 	if r.Type != nil {
 		v.enum("type", string(*r.Type), r.Type.Valid())
 	}
+}
+
+// CustomCallScreen is one custom call screening rule (schema
+// CustomCallScreenX).
+type CustomCallScreen struct {
+	TelephoneNumber string           `json:"telephoneNumber,omitempty"`
+	BlockType       CallScreenAction `json:"blockType,omitempty"`
+	RingType        RingType         `json:"ringType,omitempty"`
 }
 
 // CustomCallerIDNumberResponse is schema CustomCallerIdNumberResponse of
