@@ -10,6 +10,46 @@ import (
 	"time"
 )
 
+// AccountTelephoneNumber is a number on an account (schema
+// TelephoneNumberAccountV2X). Nested objects are values with omitzero, not
+// pointers: an account's number list can hold thousands of entries.
+type AccountTelephoneNumber struct {
+	PhoneNumber string `json:"phoneNumber,omitempty"`
+	// ReferenceType and ReferenceID route inbound calls; an empty ReferenceType
+	// means the number rings busy.
+	//
+	// What kind of destination gets calls from this number.
+	ReferenceType TNReferenceType `json:"referenceType,omitempty"`
+	// The id of the destination which gets calls from this number. You can think
+	// of this as a variable refkey; what it points to depends on the
+	// referenceType.
+	ReferenceID           string                `json:"referenceId,omitempty"`
+	FunctionType          FunctionType          `json:"functionType,omitempty"`
+	CanAcceptSMS          bool                  `json:"canAcceptSMS,omitempty"`
+	OperationalStatus     OperationalStatus     `json:"operationalStatus,omitempty"`
+	PortID                string                `json:"portId,omitempty"`
+	ServicePackageType    ServicePackageType    `json:"servicePackageType,omitempty"`
+	AccountID             string                `json:"accountId,omitempty"`
+	PartitionID           string                `json:"partitionId,omitempty"`
+	CustomerServiceRecord CustomerServiceRecord `json:"customerServiceRecord,omitzero"`
+	// CarrierStatus follows the carrier activation, which goes on after the add
+	// returns: ACTIVATION_PENDING, then ACTIVE.
+	CarrierStatus CarrierStatus `json:"carrierStatus,omitempty"`
+	// OrderVersion is opaque; send it back on Update.
+	OrderVersion     string           `json:"orderVersion,omitempty"`
+	E911Address      E911Address      `json:"e911Address,omitzero"`
+	TemporaryNumber  string           `json:"temporaryNumber,omitempty"`
+	DirectoryListing DirectoryListing `json:"directoryListing,omitzero"`
+	AssignAsCallerID bool             `json:"assignAsCallerId,omitempty"`
+	ByotnCarrierID   string           `json:"byotnCarrierId,omitempty"`
+	// Default ringtype for this phone
+	RingType  RingType `json:"ringType,omitempty"`
+	CarrierID string   `json:"carrierId,omitempty"`
+	TollFree  bool     `json:"tollFree,omitempty"`
+	// ID equals PhoneNumber.
+	ID string `json:"id,omitempty"`
+}
+
 // AccountUser is schema AccountUserX of Alianza's API.
 type AccountUser struct {
 	// A partitionId identifies the business entity that this account is a part of.
@@ -36,6 +76,33 @@ type AccountUser struct {
 	ID string `json:"id,omitempty"`
 }
 
+// Address is a postal address with a name (schema AddressX), used by directory
+// listings.
+type Address struct {
+	ID                 string      `json:"id,omitempty"`
+	FirstName          string      `json:"firstName,omitempty"`
+	MiddleInitial      string      `json:"middleInitial,omitempty"`
+	LastName           string      `json:"lastName,omitempty"`
+	BusinessName       string      `json:"businessName,omitempty"`
+	StreetNumber       string      `json:"streetNumber,omitempty"`
+	StreetNumberSuffix string      `json:"streetNumberSuffix,omitempty"`
+	PreDirectional     Directional `json:"preDirectional,omitempty"`
+	StreetName         string      `json:"streetName,omitempty"`
+	StreetSuffix       string      `json:"streetSuffix,omitempty"`
+	PostDirectional    Directional `json:"postDirectional,omitempty"`
+	City               string      `json:"city,omitempty"`
+	// State is two letters.
+	//
+	// A two-letter state abbreviation
+	State string `json:"state,omitempty"`
+	// Alianza supports accounts in USA and CAN
+	Country                      string                       `json:"country,omitempty"`
+	PostalCode                   string                       `json:"postalCode,omitempty"`
+	SecondaryLocationDescription SecondaryLocationDescription `json:"secondaryLocationDescription,omitempty"`
+	// Unit is at most 10 characters.
+	Unit string `json:"unit,omitempty"`
+}
+
 // BandwidthSettings is schema BandwidthSettingsX of Alianza's API.
 type BandwidthSettings struct {
 	AccountID      string `json:"accountId,omitempty"`
@@ -57,6 +124,21 @@ func (x BandwidthSettings) Format(f fmt.State, verb rune) {
 
 // LogValue implements slog.LogValuer with every secret redacted.
 func (x BandwidthSettings) LogValue() slog.Value { return RedactedLogValue(x) }
+
+// BareTelephoneNumber is one number of an activation as the platform returns it
+// (schema TelephoneNumberAccountBareX).
+type BareTelephoneNumber struct {
+	PhoneNumber        string             `json:"phoneNumber,omitempty"`
+	ReferenceType      TNReferenceType    `json:"referenceType,omitempty"`
+	ReferenceID        string             `json:"referenceId,omitempty"`
+	FunctionType       FunctionType       `json:"functionType,omitempty"`
+	CanAcceptSMS       bool               `json:"canAcceptSMS,omitempty"`
+	OperationalStatus  OperationalStatus  `json:"operationalStatus,omitempty"`
+	PortID             string             `json:"portId,omitempty"`
+	ServicePackageType ServicePackageType `json:"servicePackageType,omitempty"`
+	TollFree           bool               `json:"tollFree,omitempty"`
+	ID                 string             `json:"id,omitempty"`
+}
 
 // BrandSettings is schema BrandSettingsDTO of Alianza's API.
 type BrandSettings struct {
@@ -1282,6 +1364,45 @@ type CustomCallerIDNumberResponse struct {
 	CustomCallerIDNumber string `json:"customCallerIdNumber,omitempty"`
 }
 
+// CustomerServiceRecord is the CSR of a number (schema CustomerServiceRecordX):
+// the subscriber's name and service address, and the caller-ID name.
+// AddressesService.Validate returns one to reuse when adding a number.
+type CustomerServiceRecord struct {
+	ID string `json:"id,omitempty"`
+	// FirstName is required for RESIDENTIAL.
+	FirstName     string `json:"firstName,omitempty"`
+	MiddleInitial string `json:"middleInitial,omitempty"`
+	// LastName is required for RESIDENTIAL.
+	LastName string `json:"lastName,omitempty"`
+	// BusinessName is required for BUSINESS.
+	BusinessName       string      `json:"businessName,omitempty"`
+	StreetNumber       string      `json:"streetNumber,omitempty"`
+	StreetNumberSuffix string      `json:"streetNumberSuffix,omitempty"`
+	PreDirectional     Directional `json:"preDirectional,omitempty"`
+	StreetName         string      `json:"streetName,omitempty"`
+	StreetSuffix       string      `json:"streetSuffix,omitempty"`
+	PostDirectional    Directional `json:"postDirectional,omitempty"`
+	City               string      `json:"city,omitempty"`
+	// State is two letters.
+	//
+	// A two-letter state abbreviation
+	State string `json:"state,omitempty"`
+	// Country is USA or CAN; validateAddress leaves it empty.
+	//
+	// Alianza supports accounts in the USA and Canada.
+	Country                      string                       `json:"country,omitempty"`
+	PostalCode                   string                       `json:"postalCode,omitempty"`
+	SecondaryLocationDescription SecondaryLocationDescription `json:"secondaryLocationDescription,omitempty"`
+	// Unit is at most 10 characters.
+	Unit               string       `json:"unit,omitempty"`
+	CustomerType       CustomerType `json:"customerType,omitempty"`
+	FirstNameSecondary string       `json:"firstNameSecondary,omitempty"`
+	BlockCustomerName  bool         `json:"blockCustomerName,omitempty"`
+	// CustomerName is the caller-ID (CNAM) name, at most 15 characters as the
+	// Account Create guide says; the spec sets no limit (see docs/quirks.md).
+	CustomerName string `json:"customerName,omitempty"`
+}
+
 // CymbusAccountGroup is schema CymbusAccountGroup of Alianza's API.
 type CymbusAccountGroup struct {
 	ID          string `json:"id,omitempty"`
@@ -2502,6 +2623,18 @@ type InboundRatePlanProduct struct {
 type JobOutputCollection struct {
 	// Unique identifier of the output collection
 	ID string `json:"id,omitempty"`
+}
+
+// L3Settings are carrier service-package settings of an activation (schema
+// L3SettingsX).
+type L3Settings struct {
+	ServicePackage                ServicePackageType   `json:"servicePackage,omitempty"`
+	AvailableServicePackages      []ServicePackageType `json:"availableServicePackages,omitempty"`
+	SeasonalSuspendServicePackage ServicePackageType   `json:"seasonalSuspendServicePackage,omitempty"`
+	B2BPartnerID                  string               `json:"b2BPartnerID,omitempty"`
+	CustomerServiceName           string               `json:"customerServiceName,omitempty"`
+	BizOrg                        string               `json:"bizOrg,omitempty"`
+	ParentBizOrg                  string               `json:"parentBizOrg,omitempty"`
 }
 
 // Language is schema LanguageX of Alianza's API.
@@ -3894,6 +4027,26 @@ type SystemDefaultMedia struct {
 	URL       string `json:"url,omitempty"`
 }
 
+// TNData is one number's rate-center data in TelecomSettings (schema TnData).
+type TNData struct {
+	TN         string `json:"tn,omitempty"`
+	RateCenter string `json:"rateCenter,omitempty"`
+	Wireless   bool   `json:"wireless,omitempty"`
+}
+
+// TelecomSettings carries what Canadian ports need (schema TelecomSettingsX): a
+// local reseller or a current carrier.
+type TelecomSettings struct {
+	Notes                       string            `json:"notes,omitempty"`
+	CurrentCarrier              string            `json:"currentCarrier,omitempty"`
+	CurrentCarrierName          string            `json:"currentCarrierName,omitempty"`
+	LocalReseller               string            `json:"localReseller,omitempty"`
+	LoaDate                     time.Time         `json:"loaDate,omitzero"`
+	DisconnectInternetService   bool              `json:"disconnectInternetService,omitempty"`
+	DisconnectTelevisionService bool              `json:"disconnectTelevisionService,omitempty"`
+	TNData                      map[string]TNData `json:"tnData,omitempty"`
+}
+
 // TelephoneNumberAvailability is schema TelephoneNumberAvailabilityX of
 // Alianza's API.
 type TelephoneNumberAvailability struct {
@@ -3912,12 +4065,38 @@ type TelephoneNumberAvailability struct {
 	InboundCarrierType  InboundCarrierType `json:"inboundCarrierType,omitempty"`
 }
 
+// TelephoneNumberDestination is where a number routes inbound calls (schema
+// TelephoneNumberDestinationX), as SetDestination returns it.
+type TelephoneNumberDestination struct {
+	PartitionID     string `json:"partitionId,omitempty"`
+	AccountID       string `json:"accountId,omitempty"`
+	TelephoneNumber string `json:"telephoneNumber,omitempty"`
+	// The id of the destination which gets calls from this number. You can think
+	// of this as a variable refkey; what it points to depends on the
+	// referenceType.
+	ReferenceID string `json:"referenceId,omitempty"`
+	// What kind of destination gets calls from this number.
+	ReferenceType    TNReferenceType `json:"referenceType,omitempty"`
+	RingType         RingType        `json:"ringType,omitempty"`
+	AssignAsCallerID bool            `json:"assignAsCallerId,omitempty"`
+	ID               string          `json:"id,omitempty"`
+}
+
 // TelephoneNumberPrefixView is schema TelephoneNumberPrefixViewX of Alianza's
 // API.
 type TelephoneNumberPrefixView struct {
 	Prefix               string   `json:"prefix,omitempty"`
 	Wireless             bool     `json:"wireless,omitempty"`
 	WirelessBlockNumbers [][]byte `json:"wirelessBlockNumbers,omitempty"`
+}
+
+// TelephoneNumberReservation is a reservation (schema
+// TelephoneNumberReservedX). The guides say it expires after 30 minutes.
+type TelephoneNumberReservation struct {
+	TN           string    `json:"tn,omitempty"`
+	ReservedTime time.Time `json:"reservedTime,omitzero"`
+	Reserved     bool      `json:"reserved,omitempty"`
+	ID           string    `json:"id,omitempty"`
 }
 
 // TelephoneNumberUsages is schema TelephoneNumberUsagesX of Alianza's API.
