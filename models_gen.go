@@ -3260,6 +3260,50 @@ type PickupGroup struct {
 	GroupIDs    []string `json:"groupIds,omitempty"`
 }
 
+// Port is a port-in request (schema PortX), as an activation carries it.
+type Port struct {
+	ID                    string                `json:"id,omitempty"`
+	PartitionID           string                `json:"partitionId,omitempty"`
+	AccountID             string                `json:"accountId,omitempty"`
+	TelephoneNumbers      []string              `json:"telephoneNumbers,omitempty"`
+	Status                CarrierStatus         `json:"status,omitempty"`
+	SendLoa               bool                  `json:"sendLoa,omitempty"`
+	LoaSaved              bool                  `json:"loaSaved,omitempty"`
+	CarrierID             string                `json:"carrierId,omitempty"`
+	CarrierType           InboundCarrierType    `json:"carrierType,omitempty"`
+	CustomerServiceRecord CustomerServiceRecord `json:"customerServiceRecord,omitzero"`
+	// CrdDate is the customer request date: one of the dates port pre-validation
+	// offers.
+	CrdDate                time.Time       `json:"crdDate,omitzero"`
+	BillingTelephoneNumber string          `json:"billingTelephoneNumber,omitempty"`
+	PortingWireType        PortingWireType `json:"portingWireType,omitempty"`
+	PortingAuthorizedName  string          `json:"portingAuthorizedName,omitempty"`
+	WirelessAccountNumber  string          `json:"wirelessAccountNumber,omitempty"`
+	// WirelessPIN authorises the port at the losing carrier (often the last digits
+	// of an SSN), so it is a Secret. At most 15 characters.
+	WirelessPIN     Secret          `json:"wirelessPin,omitempty"`
+	FocDate         time.Time       `json:"focDate,omitzero"`
+	FocDateTimeZone TimeZone        `json:"focDateTimeZone,omitempty"`
+	CreatedDate     time.Time       `json:"createdDate,omitzero"`
+	CompletedDate   time.Time       `json:"completedDate,omitzero"`
+	CancelType      PortCancelType  `json:"cancelType,omitempty"`
+	TelecomSettings TelecomSettings `json:"telecomSettings,omitzero"`
+	HotCutPortID    string          `json:"hotCutPortId,omitempty"`
+	PortNow         bool            `json:"portNow,omitempty"`
+	CanAcceptSMS    bool            `json:"canAcceptSMS,omitempty"`
+	SMSCallbackURL  string          `json:"smsCallbackUrl,omitempty"`
+}
+
+// Format implements fmt.Formatter: every verb prints Port with its secrets
+// redacted.
+func (x Port) Format(f fmt.State, verb rune) {
+	type plain Port
+	formatModel(f, verb, "alianza.Port", plain(x))
+}
+
+// LogValue implements slog.LogValuer with every secret redacted.
+func (x Port) LogValue() slog.Value { return RedactedLogValue(x) }
+
 // PortAssignmentView is schema PortAssignmentView of Alianza's API.
 type PortAssignmentView struct {
 	DeviceTypeID string `json:"deviceTypeId,omitempty"`
@@ -4046,6 +4090,34 @@ type TelecomSettings struct {
 	DisconnectTelevisionService bool              `json:"disconnectTelevisionService,omitempty"`
 	TNData                      map[string]TNData `json:"tnData,omitempty"`
 }
+
+// TelephoneNumberActivation is what adding numbers to an account returns
+// (schema TelephoneNumberActivationsV2X).
+type TelephoneNumberActivation struct {
+	PartitionID           string                `json:"partitionId,omitempty"`
+	AccountID             string                `json:"accountId,omitempty"`
+	Port                  Port                  `json:"port,omitzero"`
+	L3Settings            L3Settings            `json:"l3Settings,omitzero"`
+	CustomerServiceRecord CustomerServiceRecord `json:"customerServiceRecord,omitzero"`
+	DirectoryListing      DirectoryListing      `json:"directoryListing,omitzero"`
+	E911Address           E911Address           `json:"e911Address,omitzero"`
+	// Use this when activating phone numbers to prevent carrier activation until a
+	// later date
+	HoldActivation   bool                  `json:"holdActivation,omitempty"`
+	TelephoneNumbers []BareTelephoneNumber `json:"telephoneNumbers,omitempty"`
+	ByotnCarrierID   string                `json:"byotnCarrierId,omitempty"`
+	ID               string                `json:"id,omitempty"`
+}
+
+// Format implements fmt.Formatter: every verb prints TelephoneNumberActivation with its secrets
+// redacted.
+func (x TelephoneNumberActivation) Format(f fmt.State, verb rune) {
+	type plain TelephoneNumberActivation
+	formatModel(f, verb, "alianza.TelephoneNumberActivation", plain(x))
+}
+
+// LogValue implements slog.LogValuer with every secret redacted.
+func (x TelephoneNumberActivation) LogValue() slog.Value { return RedactedLogValue(x) }
 
 // TelephoneNumberAvailability is schema TelephoneNumberAvailabilityX of
 // Alianza's API.

@@ -1,9 +1,6 @@
 package alianza
 
-import (
-	"log/slog"
-	"time"
-)
+import "time"
 
 // Response models of the telephone-number operations. Nested objects are
 // values with omitzero, not pointers: an account's number list can hold
@@ -50,25 +47,6 @@ func ptrIf[T comparable](v T) *T {
 	}
 	return &v
 }
-
-// TelephoneNumberActivation is what adding numbers to an account returns
-// (TelephoneNumberActivationsV2X).
-type TelephoneNumberActivation struct {
-	ID                    string                `json:"id,omitempty"`
-	PartitionID           string                `json:"partitionId,omitempty"`
-	AccountID             string                `json:"accountId,omitempty"`
-	Port                  Port                  `json:"port,omitzero"`
-	L3Settings            L3Settings            `json:"l3Settings,omitzero"`
-	CustomerServiceRecord CustomerServiceRecord `json:"customerServiceRecord,omitzero"`
-	DirectoryListing      DirectoryListing      `json:"directoryListing,omitzero"`
-	E911Address           E911Address           `json:"e911Address,omitzero"`
-	HoldActivation        bool                  `json:"holdActivation,omitempty"`
-	TelephoneNumbers      []BareTelephoneNumber `json:"telephoneNumbers,omitempty"`
-	ByotnCarrierID        string                `json:"byotnCarrierId,omitempty"`
-}
-
-// LogValue masks the port's wireless PIN.
-func (a TelephoneNumberActivation) LogValue() slog.Value { return RedactedLogValue(a) }
 
 // DirectoryListing says how a number is listed in 411 and phone books
 // (DirectoryListingX). A zero Address means "same as the CSR".
@@ -148,42 +126,3 @@ type TelephoneNumberView struct {
 	OperationalStatus OperationalStatus `json:"operationalStatus,omitempty"`
 	Port              bool              `json:"port,omitempty"`
 }
-
-// Port is a port-in request carried by an activation (PortX). Porting
-// itself (the Port service) is not part of this SDK yet; the type lets
-// activations that carry one be sent and decoded.
-type Port struct {
-	ID                    string                `json:"id,omitempty"`
-	PartitionID           string                `json:"partitionId,omitempty"`
-	AccountID             string                `json:"accountId,omitempty"`
-	TelephoneNumbers      []string              `json:"telephoneNumbers,omitempty"`
-	Status                CarrierStatus         `json:"status,omitempty"`
-	SendLoa               bool                  `json:"sendLoa,omitempty"`
-	LoaSaved              bool                  `json:"loaSaved,omitempty"`
-	CarrierID             string                `json:"carrierId,omitempty"`
-	CarrierType           InboundCarrierType    `json:"carrierType,omitempty"`
-	CustomerServiceRecord CustomerServiceRecord `json:"customerServiceRecord,omitzero"`
-	// CrdDate is the customer request date: one of the dates port
-	// pre-validation offers.
-	CrdDate                time.Time       `json:"crdDate,omitzero"`
-	BillingTelephoneNumber string          `json:"billingTelephoneNumber,omitempty"`
-	PortingWireType        PortingWireType `json:"portingWireType,omitempty"`
-	PortingAuthorizedName  string          `json:"portingAuthorizedName,omitempty"`
-	WirelessAccountNumber  string          `json:"wirelessAccountNumber,omitempty"`
-	// WirelessPIN authorises the port at the losing carrier (often the
-	// last digits of an SSN), so it is a Secret. At most 15 characters.
-	WirelessPIN     Secret          `json:"wirelessPin,omitempty"`
-	FocDate         time.Time       `json:"focDate,omitzero"`
-	FocDateTimeZone TimeZone        `json:"focDateTimeZone,omitempty"`
-	CreatedDate     time.Time       `json:"createdDate,omitzero"`
-	CompletedDate   time.Time       `json:"completedDate,omitzero"`
-	CancelType      PortCancelType  `json:"cancelType,omitempty"`
-	TelecomSettings TelecomSettings `json:"telecomSettings,omitzero"`
-	HotCutPortID    string          `json:"hotCutPortId,omitempty"`
-	PortNow         bool            `json:"portNow,omitempty"`
-	CanAcceptSMS    bool            `json:"canAcceptSMS,omitempty"`
-	SMSCallbackURL  string          `json:"smsCallbackUrl,omitempty"`
-}
-
-// LogValue masks the wireless PIN.
-func (p Port) LogValue() slog.Value { return RedactedLogValue(p) }
