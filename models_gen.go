@@ -360,6 +360,13 @@ func (v *CallGroupType) UnmarshalText(b []byte) error {
 
 var callGroupTypeValues = []CallGroupType{CallGroupTypeDevice, CallGroupTypeUser}
 
+// CallHandlingSchedule is call handling that applies during a schedule (schema
+// CallHandlingScheduleX).
+type CallHandlingSchedule struct {
+	Schedule     Schedule             `json:"schedule,omitzero"`
+	CallHandling CallHandlingSettings `json:"callHandling,omitzero"`
+}
+
 // CallHandlingView is schema CallHandlingView of Alianza's API.
 type CallHandlingView struct {
 	ActiveCallHandling         ActiveCallHandling       `json:"activeCallHandling,omitempty"`
@@ -2125,6 +2132,14 @@ type FileImportValidationError struct {
 	Input      string `json:"input,omitempty"`
 }
 
+// FindMeFollowMeCallHandling is used when callHandlingOptionType is
+// FindMeFollowMe (schema FindMeFollowMeCallHandlingX): the endpoints ring in
+// turn, then TimeoutType applies.
+type FindMeFollowMeCallHandling struct {
+	FindMeEndpoints []FindMeEndpoint `json:"findMeEndpoints,omitempty"`
+	TimeoutType     CallHandlingType `json:"timeoutType,omitempty"`
+}
+
 // ForwardConfiguration is schema ForwardConfiguration of Alianza's API.
 type ForwardConfiguration struct {
 	ID                       string                   `json:"id,omitempty"`
@@ -3761,6 +3776,16 @@ type SSOUser struct {
 	SSOStatus string `json:"ssoStatus,omitempty"`
 }
 
+// Schedule is a named weekly or custom schedule (schema ScheduleX). Weekly is a
+// map of named WeeklySchedule objects, as the spec declares it
+// (additionalProperties).
+type Schedule struct {
+	Name   string                    `json:"name,omitempty"`
+	Type   ScheduleType              `json:"type,omitempty"`
+	Weekly map[string]WeeklySchedule `json:"weekly,omitempty"`
+	Custom []CustomSchedule          `json:"custom,omitempty"`
+}
+
 // SecurityPermission is schema SecurityPermissionX of Alianza's API.
 type SecurityPermission struct {
 	// The type of permission. Features of the api are mostly categorized under one
@@ -5015,6 +5040,87 @@ func (r *UpdateVoicemailMessageRequest) validate(v *validator) {
 	if r.MessageType != nil {
 		v.enum("messageType", string(*r.MessageType), r.MessageType.Valid())
 	}
+}
+
+// User is an end user (schema EndUserV2X), the call-routing object of a BCC or
+// Home Phone account: telephone numbers reference it, devices hang under it.
+type User struct {
+	ID string `json:"id,omitempty"`
+	// Username is unique across all partitions. The spec warns against an email as
+	// username with the ADVANCED or PROFESSIONAL plan (the softphone login
+	// breaks), although the Account Create guide's STANDARD example uses one.
+	//
+	// If the userProductPlan is ADVANCED or PROFESSIONAL, do not use an email as a
+	// username as this will result in loss of access to the softphone client.
+	Username  string `json:"username,omitempty"`
+	FirstName string `json:"firstName,omitempty"`
+	LastName  string `json:"lastName,omitempty"`
+	// Must be a valid email address
+	EmailAddress       string `json:"emailAddress,omitempty"`
+	MustChangePassword bool   `json:"mustChangePassword,omitempty"`
+	// LanguageTag is an RFC 5646 tag, e.g. "en-US".
+	//
+	// RFC-5646 Language tag. Refer to supported languages for a list of supported
+	// values.
+	LanguageTag string `json:"languageTag,omitempty"`
+	PartitionID string `json:"partitionId,omitempty"`
+	AccountID   string `json:"accountId,omitempty"`
+	// CallingPlans and Devices are read-only: manage them through the calling-plan
+	// and device-line services.
+	//
+	// callingPlans
+	CallingPlans []CallingPlan `json:"callingPlans,omitempty"`
+	// devices
+	Devices  []Device `json:"devices,omitempty"`
+	TimeZone TimeZone `json:"timeZone,omitempty"`
+	// Extension is a string in the spec although the Account Create guide's table
+	// says integer (see docs/quirks.md).
+	Extension             string                 `json:"extension,omitempty"`
+	CallerIDConfig        CallerIDConfig         `json:"callerIdConfig,omitzero"`
+	CallHandlingSettings  CallHandlingSettings   `json:"callHandlingSettings,omitzero"`
+	CallScreeningSettings CallScreeningSettings  `json:"callScreeningSettings,omitzero"`
+	NewCppID              string                 `json:"newCppId,omitempty"`
+	MediaFriends          MediaFriends           `json:"mediaFriends,omitzero"`
+	CallHandlingSchedules []CallHandlingSchedule `json:"callHandlingSchedules,omitempty"`
+	// VoicemailBoxID is empty when the user has no voicemail box.
+	VoicemailBoxID      string              `json:"voicemailBoxId,omitempty"`
+	EndUserType         EndUserType         `json:"endUserType,omitempty"`
+	UserProductPlan     UserProductPlan     `json:"userProductPlan,omitempty"`
+	SoftphoneClientType SoftphoneClientType `json:"softphoneClientType,omitempty"`
+	PINLockedOut        bool                `json:"pinLockedOut,omitempty"`
+	WelcomeEmailSent    time.Time           `json:"welcomeEmailSent,omitzero"`
+	BlockEmail          bool                `json:"blockEmail,omitempty"`
+	AllowPortalAccess   bool                `json:"allowPortalAccess,omitempty"`
+	Tags                string              `json:"tags,omitempty"`
+	Group               UserGroup           `json:"group,omitzero"`
+}
+
+// Format implements fmt.Formatter: every verb prints User with its secrets
+// redacted.
+func (x User) Format(f fmt.State, verb rune) {
+	type plain User
+	formatModel(f, verb, "alianza.User", plain(x))
+}
+
+// LogValue implements slog.LogValuer with every secret redacted.
+func (x User) LogValue() slog.Value { return RedactedLogValue(x) }
+
+// UserCallHandlingWithTimeout is the no-answer action after Timeout seconds
+// (schema CallHandlingWithTimeoutX); one ring is 6 seconds, so 24 is four
+// rings.
+type UserCallHandlingWithTimeout struct {
+	Type CallHandlingType `json:"type,omitempty"`
+	// Timeout is at least 1.
+	Timeout         int    `json:"timeout,omitempty"`
+	ForwardToNumber string `json:"forwardToNumber,omitempty"`
+	Description     string `json:"description,omitempty"`
+}
+
+// UserGroup is the group of a user (schema UserGroupX).
+type UserGroup struct {
+	ID          string `json:"id,omitempty"`
+	Name        string `json:"name,omitempty"`
+	Description string `json:"description,omitempty"`
 }
 
 // UserGroupRequestUserID is an object the spec declares inline at

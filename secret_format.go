@@ -108,12 +108,6 @@ func (r UpdateSIPCredentialsRequest) Format(f fmt.State, verb rune) {
 	formatModel(f, verb, "alianza.UpdateSIPCredentialsRequest", plain(r))
 }
 
-// Format prints the user with nested secrets redacted.
-func (u User) Format(f fmt.State, verb rune) {
-	type plain User
-	formatModel(f, verb, "alianza.User", plain(u))
-}
-
 // Format prints the request with nested secrets redacted.
 func (r AddTelephoneNumbersRequest) Format(f fmt.State, verb rune) {
 	type plain AddTelephoneNumbersRequest
