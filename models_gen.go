@@ -10,6 +10,98 @@ import (
 	"time"
 )
 
+// Account is an Alianza account (schema Account), as the platform returns it.
+//
+// The spec lists id, partitionId, status, regulatoryType,
+// inboundRatePlanProductId and extensionLength as required; that describes the
+// stored object, not what a create must send. Write accounts with
+// CreateAccountRequest, UpdateAccountRequest and PatchAccountRequest.
+type Account struct {
+	// Required to update an account, not required for new account
+	ID string `json:"id,omitempty"`
+	// A partitionId identifies the business entity that this account is a part of.
+	// Refers to partition.id
+	PartitionID string `json:"partitionId,omitempty"`
+	// AccountNumber is unique in the partition; CRMs link by it.
+	//
+	// The accountNumber is a string that uniquely identifies the account within a
+	// partition. AccountNumbers can be used to search for an account.
+	AccountNumber string `json:"accountNumber,omitempty"`
+	// The account name is a string that describes the account. The accountName is
+	// a field that can be used to identify the account in a search, though it is
+	// not required to be unique.
+	AccountName string `json:"accountName,omitempty"`
+	// BillingCycleDay is 1..28.
+	//
+	// The day that marks the start of a billing cycle. Must be between 1 and 28.
+	BillingCycleDay int `json:"billingCycleDay,omitempty"`
+	// Can be used to store generic data for the account.
+	CustomField string `json:"customField,omitempty"`
+	// The status of the account within Alianza's system. Must be one of
+	// [ACTIVE,DISABLED,DELETED,DELETE_PENDING,SUSPENDED,PENDING]
+	Status AccountStatus `json:"status,omitempty"`
+	// The IANA Time Zone Database (TZDB) zone id for the account. Must be a
+	// timezone for an area within Alianza's supported regions.
+	TimeZone    TimeZone `json:"timeZone,omitempty"`
+	LanguageTag string   `json:"languageTag,omitempty"`
+	// DeletionDate is deprecated by the spec: deleted accounts are no longer kept.
+	// It is decoded for old data only.
+	//
+	// ISO 8601 formatted date string of when the account was deleted. This is a
+	// deprecated field as deleted accounts are no longer retained. This field is
+	// present for backwards compatibility with old data.
+	DeletionDate time.Time `json:"deletionDate,omitzero"`
+	// The account type indicates whether the account supports only a single user
+	// (SIMPLE) or multiple users (ADVANCED).
+	AccountType AccountType `json:"accountType,omitempty"`
+	// The platform type indicates the features that are supported for the account.
+	// CPE1 supports the basic telephone features while CPE2 supports the business
+	// cloud communication features. PlatformTypes of V1_0 and V2_0 are deprecated
+	// and only present for backwards compatibility.
+	PlatformType       PlatformType `json:"platformType,omitempty"`
+	PlatformChangeDate time.Time    `json:"platformChangeDate,omitzero"`
+	// InboundRatePlanProductID is needed only with toll-free numbers.
+	//
+	// Identifies the inbound rate plan product for the account. This plan controls
+	// how toll free numbers are handled in the account. This field is only
+	// required for accounts with toll-free numbers.
+	InboundRatePlanProductID string `json:"inboundRatePlanProductId,omitempty"`
+	// ExtensionLength is 3..6, ADVANCED accounts only.
+	//
+	// Length of extension, not required for accounts with a SIMPLE accountType.
+	ExtensionLength int `json:"extensionLength,omitempty"`
+	// Defines how a user would be required to dial in order to place a call. For
+	// example, being required to dial 9 before placing a call.
+	DialingBehaviorType DialingBehaviorType `json:"dialingBehaviorType,omitempty"`
+	// UUID of the route plan for this account. Route plans determine where
+	// outbound calls are routed and are created for a partition by Alianza. The
+	// routePlanId must be one that is available on the account's partition. All
+	// users on an account will share the same outbound route plan.
+	RoutePlanID           string                `json:"routePlanId,omitempty"`
+	CallScreeningSettings CallScreeningSettings `json:"callScreeningSettings,omitzero"`
+	// Id of the music file to be played when an inbound call is placed on hold.
+	HoldMusicMediaID string `json:"holdMusicMediaId,omitempty"`
+	// HoldTimeoutSeconds is 30..600; not for CPE1.
+	//
+	// Time in seconds before a call that has been placed on hold will be
+	// terminated. Does not apply to CPE1 platformTypes.
+	HoldTimeoutSeconds int `json:"holdTimeoutSeconds,omitempty"`
+	// Allows extensions starting with 1
+	AllowDangerousExtensions bool `json:"allowDangerousExtensions,omitempty"`
+	// Overrides the partition default branding which is used in the display of end
+	// user emails and the end user portal.
+	Domain string `json:"domain,omitempty"`
+	// Specifies if new users added to the account will receive a welcome email.
+	SendWelcomeEmail bool           `json:"sendWelcomeEmail,omitempty"`
+	RegulatoryType   RegulatoryType `json:"regulatoryType,omitempty"`
+	// EndUserCount is computed by the platform.
+	//
+	// Indicates the number of end users associated with this account.
+	EndUserCount           int64         `json:"endUserCount,omitempty"`
+	CustomHoldMusicMediaID string        `json:"customHoldMusicMediaId,omitempty"`
+	CallingPlans           []CallingPlan `json:"callingPlans,omitempty"`
+}
+
 // AccountTelephoneNumber is a number on an account (schema
 // TelephoneNumberAccountV2X). Nested objects are values with omitzero, not
 // pointers: an account's number list can hold thousands of entries.
@@ -76,6 +168,22 @@ type AccountUser struct {
 	ID string `json:"id,omitempty"`
 }
 
+// AccountView is one accountSearch result (schema AccountViewX).
+type AccountView struct {
+	PartitionID   string        `json:"partitionId,omitempty"`
+	ID            string        `json:"id,omitempty"`
+	AccountNumber string        `json:"accountNumber,omitempty"`
+	AccountName   string        `json:"accountName,omitempty"`
+	Type          AccountType   `json:"type,omitempty"`
+	AccountStatus AccountStatus `json:"accountStatus,omitempty"`
+	PlatformType  PlatformType  `json:"platformType,omitempty"`
+	// PlatformChangeDate is an int64 here (likely epoch milliseconds, unconfirmed)
+	// while Account has a date-time: the spec types them differently.
+	PlatformChangeDate int64 `json:"platformChangeDate,omitempty"`
+	// Matches maps the matched field to the matched text.
+	Matches map[string]string `json:"matches,omitempty"`
+}
+
 // Address is a postal address with a name (schema AddressX), used by directory
 // listings.
 type Address struct {
@@ -101,6 +209,26 @@ type Address struct {
 	SecondaryLocationDescription SecondaryLocationDescription `json:"secondaryLocationDescription,omitempty"`
 	// Unit is at most 10 characters.
 	Unit string `json:"unit,omitempty"`
+}
+
+// AvailableUserProductPlan is a user product plan the account offers (schema
+// UserProductPlanX). ADVANCED and PROFESSIONAL need an ADVANCED account with a
+// Cymbus group, and a user with an email address.
+//
+// A user product plan indicates the platform features that are available to an
+// end user. There are 3 types: [STANDARD, ADVANCED, PROFESSIONAL]. ADVANCED and
+// PROFESSIONAL plans are only available for ADVANCED account types once a
+// Cymbus group has been created. Create Cymbus Group STANDARD The standard plan
+// is available to all users. It is basic phone service. ADVANCED The advanced
+// plan offers the standard phone service plus the Cymbus softphone client.
+// Requires the user have an email address. PROFESSIONAL The professional plan
+// includes phone service, Cymbus softphone client, and the Cymbus collaboration
+// features. Requires the user have an email address.
+type AvailableUserProductPlan struct {
+	ID                   string `json:"id,omitempty"`
+	DisplayName          string `json:"displayName,omitempty"`
+	Description          string `json:"description,omitempty"`
+	EmailAddressRequired bool   `json:"emailAddressRequired,omitempty"`
 }
 
 // BandwidthSettings is schema BandwidthSettingsX of Alianza's API.

@@ -194,9 +194,12 @@ func init() {
 // generatedModels is every generated struct type, for the tests that walk
 // them (TestGeneratedModelsRoundTrip).
 var generatedModels = map[string]any{
+	"Account":                                       &Account{},
 	"AccountTelephoneNumber":                        &AccountTelephoneNumber{},
 	"AccountUser":                                   &AccountUser{},
+	"AccountView":                                   &AccountView{},
 	"Address":                                       &Address{},
+	"AvailableUserProductPlan":                      &AvailableUserProductPlan{},
 	"BandwidthSettings":                             &BandwidthSettings{},
 	"BareTelephoneNumber":                           &BareTelephoneNumber{},
 	"BrandSettings":                                 &BrandSettings{},
