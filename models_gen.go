@@ -211,6 +211,20 @@ type Address struct {
 	Unit string `json:"unit,omitempty"`
 }
 
+// AddressValidation is the parsed address (schema AddressValidationX).
+type AddressValidation struct {
+	// RequiredFields names what the address still lacks, e.g. "unit" and
+	// "secondaryLocationDescription" for a building with suites.
+	RequiredFields []string `json:"requiredFields,omitempty"`
+	// CustomerServiceRecord is the parsed address; add the names and customerType
+	// and reuse it when adding a number. Its country is not filled in by the
+	// platform.
+	CustomerServiceRecord CustomerServiceRecord `json:"customerServiceRecord,omitzero"`
+	Latitude              string                `json:"latitude,omitempty"`
+	Longitude             string                `json:"longitude,omitempty"`
+	Valid                 bool                  `json:"valid,omitempty"`
+}
+
 // AvailableUserProductPlan is a user product plan the account offers (schema
 // UserProductPlanX). ADVANCED and PROFESSIONAL need an ADVANCED account with a
 // Cymbus group, and a user with an email address.
@@ -487,6 +501,21 @@ func (v *CallGroupType) UnmarshalText(b []byte) error {
 }
 
 var callGroupTypeValues = []CallGroupType{CallGroupTypeDevice, CallGroupTypeUser}
+
+// CallHandling is how a business line treats calls routed to it directly (not
+// as a hunt group member), as the platform returns it (schema CallHandling).
+type CallHandling struct {
+	ActiveCallHandling         ActiveCallHandling       `json:"activeCallHandling,omitempty"`
+	CallWaitingEnabled         bool                     `json:"callWaitingEnabled,omitempty"`
+	BusyFailoverAction         RingFailoverAction       `json:"busyFailoverAction,omitzero"`
+	UnregisteredFailoverAction RingFailoverAction       `json:"unregisteredFailoverAction,omitzero"`
+	RingTimeoutConfiguration   RingTimeoutConfiguration `json:"ringTimeoutConfiguration,omitzero"`
+	// ForwardToPhoneNumber is used when ActiveCallHandling is FORWARD.
+	ForwardToPhoneNumber string `json:"forwardToPhoneNumber,omitempty"`
+	// VoicemailBoxID: the Account Create guide's table spells it voicemailBoxID,
+	// which decodes here case-insensitively.
+	VoicemailBoxID string `json:"voicemailBoxId,omitempty"`
+}
 
 // CallHandlingSchedule is call handling that applies during a schedule (schema
 // CallHandlingScheduleX).
@@ -1674,6 +1703,31 @@ type DeviceStatus struct {
 	Request        map[string]string `json:"request,omitempty"`
 	Response       map[string]string `json:"response,omitempty"`
 	Updated        time.Time         `json:"updated,omitzero"`
+}
+
+// DeviceType is a phone or ATA model and what it supports (schema DeviceTypeX).
+type DeviceType struct {
+	ID                         string                 `json:"id,omitempty"`
+	Name                       string                 `json:"name,omitempty"`
+	NumLines                   int                    `json:"numLines,omitempty"`
+	DeviceTypeManufacturer     DeviceTypeManufacturer `json:"deviceTypeManufacturer,omitempty"`
+	AcceptsRemoteResync        bool                   `json:"acceptsRemoteResync,omitempty"`
+	FaxSupported               bool                   `json:"faxSupported,omitempty"`
+	MACAddressRequired         bool                   `json:"macAddressRequired,omitempty"`
+	ShowProvisionStatus        bool                   `json:"showProvisionStatus,omitempty"`
+	EnforceUniqueAdminPassword bool                   `json:"enforceUniqueAdminPassword,omitempty"`
+	CustomEncryptionKeys       bool                   `json:"customEncryptionKeys,omitempty"`
+	SIPPagingEnabled           bool                   `json:"sipPagingEnabled,omitempty"`
+	DistinctiveRingInfo        string                 `json:"distinctiveRingInfo,omitempty"`
+	SMBDevice                  bool                   `json:"smbDevice,omitempty"`
+	SideCarTypeIDs             []string               `json:"sideCarTypeIds,omitempty"`
+	MaxSideCars                int                    `json:"maxSideCars,omitempty"`
+	RingTypeAlertInfo          []RingTypeAlertInfo    `json:"ringTypeAlertInfo,omitempty"`
+	SIPRegMax                  int                    `json:"sipRegMax,omitempty"`
+	DeviceKind                 string                 `json:"deviceKind,omitempty"`
+	// LineFunctionality maps a key the spec leaves undocumented to the line types
+	// it allows.
+	LineFunctionality map[string][]LineType `json:"lineFunctionality,omitempty"`
 }
 
 // DialPlanRule is schema DialPlanRuleX of Alianza's API.
@@ -3447,6 +3501,19 @@ func (x Port) Format(f fmt.State, verb rune) {
 // LogValue implements slog.LogValuer with every secret redacted.
 func (x Port) LogValue() slog.Value { return RedactedLogValue(x) }
 
+// PortAssignment binds a business line to a port of an ATA (schema
+// PortAssignment).
+type PortAssignment struct {
+	// BusinessLineID is a UUID.
+	BusinessLineID string `json:"businessLineId,omitempty"`
+	// MACAddress is 12 upper-case hex digits.
+	MACAddress string `json:"macAddress,omitempty"`
+	// PortNumber is 1-100.
+	PortNumber   int    `json:"portNumber,omitempty"`
+	DeviceTypeID string `json:"deviceTypeId,omitempty"`
+	FaxEnabled   bool   `json:"faxEnabled,omitempty"`
+}
+
 // PortAssignmentView is schema PortAssignmentView of Alianza's API.
 type PortAssignmentView struct {
 	DeviceTypeID string `json:"deviceTypeId,omitempty"`
@@ -3729,6 +3796,12 @@ func (x SIPCredentialData) Format(f fmt.State, verb rune) {
 // LogValue implements slog.LogValuer with every secret redacted.
 func (x SIPCredentialData) LogValue() slog.Value { return RedactedLogValue(x) }
 
+// SIPCredentialsView is a business line's SIP credentials as the platform shows
+// them (schema SipCredentialsView): the username only, never the password.
+type SIPCredentialsView struct {
+	SIPUsername string `json:"sipUsername,omitempty"`
+}
+
 // SIPTrunkGroup is schema SipTrunkGroup of Alianza's API.
 type SIPTrunkGroup struct {
 	ID string `json:"id,omitempty"`
@@ -3902,6 +3975,15 @@ type SSOLinkage struct {
 // this writing.
 type SSOUser struct {
 	SSOStatus string `json:"ssoStatus,omitempty"`
+}
+
+// SbcEndpoint is one of the platform's session border controllers a trunk
+// reaches (schema SbcEndpoint; read only).
+type SbcEndpoint struct {
+	Site     string `json:"site,omitempty"`
+	Address  string `json:"address,omitempty"`
+	Port     int    `json:"port,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
 }
 
 // Schedule is a named weekly or custom schedule (schema ScheduleX). Weekly is a
@@ -4126,6 +4208,25 @@ func (v *SinchSettingsServiceType) UnmarshalText(b []byte) error {
 }
 
 var sinchSettingsServiceTypeValues = []SinchSettingsServiceType{SinchSettingsServiceTypeAllInTN, SinchSettingsServiceTypeUsageTN, SinchSettingsServiceTypeByoc}
+
+// SipTrunkForwardRules is where a trunk's inbound calls go instead of the trunk
+// (schema SipTrunkForwardRules). The SIP Trunking guide calls these "Forward
+// All", "Inbound Failover Routing" and "Overflow Routing" and mixes the labels
+// up (see docs/quirks.md); the field names are the spec's.
+type SipTrunkForwardRules struct {
+	PartitionID string `json:"partitionId,omitempty"`
+	AccountID   string `json:"accountId,omitempty"`
+	SipTrunkID  string `json:"sipTrunkId,omitempty"`
+	// ForwardAlways, when enabled, diverts every inbound call and ignores the
+	// failover lists.
+	ForwardAlways ForwardAlwaysReference `json:"forwardAlways,omitzero"`
+	// ForwardOnFailure is tried in order when the trunk fails or is not
+	// registered.
+	ForwardOnFailure []ForwardReference `json:"forwardOnFailure,omitempty"`
+	// ForwardOnCapacityExceeded is tried in order when concurrentCalls is
+	// exceeded.
+	ForwardOnCapacityExceeded []ForwardReference `json:"forwardOnCapacityExceeded,omitempty"`
+}
 
 // SpecialtyLineResponse is schema SpecialtyLineResponseDto of Alianza's API.
 type SpecialtyLineResponse struct {
