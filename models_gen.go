@@ -102,6 +102,35 @@ type Account struct {
 	CallingPlans           []CallingPlan `json:"callingPlans,omitempty"`
 }
 
+// AccountHistory is one record of an account's audit trail (schema
+// AccountHistoryX): what changed, when, and who changed it.
+type AccountHistory struct {
+	ID                 string                      `json:"id,omitempty"`
+	AccountID          string                      `json:"accountId,omitempty"`
+	AccountNumber      string                      `json:"accountNumber,omitempty"`
+	OldValue           string                      `json:"oldValue,omitempty"`
+	NewValue           string                      `json:"newValue,omitempty"`
+	UserName           string                      `json:"userName,omitempty"`
+	UserID             string                      `json:"userId,omitempty"`
+	UserType           AccountHistoryUserType      `json:"userType,omitempty"`
+	PartitionName      string                      `json:"partitionName,omitempty"`
+	AccountHistoryType AccountHistoryType          `json:"accountHistoryType,omitempty"`
+	LoggedDate         time.Time                   `json:"loggedDate,omitzero"`
+	ReferenceType      AccountHistoryReferenceType `json:"referenceType,omitempty"`
+	ReferenceID        string                      `json:"referenceId,omitempty"`
+	ReferenceName      string                      `json:"referenceName,omitempty"`
+	Action             AccountHistoryAction        `json:"action,omitempty"`
+}
+
+// AccountHistoryPage is one page of an account history search (schema
+// AccountHistorySearchResponseX).
+type AccountHistoryPage struct {
+	TotalRecords           int64            `json:"totalRecords,omitempty"`
+	AccountCreatedDate     time.Time        `json:"accountCreatedDate,omitzero"`
+	AccountLastUpdatedDate time.Time        `json:"accountLastUpdatedDate,omitzero"`
+	Results                []AccountHistory `json:"results,omitempty"`
+}
+
 // AccountTelephoneNumber is a number on an account (schema
 // TelephoneNumberAccountV2X). Nested objects are values with omitzero, not
 // pointers: an account's number list can hold thousands of entries.
@@ -2041,6 +2070,16 @@ func (v *E911AccountE911ProviderType) UnmarshalText(b []byte) error {
 
 var e911AccountE911ProviderTypeValues = []E911AccountE911ProviderType{E911AccountE911ProviderTypeIntrado, E911AccountE911ProviderTypeWest, E911AccountE911ProviderTypeDisabled, E911AccountE911ProviderTypeBandwidth, E911AccountE911ProviderTypeSinch, E911AccountE911ProviderTypeIntradoEnterprise}
 
+// E911Prevalidation is the E911 provider's verdict on an address (schema
+// E911PrevalidateResponseX). When the address is INVALID the provider may
+// suggest AddressAlternatives to choose from.
+type E911Prevalidation struct {
+	Valid               E911Validity `json:"valid,omitempty"`
+	Errors              []string     `json:"errors,omitempty"`
+	AddressAlternatives []Address    `json:"addressAlternatives,omitempty"`
+	Address             Address      `json:"address,omitzero"`
+}
+
 // EmergencyNotificationEvent is schema EmergencyNotificationEvent of Alianza's
 // API.
 type EmergencyNotificationEvent struct {
@@ -2820,6 +2859,13 @@ type InboundRatePlanProduct struct {
 type JobOutputCollection struct {
 	// Unique identifier of the output collection
 	ID string `json:"id,omitempty"`
+}
+
+// JobUpload is where to upload a bulk operation's input (schema JobUpload): a
+// pre-signed URL, and the key to pass to the operation afterwards.
+type JobUpload struct {
+	URL string `json:"url,omitempty"`
+	Key string `json:"key,omitempty"`
 }
 
 // L3Settings are carrier service-package settings of an activation (schema
@@ -3679,6 +3725,13 @@ type RedirectResponse struct {
 	RedirectUri string `json:"redirectUri,omitempty"`
 }
 
+// ReportSummary is a summary report (schema ReportSummaryX): how many objects
+// the partition has, and how many of them are new.
+type ReportSummary struct {
+	NewCount   int64 `json:"newCount,omitempty"`
+	TotalCount int64 `json:"totalCount,omitempty"`
+}
+
 // RequestedDevice is schema RequestedDeviceX of Alianza's API.
 type RequestedDevice struct {
 	MACAddress        string                `json:"macAddress,omitempty"`
@@ -4137,6 +4190,24 @@ type SecurityRole struct {
 	// The set of permissions which will apply to any users who are assigned to
 	// this role.
 	Permissions []SecurityPermission `json:"permissions,omitempty"`
+}
+
+// ServiceActivationEventLog is one step of an event's history (schema
+// ServiceActivationEventLogX).
+type ServiceActivationEventLog struct {
+	Status            ActivationStatus `json:"status,omitempty"`
+	ActionDate        time.Time        `json:"actionDate,omitzero"`
+	Code              string           `json:"code,omitempty"`
+	Message           string           `json:"message,omitempty"`
+	CreationDate      time.Time        `json:"creationDate,omitzero"`
+	GeneratedTicketID string           `json:"generatedTicketId,omitempty"`
+}
+
+// ServiceActivationEventPage is one page of StatusSearchPage (schema
+// ServiceActivationEventResponseX).
+type ServiceActivationEventPage struct {
+	TotalRecords int64                    `json:"totalRecords,omitempty"`
+	Results      []ServiceActivationEvent `json:"results,omitempty"`
 }
 
 // SetReadStatusRequest is the body of a POST that sends schema ReadMessage.
