@@ -200,6 +200,16 @@ type PatchAccountRequest struct {
 	CustomHoldMusicMediaID   *string                `json:"customHoldMusicMediaId,omitempty"`
 }
 
+// AvailableUserProductPlan is a user product plan the account offers
+// (UserProductPlanX). ADVANCED and PROFESSIONAL need an ADVANCED account
+// with a Cymbus group, and a user with an email address.
+type AvailableUserProductPlan struct {
+	ID                   UserProductPlan `json:"id,omitempty"`
+	DisplayName          string          `json:"displayName,omitempty"`
+	Description          string          `json:"description,omitempty"`
+	EmailAddressRequired bool            `json:"emailAddressRequired,omitempty"`
+}
+
 // ValidatePropertiesOptions are the values validateAccountProperties checks
 // for uniqueness before they are used. Set at least one.
 type ValidatePropertiesOptions struct {

@@ -254,26 +254,6 @@ type AddressValidation struct {
 	Valid                 bool                  `json:"valid,omitempty"`
 }
 
-// AvailableUserProductPlan is a user product plan the account offers (schema
-// UserProductPlanX). ADVANCED and PROFESSIONAL need an ADVANCED account with a
-// Cymbus group, and a user with an email address.
-//
-// A user product plan indicates the platform features that are available to an
-// end user. There are 3 types: [STANDARD, ADVANCED, PROFESSIONAL]. ADVANCED and
-// PROFESSIONAL plans are only available for ADVANCED account types once a
-// Cymbus group has been created. Create Cymbus Group STANDARD The standard plan
-// is available to all users. It is basic phone service. ADVANCED The advanced
-// plan offers the standard phone service plus the Cymbus softphone client.
-// Requires the user have an email address. PROFESSIONAL The professional plan
-// includes phone service, Cymbus softphone client, and the Cymbus collaboration
-// features. Requires the user have an email address.
-type AvailableUserProductPlan struct {
-	ID                   string `json:"id,omitempty"`
-	DisplayName          string `json:"displayName,omitempty"`
-	Description          string `json:"description,omitempty"`
-	EmailAddressRequired bool   `json:"emailAddressRequired,omitempty"`
-}
-
 // BandwidthSettings is schema BandwidthSettingsX of Alianza's API.
 type BandwidthSettings struct {
 	AccountID      string `json:"accountId,omitempty"`

@@ -202,7 +202,6 @@ var generatedModels = map[string]any{
 	"AccountView":                                   &AccountView{},
 	"Address":                                       &Address{},
 	"AddressValidation":                             &AddressValidation{},
-	"AvailableUserProductPlan":                      &AvailableUserProductPlan{},
 	"BandwidthSettings":                             &BandwidthSettings{},
 	"BareTelephoneNumber":                           &BareTelephoneNumber{},
 	"BrandSettings":                                 &BrandSettings{},
