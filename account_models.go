@@ -5,46 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 )
-
-// Account is an Alianza account (schema Account), as the platform returns it.
-//
-// The spec lists id, partitionId, status, regulatoryType,
-// inboundRatePlanProductId and extensionLength as required; that describes
-// the stored object, not what a create must send. Write accounts with
-// CreateAccountRequest, UpdateAccountRequest and PatchAccountRequest.
-type Account struct {
-	ID              string        `json:"id,omitempty"`
-	PartitionID     string        `json:"partitionId,omitempty"`
-	AccountNumber   string        `json:"accountNumber,omitempty"` // unique in the partition; CRMs link by it
-	AccountName     string        `json:"accountName,omitempty"`
-	BillingCycleDay int           `json:"billingCycleDay,omitempty"` // 1..28
-	CustomField     string        `json:"customField,omitempty"`
-	Status          AccountStatus `json:"status,omitempty"`
-	TimeZone        TimeZone      `json:"timeZone,omitempty"`
-	LanguageTag     string        `json:"languageTag,omitempty"`
-	// DeletionDate is deprecated by the spec: deleted accounts are no longer
-	// kept. It is decoded for old data only.
-	DeletionDate             time.Time             `json:"deletionDate,omitzero"`
-	AccountType              AccountType           `json:"accountType,omitempty"`
-	PlatformType             PlatformType          `json:"platformType,omitempty"`
-	PlatformChangeDate       time.Time             `json:"platformChangeDate,omitzero"`
-	InboundRatePlanProductID string                `json:"inboundRatePlanProductId,omitempty"` // needed only with toll-free numbers
-	ExtensionLength          int                   `json:"extensionLength,omitempty"`          // 3..6, ADVANCED accounts only
-	DialingBehaviorType      DialingBehaviorType   `json:"dialingBehaviorType,omitempty"`
-	RoutePlanID              string                `json:"routePlanId,omitempty"`
-	CallScreeningSettings    CallScreeningSettings `json:"callScreeningSettings,omitzero"`
-	HoldMusicMediaID         string                `json:"holdMusicMediaId,omitempty"`
-	HoldTimeoutSeconds       int                   `json:"holdTimeoutSeconds,omitempty"` // 30..600; not for CPE1
-	AllowDangerousExtensions bool                  `json:"allowDangerousExtensions,omitempty"`
-	Domain                   string                `json:"domain,omitempty"`
-	SendWelcomeEmail         bool                  `json:"sendWelcomeEmail,omitempty"`
-	RegulatoryType           RegulatoryType        `json:"regulatoryType,omitempty"`
-	EndUserCount             int64                 `json:"endUserCount,omitempty"` // computed by the platform
-	CustomHoldMusicMediaID   string                `json:"customHoldMusicMediaId,omitempty"`
-	CallingPlans             []CallingPlan         `json:"callingPlans,omitempty"`
-}
 
 // UpdateRequest returns the full-replace body for updateAccount holding
 // every writable field of a, so that a read-modify-write keeps what the
@@ -237,23 +198,6 @@ type PatchAccountRequest struct {
 	Domain                   *string                `json:"domain,omitempty"`
 	SendWelcomeEmail         *bool                  `json:"sendWelcomeEmail,omitempty"`
 	CustomHoldMusicMediaID   *string                `json:"customHoldMusicMediaId,omitempty"`
-}
-
-// AccountView is one accountSearch result (AccountViewX).
-type AccountView struct {
-	PartitionID   string        `json:"partitionId,omitempty"`
-	ID            string        `json:"id,omitempty"`
-	AccountNumber string        `json:"accountNumber,omitempty"`
-	AccountName   string        `json:"accountName,omitempty"`
-	Type          AccountType   `json:"type,omitempty"`
-	AccountStatus AccountStatus `json:"accountStatus,omitempty"`
-	PlatformType  PlatformType  `json:"platformType,omitempty"`
-	// PlatformChangeDate is an int64 here (likely epoch milliseconds,
-	// unconfirmed) while Account has a date-time: the spec types them
-	// differently.
-	PlatformChangeDate int64 `json:"platformChangeDate,omitempty"`
-	// Matches maps the matched field to the matched text.
-	Matches map[string]string `json:"matches,omitempty"`
 }
 
 // AvailableUserProductPlan is a user product plan the account offers

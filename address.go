@@ -24,20 +24,6 @@ type ValidateAddressOptions struct {
 	PostalCode string  `url:"postalCode"`
 }
 
-// AddressValidation is the parsed address (AddressValidationX).
-type AddressValidation struct {
-	// RequiredFields names what the address still lacks, e.g. "unit" and
-	// "secondaryLocationDescription" for a building with suites.
-	RequiredFields []string `json:"requiredFields,omitempty"`
-	// CustomerServiceRecord is the parsed address; add the names and
-	// customerType and reuse it when adding a number. Its country is not
-	// filled in by the platform.
-	CustomerServiceRecord CustomerServiceRecord `json:"customerServiceRecord,omitzero"`
-	Latitude              string                `json:"latitude,omitempty"`
-	Longitude             string                `json:"longitude,omitempty"`
-	Valid                 bool                  `json:"valid,omitempty"`
-}
-
 // LatLong parses the coordinates, which the platform returns as strings
 // while tnSearch takes numbers.
 func (a *AddressValidation) LatLong() (lat, long float64, err error) {

@@ -57,20 +57,6 @@ func (b *BusinessLine) UpdateRequest() *UpdateBusinessLineRequest {
 	}
 }
 
-// CallHandling is how a business line treats calls routed to it directly
-// (not as a hunt group member), as the platform returns it.
-type CallHandling struct {
-	ActiveCallHandling         ActiveCallHandling       `json:"activeCallHandling,omitempty"`
-	CallWaitingEnabled         bool                     `json:"callWaitingEnabled,omitempty"`
-	BusyFailoverAction         RingFailoverAction       `json:"busyFailoverAction,omitzero"`
-	UnregisteredFailoverAction RingFailoverAction       `json:"unregisteredFailoverAction,omitzero"`
-	RingTimeoutConfiguration   RingTimeoutConfiguration `json:"ringTimeoutConfiguration,omitzero"`
-	ForwardToPhoneNumber       string                   `json:"forwardToPhoneNumber,omitempty"` // used when ActiveCallHandling is FORWARD
-	// VoicemailBoxID: the Account Create guide's table spells it
-	// voicemailBoxID, which decodes here case-insensitively.
-	VoicemailBoxID string `json:"voicemailBoxId,omitempty"`
-}
-
 // UpdateRequest returns the call handling as a PUT body.
 func (c *CallHandling) UpdateRequest() *UpdateCallHandlingRequest {
 	return &UpdateCallHandlingRequest{
@@ -265,12 +251,6 @@ func (c RingTimeoutConfiguration) validate(v *validator, field string) {
 	}
 }
 
-// SIPCredentialsView is a business line's SIP credentials as the platform
-// shows them: the username only, never the password.
-type SIPCredentialsView struct {
-	SIPUsername string `json:"sipUsername,omitempty"`
-}
-
 // UpdateSIPCredentialsRequest is the body of
 // BusinessLinesService.UpdateSIPCredentials (schema SipCredentials).
 type UpdateSIPCredentialsRequest struct {
@@ -286,16 +266,6 @@ func (r *UpdateSIPCredentialsRequest) validate(v *validator) {
 	v.sipUsername("sipUsername", r.SIPUsername)
 	v.check(r.SIPPassword != "", "sipPassword", "is required")
 	v.sipPassword("sipPassword", r.SIPPassword)
-}
-
-// PortAssignment binds a business line to a port of an ATA (schema
-// PortAssignment).
-type PortAssignment struct {
-	BusinessLineID string `json:"businessLineId,omitempty"` // a UUID
-	MACAddress     string `json:"macAddress,omitempty"`     // 12 upper-case hex digits
-	PortNumber     int    `json:"portNumber,omitempty"`     // 1-100
-	DeviceTypeID   string `json:"deviceTypeId,omitempty"`
-	FaxEnabled     bool   `json:"faxEnabled,omitempty"`
 }
 
 // CreatePortAssignmentRequest is the body of

@@ -228,31 +228,6 @@ type DeviceDataLine struct {
 // LogValue masks the SIP password.
 func (l DeviceDataLine) LogValue() slog.Value { return RedactedLogValue(l) }
 
-// DeviceType is DeviceTypeX: a phone or ATA model and what it supports.
-type DeviceType struct {
-	ID                         string                 `json:"id,omitempty"`
-	Name                       string                 `json:"name,omitempty"`
-	NumLines                   int                    `json:"numLines,omitempty"`
-	DeviceTypeManufacturer     DeviceTypeManufacturer `json:"deviceTypeManufacturer,omitempty"`
-	AcceptsRemoteResync        bool                   `json:"acceptsRemoteResync,omitempty"`
-	FaxSupported               bool                   `json:"faxSupported,omitempty"`
-	MACAddressRequired         bool                   `json:"macAddressRequired,omitempty"`
-	ShowProvisionStatus        bool                   `json:"showProvisionStatus,omitempty"`
-	EnforceUniqueAdminPassword bool                   `json:"enforceUniqueAdminPassword,omitempty"`
-	CustomEncryptionKeys       bool                   `json:"customEncryptionKeys,omitempty"`
-	SIPPagingEnabled           bool                   `json:"sipPagingEnabled,omitempty"`
-	DistinctiveRingInfo        string                 `json:"distinctiveRingInfo,omitempty"`
-	SMBDevice                  bool                   `json:"smbDevice,omitempty"`
-	SideCarTypeIDs             []string               `json:"sideCarTypeIds,omitempty"`
-	MaxSideCars                int                    `json:"maxSideCars,omitempty"`
-	RingTypeAlertInfo          []RingTypeAlertInfo    `json:"ringTypeAlertInfo,omitempty"`
-	SIPRegMax                  int                    `json:"sipRegMax,omitempty"`
-	DeviceKind                 string                 `json:"deviceKind,omitempty"`
-	// LineFunctionality maps a key the spec leaves undocumented to the line
-	// types it allows.
-	LineFunctionality map[string][]LineType `json:"lineFunctionality,omitempty"`
-}
-
 // RingTypeAlertInfo is RingTypeAlertInfoX: the SIP Alert-Info header value
 // of a ring type.
 type RingTypeAlertInfo struct {

@@ -6,39 +6,9 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
-	"time"
 
 	"github.com/google/go-querystring/query"
 )
-
-// AccountHistory is one record of an account's audit trail
-// (AccountHistoryX): what changed, when, and who changed it.
-type AccountHistory struct {
-	ID                 string                      `json:"id,omitempty"`
-	AccountID          string                      `json:"accountId,omitempty"`
-	AccountNumber      string                      `json:"accountNumber,omitempty"`
-	OldValue           string                      `json:"oldValue,omitempty"`
-	NewValue           string                      `json:"newValue,omitempty"`
-	UserName           string                      `json:"userName,omitempty"`
-	UserID             string                      `json:"userId,omitempty"`
-	UserType           AccountHistoryUserType      `json:"userType,omitempty"`
-	PartitionName      string                      `json:"partitionName,omitempty"`
-	AccountHistoryType AccountHistoryType          `json:"accountHistoryType,omitempty"`
-	LoggedDate         time.Time                   `json:"loggedDate,omitzero"`
-	ReferenceType      AccountHistoryReferenceType `json:"referenceType,omitempty"`
-	ReferenceID        string                      `json:"referenceId,omitempty"`
-	ReferenceName      string                      `json:"referenceName,omitempty"`
-	Action             AccountHistoryAction        `json:"action,omitempty"`
-}
-
-// AccountHistoryPage is one page of an account history search
-// (AccountHistorySearchResponseX).
-type AccountHistoryPage struct {
-	TotalRecords           int64            `json:"totalRecords,omitempty"`
-	AccountCreatedDate     time.Time        `json:"accountCreatedDate,omitzero"`
-	AccountLastUpdatedDate time.Time        `json:"accountLastUpdatedDate,omitzero"`
-	Results                []AccountHistory `json:"results,omitempty"`
-}
 
 // AccountHistoryOptions filter an account history search. The zero value
 // (or nil) returns the first page of everything.

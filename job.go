@@ -122,13 +122,6 @@ func (e *JobFailedError) Error() string {
 // Is matches ErrJobFailed.
 func (e *JobFailedError) Is(target error) bool { return target == ErrJobFailed }
 
-// JobUpload is where to upload a bulk operation's input (JobUpload): a
-// pre-signed URL, and the key to pass to the operation afterwards.
-type JobUpload struct {
-	URL string `json:"url,omitempty"`
-	Key string `json:"key,omitempty"`
-}
-
 // jobOutputURL is the answer of getOutputUrl (JobOutputUrl).
 type jobOutputURL struct {
 	URL string `json:"url,omitempty"`

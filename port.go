@@ -393,24 +393,6 @@ func (s ActivationStatus) Final() bool {
 	return false
 }
 
-// ServiceActivationEventLog is one step of an event's history
-// (ServiceActivationEventLogX).
-type ServiceActivationEventLog struct {
-	Status            ActivationStatus `json:"status,omitempty"`
-	ActionDate        time.Time        `json:"actionDate,omitzero"`
-	Code              string           `json:"code,omitempty"`
-	Message           string           `json:"message,omitempty"`
-	CreationDate      time.Time        `json:"creationDate,omitzero"`
-	GeneratedTicketID string           `json:"generatedTicketId,omitempty"`
-}
-
-// ServiceActivationEventPage is one page of StatusSearchPage
-// (ServiceActivationEventResponseX).
-type ServiceActivationEventPage struct {
-	TotalRecords int64                    `json:"totalRecords,omitempty"`
-	Results      []ServiceActivationEvent `json:"results,omitempty"`
-}
-
 // StatusSearchOptions filter a status search. The zero value finds every
 // event of the partition, newest pages first as the platform orders them.
 type StatusSearchOptions struct {

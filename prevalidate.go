@@ -129,16 +129,6 @@ func (r *E911PrevalidationRequest) validate(v *validator) {
 // r for before sending it; nil when there is none.
 func (r *E911PrevalidationRequest) Validate() error { return validateRequest(r) }
 
-// E911Prevalidation is the E911 provider's verdict on an address
-// (E911PrevalidateResponseX). When the address is INVALID the provider may
-// suggest AddressAlternatives to choose from.
-type E911Prevalidation struct {
-	Valid               E911Validity `json:"valid,omitempty"`
-	Errors              []string     `json:"errors,omitempty"`
-	AddressAlternatives []Address    `json:"addressAlternatives,omitempty"`
-	Address             Address      `json:"address,omitzero"`
-}
-
 // E911 checks an E911 address with the provider before an activation.
 //
 // operationId preValidateAccountTn.

@@ -19,13 +19,6 @@ import (
 // exists) are deprecated and not wrapped; Client.Do still reaches them.
 type ReportsService service
 
-// ReportSummary is a summary report (ReportSummaryX): how many objects the
-// partition has, and how many of them are new.
-type ReportSummary struct {
-	NewCount   int64 `json:"newCount,omitempty"`
-	TotalCount int64 `json:"totalCount,omitempty"`
-}
-
 // ReportPeriod is the month a monthly report covers.
 type ReportPeriod struct {
 	Year  int `url:"year"`

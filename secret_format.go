@@ -108,24 +108,6 @@ func (r UpdateSIPCredentialsRequest) Format(f fmt.State, verb rune) {
 	formatModel(f, verb, "alianza.UpdateSIPCredentialsRequest", plain(r))
 }
 
-// Format prints the user with nested secrets redacted.
-func (u User) Format(f fmt.State, verb rune) {
-	type plain User
-	formatModel(f, verb, "alianza.User", plain(u))
-}
-
-// Format prints the port request with its wireless PIN redacted.
-func (p Port) Format(f fmt.State, verb rune) {
-	type plain Port
-	formatModel(f, verb, "alianza.Port", plain(p))
-}
-
-// Format prints the activation with its port's wireless PIN redacted.
-func (a TelephoneNumberActivation) Format(f fmt.State, verb rune) {
-	type plain TelephoneNumberActivation
-	formatModel(f, verb, "alianza.TelephoneNumberActivation", plain(a))
-}
-
 // Format prints the request with nested secrets redacted.
 func (r AddTelephoneNumbersRequest) Format(f fmt.State, verb rune) {
 	type plain AddTelephoneNumbersRequest

@@ -91,15 +91,6 @@ type SetupCallingPlan struct {
 	CallingPlanType CallingPlanType `json:"callingPlanType,omitempty"`
 }
 
-// SbcEndpoint is one of the platform's session border controllers a trunk
-// reaches (read only).
-type SbcEndpoint struct {
-	Site     string `json:"site,omitempty"`
-	Address  string `json:"address,omitempty"`
-	Port     int    `json:"port,omitempty"`
-	Protocol string `json:"protocol,omitempty"`
-}
-
 // CreateSipTrunkRequest is the body of SipTrunksService.Create. Alianza's
 // guides require TrunkName, SIPUsername, SIPPassword and ConcurrentCalls
 // although the spec's SipTrunk has no required list (see docs/quirks.md);
@@ -232,25 +223,6 @@ func validateTrunkOptional(v *validator, callback, primary *string, patterns []s
 		v.check(t == CallingPlanTypeSharedCallingPlan || t == CallingPlanTypeNewCallingPlan,
 			"setupCallingPlan.callingPlanType", fmt.Sprintf("must be SHARED_CALLING_PLAN or NEW_CALLING_PLAN, got %q", t))
 	}
-}
-
-// SipTrunkForwardRules is where a trunk's inbound calls go instead of the
-// trunk (schema SipTrunkForwardRules). The SIP Trunking guide calls these
-// "Forward All", "Inbound Failover Routing" and "Overflow Routing" and
-// mixes the labels up (see docs/quirks.md); the field names are the spec's.
-type SipTrunkForwardRules struct {
-	PartitionID string `json:"partitionId,omitempty"`
-	AccountID   string `json:"accountId,omitempty"`
-	SipTrunkID  string `json:"sipTrunkId,omitempty"`
-	// ForwardAlways, when enabled, diverts every inbound call and ignores
-	// the failover lists.
-	ForwardAlways ForwardAlwaysReference `json:"forwardAlways,omitzero"`
-	// ForwardOnFailure is tried in order when the trunk fails or is not
-	// registered.
-	ForwardOnFailure []ForwardReference `json:"forwardOnFailure,omitempty"`
-	// ForwardOnCapacityExceeded is tried in order when concurrentCalls is
-	// exceeded.
-	ForwardOnCapacityExceeded []ForwardReference `json:"forwardOnCapacityExceeded,omitempty"`
 }
 
 // UpdateRequest returns the rules as a body for

@@ -1,44 +1,11 @@
 package alianza
 
-import (
-	"log/slog"
-	"time"
-)
+import "time"
 
 // Response models of the telephone-number operations. Nested objects are
 // values with omitzero, not pointers: an account's number list can hold
 // thousands of entries, and a pointer per object is an allocation per
 // object.
-
-// AccountTelephoneNumber is a number on an account (TelephoneNumberAccountV2X).
-type AccountTelephoneNumber struct {
-	ID          string `json:"id,omitempty"` // equals PhoneNumber
-	PhoneNumber string `json:"phoneNumber,omitempty"`
-	PartitionID string `json:"partitionId,omitempty"`
-	AccountID   string `json:"accountId,omitempty"`
-	// ReferenceType and ReferenceID route inbound calls; an empty
-	// ReferenceType means the number rings busy.
-	ReferenceType         TNReferenceType       `json:"referenceType,omitempty"`
-	ReferenceID           string                `json:"referenceId,omitempty"`
-	FunctionType          FunctionType          `json:"functionType,omitempty"`
-	CanAcceptSMS          bool                  `json:"canAcceptSMS,omitempty"`
-	OperationalStatus     OperationalStatus     `json:"operationalStatus,omitempty"`
-	PortID                string                `json:"portId,omitempty"`
-	ServicePackageType    ServicePackageType    `json:"servicePackageType,omitempty"`
-	CustomerServiceRecord CustomerServiceRecord `json:"customerServiceRecord,omitzero"`
-	// CarrierStatus follows the carrier activation, which goes on after
-	// the add returns: ACTIVATION_PENDING, then ACTIVE.
-	CarrierStatus    CarrierStatus    `json:"carrierStatus,omitempty"`
-	OrderVersion     string           `json:"orderVersion,omitempty"` // opaque; send it back on Update
-	E911Address      E911Address      `json:"e911Address,omitzero"`
-	TemporaryNumber  string           `json:"temporaryNumber,omitempty"`
-	DirectoryListing DirectoryListing `json:"directoryListing,omitzero"`
-	AssignAsCallerID bool             `json:"assignAsCallerId,omitempty"`
-	ByotnCarrierID   string           `json:"byotnCarrierId,omitempty"`
-	RingType         RingType         `json:"ringType,omitempty"`
-	CarrierID        string           `json:"carrierId,omitempty"`
-	TollFree         bool             `json:"tollFree,omitempty"`
-}
 
 // UpdateRequest returns the writable fields of n as a full-replacement
 // request, for the platform's "GET the full object, change it, PUT it
@@ -81,70 +48,6 @@ func ptrIf[T comparable](v T) *T {
 	return &v
 }
 
-// BareTelephoneNumber is one number of an activation as the platform
-// returns it (TelephoneNumberAccountBareX).
-type BareTelephoneNumber struct {
-	ID                 string             `json:"id,omitempty"`
-	PhoneNumber        string             `json:"phoneNumber,omitempty"`
-	ReferenceType      TNReferenceType    `json:"referenceType,omitempty"`
-	ReferenceID        string             `json:"referenceId,omitempty"`
-	FunctionType       FunctionType       `json:"functionType,omitempty"`
-	CanAcceptSMS       bool               `json:"canAcceptSMS,omitempty"`
-	OperationalStatus  OperationalStatus  `json:"operationalStatus,omitempty"`
-	PortID             string             `json:"portId,omitempty"`
-	ServicePackageType ServicePackageType `json:"servicePackageType,omitempty"`
-	TollFree           bool               `json:"tollFree,omitempty"`
-}
-
-// TelephoneNumberActivation is what adding numbers to an account returns
-// (TelephoneNumberActivationsV2X).
-type TelephoneNumberActivation struct {
-	ID                    string                `json:"id,omitempty"`
-	PartitionID           string                `json:"partitionId,omitempty"`
-	AccountID             string                `json:"accountId,omitempty"`
-	Port                  Port                  `json:"port,omitzero"`
-	L3Settings            L3Settings            `json:"l3Settings,omitzero"`
-	CustomerServiceRecord CustomerServiceRecord `json:"customerServiceRecord,omitzero"`
-	DirectoryListing      DirectoryListing      `json:"directoryListing,omitzero"`
-	E911Address           E911Address           `json:"e911Address,omitzero"`
-	HoldActivation        bool                  `json:"holdActivation,omitempty"`
-	TelephoneNumbers      []BareTelephoneNumber `json:"telephoneNumbers,omitempty"`
-	ByotnCarrierID        string                `json:"byotnCarrierId,omitempty"`
-}
-
-// LogValue masks the port's wireless PIN.
-func (a TelephoneNumberActivation) LogValue() slog.Value { return RedactedLogValue(a) }
-
-// CustomerServiceRecord is the CSR of a number (CustomerServiceRecordX):
-// the subscriber's name and service address, and the caller-ID name.
-// AddressesService.Validate returns one to reuse when adding a number.
-type CustomerServiceRecord struct {
-	ID                           string                       `json:"id,omitempty"`
-	CustomerType                 CustomerType                 `json:"customerType,omitempty"`
-	FirstName                    string                       `json:"firstName,omitempty"` // required for RESIDENTIAL
-	MiddleInitial                string                       `json:"middleInitial,omitempty"`
-	LastName                     string                       `json:"lastName,omitempty"`     // required for RESIDENTIAL
-	BusinessName                 string                       `json:"businessName,omitempty"` // required for BUSINESS
-	FirstNameSecondary           string                       `json:"firstNameSecondary,omitempty"`
-	StreetNumber                 string                       `json:"streetNumber,omitempty"`
-	StreetNumberSuffix           string                       `json:"streetNumberSuffix,omitempty"`
-	PreDirectional               Directional                  `json:"preDirectional,omitempty"`
-	StreetName                   string                       `json:"streetName,omitempty"`
-	StreetSuffix                 string                       `json:"streetSuffix,omitempty"`
-	PostDirectional              Directional                  `json:"postDirectional,omitempty"`
-	City                         string                       `json:"city,omitempty"`
-	State                        string                       `json:"state,omitempty"`   // two letters
-	Country                      string                       `json:"country,omitempty"` // USA or CAN; validateAddress leaves it empty
-	PostalCode                   string                       `json:"postalCode,omitempty"`
-	SecondaryLocationDescription SecondaryLocationDescription `json:"secondaryLocationDescription,omitempty"`
-	Unit                         string                       `json:"unit,omitempty"` // at most 10 characters
-	// CustomerName is the caller-ID (CNAM) name, at most 15 characters as
-	// the Account Create guide says; the spec sets no limit (see
-	// docs/quirks.md).
-	CustomerName      string `json:"customerName,omitempty"`
-	BlockCustomerName bool   `json:"blockCustomerName,omitempty"`
-}
-
 // DirectoryListing says how a number is listed in 411 and phone books
 // (DirectoryListingX). A zero Address means "same as the CSR".
 type DirectoryListing struct {
@@ -153,28 +56,6 @@ type DirectoryListing struct {
 	Listed  bool                 `json:"listed"`
 	Type    DirectoryListingType `json:"type,omitempty"`
 	Address Address              `json:"address,omitzero"`
-}
-
-// Address is a postal address with a name (AddressX), used by directory
-// listings.
-type Address struct {
-	ID                           string                       `json:"id,omitempty"`
-	FirstName                    string                       `json:"firstName,omitempty"`
-	MiddleInitial                string                       `json:"middleInitial,omitempty"`
-	LastName                     string                       `json:"lastName,omitempty"`
-	BusinessName                 string                       `json:"businessName,omitempty"`
-	StreetNumber                 string                       `json:"streetNumber,omitempty"`
-	StreetNumberSuffix           string                       `json:"streetNumberSuffix,omitempty"`
-	PreDirectional               Directional                  `json:"preDirectional,omitempty"`
-	StreetName                   string                       `json:"streetName,omitempty"`
-	StreetSuffix                 string                       `json:"streetSuffix,omitempty"`
-	PostDirectional              Directional                  `json:"postDirectional,omitempty"`
-	City                         string                       `json:"city,omitempty"`
-	State                        string                       `json:"state,omitempty"` // two letters
-	Country                      string                       `json:"country,omitempty"`
-	PostalCode                   string                       `json:"postalCode,omitempty"`
-	SecondaryLocationDescription SecondaryLocationDescription `json:"secondaryLocationDescription,omitempty"`
-	Unit                         string                       `json:"unit,omitempty"` // at most 10 characters
 }
 
 // E911Address is the emergency-services location of a number
@@ -214,19 +95,6 @@ type E911Address struct {
 	Language string `json:"language,omitempty"`
 }
 
-// TelephoneNumberDestination is where a number routes inbound calls
-// (TelephoneNumberDestinationX), as SetDestination returns it.
-type TelephoneNumberDestination struct {
-	ID               string          `json:"id,omitempty"`
-	PartitionID      string          `json:"partitionId,omitempty"`
-	AccountID        string          `json:"accountId,omitempty"`
-	TelephoneNumber  string          `json:"telephoneNumber,omitempty"`
-	ReferenceID      string          `json:"referenceId,omitempty"`
-	ReferenceType    TNReferenceType `json:"referenceType,omitempty"`
-	RingType         RingType        `json:"ringType,omitempty"`
-	AssignAsCallerID bool            `json:"assignAsCallerId,omitempty"`
-}
-
 // TelephoneNumberView is a number of the partition inventory or of a search
 // result (TelephoneNumberViewX).
 type TelephoneNumberView struct {
@@ -257,83 +125,4 @@ type TelephoneNumberView struct {
 	IsInInventory     bool              `json:"isInInventory,omitempty"`
 	OperationalStatus OperationalStatus `json:"operationalStatus,omitempty"`
 	Port              bool              `json:"port,omitempty"`
-}
-
-// TelephoneNumberReservation is a reservation (TelephoneNumberReservedX).
-// The guides say it expires after 30 minutes.
-type TelephoneNumberReservation struct {
-	ID           string    `json:"id,omitempty"`
-	TN           string    `json:"tn,omitempty"`
-	ReservedTime time.Time `json:"reservedTime,omitzero"`
-	Reserved     bool      `json:"reserved,omitempty"`
-}
-
-// Port is a port-in request carried by an activation (PortX). Porting
-// itself (the Port service) is not part of this SDK yet; the type lets
-// activations that carry one be sent and decoded.
-type Port struct {
-	ID                    string                `json:"id,omitempty"`
-	PartitionID           string                `json:"partitionId,omitempty"`
-	AccountID             string                `json:"accountId,omitempty"`
-	TelephoneNumbers      []string              `json:"telephoneNumbers,omitempty"`
-	Status                CarrierStatus         `json:"status,omitempty"`
-	SendLoa               bool                  `json:"sendLoa,omitempty"`
-	LoaSaved              bool                  `json:"loaSaved,omitempty"`
-	CarrierID             string                `json:"carrierId,omitempty"`
-	CarrierType           InboundCarrierType    `json:"carrierType,omitempty"`
-	CustomerServiceRecord CustomerServiceRecord `json:"customerServiceRecord,omitzero"`
-	// CrdDate is the customer request date: one of the dates port
-	// pre-validation offers.
-	CrdDate                time.Time       `json:"crdDate,omitzero"`
-	BillingTelephoneNumber string          `json:"billingTelephoneNumber,omitempty"`
-	PortingWireType        PortingWireType `json:"portingWireType,omitempty"`
-	PortingAuthorizedName  string          `json:"portingAuthorizedName,omitempty"`
-	WirelessAccountNumber  string          `json:"wirelessAccountNumber,omitempty"`
-	// WirelessPIN authorises the port at the losing carrier (often the
-	// last digits of an SSN), so it is a Secret. At most 15 characters.
-	WirelessPIN     Secret          `json:"wirelessPin,omitempty"`
-	FocDate         time.Time       `json:"focDate,omitzero"`
-	FocDateTimeZone TimeZone        `json:"focDateTimeZone,omitempty"`
-	CreatedDate     time.Time       `json:"createdDate,omitzero"`
-	CompletedDate   time.Time       `json:"completedDate,omitzero"`
-	CancelType      PortCancelType  `json:"cancelType,omitempty"`
-	TelecomSettings TelecomSettings `json:"telecomSettings,omitzero"`
-	HotCutPortID    string          `json:"hotCutPortId,omitempty"`
-	PortNow         bool            `json:"portNow,omitempty"`
-	CanAcceptSMS    bool            `json:"canAcceptSMS,omitempty"`
-	SMSCallbackURL  string          `json:"smsCallbackUrl,omitempty"`
-}
-
-// LogValue masks the wireless PIN.
-func (p Port) LogValue() slog.Value { return RedactedLogValue(p) }
-
-// TelecomSettings carries what Canadian ports need (TelecomSettingsX): a
-// local reseller or a current carrier.
-type TelecomSettings struct {
-	Notes                       string            `json:"notes,omitempty"`
-	CurrentCarrier              string            `json:"currentCarrier,omitempty"`
-	CurrentCarrierName          string            `json:"currentCarrierName,omitempty"`
-	LocalReseller               string            `json:"localReseller,omitempty"`
-	LoaDate                     time.Time         `json:"loaDate,omitzero"`
-	DisconnectInternetService   bool              `json:"disconnectInternetService,omitempty"`
-	DisconnectTelevisionService bool              `json:"disconnectTelevisionService,omitempty"`
-	TNData                      map[string]TNData `json:"tnData,omitempty"`
-}
-
-// TNData is one number's rate-center data in TelecomSettings (TnData).
-type TNData struct {
-	TN         string `json:"tn,omitempty"`
-	RateCenter string `json:"rateCenter,omitempty"`
-	Wireless   bool   `json:"wireless,omitempty"`
-}
-
-// L3Settings are carrier service-package settings of an activation (L3SettingsX).
-type L3Settings struct {
-	ServicePackage                ServicePackageType   `json:"servicePackage,omitempty"`
-	AvailableServicePackages      []ServicePackageType `json:"availableServicePackages,omitempty"`
-	SeasonalSuspendServicePackage ServicePackageType   `json:"seasonalSuspendServicePackage,omitempty"`
-	B2BPartnerID                  string               `json:"b2BPartnerID,omitempty"`
-	CustomerServiceName           string               `json:"customerServiceName,omitempty"`
-	BizOrg                        string               `json:"bizOrg,omitempty"`
-	ParentBizOrg                  string               `json:"parentBizOrg,omitempty"`
 }

@@ -1,58 +1,12 @@
 package alianza
 
 import (
-	"log/slog"
 	"reflect"
 	"time"
 )
 
 // The end-user models (EndUserV2X and what it references) and the request
 // types of UsersService.
-
-// User is an end user (EndUserV2X), the call-routing object of a BCC or Home
-// Phone account: telephone numbers reference it, devices hang under it.
-type User struct {
-	ID string `json:"id,omitempty"`
-	// Username is unique across all partitions. The spec warns against an
-	// email as username with the ADVANCED or PROFESSIONAL plan (the softphone
-	// login breaks), although the Account Create guide's STANDARD example
-	// uses one.
-	Username           string `json:"username,omitempty"`
-	FirstName          string `json:"firstName,omitempty"`
-	LastName           string `json:"lastName,omitempty"`
-	EmailAddress       string `json:"emailAddress,omitempty"`
-	MustChangePassword bool   `json:"mustChangePassword,omitempty"`
-	LanguageTag        string `json:"languageTag,omitempty"` // RFC 5646, e.g. "en-US"
-	PartitionID        string `json:"partitionId,omitempty"`
-	AccountID          string `json:"accountId,omitempty"`
-	// CallingPlans and Devices are read-only: manage them through the
-	// calling-plan and device-line services.
-	CallingPlans []CallingPlan `json:"callingPlans,omitempty"`
-	Devices      []Device      `json:"devices,omitempty"`
-	TimeZone     TimeZone      `json:"timeZone,omitempty"`
-	// Extension is a string in the spec although the Account Create guide's
-	// table says integer (see docs/quirks.md).
-	Extension             string                 `json:"extension,omitempty"`
-	CallerIDConfig        CallerIDConfig         `json:"callerIdConfig,omitzero"`
-	CallHandlingSettings  CallHandlingSettings   `json:"callHandlingSettings,omitzero"`
-	CallScreeningSettings CallScreeningSettings  `json:"callScreeningSettings,omitzero"`
-	NewCppID              string                 `json:"newCppId,omitempty"`
-	MediaFriends          MediaFriends           `json:"mediaFriends,omitzero"`
-	CallHandlingSchedules []CallHandlingSchedule `json:"callHandlingSchedules,omitempty"`
-	VoicemailBoxID        string                 `json:"voicemailBoxId,omitempty"` // empty: the user has no voicemail box
-	EndUserType           EndUserType            `json:"endUserType,omitempty"`
-	UserProductPlan       UserProductPlan        `json:"userProductPlan,omitempty"`
-	SoftphoneClientType   SoftphoneClientType    `json:"softphoneClientType,omitempty"`
-	PINLockedOut          bool                   `json:"pinLockedOut,omitempty"`
-	WelcomeEmailSent      time.Time              `json:"welcomeEmailSent,omitzero"`
-	BlockEmail            bool                   `json:"blockEmail,omitempty"`
-	AllowPortalAccess     bool                   `json:"allowPortalAccess,omitempty"`
-	Tags                  string                 `json:"tags,omitempty"`
-	Group                 UserGroup              `json:"group,omitzero"`
-}
-
-// LogValue masks the SIP passwords of the user's devices.
-func (u User) LogValue() slog.Value { return RedactedLogValue(u) }
 
 // UpdateRequest returns the full-replace body for UsersService.Update
 // holding every writable field of u, so that a read-modify-write keeps what
@@ -204,15 +158,6 @@ type UserCallHandling struct {
 	Description     string           `json:"description,omitempty"`
 }
 
-// UserCallHandlingWithTimeout is CallHandlingWithTimeoutX: the no-answer
-// action after Timeout seconds (one ring is 6 seconds, so 24 is four rings).
-type UserCallHandlingWithTimeout struct {
-	Type            CallHandlingType `json:"type,omitempty"`
-	Timeout         int              `json:"timeout,omitempty"` // at least 1
-	ForwardToNumber string           `json:"forwardToNumber,omitempty"`
-	Description     string           `json:"description,omitempty"`
-}
-
 // SimultaneousRingCallHandling is SimultaneousRingCallHandlingX, used when
 // callHandlingOptionType is SimultaneousRing. ForwardToTimedNumberList takes
 // precedence over ForwardToNumberList when both are sent and it is non-empty.
@@ -233,14 +178,6 @@ type SimultaneousRingEndpoint struct {
 	ContinueOnBusy bool   `json:"continueOnBusy"`
 }
 
-// FindMeFollowMeCallHandling is FindMeFollowMeCallHandlingX, used when
-// callHandlingOptionType is FindMeFollowMe: the endpoints ring in turn, then
-// TimeoutType applies.
-type FindMeFollowMeCallHandling struct {
-	FindMeEndpoints []FindMeEndpoint `json:"findMeEndpoints,omitempty"`
-	TimeoutType     CallHandlingType `json:"timeoutType,omitempty"`
-}
-
 // FindMeEndpoint is FindMeEndpointX: the user's own devices (RingUserDevice)
 // or another number or user. Items are sent whole, so the flags are always
 // sent; ContinueOnBusy must be false on the last endpoint.
@@ -259,22 +196,6 @@ type MediaFriends struct {
 	Enabled  *bool  `json:"enabled,omitempty"`
 	Host     string `json:"host,omitempty"`
 	ToNumber string `json:"toNumber,omitempty"`
-}
-
-// CallHandlingSchedule is CallHandlingScheduleX: call handling that applies
-// during a schedule.
-type CallHandlingSchedule struct {
-	Schedule     Schedule             `json:"schedule,omitzero"`
-	CallHandling CallHandlingSettings `json:"callHandling,omitzero"`
-}
-
-// Schedule is ScheduleX. Weekly is a map of named WeeklyScheduleX objects,
-// as the spec declares it (additionalProperties).
-type Schedule struct {
-	Name   string                    `json:"name,omitempty"`
-	Type   ScheduleType              `json:"type,omitempty"`
-	Weekly map[string]WeeklySchedule `json:"weekly,omitempty"`
-	Custom []CustomSchedule          `json:"custom,omitempty"`
 }
 
 // WeeklySchedule is WeeklyScheduleX: a time window per weekday.
@@ -302,13 +223,6 @@ type CustomSchedule struct {
 	Date      time.Time `json:"date"`
 	StartTime string    `json:"startTime"`
 	EndTime   string    `json:"endTime"`
-}
-
-// UserGroup is UserGroupX.
-type UserGroup struct {
-	ID          string `json:"id,omitempty"`
-	Name        string `json:"name,omitempty"`
-	Description string `json:"description,omitempty"`
 }
 
 // CreateUserRequest is the body of UsersService.Create. TimeZone is the only

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -128,7 +129,12 @@ func TestFieldDriftOnAChangedSpec(t *testing.T) {
 		delete(schemas, "SipTrunkForwardRules")
 	})
 	d := ComputeDrift(f.base, target, f.ov, f.claimed)
-	d.Models = CheckModels(target, f.ov, f.models)
+	// Account and SipTrunkForwardRules are generated; checked as
+	// hand-written models would be, they show how a model falls behind a
+	// changed schema.
+	ov := *f.ov
+	ov.Models = append(slices.Clone(f.ov.Models), ModelOverride{Type: "Account", Schema: "Account"}, ModelOverride{Type: "SipTrunkForwardRules", Schema: "SipTrunkForwardRules"})
+	d.Models = CheckModels(target, &ov, f.models)
 
 	acct := schemaDrift(t, d, "Account")
 	assert.Empty(t, acct.Problem)
@@ -167,7 +173,7 @@ func TestFieldDriftOnAChangedSpec(t *testing.T) {
 			"    retyped  callScreeningSettings: $ref CallScreeningSettingsX -> $ref CallScreeningSettingsV2\n",
 		"  SipTrunkForwardRules: no such schema in new.yml\n",
 		"  schemas the SDK's operations reach only in new.yml: 1\n    CallScreeningSettingsV2\n",
-		"Go models against new.yml: 71 models, 2 behind or ahead\n",
+		"Go models against new.yml: 37 models, 2 behind or ahead\n",
 		"  Account (Account):\n    spec properties the model lacks: accountRegion\n    model fields the spec lacks: domain\n",
 		"  SipTrunkForwardRules (SipTrunkForwardRules): schema SipTrunkForwardRules not found\n",
 	} {
@@ -191,7 +197,7 @@ func TestGoModelsMatchTheEmbeddedSpec(t *testing.T) {
 	f := loadFixture(t)
 	got := CheckModels(f.base, f.ov, f.models)
 	require.Len(t, got, len(f.ov.Models))
-	require.GreaterOrEqual(t, len(got), 57)
+	require.GreaterOrEqual(t, len(got), 35)
 	for _, m := range got {
 		assert.False(t, m.changed(), "%+v", m)
 	}

@@ -75,8 +75,20 @@ type OperationOverride struct {
 
 // GenerateModel is a component schema whose model is always generated.
 type GenerateModel struct {
-	Schema string `yaml:"schema"`
-	Doc    string `yaml:"doc"` // leads the type's doc comment
+	Schema string          `yaml:"schema"`
+	Doc    string          `yaml:"doc"` // leads the type's doc comment
+	Reason string          `yaml:"reason"`
+	Fields []GenerateField `yaml:"fields"` // per-field names and notes
+}
+
+// GenerateField names or annotates one field of a generated model: the
+// Go name where FieldName's differs from the name the SDK has always
+// used, and a note that leads the field's doc comment (what the
+// hand-written model said about the field).
+type GenerateField struct {
+	Field  string `yaml:"field"` // the JSON property name
+	Name   string `yaml:"name"`  // the Go field name, "" for FieldName's
+	Note   string `yaml:"note"`  // leads the field's doc comment
 	Reason string `yaml:"reason"`
 }
 
@@ -290,6 +302,26 @@ func (ov *Overrides) check() error {
 		}
 		if slices.ContainsFunc(ov.Models, func(m ModelOverride) bool { return m.Schema == g.Schema }) {
 			return fmt.Errorf("%s: the models table ties the schema to a hand-written model", where)
+		}
+		seen := map[string]bool{}
+		for _, f := range g.Fields {
+			fw := fmt.Sprintf("%s: field %s", where, f.Field)
+			switch {
+			case f.Field == "":
+				return fmt.Errorf("%s: a field entry without field", where)
+			case seen[f.Field]:
+				return fmt.Errorf("%s: listed twice", fw)
+			case f.Name == "" && strings.TrimSpace(f.Note) == "":
+				return fmt.Errorf("%s: neither name nor note", fw)
+			case f.Name != "" && !token.IsExported(f.Name):
+				return fmt.Errorf("%s: name %q is not an exported Go name", fw, f.Name)
+			}
+			seen[f.Field] = true
+			if f.Name != "" {
+				if err := checkReason(fw, f.Reason); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	names := map[string]bool{}

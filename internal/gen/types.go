@@ -158,11 +158,39 @@ func NewTypes(s *Spec, ov *Overrides, pkgDir string) (*Types, error) {
 			return nil, fmt.Errorf("gen: overrides: generate %s: no such schema", g.Schema)
 		}
 		t.Name(g.Schema)
-		if d := t.decls[t.byKey["schema:"+g.Schema]]; d != nil && g.Doc != "" {
+		d := t.decls[t.byKey["schema:"+g.Schema]]
+		if d == nil {
+			continue // the naming failure is in Err
+		}
+		if g.Doc != "" {
 			d.Lead = strings.TrimSpace(g.Doc)
+		}
+		if err := applyFieldOverrides(d, g); err != nil {
+			return nil, err
 		}
 	}
 	return t, nil
+}
+
+// applyFieldOverrides gives the fields of a generated model the names and
+// notes of its generate entry.
+func applyFieldOverrides(d *Decl, g GenerateModel) error {
+	for _, fo := range g.Fields {
+		i := slices.IndexFunc(d.Fields, func(f Field) bool { return f.JSON == fo.Field })
+		if i < 0 {
+			return fmt.Errorf("gen: overrides: generate %s: no field %s", g.Schema, fo.Field)
+		}
+		if fo.Name != "" {
+			if slices.ContainsFunc(d.Fields, func(f Field) bool { return f.Name == fo.Name && f.JSON != fo.Field }) {
+				return fmt.Errorf("gen: overrides: generate %s: field %s: %s names another field", g.Schema, fo.Field, fo.Name)
+			}
+			d.Fields[i].Name = fo.Name
+		}
+		if note := strings.TrimSpace(fo.Note); note != "" {
+			d.Fields[i].Doc = strings.TrimSpace(note + "\n\n" + d.Fields[i].Doc)
+		}
+	}
+	return nil
 }
 
 // modelsFile is the file RenderModels writes; its identifiers are not

@@ -606,3 +606,31 @@ func handWrittenSources(t *testing.T, dir string) string {
 	}
 	return out
 }
+
+func TestGenerateEntryNamesAndNotesFields(t *testing.T) {
+	ty, err := newTestTypes(t, typesOverrides+`generate:
+  - schema: Owner
+    reason: test
+    fields:
+      - {field: ownerId, name: OwnerKey, reason: "the name the SDK has always used"}
+      - {field: next, note: "Next is the owner after this one."}
+`, "")
+	require.NoError(t, err)
+	src, err := RenderModels("p", ty)
+	require.NoError(t, err)
+	assert.Contains(t, string(src), "OwnerKey string `json:\"ownerId,omitempty\"`")
+	assert.Contains(t, string(src), "\t// Next is the owner after this one.\n\tNext *Owner")
+
+	for yml, want := range map[string]string{
+		"generate:\n  - {schema: Owner, reason: test, fields: [{field: name, name: X}]}\n":            "field name: no reason",
+		"generate:\n  - {schema: Owner, reason: test, fields: [{field: name}]}\n":                     "neither name nor note",
+		"generate:\n  - {schema: Owner, reason: test, fields: [{field: name, name: x, reason: r}]}\n": "is not an exported Go name",
+	} {
+		_, err = ParseOverrides([]byte(yml))
+		require.ErrorContains(t, err, want, yml)
+	}
+	_, err = newTestTypes(t, typesOverrides+"generate:\n  - {schema: Owner, reason: test, fields: [{field: nope, note: n}]}\n", "")
+	require.ErrorContains(t, err, "generate Owner: no field nope")
+	_, err = newTestTypes(t, typesOverrides+"generate:\n  - {schema: Owner, reason: test, fields: [{field: ownerId, name: Next, reason: r}]}\n", "")
+	require.ErrorContains(t, err, "Next names another field")
+}
