@@ -218,7 +218,7 @@ operations:
 	assert.Contains(t, string(svcs), "\tc.Gadgets = (*GadgetsService)(&c.common)\n")
 	calls, err := RenderCallsTest("p", plan, nil)
 	require.NoError(t, err)
-	assert.Contains(t, string(calls), `c.Gadgets.Search(ctx, &GadgetsSearchOptions{Q: "x"})`)
+	assert.Contains(t, string(calls), "opts := &GadgetsSearchOptions{Q: \"x\"}\n\t\te.Query(opts)\n\t\t_, err := c.Gadgets.Search(ctx, opts)")
 }
 
 func TestPlanOperationsFailsNamingTheProblem(t *testing.T) {
