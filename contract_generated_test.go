@@ -165,4 +165,3 @@ func setQueryField(t *testing.T, f reflect.Value, vals []string, what string) {
 	}
 	require.NoError(t, err, what)
 }
-
