@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -35,6 +36,7 @@ func TestContractGeneratedMethods(t *testing.T) {
 
 	funcs, ops, calls := alianza.GeneratedCalls()
 	require.NotEmpty(t, calls)
+	requireEveryLiveOperation(t, ops)
 	var called, ok, violations int
 	var failed []string
 	statuses := map[int]int{}
@@ -51,6 +53,7 @@ func TestContractGeneratedMethods(t *testing.T) {
 		before, reqs := srv.Calls(ops[i]), len(srv.Requests())
 		err = call(ctx, client, env)
 		called++
+		assert.Empty(t, env.unused(), "%s: parts of the example call the method did not send", funcs[i])
 		assert.Equal(t, before+1, srv.Calls(ops[i]), "%s: requests the fake received for %s", funcs[i], ops[i])
 		for _, r := range srv.Requests()[reqs:] {
 			if r.Method+" "+r.Route == ops[i] {
@@ -74,42 +77,105 @@ func TestContractGeneratedMethods(t *testing.T) {
 	t.Logf("%d generated methods called against the fake, %d answered 2xx; answers by status: %v; %d violations", called, ok, statuses, violations)
 }
 
+// requireEveryLiveOperation fails unless the generated methods' operations
+// and the hand-written methods' directives together claim every live
+// operation of the spec once.
+func requireEveryLiveOperation(t *testing.T, generated []string) {
+	t.Helper()
+	claims := map[string][]string{}
+	for _, op := range generated {
+		claims[op] = append(claims[op], "generated")
+	}
+	hand := 0
+	for _, d := range packageDirectives(t) {
+		if !slices.Contains(generated, d.Op) {
+			claims[d.Op] = append(claims[d.Op], d.Func)
+			hand++
+		}
+	}
+	live := alianzatest.LiveOperations()
+	require.Len(t, live, 421, "live operations of the spec")
+	var missing, twice []string
+	for _, op := range live {
+		switch len(claims[op]) {
+		case 0:
+			missing = append(missing, op)
+		case 1:
+		default:
+			twice = append(twice, op+" "+strings.Join(claims[op], ", "))
+		}
+	}
+	require.Empty(t, missing, "live operations with no typed method to drive")
+	require.Empty(t, twice, "live operations with two typed methods")
+	require.Len(t, claims, len(live), "typed methods of operations that are not live")
+	t.Logf("operations: %d generated + %d hand-written = %d/%d", len(generated), hand, len(claims), len(live))
+}
+
 // exampleEnv gives a generated call the values of an example call of its
-// operation.
+// operation, and notes which it used.
 type exampleEnv struct {
-	t  *testing.T
-	fn string
-	ex alianzatest.ExampleCall
+	t                       *testing.T
+	fn                      string
+	ex                      alianzatest.ExampleCall
+	args                    int
+	body, query, formFields bool
 }
 
 func (e *exampleEnv) Arg(i int) string {
 	require.Less(e.t, i, len(e.ex.Args), "%s: path arguments of %s %s", e.fn, e.ex.Method, e.ex.Path)
+	e.args = max(e.args, i+1)
 	return e.ex.Args[i]
 }
 
-// Body decodes the example's JSON body into req, refusing a field the
-// typed request does not have: only a POST body's "id" is left out, as
-// the platform assigns a new object's id.
+// unused lists the parts of the example the call did not take.
+func (e *exampleEnv) unused() []string {
+	var out []string
+	if e.args < len(e.ex.Args) {
+		out = append(out, "path arguments")
+	}
+	if e.ex.JSON != nil && !e.body {
+		out = append(out, "body")
+	}
+	if e.ex.Query != nil && !e.query {
+		out = append(out, "query")
+	}
+	if len(e.ex.Fields) > 0 && !e.formFields {
+		out = append(out, "form fields")
+	}
+	return out
+}
+
+// Body decodes the example's JSON body into req (see decodeExample).
 func (e *exampleEnv) Body(req any) {
 	require.NotNil(e.t, e.ex.JSON, "%s: the example of %s %s has no JSON body", e.fn, e.ex.Method, e.ex.Path)
-	body := e.ex.JSON
+	e.body = true
+	require.NoError(e.t, decodeExample(e.ex.Method, e.ex.JSON, req), "%s: the typed request takes the body %s", e.fn, e.ex.JSON)
+}
+
+// decodeExample decodes a JSON body into the typed request req points to,
+// refusing a field the typed request does not have: only a POST body's
+// "id" is left out, as the platform assigns a new object's id.
+func decodeExample(method string, body []byte, req any) error {
 	var fields map[string]json.RawMessage
-	if e.ex.Method == http.MethodPost && json.Unmarshal(body, &fields) == nil && fields["id"] != nil {
+	if method == http.MethodPost && json.Unmarshal(body, &fields) == nil && fields["id"] != nil {
 		delete(fields, "id")
-		var err error
-		body, err = json.Marshal(fields)
-		require.NoError(e.t, err)
+		b, err := json.Marshal(fields)
+		if err != nil {
+			return err
+		}
+		body = b
 	}
 	v := reflect.ValueOf(req).Elem()
 	v.Set(reflect.Zero(v.Type()))
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
-	require.NoError(e.t, dec.Decode(req), "%s: the typed request takes the body %s", e.fn, body)
+	return dec.Decode(req)
 }
 
 // Query sets the options opts points to from the example's query: every
 // parameter must have a field.
 func (e *exampleEnv) Query(opts any) {
+	e.query = true
 	v := reflect.ValueOf(opts).Elem()
 	v.Set(reflect.Zero(v.Type()))
 	used := map[string]bool{}
@@ -127,7 +193,10 @@ func (e *exampleEnv) Query(opts any) {
 	}
 }
 
-func (e *exampleEnv) Fields() map[string]string { return e.ex.Fields }
+func (e *exampleEnv) Fields() map[string]string {
+	e.formFields = true
+	return e.ex.Fields
+}
 
 // setQueryField sets an options field from a query parameter's values.
 func setQueryField(t *testing.T, f reflect.Value, vals []string, what string) {
@@ -164,4 +233,30 @@ func setQueryField(t *testing.T, f reflect.Value, vals []string, what string) {
 		t.Fatalf("%s: options field of kind %s", what, f.Kind())
 	}
 	require.NoError(t, err, what)
+}
+
+// TestContractGeneratedMethodsCanFail shows what the generated methods'
+// contract test catches: a body field the typed request does not have, a
+// wrongly typed one, and a call the fake refuses (a made-up id).
+func TestContractGeneratedMethodsCanFail(t *testing.T) {
+	var req alianza.CreateVoicemailBoxRequest
+	require.NoError(t, decodeExample(http.MethodPost, []byte(`{"id":"VB1","locale":"en_US"}`), &req), "a POST's id is the platform's to assign")
+	assert.Equal(t, "en_US", *req.Locale)
+	assert.ErrorContains(t, decodeExample(http.MethodPost, []byte(`{"locale":"en_US","noSuchField":1}`), &req), "noSuchField")
+	assert.ErrorContains(t, decodeExample(http.MethodPut, []byte(`{"id":"VB1"}`), &req), `"id"`, "only a POST leaves the id out")
+	var typeErr *json.UnmarshalTypeError
+	assert.ErrorAs(t, decodeExample(http.MethodPost, []byte(`{"locale":1}`), &req), &typeErr)
+
+	const op = "GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}"
+	funcs, ops, calls := alianza.GeneratedCalls()
+	i := slices.Index(ops, op)
+	require.GreaterOrEqual(t, i, 0, op)
+	srv := alianzatest.NewServer(t, alianzatest.WithDemoData())
+	client, err := srv.NewClient(alianza.WithoutRetries())
+	require.NoError(t, err)
+	ex := alianzatest.NewDriver(t, srv).Call(op)
+	require.NoError(t, calls[i](context.Background(), client, &exampleEnv{t: t, fn: funcs[i], ex: ex}))
+	ex.Args = []string{ex.Args[0], "NoSuchVoicemailBox0001"}
+	err = calls[i](context.Background(), client, &exampleEnv{t: t, fn: funcs[i], ex: ex})
+	assert.ErrorIs(t, err, alianza.ErrNotFound, "a made-up id is refused, and the contract test would fail")
 }

@@ -733,3 +733,21 @@ func Stateful(operation string) bool {
 	rt := sp.route(method, path)
 	return rt != nil && stateful(rt.op.OperationID)
 }
+
+// LiveOperations lists the spec's operations that are not deprecated, as
+// "METHOD /path" with the spec's path templates, sorted: the operations
+// a Driver makes calls of.
+func LiveOperations() []string {
+	sp, err := loadSpec()
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, r := range sp.routes {
+		if !r.op.Deprecated {
+			out = append(out, r.method+" "+r.template)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
