@@ -40,11 +40,11 @@ type callEnv interface {
 	Fields() map[string]string // the multipart form fields
 }
 
-// placeholderEnv gives the path arguments "a1", "a2", ... and leaves
-// bodies and options as they are.
-type placeholderEnv struct{}
+// placeholderEnv gives the path arguments of the table's entry ("a1",
+// "a2", ...) and leaves bodies and options as they are.
+type placeholderEnv struct{ args []string }
 
-func (placeholderEnv) Arg(i int) string          { return "a" + strconv.Itoa(i+1) }
+func (e placeholderEnv) Arg(i int) string        { return e.args[i] }
 func (placeholderEnv) Body(any)                  {}
 func (placeholderEnv) Query(any)                 {}
 func (placeholderEnv) Fields() map[string]string { return nil }
@@ -87,7 +87,7 @@ func TestGeneratedCallsReachTheirOperations(t *testing.T) {
 				}
 				return resp, nil
 			})
-			require.NoError(t, gc.call(context.Background(), c, placeholderEnv{}))
+			require.NoError(t, gc.call(context.Background(), c, placeholderEnv{args: gc.args}))
 			assert.Equal(t, 1, calls, "requests to %s", gc.op)
 		})
 	}

@@ -419,11 +419,11 @@ const CallsTestFile = "calls_gen_test.go"
 // arguments e.Arg(0), e.Arg(1), ...; a JSON body made by e.Body from a
 // starting value its rules accept (from body, or else an empty one); the
 // options filled by e.Query from a starting value with every required
-// query parameter set; multipart form fields from e.Fields. A placeholder
-// environment leaves the starting values and gives the path arguments
-// "a1", "a2", ...; the table holds those too, with the operation the call
-// must reach and an answer of its kind, so one test drives every generated
-// method. body may be nil.
+// query parameter set; multipart form fields from e.Fields. The table
+// holds placeholder path arguments ("a1", "a2", ...), which a placeholder
+// environment gives while leaving the starting values, with the operation
+// the call must reach and an answer of its kind, so one test drives every
+// generated method. body may be nil.
 func RenderCallsTest(pkg string, plan *Plan, body func(typ string) string) ([]byte, error) {
 	imports := map[string]bool{"context": true}
 	var out bytes.Buffer
