@@ -10,1165 +10,1449 @@ import (
 
 // generatedCalls calls every generated method once.
 var generatedCalls = []generatedCall{
-	{fn: "AccountsService.ActivateMultiple", op: "POST /v2/partition/{partitionId}/account/activation/multiple", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Accounts.ActivateMultiple(ctx, &CreateMultipleActivationRequest{})
+	{fn: "AccountsService.ActivateMultiple", op: "POST /v2/partition/{partitionId}/account/activation/multiple", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateMultipleActivationRequest{}
+		e.Body(req)
+		_, err := c.Accounts.ActivateMultiple(ctx, req)
 		return err
 	}},
-	{fn: "AccountsService.CreateBulkStatusChange", op: "POST /v2/partition/{partitionId}/account/bulkstatuschange_2", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Accounts.CreateBulkStatusChange(ctx, &CreateJobUploadKeyRequest{})
+	{fn: "AccountsService.CreateBulkStatusChange", op: "POST /v2/partition/{partitionId}/account/bulkstatuschange_2", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateJobUploadKeyRequest{}
+		e.Body(req)
+		_, err := c.Accounts.CreateBulkStatusChange(ctx, req)
 		return err
 	}},
-	{fn: "AccountsService.GetBulkStatusChangeDefinition", op: "GET /v2/ref/account/bulkstatuschange", args: nil, answer: "streamed", call: func(ctx context.Context, c *Client) error {
+	{fn: "AccountsService.GetBulkStatusChangeDefinition", op: "GET /v2/ref/account/bulkstatuschange", args: nil, answer: "streamed", call: func(ctx context.Context, c *Client, e callEnv) error {
 		return c.Accounts.GetBulkStatusChangeDefinition(ctx, io.Discard)
 	}},
-	{fn: "AccountsService.ListFrequentlyAccessed", op: "GET /v2/partition/{partitionId}/account/frequentlyaccessed", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
+	{fn: "AccountsService.ListFrequentlyAccessed", op: "GET /v2/partition/{partitionId}/account/frequentlyaccessed", args: nil, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.Accounts.ListFrequentlyAccessed(ctx)
 		return err
 	}},
-	{fn: "AccountsService.ListRecentlyAccessed", op: "GET /v2/partition/{partitionId}/account/recentlyaccessed", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
+	{fn: "AccountsService.ListRecentlyAccessed", op: "GET /v2/partition/{partitionId}/account/recentlyaccessed", args: nil, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.Accounts.ListRecentlyAccessed(ctx)
 		return err
 	}},
-	{fn: "AccountsService.SendWelcomeEmail", op: "POST /v2/partition/{partitionId}/account/{accountId}/send-welcome-email", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.Accounts.SendWelcomeEmail(ctx, "a1")
+	{fn: "AccountsService.SendWelcomeEmail", op: "POST /v2/partition/{partitionId}/account/{accountId}/send-welcome-email", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.Accounts.SendWelcomeEmail(ctx, e.Arg(0))
 	}},
-	{fn: "AddressesService.ListZipCodes", op: "GET /v2/address/state/{state}/city/{city}/zipcode", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Addresses.ListZipCodes(ctx, "a1", "a2")
+	{fn: "AddressesService.ListZipCodes", op: "GET /v2/address/state/{state}/city/{city}/zipcode", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.Addresses.ListZipCodes(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "AuthService.ChangePassword", op: "PUT /v2/authorize", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Auth.ChangePassword(ctx, &ChangePasswordRequest{Username: "x", Password: Secret("x")})
+	{fn: "AuthService.ChangePassword", op: "PUT /v2/authorize", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &ChangePasswordRequest{Username: "x", Password: Secret("x")}
+		e.Body(req)
+		_, err := c.Auth.ChangePassword(ctx, req)
 		return err
 	}},
-	{fn: "BrandService.Create", op: "POST /v2/app-branding/brand-settings", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Brand.Create(ctx, &CreateBrandSettingsRequest{})
+	{fn: "BrandService.Create", op: "POST /v2/app-branding/brand-settings", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateBrandSettingsRequest{}
+		e.Body(req)
+		_, err := c.Brand.Create(ctx, req)
 		return err
 	}},
-	{fn: "BrandService.Get", op: "GET /v2/app-branding/brand-settings/{brandId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Brand.Get(ctx, "a1")
+	{fn: "BrandService.Get", op: "GET /v2/app-branding/brand-settings/{brandId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.Brand.Get(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "BrandService.List", op: "GET /v2/app-branding/brand-settings", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Brand.List(ctx, nil)
+	{fn: "BrandService.List", op: "GET /v2/app-branding/brand-settings", args: nil, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &BrandListOptions{}
+		e.Query(opts)
+		_, err := c.Brand.List(ctx, opts)
 		return err
 	}},
-	{fn: "BrandService.Update", op: "PUT /v2/app-branding/brand-settings/{brandId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Brand.Update(ctx, "a1", &UpdateBrandSettingsRequest{BrandName: "x"})
+	{fn: "BrandService.Update", op: "PUT /v2/app-branding/brand-settings/{brandId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateBrandSettingsRequest{BrandName: "x"}
+		e.Body(req)
+		_, err := c.Brand.Update(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "BulkOperationsService.CreateCollection", op: "POST /v2/bulk-user-operation/collection", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BulkOperations.CreateCollection(ctx, &CreateCollectionRequest{TransformObjectType: "x", TransformObjects: []map[string]any{}})
+	{fn: "BulkOperationsService.CreateCollection", op: "POST /v2/bulk-user-operation/collection", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateCollectionRequest{TransformObjectType: "x", TransformObjects: []map[string]any{}}
+		e.Body(req)
+		_, err := c.BulkOperations.CreateCollection(ctx, req)
 		return err
 	}},
-	{fn: "BulkOperationsService.CreateJob", op: "POST /v2/bulk-user-operation/job", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BulkOperations.CreateJob(ctx, &CreateBulkOperationJobRequest{JobTypeID: "x", TargetAccountID: "x", InputCollectionID: "x"})
+	{fn: "BulkOperationsService.CreateJob", op: "POST /v2/bulk-user-operation/job", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateBulkOperationJobRequest{JobTypeID: "x", TargetAccountID: "x", InputCollectionID: "x"}
+		e.Body(req)
+		_, err := c.BulkOperations.CreateJob(ctx, req)
 		return err
 	}},
-	{fn: "BulkOperationsService.GetCollection", op: "GET /v2/bulk-user-operation/collection/{collectionId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BulkOperations.GetCollection(ctx, "a1")
+	{fn: "BulkOperationsService.GetCollection", op: "GET /v2/bulk-user-operation/collection/{collectionId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.BulkOperations.GetCollection(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "BulkOperationsService.GetCollectionFile", op: "GET /v2/bulk-user-operation/collection/{collectionId}/{extension}", args: []string{"a1", "json"}, answer: "streamed", call: func(ctx context.Context, c *Client) error {
-		return c.BulkOperations.GetCollectionFile(ctx, "a1", CollectionFileFormat("json"), io.Discard)
+	{fn: "BulkOperationsService.GetCollectionFile", op: "GET /v2/bulk-user-operation/collection/{collectionId}/{extension}", args: []string{"a1", "json"}, answer: "streamed", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.BulkOperations.GetCollectionFile(ctx, e.Arg(0), CollectionFileFormat(e.Arg(1)), io.Discard)
 	}},
-	{fn: "BulkOperationsService.GetJob", op: "GET /v2/bulk-user-operation/job/{jobId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BulkOperations.GetJob(ctx, "a1")
+	{fn: "BulkOperationsService.GetJob", op: "GET /v2/bulk-user-operation/job/{jobId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.BulkOperations.GetJob(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "BulkOperationsService.UpdateJob", op: "PUT /v2/bulk-user-operation/job/{jobId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BulkOperations.UpdateJob(ctx, "a1", &UpdateBulkOperationJobRequest{JobTypeID: "x", TargetAccountID: "x", InputCollectionID: "x"})
+	{fn: "BulkOperationsService.UpdateJob", op: "PUT /v2/bulk-user-operation/job/{jobId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateBulkOperationJobRequest{JobTypeID: "x", TargetAccountID: "x", InputCollectionID: "x"}
+		e.Body(req)
+		_, err := c.BulkOperations.UpdateJob(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "BusinessLinesService.CheckUsernameAvailability", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials/username-availability-check/{username}", args: []string{"a1", "a2", "a3"}, answer: "true", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BusinessLines.CheckUsernameAvailability(ctx, "a1", "a2", "a3")
+	{fn: "BusinessLinesService.CheckUsernameAvailability", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials/username-availability-check/{username}", args: []string{"a1", "a2", "a3"}, answer: "true", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.BusinessLines.CheckUsernameAvailability(ctx, e.Arg(0), e.Arg(1), e.Arg(2))
 		return err
 	}},
-	{fn: "BusinessLinesService.CheckVoicemailBoxPINStatus", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/rpc/check-pin-status", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BusinessLines.CheckVoicemailBoxPINStatus(ctx, "a1", "a2")
+	{fn: "BusinessLinesService.CheckVoicemailBoxPINStatus", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/rpc/check-pin-status", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.BusinessLines.CheckVoicemailBoxPINStatus(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "BusinessLinesService.CreateVoicemailBox", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BusinessLines.CreateVoicemailBox(ctx, "a1", &CreateBusinessLineVoicemailBoxRequest{Name: "x"})
+	{fn: "BusinessLinesService.CreateVoicemailBox", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateBusinessLineVoicemailBoxRequest{Name: "x"}
+		e.Body(req)
+		_, err := c.BusinessLines.CreateVoicemailBox(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "BusinessLinesService.DeleteVoicemailBox", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.BusinessLines.DeleteVoicemailBox(ctx, "a1", "a2")
+	{fn: "BusinessLinesService.DeleteVoicemailBox", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.BusinessLines.DeleteVoicemailBox(ctx, e.Arg(0), e.Arg(1))
 	}},
-	{fn: "BusinessLinesService.DeleteVoicemailBoxMessage", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/{messageId}", args: []string{"a1", "a2", "a3"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.BusinessLines.DeleteVoicemailBoxMessage(ctx, "a1", "a2", "a3")
+	{fn: "BusinessLinesService.DeleteVoicemailBoxMessage", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/{messageId}", args: []string{"a1", "a2", "a3"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.BusinessLines.DeleteVoicemailBoxMessage(ctx, e.Arg(0), e.Arg(1), e.Arg(2))
 	}},
-	{fn: "BusinessLinesService.DeleteVoicemailBoxMessages", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.BusinessLines.DeleteVoicemailBoxMessages(ctx, "a1", "a2")
+	{fn: "BusinessLinesService.DeleteVoicemailBoxMessages", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.BusinessLines.DeleteVoicemailBoxMessages(ctx, e.Arg(0), e.Arg(1))
 	}},
-	{fn: "BusinessLinesService.GetExpanded", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/views/expanded", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BusinessLines.GetExpanded(ctx, "a1", "a2")
+	{fn: "BusinessLinesService.GetExpanded", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/views/expanded", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.BusinessLines.GetExpanded(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "BusinessLinesService.GetPortAssignmentPushProvisioningLogs", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment/push-provisioning-logs", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BusinessLines.GetPortAssignmentPushProvisioningLogs(ctx, "a1", "a2")
+	{fn: "BusinessLinesService.GetPortAssignmentPushProvisioningLogs", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment/push-provisioning-logs", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.BusinessLines.GetPortAssignmentPushProvisioningLogs(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "BusinessLinesService.GetVoicemailBox", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BusinessLines.GetVoicemailBox(ctx, "a1", "a2")
+	{fn: "BusinessLinesService.GetVoicemailBox", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.BusinessLines.GetVoicemailBox(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "BusinessLinesService.GetVoicemailBoxExpanded", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/views/expanded", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BusinessLines.GetVoicemailBoxExpanded(ctx, "a1", "a2")
+	{fn: "BusinessLinesService.GetVoicemailBoxExpanded", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/views/expanded", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.BusinessLines.GetVoicemailBoxExpanded(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "BusinessLinesService.GetVoicemailBoxMessage", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/{messageId}", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BusinessLines.GetVoicemailBoxMessage(ctx, "a1", "a2", "a3")
+	{fn: "BusinessLinesService.GetVoicemailBoxMessage", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/{messageId}", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.BusinessLines.GetVoicemailBoxMessage(ctx, e.Arg(0), e.Arg(1), e.Arg(2))
 		return err
 	}},
-	{fn: "BusinessLinesService.GetVoicemailBoxMessageMedia", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/{messageId}/media", args: []string{"a1", "a2", "a3"}, answer: "streamed", call: func(ctx context.Context, c *Client) error {
-		return c.BusinessLines.GetVoicemailBoxMessageMedia(ctx, "a1", "a2", "a3", io.Discard)
+	{fn: "BusinessLinesService.GetVoicemailBoxMessageMedia", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/{messageId}/media", args: []string{"a1", "a2", "a3"}, answer: "streamed", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.BusinessLines.GetVoicemailBoxMessageMedia(ctx, e.Arg(0), e.Arg(1), e.Arg(2), io.Discard)
 	}},
-	{fn: "BusinessLinesService.ListExpanded", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/views/expanded", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BusinessLines.ListExpanded(ctx, "a1")
+	{fn: "BusinessLinesService.ListExpanded", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/views/expanded", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.BusinessLines.ListExpanded(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "BusinessLinesService.ListVoicemailBoxExpanded", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/views/expanded", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BusinessLines.ListVoicemailBoxExpanded(ctx, "a1")
+	{fn: "BusinessLinesService.ListVoicemailBoxExpanded", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/views/expanded", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.BusinessLines.ListVoicemailBoxExpanded(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "BusinessLinesService.ListVoicemailBoxMessages", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BusinessLines.ListVoicemailBoxMessages(ctx, "a1", "a2")
+	{fn: "BusinessLinesService.ListVoicemailBoxMessages", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.BusinessLines.ListVoicemailBoxMessages(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "BusinessLinesService.ListVoicemailBoxes", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BusinessLines.ListVoicemailBoxes(ctx, "a1")
+	{fn: "BusinessLinesService.ListVoicemailBoxes", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.BusinessLines.ListVoicemailBoxes(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "BusinessLinesService.ResetVoicemailBoxPIN", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/rpc/reset-pin", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.BusinessLines.ResetVoicemailBoxPIN(ctx, "a1", "a2")
+	{fn: "BusinessLinesService.ResetVoicemailBoxPIN", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/rpc/reset-pin", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.BusinessLines.ResetVoicemailBoxPIN(ctx, e.Arg(0), e.Arg(1))
 	}},
-	{fn: "BusinessLinesService.SetVoicemailBoxMessageReadStatus", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/{messageId}/set-read-status", args: []string{"a1", "a2", "a3"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.BusinessLines.SetVoicemailBoxMessageReadStatus(ctx, "a1", "a2", "a3", &SetReadStatusRequest{})
+	{fn: "BusinessLinesService.SetVoicemailBoxMessageReadStatus", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/{messageId}/set-read-status", args: []string{"a1", "a2", "a3"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &SetReadStatusRequest{}
+		e.Body(req)
+		return c.BusinessLines.SetVoicemailBoxMessageReadStatus(ctx, e.Arg(0), e.Arg(1), e.Arg(2), req)
 	}},
-	{fn: "BusinessLinesService.SetVoicemailMessagesStatus", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/bulk-update", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.BusinessLines.SetVoicemailMessagesStatus(ctx, "a1", "a2", &BulkVoicemailActionRequest{ActionType: BulkVoicemailActionTypeValues()[0]})
+	{fn: "BusinessLinesService.SetVoicemailMessagesStatus", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/bulk-update", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &BulkVoicemailActionRequest{ActionType: BulkVoicemailActionTypeValues()[0]}
+		e.Body(req)
+		return c.BusinessLines.SetVoicemailMessagesStatus(ctx, e.Arg(0), e.Arg(1), req)
 	}},
-	{fn: "BusinessLinesService.SwapPortAssignment", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment/rpc/swap", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BusinessLines.SwapPortAssignment(ctx, "a1", "a2", &SwapBusinessLineDeviceRequest{MACAddress: "x", DeviceTypeID: "x"})
+	{fn: "BusinessLinesService.SwapPortAssignment", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/port-assignment/rpc/swap", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &SwapBusinessLineDeviceRequest{MACAddress: "x", DeviceTypeID: "x"}
+		e.Body(req)
+		_, err := c.BusinessLines.SwapPortAssignment(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "BusinessLinesService.UpdateVoicemailBox", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.BusinessLines.UpdateVoicemailBox(ctx, "a1", "a2", &UpdateBusinessLineVoicemailBoxRequest{Name: "x"})
+	{fn: "BusinessLinesService.UpdateVoicemailBox", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateBusinessLineVoicemailBoxRequest{Name: "x"}
+		e.Body(req)
+		_, err := c.BusinessLines.UpdateVoicemailBox(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "CallGroupsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/group", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.CallGroups.Create(ctx, "a1", &CreateCallGroupRequest{})
+	{fn: "CallGroupsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/group", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateCallGroupRequest{}
+		e.Body(req)
+		_, err := c.CallGroups.Create(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "CallGroupsService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/group/{callGroupId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.CallGroups.Delete(ctx, "a1", "a2")
+	{fn: "CallGroupsService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/group/{callGroupId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.CallGroups.Delete(ctx, e.Arg(0), e.Arg(1))
 	}},
-	{fn: "CallGroupsService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/group/{callGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.CallGroups.Get(ctx, "a1", "a2")
+	{fn: "CallGroupsService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/group/{callGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.CallGroups.Get(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "CallGroupsService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/group", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.CallGroups.List(ctx, "a1", nil)
+	{fn: "CallGroupsService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/group", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &CallGroupsListOptions{}
+		e.Query(opts)
+		_, err := c.CallGroups.List(ctx, e.Arg(0), opts)
 		return err
 	}},
-	{fn: "CallGroupsService.Patch", op: "PATCH /v2/partition/{partitionId}/account/{accountId}/group/{callGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.CallGroups.Patch(ctx, "a1", "a2", map[string]any{})
+	{fn: "CallGroupsService.Patch", op: "PATCH /v2/partition/{partitionId}/account/{accountId}/group/{callGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := map[string]any{}
+		e.Body(&req)
+		_, err := c.CallGroups.Patch(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "CallGroupsService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/group/{callGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.CallGroups.Update(ctx, "a1", "a2", &UpdateCallGroupRequest{})
+	{fn: "CallGroupsService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/group/{callGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateCallGroupRequest{}
+		e.Body(req)
+		_, err := c.CallGroups.Update(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "CallParkingSpotsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/callpark", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.CallParkingSpots.Create(ctx, "a1", &CreateCallParkingSpotRequest{})
+	{fn: "CallParkingSpotsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/callpark", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateCallParkingSpotRequest{}
+		e.Body(req)
+		_, err := c.CallParkingSpots.Create(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "CallParkingSpotsService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/callpark/{spotId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.CallParkingSpots.Delete(ctx, "a1", "a2")
+	{fn: "CallParkingSpotsService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/callpark/{spotId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.CallParkingSpots.Delete(ctx, e.Arg(0), e.Arg(1))
 	}},
-	{fn: "CallParkingSpotsService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/callpark/{spotId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.CallParkingSpots.Get(ctx, "a1", "a2")
+	{fn: "CallParkingSpotsService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/callpark/{spotId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.CallParkingSpots.Get(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "CallParkingSpotsService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/callpark", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.CallParkingSpots.List(ctx, "a1")
+	{fn: "CallParkingSpotsService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/callpark", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.CallParkingSpots.List(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "CallParkingSpotsService.Patch", op: "PATCH /v2/partition/{partitionId}/account/{accountId}/callpark/{spotId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.CallParkingSpots.Patch(ctx, "a1", "a2", &PatchCallParkingSpotRequest{})
+	{fn: "CallParkingSpotsService.Patch", op: "PATCH /v2/partition/{partitionId}/account/{accountId}/callpark/{spotId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &PatchCallParkingSpotRequest{}
+		e.Body(req)
+		_, err := c.CallParkingSpots.Patch(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "CallParkingSpotsService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/callpark/{spotId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.CallParkingSpots.Update(ctx, "a1", "a2", &UpdateCallParkingSpotRequest{})
+	{fn: "CallParkingSpotsService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/callpark/{spotId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateCallParkingSpotRequest{}
+		e.Body(req)
+		_, err := c.CallParkingSpots.Update(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "CallerIDMappingsService.CreateCallerID", op: "POST /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/callerid", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.CallerIDMappings.CreateCallerID(ctx, "a1", &CreateCustomCallerIDNumberRequest{CustomCallerIDNumber: "x"})
+	{fn: "CallerIDMappingsService.CreateCallerID", op: "POST /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/callerid", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateCustomCallerIDNumberRequest{CustomCallerIDNumber: "x"}
+		e.Body(req)
+		_, err := c.CallerIDMappings.CreateCallerID(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "CallerIDMappingsService.CreateFromNumber", op: "POST /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/fromnumber", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.CallerIDMappings.CreateFromNumber(ctx, "a1", &CreateFromTelephoneNumberRequest{FromWildcard: "x"})
+	{fn: "CallerIDMappingsService.CreateFromNumber", op: "POST /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/fromnumber", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateFromTelephoneNumberRequest{FromWildcard: "x"}
+		e.Body(req)
+		_, err := c.CallerIDMappings.CreateFromNumber(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "CallerIDMappingsService.DeleteCallerID", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/callerid/{callerId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.CallerIDMappings.DeleteCallerID(ctx, "a1", "a2")
+	{fn: "CallerIDMappingsService.DeleteCallerID", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/callerid/{callerId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.CallerIDMappings.DeleteCallerID(ctx, e.Arg(0), e.Arg(1))
 	}},
-	{fn: "CallerIDMappingsService.DeleteFromNumber", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/fromnumber/{fromNumber}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.CallerIDMappings.DeleteFromNumber(ctx, "a1", "a2")
+	{fn: "CallerIDMappingsService.DeleteFromNumber", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/fromnumber/{fromNumber}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.CallerIDMappings.DeleteFromNumber(ctx, e.Arg(0), e.Arg(1))
 	}},
-	{fn: "CallerIDMappingsService.ListCallerIDs", op: "GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/callerid", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.CallerIDMappings.ListCallerIDs(ctx, "a1")
+	{fn: "CallerIDMappingsService.ListCallerIDs", op: "GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/callerid", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.CallerIDMappings.ListCallerIDs(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "CallerIDMappingsService.ListFromNumbers", op: "GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/fromnumber", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.CallerIDMappings.ListFromNumbers(ctx, "a1")
+	{fn: "CallerIDMappingsService.ListFromNumbers", op: "GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/fromnumber", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.CallerIDMappings.ListFromNumbers(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "CallerIDMappingsService.ListMappings", op: "GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/mapping", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.CallerIDMappings.ListMappings(ctx, "a1")
+	{fn: "CallerIDMappingsService.ListMappings", op: "GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/mapping", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.CallerIDMappings.ListMappings(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "CallerIDMappingsService.UpdateMapping", op: "PUT /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/mapping", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.CallerIDMappings.UpdateMapping(ctx, "a1", &UpdateCIDMappingRequest{FromWildcard: "x"})
+	{fn: "CallerIDMappingsService.UpdateMapping", op: "PUT /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/cid/mapping", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateCIDMappingRequest{FromWildcard: "x"}
+		e.Body(req)
+		_, err := c.CallerIDMappings.UpdateMapping(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "CallingPlansService.CreateCallingPlanProductDefinition", op: "POST /v2/partition/{partitionId}/callingplanproduct/{cppId}/callingplanproductdefinition", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.CallingPlans.CreateCallingPlanProductDefinition(ctx, "a1", "f.bin", strings.NewReader("file"))
+	{fn: "CallingPlansService.CreateCallingPlanProductDefinition", op: "POST /v2/partition/{partitionId}/callingplanproduct/{cppId}/callingplanproductdefinition", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.CallingPlans.CreateCallingPlanProductDefinition(ctx, e.Arg(0), "f.bin", strings.NewReader("file"))
 		return err
 	}},
-	{fn: "CallingPlansService.GetCallingPlanProductDefinition", op: "GET /v2/partition/{partitionId}/callingplanproduct/{cppId}/callingplanproductdefinition", args: []string{"a1"}, answer: "streamed", call: func(ctx context.Context, c *Client) error {
-		return c.CallingPlans.GetCallingPlanProductDefinition(ctx, "a1", io.Discard)
+	{fn: "CallingPlansService.GetCallingPlanProductDefinition", op: "GET /v2/partition/{partitionId}/callingplanproduct/{cppId}/callingplanproductdefinition", args: []string{"a1"}, answer: "streamed", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.CallingPlans.GetCallingPlanProductDefinition(ctx, e.Arg(0), io.Discard)
 	}},
-	{fn: "CallingPlansService.GetDefaultCallingPlanDefinition", op: "GET /v2/ref/default-callingplan-definition", args: nil, answer: "streamed", call: func(ctx context.Context, c *Client) error {
+	{fn: "CallingPlansService.GetDefaultCallingPlanDefinition", op: "GET /v2/ref/default-callingplan-definition", args: nil, answer: "streamed", call: func(ctx context.Context, c *Client, e callEnv) error {
 		return c.CallingPlans.GetDefaultCallingPlanDefinition(ctx, io.Discard)
 	}},
-	{fn: "CallingPlansService.Import", op: "POST /v2/partition/{partitionId}/callingplanproduct/import", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
+	{fn: "CallingPlansService.Import", op: "POST /v2/partition/{partitionId}/callingplanproduct/import", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.CallingPlans.Import(ctx, "f.bin", strings.NewReader("file"))
 		return err
 	}},
-	{fn: "CymbusService.ChangeSIPCredentials", op: "PUT /v2/cymbus/{userid}/sipcredentials/change", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Cymbus.ChangeSIPCredentials(ctx, "a1")
+	{fn: "CymbusService.ChangeSIPCredentials", op: "PUT /v2/cymbus/{userid}/sipcredentials/change", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.Cymbus.ChangeSIPCredentials(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "CymbusService.GetAccountGroup", op: "GET /v2/cymbus/account-group/{accountid}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Cymbus.GetAccountGroup(ctx, "a1")
+	{fn: "CymbusService.GetAccountGroup", op: "GET /v2/cymbus/account-group/{accountid}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.Cymbus.GetAccountGroup(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "CymbusService.GetPartitionGroup", op: "GET /v2/cymbus/partition-group/{partitionId}", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
+	{fn: "CymbusService.GetPartitionGroup", op: "GET /v2/cymbus/partition-group/{partitionId}", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.Cymbus.GetPartitionGroup(ctx)
 		return err
 	}},
-	{fn: "CymbusService.GetSIPCredentials", op: "GET /v2/cymbus/{userid}/sipcredentials", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Cymbus.GetSIPCredentials(ctx, "a1")
+	{fn: "CymbusService.GetSIPCredentials", op: "GET /v2/cymbus/{userid}/sipcredentials", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.Cymbus.GetSIPCredentials(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "CymbusService.PrevalidateAccountGroup", op: "POST /v2/cymbus/account-group/prevalidate", args: nil, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.Cymbus.PrevalidateAccountGroup(ctx, nil)
+	{fn: "CymbusService.PrevalidateAccountGroup", op: "POST /v2/cymbus/account-group/prevalidate", args: nil, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &CymbusPrevalidateAccountGroupOptions{}
+		e.Query(opts)
+		return c.Cymbus.PrevalidateAccountGroup(ctx, opts)
 	}},
-	{fn: "CymbusService.UpdateAccountGroup", op: "PUT /v2/cymbus/account-group", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Cymbus.UpdateAccountGroup(ctx, &UpdateCymbusAccountGroupRequest{})
+	{fn: "CymbusService.UpdateAccountGroup", op: "PUT /v2/cymbus/account-group", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateCymbusAccountGroupRequest{}
+		e.Body(req)
+		_, err := c.Cymbus.UpdateAccountGroup(ctx, req)
 		return err
 	}},
-	{fn: "CymbusService.UpdatePartitionGroup", op: "PUT /v2/cymbus/partition-group", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Cymbus.UpdatePartitionGroup(ctx, &UpdateCymbusPartitionGroupRequest{})
+	{fn: "CymbusService.UpdatePartitionGroup", op: "PUT /v2/cymbus/partition-group", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateCymbusPartitionGroupRequest{}
+		e.Body(req)
+		_, err := c.Cymbus.UpdatePartitionGroup(ctx, req)
 		return err
 	}},
-	{fn: "DeviceInventoryService.Delete", op: "POST /v2/partition/{partitionId}/deviceinventory/delete", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.DeviceInventory.Delete(ctx, &CreateJobUploadKeyRequest{})
+	{fn: "DeviceInventoryService.Delete", op: "POST /v2/partition/{partitionId}/deviceinventory/delete", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateJobUploadKeyRequest{}
+		e.Body(req)
+		_, err := c.DeviceInventory.Delete(ctx, req)
 		return err
 	}},
-	{fn: "DeviceInventoryService.Export", op: "POST /v2/partition/{partitionId}/deviceinventory/export", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
+	{fn: "DeviceInventoryService.Export", op: "POST /v2/partition/{partitionId}/deviceinventory/export", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.DeviceInventory.Export(ctx)
 		return err
 	}},
-	{fn: "DeviceInventoryService.Import", op: "POST /v2/partition/{partitionId}/deviceinventory/import", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.DeviceInventory.Import(ctx, &CreateJobUploadKeyRequest{})
+	{fn: "DeviceInventoryService.Import", op: "POST /v2/partition/{partitionId}/deviceinventory/import", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateJobUploadKeyRequest{}
+		e.Body(req)
+		_, err := c.DeviceInventory.Import(ctx, req)
 		return err
 	}},
-	{fn: "DeviceLinesService.GetProvisioning", op: "GET /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/provisioning", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.DeviceLines.GetProvisioning(ctx, "a1", "a2")
+	{fn: "DeviceLinesService.GetProvisioning", op: "GET /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/provisioning", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.DeviceLines.GetProvisioning(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "DeviceLinesService.GetProvisioningByMAC", op: "GET /v2/partition/{partitionId}/deviceprovisioning/{macAddress}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.DeviceLines.GetProvisioningByMAC(ctx, "a1")
+	{fn: "DeviceLinesService.GetProvisioningByMAC", op: "GET /v2/partition/{partitionId}/deviceprovisioning/{macAddress}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.DeviceLines.GetProvisioningByMAC(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "DeviceLinesService.GetProvisioningStatus", op: "GET /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/provisioningstatus", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.DeviceLines.GetProvisioningStatus(ctx, "a1", "a2")
+	{fn: "DeviceLinesService.GetProvisioningStatus", op: "GET /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/provisioningstatus", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.DeviceLines.GetProvisioningStatus(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "DeviceLinesService.PrevalidateSwap", op: "GET /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/swap/prevalidate", args: []string{"a1", "a2"}, answer: "true", call: func(ctx context.Context, c *Client) error {
-		_, err := c.DeviceLines.PrevalidateSwap(ctx, "a1", "a2", &DeviceLinesPrevalidateSwapOptions{MACAddress: "x"})
+	{fn: "DeviceLinesService.PrevalidateSwap", op: "GET /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/swap/prevalidate", args: []string{"a1", "a2"}, answer: "true", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &DeviceLinesPrevalidateSwapOptions{MACAddress: "x"}
+		e.Query(opts)
+		_, err := c.DeviceLines.PrevalidateSwap(ctx, e.Arg(0), e.Arg(1), opts)
 		return err
 	}},
-	{fn: "DeviceLinesService.Swap", op: "POST /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/swap", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.DeviceLines.Swap(ctx, "a1", "a2", &SwapDeviceRequest{MACAddress: "x", DeviceTypeID: "x", DeviceName: "x"})
+	{fn: "DeviceLinesService.Swap", op: "POST /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/swap", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &SwapDeviceRequest{MACAddress: "x", DeviceTypeID: "x", DeviceName: "x"}
+		e.Body(req)
+		_, err := c.DeviceLines.Swap(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "DevicesService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.Devices.Delete(ctx, "a1", "a2")
+	{fn: "DevicesService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.Devices.Delete(ctx, e.Arg(0), e.Arg(1))
 	}},
-	{fn: "DevicesService.GenerateMetadataAdminPassword", op: "POST /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata/generateadminpassword", args: []string{"a1", "a2"}, answer: "\"s\"", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Devices.GenerateMetadataAdminPassword(ctx, "a1", "a2")
+	{fn: "DevicesService.GenerateMetadataAdminPassword", op: "POST /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata/generateadminpassword", args: []string{"a1", "a2"}, answer: "\"s\"", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.Devices.GenerateMetadataAdminPassword(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "DevicesService.GetCSV", op: "GET /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/csv", args: []string{"a1", "a2"}, answer: "streamed", call: func(ctx context.Context, c *Client) error {
-		return c.Devices.GetCSV(ctx, "a1", "a2", io.Discard)
+	{fn: "DevicesService.GetCSV", op: "GET /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/csv", args: []string{"a1", "a2"}, answer: "streamed", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.Devices.GetCSV(ctx, e.Arg(0), e.Arg(1), io.Discard)
 	}},
-	{fn: "DevicesService.GetDeviceGraph", op: "GET /v2/ces/deviceGraph/{macaddress}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Devices.GetDeviceGraph(ctx, "a1", nil)
+	{fn: "DevicesService.GetDeviceGraph", op: "GET /v2/ces/deviceGraph/{macaddress}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &DevicesGetDeviceGraphOptions{}
+		e.Query(opts)
+		_, err := c.Devices.GetDeviceGraph(ctx, e.Arg(0), opts)
 		return err
 	}},
-	{fn: "DevicesService.GetMetadata", op: "GET /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Devices.GetMetadata(ctx, "a1", "a2")
+	{fn: "DevicesService.GetMetadata", op: "GET /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.Devices.GetMetadata(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "DevicesService.GetProvisioning", op: "GET /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/provisioning", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Devices.GetProvisioning(ctx, "a1", "a2")
+	{fn: "DevicesService.GetProvisioning", op: "GET /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/provisioning", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.Devices.GetProvisioning(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "DevicesService.ImportLines", op: "POST /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Devices.ImportLines(ctx, "a1", "a2", "f.bin", strings.NewReader("file"))
+	{fn: "DevicesService.ImportLines", op: "POST /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.Devices.ImportLines(ctx, e.Arg(0), e.Arg(1), "f.bin", strings.NewReader("file"))
 		return err
 	}},
-	{fn: "DevicesService.ListLines", op: "GET /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Devices.ListLines(ctx, "a1", "a2")
+	{fn: "DevicesService.ListLines", op: "GET /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.Devices.ListLines(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "DevicesService.PatchMetadata", op: "PATCH /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Devices.PatchMetadata(ctx, "a1", "a2", map[string]any{})
+	{fn: "DevicesService.PatchMetadata", op: "PATCH /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := map[string]any{}
+		e.Body(&req)
+		_, err := c.Devices.PatchMetadata(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "DevicesService.ResetMetadataEncryptionKey", op: "POST /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata/resetencryptionkey", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.Devices.ResetMetadataEncryptionKey(ctx, "a1", "a2")
+	{fn: "DevicesService.ResetMetadataEncryptionKey", op: "POST /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata/resetencryptionkey", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.Devices.ResetMetadataEncryptionKey(ctx, e.Arg(0), e.Arg(1))
 	}},
-	{fn: "DevicesService.UpdateMetadata", op: "PUT /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Devices.UpdateMetadata(ctx, "a1", "a2", &UpdateDeviceMetadataRequest{})
+	{fn: "DevicesService.UpdateMetadata", op: "PUT /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateDeviceMetadataRequest{}
+		e.Body(req)
+		_, err := c.Devices.UpdateMetadata(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "DevicesService.ValidateProperties", op: "GET /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/validateproperties", args: []string{"a1", "a2"}, answer: "true", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Devices.ValidateProperties(ctx, "a1", "a2", &DevicesValidatePropertiesOptions{Lineno: 1})
+	{fn: "DevicesService.ValidateProperties", op: "GET /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/validateproperties", args: []string{"a1", "a2"}, answer: "true", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &DevicesValidatePropertiesOptions{Lineno: 1}
+		e.Query(opts)
+		_, err := c.Devices.ValidateProperties(ctx, e.Arg(0), e.Arg(1), opts)
 		return err
 	}},
-	{fn: "DocumentsService.GetDocumentContent", op: "GET /v2/document-repository/document-content/{id}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Documents.GetDocumentContent(ctx, "a1")
+	{fn: "DocumentsService.GetDocumentContent", op: "GET /v2/document-repository/document-content/{id}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.Documents.GetDocumentContent(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "DocumentsService.GetDocumentVersion", op: "GET /v2/document-repository/document-version/{id}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Documents.GetDocumentVersion(ctx, "a1")
+	{fn: "DocumentsService.GetDocumentVersion", op: "GET /v2/document-repository/document-version/{id}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.Documents.GetDocumentVersion(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "DynamicInventoryService.CreateOrder", op: "POST /v2/partition/{partitionId}/account/{accountId}/dynamic-inventory/orders", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.DynamicInventory.CreateOrder(ctx, "a1", &CreateDynamicTelephoneNumberActivationRequest{})
+	{fn: "DynamicInventoryService.CreateOrder", op: "POST /v2/partition/{partitionId}/account/{accountId}/dynamic-inventory/orders", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateDynamicTelephoneNumberActivationRequest{}
+		e.Body(req)
+		_, err := c.DynamicInventory.CreateOrder(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "DynamicInventoryService.ListTNSearches", op: "GET /v2/partition/{partitionId}/account/{accountId}/dynamic-inventory/tn-search", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.DynamicInventory.ListTNSearches(ctx, "a1", nil)
+	{fn: "DynamicInventoryService.ListTNSearches", op: "GET /v2/partition/{partitionId}/account/{accountId}/dynamic-inventory/tn-search", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &DynamicInventoryListTNSearchesOptions{}
+		e.Query(opts)
+		_, err := c.DynamicInventory.ListTNSearches(ctx, e.Arg(0), opts)
 		return err
 	}},
-	{fn: "EdgeNodesService.Create", op: "POST /v2/enm/edge-node", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.EdgeNodes.Create(ctx, &CreateNodeUpsertRequest{DisplayName: "x", ProxyAddress: "x"}, nil)
+	{fn: "EdgeNodesService.Create", op: "POST /v2/enm/edge-node", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateNodeUpsertRequest{DisplayName: "x", ProxyAddress: "x"}
+		e.Body(req)
+		opts := &EdgeNodesCreateOptions{}
+		e.Query(opts)
+		_, err := c.EdgeNodes.Create(ctx, req, opts)
 		return err
 	}},
-	{fn: "EdgeNodesService.CreateEdgeNodeAssignment", op: "POST /v2/enm/edge-node-assignment", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.EdgeNodes.CreateEdgeNodeAssignment(ctx, &CreateNodeAssignmentUpsertRequest{})
+	{fn: "EdgeNodesService.CreateEdgeNodeAssignment", op: "POST /v2/enm/edge-node-assignment", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateNodeAssignmentUpsertRequest{}
+		e.Body(req)
+		_, err := c.EdgeNodes.CreateEdgeNodeAssignment(ctx, req)
 		return err
 	}},
-	{fn: "EdgeNodesService.Delete", op: "DELETE /v2/enm/edge-node/{nodeId}", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.EdgeNodes.Delete(ctx, "a1")
+	{fn: "EdgeNodesService.Delete", op: "DELETE /v2/enm/edge-node/{nodeId}", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.EdgeNodes.Delete(ctx, e.Arg(0))
 	}},
-	{fn: "EdgeNodesService.DeleteEdgeNodeAssignment", op: "DELETE /v2/enm/edge-node-assignment/{nodeAssignmentId}", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.EdgeNodes.DeleteEdgeNodeAssignment(ctx, "a1")
+	{fn: "EdgeNodesService.DeleteEdgeNodeAssignment", op: "DELETE /v2/enm/edge-node-assignment/{nodeAssignmentId}", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.EdgeNodes.DeleteEdgeNodeAssignment(ctx, e.Arg(0))
 	}},
-	{fn: "EdgeNodesService.DeleteEdgeNodeAssignmentsOfDevice", op: "DELETE /v2/enm/edge-node-assignment", args: nil, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.EdgeNodes.DeleteEdgeNodeAssignmentsOfDevice(ctx, &EdgeNodesDeleteEdgeNodeAssignmentsOfDeviceOptions{DeviceID: "x"})
+	{fn: "EdgeNodesService.DeleteEdgeNodeAssignmentsOfDevice", op: "DELETE /v2/enm/edge-node-assignment", args: nil, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &EdgeNodesDeleteEdgeNodeAssignmentsOfDeviceOptions{DeviceID: "x"}
+		e.Query(opts)
+		return c.EdgeNodes.DeleteEdgeNodeAssignmentsOfDevice(ctx, opts)
 	}},
-	{fn: "EdgeNodesService.Get", op: "GET /v2/enm/edge-node/{nodeId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.EdgeNodes.Get(ctx, "a1")
+	{fn: "EdgeNodesService.Get", op: "GET /v2/enm/edge-node/{nodeId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.EdgeNodes.Get(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "EdgeNodesService.GetEdgeNodeAssignment", op: "GET /v2/enm/edge-node-assignment/{nodeAssignmentId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.EdgeNodes.GetEdgeNodeAssignment(ctx, "a1")
+	{fn: "EdgeNodesService.GetEdgeNodeAssignment", op: "GET /v2/enm/edge-node-assignment/{nodeAssignmentId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.EdgeNodes.GetEdgeNodeAssignment(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "EdgeNodesService.List", op: "GET /v2/enm/edge-node", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.EdgeNodes.List(ctx, nil)
+	{fn: "EdgeNodesService.List", op: "GET /v2/enm/edge-node", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &EdgeNodesListOptions{}
+		e.Query(opts)
+		_, err := c.EdgeNodes.List(ctx, opts)
 		return err
 	}},
-	{fn: "EdgeNodesService.ListEdgeNodeAssignments", op: "GET /v2/enm/edge-node-assignment", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.EdgeNodes.ListEdgeNodeAssignments(ctx, nil)
+	{fn: "EdgeNodesService.ListEdgeNodeAssignments", op: "GET /v2/enm/edge-node-assignment", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &EdgeNodesListEdgeNodeAssignmentsOptions{}
+		e.Query(opts)
+		_, err := c.EdgeNodes.ListEdgeNodeAssignments(ctx, opts)
 		return err
 	}},
-	{fn: "EdgeNodesService.Update", op: "PUT /v2/enm/edge-node/{nodeId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.EdgeNodes.Update(ctx, "a1", &UpdateNodeUpsertRequest{DisplayName: "x", ProxyAddress: "x"})
+	{fn: "EdgeNodesService.Update", op: "PUT /v2/enm/edge-node/{nodeId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateNodeUpsertRequest{DisplayName: "x", ProxyAddress: "x"}
+		e.Body(req)
+		_, err := c.EdgeNodes.Update(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "EdgeNodesService.UpdateEdgeNodeAssignment", op: "PUT /v2/enm/edge-node-assignment/{nodeAssignmentId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.EdgeNodes.UpdateEdgeNodeAssignment(ctx, "a1", &UpdateNodeAssignmentUpsertRequest{})
+	{fn: "EdgeNodesService.UpdateEdgeNodeAssignment", op: "PUT /v2/enm/edge-node-assignment/{nodeAssignmentId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateNodeAssignmentUpsertRequest{}
+		e.Body(req)
+		_, err := c.EdgeNodes.UpdateEdgeNodeAssignment(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "EmergencyNotificationsService.ExecuteGroupTest", op: "POST /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}/execute-test", args: []string{"a1", "ACCOUNT", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.EmergencyNotifications.ExecuteGroupTest(ctx, "a1", NotificationGroupType("ACCOUNT"), "a3")
+	{fn: "EmergencyNotificationsService.ExecuteGroupTest", op: "POST /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}/execute-test", args: []string{"a1", "ACCOUNT", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.EmergencyNotifications.ExecuteGroupTest(ctx, e.Arg(0), NotificationGroupType(e.Arg(1)), e.Arg(2))
 		return err
 	}},
-	{fn: "EmergencyNotificationsService.GetGroup", op: "GET /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}", args: []string{"a1", "ACCOUNT", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.EmergencyNotifications.GetGroup(ctx, "a1", NotificationGroupType("ACCOUNT"), "a3")
+	{fn: "EmergencyNotificationsService.GetGroup", op: "GET /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}", args: []string{"a1", "ACCOUNT", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.EmergencyNotifications.GetGroup(ctx, e.Arg(0), NotificationGroupType(e.Arg(1)), e.Arg(2))
 		return err
 	}},
-	{fn: "EmergencyNotificationsService.ListEvents", op: "GET /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/events", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.EmergencyNotifications.ListEvents(ctx, "a1")
+	{fn: "EmergencyNotificationsService.ListEvents", op: "GET /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/events", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.EmergencyNotifications.ListEvents(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "EmergencyNotificationsService.ListGroups", op: "GET /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.EmergencyNotifications.ListGroups(ctx, "a1")
+	{fn: "EmergencyNotificationsService.ListGroups", op: "GET /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.EmergencyNotifications.ListGroups(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "EmergencyNotificationsService.UpdateGroup", op: "PUT /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}", args: []string{"a1", "ACCOUNT", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.EmergencyNotifications.UpdateGroup(ctx, "a1", NotificationGroupType("ACCOUNT"), "a3", &UpdateNotificationGroupRequest{})
+	{fn: "EmergencyNotificationsService.UpdateGroup", op: "PUT /v2/partition/{partitionId}/account/{accountId}/emergency-notifications/groups/{type}/{groupId}", args: []string{"a1", "ACCOUNT", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateNotificationGroupRequest{}
+		e.Body(req)
+		_, err := c.EmergencyNotifications.UpdateGroup(ctx, e.Arg(0), NotificationGroupType(e.Arg(1)), e.Arg(2), req)
 		return err
 	}},
-	{fn: "HuntGroupsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.HuntGroups.Create(ctx, "a1", &CreateHuntGroupRequest{Name: "x"})
+	{fn: "HuntGroupsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateHuntGroupRequest{Name: "x"}
+		e.Body(req)
+		_, err := c.HuntGroups.Create(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "HuntGroupsService.CreateForwardConfiguration", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.HuntGroups.CreateForwardConfiguration(ctx, "a1", "a2", &CreateForwardConfigurationRequest{StarCode: "x", ForwardConfigurationType: ForwardConfigurationTypeValues()[0], ForwardToPhoneNumber: "1", Name: "x"})
+	{fn: "HuntGroupsService.CreateForwardConfiguration", op: "POST /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateForwardConfigurationRequest{StarCode: "x", ForwardConfigurationType: ForwardConfigurationTypeValues()[0], ForwardToPhoneNumber: "1", Name: "x"}
+		e.Body(req)
+		_, err := c.HuntGroups.CreateForwardConfiguration(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "HuntGroupsService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.HuntGroups.Delete(ctx, "a1", "a2")
+	{fn: "HuntGroupsService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.HuntGroups.Delete(ctx, e.Arg(0), e.Arg(1))
 	}},
-	{fn: "HuntGroupsService.DeleteForwardConfiguration", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}", args: []string{"a1", "a2", "a3"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.HuntGroups.DeleteForwardConfiguration(ctx, "a1", "a2", "a3")
+	{fn: "HuntGroupsService.DeleteForwardConfiguration", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}", args: []string{"a1", "a2", "a3"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.HuntGroups.DeleteForwardConfiguration(ctx, e.Arg(0), e.Arg(1), e.Arg(2))
 	}},
-	{fn: "HuntGroupsService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.HuntGroups.Get(ctx, "a1", "a2")
+	{fn: "HuntGroupsService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.HuntGroups.Get(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "HuntGroupsService.GetFailoverAction", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/failover-action/{reason}", args: []string{"a1", "a2", "NO_ANSWER"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.HuntGroups.GetFailoverAction(ctx, "a1", "a2", FailoverReason("NO_ANSWER"))
+	{fn: "HuntGroupsService.GetFailoverAction", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/failover-action/{reason}", args: []string{"a1", "a2", "NO_ANSWER"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.HuntGroups.GetFailoverAction(ctx, e.Arg(0), e.Arg(1), FailoverReason(e.Arg(2)))
 		return err
 	}},
-	{fn: "HuntGroupsService.GetForwardConfiguration", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.HuntGroups.GetForwardConfiguration(ctx, "a1", "a2", "a3")
+	{fn: "HuntGroupsService.GetForwardConfiguration", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.HuntGroups.GetForwardConfiguration(ctx, e.Arg(0), e.Arg(1), e.Arg(2))
 		return err
 	}},
-	{fn: "HuntGroupsService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.HuntGroups.List(ctx, "a1")
+	{fn: "HuntGroupsService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.HuntGroups.List(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "HuntGroupsService.ListForwardConfigurations", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.HuntGroups.ListForwardConfigurations(ctx, "a1", "a2")
+	{fn: "HuntGroupsService.ListForwardConfigurations", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.HuntGroups.ListForwardConfigurations(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "HuntGroupsService.ListStarCodes", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}/constraints/star-code", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.HuntGroups.ListStarCodes(ctx, "a1", "a2", "a3")
+	{fn: "HuntGroupsService.ListStarCodes", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}/constraints/star-code", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.HuntGroups.ListStarCodes(ctx, e.Arg(0), e.Arg(1), e.Arg(2))
 		return err
 	}},
-	{fn: "HuntGroupsService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.HuntGroups.Update(ctx, "a1", "a2", &UpdateHuntGroupRequest{Name: "x"})
+	{fn: "HuntGroupsService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateHuntGroupRequest{Name: "x"}
+		e.Body(req)
+		_, err := c.HuntGroups.Update(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "HuntGroupsService.UpdateFailoverAction", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/failover-action/{reason}", args: []string{"a1", "a2", "NO_ANSWER"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.HuntGroups.UpdateFailoverAction(ctx, "a1", "a2", FailoverReason("NO_ANSWER"), &FailoverAction{})
+	{fn: "HuntGroupsService.UpdateFailoverAction", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/failover-action/{reason}", args: []string{"a1", "a2", "NO_ANSWER"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &FailoverAction{}
+		e.Body(req)
+		_, err := c.HuntGroups.UpdateFailoverAction(ctx, e.Arg(0), e.Arg(1), FailoverReason(e.Arg(2)), req)
 		return err
 	}},
-	{fn: "HuntGroupsService.UpdateForwardConfiguration", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.HuntGroups.UpdateForwardConfiguration(ctx, "a1", "a2", "a3", &UpdateForwardConfigurationRequest{StarCode: "x", ForwardConfigurationType: ForwardConfigurationTypeValues()[0], ForwardToPhoneNumber: "1", Name: "x"})
+	{fn: "HuntGroupsService.UpdateForwardConfiguration", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line-hunt-group/{huntGroupId}/forward-configuration/{id}", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateForwardConfigurationRequest{StarCode: "x", ForwardConfigurationType: ForwardConfigurationTypeValues()[0], ForwardToPhoneNumber: "1", Name: "x"}
+		e.Body(req)
+		_, err := c.HuntGroups.UpdateForwardConfiguration(ctx, e.Arg(0), e.Arg(1), e.Arg(2), req)
 		return err
 	}},
-	{fn: "IVRsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/ivr", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.IVRs.Create(ctx, "a1", &CreateIVRRequest{Name: "x", IVRComponents: []IVRComponent{}, IVRComponentMappings: []IVRComponentMapping{}})
+	{fn: "IVRsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/ivr", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateIVRRequest{Name: "x", IVRComponents: []IVRComponent{}, IVRComponentMappings: []IVRComponentMapping{}}
+		e.Body(req)
+		_, err := c.IVRs.Create(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "IVRsService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/ivr/{ivrId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.IVRs.Delete(ctx, "a1", "a2")
+	{fn: "IVRsService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/ivr/{ivrId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.IVRs.Delete(ctx, e.Arg(0), e.Arg(1))
 	}},
-	{fn: "IVRsService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/ivr/{ivrId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.IVRs.Get(ctx, "a1", "a2")
+	{fn: "IVRsService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/ivr/{ivrId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.IVRs.Get(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "IVRsService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/ivr", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.IVRs.List(ctx, "a1")
+	{fn: "IVRsService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/ivr", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.IVRs.List(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "IVRsService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/ivr/{ivrId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.IVRs.Update(ctx, "a1", "a2", &UpdateIVRRequest{Name: "x", IVRComponents: []IVRComponent{}, IVRComponentMappings: []IVRComponentMapping{}})
+	{fn: "IVRsService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/ivr/{ivrId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateIVRRequest{Name: "x", IVRComponents: []IVRComponent{}, IVRComponentMappings: []IVRComponentMapping{}}
+		e.Body(req)
+		_, err := c.IVRs.Update(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "InboundRatePlansService.Get", op: "GET /v2/partition/{partitionId}/inboundrateplanproduct/{ratePlanId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.InboundRatePlans.Get(ctx, "a1")
+	{fn: "InboundRatePlansService.Get", op: "GET /v2/partition/{partitionId}/inboundrateplanproduct/{ratePlanId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.InboundRatePlans.Get(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "InboundRatePlansService.List", op: "GET /v2/partition/{partitionId}/inboundrateplanproduct", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
+	{fn: "InboundRatePlansService.List", op: "GET /v2/partition/{partitionId}/inboundrateplanproduct", args: nil, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.InboundRatePlans.List(ctx)
 		return err
 	}},
-	{fn: "LocalCallingAreasService.GetExportCSV", op: "GET /v2/partition/{partitionId}/localprefixes/export/csv", args: nil, answer: "streamed", call: func(ctx context.Context, c *Client) error {
+	{fn: "LocalCallingAreasService.GetExportCSV", op: "GET /v2/partition/{partitionId}/localprefixes/export/csv", args: nil, answer: "streamed", call: func(ctx context.Context, c *Client, e callEnv) error {
 		return c.LocalCallingAreas.GetExportCSV(ctx, io.Discard)
 	}},
-	{fn: "LocalCallingAreasService.Import", op: "POST /v2/partition/{partitionId}/localprefixes/import", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
+	{fn: "LocalCallingAreasService.Import", op: "POST /v2/partition/{partitionId}/localprefixes/import", args: nil, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.LocalCallingAreas.Import(ctx, "f.bin", strings.NewReader("file"))
 		return err
 	}},
-	{fn: "ManagementUsersService.BulkUpdateRoles", op: "POST /v2/partition/{partitionId}/managementuser/usergroups", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
+	{fn: "ManagementUsersService.BulkUpdateRoles", op: "POST /v2/partition/{partitionId}/managementuser/usergroups", args: nil, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.ManagementUsers.BulkUpdateRoles(ctx, "f.bin", strings.NewReader("file"))
 		return err
 	}},
-	{fn: "ManagementUsersService.Create", op: "POST /v2/partition/{partitionId}/managementuser", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.ManagementUsers.Create(ctx, &CreateManagementUserRequest{})
+	{fn: "ManagementUsersService.Create", op: "POST /v2/partition/{partitionId}/managementuser", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateManagementUserRequest{}
+		e.Body(req)
+		_, err := c.ManagementUsers.Create(ctx, req)
 		return err
 	}},
-	{fn: "ManagementUsersService.Delete", op: "DELETE /v2/partition/{partitionId}/managementuser/{id}", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.ManagementUsers.Delete(ctx, "a1")
+	{fn: "ManagementUsersService.Delete", op: "DELETE /v2/partition/{partitionId}/managementuser/{id}", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.ManagementUsers.Delete(ctx, e.Arg(0))
 	}},
-	{fn: "ManagementUsersService.Get", op: "GET /v2/partition/{partitionId}/managementuser/{id}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.ManagementUsers.Get(ctx, "a1")
+	{fn: "ManagementUsersService.Get", op: "GET /v2/partition/{partitionId}/managementuser/{id}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.ManagementUsers.Get(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "ManagementUsersService.GetSSO", op: "GET /v2/partition/{partitionId}/managementuser/{id}/sso", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.ManagementUsers.GetSSO(ctx, "a1")
+	{fn: "ManagementUsersService.GetSSO", op: "GET /v2/partition/{partitionId}/managementuser/{id}/sso", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.ManagementUsers.GetSSO(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "ManagementUsersService.GetUserGroups", op: "GET /v2/partition/{partitionId}/managementuser/usergroups", args: nil, answer: "streamed", call: func(ctx context.Context, c *Client) error {
+	{fn: "ManagementUsersService.GetUserGroups", op: "GET /v2/partition/{partitionId}/managementuser/usergroups", args: nil, answer: "streamed", call: func(ctx context.Context, c *Client, e callEnv) error {
 		return c.ManagementUsers.GetUserGroups(ctx, io.Discard)
 	}},
-	{fn: "ManagementUsersService.List", op: "GET /v2/partition/{partitionId}/managementuser", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
+	{fn: "ManagementUsersService.List", op: "GET /v2/partition/{partitionId}/managementuser", args: nil, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.ManagementUsers.List(ctx)
 		return err
 	}},
-	{fn: "ManagementUsersService.Patch", op: "PATCH /v2/partition/{partitionId}/managementuser/{id}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.ManagementUsers.Patch(ctx, "a1", map[string]any{})
+	{fn: "ManagementUsersService.Patch", op: "PATCH /v2/partition/{partitionId}/managementuser/{id}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := map[string]any{}
+		e.Body(&req)
+		_, err := c.ManagementUsers.Patch(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "ManagementUsersService.ResetPassword", op: "PUT /v2/partition/{partitionId}/managementuser/{id}/resetpassword", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.ManagementUsers.ResetPassword(ctx, "a1")
+	{fn: "ManagementUsersService.ResetPassword", op: "PUT /v2/partition/{partitionId}/managementuser/{id}/resetpassword", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.ManagementUsers.ResetPassword(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "ManagementUsersService.Search", op: "GET /v2/partition/{partitionId}/managementuser/search", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.ManagementUsers.Search(ctx, &ManagementUsersSearchOptions{SearchString: "x", SortColumn: "firstName"})
+	{fn: "ManagementUsersService.Search", op: "GET /v2/partition/{partitionId}/managementuser/search", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &ManagementUsersSearchOptions{SearchString: "x", SortColumn: "firstName"}
+		e.Query(opts)
+		_, err := c.ManagementUsers.Search(ctx, opts)
 		return err
 	}},
-	{fn: "ManagementUsersService.Update", op: "PUT /v2/partition/{partitionId}/managementuser/{id}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.ManagementUsers.Update(ctx, "a1", &UpdateManagementUserRequest{})
+	{fn: "ManagementUsersService.Update", op: "PUT /v2/partition/{partitionId}/managementuser/{id}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateManagementUserRequest{}
+		e.Body(req)
+		_, err := c.ManagementUsers.Update(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "ManagementUsersService.ValidateProperties", op: "GET /v2/partition/{partitionId}/managementuser/validateproperties", args: nil, answer: "true", call: func(ctx context.Context, c *Client) error {
-		_, err := c.ManagementUsers.ValidateProperties(ctx, &ManagementUsersValidatePropertiesOptions{Email: "x"})
+	{fn: "ManagementUsersService.ValidateProperties", op: "GET /v2/partition/{partitionId}/managementuser/validateproperties", args: nil, answer: "true", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &ManagementUsersValidatePropertiesOptions{Email: "x"}
+		e.Query(opts)
+		_, err := c.ManagementUsers.ValidateProperties(ctx, opts)
 		return err
 	}},
-	{fn: "MediaService.DeleteHoldMusic", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/media_2/type/holdmusic", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.Media.DeleteHoldMusic(ctx, "a1")
+	{fn: "MediaService.DeleteHoldMusic", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/media_2/type/holdmusic", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.Media.DeleteHoldMusic(ctx, e.Arg(0))
 	}},
-	{fn: "MediaService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/media_2/{id}", args: []string{"a1", "a2"}, answer: "streamed", call: func(ctx context.Context, c *Client) error {
-		return c.Media.Get(ctx, "a1", "a2", &MediaGetOptions{MediaType: "HoldMusic"}, io.Discard)
+	{fn: "MediaService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/media_2/{id}", args: []string{"a1", "a2"}, answer: "streamed", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &MediaGetOptions{MediaType: "HoldMusic"}
+		e.Query(opts)
+		return c.Media.Get(ctx, e.Arg(0), e.Arg(1), opts, io.Discard)
 	}},
-	{fn: "MediaService.GetHoldMusic", op: "GET /v2/partition/{partitionId}/account/{accountId}/media_2/type/holdmusic", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Media.GetHoldMusic(ctx, "a1", nil)
+	{fn: "MediaService.GetHoldMusic", op: "GET /v2/partition/{partitionId}/account/{accountId}/media_2/type/holdmusic", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &MediaGetHoldMusicOptions{}
+		e.Query(opts)
+		_, err := c.Media.GetHoldMusic(ctx, e.Arg(0), opts)
 		return err
 	}},
-	{fn: "MediaService.UpdateHoldMusic", op: "PUT /v2/partition/{partitionId}/account/{accountId}/media_2/type/holdmusic/{id}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Media.UpdateHoldMusic(ctx, "a1", "a2")
+	{fn: "MediaService.UpdateHoldMusic", op: "PUT /v2/partition/{partitionId}/account/{accountId}/media_2/type/holdmusic/{id}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.Media.UpdateHoldMusic(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "MediaService.Upload", op: "POST /v2/partition/{partitionId}/account/{accountId}/media_2", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Media.Upload(ctx, "a1", "f.bin", strings.NewReader("file"), nil)
+	{fn: "MediaService.Upload", op: "POST /v2/partition/{partitionId}/account/{accountId}/media_2", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &MediaUploadOptions{}
+		e.Query(opts)
+		_, err := c.Media.Upload(ctx, e.Arg(0), "f.bin", strings.NewReader("file"), opts)
 		return err
 	}},
-	{fn: "PagingGroupsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/grouppaging", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.PagingGroups.Create(ctx, "a1", &CreatePagingGroupRequest{})
+	{fn: "PagingGroupsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/grouppaging", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreatePagingGroupRequest{}
+		e.Body(req)
+		_, err := c.PagingGroups.Create(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "PagingGroupsService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/grouppaging/{pagingGroupId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.PagingGroups.Delete(ctx, "a1", "a2")
+	{fn: "PagingGroupsService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/grouppaging/{pagingGroupId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.PagingGroups.Delete(ctx, e.Arg(0), e.Arg(1))
 	}},
-	{fn: "PagingGroupsService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/grouppaging/{pagingGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.PagingGroups.Get(ctx, "a1", "a2")
+	{fn: "PagingGroupsService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/grouppaging/{pagingGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.PagingGroups.Get(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "PagingGroupsService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/grouppaging", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.PagingGroups.List(ctx, "a1")
+	{fn: "PagingGroupsService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/grouppaging", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.PagingGroups.List(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "PagingGroupsService.Patch", op: "PATCH /v2/partition/{partitionId}/account/{accountId}/grouppaging/{pagingGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.PagingGroups.Patch(ctx, "a1", "a2", map[string]any{})
+	{fn: "PagingGroupsService.Patch", op: "PATCH /v2/partition/{partitionId}/account/{accountId}/grouppaging/{pagingGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := map[string]any{}
+		e.Body(&req)
+		_, err := c.PagingGroups.Patch(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "PagingGroupsService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/grouppaging/{pagingGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.PagingGroups.Update(ctx, "a1", "a2", &UpdatePagingGroupRequest{})
+	{fn: "PagingGroupsService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/grouppaging/{pagingGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdatePagingGroupRequest{}
+		e.Body(req)
+		_, err := c.PagingGroups.Update(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "PartitionsService.Get", op: "GET /v2/partition/{partitionId}", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
+	{fn: "PartitionsService.Get", op: "GET /v2/partition/{partitionId}", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.Partitions.Get(ctx)
 		return err
 	}},
-	{fn: "PartitionsService.GetIsDISupported", op: "GET /v2/partition/{partitionId}/is-di-supported", args: nil, answer: "true", call: func(ctx context.Context, c *Client) error {
+	{fn: "PartitionsService.GetIsDISupported", op: "GET /v2/partition/{partitionId}/is-di-supported", args: nil, answer: "true", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.Partitions.GetIsDISupported(ctx)
 		return err
 	}},
-	{fn: "PartitionsService.GetSetting", op: "GET /v2/partition/{partitionId}/setting", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
+	{fn: "PartitionsService.GetSetting", op: "GET /v2/partition/{partitionId}/setting", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.Partitions.GetSetting(ctx)
 		return err
 	}},
-	{fn: "PartitionsService.ListDataHistories", op: "GET /v2/partition/{partitionId}/data-history", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Partitions.ListDataHistories(ctx, nil)
+	{fn: "PartitionsService.ListDataHistories", op: "GET /v2/partition/{partitionId}/data-history", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &PartitionsListDataHistoriesOptions{}
+		e.Query(opts)
+		_, err := c.Partitions.ListDataHistories(ctx, opts)
 		return err
 	}},
-	{fn: "PartitionsService.ListInboundCarriers", op: "GET /v2/partition/{partitionId}/inboundcarriers", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
+	{fn: "PartitionsService.ListInboundCarriers", op: "GET /v2/partition/{partitionId}/inboundcarriers", args: nil, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.Partitions.ListInboundCarriers(ctx)
 		return err
 	}},
-	{fn: "PickupGroupsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/grouppickup", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.PickupGroups.Create(ctx, "a1", &CreatePickupGroupRequest{})
+	{fn: "PickupGroupsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/grouppickup", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreatePickupGroupRequest{}
+		e.Body(req)
+		_, err := c.PickupGroups.Create(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "PickupGroupsService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/grouppickup/{pickupGroupId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.PickupGroups.Delete(ctx, "a1", "a2")
+	{fn: "PickupGroupsService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/grouppickup/{pickupGroupId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.PickupGroups.Delete(ctx, e.Arg(0), e.Arg(1))
 	}},
-	{fn: "PickupGroupsService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/grouppickup/{pickupGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.PickupGroups.Get(ctx, "a1", "a2")
+	{fn: "PickupGroupsService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/grouppickup/{pickupGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.PickupGroups.Get(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "PickupGroupsService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/grouppickup", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.PickupGroups.List(ctx, "a1")
+	{fn: "PickupGroupsService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/grouppickup", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.PickupGroups.List(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "PickupGroupsService.Patch", op: "PATCH /v2/partition/{partitionId}/account/{accountId}/grouppickup/{pickupGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.PickupGroups.Patch(ctx, "a1", "a2", map[string]any{})
+	{fn: "PickupGroupsService.Patch", op: "PATCH /v2/partition/{partitionId}/account/{accountId}/grouppickup/{pickupGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := map[string]any{}
+		e.Body(&req)
+		_, err := c.PickupGroups.Patch(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "PickupGroupsService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/grouppickup/{pickupGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.PickupGroups.Update(ctx, "a1", "a2", &UpdatePickupGroupRequest{})
+	{fn: "PickupGroupsService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/grouppickup/{pickupGroupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdatePickupGroupRequest{}
+		e.Body(req)
+		_, err := c.PickupGroups.Update(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "PrevalidationService.PrevalidateProduct", op: "POST /v2/partition/{partitionId}/account/{accountId}/product/prevalidate", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.Prevalidation.PrevalidateProduct(ctx, "a1")
+	{fn: "PrevalidationService.PrevalidateProduct", op: "POST /v2/partition/{partitionId}/account/{accountId}/product/prevalidate", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.Prevalidation.PrevalidateProduct(ctx, e.Arg(0))
 	}},
-	{fn: "RateCentersService.CreateInventoryPlan", op: "POST /v2/partition/{partitionId}/ratecenter/inventoryplan_2", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.RateCenters.CreateInventoryPlan(ctx, &CreateJobUploadKeyRequest{})
+	{fn: "RateCentersService.CreateInventoryPlan", op: "POST /v2/partition/{partitionId}/ratecenter/inventoryplan_2", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateJobUploadKeyRequest{}
+		e.Body(req)
+		_, err := c.RateCenters.CreateInventoryPlan(ctx, req)
 		return err
 	}},
-	{fn: "RateCentersService.Get", op: "GET /v2/partition/{partitionId}/ratecenter/{tn}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.RateCenters.Get(ctx, "a1")
+	{fn: "RateCentersService.Get", op: "GET /v2/partition/{partitionId}/ratecenter/{tn}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.RateCenters.Get(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "RateCentersService.GetClosest", op: "GET /v2/supported-rate-centers", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.RateCenters.GetClosest(ctx, nil)
+	{fn: "RateCentersService.GetClosest", op: "GET /v2/supported-rate-centers", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &RateCentersGetClosestOptions{}
+		e.Query(opts)
+		_, err := c.RateCenters.GetClosest(ctx, opts)
 		return err
 	}},
-	{fn: "RateCentersService.GetInventoryPlan", op: "GET /v2/partition/{partitionId}/ratecenter/inventoryplan_2", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
+	{fn: "RateCentersService.GetInventoryPlan", op: "GET /v2/partition/{partitionId}/ratecenter/inventoryplan_2", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.RateCenters.GetInventoryPlan(ctx)
 		return err
 	}},
-	{fn: "RateCentersService.ListReorderNotifications", op: "GET /v2/partition/{partitionId}/ratecenter/reordernotification", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
+	{fn: "RateCentersService.ListReorderNotifications", op: "GET /v2/partition/{partitionId}/ratecenter/reordernotification", args: nil, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.RateCenters.ListReorderNotifications(ctx)
 		return err
 	}},
-	{fn: "RateCentersService.SearchTN", op: "GET /v2/partition/{partitionId}/ratecenter/tnsearch", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.RateCenters.SearchTN(ctx, nil)
+	{fn: "RateCentersService.SearchTN", op: "GET /v2/partition/{partitionId}/ratecenter/tnsearch", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &RateCentersSearchTNOptions{}
+		e.Query(opts)
+		_, err := c.RateCenters.SearchTN(ctx, opts)
 		return err
 	}},
-	{fn: "RateCentersService.UpdateReorderNotification", op: "PUT /v2/partition/{partitionId}/ratecenter/reordernotification", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.RateCenters.UpdateReorderNotification(ctx, []string{"x"})
+	{fn: "RateCentersService.UpdateReorderNotification", op: "PUT /v2/partition/{partitionId}/ratecenter/reordernotification", args: nil, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := []string{"x"}
+		e.Body(&req)
+		_, err := c.RateCenters.UpdateReorderNotification(ctx, req)
 		return err
 	}},
-	{fn: "ReferenceDataService.GetDeviceType", op: "GET /v2/ref/devicetype/{id}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.ReferenceData.GetDeviceType(ctx, "a1")
+	{fn: "ReferenceDataService.GetDeviceType", op: "GET /v2/ref/devicetype/{id}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.ReferenceData.GetDeviceType(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "ReferenceDataService.GetDialPlanActionTypes", op: "GET /v2/ref/dialplan/actiontypes", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.ReferenceData.GetDialPlanActionTypes(ctx, nil)
+	{fn: "ReferenceDataService.GetDialPlanActionTypes", op: "GET /v2/ref/dialplan/actiontypes", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &ReferenceDataGetDialPlanActionTypesOptions{}
+		e.Query(opts)
+		_, err := c.ReferenceData.GetDialPlanActionTypes(ctx, opts)
 		return err
 	}},
-	{fn: "ReferenceDataService.GetLanguage", op: "GET /v2/language", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
+	{fn: "ReferenceDataService.GetLanguage", op: "GET /v2/language", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.ReferenceData.GetLanguage(ctx)
 		return err
 	}},
-	{fn: "ReferenceDataService.GetRoutePlanDefinitionTemplate", op: "GET /v2/ref/routeplan-definition-template", args: nil, answer: "streamed", call: func(ctx context.Context, c *Client) error {
+	{fn: "ReferenceDataService.GetRoutePlanDefinitionTemplate", op: "GET /v2/ref/routeplan-definition-template", args: nil, answer: "streamed", call: func(ctx context.Context, c *Client, e callEnv) error {
 		return c.ReferenceData.GetRoutePlanDefinitionTemplate(ctx, io.Discard)
 	}},
-	{fn: "ReferenceDataService.GetSecondaryLocationTypes", op: "GET /v2/ref/secondary-location-types", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
+	{fn: "ReferenceDataService.GetSecondaryLocationTypes", op: "GET /v2/ref/secondary-location-types", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.ReferenceData.GetSecondaryLocationTypes(ctx)
 		return err
 	}},
-	{fn: "ReferenceDataService.GetSidecarType", op: "GET /v2/ref/sidecartype/{id}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.ReferenceData.GetSidecarType(ctx, "a1")
+	{fn: "ReferenceDataService.GetSidecarType", op: "GET /v2/ref/sidecartype/{id}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.ReferenceData.GetSidecarType(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "ReferenceDataService.GetSystemDefaultMedia", op: "GET /v2/ref/system-default-media/{type}", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.ReferenceData.GetSystemDefaultMedia(ctx, "a1")
+	{fn: "ReferenceDataService.GetSystemDefaultMedia", op: "GET /v2/ref/system-default-media/{type}", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.ReferenceData.GetSystemDefaultMedia(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "ReferenceDataService.GetTimeZones", op: "GET /v2/ref/timezones", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
+	{fn: "ReferenceDataService.GetTimeZones", op: "GET /v2/ref/timezones", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.ReferenceData.GetTimeZones(ctx)
 		return err
 	}},
-	{fn: "ReferenceDataService.ListLanguages", op: "GET /v2/ref/language", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
+	{fn: "ReferenceDataService.ListLanguages", op: "GET /v2/ref/language", args: nil, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.ReferenceData.ListLanguages(ctx)
 		return err
 	}},
-	{fn: "ReferenceDataService.ListPermissions", op: "GET /v2/ref/permissions", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.ReferenceData.ListPermissions(ctx, nil)
+	{fn: "ReferenceDataService.ListPermissions", op: "GET /v2/ref/permissions", args: nil, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &ReferenceDataListPermissionsOptions{}
+		e.Query(opts)
+		_, err := c.ReferenceData.ListPermissions(ctx, opts)
 		return err
 	}},
-	{fn: "ReferenceDataService.ListSidecarTypes", op: "GET /v2/ref/sidecartype", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
+	{fn: "ReferenceDataService.ListSidecarTypes", op: "GET /v2/ref/sidecartype", args: nil, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.ReferenceData.ListSidecarTypes(ctx)
 		return err
 	}},
-	{fn: "SSOService.DeleteLinkage", op: "DELETE /v2/authn/sso/sso-linkage", args: nil, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.SSO.DeleteLinkage(ctx, &SSODeleteLinkageOptions{AccountID: "x", UserID: "x"})
+	{fn: "SSOService.DeleteLinkage", op: "DELETE /v2/authn/sso/sso-linkage", args: nil, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &SSODeleteLinkageOptions{AccountID: "x", UserID: "x"}
+		e.Query(opts)
+		return c.SSO.DeleteLinkage(ctx, opts)
 	}},
-	{fn: "SSOService.Finish", op: "POST /v2/authn/sso/login-callback", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSO.Finish(ctx, &SSOFinishOptions{Code: "x", RedirectURI: "x", State: "ACCOUNT_LEVEL_SSO"})
+	{fn: "SSOService.Finish", op: "POST /v2/authn/sso/login-callback", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &SSOFinishOptions{Code: "x", RedirectURI: "x", State: "ACCOUNT_LEVEL_SSO"}
+		e.Query(opts)
+		_, err := c.SSO.Finish(ctx, opts)
 		return err
 	}},
-	{fn: "SSOService.GetClientID", op: "GET /v2/authorize/sso", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
+	{fn: "SSOService.GetClientID", op: "GET /v2/authorize/sso", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.SSO.GetClientID(ctx)
 		return err
 	}},
-	{fn: "SSOService.GetLoginInfo", op: "POST /v2/authorize/sso", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSO.GetLoginInfo(ctx, nil)
+	{fn: "SSOService.GetLoginInfo", op: "POST /v2/authorize/sso", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &SSOGetLoginInfoOptions{}
+		e.Query(opts)
+		_, err := c.SSO.GetLoginInfo(ctx, opts)
 		return err
 	}},
-	{fn: "SSOService.ListLinkages", op: "GET /v2/authn/sso/sso-linkage", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSO.ListLinkages(ctx, &SSOListLinkagesOptions{AccountID: "x"})
+	{fn: "SSOService.ListLinkages", op: "GET /v2/authn/sso/sso-linkage", args: nil, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &SSOListLinkagesOptions{AccountID: "x"}
+		e.Query(opts)
+		_, err := c.SSO.ListLinkages(ctx, opts)
 		return err
 	}},
-	{fn: "SSOService.Start", op: "POST /v2/authn/sso/{emailAddress}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSO.Start(ctx, "a1", nil)
+	{fn: "SSOService.Start", op: "POST /v2/authn/sso/{emailAddress}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &SSOStartOptions{}
+		e.Query(opts)
+		_, err := c.SSO.Start(ctx, e.Arg(0), opts)
 		return err
 	}},
-	{fn: "SSOConfigsService.CreateAccount", op: "POST /v2/authn/sso-config/accounts", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOConfigs.CreateAccount(ctx, &CreateSSOConfigRequest{SSOName: "xxxx"})
+	{fn: "SSOConfigsService.CreateAccount", op: "POST /v2/authn/sso-config/accounts", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateSSOConfigRequest{SSOName: "xxxx"}
+		e.Body(req)
+		_, err := c.SSOConfigs.CreateAccount(ctx, req)
 		return err
 	}},
-	{fn: "SSOConfigsService.CreateAccountStatus", op: "POST /v2/authn/sso-config/accounts/{accountId}/{ssoName}/status", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.SSOConfigs.CreateAccountStatus(ctx, "a1", "a2", nil)
+	{fn: "SSOConfigsService.CreateAccountStatus", op: "POST /v2/authn/sso-config/accounts/{accountId}/{ssoName}/status", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &SSOConfigsCreateAccountStatusOptions{}
+		e.Query(opts)
+		return c.SSOConfigs.CreateAccountStatus(ctx, e.Arg(0), e.Arg(1), opts)
 	}},
-	{fn: "SSOConfigsService.CreatePartition", op: "POST /v2/authn/sso-config/partitions/enforced", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOConfigs.CreatePartition(ctx, &CreateSSOConfigRequest{SSOName: "xxxx"})
+	{fn: "SSOConfigsService.CreatePartition", op: "POST /v2/authn/sso-config/partitions/enforced", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateSSOConfigRequest{SSOName: "xxxx"}
+		e.Body(req)
+		_, err := c.SSOConfigs.CreatePartition(ctx, req)
 		return err
 	}},
-	{fn: "SSOConfigsService.CreatePartitionStatus", op: "POST /v2/authn/sso-config/partitions/enforced/{partitionId}/{ssoName}/status", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.SSOConfigs.CreatePartitionStatus(ctx, "a1", nil)
+	{fn: "SSOConfigsService.CreatePartitionStatus", op: "POST /v2/authn/sso-config/partitions/enforced/{partitionId}/{ssoName}/status", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &SSOConfigsCreatePartitionStatusOptions{}
+		e.Query(opts)
+		return c.SSOConfigs.CreatePartitionStatus(ctx, e.Arg(0), opts)
 	}},
-	{fn: "SSOConfigsService.DeleteAccount", op: "DELETE /v2/authn/sso-config/accounts/{accountId}/{ssoName}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.SSOConfigs.DeleteAccount(ctx, "a1", "a2")
+	{fn: "SSOConfigsService.DeleteAccount", op: "DELETE /v2/authn/sso-config/accounts/{accountId}/{ssoName}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.SSOConfigs.DeleteAccount(ctx, e.Arg(0), e.Arg(1))
 	}},
-	{fn: "SSOConfigsService.DeletePartition", op: "DELETE /v2/authn/sso-config/partitions/enforced/{partitionId}/{ssoName}", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.SSOConfigs.DeletePartition(ctx, "a1")
+	{fn: "SSOConfigsService.DeletePartition", op: "DELETE /v2/authn/sso-config/partitions/enforced/{partitionId}/{ssoName}", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.SSOConfigs.DeletePartition(ctx, e.Arg(0))
 	}},
-	{fn: "SSOConfigsService.GetAccount", op: "GET /v2/authn/sso-config/accounts/{accountId}/{ssoName}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOConfigs.GetAccount(ctx, "a1", "a2")
+	{fn: "SSOConfigsService.GetAccount", op: "GET /v2/authn/sso-config/accounts/{accountId}/{ssoName}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.SSOConfigs.GetAccount(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "SSOConfigsService.GetAccountSigningCertificate", op: "GET /v2/authn/sso-config/accounts/{accountId}/signing-certificate", args: []string{"a1"}, answer: "streamed", call: func(ctx context.Context, c *Client) error {
-		return c.SSOConfigs.GetAccountSigningCertificate(ctx, "a1", nil, io.Discard)
+	{fn: "SSOConfigsService.GetAccountSigningCertificate", op: "GET /v2/authn/sso-config/accounts/{accountId}/signing-certificate", args: []string{"a1"}, answer: "streamed", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &SSOConfigsGetAccountSigningCertificateOptions{}
+		e.Query(opts)
+		return c.SSOConfigs.GetAccountSigningCertificate(ctx, e.Arg(0), opts, io.Discard)
 	}},
-	{fn: "SSOConfigsService.GetAccountUserValidation", op: "GET /v2/authn/sso-config/accounts/{accountId}/user-validation", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOConfigs.GetAccountUserValidation(ctx, "a1", nil)
+	{fn: "SSOConfigsService.GetAccountUserValidation", op: "GET /v2/authn/sso-config/accounts/{accountId}/user-validation", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &SSOConfigsGetAccountUserValidationOptions{}
+		e.Query(opts)
+		_, err := c.SSOConfigs.GetAccountUserValidation(ctx, e.Arg(0), opts)
 		return err
 	}},
-	{fn: "SSOConfigsService.GetPartition", op: "GET /v2/authn/sso-config/partitions/enforced/{partitionId}/{ssoName}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOConfigs.GetPartition(ctx, "a1")
+	{fn: "SSOConfigsService.GetPartition", op: "GET /v2/authn/sso-config/partitions/enforced/{partitionId}/{ssoName}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.SSOConfigs.GetPartition(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "SSOConfigsService.GetPartitionSigningCertificate", op: "GET /v2/authn/sso-config/partitions/enforced/{partitionId}/signing-certificate", args: nil, answer: "streamed", call: func(ctx context.Context, c *Client) error {
-		return c.SSOConfigs.GetPartitionSigningCertificate(ctx, nil, io.Discard)
+	{fn: "SSOConfigsService.GetPartitionSigningCertificate", op: "GET /v2/authn/sso-config/partitions/enforced/{partitionId}/signing-certificate", args: nil, answer: "streamed", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &SSOConfigsGetPartitionSigningCertificateOptions{}
+		e.Query(opts)
+		return c.SSOConfigs.GetPartitionSigningCertificate(ctx, opts, io.Discard)
 	}},
-	{fn: "SSOConfigsService.ListForAccount", op: "GET /v2/authn/sso-config/accounts/{accountId}", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOConfigs.ListForAccount(ctx, "a1")
+	{fn: "SSOConfigsService.ListForAccount", op: "GET /v2/authn/sso-config/accounts/{accountId}", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.SSOConfigs.ListForAccount(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "SSOConfigsService.ListForPartition", op: "GET /v2/authn/sso-config/partitions/enforced/{partitionId}", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
+	{fn: "SSOConfigsService.ListForPartition", op: "GET /v2/authn/sso-config/partitions/enforced/{partitionId}", args: nil, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.SSOConfigs.ListForPartition(ctx)
 		return err
 	}},
-	{fn: "SSOConfigsService.UpdateAccount", op: "PUT /v2/authn/sso-config/accounts/{accountId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOConfigs.UpdateAccount(ctx, "a1", &CompleteSSOConfigRequest{IdentityProviderSignInURL: "x", IdentityProviderSigningCertificate: "x", ExternalIDAttributeFieldMapping: "x", SSOName: "x"})
+	{fn: "SSOConfigsService.UpdateAccount", op: "PUT /v2/authn/sso-config/accounts/{accountId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CompleteSSOConfigRequest{IdentityProviderSignInURL: "x", IdentityProviderSigningCertificate: "x", ExternalIDAttributeFieldMapping: "x", SSOName: "x"}
+		e.Body(req)
+		_, err := c.SSOConfigs.UpdateAccount(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "SSOConfigsService.UpdatePartition", op: "PUT /v2/authn/sso-config/partitions/enforced/{partitionId}", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOConfigs.UpdatePartition(ctx, &CompleteSSOConfigRequest{IdentityProviderSignInURL: "x", IdentityProviderSigningCertificate: "x", ExternalIDAttributeFieldMapping: "x", SSOName: "x"})
+	{fn: "SSOConfigsService.UpdatePartition", op: "PUT /v2/authn/sso-config/partitions/enforced/{partitionId}", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CompleteSSOConfigRequest{IdentityProviderSignInURL: "x", IdentityProviderSigningCertificate: "x", ExternalIDAttributeFieldMapping: "x", SSOName: "x"}
+		e.Body(req)
+		_, err := c.SSOConfigs.UpdatePartition(ctx, req)
 		return err
 	}},
-	{fn: "SSOConfigsService.UpdateSubPartitions", op: "PUT /v2/authn/sso-config/partitions/enforced/sub-partitions/{ssoName}", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.SSOConfigs.UpdateSubPartitions(ctx, "a1", &UpdateSubPartitionsRequest{EnforcedSubPartitions: []string{}})
+	{fn: "SSOConfigsService.UpdateSubPartitions", op: "PUT /v2/authn/sso-config/partitions/enforced/sub-partitions/{ssoName}", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateSubPartitionsRequest{EnforcedSubPartitions: []string{}}
+		e.Body(req)
+		return c.SSOConfigs.UpdateSubPartitions(ctx, e.Arg(0), req)
 	}},
-	{fn: "SSOExemptionsService.CreateAccount", op: "POST /v2/authn/sso-config/accounts/{accountId}/exemptions", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOExemptions.CreateAccount(ctx, "a1", &CreateSSOExemptionRequest{ExemptionType: ExemptionTypeValues()[0], Exemptions: []string{}})
+	{fn: "SSOExemptionsService.CreateAccount", op: "POST /v2/authn/sso-config/accounts/{accountId}/exemptions", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateSSOExemptionRequest{ExemptionType: ExemptionTypeValues()[0], Exemptions: []string{}}
+		e.Body(req)
+		_, err := c.SSOExemptions.CreateAccount(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "SSOExemptionsService.CreatePartition", op: "POST /v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOExemptions.CreatePartition(ctx, &CreateSSOExemptionRequest{ExemptionType: ExemptionTypeValues()[0], Exemptions: []string{}})
+	{fn: "SSOExemptionsService.CreatePartition", op: "POST /v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateSSOExemptionRequest{ExemptionType: ExemptionTypeValues()[0], Exemptions: []string{}}
+		e.Body(req)
+		_, err := c.SSOExemptions.CreatePartition(ctx, req)
 		return err
 	}},
-	{fn: "SSOExemptionsService.DeleteAccount", op: "DELETE /v2/authn/sso-config/accounts/{accountId}/exemptions/{exemptionId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.SSOExemptions.DeleteAccount(ctx, "a1", "a2")
+	{fn: "SSOExemptionsService.DeleteAccount", op: "DELETE /v2/authn/sso-config/accounts/{accountId}/exemptions/{exemptionId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.SSOExemptions.DeleteAccount(ctx, e.Arg(0), e.Arg(1))
 	}},
-	{fn: "SSOExemptionsService.DeletePartition", op: "DELETE /v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions/{exemptionId}", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.SSOExemptions.DeletePartition(ctx, "a1")
+	{fn: "SSOExemptionsService.DeletePartition", op: "DELETE /v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions/{exemptionId}", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.SSOExemptions.DeletePartition(ctx, e.Arg(0))
 	}},
-	{fn: "SSOExemptionsService.GetAccount", op: "GET /v2/authn/sso-config/accounts/{accountId}/exemptions/{exemptionId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOExemptions.GetAccount(ctx, "a1", "a2")
+	{fn: "SSOExemptionsService.GetAccount", op: "GET /v2/authn/sso-config/accounts/{accountId}/exemptions/{exemptionId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.SSOExemptions.GetAccount(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "SSOExemptionsService.GetPartition", op: "GET /v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions/{exemptionId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOExemptions.GetPartition(ctx, "a1")
+	{fn: "SSOExemptionsService.GetPartition", op: "GET /v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions/{exemptionId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.SSOExemptions.GetPartition(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "SSOExemptionsService.ListForAccount", op: "GET /v2/authn/sso-config/accounts/{accountId}/exemptions", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOExemptions.ListForAccount(ctx, "a1")
+	{fn: "SSOExemptionsService.ListForAccount", op: "GET /v2/authn/sso-config/accounts/{accountId}/exemptions", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.SSOExemptions.ListForAccount(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "SSOExemptionsService.ListForPartition", op: "GET /v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
+	{fn: "SSOExemptionsService.ListForPartition", op: "GET /v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions", args: nil, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.SSOExemptions.ListForPartition(ctx)
 		return err
 	}},
-	{fn: "SSOExemptionsService.UpdateAccount", op: "PUT /v2/authn/sso-config/accounts/{accountId}/exemptions/{exemptionId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOExemptions.UpdateAccount(ctx, "a1", "a2", &UpdateSSOExemptionRequest{ExemptionType: ExemptionTypeValues()[0], Exemptions: []string{}})
+	{fn: "SSOExemptionsService.UpdateAccount", op: "PUT /v2/authn/sso-config/accounts/{accountId}/exemptions/{exemptionId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateSSOExemptionRequest{ExemptionType: ExemptionTypeValues()[0], Exemptions: []string{}}
+		e.Body(req)
+		_, err := c.SSOExemptions.UpdateAccount(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "SSOExemptionsService.UpdatePartition", op: "PUT /v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions/{exemptionId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SSOExemptions.UpdatePartition(ctx, "a1", &UpdateSSOExemptionRequest{ExemptionType: ExemptionTypeValues()[0], Exemptions: []string{}})
+	{fn: "SSOExemptionsService.UpdatePartition", op: "PUT /v2/authn/sso-config/partitions/enforced/{partitionId}/exemptions/{exemptionId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateSSOExemptionRequest{ExemptionType: ExemptionTypeValues()[0], Exemptions: []string{}}
+		e.Body(req)
+		_, err := c.SSOExemptions.UpdatePartition(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "SecurityGroupsService.Create", op: "POST /v2/partition/{partitionId}/security", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SecurityGroups.Create(ctx, &CreateSecurityRoleRequest{})
+	{fn: "SecurityGroupsService.Create", op: "POST /v2/partition/{partitionId}/security", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateSecurityRoleRequest{}
+		e.Body(req)
+		_, err := c.SecurityGroups.Create(ctx, req)
 		return err
 	}},
-	{fn: "SecurityGroupsService.Delete", op: "DELETE /v2/partition/{partitionId}/security/{securityId}", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.SecurityGroups.Delete(ctx, "a1")
+	{fn: "SecurityGroupsService.Delete", op: "DELETE /v2/partition/{partitionId}/security/{securityId}", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.SecurityGroups.Delete(ctx, e.Arg(0))
 	}},
-	{fn: "SecurityGroupsService.Get", op: "GET /v2/partition/{partitionId}/security/{securityId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SecurityGroups.Get(ctx, "a1")
+	{fn: "SecurityGroupsService.Get", op: "GET /v2/partition/{partitionId}/security/{securityId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.SecurityGroups.Get(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "SecurityGroupsService.List", op: "GET /v2/partition/{partitionId}/security", args: nil, answer: "[]", call: func(ctx context.Context, c *Client) error {
+	{fn: "SecurityGroupsService.List", op: "GET /v2/partition/{partitionId}/security", args: nil, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.SecurityGroups.List(ctx)
 		return err
 	}},
-	{fn: "SecurityGroupsService.Patch", op: "PATCH /v2/partition/{partitionId}/security/{securityId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SecurityGroups.Patch(ctx, "a1", map[string]any{})
+	{fn: "SecurityGroupsService.Patch", op: "PATCH /v2/partition/{partitionId}/security/{securityId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := map[string]any{}
+		e.Body(&req)
+		_, err := c.SecurityGroups.Patch(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "SecurityGroupsService.Update", op: "PUT /v2/partition/{partitionId}/security/{securityId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SecurityGroups.Update(ctx, "a1", &UpdateSecurityRoleRequest{})
+	{fn: "SecurityGroupsService.Update", op: "PUT /v2/partition/{partitionId}/security/{securityId}", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateSecurityRoleRequest{}
+		e.Body(req)
+		_, err := c.SecurityGroups.Update(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "ServiceActivationsService.GetEvent", op: "GET /v2/partition/{partitionId}/account/{accountId}/reference/{referenceId}/type/{serviceType}", args: []string{"a1", "a2", "ACTIVATION"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.ServiceActivations.GetEvent(ctx, "a1", "a2", ServiceActivationType("ACTIVATION"))
+	{fn: "ServiceActivationsService.GetEvent", op: "GET /v2/partition/{partitionId}/account/{accountId}/reference/{referenceId}/type/{serviceType}", args: []string{"a1", "a2", "ACTIVATION"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.ServiceActivations.GetEvent(ctx, e.Arg(0), e.Arg(1), ServiceActivationType(e.Arg(2)))
 		return err
 	}},
-	{fn: "SipTrunkGroupsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SipTrunkGroups.Create(ctx, "a1", &CreateSIPTrunkGroupRequest{Name: "x"})
+	{fn: "SipTrunkGroupsService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateSIPTrunkGroupRequest{Name: "x"}
+		e.Body(req)
+		_, err := c.SipTrunkGroups.Create(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "SipTrunkGroupsService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.SipTrunkGroups.Delete(ctx, "a1", "a2")
+	{fn: "SipTrunkGroupsService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.SipTrunkGroups.Delete(ctx, e.Arg(0), e.Arg(1))
 	}},
-	{fn: "SipTrunkGroupsService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SipTrunkGroups.Get(ctx, "a1", "a2")
+	{fn: "SipTrunkGroupsService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.SipTrunkGroups.Get(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "SipTrunkGroupsService.GetForward", op: "GET /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}/forward", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SipTrunkGroups.GetForward(ctx, "a1", "a2")
+	{fn: "SipTrunkGroupsService.GetForward", op: "GET /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}/forward", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.SipTrunkGroups.GetForward(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "SipTrunkGroupsService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SipTrunkGroups.List(ctx, "a1")
+	{fn: "SipTrunkGroupsService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.SipTrunkGroups.List(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "SipTrunkGroupsService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SipTrunkGroups.Update(ctx, "a1", "a2", &UpdateSIPTrunkGroupRequest{Name: "x"})
+	{fn: "SipTrunkGroupsService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateSIPTrunkGroupRequest{Name: "x"}
+		e.Body(req)
+		_, err := c.SipTrunkGroups.Update(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "SipTrunkGroupsService.UpdateForward", op: "PUT /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}/forward", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SipTrunkGroups.UpdateForward(ctx, "a1", "a2", &UpdateSIPTrunkGroupForwardRulesRequest{})
+	{fn: "SipTrunkGroupsService.UpdateForward", op: "PUT /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}/forward", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateSIPTrunkGroupForwardRulesRequest{}
+		e.Body(req)
+		_, err := c.SipTrunkGroups.UpdateForward(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "SipTrunksService.ListSharedPlanLookups", op: "GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/shared-plan-lookup", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SipTrunks.ListSharedPlanLookups(ctx, "a1")
+	{fn: "SipTrunksService.ListSharedPlanLookups", op: "GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/shared-plan-lookup", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.SipTrunks.ListSharedPlanLookups(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "SipTrunksService.Validate", op: "GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/validate", args: []string{"a1"}, answer: "true", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SipTrunks.Validate(ctx, "a1", &SipTrunksValidateOptions{IP: "x", Port: "x"})
+	{fn: "SipTrunksService.Validate", op: "GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/validate", args: []string{"a1"}, answer: "true", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &SipTrunksValidateOptions{IP: "x", Port: "x"}
+		e.Query(opts)
+		_, err := c.SipTrunks.Validate(ctx, e.Arg(0), opts)
 		return err
 	}},
-	{fn: "SpecialtyLinesService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/specialty-line", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SpecialtyLines.Create(ctx, "a1", &CreateSpecialtyLineRequest{CallerID: "x", CallingPlanIDs: []string{}, E911CallbackNumber: "x", Name: "x"})
+	{fn: "SpecialtyLinesService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/specialty-line", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateSpecialtyLineRequest{CallerID: "x", CallingPlanIDs: []string{}, E911CallbackNumber: "x", Name: "x"}
+		e.Body(req)
+		_, err := c.SpecialtyLines.Create(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "SpecialtyLinesService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/specialty-line/{lineId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.SpecialtyLines.Delete(ctx, "a1", "a2")
+	{fn: "SpecialtyLinesService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/specialty-line/{lineId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.SpecialtyLines.Delete(ctx, e.Arg(0), e.Arg(1))
 	}},
-	{fn: "SpecialtyLinesService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/specialty-line/{lineId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SpecialtyLines.Get(ctx, "a1", "a2")
+	{fn: "SpecialtyLinesService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/specialty-line/{lineId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.SpecialtyLines.Get(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "SpecialtyLinesService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/specialty-line", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SpecialtyLines.List(ctx, "a1")
+	{fn: "SpecialtyLinesService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/specialty-line", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.SpecialtyLines.List(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "SpecialtyLinesService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/specialty-line/{lineId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SpecialtyLines.Update(ctx, "a1", "a2", &UpdateSpecialtyLineRequest{CallerID: "x", CallingPlanIDs: []string{}, E911CallbackNumber: "x", Name: "x"})
+	{fn: "SpecialtyLinesService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/specialty-line/{lineId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateSpecialtyLineRequest{CallerID: "x", CallingPlanIDs: []string{}, E911CallbackNumber: "x", Name: "x"}
+		e.Body(req)
+		_, err := c.SpecialtyLines.Update(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "SpecialtyLinesService.ValidateSIPUsername", op: "POST /v2/rpc/specialty-line/validate-sip-username", args: nil, answer: "true", call: func(ctx context.Context, c *Client) error {
-		_, err := c.SpecialtyLines.ValidateSIPUsername(ctx, &ValidateSIPUsernameRequest{Username: "x"})
+	{fn: "SpecialtyLinesService.ValidateSIPUsername", op: "POST /v2/rpc/specialty-line/validate-sip-username", args: nil, answer: "true", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &ValidateSIPUsernameRequest{Username: "x"}
+		e.Body(req)
+		_, err := c.SpecialtyLines.ValidateSIPUsername(ctx, req)
 		return err
 	}},
-	{fn: "TelephoneNumbersService.Accept911AddressCorrection", op: "PUT /v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}/911-address/correction/accept", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.TelephoneNumbers.Accept911AddressCorrection(ctx, "a1", "a2")
+	{fn: "TelephoneNumbersService.Accept911AddressCorrection", op: "PUT /v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}/911-address/correction/accept", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.TelephoneNumbers.Accept911AddressCorrection(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "TelephoneNumbersService.Accept911AddressOriginal", op: "PUT /v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}/911-address/original/accept", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.TelephoneNumbers.Accept911AddressOriginal(ctx, "a1", "a2", nil)
+	{fn: "TelephoneNumbersService.Accept911AddressOriginal", op: "PUT /v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}/911-address/original/accept", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &TelephoneNumbersAccept911AddressOriginalOptions{}
+		e.Query(opts)
+		_, err := c.TelephoneNumbers.Accept911AddressOriginal(ctx, e.Arg(0), e.Arg(1), opts)
 		return err
 	}},
-	{fn: "TelephoneNumbersService.CancelTNRequests", op: "POST /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests/actions/cancel", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.TelephoneNumbers.CancelTNRequests(ctx, "a1", &CancelActionRequest{})
+	{fn: "TelephoneNumbersService.CancelTNRequests", op: "POST /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests/actions/cancel", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CancelActionRequest{}
+		e.Body(req)
+		return c.TelephoneNumbers.CancelTNRequests(ctx, e.Arg(0), req)
 	}},
-	{fn: "TelephoneNumbersService.Create", op: "POST /v2/partition/{partitionId}/telephonenumber", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.TelephoneNumbers.Create(ctx, &CreateTelephoneNumberViewRequest{})
+	{fn: "TelephoneNumbersService.Create", op: "POST /v2/partition/{partitionId}/telephonenumber", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateTelephoneNumberViewRequest{}
+		e.Body(req)
+		_, err := c.TelephoneNumbers.Create(ctx, req)
 		return err
 	}},
-	{fn: "TelephoneNumbersService.CreateBulkImport", op: "POST /v2/partition/{partitionId}/telephonenumber/bulkimport_2", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.TelephoneNumbers.CreateBulkImport(ctx, &CreateJobUploadKeyRequest{})
+	{fn: "TelephoneNumbersService.CreateBulkImport", op: "POST /v2/partition/{partitionId}/telephonenumber/bulkimport_2", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateJobUploadKeyRequest{}
+		e.Body(req)
+		_, err := c.TelephoneNumbers.CreateBulkImport(ctx, req)
 		return err
 	}},
-	{fn: "TelephoneNumbersService.CreateExternal", op: "POST /v2/partition/{partitionId}/account/{accountId}/telephonenumber/external", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.TelephoneNumbers.CreateExternal(ctx, "a1", &CreateExternalTNRequest{})
+	{fn: "TelephoneNumbersService.CreateExternal", op: "POST /v2/partition/{partitionId}/account/{accountId}/telephonenumber/external", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateExternalTNRequest{}
+		e.Body(req)
+		_, err := c.TelephoneNumbers.CreateExternal(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "TelephoneNumbersService.CreateTNRequest", op: "POST /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.TelephoneNumbers.CreateTNRequest(ctx, "a1", &CreateDynamicTelephoneNumberActivationRequest{})
+	{fn: "TelephoneNumbersService.CreateTNRequest", op: "POST /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateDynamicTelephoneNumberActivationRequest{}
+		e.Body(req)
+		_, err := c.TelephoneNumbers.CreateTNRequest(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "TelephoneNumbersService.DeleteFromInventory", op: "DELETE /v2/partition/{partitionId}/telephonenumber/{tn}", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.TelephoneNumbers.DeleteFromInventory(ctx, "a1")
+	{fn: "TelephoneNumbersService.DeleteFromInventory", op: "DELETE /v2/partition/{partitionId}/telephonenumber/{tn}", args: []string{"a1"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.TelephoneNumbers.DeleteFromInventory(ctx, e.Arg(0))
 	}},
-	{fn: "TelephoneNumbersService.ExportInventory", op: "GET /v2/partition/{partitionId}/telephonenumber/export_2", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
+	{fn: "TelephoneNumbersService.ExportInventory", op: "GET /v2/partition/{partitionId}/telephonenumber/export_2", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
 		_, err := c.TelephoneNumbers.ExportInventory(ctx)
 		return err
 	}},
-	{fn: "TelephoneNumbersService.ExportInventoryCSV", op: "GET /v2/partition/{partitionId}/telephonenumber/export", args: nil, answer: "streamed", call: func(ctx context.Context, c *Client) error {
+	{fn: "TelephoneNumbersService.ExportInventoryCSV", op: "GET /v2/partition/{partitionId}/telephonenumber/export", args: nil, answer: "streamed", call: func(ctx context.Context, c *Client, e callEnv) error {
 		return c.TelephoneNumbers.ExportInventoryCSV(ctx, io.Discard)
 	}},
-	{fn: "TelephoneNumbersService.ExportStatusSearch", op: "GET /v2/partition/{partitionId}/telephonenumber/exportstatussearch_2", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.TelephoneNumbers.ExportStatusSearch(ctx, nil)
+	{fn: "TelephoneNumbersService.ExportStatusSearch", op: "GET /v2/partition/{partitionId}/telephonenumber/exportstatussearch_2", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &TelephoneNumbersExportStatusSearchOptions{}
+		e.Query(opts)
+		_, err := c.TelephoneNumbers.ExportStatusSearch(ctx, opts)
 		return err
 	}},
-	{fn: "TelephoneNumbersService.ExportStatusSearchCSV", op: "GET /v2/partition/{partitionId}/telephonenumber/exportstatussearch", args: nil, answer: "streamed", call: func(ctx context.Context, c *Client) error {
-		return c.TelephoneNumbers.ExportStatusSearchCSV(ctx, nil, io.Discard)
+	{fn: "TelephoneNumbersService.ExportStatusSearchCSV", op: "GET /v2/partition/{partitionId}/telephonenumber/exportstatussearch", args: nil, answer: "streamed", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &TelephoneNumbersExportStatusSearchCSVOptions{}
+		e.Query(opts)
+		return c.TelephoneNumbers.ExportStatusSearchCSV(ctx, opts, io.Discard)
 	}},
-	{fn: "TelephoneNumbersService.Get911AddressCorrection", op: "GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}/911-address/correction", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.TelephoneNumbers.Get911AddressCorrection(ctx, "a1", "a2")
+	{fn: "TelephoneNumbersService.Get911AddressCorrection", op: "GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}/911-address/correction", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.TelephoneNumbers.Get911AddressCorrection(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "TelephoneNumbersService.Get911AddressUsages", op: "GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}/911-address/usages", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.TelephoneNumbers.Get911AddressUsages(ctx, "a1", "a2")
+	{fn: "TelephoneNumbersService.Get911AddressUsages", op: "GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber/{tn}/911-address/usages", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.TelephoneNumbers.Get911AddressUsages(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "TelephoneNumbersService.GetAvailability", op: "GET /v2/partition/{partitionId}/telephonenumber/{tn}/availability", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.TelephoneNumbers.GetAvailability(ctx, "a1")
+	{fn: "TelephoneNumbersService.GetAvailability", op: "GET /v2/partition/{partitionId}/telephonenumber/{tn}/availability", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.TelephoneNumbers.GetAvailability(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "TelephoneNumbersService.GetTNRequest", op: "GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests/{orderId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.TelephoneNumbers.GetTNRequest(ctx, "a1", "a2")
+	{fn: "TelephoneNumbersService.GetTNRequest", op: "GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests/{orderId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.TelephoneNumbers.GetTNRequest(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "TelephoneNumbersService.IsOffNet", op: "GET /v2/partition/{partitionId}/telephonenumber/{tn}/fmfmcheck", args: []string{"a1"}, answer: "true", call: func(ctx context.Context, c *Client) error {
-		_, err := c.TelephoneNumbers.IsOffNet(ctx, "a1")
+	{fn: "TelephoneNumbersService.IsOffNet", op: "GET /v2/partition/{partitionId}/telephonenumber/{tn}/fmfmcheck", args: []string{"a1"}, answer: "true", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.TelephoneNumbers.IsOffNet(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "TelephoneNumbersService.ListByGroup", op: "GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber/groupid/{groupId}", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.TelephoneNumbers.ListByGroup(ctx, "a1", "a2")
+	{fn: "TelephoneNumbersService.ListByGroup", op: "GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber/groupid/{groupId}", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.TelephoneNumbers.ListByGroup(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "TelephoneNumbersService.ListTNRequests", op: "GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.TelephoneNumbers.ListTNRequests(ctx, "a1", nil)
+	{fn: "TelephoneNumbersService.ListTNRequests", op: "GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &TelephoneNumbersListTNRequestsOptions{}
+		e.Query(opts)
+		_, err := c.TelephoneNumbers.ListTNRequests(ctx, e.Arg(0), opts)
 		return err
 	}},
-	{fn: "TelephoneNumbersService.RecoverCooldown", op: "PUT /v2/partition/{partitionId}/telephonenumber/{tn}/cooldown/recover", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.TelephoneNumbers.RecoverCooldown(ctx, "a1")
+	{fn: "TelephoneNumbersService.RecoverCooldown", op: "PUT /v2/partition/{partitionId}/telephonenumber/{tn}/cooldown/recover", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.TelephoneNumbers.RecoverCooldown(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "TelephoneNumbersService.RefreshTNRequest", op: "POST /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests/{orderId}/refresh", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.TelephoneNumbers.RefreshTNRequest(ctx, "a1", "a2")
+	{fn: "TelephoneNumbersService.RefreshTNRequest", op: "POST /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests/{orderId}/refresh", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.TelephoneNumbers.RefreshTNRequest(ctx, e.Arg(0), e.Arg(1))
 	}},
-	{fn: "TelephoneNumbersService.ResubmitTNRequests", op: "POST /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests/actions/resubmit", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.TelephoneNumbers.ResubmitTNRequests(ctx, "a1", &CreateDynamicTelephoneNumberActivationRequest{})
+	{fn: "TelephoneNumbersService.ResubmitTNRequests", op: "POST /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests/actions/resubmit", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateDynamicTelephoneNumberActivationRequest{}
+		e.Body(req)
+		_, err := c.TelephoneNumbers.ResubmitTNRequests(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "TelephoneNumbersService.UpdateTNRequest", op: "PUT /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests/{orderId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.TelephoneNumbers.UpdateTNRequest(ctx, "a1", "a2", &UpdateDynamicTelephoneNumberActivationRequest{})
+	{fn: "TelephoneNumbersService.UpdateTNRequest", op: "PUT /v2/partition/{partitionId}/account/{accountId}/telephonenumber/tn-requests/{orderId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateDynamicTelephoneNumberActivationRequest{}
+		e.Body(req)
+		_, err := c.TelephoneNumbers.UpdateTNRequest(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "UserGroupsService.CreateSettings", op: "POST /v2/user-groups/settings", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.UserGroups.CreateSettings(ctx, &CreateUserGroupRequest{}, &UserGroupsCreateSettingsOptions{AccountID: "x"})
+	{fn: "UserGroupsService.CreateSettings", op: "POST /v2/user-groups/settings", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateUserGroupRequest{}
+		e.Body(req)
+		opts := &UserGroupsCreateSettingsOptions{AccountID: "x"}
+		e.Query(opts)
+		_, err := c.UserGroups.CreateSettings(ctx, req, opts)
 		return err
 	}},
-	{fn: "UserGroupsService.DeleteSettings", op: "DELETE /v2/user-groups/settings", args: nil, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.UserGroups.DeleteSettings(ctx, &UserGroupsDeleteSettingsOptions{AccountID: "x", GroupID: "x"})
+	{fn: "UserGroupsService.DeleteSettings", op: "DELETE /v2/user-groups/settings", args: nil, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &UserGroupsDeleteSettingsOptions{AccountID: "x", GroupID: "x"}
+		e.Query(opts)
+		return c.UserGroups.DeleteSettings(ctx, opts)
 	}},
-	{fn: "UserGroupsService.GetSettings", op: "GET /v2/user-groups/settings", args: nil, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.UserGroups.GetSettings(ctx, &UserGroupsGetSettingsOptions{AccountID: "x"})
+	{fn: "UserGroupsService.GetSettings", op: "GET /v2/user-groups/settings", args: nil, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &UserGroupsGetSettingsOptions{AccountID: "x"}
+		e.Query(opts)
+		_, err := c.UserGroups.GetSettings(ctx, opts)
 		return err
 	}},
-	{fn: "UserGroupsService.UpdateSettings", op: "PUT /v2/user-groups/settings", args: nil, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.UserGroups.UpdateSettings(ctx, &UpdateUserGroupRequest{}, &UserGroupsUpdateSettingsOptions{AccountID: "x", GroupID: "x"})
+	{fn: "UserGroupsService.UpdateSettings", op: "PUT /v2/user-groups/settings", args: nil, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateUserGroupRequest{}
+		e.Body(req)
+		opts := &UserGroupsUpdateSettingsOptions{AccountID: "x", GroupID: "x"}
+		e.Query(opts)
+		return c.UserGroups.UpdateSettings(ctx, req, opts)
 	}},
-	{fn: "UsersService.CreateAccountUser", op: "POST /v2/partition/{partitionId}/account/{accountId}/accountuser", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Users.CreateAccountUser(ctx, "a1", &CreateAccountUserRequest{Username: "xxx", FirstName: "xxx", LastName: "xxx"})
+	{fn: "UsersService.CreateAccountUser", op: "POST /v2/partition/{partitionId}/account/{accountId}/accountuser", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateAccountUserRequest{Username: "xxx", FirstName: "xxx", LastName: "xxx"}
+		e.Body(req)
+		_, err := c.Users.CreateAccountUser(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "UsersService.DeleteAccountUser", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.Users.DeleteAccountUser(ctx, "a1", "a2")
+	{fn: "UsersService.DeleteAccountUser", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.Users.DeleteAccountUser(ctx, e.Arg(0), e.Arg(1))
 	}},
-	{fn: "UsersService.GetAccountUser", op: "GET /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Users.GetAccountUser(ctx, "a1", "a2", nil)
+	{fn: "UsersService.GetAccountUser", op: "GET /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &UsersGetAccountUserOptions{}
+		e.Query(opts)
+		_, err := c.Users.GetAccountUser(ctx, e.Arg(0), e.Arg(1), opts)
 		return err
 	}},
-	{fn: "UsersService.GetVoicemail", op: "GET /v2/partition/{partitionId}/account/{accountId}/user/{userId}/voicemail", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Users.GetVoicemail(ctx, "a1", "a2")
+	{fn: "UsersService.GetVoicemail", op: "GET /v2/partition/{partitionId}/account/{accountId}/user/{userId}/voicemail", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.Users.GetVoicemail(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "UsersService.ListAccountUsers", op: "GET /v2/partition/{partitionId}/account/{accountId}/accountuser", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Users.ListAccountUsers(ctx, "a1", nil)
+	{fn: "UsersService.ListAccountUsers", op: "GET /v2/partition/{partitionId}/account/{accountId}/accountuser", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &UsersListAccountUsersOptions{}
+		e.Query(opts)
+		_, err := c.Users.ListAccountUsers(ctx, e.Arg(0), opts)
 		return err
 	}},
-	{fn: "UsersService.PatchAccountUser", op: "PATCH /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Users.PatchAccountUser(ctx, "a1", "a2", map[string]any{})
+	{fn: "UsersService.PatchAccountUser", op: "PATCH /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := map[string]any{}
+		e.Body(&req)
+		_, err := c.Users.PatchAccountUser(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "UsersService.PrevalidateEmail", op: "GET /v2/partition/{partitionId}/account/{accountId}/user/prevalidate/email/{email}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.Users.PrevalidateEmail(ctx, "a1", "a2", nil)
+	{fn: "UsersService.PrevalidateEmail", op: "GET /v2/partition/{partitionId}/account/{accountId}/user/prevalidate/email/{email}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &UsersPrevalidateEmailOptions{}
+		e.Query(opts)
+		return c.Users.PrevalidateEmail(ctx, e.Arg(0), e.Arg(1), opts)
 	}},
-	{fn: "UsersService.Repurpose", op: "PUT /v2/partition/{partitionId}/account/{accountId}/user/{userId}/repurpose", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Users.Repurpose(ctx, "a1", "a2", &ReassignEndUserRequest{})
+	{fn: "UsersService.Repurpose", op: "PUT /v2/partition/{partitionId}/account/{accountId}/user/{userId}/repurpose", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &ReassignEndUserRequest{}
+		e.Body(req)
+		_, err := c.Users.Repurpose(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "UsersService.ResetAccountUserPassword", op: "PUT /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}/resetpassword", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Users.ResetAccountUserPassword(ctx, "a1", "a2")
+	{fn: "UsersService.ResetAccountUserPassword", op: "PUT /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}/resetpassword", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.Users.ResetAccountUserPassword(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "UsersService.ResetPassword", op: "PUT /v2/partition/{partitionId}/account/{accountId}/user/{userId}/resetpassword", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Users.ResetPassword(ctx, "a1", "a2")
+	{fn: "UsersService.ResetPassword", op: "PUT /v2/partition/{partitionId}/account/{accountId}/user/{userId}/resetpassword", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.Users.ResetPassword(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "UsersService.SendWelcomeEmail", op: "POST /v2/partition/{partitionId}/account/{accountId}/user/{userId}/send-welcome-email", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.Users.SendWelcomeEmail(ctx, "a1", "a2")
+	{fn: "UsersService.SendWelcomeEmail", op: "POST /v2/partition/{partitionId}/account/{accountId}/user/{userId}/send-welcome-email", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.Users.SendWelcomeEmail(ctx, e.Arg(0), e.Arg(1))
 	}},
-	{fn: "UsersService.UnlockVM", op: "PUT /v2/partition/{partitionId}/account/{accountId}/user/{userId}/unlockvm", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Users.UnlockVM(ctx, "a1", "a2", nil)
+	{fn: "UsersService.UnlockVM", op: "PUT /v2/partition/{partitionId}/account/{accountId}/user/{userId}/unlockvm", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &UsersUnlockVMOptions{}
+		e.Query(opts)
+		_, err := c.Users.UnlockVM(ctx, e.Arg(0), e.Arg(1), opts)
 		return err
 	}},
-	{fn: "UsersService.UpdateAccountUser", op: "PUT /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.Users.UpdateAccountUser(ctx, "a1", "a2", &UpdateAccountUserRequest{Username: "xxx", FirstName: "xxx", LastName: "xxx"})
+	{fn: "UsersService.UpdateAccountUser", op: "PUT /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateAccountUserRequest{Username: "xxx", FirstName: "xxx", LastName: "xxx"}
+		e.Body(req)
+		_, err := c.Users.UpdateAccountUser(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "VirtualFaxService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/vfax", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.VirtualFax.Create(ctx, "a1", &CreateVirtualFaxLineRequest{})
+	{fn: "VirtualFaxService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/vfax", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateVirtualFaxLineRequest{}
+		e.Body(req)
+		_, err := c.VirtualFax.Create(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "VirtualFaxService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/vfax/{id}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.VirtualFax.Delete(ctx, "a1", "a2")
+	{fn: "VirtualFaxService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/vfax/{id}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.VirtualFax.Delete(ctx, e.Arg(0), e.Arg(1))
 	}},
-	{fn: "VirtualFaxService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/vfax/{id}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.VirtualFax.Get(ctx, "a1", "a2")
+	{fn: "VirtualFaxService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/vfax/{id}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.VirtualFax.Get(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "VirtualFaxService.GetOutbound", op: "GET /v2/partition/{partitionId}/account/{accountId}/vfax/outbound", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.VirtualFax.GetOutbound(ctx, "a1")
+	{fn: "VirtualFaxService.GetOutbound", op: "GET /v2/partition/{partitionId}/account/{accountId}/vfax/outbound", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.VirtualFax.GetOutbound(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "VirtualFaxService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/vfax", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.VirtualFax.List(ctx, "a1")
+	{fn: "VirtualFaxService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/vfax", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.VirtualFax.List(ctx, e.Arg(0))
 		return err
 	}},
-	{fn: "VirtualFaxService.Patch", op: "PATCH /v2/partition/{partitionId}/account/{accountId}/vfax/{id}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.VirtualFax.Patch(ctx, "a1", "a2", &PatchVirtualFaxLineRequest{})
+	{fn: "VirtualFaxService.Patch", op: "PATCH /v2/partition/{partitionId}/account/{accountId}/vfax/{id}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &PatchVirtualFaxLineRequest{}
+		e.Body(req)
+		_, err := c.VirtualFax.Patch(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "VirtualFaxService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/vfax/{id}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.VirtualFax.Update(ctx, "a1", "a2", &UpdateVirtualFaxLineRequest{})
+	{fn: "VirtualFaxService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/vfax/{id}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateVirtualFaxLineRequest{}
+		e.Body(req)
+		_, err := c.VirtualFax.Update(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "VirtualFaxService.UpdateOutbound", op: "PUT /v2/partition/{partitionId}/account/{accountId}/vfax/outbound", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.VirtualFax.UpdateOutbound(ctx, "a1", &UpdateVfaxOutboundRequest{})
+	{fn: "VirtualFaxService.UpdateOutbound", op: "PUT /v2/partition/{partitionId}/account/{accountId}/vfax/outbound", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateVfaxOutboundRequest{}
+		e.Body(req)
+		_, err := c.VirtualFax.UpdateOutbound(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "VoicemailBoxesService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/voicemailbox", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.VoicemailBoxes.Create(ctx, "a1", &CreateVoicemailBoxRequest{})
+	{fn: "VoicemailBoxesService.Create", op: "POST /v2/partition/{partitionId}/account/{accountId}/voicemailbox", args: []string{"a1"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &CreateVoicemailBoxRequest{}
+		e.Body(req)
+		_, err := c.VoicemailBoxes.Create(ctx, e.Arg(0), req)
 		return err
 	}},
-	{fn: "VoicemailBoxesService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.VoicemailBoxes.Delete(ctx, "a1", "a2")
+	{fn: "VoicemailBoxesService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.VoicemailBoxes.Delete(ctx, e.Arg(0), e.Arg(1))
 	}},
-	{fn: "VoicemailBoxesService.DeleteBusinessLineGreetingMedia", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "Personal"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.VoicemailBoxes.DeleteBusinessLineGreetingMedia(ctx, "a1", "a2", GreetingType("Personal"))
+	{fn: "VoicemailBoxesService.DeleteBusinessLineGreetingMedia", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "Personal"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.VoicemailBoxes.DeleteBusinessLineGreetingMedia(ctx, e.Arg(0), e.Arg(1), GreetingType(e.Arg(2)))
 	}},
-	{fn: "VoicemailBoxesService.DeleteGreetingMedia", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "Personal"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.VoicemailBoxes.DeleteGreetingMedia(ctx, "a1", "a2", GreetingType("Personal"))
+	{fn: "VoicemailBoxesService.DeleteGreetingMedia", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "Personal"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.VoicemailBoxes.DeleteGreetingMedia(ctx, e.Arg(0), e.Arg(1), GreetingType(e.Arg(2)))
 	}},
-	{fn: "VoicemailBoxesService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.VoicemailBoxes.Get(ctx, "a1", "a2")
+	{fn: "VoicemailBoxesService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.VoicemailBoxes.Get(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "VoicemailBoxesService.GetBusinessLineGreetingMedia", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "Personal"}, answer: "streamed", call: func(ctx context.Context, c *Client) error {
-		return c.VoicemailBoxes.GetBusinessLineGreetingMedia(ctx, "a1", "a2", GreetingType("Personal"), io.Discard)
+	{fn: "VoicemailBoxesService.GetBusinessLineGreetingMedia", op: "GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "Personal"}, answer: "streamed", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.VoicemailBoxes.GetBusinessLineGreetingMedia(ctx, e.Arg(0), e.Arg(1), GreetingType(e.Arg(2)), io.Discard)
 	}},
-	{fn: "VoicemailBoxesService.GetGreetingMedia", op: "GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "Personal"}, answer: "streamed", call: func(ctx context.Context, c *Client) error {
-		return c.VoicemailBoxes.GetGreetingMedia(ctx, "a1", "a2", GreetingType("Personal"), io.Discard)
+	{fn: "VoicemailBoxesService.GetGreetingMedia", op: "GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "Personal"}, answer: "streamed", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.VoicemailBoxes.GetGreetingMedia(ctx, e.Arg(0), e.Arg(1), GreetingType(e.Arg(2)), io.Discard)
 	}},
-	{fn: "VoicemailBoxesService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.VoicemailBoxes.List(ctx, "a1", nil)
+	{fn: "VoicemailBoxesService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox", args: []string{"a1"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &VoicemailBoxesListOptions{}
+		e.Query(opts)
+		_, err := c.VoicemailBoxes.List(ctx, e.Arg(0), opts)
 		return err
 	}},
-	{fn: "VoicemailBoxesService.Patch", op: "PATCH /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.VoicemailBoxes.Patch(ctx, "a1", "a2", &PatchVoicemailBoxRequest{})
+	{fn: "VoicemailBoxesService.Patch", op: "PATCH /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &PatchVoicemailBoxRequest{}
+		e.Body(req)
+		_, err := c.VoicemailBoxes.Patch(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "VoicemailBoxesService.SetPIN", op: "PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/pin", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.VoicemailBoxes.SetPIN(ctx, "a1", "a2", &ChangePINRequest{})
+	{fn: "VoicemailBoxesService.SetPIN", op: "PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/pin", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &ChangePINRequest{}
+		e.Body(req)
+		return c.VoicemailBoxes.SetPIN(ctx, e.Arg(0), e.Arg(1), req)
 	}},
-	{fn: "VoicemailBoxesService.Unlock", op: "PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/unlock", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.VoicemailBoxes.Unlock(ctx, "a1", "a2", nil)
+	{fn: "VoicemailBoxesService.Unlock", op: "PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/unlock", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &VoicemailBoxesUnlockOptions{}
+		e.Query(opts)
+		_, err := c.VoicemailBoxes.Unlock(ctx, e.Arg(0), e.Arg(1), opts)
 		return err
 	}},
-	{fn: "VoicemailBoxesService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.VoicemailBoxes.Update(ctx, "a1", "a2", &UpdateVoicemailBoxRequest{})
+	{fn: "VoicemailBoxesService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}", args: []string{"a1", "a2"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateVoicemailBoxRequest{}
+		e.Body(req)
+		_, err := c.VoicemailBoxes.Update(ctx, e.Arg(0), e.Arg(1), req)
 		return err
 	}},
-	{fn: "VoicemailBoxesService.UploadBusinessLineGreeting", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "Personal"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.VoicemailBoxes.UploadBusinessLineGreeting(ctx, "a1", "a2", GreetingType("Personal"), "f.bin", strings.NewReader("file"))
+	{fn: "VoicemailBoxesService.UploadBusinessLineGreeting", op: "PUT /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "Personal"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.VoicemailBoxes.UploadBusinessLineGreeting(ctx, e.Arg(0), e.Arg(1), GreetingType(e.Arg(2)), "f.bin", strings.NewReader("file"))
 	}},
-	{fn: "VoicemailBoxesService.UploadGreeting", op: "PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "Personal"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.VoicemailBoxes.UploadGreeting(ctx, "a1", "a2", GreetingType("Personal"), "f.bin", strings.NewReader("file"))
+	{fn: "VoicemailBoxesService.UploadGreeting", op: "PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/greetings/{greetingType}/media", args: []string{"a1", "a2", "Personal"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.VoicemailBoxes.UploadGreeting(ctx, e.Arg(0), e.Arg(1), GreetingType(e.Arg(2)), "f.bin", strings.NewReader("file"))
 	}},
-	{fn: "VoicemailMessagesService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}", args: []string{"a1", "a2", "a3"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.VoicemailMessages.Delete(ctx, "a1", "a2", "a3")
+	{fn: "VoicemailMessagesService.Delete", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}", args: []string{"a1", "a2", "a3"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		return c.VoicemailMessages.Delete(ctx, e.Arg(0), e.Arg(1), e.Arg(2))
 	}},
-	{fn: "VoicemailMessagesService.DeleteMultiple", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client) error {
-		return c.VoicemailMessages.DeleteMultiple(ctx, "a1", "a2", []string{"x"})
+	{fn: "VoicemailMessagesService.DeleteMultiple", op: "DELETE /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage", args: []string{"a1", "a2"}, answer: "", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := []string{"x"}
+		e.Body(&req)
+		return c.VoicemailMessages.DeleteMultiple(ctx, e.Arg(0), e.Arg(1), req)
 	}},
-	{fn: "VoicemailMessagesService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.VoicemailMessages.Get(ctx, "a1", "a2", "a3")
+	{fn: "VoicemailMessagesService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.VoicemailMessages.Get(ctx, e.Arg(0), e.Arg(1), e.Arg(2))
 		return err
 	}},
-	{fn: "VoicemailMessagesService.GetContent", op: "GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}/content", args: []string{"a1", "a2", "a3"}, answer: "streamed", call: func(ctx context.Context, c *Client) error {
-		return c.VoicemailMessages.GetContent(ctx, "a1", "a2", "a3", nil, io.Discard)
+	{fn: "VoicemailMessagesService.GetContent", op: "GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}/content", args: []string{"a1", "a2", "a3"}, answer: "streamed", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &VoicemailMessagesGetContentOptions{}
+		e.Query(opts)
+		return c.VoicemailMessages.GetContent(ctx, e.Arg(0), e.Arg(1), e.Arg(2), opts, io.Discard)
 	}},
-	{fn: "VoicemailMessagesService.GetContentByURL", op: "GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}/content_2", args: []string{"a1", "a2", "a3"}, answer: "streamed", call: func(ctx context.Context, c *Client) error {
-		return c.VoicemailMessages.GetContentByURL(ctx, "a1", "a2", "a3", nil, io.Discard)
+	{fn: "VoicemailMessagesService.GetContentByURL", op: "GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}/content_2", args: []string{"a1", "a2", "a3"}, answer: "streamed", call: func(ctx context.Context, c *Client, e callEnv) error {
+		opts := &VoicemailMessagesGetContentByURLOptions{}
+		e.Query(opts)
+		return c.VoicemailMessages.GetContentByURL(ctx, e.Arg(0), e.Arg(1), e.Arg(2), opts, io.Discard)
 	}},
-	{fn: "VoicemailMessagesService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client) error {
-		_, err := c.VoicemailMessages.List(ctx, "a1", "a2")
+	{fn: "VoicemailMessagesService.List", op: "GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage", args: []string{"a1", "a2"}, answer: "[]", call: func(ctx context.Context, c *Client, e callEnv) error {
+		_, err := c.VoicemailMessages.List(ctx, e.Arg(0), e.Arg(1))
 		return err
 	}},
-	{fn: "VoicemailMessagesService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client) error {
-		_, err := c.VoicemailMessages.Update(ctx, "a1", "a2", "a3", &UpdateVoicemailMessageRequest{})
+	{fn: "VoicemailMessagesService.Update", op: "PUT /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}", args: []string{"a1", "a2", "a3"}, answer: "{}", call: func(ctx context.Context, c *Client, e callEnv) error {
+		req := &UpdateVoicemailMessageRequest{}
+		e.Body(req)
+		_, err := c.VoicemailMessages.Update(ctx, e.Arg(0), e.Arg(1), e.Arg(2), req)
 		return err
 	}},
 }

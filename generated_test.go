@@ -21,14 +21,34 @@ import (
 )
 
 // generatedCall is one entry of calls_gen_test.go: a generated method
-// called with placeholder arguments, and the operation it must reach.
+// called with the values of an environment, and the operation it must
+// reach.
 type generatedCall struct {
 	fn     string   // "VoicemailBoxesService.Get"
 	op     string   // its directive: "GET /v2/..."
-	args   []string // the path arguments the call passes
+	args   []string // the path arguments the call passes with placeholderEnv
 	answer string   // a 200 body of the method's answer kind
-	call   func(ctx context.Context, c *Client) error
+	call   func(ctx context.Context, c *Client, e callEnv) error
 }
+
+// callEnv gives a generated call its values. Body and Query get a
+// request and an options value already holding values their rules
+// accept, which they may replace; Fields may be nil.
+type callEnv interface {
+	Arg(i int) string          // the i-th path argument, {partitionId} left out
+	Body(req any)              // sets the JSON request req points to
+	Query(opts any)            // sets the options opts points to
+	Fields() map[string]string // the multipart form fields
+}
+
+// placeholderEnv gives the path arguments of the table's entry ("a1",
+// "a2", ...) and leaves bodies and options as they are.
+type placeholderEnv struct{ args []string }
+
+func (e placeholderEnv) Arg(i int) string        { return e.args[i] }
+func (placeholderEnv) Body(any)                  {}
+func (placeholderEnv) Query(any)                 {}
+func (placeholderEnv) Fields() map[string]string { return nil }
 
 // TestGeneratedCallsReachTheirOperations drives every generated method
 // through a client whose transport answers only the method's own operation
@@ -68,7 +88,7 @@ func TestGeneratedCallsReachTheirOperations(t *testing.T) {
 				}
 				return resp, nil
 			})
-			require.NoError(t, gc.call(context.Background(), c))
+			require.NoError(t, gc.call(context.Background(), c, placeholderEnv{args: gc.args}))
 			assert.Equal(t, 1, calls, "requests to %s", gc.op)
 		})
 	}
@@ -236,8 +256,10 @@ func fieldNames(ve *ValidationError) []string {
 
 // GeneratedCalls returns calls_gen_test.go's table for the contract tests
 // of package alianza_test: each generated method's name, its directive
-// ("METHOD /path") and its call with placeholder arguments.
-func GeneratedCalls() (funcs, ops []string, calls []func(context.Context, *Client) error) {
+// ("METHOD /path") and its call, which takes its path arguments, body,
+// options and form fields from an environment with the methods of
+// callEnv.
+func GeneratedCalls() (funcs, ops []string, calls []func(context.Context, *Client, callEnv) error) {
 	for _, gc := range generatedCalls {
 		funcs = append(funcs, gc.fn)
 		ops = append(ops, gc.op)

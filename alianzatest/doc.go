@@ -81,6 +81,25 @@
 // process without a socket (a dropped connection is then a round-trip
 // error matching io.EOF).
 //
+// # Driving every operation
+//
+// A Driver makes, for any live operation of the spec (LiveOperations), an
+// ExampleCall the fake answers with a success and no violation: ids of the
+// demo data or of resources it creates first, the required query
+// parameters, and a body made from the spec's request schema. A test that
+// must reach every operation (through Client.Do or typed methods) takes its
+// values from it; operations the fake answers from its state (Stateful)
+// get a server of their own:
+//
+//	for _, op := range alianzatest.LiveOperations() {
+//		srv := alianzatest.NewServer(t, alianzatest.WithDemoData())
+//		client, err := srv.NewClient()
+//		require.NoError(t, err)
+//		call := alianzatest.NewDriver(t, srv).Call(op)
+//		_, err = client.Do(ctx, call.Operation(), io.Discard)
+//		require.NoError(t, err, op)
+//	}
+//
 // # Over HTTP
 //
 // With WithControlEndpoints (the alianza-fake command sets it) the server

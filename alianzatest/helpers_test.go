@@ -89,64 +89,11 @@ func (a *api) p() string { return "/v2/partition/" + url.PathEscape(a.srv.Partit
 // acct is the path of an account.
 func (a *api) acct(id string) string { return a.p() + "/account/" + url.PathEscape(id) }
 
-// The example bodies of Alianza's account guide (the device line uses the spec's deviceTypeId
-// and the required faxEnabled; the guide's "deviceId" is not a DeviceX field).
-func exampleAccount(number string) map[string]any {
-	return map[string]any{
-		"billingCycleDay": 1, "accountNumber": number, "accountName": "Customer Name",
-		"timeZone": "US/Mountain", "extensionLength": 4, "accountType": "ADVANCED",
-		"dialingBehaviorType": "OPEN_DIAL_PLAN_TEN_DIGIT", "platformType": "CPE2",
-	}
-}
-
-func exampleUser() map[string]any {
-	return map[string]any{
-		"username": "john.smith@example.com", "firstName": "John", "lastName": "Smith",
-		"emailAddress": "john.smith@example.com", "userProductPlan": "STANDARD", "timeZone": "US/Mountain",
-		"extension": "4000", "endUserType": "STANDARD", "allowPortalAccess": true, "blockEmail": false,
-	}
-}
-
 func exampleTrunk(accountID, partitionID string) map[string]any {
 	return map[string]any{
 		"accountId": accountID, "partitionId": partitionID, "trunkName": "TRUNK-NAME",
 		"callbackNumber": "18015551212", "primaryTn": "18015551212", "localServicesEnabled": true,
 		"concurrentCalls": 10, "sipPassword": "TRUNK_PASSWORD", "sipUsername": "TRUNK_USERNAME",
-	}
-}
-
-func exampleNumbers(tns ...string) map[string]any {
-	var items []any
-	for _, tn := range tns {
-		items = append(items, map[string]any{"phoneNumber": tn})
-	}
-	return map[string]any{
-		"customerServiceRecord": map[string]any{
-			"firstName": "John", "lastName": "Smith", "streetNumber": "333", "preDirectional": "S",
-			"streetName": "520", "postDirectional": "W", "city": "Lindon", "state": "UT", "country": "USA",
-			"postalCode": "84042", "secondaryLocationDescription": "SUITE", "unit": "500",
-			"customerType": "RESIDENTIAL", "customerName": "Smith John",
-		},
-		"directoryListing": map[string]any{"listed": true, "type": "NOT_LIST_NOT_PUBLISH",
-			"address": map[string]any{"firstName": "John", "lastName": "Smith"}},
-		"e911Address":      map[string]any{"firstName": "John", "lastName": "Smith", "latitude": "40.332492", "longitude": "-111.728167"},
-		"holdActivation":   false,
-		"telephoneNumbers": items,
-	}
-}
-
-func exampleDevice(accountID, partitionID, userID string) map[string]any {
-	return map[string]any{
-		"accountId": accountID, "partitionId": partitionID, "userId": userID, "deviceName": "Line",
-		"deviceTypeId": "SPA112", "faxEnabled": false, "emergencyNumber": "18015551212",
-		"lineNumber": 1, "macAddress": "123456abcabc",
-	}
-}
-
-func exampleBusinessLine(accountID, partitionID string) map[string]any {
-	return map[string]any{
-		"name": "line3", "callerIdPhoneNumber": "12012524007", "callerIdVisible": true,
-		"emergencyCallbackPhoneNumber": "12012524007", "accountId": accountID, "partitionId": partitionID,
 	}
 }
 

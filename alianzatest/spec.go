@@ -152,3 +152,13 @@ func (s *apiSpec) has(method, template string) bool {
 	}
 	return false
 }
+
+// route is the operation method on template, nil when the spec has none.
+func (s *apiSpec) route(method, template string) *route {
+	for _, r := range s.routes {
+		if r.method == method && r.template == template {
+			return r
+		}
+	}
+	return nil
+}

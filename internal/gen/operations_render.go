@@ -523,25 +523,31 @@ func indexType(m *Method, field string) string {
 const CallsTestFile = "calls_gen_test.go"
 
 // RenderCallsTest writes calls_gen_test.go: for every generated method, a
-// call with placeholder arguments (path arguments "a1", "a2", ...; a body
-// its rules accept, from body, or else an empty one; every required query
-// parameter set), the operation it must reach and an answer of its kind,
-// so one test drives every generated method. body may be nil.
+// call that takes its values from an environment (e callEnv): path
+// arguments e.Arg(0), e.Arg(1), ...; a JSON body made by e.Body from a
+// starting value its rules accept (from body, or else an empty one); the
+// options filled by e.Query from a starting value with every required
+// query parameter set; multipart form fields from e.Fields. The table
+// holds placeholder path arguments ("a1", "a2", ...), which a placeholder
+// environment gives while leaving the starting values, with the operation
+// the call must reach and an answer of its kind, so one test drives every
+// generated method. body may be nil.
 func RenderCallsTest(pkg string, plan *Plan, body func(typ string) string) ([]byte, error) {
 	imports := map[string]bool{"context": true}
 	var out bytes.Buffer
 	out.WriteString("\n// generatedCalls calls every generated method once.\nvar generatedCalls = []generatedCall{\n")
 	for _, m := range plan.Methods {
-		var args, vals []string
+		var stmts, args, vals []string
 		for i, a := range m.Args {
-			v := fmt.Sprintf("a%d", i+1)
 			if a.Enum {
-				args = append(args, a.Type+"("+strconv.Quote(a.First)+")")
+				// The table lists the enum's first value; the call converts
+				// whatever the environment gives to the enum type.
 				vals = append(vals, strconv.Quote(a.First))
+				args = append(args, fmt.Sprintf("%s(e.Arg(%d))", a.Type, i))
 				continue
 			}
-			args = append(args, strconv.Quote(v))
-			vals = append(vals, strconv.Quote(v))
+			vals = append(vals, strconv.Quote(fmt.Sprintf("a%d", i+1)))
+			args = append(args, fmt.Sprintf("e.Arg(%d)", i))
 		}
 		if m.Body == BodyJSON {
 			lit := ""
@@ -551,13 +557,18 @@ func RenderCallsTest(pkg string, plan *Plan, body func(typ string) string) ([]by
 			if lit == "" {
 				lit = placeholderValue(m.BodyType, m.BodyPointer(), imports)
 			}
-			args = append(args, lit)
+			ref := "&req"
+			if m.BodyPointer() {
+				ref = "req"
+			}
+			stmts = append(stmts, "req := "+lit, "e.Body("+ref+")")
+			args = append(args, "req")
 		}
 		if m.Body == BodyMultipart {
 			imports["strings"] = true
 			args = append(args, `"f.bin"`, `strings.NewReader("file")`)
 			if len(m.Fields) > 0 {
-				args = append(args, "nil")
+				args = append(args, "e.Fields()")
 			}
 		}
 		if m.Options != "" {
@@ -572,27 +583,25 @@ func RenderCallsTest(pkg string, plan *Plan, body func(typ string) string) ([]by
 					set = append(set, q.Go+": "+placeholderValue(q.Type, false, imports))
 				}
 			}
-			if len(set) > 0 {
-				args = append(args, "&"+m.Options+"{"+strings.Join(set, ", ")+"}")
-			} else {
-				args = append(args, "nil")
-			}
+			stmts = append(stmts, "opts := &"+m.Options+"{"+strings.Join(set, ", ")+"}", "e.Query(opts)")
+			args = append(args, "opts")
 		}
 		if m.Answer == AnswerStream {
 			imports["io"] = true
 			args = append(args, "io.Discard")
 		}
 		callExpr := fmt.Sprintf("c.%s.%s(%s)", m.Service, m.Name, strings.Join(append([]string{"ctx"}, args...), ", "))
-		stmt := "return " + callExpr
 		if m.Answer == AnswerJSON {
-			stmt = "_, err := " + callExpr + "\n\t\treturn err"
+			stmts = append(stmts, "_, err := "+callExpr, "return err")
+		} else {
+			stmts = append(stmts, "return "+callExpr)
 		}
 		argList := "nil"
 		if len(vals) > 0 {
 			argList = "[]string{" + strings.Join(vals, ", ") + "}"
 		}
-		fmt.Fprintf(&out, "\t{fn: %q, op: %q, args: %s, answer: %s, call: func(ctx context.Context, c *Client) error {\n\t\t%s\n\t}},\n",
-			m.Service+"Service."+m.Name, m.Op.Key(), argList, strconv.Quote(m.placeholderAnswer()), stmt)
+		fmt.Fprintf(&out, "\t{fn: %q, op: %q, args: %s, answer: %s, call: func(ctx context.Context, c *Client, e callEnv) error {\n\t\t%s\n\t}},\n",
+			m.Service+"Service."+m.Name, m.Op.Key(), argList, strconv.Quote(m.placeholderAnswer()), strings.Join(stmts, "\n\t\t"))
 	}
 	out.WriteString("}\n")
 	var b bytes.Buffer

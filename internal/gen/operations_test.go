@@ -218,7 +218,15 @@ operations:
 	assert.Contains(t, string(svcs), "\tc.Gadgets = (*GadgetsService)(&c.common)\n")
 	calls, err := RenderCallsTest("p", plan, nil)
 	require.NoError(t, err)
-	assert.Contains(t, string(calls), `c.Gadgets.Search(ctx, &GadgetsSearchOptions{Q: "x"})`)
+	for _, want := range []string{
+		"call: func(ctx context.Context, c *Client, e callEnv) error {\n\t\treq := &Obj{}\n\t\te.Body(req)\n\t\t_, err := c.Widgets.Create(ctx, e.Arg(0), req)\n",
+		`{fn: "WidgetsService.Get", op: "GET /v2/partition/{partitionId}/account/{accountId}/widget/{widgetId}", args: []string{"a1", "a2"}, answer: "{}"`,
+		"_, err := c.Widgets.Get(ctx, e.Arg(0), e.Arg(1))",
+		`return c.Widgets.UploadSound(ctx, e.Arg(0), e.Arg(1), "f.bin", strings.NewReader("file"), e.Fields())`,
+	} {
+		assert.Contains(t, string(calls), want)
+	}
+	assert.Contains(t, string(calls), "opts := &GadgetsSearchOptions{Q: \"x\"}\n\t\te.Query(opts)\n\t\t_, err := c.Gadgets.Search(ctx, opts)")
 }
 
 func TestPlanOperationsFailsNamingTheProblem(t *testing.T) {
