@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-json-experiment/json/jsontext"
+	jsonv1 "github.com/go-json-experiment/json/v1"
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -42,7 +44,7 @@ func TestDecodeListMatchesDecode(t *testing.T) {
 				var got []item
 				list, ok := listTarget(&got)
 				require.True(t, ok)
-				require.NoError(t, decodeList(json.NewDecoder(strings.NewReader(b.String())), list, size))
+				require.NoError(t, decodeList(newListDecoder(strings.NewReader(b.String())), list, size))
 				assert.Equal(t, want, got, "size %d", size)
 				assert.NotNil(t, got, "[] decodes to an empty, non-nil slice")
 				assert.Equal(t, len(got), cap(got), "no slack visible")
@@ -72,7 +74,7 @@ func TestDecodeListEstimate(t *testing.T) {
 		t.Helper()
 		var got []item
 		list, _ := listTarget(&got)
-		require.NoError(t, decodeList(json.NewDecoder(strings.NewReader(body)), list, size))
+		require.NoError(t, decodeList(newListDecoder(strings.NewReader(body)), list, size))
 		return got
 	}
 	for _, body := range []string{
@@ -101,7 +103,7 @@ func TestDecodeListNullAndErrors(t *testing.T) {
 	decode := func(body string) ([]string, error) {
 		out := []string{"stale"}
 		list, _ := listTarget(&out)
-		err := decodeList(json.NewDecoder(strings.NewReader(body)), list, -1)
+		err := decodeList(newListDecoder(strings.NewReader(body)), list, -1)
 		return out, err
 	}
 	out, err := decode("null")
@@ -113,11 +115,14 @@ func TestDecodeListNullAndErrors(t *testing.T) {
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, "object", te.Value)
 
+	// Elements are decoded by the engine of whole answers, and fail
+	// with its errors.
 	_, err = decode(`["a",1]`)
-	require.ErrorAs(t, err, &te)
+	var ete *jsonv1.UnmarshalTypeError
+	require.ErrorAs(t, err, &ete)
 
 	_, err = decode(`["a" "b"]`)
-	var se *json.SyntaxError
+	var se *jsontext.SyntacticError
 	assert.ErrorAs(t, err, &se)
 
 	_, err = decode(`["a",`)
