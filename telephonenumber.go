@@ -3,6 +3,7 @@ package alianza
 import (
 	"context"
 	"fmt"
+	"iter"
 	"net/http"
 	"net/url"
 	"strings"
@@ -108,6 +109,26 @@ func (o *SearchTelephoneNumbersOptions) values() (url.Values, error) {
 //
 //alianza:operation GET /v2/partition/{partitionId}/telephonenumber/search
 func (s *TelephoneNumbersService) Search(ctx context.Context, opts *SearchTelephoneNumbersOptions) ([]TelephoneNumberView, error) {
+	r, err := searchNumbersRequest(opts)
+	if err != nil {
+		return nil, err
+	}
+	return callValue[[]TelephoneNumberView](ctx, s.client, r)
+}
+
+// SearchIter is Search as a sequence: the numbers are decoded one by one
+// as the answer arrives, in constant memory, whatever their number. A
+// failure is yielded once and ends the sequence. MaxStreamElement says
+// what bounds a stream in place of WithMaxBodySize.
+func (s *TelephoneNumbersService) SearchIter(ctx context.Context, opts *SearchTelephoneNumbersOptions) iter.Seq2[TelephoneNumberView, error] {
+	r, err := searchNumbersRequest(opts)
+	if err != nil {
+		return failed[TelephoneNumberView](err)
+	}
+	return each[TelephoneNumberView](ctx, s.client, r)
+}
+
+func searchNumbersRequest(opts *SearchTelephoneNumbersOptions) (*request, error) {
 	if err := opts.Validate(); err != nil {
 		return nil, err
 	}
@@ -115,11 +136,7 @@ func (s *TelephoneNumbersService) Search(ctx context.Context, opts *SearchTeleph
 	if err != nil {
 		return nil, err
 	}
-	return callValue[[]TelephoneNumberView](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/telephonenumber/search",
-		query:  q,
-	})
+	return &request{method: http.MethodGet, path: "/v2/partition/{partitionId}/telephonenumber/search", query: q}, nil
 }
 
 // Reserve reserves an inventory number so no one else takes it; the
@@ -201,17 +218,23 @@ type ListAccountTelephoneNumbersOptions struct {
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber
 func (s *TelephoneNumbersService) List(ctx context.Context, accountID string, opts *ListAccountTelephoneNumbersOptions) ([]AccountTelephoneNumber, error) {
-	var v validator
-	v.pathID("accountId", accountID)
-	if err := v.err(); err != nil {
+	r, err := accountListRequest(accountID, "/v2/partition/{partitionId}/account/{accountId}/telephonenumber", opts)
+	if err != nil {
 		return nil, err
 	}
-	return callValue[[]AccountTelephoneNumber](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/account/{accountId}/telephonenumber",
-		args:   []string{accountID},
-		query:  opts,
-	})
+	return callValue[[]AccountTelephoneNumber](ctx, s.client, r)
+}
+
+// ListIter is List as a sequence: the numbers are decoded one by one
+// as the answer arrives, in constant memory, whatever their number. A
+// failure is yielded once and ends the sequence. MaxStreamElement says
+// what bounds a stream in place of WithMaxBodySize.
+func (s *TelephoneNumbersService) ListIter(ctx context.Context, accountID string, opts *ListAccountTelephoneNumbersOptions) iter.Seq2[AccountTelephoneNumber, error] {
+	r, err := accountListRequest(accountID, "/v2/partition/{partitionId}/account/{accountId}/telephonenumber", opts)
+	if err != nil {
+		return failed[AccountTelephoneNumber](err)
+	}
+	return each[AccountTelephoneNumber](ctx, s.client, r)
 }
 
 // Get returns one number on an account.
@@ -364,8 +387,17 @@ func (s *TelephoneNumbersService) GetInventory(ctx context.Context, tn string) (
 //
 //alianza:operation GET /v2/partition/{partitionId}/telephonenumber
 func (s *TelephoneNumbersService) ListInventory(ctx context.Context) ([]TelephoneNumberView, error) {
-	return callValue[[]TelephoneNumberView](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/telephonenumber",
-	})
+	return callValue[[]TelephoneNumberView](ctx, s.client, inventoryRequest())
+}
+
+// ListInventoryIter is ListInventory as a sequence: the numbers are decoded one by one
+// as the answer arrives, in constant memory, whatever their number. A
+// failure is yielded once and ends the sequence. MaxStreamElement says
+// what bounds a stream in place of WithMaxBodySize.
+func (s *TelephoneNumbersService) ListInventoryIter(ctx context.Context) iter.Seq2[TelephoneNumberView, error] {
+	return each[TelephoneNumberView](ctx, s.client, inventoryRequest())
+}
+
+func inventoryRequest() *request {
+	return &request{method: http.MethodGet, path: "/v2/partition/{partitionId}/telephonenumber"}
 }

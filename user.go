@@ -2,6 +2,7 @@ package alianza
 
 import (
 	"context"
+	"iter"
 	"maps"
 	"net/http"
 	"slices"
@@ -37,17 +38,23 @@ func (s *UsersService) Create(ctx context.Context, accountID string, req *Create
 //
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/user
 func (s *UsersService) List(ctx context.Context, accountID string, opts *ListUsersOptions) ([]User, error) {
-	var v validator
-	v.pathID("accountId", accountID)
-	if err := v.err(); err != nil {
+	r, err := accountListRequest(accountID, "/v2/partition/{partitionId}/account/{accountId}/user", opts)
+	if err != nil {
 		return nil, err
 	}
-	return callValue[[]User](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/account/{accountId}/user",
-		args:   []string{accountID},
-		query:  opts,
-	})
+	return callValue[[]User](ctx, s.client, r)
+}
+
+// ListIter is List as a sequence: the users are decoded one by one
+// as the answer arrives, in constant memory, whatever their number. A
+// failure is yielded once and ends the sequence. MaxStreamElement says
+// what bounds a stream in place of WithMaxBodySize.
+func (s *UsersService) ListIter(ctx context.Context, accountID string, opts *ListUsersOptions) iter.Seq2[User, error] {
+	r, err := accountListRequest(accountID, "/v2/partition/{partitionId}/account/{accountId}/user", opts)
+	if err != nil {
+		return failed[User](err)
+	}
+	return each[User](ctx, s.client, r)
 }
 
 // Get returns the end user with the given id.
