@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -330,16 +329,137 @@ func truncate(s string, n int) string {
 // its bodies send under them.
 const credentialWords = `[a-z0-9_]*(?:password|token|secret|pwdhash|pin)`
 
-// secretField matches a JSON member whose name says it holds a credential
-// up to the end of its string value, or of the text when the value is cut
-// off.
-var secretField = regexp.MustCompile(`(?i)("` + credentialWords + `"\s*:\s*)"(?:[^"\\]|\\.)*"?`)
-
 // redactSecretFields replaces the values of credential-named JSON members
 // with REDACTED. Error bodies and snippets may hold secrets the client
 // never sent, such as the SIP password in a SIP trunk it only read.
+//
+// A member's value is redacted when the member is: a quoted name made only of
+// letters, digits and '_' that ends, case-insensitively, in one of
+// credentialWords' words, its closing quote, optional whitespace, a colon,
+// optional whitespace, and a string value, up to its closing quote or, when
+// the body is cut off inside it, to the end. It is the case-insensitive
+// regular expression `("` + credentialWords + `"\s*:\s*)"(?:[^"\\]|\\.)*"?`
+// replaced by `${1}"REDACTED"`, done in one linear pass without the
+// regexp engine, which is slow on the 1 MiB error bodies this may see
+// (BENCHMARKS.md). FuzzRedactSecretFields holds the two to the same output.
 func redactSecretFields(b []byte) []byte {
-	return secretField.ReplaceAll(b, []byte(`${1}"`+redacted+`"`))
+	var out []byte // nil until the first member is redacted
+	last := 0
+	for i := 0; i < len(b); {
+		q := bytes.IndexByte(b[i:], '"')
+		if q < 0 {
+			break
+		}
+		start := i + q
+		val, end, ok := secretMember(b, start)
+		if !ok {
+			i = start + 1
+			continue
+		}
+		if out == nil {
+			out = make([]byte, 0, len(b))
+		}
+		out = append(out, b[last:val]...)
+		out = append(out, `"`+redacted+`"`...)
+		last, i = end, end
+	}
+	if out == nil {
+		return b
+	}
+	return append(out, b[last:]...)
+}
+
+// secretMember matches a credential-named member at b[start], a '"': val
+// is the offset of its value's opening quote and end the offset after the
+// value.
+func secretMember(b []byte, start int) (val, end int, ok bool) {
+	j := start + 1
+	for j < len(b) {
+		c := b[j]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '_':
+			j++
+		case c == 0xE2 && j+2 < len(b) && b[j+1] == 0x84 && b[j+2] == 0xAA: // U+212A KELVIN SIGN folds to k
+			j += 3
+		case c == 0xC5 && j+1 < len(b) && b[j+1] == 0xBF: // U+017F LATIN SMALL LETTER LONG S folds to s
+			j += 2
+		default:
+			goto nameEnd
+		}
+	}
+nameEnd:
+	if j >= len(b) || b[j] != '"' || !credentialTail(b[start+1:j]) {
+		return 0, 0, false
+	}
+	j = skipRE2Space(b, j+1)
+	if j >= len(b) || b[j] != ':' {
+		return 0, 0, false
+	}
+	j = skipRE2Space(b, j+1)
+	if j >= len(b) || b[j] != '"' {
+		return 0, 0, false
+	}
+	val = j
+	for j++; j < len(b); j++ {
+		switch b[j] {
+		case '"':
+			return val, j + 1, true
+		case '\\':
+			if j+1 >= len(b) || b[j+1] == '\n' {
+				return val, j, true // the escape matches no character: the value ends before it
+			}
+			j++
+		}
+	}
+	return val, j, true
+}
+
+// credentialWordList are credentialWords' words.
+var credentialWordList = [...]string{"password", "token", "secret", "pwdhash", "pin"}
+
+// credentialTail reports whether a member name (of the characters
+// secretMember accepts) ends in one of credentialWordList, folding case.
+func credentialTail(name []byte) bool {
+word:
+	for _, w := range credentialWordList {
+		p := len(name)
+		for k := len(w) - 1; k >= 0; k-- {
+			if p == 0 {
+				continue word
+			}
+			c := name[p-1]
+			switch {
+			case c == 0xAA && p >= 3 && name[p-3] == 0xE2 && name[p-2] == 0x84:
+				c, p = 'k', p-3
+			case c == 0xBF && p >= 2 && name[p-2] == 0xC5:
+				c, p = 's', p-2
+			default:
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				p--
+			}
+			if c != w[k] {
+				continue word
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// skipRE2Space skips the characters of the regexp class \s: tab, newline,
+// form feed, carriage return and space.
+func skipRE2Space(b []byte, i int) int {
+	for i < len(b) {
+		switch b[i] {
+		case '\t', '\n', '\f', '\r', ' ':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // scrubBytes replaces every occurrence of each secret with REDACTED.
