@@ -39,11 +39,11 @@ func FuzzRedactSecretFields(f *testing.F) {
 
 func TestRedactSecretFieldsExamples(t *testing.T) {
 	for in, want := range map[string]string{
-		`{"password":"hunter2","id":"1"}`: `{"password":"REDACTED","id":"1"}`,
-		`{"sipPassword": "a\"b"}`:         `{"sipPassword": "REDACTED"}`,
-		`{"authToken":"cut off`:           `{"authToken":"REDACTED"`,
+		`{"password":"hunter2","id":"1"}`:  `{"password":"REDACTED","id":"1"}`,
+		`{"sipPassword": "a\"b"}`:          `{"sipPassword": "REDACTED"}`,
+		`{"authToken":"cut off`:            `{"authToken":"REDACTED"`,
 		`{"pin":"1","spin":"2","x":"pin"}`: `{"pin":"REDACTED","spin":"REDACTED","x":"pin"}`,
-		`{"tokens":"kept","token":7}`:     `{"tokens":"kept","token":7}`,
+		`{"tokens":"kept","token":7}`:      `{"tokens":"kept","token":7}`,
 	} {
 		assert.Equal(t, want, string(redactSecretFields([]byte(in))), in)
 		assert.Equal(t, want, string(redactByRE([]byte(in))), in)
