@@ -37,6 +37,8 @@ var wholeTargets = []func() any{
 	func() any { return new(AccountStatus) },
 	func() any { return new(bool) },
 	func() any { return new(*Account) }, // emptyOK calls decode into **T
+	func() any { return new(errorEnvelope) },
+	func() any { return new(string) }, // an error body that is one JSON string
 }
 
 // FuzzDecodeEngines holds the engine that decodes whole answers

@@ -203,14 +203,14 @@ func newAPIError(status int, method, path, contentType string, body []byte, scru
 func decodeMessages(e *APIError, contentType string, trimmed []byte) []string {
 	if isJSONContent(contentType) || (contentType == "" && (trimmed[0] == '{' || trimmed[0] == '[')) {
 		var env errorEnvelope
-		if err := json.Unmarshal(trimmed, &env); err == nil {
+		if err := unmarshal(trimmed, &env); err == nil {
 			e.fromEnvelope(&env)
 			if len(e.Messages) > 0 || len(e.Data) > 0 {
 				return e.Messages
 			}
 		}
 		var msg string
-		if json.Unmarshal(trimmed, &msg) == nil && msg != "" {
+		if unmarshal(trimmed, &msg) == nil && msg != "" {
 			return []string{truncate(msg, maxMessage)}
 		}
 	}
