@@ -252,3 +252,19 @@ func TestListIterRunsTwice(t *testing.T) {
 	assert.Len(t, a, 5)
 	assert.Equal(t, 2, mt.GetCallCountInfo()["GET "+tnListURL])
 }
+
+// A list padded with whitespace past the cap fails with ErrTooLarge,
+// which wraps an *http.MaxBytesError naming the cap.
+func TestListWhitespacePastCap(t *testing.T) {
+	const limit = 64 << 10
+	c, mt := newMockClient(t, WithMaxBodySize(limit))
+	mt.RegisterResponder(http.MethodGet, tnListURL, jsonResponder("["+strings.Repeat(" \n\t", limit)+"]"))
+	_, err := c.TelephoneNumbers.List(t.Context(), "A1", nil)
+	require.ErrorIs(t, err, ErrTooLarge)
+	var mbe *http.MaxBytesError
+	require.ErrorAs(t, err, &mbe)
+	assert.Equal(t, int64(limit), mbe.Limit)
+	var de *DecodeError
+	require.ErrorAs(t, err, &de)
+	assert.Equal(t, http.StatusOK, de.StatusCode)
+}
