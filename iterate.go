@@ -27,8 +27,13 @@ import (
 //     both end it. A consumer that does slow work per element should
 //     collect first, or raise WithTimeout.
 
-// MaxStreamElement is the most bytes one element of a streamed list may
-// take (see the Iter methods).
+// MaxStreamElement is the most bytes one element of a streamed list (an
+// Iter method's sequence) may take, the comma and whitespace before it
+// included; the client's WithMaxBodySize lowers it when smaller. A larger
+// element ends the sequence with an error matching ErrTooLarge and wrapping
+// an *http.MaxBytesError. A stream has no cap on its total size: the
+// client's per-attempt timeout (WithTimeout) and the context bound the
+// whole iteration instead, the time the loop's body takes included.
 const MaxStreamElement = 1 << 20
 
 // elemWindow is how far, in elements' caps, the stream's decoder may read
