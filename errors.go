@@ -345,15 +345,23 @@ const credentialWords = `[a-z0-9_]*(?:password|token|secret|pwdhash|pin)`
 func redactSecretFields(b []byte) []byte {
 	var out []byte // nil until the first member is redacted
 	last := 0
-	for i := 0; i < len(b); {
-		q := bytes.IndexByte(b[i:], '"')
+	// Each quote is looked at once, as the end of the name the previous
+	// quote would open; every credential word ends in d, n, t or h, so most
+	// are rejected on one byte.
+	start := bytes.IndexByte(b, '"')
+	for start >= 0 {
+		q := bytes.IndexByte(b[start+1:], '"')
 		if q < 0 {
 			break
 		}
-		start := i + q
+		close := start + 1 + q
+		if close-start <= 3 || !credentialLast[b[close-1]] {
+			start = close
+			continue
+		}
 		val, end, ok := secretMember(b, start)
 		if !ok {
-			i = start + 1
+			start = close
 			continue
 		}
 		if out == nil {
@@ -361,7 +369,12 @@ func redactSecretFields(b []byte) []byte {
 		}
 		out = append(out, b[last:val]...)
 		out = append(out, `"`+redacted+`"`...)
-		last, i = end, end
+		last = end
+		next := bytes.IndexByte(b[end:], '"')
+		if next < 0 {
+			break
+		}
+		start = end + next
 	}
 	if out == nil {
 		return b
@@ -413,6 +426,9 @@ nameEnd:
 	}
 	return val, j, true
 }
+
+// credentialLast marks the bytes a credential word ends in, either case.
+var credentialLast = [256]bool{'d': true, 'D': true, 'n': true, 'N': true, 't': true, 'T': true, 'h': true, 'H': true}
 
 // credentialWordList are credentialWords' words.
 var credentialWordList = [...]string{"password", "token", "secret", "pwdhash", "pin"}
