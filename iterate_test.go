@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
@@ -267,4 +268,54 @@ func TestListWhitespacePastCap(t *testing.T) {
 	var de *DecodeError
 	require.ErrorAs(t, err, &de)
 	assert.Equal(t, http.StatusOK, de.StatusCode)
+}
+
+// The context ends a stream in the middle: the sequence yields what
+// arrived, then the context's error, and the request is not sent again.
+func TestListIterContextEndsStream(t *testing.T) {
+	f := newFakeAlianza(t)
+	c := f.client()
+	const rt = "GET /v2/partition/{}/account/{}/telephonenumber"
+	f.on(rt, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		body := numbersBody(20)
+		_, _ = io.WriteString(w, body[:len(body)-1]+",") // 20 numbers, then nothing more
+		w.(http.Flusher).Flush()
+		<-r.Context().Done()
+	})
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	n := 0
+	var last error
+	for _, err := range c.TelephoneNumbers.ListIter(ctx, "A1", nil) {
+		if err != nil {
+			last = err
+			continue
+		}
+		if n++; n == 20 {
+			cancel() // the 21st never comes
+		}
+	}
+	assert.Equal(t, 20, n)
+	require.ErrorIs(t, last, context.Canceled)
+	assert.Equal(t, 1, f.count(rt))
+}
+
+// The client's timeout bounds the whole iteration.
+func TestListIterBoundedByTimeout(t *testing.T) {
+	f := newFakeAlianza(t)
+	c := f.client(WithTimeout(300 * time.Millisecond))
+	const rt = "GET /v2/partition/{}/account/{}/telephonenumber"
+	f.on(rt, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `[{"id":"1"},`)
+		w.(http.Flusher).Flush()
+		<-r.Context().Done() // the rest never comes
+	})
+	out, errs := collect(c.TelephoneNumbers.ListIter(t.Context(), "A1", nil))
+	assert.Len(t, out, 1)
+	require.Len(t, errs, 1)
+	var te *TransportError
+	require.ErrorAs(t, errs[0], &te, "%v", errs[0])
+	assert.Equal(t, 1, f.count(rt), "an element was yielded: not sent again")
 }
