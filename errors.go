@@ -345,36 +345,31 @@ const credentialWords = `[a-z0-9_]*(?:password|token|secret|pwdhash|pin)`
 func redactSecretFields(b []byte) []byte {
 	var out []byte // nil until the first member is redacted
 	last := 0
-	// Each quote is looked at once, as the end of the name the previous
-	// quote would open; every credential word ends in d, n, t or h, so most
-	// are rejected on one byte.
-	start := bytes.IndexByte(b, '"')
-	for start >= 0 {
-		q := bytes.IndexByte(b[start+1:], '"')
-		if q < 0 {
+	// Every member has a colon, and colons are a few times sparser than
+	// quotes: each is looked at once, backwards for a credential name
+	// (which cannot start before the end of the previous redaction), then
+	// forwards for a string value.
+	for i := 0; i < len(b); {
+		c := bytes.IndexByte(b[i:], ':')
+		if c < 0 {
 			break
 		}
-		close := start + 1 + q
-		if close-start <= 3 || !credentialLast[b[close-1]] {
-			start = close
+		colon := i + c
+		i = colon + 1
+		if !credentialBefore(b, colon, last) {
 			continue
 		}
-		val, end, ok := secretMember(b, start)
-		if !ok {
-			start = close
+		val := skipRE2Space(b, colon+1)
+		if val >= len(b) || b[val] != '"' {
 			continue
 		}
+		end := stringEnd(b, val)
 		if out == nil {
 			out = make([]byte, 0, len(b))
 		}
 		out = append(out, b[last:val]...)
 		out = append(out, `"`+redacted+`"`...)
-		last = end
-		next := bytes.IndexByte(b[end:], '"')
-		if next < 0 {
-			break
-		}
-		start = end + next
+		last, i = end, end
 	}
 	if out == nil {
 		return b
@@ -382,49 +377,55 @@ func redactSecretFields(b []byte) []byte {
 	return append(out, b[last:]...)
 }
 
-// secretMember matches a credential-named member at b[start], a '"': val
-// is the offset of its value's opening quote and end the offset after the
-// value.
-func secretMember(b []byte, start int) (val, end int, ok bool) {
-	j := start + 1
-	for j < len(b) {
-		c := b[j]
-		switch {
+// credentialBefore reports whether the colon at b[colon] follows a
+// credential name in quotes, optional whitespace between, whose opening
+// quote is at floor or after.
+func credentialBefore(b []byte, colon, floor int) bool {
+	k := colon - 1
+	for k >= floor && isRE2Space(b[k]) {
+		k--
+	}
+	// Every credential word ends in d, n, t or h: most names are refused
+	// on their last byte.
+	if k-1 < floor || b[k] != '"' || !credentialLast[b[k-1]] {
+		return false
+	}
+	closing := k
+	for k--; k >= floor; {
+		switch c := b[k]; {
+		case c == '"':
+			return credentialTail(b[k+1 : closing])
 		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '_':
-			j++
-		case c == 0xE2 && j+2 < len(b) && b[j+1] == 0x84 && b[j+2] == 0xAA: // U+212A KELVIN SIGN folds to k
-			j += 3
-		case c == 0xC5 && j+1 < len(b) && b[j+1] == 0xBF: // U+017F LATIN SMALL LETTER LONG S folds to s
-			j += 2
+			k--
+		case c == 0xAA && k-2 >= floor && b[k-2] == 0xE2 && b[k-1] == 0x84: // U+212A KELVIN SIGN folds to k
+			k -= 3
+		case c == 0xBF && k-1 >= floor && b[k-1] == 0xC5: // U+017F LATIN SMALL LETTER LONG S folds to s
+			k -= 2
 		default:
-			goto nameEnd
+			return false
 		}
 	}
-nameEnd:
-	if j >= len(b) || b[j] != '"' || !credentialTail(b[start+1:j]) {
-		return 0, 0, false
-	}
-	j = skipRE2Space(b, j+1)
-	if j >= len(b) || b[j] != ':' {
-		return 0, 0, false
-	}
-	j = skipRE2Space(b, j+1)
-	if j >= len(b) || b[j] != '"' {
-		return 0, 0, false
-	}
-	val = j
-	for j++; j < len(b); j++ {
+	return false
+}
+
+// stringEnd is the end of the string value whose opening quote is at
+// b[val]: after its closing quote, or where the text is cut off, or before
+// an escape the pattern's `\\.` cannot take (a backslash at the end, or
+// before a newline).
+func stringEnd(b []byte, val int) int {
+	j := val + 1
+	for ; j < len(b); j++ {
 		switch b[j] {
 		case '"':
-			return val, j + 1, true
+			return j + 1
 		case '\\':
 			if j+1 >= len(b) || b[j+1] == '\n' {
-				return val, j, true // the escape matches no character: the value ends before it
+				return j
 			}
 			j++
 		}
 	}
-	return val, j, true
+	return j
 }
 
 // credentialLast marks the bytes a credential word ends in, either case.
@@ -434,7 +435,7 @@ var credentialLast = [256]bool{'d': true, 'D': true, 'n': true, 'N': true, 't': 
 var credentialWordList = [...]string{"password", "token", "secret", "pwdhash", "pin"}
 
 // credentialTail reports whether a member name (of the characters
-// secretMember accepts) ends in one of credentialWordList, folding case.
+// credentialBefore accepts) ends in one of credentialWordList, folding case.
 func credentialTail(name []byte) bool {
 word:
 	for _, w := range credentialWordList {
@@ -467,15 +468,14 @@ word:
 // skipRE2Space skips the characters of the regexp class \s: tab, newline,
 // form feed, carriage return and space.
 func skipRE2Space(b []byte, i int) int {
-	for i < len(b) {
-		switch b[i] {
-		case '\t', '\n', '\f', '\r', ' ':
-			i++
-		default:
-			return i
-		}
+	for i < len(b) && isRE2Space(b[i]) {
+		i++
 	}
 	return i
+}
+
+func isRE2Space(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // scrubBytes replaces every occurrence of each secret with REDACTED.
