@@ -91,6 +91,7 @@ ratios() {
 		if (lo > 0) printf "%-50s %-10s %8.3fx             target <= 2\n", W " slowest / fastest ns/MiB", "ratio", hi / lo
 		S = "ScrubErrorBody"
 		value(S " scrub 1 MiB error body", S "/step=scrub", "ns/op", "ns", "<= 5000000")
+		value(S " scrub 1 MiB error body, process CPU", S "/step=scrub", "cpu-ns/op", "cpu-ns", "(process CPU)")
 		value(S " same rule by the regexp engine", S "/step=scrub-regexp", "ns/op", "ns", "(for scale)")
 		value(S " whole *APIError from 1 MiB", S "/step=apierror", "ns/op", "ns", "-")
 		P = "GetAccountParallel"
