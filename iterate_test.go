@@ -319,3 +319,16 @@ func TestListIterBoundedByTimeout(t *testing.T) {
 	require.ErrorAs(t, errs[0], &te, "%v", errs[0])
 	assert.Equal(t, 1, f.count(rt), "an element was yielded: not sent again")
 }
+
+// A whole answer over the cap wraps the same *http.MaxBytesError.
+func TestWholeAnswerPastCap(t *testing.T) {
+	const limit = 1 << 10
+	c, mt := newMockClient(t, WithMaxBodySize(limit))
+	mt.RegisterResponder(http.MethodGet, testBaseURL+"/v2/partition/"+testPartition+"/account/A1",
+		jsonResponder(`{"id":"A1","accountName":"`+strings.Repeat("x", 2*limit)+`"}`))
+	_, err := c.Accounts.Get(t.Context(), "A1")
+	require.ErrorIs(t, err, ErrTooLarge)
+	var mbe *http.MaxBytesError
+	require.ErrorAs(t, err, &mbe)
+	assert.Equal(t, int64(limit), mbe.Limit)
+}
