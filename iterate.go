@@ -37,8 +37,10 @@ import (
 const MaxStreamElement = 1 << 20
 
 // elemWindow is how far, in elements' caps, the stream's decoder may read
-// ahead of the element it is on: its buffer holds the element whole and
-// some of the next.
+// past the start of the element it is on. The reader hands it no more than
+// that, so its buffer (the element whole, or a run of whitespace) stays
+// bounded; the decoder only asks for more when it needs the bytes, so an
+// element within the cap never meets the window's end.
 const elemWindow = 4
 
 // errStopped ends a streamed answer whose consumer stopped iterating.
@@ -55,7 +57,8 @@ type listSink struct {
 // a time, decoded with the same rules as the slice a call of r would
 // return. A failure is yielded once, with T's zero value, and ends the
 // sequence; a consumer that stops early closes the response. Each run of
-// the sequence sends r again.
+// the sequence sends r again. It is to an Iter method what callValue is to
+// a slice method: a generated list method uses it the same way.
 //
 // Before the first element, a lost connection or retryable status is
 // retried as for any call; once an element has been yielded, the answer is

@@ -332,3 +332,17 @@ func TestWholeAnswerPastCap(t *testing.T) {
 	require.ErrorAs(t, err, &mbe)
 	assert.Equal(t, int64(limit), mbe.Limit)
 }
+
+// A cap smaller than the stream decoder's own buffer still lets small
+// elements through: the read-ahead is not mistaken for a large element.
+func TestListIterTinyCap(t *testing.T) {
+	c, mt := newMockClient(t, WithMaxBodySize(256)) // the login answer must fit
+	parts := make([]string, 2000)
+	for i := range parts {
+		parts[i] = fmt.Sprintf(`{"id":"%d"}`, i)
+	}
+	mt.RegisterResponder(http.MethodGet, tnListURL, jsonResponder("["+strings.Join(parts, ",")+"]"))
+	out, errs := collect(c.TelephoneNumbers.ListIter(t.Context(), "A1", nil))
+	require.Empty(t, errs)
+	assert.Len(t, out, 2000)
+}
