@@ -1,6 +1,7 @@
 package alianza
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -177,4 +178,38 @@ func TestListResponsesThroughDo(t *testing.T) {
 			assert.Equal(t, "40.3", got[0].E911Address.Latitude)
 		})
 	}
+}
+
+// The fast path carries the list element types (a type with its own
+// UnmarshalJSON, Device, has none) and a list of numbers whose values
+// repeat costs about one allocation per number, the string of its id (its
+// phone number is the same string): the fast path is taken and the string
+// cache shares the rest.
+func TestListFastPath(t *testing.T) {
+	for _, v := range []any{Account{}, AccountView{}, AvailableUserProductPlan{}, BusinessLine{}, CallingPlanProduct{},
+		CallingPlan{}, DeviceType{}, SipTrunk{}, TelephoneNumberView{}, AccountTelephoneNumber{}, User{}} {
+		assert.NotNil(t, planFor(reflect.TypeOf(v)), "%T", v)
+	}
+	assert.Nil(t, planFor(reflect.TypeFor[Device]()), "Device decodes itself")
+
+	var one bytes.Buffer
+	require.NoError(t, json.Compact(&one, fixture(t, "bench/telephonenumber.json")))
+	const n = 1000
+	parts := make([]string, n)
+	for i := range parts {
+		parts[i] = strings.ReplaceAll(one.String(), "18015551212", fmt.Sprintf("1801%07d", i))
+	}
+	body := []byte("[" + strings.Join(parts, ",") + "]")
+	var got []AccountTelephoneNumber
+	decode := func() {
+		got = nil
+		list, _ := listTarget(&got)
+		require.NoError(t, decodeList(newListDecoder(bytes.NewReader(body)), list, int64(len(body))))
+	}
+	perNumber := testing.AllocsPerRun(5, decode) / n
+	var want []AccountTelephoneNumber
+	require.NoError(t, json.Unmarshal(body, &want))
+	assert.Equal(t, want, got)
+	t.Logf("%.2f allocations per number", perNumber)
+	assert.LessOrEqual(t, perNumber, 1.5)
 }
