@@ -128,7 +128,7 @@ func (d *bodyDecode) readFailure() error {
 		return &bodyReadError{err: d.br.readErr}
 	}
 	if d.br.tooLarge {
-		return d.fail(ErrTooLarge, &http.MaxBytesError{Limit: d.limit})
+		return d.fail(ErrTooLarge, fmt.Errorf("limit is %d bytes: %w", d.limit, &http.MaxBytesError{Limit: d.limit}))
 	}
 	return nil
 }
