@@ -19,8 +19,8 @@ import (
 // false. fastPlan describes a struct type once (its fields' JSON names,
 // offsets and kinds) and elemDecoder fills an element from its JSON bytes
 // with that plan: no reflection per field, and each string taken from a
-// small cache of the list's recent strings (512 of them), so the "ACTIVE" or "Lindon"
-// of every element is one string, not 10,000.
+// small cache of the list's recent strings (512 of them), so the "ACTIVE"
+// or "Lindon" of every element is one string, not 10,000.
 //
 // The fast path only takes input whose result it knows to be the one
 // encoding/json gives, and gives up on anything else: a key that matches
@@ -71,8 +71,10 @@ var (
 	e911FlatType         = reflect.TypeFor[e911Flat]()
 )
 
-// plans caches the fast plan of each element type: derived from the type
-// alone, built once, never changed. A nil entry means no fast path.
+// plans caches the fast plan of each element type, as encoding/json caches
+// its field lists: derived from the type alone, built once, never changed,
+// so it holds no state of any client or call. A nil entry means no fast
+// path.
 var plans sync.Map // reflect.Type -> *fastPlan
 
 // planFor returns t's fast plan, or nil when t has none (not a struct,
