@@ -3,6 +3,7 @@ package alianza
 import (
 	"context"
 	"fmt"
+	"iter"
 	"net/http"
 	"strings"
 )
@@ -81,10 +82,20 @@ type accountIDQuery struct {
 //alianza:operation GET /v2/partition/{partitionId}/account
 func (s *AccountsService) List(ctx context.Context, callOpts ...CallOption) ([]Account, error) {
 	ctx = withCallOptions(ctx, callOpts)
-	return callValue[[]Account](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/account",
-	})
+	return callValue[[]Account](ctx, s.client, s.listRequest())
+}
+
+// ListIter is List as a sequence: the accounts are decoded one by one
+// as the answer arrives, in constant memory, whatever their number. A
+// failure is yielded once and ends the sequence. MaxStreamElement says
+// what bounds a stream in place of WithMaxBodySize.
+func (s *AccountsService) ListIter(ctx context.Context, callOpts ...CallOption) iter.Seq2[Account, error] {
+	ctx = withCallOptions(ctx, callOpts)
+	return each[Account](ctx, s.client, s.listRequest())
+}
+
+func (s *AccountsService) listRequest() *request {
+	return &request{method: http.MethodGet, path: "/v2/partition/{partitionId}/account"}
 }
 
 // Search returns the accounts matching q, a free text matched against the
@@ -96,18 +107,39 @@ func (s *AccountsService) List(ctx context.Context, callOpts ...CallOption) ([]A
 //alianza:operation GET /v2/partition/{partitionId}/account/search
 func (s *AccountsService) Search(ctx context.Context, q string, callOpts ...CallOption) ([]AccountView, error) {
 	ctx = withCallOptions(ctx, callOpts)
+	r, err := s.searchRequest(q)
+	if err != nil {
+		return nil, err
+	}
+	return callValue[[]AccountView](ctx, s.client, r)
+}
+
+// SearchIter is Search as a sequence: the accounts are decoded one by one
+// as the answer arrives, in constant memory, whatever their number. A
+// failure is yielded once and ends the sequence. MaxStreamElement says
+// what bounds a stream in place of WithMaxBodySize.
+func (s *AccountsService) SearchIter(ctx context.Context, q string, callOpts ...CallOption) iter.Seq2[AccountView, error] {
+	ctx = withCallOptions(ctx, callOpts)
+	r, err := s.searchRequest(q)
+	if err != nil {
+		return failed[AccountView](err)
+	}
+	return each[AccountView](ctx, s.client, r)
+}
+
+func (s *AccountsService) searchRequest(q string) (*request, error) {
 	var v validator
 	v.required("q", q)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[[]AccountView](ctx, s.client, &request{
+	return &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/search",
 		query: &struct {
 			Q string `url:"q"`
 		}{q},
-	})
+	}, nil
 }
 
 // Create creates an account. The platform answers with the stored account,
@@ -279,16 +311,35 @@ func (s *AccountsService) ValidateProperties(ctx context.Context, opts *Validate
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/user-product-plans
 func (s *AccountsService) UserProductPlans(ctx context.Context, accountID string, callOpts ...CallOption) ([]AvailableUserProductPlan, error) {
 	ctx = withCallOptions(ctx, callOpts)
+	r, err := accountListRequest(accountID, "/v2/partition/{partitionId}/account/{accountId}/user-product-plans", nil)
+	if err != nil {
+		return nil, err
+	}
+	return callValue[[]AvailableUserProductPlan](ctx, s.client, r)
+}
+
+// UserProductPlansIter is UserProductPlans as a sequence: the plans are decoded one by one
+// as the answer arrives, in constant memory, whatever their number. A
+// failure is yielded once and ends the sequence. MaxStreamElement says
+// what bounds a stream in place of WithMaxBodySize.
+func (s *AccountsService) UserProductPlansIter(ctx context.Context, accountID string, callOpts ...CallOption) iter.Seq2[AvailableUserProductPlan, error] {
+	ctx = withCallOptions(ctx, callOpts)
+	r, err := accountListRequest(accountID, "/v2/partition/{partitionId}/account/{accountId}/user-product-plans", nil)
+	if err != nil {
+		return failed[AvailableUserProductPlan](err)
+	}
+	return each[AvailableUserProductPlan](ctx, s.client, r)
+}
+
+// accountListRequest is the GET of a list under an account: path takes
+// the account's id, query may be nil.
+func accountListRequest(accountID, path string, query any) (*request, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[[]AvailableUserProductPlan](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/account/{accountId}/user-product-plans",
-		args:   []string{accountID},
-	})
+	return &request{method: http.MethodGet, path: path, args: []string{accountID}, query: query}, nil
 }
 
 func (r *CreateAccountRequest) validate(v *validator) {

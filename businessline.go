@@ -2,6 +2,7 @@ package alianza
 
 import (
 	"context"
+	"iter"
 	"net/http"
 )
 
@@ -48,16 +49,24 @@ func (s *BusinessLinesService) Create(ctx context.Context, accountID string, req
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/business-line
 func (s *BusinessLinesService) List(ctx context.Context, accountID string, callOpts ...CallOption) ([]BusinessLine, error) {
 	ctx = withCallOptions(ctx, callOpts)
-	var v validator
-	v.pathID("accountId", accountID)
-	if err := v.err(); err != nil {
+	r, err := accountListRequest(accountID, "/v2/partition/{partitionId}/account/{accountId}/business-line", nil)
+	if err != nil {
 		return nil, err
 	}
-	return callValue[[]BusinessLine](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/account/{accountId}/business-line",
-		args:   []string{accountID},
-	})
+	return callValue[[]BusinessLine](ctx, s.client, r)
+}
+
+// ListIter is List as a sequence: the business lines are decoded one by one
+// as the answer arrives, in constant memory, whatever their number. A
+// failure is yielded once and ends the sequence. MaxStreamElement says
+// what bounds a stream in place of WithMaxBodySize.
+func (s *BusinessLinesService) ListIter(ctx context.Context, accountID string, callOpts ...CallOption) iter.Seq2[BusinessLine, error] {
+	ctx = withCallOptions(ctx, callOpts)
+	r, err := accountListRequest(accountID, "/v2/partition/{partitionId}/account/{accountId}/business-line", nil)
+	if err != nil {
+		return failed[BusinessLine](err)
+	}
+	return each[BusinessLine](ctx, s.client, r)
 }
 
 // Get returns a business line.

@@ -3,6 +3,7 @@ package alianza
 import (
 	"context"
 	"fmt"
+	"iter"
 	"net/http"
 	"strings"
 )
@@ -96,11 +97,20 @@ type ListCallingPlanProductsOptions struct {
 //alianza:operation GET /v2/partition/{partitionId}/callingplanproduct
 func (s *CallingPlansService) ListProducts(ctx context.Context, opts *ListCallingPlanProductsOptions, callOpts ...CallOption) ([]CallingPlanProduct, error) {
 	ctx = withCallOptions(ctx, callOpts)
-	return callValue[[]CallingPlanProduct](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/callingplanproduct",
-		query:  opts,
-	})
+	return callValue[[]CallingPlanProduct](ctx, s.client, listProductsRequest(opts))
+}
+
+// ListProductsIter is ListProducts as a sequence: the products are decoded one by one
+// as the answer arrives, in constant memory, whatever their number. A
+// failure is yielded once and ends the sequence. MaxStreamElement says
+// what bounds a stream in place of WithMaxBodySize.
+func (s *CallingPlansService) ListProductsIter(ctx context.Context, opts *ListCallingPlanProductsOptions, callOpts ...CallOption) iter.Seq2[CallingPlanProduct, error] {
+	ctx = withCallOptions(ctx, callOpts)
+	return each[CallingPlanProduct](ctx, s.client, listProductsRequest(opts))
+}
+
+func listProductsRequest(opts *ListCallingPlanProductsOptions) *request {
+	return &request{method: http.MethodGet, path: "/v2/partition/{partitionId}/callingplanproduct", query: opts}
 }
 
 // GetProduct returns one calling plan product.
@@ -217,18 +227,39 @@ func (s *CallingPlansService) ArchiveProduct(ctx context.Context, productID stri
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/callingplan
 func (s *CallingPlansService) List(ctx context.Context, accountID string, opts *ListCallingPlansOptions, callOpts ...CallOption) ([]CallingPlan, error) {
 	ctx = withCallOptions(ctx, callOpts)
+	r, err := listPlansRequest(accountID, opts)
+	if err != nil {
+		return nil, err
+	}
+	return callValue[[]CallingPlan](ctx, s.client, r)
+}
+
+// ListIter is List as a sequence: the calling plans are decoded one by one
+// as the answer arrives, in constant memory, whatever their number. A
+// failure is yielded once and ends the sequence. MaxStreamElement says
+// what bounds a stream in place of WithMaxBodySize.
+func (s *CallingPlansService) ListIter(ctx context.Context, accountID string, opts *ListCallingPlansOptions, callOpts ...CallOption) iter.Seq2[CallingPlan, error] {
+	ctx = withCallOptions(ctx, callOpts)
+	r, err := listPlansRequest(accountID, opts)
+	if err != nil {
+		return failed[CallingPlan](err)
+	}
+	return each[CallingPlan](ctx, s.client, r)
+}
+
+func listPlansRequest(accountID string, opts *ListCallingPlansOptions) (*request, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	opts.validate(&v)
 	if err := v.err(); err != nil {
 		return nil, err
 	}
-	return callValue[[]CallingPlan](ctx, s.client, &request{
+	return &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/callingplan",
 		args:   []string{accountID},
 		query:  opts,
-	})
+	}, nil
 }
 
 // Add adds, changes or shares a calling plan on a reference of the account.

@@ -1,7 +1,6 @@
 package alianza
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/go-json-experiment/json/jsontext"
 	jsonv1 "github.com/go-json-experiment/json/v1"
 )
 
@@ -34,7 +34,7 @@ func (c *Client) decode(resp *http.Response, r *request, path string) error {
 		drainClose(resp.Body)
 		return nil
 	}
-	d := &bodyDecode{c: c, resp: resp, r: r, path: path, ct: resp.Header.Get("Content-Type")}
+	d := &bodyDecode{c: c, resp: resp, r: r, path: path, ct: resp.Header.Get("Content-Type"), limit: c.cfg.maxBody}
 	d.br = cappedBody{r: resp.Body, left: c.cfg.maxBody}
 	defer func() {
 		if d.br.eof {
@@ -46,6 +46,9 @@ func (c *Client) decode(resp *http.Response, r *request, path string) error {
 	if badContentType(d.ct) {
 		_, _ = d.br.Read(make([]byte, 256))
 		return d.fail(ErrContentType, nil)
+	}
+	if r.sink != nil {
+		return d.iterate(r.sink)
 	}
 	if list, ok := listTarget(r.out); ok {
 		return d.stream(list)
@@ -95,6 +98,9 @@ type bodyDecode struct {
 	path string
 	ct   string
 	br   cappedBody
+	// limit is the cap cappedBody enforces: the whole body's, or for a
+	// streamed list one element's.
+	limit int64
 }
 
 // fail builds the DecodeError, quoting the start of the body with every
@@ -122,7 +128,7 @@ func (d *bodyDecode) readFailure() error {
 		return &bodyReadError{err: d.br.readErr}
 	}
 	if d.br.tooLarge {
-		return d.fail(ErrTooLarge, fmt.Errorf("limit is %d bytes", d.c.cfg.maxBody))
+		return d.fail(ErrTooLarge, fmt.Errorf("limit is %d bytes: %w", d.limit, &http.MaxBytesError{Limit: d.limit}))
 	}
 	return nil
 }
@@ -190,33 +196,43 @@ func readAll(r io.Reader, b []byte, hint int64) ([]byte, error) {
 
 // stream decodes a list element by element (see decodeList).
 func (d *bodyDecode) stream(list reflect.Value) error {
-	dec := json.NewDecoder(&d.br)
-	err := decodeList(dec, list, min(d.resp.ContentLength, d.c.cfg.maxBody))
-	if err != nil {
-		if ferr := d.readFailure(); ferr != nil {
-			return ferr
-		}
-		switch {
-		case errors.Is(err, io.EOF) && d.br.first == 0:
-			if d.r.emptyOK {
-				return nil
-			}
-			return d.fail(ErrEmptyBody, nil)
-		case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-			return d.fail(ErrDecode, io.ErrUnexpectedEOF)
-		}
-		return d.fail(ErrDecode, err)
+	dec := newListDecoder(&d.br)
+	if err := decodeList(dec, list, min(d.resp.ContentLength, d.c.cfg.maxBody)); err != nil {
+		return d.listFailure(err)
 	}
+	return d.listEnd(dec)
+}
+
+// listEnd checks what follows a decoded list: nothing but whitespace, and
+// not a null where the call wants an answer.
+func (d *bodyDecode) listEnd(dec *jsontext.Decoder) error {
 	if d.br.first == 'n' && !d.r.emptyOK {
 		return d.fail(ErrEmptyBody, errors.New("body is null"))
 	}
-	if _, err := dec.Token(); err != io.EOF {
+	if _, err := dec.ReadToken(); err != io.EOF {
 		if ferr := d.readFailure(); ferr != nil {
 			return ferr
 		}
 		return d.fail(ErrDecode, errors.New("trailing data after the JSON value"))
 	}
 	return nil
+}
+
+// listFailure turns a list decoding error into the call's error.
+func (d *bodyDecode) listFailure(err error) error {
+	if ferr := d.readFailure(); ferr != nil {
+		return ferr
+	}
+	switch {
+	case errors.Is(err, io.EOF) && d.br.first == 0:
+		if d.r.emptyOK {
+			return nil
+		}
+		return d.fail(ErrEmptyBody, nil)
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return d.fail(ErrDecode, io.ErrUnexpectedEOF)
+	}
+	return d.fail(ErrDecode, err)
 }
 
 // badContentType refuses HTML (a proxy's error page) and XML. A missing
@@ -240,6 +256,7 @@ type cappedBody struct {
 	tooLarge bool
 	eof      bool  // the body returned io.EOF: the connection can be reused as is
 	readErr  error // the connection's error, not the JSON's
+	read     int64 // bytes read so far
 	first    byte
 	head     [256]byte
 	nhead    int
@@ -265,6 +282,7 @@ func (b *cappedBody) Read(p []byte) (int, error) {
 		b.readErr = err
 	}
 	b.left -= int64(n)
+	b.read += int64(n)
 	if b.nhead < len(b.head) {
 		b.nhead += copy(b.head[b.nhead:], p[:n])
 	}

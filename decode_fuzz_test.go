@@ -1,13 +1,21 @@
 package alianza
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
+	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
+
+	"github.com/jarcoal/httpmock"
 )
 
 // wholeTargets are the types the SDK decodes from whole answers (every
@@ -37,6 +45,8 @@ var wholeTargets = []func() any{
 	func() any { return new(AccountStatus) },
 	func() any { return new(bool) },
 	func() any { return new(*Account) }, // emptyOK calls decode into **T
+	func() any { return new(errorEnvelope) },
+	func() any { return new(string) }, // an error body that is one JSON string
 }
 
 // FuzzDecodeEngines holds the engine that decodes whole answers
@@ -77,4 +87,121 @@ func FuzzDecodeEngines(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzListDecode holds the list decoding (one stream decoder per list, the
+// fast path of each element type, the general engine when it gives up)
+// and the Iter sequences to encoding/json: for every input, as a list of
+// every element type the SDK lists, json.Unmarshal and the SDK accept it
+// with deeply equal results or both refuse it. Each input is also tried as
+// the one element of a list, so the seeds (every JSON fixture, with the
+// bench number and keys in other cases) exercise the element decoders.
+func FuzzListDecode(f *testing.F) {
+	err := filepath.WalkDir("testdata", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".json") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		f.Add(b)
+		return nil
+	})
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{
+		`[]`, `null`, `[null]`, `[{}]`, ` [ {"id":"1"} , {"ID":"2"} ] `, `[{"PhoneNumber":"1","phonenumber":"2"}]`,
+		`[{"id":"a","id":"b"}]`, `[{"e911Address":{"city":"A","CITY":"B"}}]`, `[{"e911Address":{"address":{"city":"A"}}}]`,
+		`[{"carrierStatus":null}]`, `[{"carrierStatus":"NEW_VALUE"}]`, `[{"tollFree":"true"}]`, `[{"tollFree":null}]`,
+		`[{"customerServiceRecord":null,"directoryListing":{"listed":true,"address":{"city":"X"}}}]`,
+		"[{\"id\":\"\xff\"}]", `[{"id":"\u00e9\n"}]`, `[{"unknown":{"a":[1,{"b":"}"}]},"id":"x"}]`, `[{"id":1}]`,
+		`[{"callingPlans":[{"id":"p"}],"billingCycleDay":3}]`, `[{"holdTimeoutSeconds":1.5}]`, `[{"ſtatus":"x","\u212aey":"y"}]`,
+		`[{"id":"1"}] `, `[{"id":"1"}]x`, `[{"id":"1"},]`, `[{"id":"1"}`, `{"id":"1"}`, `"x"`, ``,
+	} {
+		f.Add([]byte(s))
+	}
+	c, body := fuzzClient(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, in := range [][]byte{data, append(append([]byte("["), data...), ']')} {
+			body.Store(&in)
+			fuzzList[Account](t, c, in)
+			fuzzList[AccountView](t, c, in)
+			fuzzList[AvailableUserProductPlan](t, c, in)
+			fuzzList[BusinessLine](t, c, in)
+			fuzzList[CallingPlanProduct](t, c, in)
+			fuzzList[CallingPlan](t, c, in)
+			fuzzList[Device](t, c, in)
+			fuzzList[DeviceType](t, c, in)
+			fuzzList[SipTrunk](t, c, in)
+			fuzzList[TelephoneNumberView](t, c, in)
+			fuzzList[AccountTelephoneNumber](t, c, in)
+			fuzzList[User](t, c, in)
+		}
+	})
+}
+
+// fuzzList compares one input as a []T: json.Unmarshal, decodeList with
+// the end-of-body check the client makes, and the Iter sequence.
+func fuzzList[T any](t *testing.T, c *Client, data []byte) {
+	var want []T
+	werr := json.Unmarshal(data, &want)
+
+	var got []T
+	list, _ := listTarget(&got)
+	dec := newListDecoder(bytes.NewReader(data))
+	gerr := decodeList(dec, list, int64(len(data)))
+	if gerr == nil {
+		if _, err := dec.ReadToken(); err != io.EOF {
+			gerr = errors.New("trailing data")
+		}
+	}
+	if (werr == nil) != (gerr == nil) {
+		t.Fatalf("[]%T: encoding/json says %v, the list decoder says %v\ninput: %q", *new(T), werr, gerr, data)
+	}
+	if werr == nil && !reflect.DeepEqual(want, got) {
+		t.Fatalf("[]%T: results differ\nencoding/json: %+v\nlist decoder:  %+v\ninput: %q", *new(T), want, got, data)
+	}
+
+	// The sequence refuses null and an empty body (the slice methods do too,
+	// with ErrEmptyBody); otherwise it must agree.
+	if werr == nil && want == nil {
+		return
+	}
+	var seq []T
+	var serr error
+	for v, err := range each[T](context.Background(), c, &request{method: http.MethodGet, path: "/v2/partition/{partitionId}/fuzz"}) {
+		if err != nil {
+			serr = err
+			break
+		}
+		seq = append(seq, v)
+	}
+	if (werr == nil) != (serr == nil) {
+		t.Fatalf("[]%T: encoding/json says %v, the sequence says %v\ninput: %q", *new(T), werr, serr, data)
+	}
+	if werr == nil && !(len(want) == 0 && len(seq) == 0) && !reflect.DeepEqual(want, seq) {
+		t.Fatalf("[]%T: results differ\nencoding/json: %+v\nsequence:      %+v\ninput: %q", *new(T), want, seq, data)
+	}
+}
+
+// fuzzClient is a client whose GET /v2/partition/P/fuzz answers with the
+// body stored in the returned pointer.
+func fuzzClient(f *testing.F) (*Client, *atomic.Pointer[[]byte]) {
+	var body atomic.Pointer[[]byte]
+	mt := httpmock.NewMockTransport()
+	mt.RegisterResponder(http.MethodPost, testBaseURL+"/v2/authorize",
+		httpmock.NewJsonResponderOrPanic(200, map[string]any{"authToken": testToken, "partitionId": testPartition, "username": testUsername}))
+	mt.RegisterResponder(http.MethodGet, testBaseURL+"/v2/partition/"+testPartition+"/fuzz", func(*http.Request) (*http.Response, error) {
+		resp := httpmock.NewBytesResponse(200, *body.Load())
+		resp.Header.Set("Content-Type", "application/json")
+		return resp, nil
+	})
+	c, err := NewClient(WithBaseURL(testBaseURL), WithCredentials(testUsername, testPassword), WithPartition(testPartition),
+		WithHTTPClient(&http.Client{Transport: mt}), WithoutRetries())
+	if err != nil {
+		f.Fatal(err)
+	}
+	return c, &body
 }

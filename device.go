@@ -2,6 +2,7 @@ package alianza
 
 import (
 	"context"
+	"iter"
 	"net/http"
 )
 
@@ -50,6 +51,27 @@ func (s *DeviceLinesService) Create(ctx context.Context, accountID string, req *
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/deviceline
 func (s *DeviceLinesService) List(ctx context.Context, accountID string, opts *ListDevicesOptions, callOpts ...CallOption) ([]Device, error) {
 	ctx = withCallOptions(ctx, callOpts)
+	r, err := listDevicesRequest(accountID, opts)
+	if err != nil {
+		return nil, err
+	}
+	return callValue[[]Device](ctx, s.client, r)
+}
+
+// ListIter is List as a sequence: the device lines are decoded one by one
+// as the answer arrives, in constant memory, whatever their number. A
+// failure is yielded once and ends the sequence. MaxStreamElement says
+// what bounds a stream in place of WithMaxBodySize.
+func (s *DeviceLinesService) ListIter(ctx context.Context, accountID string, opts *ListDevicesOptions, callOpts ...CallOption) iter.Seq2[Device, error] {
+	ctx = withCallOptions(ctx, callOpts)
+	r, err := listDevicesRequest(accountID, opts)
+	if err != nil {
+		return failed[Device](err)
+	}
+	return each[Device](ctx, s.client, r)
+}
+
+func listDevicesRequest(accountID string, opts *ListDevicesOptions) (*request, error) {
 	var v validator
 	v.pathID("accountId", accountID)
 	opts.validate(&v)
@@ -64,12 +86,12 @@ func (s *DeviceLinesService) List(ctx context.Context, accountID string, opts *L
 		}
 		q = &cp
 	}
-	return callValue[[]Device](ctx, s.client, &request{
+	return &request{
 		method: http.MethodGet,
 		path:   "/v2/partition/{partitionId}/account/{accountId}/deviceline",
 		args:   []string{accountID},
 		query:  q,
-	})
+	}, nil
 }
 
 // ListByAccount returns every device line of the account. It always sends
@@ -79,6 +101,15 @@ func (s *DeviceLinesService) List(ctx context.Context, accountID string, opts *L
 func (s *DeviceLinesService) ListByAccount(ctx context.Context, accountID string, callOpts ...CallOption) ([]Device, error) {
 	ctx = withCallOptions(ctx, callOpts)
 	return s.List(ctx, accountID, &ListDevicesOptions{FilterType: DeviceFilterTypeAccount, Filter: accountID})
+}
+
+// ListByAccountIter is ListByAccount as a sequence: the device lines are decoded one by one
+// as the answer arrives, in constant memory, whatever their number. A
+// failure is yielded once and ends the sequence. MaxStreamElement says
+// what bounds a stream in place of WithMaxBodySize.
+func (s *DeviceLinesService) ListByAccountIter(ctx context.Context, accountID string, callOpts ...CallOption) iter.Seq2[Device, error] {
+	ctx = withCallOptions(ctx, callOpts)
+	return s.ListIter(ctx, accountID, &ListDevicesOptions{FilterType: DeviceFilterTypeAccount, Filter: accountID})
 }
 
 // ProvisioningData returns the provisioning data of the device the line
@@ -232,6 +263,30 @@ func (s *DeviceLinesService) RegistrationStatus(ctx context.Context, accountID, 
 //alianza:operation GET /v2/ref/devicetype
 func (s *DeviceLinesService) ListTypes(ctx context.Context, opts *ListDeviceTypesOptions, callOpts ...CallOption) ([]DeviceType, error) {
 	ctx = withCallOptions(ctx, callOpts)
+	r, err := s.listTypesRequest(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return callValue[[]DeviceType](ctx, s.client, r)
+}
+
+// ListTypesIter is ListTypes as a sequence: the device types are decoded one by one
+// as the answer arrives, in constant memory, whatever their number. A
+// failure is yielded once and ends the sequence. MaxStreamElement says
+// what bounds a stream in place of WithMaxBodySize.
+func (s *DeviceLinesService) ListTypesIter(ctx context.Context, opts *ListDeviceTypesOptions, callOpts ...CallOption) iter.Seq2[DeviceType, error] {
+	ctx = withCallOptions(ctx, callOpts)
+	return func(yield func(DeviceType, error) bool) {
+		r, err := s.listTypesRequest(ctx, opts) // the partition may take a login
+		if err != nil {
+			yield(DeviceType{}, err)
+			return
+		}
+		each[DeviceType](ctx, s.client, r)(yield)
+	}
+}
+
+func (s *DeviceLinesService) listTypesRequest(ctx context.Context, opts *ListDeviceTypesOptions) (*request, error) {
 	var q ListDeviceTypesOptions
 	if opts != nil {
 		q = *opts
@@ -250,11 +305,7 @@ func (s *DeviceLinesService) ListTypes(ctx context.Context, opts *ListDeviceType
 		}
 		q.PartitionID = p
 	}
-	return callValue[[]DeviceType](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/ref/devicetype",
-		query:  &q,
-	})
+	return &request{method: http.MethodGet, path: "/v2/ref/devicetype", query: &q}, nil
 }
 
 // deviceFields is what the create (and so the update) and patch request

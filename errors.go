@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -204,14 +203,14 @@ func newAPIError(status int, method, path, contentType string, body []byte, scru
 func decodeMessages(e *APIError, contentType string, trimmed []byte) []string {
 	if isJSONContent(contentType) || (contentType == "" && (trimmed[0] == '{' || trimmed[0] == '[')) {
 		var env errorEnvelope
-		if err := json.Unmarshal(trimmed, &env); err == nil {
+		if err := unmarshal(trimmed, &env); err == nil {
 			e.fromEnvelope(&env)
 			if len(e.Messages) > 0 || len(e.Data) > 0 {
 				return e.Messages
 			}
 		}
 		var msg string
-		if json.Unmarshal(trimmed, &msg) == nil && msg != "" {
+		if unmarshal(trimmed, &msg) == nil && msg != "" {
 			return []string{truncate(msg, maxMessage)}
 		}
 	}
@@ -330,16 +329,153 @@ func truncate(s string, n int) string {
 // its bodies send under them.
 const credentialWords = `[a-z0-9_]*(?:password|token|secret|pwdhash|pin)`
 
-// secretField matches a JSON member whose name says it holds a credential
-// up to the end of its string value, or of the text when the value is cut
-// off.
-var secretField = regexp.MustCompile(`(?i)("` + credentialWords + `"\s*:\s*)"(?:[^"\\]|\\.)*"?`)
-
 // redactSecretFields replaces the values of credential-named JSON members
 // with REDACTED. Error bodies and snippets may hold secrets the client
 // never sent, such as the SIP password in a SIP trunk it only read.
+//
+// A member's value is redacted when the member is: a quoted name made only of
+// letters, digits and '_' that ends, case-insensitively, in one of
+// credentialWords' words, its closing quote, optional whitespace, a colon,
+// optional whitespace, and a string value, up to its closing quote or, when
+// the body is cut off inside it, to the end. It is the case-insensitive
+// regular expression `("` + credentialWords + `"\s*:\s*)"(?:[^"\\]|\\.)*"?`
+// replaced by `${1}"REDACTED"`, done in one linear pass without the
+// regexp engine, which is slow on the 1 MiB error bodies this may see
+// (BENCHMARKS.md). FuzzRedactSecretFields holds the two to the same output.
 func redactSecretFields(b []byte) []byte {
-	return secretField.ReplaceAll(b, []byte(`${1}"`+redacted+`"`))
+	var out []byte // nil until the first member is redacted
+	last := 0
+	// Every member has a colon, and colons are a few times sparser than
+	// quotes: each is looked at once, backwards for a credential name
+	// (which cannot start before the end of the previous redaction), then
+	// forwards for a string value.
+	for i := 0; i < len(b); {
+		c := bytes.IndexByte(b[i:], ':')
+		if c < 0 {
+			break
+		}
+		colon := i + c
+		i = colon + 1
+		if !credentialBefore(b, colon, last) {
+			continue
+		}
+		val := skipRE2Space(b, colon+1)
+		if val >= len(b) || b[val] != '"' {
+			continue
+		}
+		end := stringEnd(b, val)
+		if out == nil {
+			out = make([]byte, 0, len(b))
+		}
+		out = append(out, b[last:val]...)
+		out = append(out, `"`+redacted+`"`...)
+		last, i = end, end
+	}
+	if out == nil {
+		return b
+	}
+	return append(out, b[last:]...)
+}
+
+// credentialBefore reports whether the colon at b[colon] follows a
+// credential name in quotes, optional whitespace between, whose opening
+// quote is at floor or after.
+func credentialBefore(b []byte, colon, floor int) bool {
+	k := colon - 1
+	for k >= floor && isRE2Space(b[k]) {
+		k--
+	}
+	// Every credential word ends in d, n, t or h: most names are refused
+	// on their last byte.
+	if k-1 < floor || b[k] != '"' || !credentialLast[b[k-1]] {
+		return false
+	}
+	closing := k
+	for k--; k >= floor; {
+		switch c := b[k]; {
+		case c == '"':
+			return credentialTail(b[k+1 : closing])
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '_':
+			k--
+		case c == 0xAA && k-2 >= floor && b[k-2] == 0xE2 && b[k-1] == 0x84: // U+212A KELVIN SIGN folds to k
+			k -= 3
+		case c == 0xBF && k-1 >= floor && b[k-1] == 0xC5: // U+017F LATIN SMALL LETTER LONG S folds to s
+			k -= 2
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// stringEnd is the end of the string value whose opening quote is at
+// b[val]: after its closing quote, or where the text is cut off, or before
+// an escape the pattern's `\\.` cannot take (a backslash at the end, or
+// before a newline).
+func stringEnd(b []byte, val int) int {
+	j := val + 1
+	for ; j < len(b); j++ {
+		switch b[j] {
+		case '"':
+			return j + 1
+		case '\\':
+			if j+1 >= len(b) || b[j+1] == '\n' {
+				return j
+			}
+			j++
+		}
+	}
+	return j
+}
+
+// credentialLast marks the bytes a credential word ends in, either case.
+var credentialLast = [256]bool{'d': true, 'D': true, 'n': true, 'N': true, 't': true, 'T': true, 'h': true, 'H': true}
+
+// credentialWordList are credentialWords' words.
+var credentialWordList = [...]string{"password", "token", "secret", "pwdhash", "pin"}
+
+// credentialTail reports whether a member name (of the characters
+// credentialBefore accepts) ends in one of credentialWordList, folding case.
+func credentialTail(name []byte) bool {
+word:
+	for _, w := range credentialWordList {
+		p := len(name)
+		for k := len(w) - 1; k >= 0; k-- {
+			if p == 0 {
+				continue word
+			}
+			c := name[p-1]
+			switch {
+			case c == 0xAA && p >= 3 && name[p-3] == 0xE2 && name[p-2] == 0x84:
+				c, p = 'k', p-3
+			case c == 0xBF && p >= 2 && name[p-2] == 0xC5:
+				c, p = 's', p-2
+			default:
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				p--
+			}
+			if c != w[k] {
+				continue word
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// skipRE2Space skips the characters of the regexp class \s: tab, newline,
+// form feed, carriage return and space.
+func skipRE2Space(b []byte, i int) int {
+	for i < len(b) && isRE2Space(b[i]) {
+		i++
+	}
+	return i
+}
+
+func isRE2Space(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // scrubBytes replaces every occurrence of each secret with REDACTED.

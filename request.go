@@ -35,6 +35,10 @@ type request struct {
 	// does not know yet (the login's token): a decode error never quotes it.
 	secretAnswer bool
 
+	// sink, when set, receives the answer's elements one by one instead
+	// of out receiving the whole list (see each).
+	sink *listSink
+
 	// do is what only Client.Do sets; nil for the service methods, whose
 	// requests then carry one pointer for it, not its fields.
 	do *doRequest

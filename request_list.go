@@ -2,8 +2,11 @@ package alianza
 
 import (
 	"encoding/json"
-	"fmt"
+	"io"
 	"reflect"
+
+	"github.com/go-json-experiment/json/jsontext"
+	jsonv1 "github.com/go-json-experiment/json/v1"
 )
 
 // Alianza's lists are unpaged arrays that reach megabytes (10,000 numbers
@@ -53,26 +56,68 @@ func listTarget(out any) (reflect.Value, bool) {
 	return v.Elem(), true
 }
 
+// v1Options are encoding/json's rules for the json/v2 engine: the list
+// stream's syntax checks (invalid UTF-8 and repeated keys accepted, as
+// encoding/json accepts them) and the general decoding of an element.
+var v1Options = jsonv1.DefaultOptionsV1()
+
+// newListDecoder reads one JSON value from r, token by token.
+func newListDecoder(r io.Reader) *jsontext.Decoder { return jsontext.NewDecoder(r, v1Options) }
+
+// openList reads the start of a list: '[' (false) or null (true). Any
+// other value is an *json.UnmarshalTypeError, as json.Decoder.Decode gives.
+func openList(dec *jsontext.Decoder, t reflect.Type) (null bool, err error) {
+	tok, err := dec.ReadToken()
+	if err != nil {
+		return false, err
+	}
+	switch tok.Kind() {
+	case 'n':
+		return true, nil
+	case '[':
+		return false, nil
+	}
+	return false, &json.UnmarshalTypeError{Value: kindName(tok.Kind()), Type: t, Offset: dec.InputOffset()}
+}
+
+// nextElement returns the bytes of the list's next element, valid until
+// the next read, or done at the closing ']'.
+func nextElement(dec *jsontext.Decoder) (elem []byte, done bool, err error) {
+	if dec.PeekKind() == ']' {
+		_, err := dec.ReadToken()
+		return nil, err == nil, err
+	}
+	elem, err = dec.ReadValue()
+	return elem, false, err
+}
+
 // decodeList decodes one JSON array, or null, into the slice v with the
-// same result as dec.Decode: null gives nil, [] an empty non-nil slice.
-// size is the length of the whole body when known, else -1.
-func decodeList(dec *json.Decoder, v reflect.Value, size int64) error {
-	tok, err := dec.Token()
+// same result as json.Decoder.Decode: null gives nil, [] an empty non-nil
+// slice. size is the length of the whole body when known, else -1. Each
+// element is read whole by dec, then decoded by an elemDecoder (its fast
+// path, or the general engine).
+func decodeList(dec *jsontext.Decoder, v reflect.Value, size int64) error {
+	st := v.Type()
+	null, err := openList(dec, st)
 	if err != nil {
 		return err
 	}
-	if tok == nil {
+	if null {
 		v.SetZero()
 		return nil
 	}
-	if d, ok := tok.(json.Delim); !ok || d != '[' {
-		return &json.UnmarshalTypeError{Value: tokenKind(tok), Type: v.Type(), Offset: dec.InputOffset()}
-	}
-	st := v.Type()
+	ed := newElemDecoder(st.Elem())
 	var full []reflect.Value // chunks already filled
 	var chunk reflect.Value  // the chunk being filled
 	n, total := 0, 0         // elements in chunk, in all
-	for dec.More() {
+	for {
+		b, done, err := nextElement(dec)
+		if err != nil {
+			return err
+		}
+		if done {
+			break
+		}
 		if !chunk.IsValid() || n == chunk.Len() {
 			est := 0
 			if chunk.IsValid() && len(full) == 0 {
@@ -93,14 +138,12 @@ func decodeList(dec *json.Decoder, v reflect.Value, size int64) error {
 				chunk, n = reflect.MakeSlice(st, next, next), 0
 			}
 		}
-		if err := dec.Decode(chunk.Index(n).Addr().Interface()); err != nil {
+		p := chunk.Index(n).Addr()
+		if err := ed.decode(b, p.UnsafePointer(), p.Interface()); err != nil {
 			return err
 		}
 		n++
 		total++
-	}
-	if _, err := dec.Token(); err != nil { // the closing ]
-		return err
 	}
 	switch {
 	case total == 0:
@@ -139,17 +182,17 @@ func estimatedLen(elem reflect.Type, size, offset int64, done int) int {
 	return int(est)
 }
 
-// tokenKind names a JSON token the way json.UnmarshalTypeError does.
-func tokenKind(tok json.Token) string {
-	switch tok.(type) {
-	case json.Delim:
+// kindName names a JSON value's kind the way json.UnmarshalTypeError does.
+func kindName(k jsontext.Kind) string {
+	switch k {
+	case '{':
 		return "object"
-	case bool:
+	case 't', 'f':
 		return "bool"
-	case float64, json.Number:
+	case '0':
 		return "number"
-	case string:
+	case '"':
 		return "string"
 	}
-	return fmt.Sprintf("%T", tok)
+	return "array"
 }

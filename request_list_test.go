@@ -1,6 +1,7 @@
 package alianza
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-json-experiment/json/jsontext"
+	jsonv1 "github.com/go-json-experiment/json/v1"
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -42,7 +45,7 @@ func TestDecodeListMatchesDecode(t *testing.T) {
 				var got []item
 				list, ok := listTarget(&got)
 				require.True(t, ok)
-				require.NoError(t, decodeList(json.NewDecoder(strings.NewReader(b.String())), list, size))
+				require.NoError(t, decodeList(newListDecoder(strings.NewReader(b.String())), list, size))
 				assert.Equal(t, want, got, "size %d", size)
 				assert.NotNil(t, got, "[] decodes to an empty, non-nil slice")
 				assert.Equal(t, len(got), cap(got), "no slack visible")
@@ -72,7 +75,7 @@ func TestDecodeListEstimate(t *testing.T) {
 		t.Helper()
 		var got []item
 		list, _ := listTarget(&got)
-		require.NoError(t, decodeList(json.NewDecoder(strings.NewReader(body)), list, size))
+		require.NoError(t, decodeList(newListDecoder(strings.NewReader(body)), list, size))
 		return got
 	}
 	for _, body := range []string{
@@ -101,7 +104,7 @@ func TestDecodeListNullAndErrors(t *testing.T) {
 	decode := func(body string) ([]string, error) {
 		out := []string{"stale"}
 		list, _ := listTarget(&out)
-		err := decodeList(json.NewDecoder(strings.NewReader(body)), list, -1)
+		err := decodeList(newListDecoder(strings.NewReader(body)), list, -1)
 		return out, err
 	}
 	out, err := decode("null")
@@ -113,11 +116,14 @@ func TestDecodeListNullAndErrors(t *testing.T) {
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, "object", te.Value)
 
+	// Elements are decoded by the engine of whole answers, and fail
+	// with its errors.
 	_, err = decode(`["a",1]`)
-	require.ErrorAs(t, err, &te)
+	var ete *jsonv1.UnmarshalTypeError
+	require.ErrorAs(t, err, &ete)
 
 	_, err = decode(`["a" "b"]`)
-	var se *json.SyntaxError
+	var se *jsontext.SyntacticError
 	assert.ErrorAs(t, err, &se)
 
 	_, err = decode(`["a",`)
@@ -172,4 +178,38 @@ func TestListResponsesThroughDo(t *testing.T) {
 			assert.Equal(t, "40.3", got[0].E911Address.Latitude)
 		})
 	}
+}
+
+// The fast path carries the list element types (a type with its own
+// UnmarshalJSON, Device, has none) and a list of numbers whose values
+// repeat costs about one allocation per number, the string of its id (its
+// phone number is the same string): the fast path is taken and the string
+// cache shares the rest.
+func TestListFastPath(t *testing.T) {
+	for _, v := range []any{Account{}, AccountView{}, AvailableUserProductPlan{}, BusinessLine{}, CallingPlanProduct{},
+		CallingPlan{}, DeviceType{}, SipTrunk{}, TelephoneNumberView{}, AccountTelephoneNumber{}, User{}} {
+		assert.NotNil(t, planFor(reflect.TypeOf(v)), "%T", v)
+	}
+	assert.Nil(t, planFor(reflect.TypeFor[Device]()), "Device decodes itself")
+
+	var one bytes.Buffer
+	require.NoError(t, json.Compact(&one, fixture(t, "bench/telephonenumber.json")))
+	const n = 1000
+	parts := make([]string, n)
+	for i := range parts {
+		parts[i] = strings.ReplaceAll(one.String(), "18015551212", fmt.Sprintf("1801%07d", i))
+	}
+	body := []byte("[" + strings.Join(parts, ",") + "]")
+	var got []AccountTelephoneNumber
+	decode := func() {
+		got = nil
+		list, _ := listTarget(&got)
+		require.NoError(t, decodeList(newListDecoder(bytes.NewReader(body)), list, int64(len(body))))
+	}
+	perNumber := testing.AllocsPerRun(5, decode) / n
+	var want []AccountTelephoneNumber
+	require.NoError(t, json.Unmarshal(body, &want))
+	assert.Equal(t, want, got)
+	t.Logf("%.2f allocations per number", perNumber)
+	assert.LessOrEqual(t, perNumber, 1.5)
 }

@@ -2,6 +2,7 @@ package alianza
 
 import (
 	"context"
+	"iter"
 	"net/http"
 	"strings"
 )
@@ -71,16 +72,24 @@ func (s *SipTrunksService) Create(ctx context.Context, accountID string, req *Cr
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2
 func (s *SipTrunksService) List(ctx context.Context, accountID string, callOpts ...CallOption) ([]SipTrunk, error) {
 	ctx = withCallOptions(ctx, callOpts)
-	var v validator
-	v.pathID("accountId", accountID)
-	if err := v.err(); err != nil {
+	r, err := accountListRequest(accountID, s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2"), nil)
+	if err != nil {
 		return nil, err
 	}
-	return callValue[[]SipTrunk](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2"),
-		args:   []string{accountID},
-	})
+	return callValue[[]SipTrunk](ctx, s.client, r)
+}
+
+// ListIter is List as a sequence: the SIP trunks are decoded one by one
+// as the answer arrives, in constant memory, whatever their number. A
+// failure is yielded once and ends the sequence. MaxStreamElement says
+// what bounds a stream in place of WithMaxBodySize.
+func (s *SipTrunksService) ListIter(ctx context.Context, accountID string, callOpts ...CallOption) iter.Seq2[SipTrunk, error] {
+	ctx = withCallOptions(ctx, callOpts)
+	r, err := accountListRequest(accountID, s.path("/v2/partition/{partitionId}/account/{accountId}/siptrunk_2"), nil)
+	if err != nil {
+		return failed[SipTrunk](err)
+	}
+	return each[SipTrunk](ctx, s.client, r)
 }
 
 // Get returns a SIP trunk, including the SIP credentials a PBX registers with.

@@ -3,6 +3,7 @@ package alianza
 import (
 	"context"
 	"fmt"
+	"iter"
 	"net/http"
 	"net/url"
 	"strings"
@@ -109,6 +110,27 @@ func (o *SearchTelephoneNumbersOptions) values() (url.Values, error) {
 //alianza:operation GET /v2/partition/{partitionId}/telephonenumber/search
 func (s *TelephoneNumbersService) Search(ctx context.Context, opts *SearchTelephoneNumbersOptions, callOpts ...CallOption) ([]TelephoneNumberView, error) {
 	ctx = withCallOptions(ctx, callOpts)
+	r, err := searchNumbersRequest(opts)
+	if err != nil {
+		return nil, err
+	}
+	return callValue[[]TelephoneNumberView](ctx, s.client, r)
+}
+
+// SearchIter is Search as a sequence: the numbers are decoded one by one
+// as the answer arrives, in constant memory, whatever their number. A
+// failure is yielded once and ends the sequence. MaxStreamElement says
+// what bounds a stream in place of WithMaxBodySize.
+func (s *TelephoneNumbersService) SearchIter(ctx context.Context, opts *SearchTelephoneNumbersOptions, callOpts ...CallOption) iter.Seq2[TelephoneNumberView, error] {
+	ctx = withCallOptions(ctx, callOpts)
+	r, err := searchNumbersRequest(opts)
+	if err != nil {
+		return failed[TelephoneNumberView](err)
+	}
+	return each[TelephoneNumberView](ctx, s.client, r)
+}
+
+func searchNumbersRequest(opts *SearchTelephoneNumbersOptions) (*request, error) {
 	if err := opts.Validate(); err != nil {
 		return nil, err
 	}
@@ -116,11 +138,7 @@ func (s *TelephoneNumbersService) Search(ctx context.Context, opts *SearchTeleph
 	if err != nil {
 		return nil, err
 	}
-	return callValue[[]TelephoneNumberView](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/telephonenumber/search",
-		query:  q,
-	})
+	return &request{method: http.MethodGet, path: "/v2/partition/{partitionId}/telephonenumber/search", query: q}, nil
 }
 
 // Reserve reserves an inventory number so no one else takes it; the
@@ -206,17 +224,24 @@ type ListAccountTelephoneNumbersOptions struct {
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/telephonenumber
 func (s *TelephoneNumbersService) List(ctx context.Context, accountID string, opts *ListAccountTelephoneNumbersOptions, callOpts ...CallOption) ([]AccountTelephoneNumber, error) {
 	ctx = withCallOptions(ctx, callOpts)
-	var v validator
-	v.pathID("accountId", accountID)
-	if err := v.err(); err != nil {
+	r, err := accountListRequest(accountID, "/v2/partition/{partitionId}/account/{accountId}/telephonenumber", opts)
+	if err != nil {
 		return nil, err
 	}
-	return callValue[[]AccountTelephoneNumber](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/account/{accountId}/telephonenumber",
-		args:   []string{accountID},
-		query:  opts,
-	})
+	return callValue[[]AccountTelephoneNumber](ctx, s.client, r)
+}
+
+// ListIter is List as a sequence: the numbers are decoded one by one
+// as the answer arrives, in constant memory, whatever their number. A
+// failure is yielded once and ends the sequence. MaxStreamElement says
+// what bounds a stream in place of WithMaxBodySize.
+func (s *TelephoneNumbersService) ListIter(ctx context.Context, accountID string, opts *ListAccountTelephoneNumbersOptions, callOpts ...CallOption) iter.Seq2[AccountTelephoneNumber, error] {
+	ctx = withCallOptions(ctx, callOpts)
+	r, err := accountListRequest(accountID, "/v2/partition/{partitionId}/account/{accountId}/telephonenumber", opts)
+	if err != nil {
+		return failed[AccountTelephoneNumber](err)
+	}
+	return each[AccountTelephoneNumber](ctx, s.client, r)
 }
 
 // Get returns one number on an account.
@@ -379,8 +404,18 @@ func (s *TelephoneNumbersService) GetInventory(ctx context.Context, tn string, c
 //alianza:operation GET /v2/partition/{partitionId}/telephonenumber
 func (s *TelephoneNumbersService) ListInventory(ctx context.Context, callOpts ...CallOption) ([]TelephoneNumberView, error) {
 	ctx = withCallOptions(ctx, callOpts)
-	return callValue[[]TelephoneNumberView](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/telephonenumber",
-	})
+	return callValue[[]TelephoneNumberView](ctx, s.client, inventoryRequest())
+}
+
+// ListInventoryIter is ListInventory as a sequence: the numbers are decoded one by one
+// as the answer arrives, in constant memory, whatever their number. A
+// failure is yielded once and ends the sequence. MaxStreamElement says
+// what bounds a stream in place of WithMaxBodySize.
+func (s *TelephoneNumbersService) ListInventoryIter(ctx context.Context, callOpts ...CallOption) iter.Seq2[TelephoneNumberView, error] {
+	ctx = withCallOptions(ctx, callOpts)
+	return each[TelephoneNumberView](ctx, s.client, inventoryRequest())
+}
+
+func inventoryRequest() *request {
+	return &request{method: http.MethodGet, path: "/v2/partition/{partitionId}/telephonenumber"}
 }

@@ -2,6 +2,7 @@ package alianza
 
 import (
 	"context"
+	"iter"
 	"maps"
 	"net/http"
 	"slices"
@@ -39,17 +40,24 @@ func (s *UsersService) Create(ctx context.Context, accountID string, req *Create
 //alianza:operation GET /v2/partition/{partitionId}/account/{accountId}/user
 func (s *UsersService) List(ctx context.Context, accountID string, opts *ListUsersOptions, callOpts ...CallOption) ([]User, error) {
 	ctx = withCallOptions(ctx, callOpts)
-	var v validator
-	v.pathID("accountId", accountID)
-	if err := v.err(); err != nil {
+	r, err := accountListRequest(accountID, "/v2/partition/{partitionId}/account/{accountId}/user", opts)
+	if err != nil {
 		return nil, err
 	}
-	return callValue[[]User](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/account/{accountId}/user",
-		args:   []string{accountID},
-		query:  opts,
-	})
+	return callValue[[]User](ctx, s.client, r)
+}
+
+// ListIter is List as a sequence: the users are decoded one by one
+// as the answer arrives, in constant memory, whatever their number. A
+// failure is yielded once and ends the sequence. MaxStreamElement says
+// what bounds a stream in place of WithMaxBodySize.
+func (s *UsersService) ListIter(ctx context.Context, accountID string, opts *ListUsersOptions, callOpts ...CallOption) iter.Seq2[User, error] {
+	ctx = withCallOptions(ctx, callOpts)
+	r, err := accountListRequest(accountID, "/v2/partition/{partitionId}/account/{accountId}/user", opts)
+	if err != nil {
+		return failed[User](err)
+	}
+	return each[User](ctx, s.client, r)
 }
 
 // Get returns the end user with the given id.

@@ -39,6 +39,13 @@ ratios() {
 		for (i = 2; i <= m; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j+1] = a[j]; a[j+1] = t }
 		return (m % 2) ? a[(m+1)/2] : (a[m/2] + a[m/2+1]) / 2
 	}
+	# value prints the median of one metric, divided by div when given.
+	function value(label, name, unit, shown, target, div,    a) {
+		a = med(name, unit)
+		if (a < 0) return
+		if (div > 0) a = a / div
+		printf "%-50s %-10s %12.2f          target %s\n", label, shown, a, target
+	}
 	function ratio(label, num, den, unit, target,    a, b) {
 		a = med(num, unit); b = med(den, unit)
 		if (a < 0 || b <= 0) return
@@ -46,20 +53,47 @@ ratios() {
 	}
 	END {
 		print "sdk/raw unless said otherwise: ratio of the medians, then median of the per-pass ratios"
-		ratio("GetAccount", "GetAccount/client=sdk", "GetAccount/client=raw", "ns/op", "<= 1.05")
+		ratio("GetAccount", "GetAccount/client=sdk", "GetAccount/client=raw", "ns/op", "<= 1.0")
 		ratio("GetAccount", "GetAccount/client=sdk", "GetAccount/client=raw", "cpu-ns/op", "(process CPU)")
 		ratio("GetAccount", "GetAccount/client=sdk", "GetAccount/client=raw", "B/op", "-")
-		ratio("GetAccount", "GetAccount/client=sdk", "GetAccount/client=raw", "allocs/op", "<= 1.25")
+		ratio("GetAccount", "GetAccount/client=sdk", "GetAccount/client=raw", "allocs/op", "<= 1.0")
 		L = "ListTelephoneNumbers"
-		ratio(L, L "/client=sdk", L "/client=raw", "ns/op", "<= 1.3")
+		ratio(L, L "/client=sdk", L "/client=raw", "ns/op", "<= 0.9")
 		ratio(L, L "/client=sdk", L "/client=raw", "cpu-ns/op", "(process CPU, the load barely moves it)")
-		ratio(L, L "/client=sdk", L "/client=raw", "B/op", "<= 1.1")
+		ratio(L, L "/client=sdk", L "/client=raw", "B/op", "<= 0.5")
 		ratio(L, L "/client=sdk", L "/client=raw", "allocs/op", "-")
 		split("raw sdk", cs, " ")
 		for (i = 1; i <= 2; i++) {
 			a = med(L "/client=" cs[i], "allocs/op")
-			if (a >= 0) printf "%-50s %-10s %8.1f              target %s\n", L " " cs[i] " allocs/number", "allocs", a / 10000, (cs[i] == "sdk") ? "<= 46" : "-"
+			if (a >= 0) printf "%-50s %-10s %8.2f              target %s\n", L " " cs[i] " allocs/number", "allocs", a / 10000, (cs[i] == "sdk") ? "<= 4" : "-"
 		}
+		D = "ListTelephoneNumbersDistinct"
+		ratio(D, D "/client=sdk", D "/client=raw", "ns/op", "-")
+		ratio(D, D "/client=sdk", D "/client=raw", "cpu-ns/op", "(process CPU)")
+		for (i = 1; i <= 2; i++) {
+			a = med(D "/client=" cs[i], "allocs/op")
+			if (a >= 0) printf "%-50s %-10s %8.2f              (stated, no target)\n", D " " cs[i] " allocs/number", "allocs", a / 10000
+		}
+		I = "IterateTelephoneNumbers"
+		value(I " peak heap above start (100,000 numbers)", I, "peak-heap-MiB", "MiB", "<= 8")
+		value(I " time per op (100,000 numbers)", I, "ns/op", "ns", "-")
+		value(I " allocs per number", I, "allocs/op", "allocs", "-", 100000)
+		W = "WhitespaceBody"
+		lo = -1; hi = -1
+		split("1 8 64", caps, " ")
+		for (i = 1; i <= 3; i++) {
+			a = med(W "/cap=" caps[i] "MiB", "ns/MiB")
+			if (a < 0) continue
+			printf "%-50s %-10s %12.0f          (median)\n", W " cap=" caps[i] "MiB time per MiB of cap", "ns/MiB", a
+			if (lo < 0 || a < lo) lo = a
+			if (hi < 0 || a > hi) hi = a
+		}
+		if (lo > 0) printf "%-50s %-10s %8.3fx             target <= 2\n", W " slowest / fastest ns/MiB", "ratio", hi / lo
+		S = "ScrubErrorBody"
+		value(S " scrub 1 MiB error body", S "/step=scrub", "ns/op", "ns", "<= 5000000")
+		value(S " scrub 1 MiB error body, process CPU", S "/step=scrub", "cpu-ns/op", "cpu-ns", "(process CPU)")
+		value(S " same rule by the regexp engine", S "/step=scrub-regexp", "ns/op", "ns", "(for scale)")
+		value(S " whole *APIError from 1 MiB", S "/step=apierror", "ns/op", "ns", "-")
 		P = "GetAccountParallel"
 		ratio(P " throughput sdk / raw-default", P "/client=raw-default", P "/client=sdk", "ns/op", ">= 1.8")
 		ratio(P " throughput sdk / raw-pooled", P "/client=raw-pooled", P "/client=sdk", "ns/op", ">= 0.95")
@@ -106,7 +140,8 @@ else
 fi
 
 section() { printf '\n== benchstat %s\n' "$*"; "$benchstat" "$@" "$OUT" | grep -v '^\(goos\|goarch\|pkg\|cpu\):' || true; }
-section -filter '.name:(GetAccount OR ListTelephoneNumbers)' -col /client
+section -filter '.name:(GetAccount OR ListTelephoneNumbers OR ListTelephoneNumbersDistinct)' -col /client
+section -filter '.name:(IterateTelephoneNumbers OR WhitespaceBody OR ScrubErrorBody)'
 section -filter '.name:GetAccountParallel' -col /client
 section -filter '.name:TokenStorm' -row .name,/client -col /token
 section -filter '.name:Provision'
