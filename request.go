@@ -94,7 +94,7 @@ func (c *Client) send(ctx context.Context, r *request, ts tokenSource) error {
 			defer cancel()
 		}
 	}
-	ctx, s.obs = c.observe(ctx, r)
+	ctx, s.obs = c.observe(ctx, r, &s.observed)
 	err := c.attempts(ctx, s)
 	if s.obs != nil {
 		s.obs.callEnd(ctx, s.sent, s.status, err)

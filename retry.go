@@ -40,6 +40,7 @@ type callState struct {
 	// attempts sent (replays included), the last answer's status, when the
 	// current attempt was sent and whether it is the replay after a 401.
 	obs       *observer
+	observed  observer // what obs points to when the client has hooks
 	sent      int
 	attemptAt time.Time
 	replaying bool

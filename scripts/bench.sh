@@ -94,6 +94,11 @@ ratios() {
 		value(S " scrub 1 MiB error body, process CPU", S "/step=scrub", "cpu-ns/op", "cpu-ns", "(process CPU)")
 		value(S " same rule by the regexp engine", S "/step=scrub-regexp", "ns/op", "ns", "(for scale)")
 		value(S " whole *APIError from 1 MiB", S "/step=apierror", "ns/op", "ns", "-")
+		H = "GetAccountHooks"
+		ratio(H " no-op hook / no hook", H "/hook=nop", H "/hook=none", "ns/op", "<= 1.02")
+		ratio(H " OTel hook, no-op providers / no hook", H "/hook=otel", H "/hook=none", "ns/op", "<= 1.05")
+		ratio(H " no-op hook / no hook", H "/hook=nop", H "/hook=none", "allocs/op", "-")
+		ratio(H " OTel hook, no-op providers / no hook", H "/hook=otel", H "/hook=none", "allocs/op", "-")
 		P = "GetAccountParallel"
 		ratio(P " throughput sdk / raw-default", P "/client=raw-default", P "/client=sdk", "ns/op", ">= 1.8")
 		ratio(P " throughput sdk / raw-pooled", P "/client=raw-pooled", P "/client=sdk", "ns/op", ">= 0.95")
