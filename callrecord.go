@@ -29,11 +29,13 @@ const DefaultCallRecordPageSize = 100
 // MaxCallRecordPageSize bounds CallRecordSearchOptions.MaxResult.
 const MaxCallRecordPageSize = 1000
 
-// ErrInconsistentPages reports that a search's pages contradict its
-// totalRecords: the platform said records remain but served none of them,
-// so All stops with this error rather than report a partial search as
-// complete.
-var ErrInconsistentPages = errors.New("alianza: call record pages are inconsistent with totalRecords")
+// ErrInconsistentPages reports that a list's pages contradict each other:
+// a call record search's totalRecords says records remain but none come
+// (CallRecordsService.All), or a page repeats the one before, as from a
+// platform or mock that ignores the position asked for (the generated
+// All iterators). The iteration stops with this error rather than loop
+// forever or report a partial list as complete.
+var ErrInconsistentPages = errors.New("alianza: list pages are inconsistent")
 
 // CallRecordSearchOptions are the cdrSearch query parameters. StartDate and
 // EndDate are required; every other field narrows the search when set.

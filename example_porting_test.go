@@ -137,4 +137,7 @@ func ExampleJobsService_Wait() {
 // countingWriter counts the bytes written to it.
 type countingWriter int
 
-func (w *countingWriter) Write(p []byte) (int, error) { *w += countingWriter(len(p)); return len(p), nil }
+func (w *countingWriter) Write(p []byte) (int, error) {
+	*w += countingWriter(len(p))
+	return len(p), nil
+}

@@ -10,6 +10,7 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -350,4 +351,25 @@ func TestGeneratedPageNumberIterator(t *testing.T) {
 	}
 	assert.Equal(t, []string{"N0", "N1", "N2", "N3", "N4"}, ids)
 	assert.Equal(t, []string{"", "1", "2"}, pages)
+}
+
+// TestGeneratedIteratorStopsOnARepeatedPage: a platform (or a mock) that
+// ignores the page asked for serves the same page forever; the iterator
+// yields it once, then ErrInconsistentPages, instead of looping.
+func TestGeneratedIteratorStopsOnARepeatedPage(t *testing.T) {
+	c, mt := newMockClient(t, WithAuthToken(testToken))
+	mt.RegisterRegexpResponder(http.MethodGet, regexp.MustCompile(`/v2/enm/edge-node(\?.*)?$`),
+		httpmock.NewStringResponder(200, `{"entities":[{"id":"n1"},{"id":"n2"}]}`))
+	var ids []string
+	var err error
+	for n, e := range c.EdgeNodes.ListAll(context.Background(), nil) {
+		if e != nil {
+			err = e
+			break
+		}
+		ids = append(ids, n.ID)
+	}
+	assert.Equal(t, []string{"n1", "n2"}, ids)
+	require.ErrorIs(t, err, ErrInconsistentPages)
+	assert.Equal(t, 2, mt.GetTotalCallCount())
 }

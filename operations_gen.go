@@ -5,9 +5,11 @@ package alianza
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"iter"
 	"net/http"
+	"reflect"
 )
 
 // ActivateMultiple activates several accounts in one request.
@@ -2275,14 +2277,16 @@ func (s *EdgeNodesService) List(ctx context.Context, opts *EdgeNodesListOptions,
 // when the loop wants more: it starts at opts.PageNum and moves on by one page,
 // with opts.PageSize records per page (the platform's default when 0). It stops
 // when a page is empty or short, when the loop breaks, or at the first error,
-// which it yields. opts may be nil; it is not changed.
+// which it yields. A page that repeats the one before (a platform ignoring the
+// position) ends it with an error matching ErrInconsistentPages rather than
+// looping. opts may be nil; it is not changed.
 func (s *EdgeNodesService) ListAll(ctx context.Context, opts *EdgeNodesListOptions, callOpts ...CallOption) iter.Seq2[Node, error] {
 	return func(yield func(Node, error) bool) {
 		var o EdgeNodesListOptions
 		if opts != nil {
 			o = *opts
 		}
-		seen := 0
+		var prev []Node
 		for {
 			page, err := s.List(ctx, &o, callOpts...)
 			if err != nil {
@@ -2290,13 +2294,18 @@ func (s *EdgeNodesService) ListAll(ctx context.Context, opts *EdgeNodesListOptio
 				yield(zero, err)
 				return
 			}
+			n := len(page.Entities)
+			if n > 0 && reflect.DeepEqual(page.Entities, prev) {
+				var zero Node
+				yield(zero, fmt.Errorf("%w: the page at PageNum %v repeats the one before", ErrInconsistentPages, o.PageNum))
+				return
+			}
+			prev = page.Entities
 			for _, r := range page.Entities {
 				if !yield(r, nil) {
 					return
 				}
 			}
-			n := len(page.Entities)
-			seen += n
 			if n == 0 || o.PageSize > 0 && n < int(o.PageSize) {
 				return
 			}
@@ -2335,14 +2344,16 @@ func (s *EdgeNodesService) ListEdgeNodeAssignments(ctx context.Context, opts *Ed
 // when the loop wants more: it starts at opts.PageNum and moves on by one page,
 // with opts.PageSize records per page (the platform's default when 0). It stops
 // when a page is empty or short, when the loop breaks, or at the first error,
-// which it yields. opts may be nil; it is not changed.
+// which it yields. A page that repeats the one before (a platform ignoring the
+// position) ends it with an error matching ErrInconsistentPages rather than
+// looping. opts may be nil; it is not changed.
 func (s *EdgeNodesService) ListEdgeNodeAssignmentsAll(ctx context.Context, opts *EdgeNodesListEdgeNodeAssignmentsOptions, callOpts ...CallOption) iter.Seq2[NodeAssignment, error] {
 	return func(yield func(NodeAssignment, error) bool) {
 		var o EdgeNodesListEdgeNodeAssignmentsOptions
 		if opts != nil {
 			o = *opts
 		}
-		seen := 0
+		var prev []NodeAssignment
 		for {
 			page, err := s.ListEdgeNodeAssignments(ctx, &o, callOpts...)
 			if err != nil {
@@ -2350,13 +2361,18 @@ func (s *EdgeNodesService) ListEdgeNodeAssignmentsAll(ctx context.Context, opts 
 				yield(zero, err)
 				return
 			}
+			n := len(page.Entities)
+			if n > 0 && reflect.DeepEqual(page.Entities, prev) {
+				var zero NodeAssignment
+				yield(zero, fmt.Errorf("%w: the page at PageNum %v repeats the one before", ErrInconsistentPages, o.PageNum))
+				return
+			}
+			prev = page.Entities
 			for _, r := range page.Entities {
 				if !yield(r, nil) {
 					return
 				}
 			}
-			n := len(page.Entities)
-			seen += n
 			if n == 0 || o.PageSize > 0 && n < int(o.PageSize) {
 				return
 			}
@@ -3252,13 +3268,16 @@ func (s *ManagementUsersService) Search(ctx context.Context, opts *ManagementUse
 // the number of records received, with opts.MaxResult records per page (the
 // platform's default when 0). It stops when a page is empty or short, when the
 // answer's TotalRecords have all come, when the loop breaks, or at the first
-// error, which it yields. opts may be nil; it is not changed.
+// error, which it yields. A page that repeats the one before (a platform
+// ignoring the position) ends it with an error matching ErrInconsistentPages
+// rather than looping. opts may be nil; it is not changed.
 func (s *ManagementUsersService) SearchAll(ctx context.Context, opts *ManagementUsersSearchOptions, callOpts ...CallOption) iter.Seq2[ManagementUser, error] {
 	return func(yield func(ManagementUser, error) bool) {
 		var o ManagementUsersSearchOptions
 		if opts != nil {
 			o = *opts
 		}
+		var prev []ManagementUser
 		seen := 0
 		for {
 			page, err := s.Search(ctx, &o, callOpts...)
@@ -3267,12 +3286,18 @@ func (s *ManagementUsersService) SearchAll(ctx context.Context, opts *Management
 				yield(zero, err)
 				return
 			}
+			n := len(page.Results)
+			if n > 0 && reflect.DeepEqual(page.Results, prev) {
+				var zero ManagementUser
+				yield(zero, fmt.Errorf("%w: the page at FirstResultIndex %v repeats the one before", ErrInconsistentPages, o.FirstResultIndex))
+				return
+			}
+			prev = page.Results
 			for _, r := range page.Results {
 				if !yield(r, nil) {
 					return
 				}
 			}
-			n := len(page.Results)
 			seen += n
 			if n == 0 || o.MaxResult > 0 && n < int(o.MaxResult) || page.TotalRecords > 0 && seen >= int(page.TotalRecords) {
 				return
@@ -3681,13 +3706,16 @@ func (s *PartitionsService) ListDataHistories(ctx context.Context, opts *Partiti
 // the number of records received, with opts.MaxResult records per page (the
 // platform's default when 0). It stops when a page is empty or short, when the
 // answer's TotalRecords have all come, when the loop breaks, or at the first
-// error, which it yields. opts may be nil; it is not changed.
+// error, which it yields. A page that repeats the one before (a platform
+// ignoring the position) ends it with an error matching ErrInconsistentPages
+// rather than looping. opts may be nil; it is not changed.
 func (s *PartitionsService) ListDataHistoriesAll(ctx context.Context, opts *PartitionsListDataHistoriesOptions, callOpts ...CallOption) iter.Seq2[PartitionDataHistory, error] {
 	return func(yield func(PartitionDataHistory, error) bool) {
 		var o PartitionsListDataHistoriesOptions
 		if opts != nil {
 			o = *opts
 		}
+		var prev []PartitionDataHistory
 		seen := 0
 		for {
 			page, err := s.ListDataHistories(ctx, &o, callOpts...)
@@ -3696,12 +3724,18 @@ func (s *PartitionsService) ListDataHistoriesAll(ctx context.Context, opts *Part
 				yield(zero, err)
 				return
 			}
+			n := len(page.Results)
+			if n > 0 && reflect.DeepEqual(page.Results, prev) {
+				var zero PartitionDataHistory
+				yield(zero, fmt.Errorf("%w: the page at FirstResultIndex %v repeats the one before", ErrInconsistentPages, o.FirstResultIndex))
+				return
+			}
+			prev = page.Results
 			for _, r := range page.Results {
 				if !yield(r, nil) {
 					return
 				}
 			}
-			n := len(page.Results)
 			seen += n
 			if n == 0 || o.MaxResult > 0 && n < int(o.MaxResult) || page.TotalRecords > 0 && seen >= int(page.TotalRecords) {
 				return

@@ -18,7 +18,7 @@ func RenderOperations(pkg string, plan *Plan) ([]byte, error) {
 		renderOptions(&body, m)
 		renderMethod(&body, m, imports)
 		if m.Paging != nil {
-			imports["iter"] = true
+			imports["iter"], imports["reflect"], imports["fmt"] = true, true, true
 			renderIterator(&body, m)
 		}
 	}
@@ -488,15 +488,23 @@ func renderIterator(b *bytes.Buffer, m *Method) {
 	if p.Total != "" {
 		total = fmt.Sprintf(", when the answer's %s have all come", p.Total)
 	}
-	b.WriteString(Comment(fmt.Sprintf("when the loop wants more: it starts at opts.%s and moves on by %s, with opts.%s records per page (the platform's default when 0). It stops when a page is empty or short%s, when the loop breaks, or at the first error, which it yields. opts may be nil; it is not changed.", p.Index, unit, p.Size, total), "", 80))
+	b.WriteString(Comment(fmt.Sprintf("when the loop wants more: it starts at opts.%s and moves on by %s, with opts.%s records per page (the platform's default when 0). It stops when a page is empty or short%s, when the loop breaks, or at the first error, which it yields. A page that repeats the one before (a platform ignoring the position) ends it with an error matching ErrInconsistentPages rather than looping. opts may be nil; it is not changed.", p.Index, unit, p.Size, total), "", 80))
 	fmt.Fprintf(b, "func (s *%sService) %sAll(%s) iter.Seq2[%s, error] {\n", m.Service, m.Name, signature(decl), it)
 	fmt.Fprintf(b, "\treturn func(yield func(%s, error) bool) {\n", it)
-	fmt.Fprintf(b, "\t\tvar o %s\n\t\tif opts != nil {\n\t\t\to = *opts\n\t\t}\n\t\tseen := 0\n\t\tfor {\n", m.Options)
+	fmt.Fprintf(b, "\t\tvar o %s\n\t\tif opts != nil {\n\t\t\to = *opts\n\t\t}\n\t\tvar prev []%s\n", m.Options, it)
+	if p.Total != "" {
+		b.WriteString("\t\tseen := 0\n")
+	}
+	b.WriteString("\t\tfor {\n")
 	pass[len(pass)-1] = "&o"
 	fmt.Fprintf(b, "\t\t\tpage, err := s.%s(%s)\n", m.Name, strings.Join(append(append([]string{"ctx"}, pass...), "callOpts..."), ", "))
 	fmt.Fprintf(b, "\t\t\tif err != nil {\n\t\t\t\tvar zero %s\n\t\t\t\tyield(zero, err)\n\t\t\t\treturn\n\t\t\t}\n", it)
+	fmt.Fprintf(b, "\t\t\tn := len(page.%s)\n", p.Items)
+	fmt.Fprintf(b, "\t\t\tif n > 0 && reflect.DeepEqual(page.%s, prev) {\n\t\t\t\tvar zero %s\n\t\t\t\tyield(zero, fmt.Errorf(\"%%w: the page at %s %%v repeats the one before\", ErrInconsistentPages, o.%s))\n\t\t\t\treturn\n\t\t\t}\n\t\t\tprev = page.%s\n", p.Items, it, p.Index, p.Index, p.Items)
 	fmt.Fprintf(b, "\t\t\tfor _, r := range page.%s {\n\t\t\t\tif !yield(r, nil) {\n\t\t\t\t\treturn\n\t\t\t\t}\n\t\t\t}\n", p.Items)
-	fmt.Fprintf(b, "\t\t\tn := len(page.%s)\n\t\t\tseen += n\n", p.Items)
+	if p.Total != "" {
+		b.WriteString("\t\t\tseen += n\n")
+	}
 	cond := fmt.Sprintf("n == 0 || o.%s > 0 && n < int(o.%s)", p.Size, p.Size)
 	if p.Total != "" {
 		cond += fmt.Sprintf(" || page.%s > 0 && seen >= int(page.%s)", p.Total, p.Total)
