@@ -406,17 +406,7 @@ func (s *ReportsService) StartUserProductsCSV(ctx context.Context, callOpts ...C
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/businesslines/csv_2
 func (s *ReportsService) StartBusinessLinesCSV(ctx context.Context, period ReportPeriod, callOpts ...CallOption) (*Job, error) {
-	ctx = withCallOptions(ctx, callOpts)
-	var v validator
-	period.validate(&v, true)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
-	return call[Job](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/businesslines/csv_2",
-		query:  period,
-	})
+	return s.startCSV(withCallOptions(ctx, callOpts), "/v2/partition/{partitionId}/report/businesslines/csv_2", &period)
 }
 
 // StartSIPCSV starts the CSV report of SIP trunks of a month as a job; follow it with
@@ -428,17 +418,7 @@ func (s *ReportsService) StartBusinessLinesCSV(ctx context.Context, period Repor
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/sip/csv_2
 func (s *ReportsService) StartSIPCSV(ctx context.Context, period ReportPeriod, callOpts ...CallOption) (*Job, error) {
-	ctx = withCallOptions(ctx, callOpts)
-	var v validator
-	period.validate(&v, true)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
-	return call[Job](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/sip/csv_2",
-		query:  period,
-	})
+	return s.startCSV(withCallOptions(ctx, callOpts), "/v2/partition/{partitionId}/report/sip/csv_2", &period)
 }
 
 // StartSpecialtyLinesCSV starts the CSV report of specialty lines of a month as a job; follow it with
@@ -450,17 +430,7 @@ func (s *ReportsService) StartSIPCSV(ctx context.Context, period ReportPeriod, c
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/specialtylines/csv_2
 func (s *ReportsService) StartSpecialtyLinesCSV(ctx context.Context, period ReportPeriod, callOpts ...CallOption) (*Job, error) {
-	ctx = withCallOptions(ctx, callOpts)
-	var v validator
-	period.validate(&v, true)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
-	return call[Job](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/specialtylines/csv_2",
-		query:  period,
-	})
+	return s.startCSV(withCallOptions(ctx, callOpts), "/v2/partition/{partitionId}/report/specialtylines/csv_2", &period)
 }
 
 // StartTelephoneNumbersCSV starts the CSV report of telephone numbers of a month as a job; follow it with
@@ -472,17 +442,7 @@ func (s *ReportsService) StartSpecialtyLinesCSV(ctx context.Context, period Repo
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/tn/csv_2
 func (s *ReportsService) StartTelephoneNumbersCSV(ctx context.Context, period ReportPeriod, callOpts ...CallOption) (*Job, error) {
-	ctx = withCallOptions(ctx, callOpts)
-	var v validator
-	period.validate(&v, true)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
-	return call[Job](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/tn/csv_2",
-		query:  period,
-	})
+	return s.startCSV(withCallOptions(ctx, callOpts), "/v2/partition/{partitionId}/report/tn/csv_2", &period)
 }
 
 // StartUsersCSV starts the CSV report of users of a month as a job; follow it with
@@ -494,17 +454,7 @@ func (s *ReportsService) StartTelephoneNumbersCSV(ctx context.Context, period Re
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/user/csv_3
 func (s *ReportsService) StartUsersCSV(ctx context.Context, period ReportPeriod, callOpts ...CallOption) (*Job, error) {
-	ctx = withCallOptions(ctx, callOpts)
-	var v validator
-	period.validate(&v, true)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
-	return call[Job](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/user/csv_3",
-		query:  period,
-	})
+	return s.startCSV(withCallOptions(ctx, callOpts), "/v2/partition/{partitionId}/report/user/csv_3", &period)
 }
 
 // StartVirtualFaxCSV starts the CSV report of virtual fax lines of a month as a job; follow it with
@@ -516,17 +466,7 @@ func (s *ReportsService) StartUsersCSV(ctx context.Context, period ReportPeriod,
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/vfax/csv_2
 func (s *ReportsService) StartVirtualFaxCSV(ctx context.Context, period ReportPeriod, callOpts ...CallOption) (*Job, error) {
-	ctx = withCallOptions(ctx, callOpts)
-	var v validator
-	period.validate(&v, true)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
-	return call[Job](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/vfax/csv_2",
-		query:  period,
-	})
+	return s.startCSV(withCallOptions(ctx, callOpts), "/v2/partition/{partitionId}/report/vfax/csv_2", &period)
 }
 
 // StartPortOutsCSV starts the CSV report of numbers ported out in a month as a job; follow it with
@@ -538,17 +478,7 @@ func (s *ReportsService) StartVirtualFaxCSV(ctx context.Context, period ReportPe
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/portout/csv_2
 func (s *ReportsService) StartPortOutsCSV(ctx context.Context, period ReportPeriod, callOpts ...CallOption) (*Job, error) {
-	ctx = withCallOptions(ctx, callOpts)
-	var v validator
-	period.validate(&v, true)
-	if err := v.err(); err != nil {
-		return nil, err
-	}
-	return call[Job](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/portout/csv_2",
-		query:  period,
-	})
+	return s.startCSV(withCallOptions(ctx, callOpts), "/v2/partition/{partitionId}/report/portout/csv_2", &period)
 }
 
 // StartEndUserChangesCSV starts the CSV report of changes to end users between two dates as a job; follow it with
@@ -582,19 +512,7 @@ func (s *ReportsService) StartEndUserChangesCSV(ctx context.Context, from, to st
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/contact_center_retail/csv_1
 func (s *ReportsService) StartContactCenterRetailCSV(ctx context.Context, period *ReportPeriod, callOpts ...CallOption) (*Job, error) {
-	ctx = withCallOptions(ctx, callOpts)
-	var v validator
-	if period != nil {
-		period.validate(&v, true)
-	}
-	if err := v.err(); err != nil {
-		return nil, err
-	}
-	return call[Job](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/contact_center_retail/csv_1",
-		query:  period,
-	})
+	return s.startCSV(withCallOptions(ctx, callOpts), "/v2/partition/{partitionId}/report/contact_center_retail/csv_1", period)
 }
 
 // StartContactCenterUsageCSV starts the CSV report of contact center usage as a job; follow it with
@@ -606,19 +524,7 @@ func (s *ReportsService) StartContactCenterRetailCSV(ctx context.Context, period
 //
 //alianza:operation GET /v2/partition/{partitionId}/report/contact_center_usage/csv_1
 func (s *ReportsService) StartContactCenterUsageCSV(ctx context.Context, period *ReportPeriod, callOpts ...CallOption) (*Job, error) {
-	ctx = withCallOptions(ctx, callOpts)
-	var v validator
-	if period != nil {
-		period.validate(&v, true)
-	}
-	if err := v.err(); err != nil {
-		return nil, err
-	}
-	return call[Job](ctx, s.client, &request{
-		method: http.MethodGet,
-		path:   "/v2/partition/{partitionId}/report/contact_center_usage/csv_1",
-		query:  period,
-	})
+	return s.startCSV(withCallOptions(ctx, callOpts), "/v2/partition/{partitionId}/report/contact_center_usage/csv_1", period)
 }
 
 // StartMSTeamsCSV starts the CSV report of Microsoft Teams as a job; follow it with
@@ -647,4 +553,17 @@ func (s *ReportsService) StartMSTeamsCSV(ctx context.Context, period *ReportPeri
 		query:   period,
 		emptyOK: true,
 	})
+}
+
+// startCSV starts the CSV report at path for period (nil: the platform's
+// default month), checking the period before anything is sent.
+func (s *ReportsService) startCSV(ctx context.Context, path string, period *ReportPeriod) (*Job, error) {
+	var v validator
+	if period != nil {
+		period.validate(&v, true)
+	}
+	if err := v.err(); err != nil {
+		return nil, err
+	}
+	return call[Job](ctx, s.client, &request{method: http.MethodGet, path: path, query: period})
 }
