@@ -29,6 +29,7 @@ package alianzaotel
 import (
 	"context"
 	"net/http"
+	"sync"
 	"time"
 
 	"go.opentelemetry.io/otel"
@@ -85,6 +86,8 @@ func WithMeterProvider(mp metric.MeterProvider) Option {
 // concurrent use by any number of clients.
 type Hook struct {
 	tracer         trace.Tracer
+	clientKind     []trace.SpanStartOption // made once: a variadic option list per span would allocate
+	names          sync.Map                // "METHOD /template" span names by method and template, made once each
 	callDuration   metric.Float64Histogram
 	attempts       metric.Int64Counter
 	retries        metric.Int64Counter
@@ -106,7 +109,10 @@ func NewHook(opts ...Option) (*Hook, error) {
 	if cfg.mp == nil {
 		cfg.mp = otel.GetMeterProvider()
 	}
-	h := &Hook{tracer: cfg.tp.Tracer(ScopeName, trace.WithInstrumentationVersion(alianza.Version))}
+	h := &Hook{
+		tracer:     cfg.tp.Tracer(ScopeName, trace.WithInstrumentationVersion(alianza.Version)),
+		clientKind: []trace.SpanStartOption{trace.WithSpanKind(trace.SpanKindClient)},
+	}
 	meter := cfg.mp.Meter(ScopeName, metric.WithInstrumentationVersion(alianza.Version))
 	var err error
 	if h.callDuration, err = meter.Float64Histogram("alianza.client.call.duration", metric.WithUnit("s"),
@@ -133,8 +139,17 @@ func NewHook(opts ...Option) (*Hook, error) {
 }
 
 // spanName is "METHOD /path/{template}", as the HTTP conventions name a
-// client span when the template is known.
-func spanName(c alianza.CallInfo) string { return c.Method + " " + c.PathTemplate }
+// client span when the template is known; each name is built once.
+func (h *Hook) spanName(c alianza.CallInfo) string {
+	key := nameKey{c.Method, c.PathTemplate}
+	if n, ok := h.names.Load(key); ok {
+		return n.(string)
+	}
+	n, _ := h.names.LoadOrStore(key, c.Method+" "+c.PathTemplate)
+	return n.(string)
+}
+
+type nameKey struct{ method, template string }
 
 func callAttrs(c alianza.CallInfo) []attribute.KeyValue {
 	attrs := []attribute.KeyValue{
@@ -152,7 +167,7 @@ func callAttrs(c alianza.CallInfo) []attribute.KeyValue {
 // Attributes are built only for a recording span or an enabled instrument,
 // so a no-op provider costs next to nothing.
 func (h *Hook) CallStart(ctx context.Context, c alianza.CallInfo) context.Context {
-	ctx, span := h.tracer.Start(ctx, spanName(c), trace.WithSpanKind(trace.SpanKindClient))
+	ctx, span := h.tracer.Start(ctx, h.spanName(c), h.clientKind...)
 	if span.IsRecording() {
 		span.SetAttributes(callAttrs(c)...)
 	}
@@ -162,7 +177,7 @@ func (h *Hook) CallStart(ctx context.Context, c alianza.CallInfo) context.Contex
 // AttemptStart implements alianza.Hook: it starts the attempt's span, a
 // child of the call's.
 func (h *Hook) AttemptStart(ctx context.Context, a alianza.AttemptInfo) context.Context {
-	ctx, span := h.tracer.Start(ctx, spanName(a.CallInfo), trace.WithSpanKind(trace.SpanKindClient))
+	ctx, span := h.tracer.Start(ctx, h.spanName(a.CallInfo), h.clientKind...)
 	if span.IsRecording() {
 		span.SetAttributes(callAttrs(a.CallInfo)...)
 		if a.Attempt > 1 {
