@@ -161,15 +161,11 @@ func callOptionsFrom(ctx context.Context) *callOptions {
 	return o
 }
 
-// requestIDHeaders are the headers a request id is read from, in order.
-var requestIDHeaders = []string{"X-Request-Id", "X-Correlation-Id", "X-Amzn-Requestid", "X-B3-Traceid"}
-
-// requestID returns the first request id header of h, or "".
+// requestID returns the answer's request id: X-Request-Id, else
+// X-Correlation-Id, else "".
 func requestID(h http.Header) string {
-	for _, k := range requestIDHeaders {
-		if v := h.Get(k); v != "" {
-			return v
-		}
+	if v := h.Get("X-Request-Id"); v != "" {
+		return v
 	}
-	return ""
+	return h.Get("X-Correlation-Id")
 }

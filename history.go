@@ -114,24 +114,22 @@ func (s *AccountsService) HistoryPageByNumber(ctx context.Context, accountNumber
 // platform lowers skips nothing. An error ends it, yielded once.
 func (s *AccountsService) History(ctx context.Context, accountID string, opts *AccountHistoryOptions, callOpts ...CallOption) iter.Seq2[AccountHistory, error] {
 	ctx = withCallOptions(ctx, callOpts)
-	o := AccountHistoryOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	return pages(o.FirstResultIndex, func(first int) ([]AccountHistory, int64, error) {
-		po := o
-		po.FirstResultIndex = first
-		page, err := s.HistoryPage(ctx, accountID, &po)
-		if err != nil {
-			return nil, 0, err
-		}
-		return page.Results, page.TotalRecords, nil
+	return historyPages(opts, func(o *AccountHistoryOptions) (*AccountHistoryPage, error) {
+		return s.HistoryPage(ctx, accountID, o)
 	})
 }
 
 // HistoryByNumber is History for an account found by its account number.
 func (s *AccountsService) HistoryByNumber(ctx context.Context, accountNumber string, opts *AccountHistoryOptions, callOpts ...CallOption) iter.Seq2[AccountHistory, error] {
 	ctx = withCallOptions(ctx, callOpts)
+	return historyPages(opts, func(o *AccountHistoryOptions) (*AccountHistoryPage, error) {
+		return s.HistoryPageByNumber(ctx, accountNumber, o)
+	})
+}
+
+// historyPages pages through a history search with page, from
+// opts.FirstResultIndex; opts is not changed.
+func historyPages(opts *AccountHistoryOptions, page func(*AccountHistoryOptions) (*AccountHistoryPage, error)) iter.Seq2[AccountHistory, error] {
 	o := AccountHistoryOptions{}
 	if opts != nil {
 		o = *opts
@@ -139,10 +137,10 @@ func (s *AccountsService) HistoryByNumber(ctx context.Context, accountNumber str
 	return pages(o.FirstResultIndex, func(first int) ([]AccountHistory, int64, error) {
 		po := o
 		po.FirstResultIndex = first
-		page, err := s.HistoryPageByNumber(ctx, accountNumber, &po)
+		p, err := page(&po)
 		if err != nil {
 			return nil, 0, err
 		}
-		return page.Results, page.TotalRecords, nil
+		return p.Results, p.TotalRecords, nil
 	})
 }
