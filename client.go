@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"time"
 )
 
 // Version is the SDK's version, sent in the User-Agent header.
@@ -21,6 +22,9 @@ type Client struct {
 	bodies    *bodyPool // buffers for reading answers, shared with ForPartition copies
 	userAgent []string  // the User-Agent header's value, shared by every request
 	partition string    // the partition this copy acts in; "" means the login's
+	// epoch is the origin of the hooks' call durations: time.Since(epoch)
+	// reads the monotonic clock alone, time.Now reads it and the wall clock.
+	epoch time.Time
 
 	common service // one value shared by every service, so services cost no allocation
 
@@ -107,6 +111,7 @@ func NewClient(opts ...Option) (*Client, error) {
 		bodies:    new(bodyPool),
 		userAgent: []string{ua},
 		partition: cfg.partitionID,
+		epoch:     time.Now(),
 	}
 	c.auth = newTokenSource(c)
 	c.initServices()

@@ -88,6 +88,7 @@ type config struct {
 	partitionID   string
 	allowInsecure bool
 	now           func() time.Time
+	clockSet      bool // WithClock replaced now: hooks' durations still read time.Now
 	tokenIdle     time.Duration
 	tokenMargin   time.Duration
 	loginTimeout  time.Duration
@@ -322,7 +323,7 @@ func WithClock(now func() time.Time) Option {
 		if now == nil {
 			return &FieldError{Field: "clock", Rule: "must not be nil"}
 		}
-		c.now = now
+		c.now, c.clockSet = now, true
 		return nil
 	}
 }

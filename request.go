@@ -142,8 +142,8 @@ func (c *Client) attempts(ctx context.Context, s *callState) error {
 			return withLast(r.method, t.path, err, s.last)
 		}
 		s.gen = gen
-		actx, a := s.attemptStart(ctx)
 		sentAt := c.cfg.now()
+		actx, a := s.attemptStart(ctx, c.hookClock(sentAt))
 		resp, written, err := c.roundTrip(actx, r, &t, s.attempt, tok, trace)
 		s.answered(resp)
 		if err == nil && resp.StatusCode >= 200 && resp.StatusCode <= 299 {

@@ -68,14 +68,15 @@ func (s *callState) answered(resp *http.Response) {
 	s.status, s.header = resp.StatusCode, resp.Header
 }
 
-// attemptStart counts an attempt about to be sent and tells the hooks. It
-// returns the attempt's context: ctx, or the one the hooks derived.
-func (s *callState) attemptStart(ctx context.Context) (context.Context, AttemptInfo) {
+// attemptStart counts an attempt about to be sent at the time at and
+// tells the hooks. It returns the attempt's context: ctx, or the one the
+// hooks derived.
+func (s *callState) attemptStart(ctx context.Context, at time.Time) (context.Context, AttemptInfo) {
 	s.sent++
 	if s.obs == nil {
 		return ctx, AttemptInfo{}
 	}
-	s.attemptAt = time.Now()
+	s.attemptAt = at
 	return s.obs.attemptStart(ctx, s.sent, s.replaying)
 }
 
@@ -87,9 +88,15 @@ func (s *callState) attemptEnd(ctx context.Context, a AttemptInfo, err error, ne
 	if s.obs == nil {
 		return
 	}
+	now := s.obs.now()
+	if next == NextDone {
+		// The call ends here: attempts returns at once, and CallEnd
+		// takes this reading rather than the clock's again.
+		s.obs.endedAt = now
+	}
 	s.obs.attemptEnd(ctx, a, AttemptResult{
 		StatusCode: s.status,
-		Duration:   time.Since(s.attemptAt),
+		Duration:   now - s.attemptAt.Sub(s.obs.c.epoch),
 		ErrorClass: ErrorClass(err),
 		Next:       next,
 		Wait:       wait,

@@ -179,3 +179,36 @@ func TestSpansAndMetrics(t *testing.T) {
 		assert.NotContains(t, dump.String(), leak)
 	}
 }
+
+// A call the sampler drops gets no attempt spans, still counts in the
+// metrics, and never ends or changes the caller's own span.
+func TestUnsampledCallLeavesCallerSpanAlone(t *testing.T) {
+	spans := tracetest.NewSpanRecorder()
+	reader := sdkmetric.NewManualReader()
+	// The caller's tracer records everything; the hook's samples nothing.
+	callerTP := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(spans))
+	hookTP := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(spans),
+		sdktrace.WithSampler(sdktrace.NeverSample()))
+	h, err := alianzaotel.NewHook(alianzaotel.WithTracerProvider(hookTP),
+		alianzaotel.WithMeterProvider(sdkmetric.NewMeterProvider(sdkmetric.WithReader(reader))))
+	require.NoError(t, err)
+	c, mt := newClient(t, h)
+	mt.RegisterResponder(http.MethodGet, baseURL+"/v2/partition/P1/account/"+accountID,
+		httpmock.NewStringResponder(200, `{"id":"`+accountID+`"}`))
+
+	ctx, parent := callerTP.Tracer("caller").Start(context.Background(), "billing run")
+	_, err = c.Accounts.Get(ctx, accountID)
+	require.NoError(t, err)
+	require.True(t, parent.IsRecording(), "the hook ended the caller's span")
+	parent.SetAttributes(attribute.String("after", "call"))
+	parent.End()
+
+	ended := spans.Ended()
+	require.Len(t, ended, 1, "only the caller's span: no call, attempt or login span was sampled")
+	assert.Equal(t, "billing run", ended[0].Name())
+	assert.Equal(t, map[string]string{"after": "call"}, attrs(ended[0].Attributes()),
+		"the hook set nothing on the caller's span")
+	var rm metricdata.ResourceMetrics
+	require.NoError(t, reader.Collect(context.Background(), &rm))
+	assert.Equal(t, int64(1), sum(rm, "alianza.client.attempts"), "metrics do not depend on sampling")
+}

@@ -44,7 +44,7 @@ ratios() {
 		a = med(name, unit)
 		if (a < 0) return
 		if (div > 0) a = a / div
-		printf "%-50s %-10s %12.2f          target %s\n", label, shown, a, target
+		printf (shown == "ratio") ? "%-50s %-10s %12.3fx         target %s\n" : "%-50s %-10s %12.2f          target %s\n", label, shown, a, target
 	}
 	function ratio(label, num, den, unit, target,    a, b) {
 		a = med(num, unit); b = med(den, unit)
@@ -95,8 +95,14 @@ ratios() {
 		value(S " same rule by the regexp engine", S "/step=scrub-regexp", "ns/op", "ns", "(for scale)")
 		value(S " whole *APIError from 1 MiB", S "/step=apierror", "ns/op", "ns", "-")
 		H = "GetAccountHooks"
-		ratio(H " no-op hook / no hook", H "/hook=nop", H "/hook=none", "ns/op", "<= 1.02")
-		ratio(H " OTel hook, no-op providers / no hook", H "/hook=otel", H "/hook=none", "ns/op", "<= 1.05")
+		# The targets are checked on the interleaved benchmark, which times
+		# the three clients call by call (median of its per-pass ratios);
+		# the ratios of the sub-benchmarks follow for scale.
+		HI = H "Interleaved"
+		value(HI " no-op hook / no hook", HI, "nop/none", "ratio", "<= 1.02")
+		value(HI " OTel hook, no-op providers / no hook", HI, "otel/none", "ratio", "<= 1.05")
+		ratio(H " no-op hook / no hook", H "/hook=nop", H "/hook=none", "ns/op", "(sub-benchmarks, for scale)")
+		ratio(H " OTel hook, no-op providers / no hook", H "/hook=otel", H "/hook=none", "ns/op", "(sub-benchmarks, for scale)")
 		ratio(H " no-op hook / no hook", H "/hook=nop", H "/hook=none", "allocs/op", "-")
 		ratio(H " OTel hook, no-op providers / no hook", H "/hook=otel", H "/hook=none", "allocs/op", "-")
 		P = "GetAccountParallel"
