@@ -27,7 +27,7 @@ func ExampleSSOService_Start() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	u, err := url.Parse(redirect.RedirectUri)
+	u, err := url.Parse(redirect.RedirectURI)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -742,8 +742,8 @@ type CollectionFileFormat string
 
 // CollectionFileFormat values.
 const (
-	CollectionFileFormatJson CollectionFileFormat = "json"
-	CollectionFileFormatCsv  CollectionFileFormat = "csv"
+	CollectionFileFormatJSON CollectionFileFormat = "json"
+	CollectionFileFormatCSV  CollectionFileFormat = "csv"
 )
 
 // Valid reports whether v is a value the spec defines for CollectionFileFormat.
@@ -762,7 +762,7 @@ func (v *CollectionFileFormat) UnmarshalText(b []byte) error {
 	return nil
 }
 
-var collectionFileFormatValues = []CollectionFileFormat{CollectionFileFormatJson, CollectionFileFormatCsv}
+var collectionFileFormatValues = []CollectionFileFormat{CollectionFileFormatJSON, CollectionFileFormatCSV}
 
 // CompleteSSOConfigRequest is the body of a PUT that sends schema
 // CompleteSSOConfigRequest. Required fields are values; the others are
@@ -3924,7 +3924,7 @@ var recipientStatusStatusValues = []RecipientStatusStatus{RecipientStatusStatusS
 // RedirectResponse is schema RedirectResponse of Alianza's API.
 type RedirectResponse struct {
 	// URL of the Identity Provider login page where the user should be redirected
-	RedirectUri string `json:"redirectUri,omitempty"`
+	RedirectURI string `json:"redirectUri,omitempty"`
 }
 
 // ReportSummary is a summary report (schema ReportSummaryX): how many objects

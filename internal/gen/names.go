@@ -12,12 +12,12 @@ import (
 // convention: ID, API, URL; and the platform's: SIP, TN, MAC, IVR, BLF, US,
 // CDR (call detail record), CID (caller ID), SSO (single sign-on), SAML,
 // SMS, LOA (letter of authorization), PIN, PBX, SMB, B2B), as the
-// hand-written models write them.
+// hand-written models write them; file formats too (CSV, JSON, XML).
 var initialisms = map[string]bool{
-	"API": true, "B2B": true, "BLF": true, "CDR": true, "CID": true, "ID": true,
-	"IP": true, "IVR": true, "LOA": true, "MAC": true, "PBX": true, "PIN": true,
-	"SAML": true, "SIP": true, "SMB": true, "SMS": true, "SSO": true, "TN": true,
-	"URL": true, "US": true,
+	"API": true, "B2B": true, "BLF": true, "CDR": true, "CID": true, "CSV": true,
+	"ID": true, "IP": true, "IVR": true, "JSON": true, "LOA": true, "MAC": true,
+	"PBX": true, "PIN": true, "SAML": true, "SIP": true, "SMB": true, "SMS": true,
+	"SSO": true, "TN": true, "URI": true, "URL": true, "US": true, "XML": true,
 }
 
 // GoName turns an enum value into the Go identifier part that follows the
