@@ -176,7 +176,14 @@ func (c *Client) HTTPClient() *http.Client {
 }
 
 // CloseIdleConnections closes the client's idle keep-alive connections.
-func (c *Client) CloseIdleConnections() { c.cfg.httpClient.CloseIdleConnections() }
+// Under WithTransportWrapper it reaches the wrapped transport even when a
+// wrapper does not pass CloseIdleConnections on.
+func (c *Client) CloseIdleConnections() {
+	c.cfg.httpClient.CloseIdleConnections()
+	if ci, ok := c.cfg.baseTransport.(interface{ CloseIdleConnections() }); ok {
+		ci.CloseIdleConnections()
+	}
+}
 
 // String describes the client without any credential.
 //

@@ -95,6 +95,8 @@ type config struct {
 	authFailTTL   time.Duration
 	maxBody       int64
 	maxConns      int
+	wrappers      []func(http.RoundTripper) http.RoundTripper
+	baseTransport http.RoundTripper // the transport under the wrappers, for CloseIdleConnections
 	limiter       RateLimiter
 	sipTrunkPath  string
 	hooks         []Hook
@@ -183,6 +185,37 @@ func WithMaxConns(n int) Option {
 			return &FieldError{Field: "maxConns", Rule: "must be at least 1"}
 		}
 		c.maxConns = n
+		return nil
+	}
+}
+
+// WithTransportWrapper makes the client send through wrap(t), where t is
+// the transport it would use otherwise: the one it builds itself (sized by
+// WithMaxConns, or http.DefaultTransport as it is under httpmock.Activate)
+// or the one of WithHTTPClient's copy (http.DefaultTransport, read at each
+// request, when that copy's Transport is nil). The caller's http.Client is
+// never modified. Use it to add an http.RoundTripper middleware (tracing,
+// logging, signing) without giving up the client's own transport.
+//
+// wrap is called once, by NewClient. Given several times, each wrapper
+// wraps the result of the ones before it, so the last one given is the
+// outermost: it sees each request first and its answer last. Every
+// attempt and retry goes through the wrapped transport, and so do logins
+// (POST /v2/authorize): a wrapper sees each request's X-Auth-Token header,
+// the login's password in its body and the token in its answer, so it must
+// not log headers or bodies. A nil wrap, or a wrap that returns nil, makes
+// NewClient fail.
+//
+// A wrapper must not modify the request it is given (clone it to add a
+// header) and must pass its context on (Request.Clone keeps it): the
+// client learns from the context whether a POST or PATCH that failed was
+// sent, and without it treats such a failure as possibly sent.
+func WithTransportWrapper(wrap func(http.RoundTripper) http.RoundTripper) Option {
+	return func(c *config) error {
+		if wrap == nil {
+			return &FieldError{Field: "transportWrapper", Rule: "must not be nil"}
+		}
+		c.wrappers = append(c.wrappers, wrap)
 		return nil
 	}
 }
@@ -378,11 +411,48 @@ func (c *config) finish() error {
 	} else if c.maxConns != 0 {
 		return &FieldError{Field: "maxConns", Rule: "configures the client's own transport: with WithHTTPClient, set MaxConnsPerHost on yours"}
 	}
+	if err := c.wrapTransport(); err != nil {
+		return err
+	}
 	if c.timeoutSet || c.httpClient.Timeout == 0 {
 		c.httpClient.Timeout = c.timeout
 	}
 	c.httpClient.CheckRedirect = safeRedirects(c.httpClient.CheckRedirect)
 	return nil
+}
+
+// wrapTransport applies the wrappers, first to last, to the transport of
+// c.httpClient, which is the client's own copy.
+func (c *config) wrapTransport() error {
+	if len(c.wrappers) == 0 {
+		return nil
+	}
+	rt := c.httpClient.Transport
+	if rt == nil {
+		rt = defaultAtUse{}
+	}
+	c.baseTransport = rt
+	for i, wrap := range c.wrappers {
+		if rt = wrap(rt); rt == nil {
+			return &FieldError{Field: "transportWrapper", Rule: fmt.Sprintf("wrapper %d of %d returned a nil http.RoundTripper", i+1, len(c.wrappers))}
+		}
+	}
+	c.httpClient.Transport = rt
+	return nil
+}
+
+// defaultAtUse sends through http.DefaultTransport as it is at each
+// request, as an http.Client with a nil Transport does.
+type defaultAtUse struct{}
+
+func (defaultAtUse) RoundTrip(req *http.Request) (*http.Response, error) {
+	return http.DefaultTransport.RoundTrip(req)
+}
+
+func (defaultAtUse) CloseIdleConnections() {
+	if ci, ok := http.DefaultTransport.(interface{ CloseIdleConnections() }); ok {
+		ci.CloseIdleConnections()
+	}
 }
 
 // defaultTransport is Go's default transport with a per-host pool sized for
