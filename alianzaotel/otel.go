@@ -26,6 +26,15 @@
 //   - alianza.client.outcome_unknown: writes whose outcome is unknown (the
 //     request may have been applied; look before sending it again).
 //
+// Trace context: pass the hook's Transport method to
+// alianza.WithTransportWrapper and each request carries the W3C
+// traceparent and tracestate headers of its attempt's span, so whatever
+// reads them on the way (a proxy, an egress gateway, a fake in tests) joins
+// the same trace:
+//
+//	client, err := alianza.NewClient(alianza.WithCredentials(user, pass),
+//		alianza.WithHook(h), alianza.WithTransportWrapper(h.Transport))
+//
 // Package alianza itself does not depend on OpenTelemetry.
 package alianzaotel
 
@@ -41,6 +50,7 @@ import (
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
 	"go.opentelemetry.io/otel/metric"
+	"go.opentelemetry.io/otel/propagation"
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/go-alianza/alianza"
@@ -71,8 +81,9 @@ const (
 type Option func(*config)
 
 type config struct {
-	tp trace.TracerProvider
-	mp metric.MeterProvider
+	tp   trace.TracerProvider
+	mp   metric.MeterProvider
+	prop propagation.TextMapPropagator
 }
 
 // WithTracerProvider sets the tracer provider; the default is
@@ -99,6 +110,7 @@ type Hook struct {
 	retries        metric.Int64Counter
 	logins         metric.Int64Counter
 	outcomeUnknown metric.Int64Counter
+	propagator     propagation.TextMapPropagator // what Transport injects
 }
 
 var _ alianza.Hook = (*Hook)(nil)
@@ -115,9 +127,13 @@ func NewHook(opts ...Option) (*Hook, error) {
 	if cfg.mp == nil {
 		cfg.mp = otel.GetMeterProvider()
 	}
+	if cfg.prop == nil {
+		cfg.prop = otel.GetTextMapPropagator()
+	}
 	h := &Hook{
 		tracer:     cfg.tp.Tracer(ScopeName, trace.WithInstrumentationVersion(alianza.Version)),
 		clientKind: []trace.SpanStartOption{trace.WithSpanKind(trace.SpanKindClient)},
+		propagator: cfg.prop,
 	}
 	h.names.Store(&map[nameKey]string{})
 	meter := cfg.mp.Meter(ScopeName, metric.WithInstrumentationVersion(alianza.Version))
