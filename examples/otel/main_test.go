@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -21,4 +22,12 @@ func TestRunAgainstTheFake(t *testing.T) {
 	assert.Contains(t, s, `"Value": "retrieveAccount"`)
 	assert.Contains(t, s, `"Key": "http.request.resend_count"`)
 	assert.NotContains(t, s, "DEMO-1001\"", "no account number in any span attribute")
+
+	// The login and both attempts carry a traceparent naming a span the
+	// exporter printed.
+	sent := regexp.MustCompile(`(POST|GET) sent with traceparent 00-[0-9a-f]{32}-([0-9a-f]{16})-01`).FindAllStringSubmatch(s, -1)
+	require.Len(t, sent, 3, s)
+	for _, m := range sent {
+		assert.Contains(t, s, `"SpanID": "`+m[2]+`"`, "%s names a recorded span", m[0])
+	}
 }
