@@ -170,6 +170,7 @@ func (c *Client) BaseURL() string { return c.cfg.baseURL }
 // HTTPClient returns a copy of the *http.Client the client sends through,
 // to inspect its Timeout and Transport. Changing the copy does not change
 // the client, which is immutable; the Transport is shared, not copied.
+// Under WithTransportWrapper the Transport is the outermost wrapper's.
 func (c *Client) HTTPClient() *http.Client {
 	cp := *c.cfg.httpClient
 	return &cp
