@@ -14,7 +14,9 @@ Credentials come from the environment, or from the flags of the same name:
   ALIANZA_USERNAME   the API user, as in the Alianza Admin GUI
   ALIANZA_PASSWORD   its password (prefer the variable: flags show in ps)
 --fake runs every command against an in-process fake platform seeded with a
-demo account, DEMO-1001, for trying the console without credentials.
+demo account, DEMO-1001, for trying the console without credentials. Its
+ports move one step every 2s (a port completes in about 6s), and each
+command starts a fresh fake: nothing one command does is there for the next.
 
 Accounts are named by their account number (the CRM's link field) unless
 --by says otherwise. An account that does not exist is "not enabled in
