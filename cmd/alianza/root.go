@@ -67,7 +67,7 @@ func (a *app) rootCmd() *cobra.Command {
 	f.StringVar(&a.password, "password", "", "API password (env ALIANZA_PASSWORD; the variable is safer)")
 	f.StringVar(&a.partition, "partition", "", "act in this sub-partition instead of the login's partition")
 	f.StringVar(&a.by, "by", "number", "what ACCOUNT arguments are: number (account number), id, phone or mac")
-	f.BoolVar(&a.fake, "fake", false, "run against an in-process fake platform with the demo account "+"DEMO-1001")
+	f.BoolVar(&a.fake, "fake", false, "run against an in-process fake platform with the demo account "+"DEMO-1001 (a fresh one per command; ports move one step every "+fakePortStep.String()+")")
 	f.BoolVar(&a.jsonOut, "json", false, "print JSON instead of tables")
 	f.BoolVar(&a.showSecrets, "show-secrets", false, "print SIP passwords instead of REDACTED")
 	f.DurationVar(&a.timeout, "timeout", 0, "timeout of one request, 0 or more (0: the SDK's default, 60s)")
