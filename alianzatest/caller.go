@@ -444,7 +444,7 @@ var statefulCalls = map[string]func(e *driveEnv, op exCall, rt *route) exCall{
 	"triggerPort": func(e *driveEnv, op exCall, _ *route) exCall {
 		op = withLast(op, e.port())
 		// A port can be triggered once it has its FOC date: two steps on.
-		e.srv.Advance(2 * PortStepDuration)
+		e.srv.Advance(2 * e.srv.cfg.portStep)
 		return op
 	},
 }

@@ -72,7 +72,7 @@
 //     on the fake's clock (JobPendingFor, JobRunFor).
 //   - InjectPortFault makes the next port submitted end REJECTED or
 //     CARRIER_CANCELLED at a step; ports move one step per
-//     PortStepDuration. SetNotPortable and SetWireless shape port
+//     PortStepDuration, or per WithPortStepDuration's step. SetNotPortable and SetWireless shape port
 //     prevalidation's answers.
 //
 // Every request is logged with the fault it got (Requests, Calls).

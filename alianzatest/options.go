@@ -33,7 +33,8 @@ type config struct {
 	control            bool
 	cdrSeed            uint64 // WithCallRecords
 	cdrPerDay          int
-	logLimit           int // WithRequestLogLimit; 0 keeps every request
+	logLimit           int           // WithRequestLogLimit; 0 keeps every request
+	portStep           time.Duration // WithPortStepDuration
 }
 
 func defaultConfig() *config {
@@ -45,6 +46,7 @@ func defaultConfig() *config {
 		addr:        "127.0.0.1:0",
 		cdrSeed:     DefaultCallRecordSeed,
 		cdrPerDay:   DefaultCallsPerDay,
+		portStep:    PortStepDuration,
 	}
 }
 
@@ -90,4 +92,12 @@ func WithViolationLog(w io.Writer) Option {
 // counts every call.
 func WithRequestLogLimit(n int) Option {
 	return func(c *config) { c.logLimit = max(n, 0) }
+}
+
+// WithPortStepDuration sets how long a fake port stays in each step on the
+// fake's clock (default PortStepDuration, an hour). A short step, such as
+// two seconds, lets a port complete in seconds of real time: the console's
+// --fake uses one. d must be more than 0, or Start and NewServer fail.
+func WithPortStepDuration(d time.Duration) Option {
+	return func(c *config) { c.portStep = d }
 }

@@ -8,9 +8,10 @@ import (
 )
 
 // PortStepDuration is how long a fake port stays in each step on the
-// fake's clock: PENDING, then IN_PROGRESS, then FOC_RECEIVED, then
-// COMPLETED (the numbers turn ACTIVE). Trigger completes a port in
-// FOC_RECEIVED at once. Server.Advance moves ports along.
+// fake's clock unless WithPortStepDuration says otherwise: PENDING, then
+// IN_PROGRESS, then FOC_RECEIVED, then COMPLETED (the numbers turn
+// ACTIVE). Trigger completes a port in FOC_RECEIVED at once.
+// Server.Advance moves ports along.
 const PortStepDuration = time.Hour
 
 // PortStep is a step of a fake port, as its service activation event's
@@ -130,7 +131,7 @@ var nextStep = map[string]struct{ to, code string }{
 
 func (s *Server) advancePort(p *fakePort, now time.Time) {
 	for !p.final() {
-		at := p.since.Add(PortStepDuration)
+		at := p.since.Add(s.cfg.portStep)
 		if at.After(now) {
 			return
 		}

@@ -62,6 +62,9 @@ func newServer(t testing.TB, opts []Option) (*Server, error) {
 	if cfg.username == "" || cfg.password == "" || cfg.partitionID == "" {
 		return nil, errors.New("username, password and partition ID must not be empty")
 	}
+	if cfg.portStep <= 0 {
+		return nil, fmt.Errorf("port step duration %s: must be more than 0", cfg.portStep)
+	}
 	sp, err := loadSpec()
 	if err != nil {
 		return nil, err

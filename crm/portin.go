@@ -65,6 +65,10 @@ type PortInOptions struct {
 	// goroutine: prevalidation, submission, every status the port reaches,
 	// each routing.
 	Progress func(Step)
+	// SubmitOnly returns once the port is submitted (or an earlier run's
+	// is found) and its status read once, without following it; the
+	// numbers are routed only if that status is already COMPLETED.
+	SubmitOnly bool
 }
 
 // PortInResult is what PortIn did.
@@ -240,6 +244,9 @@ func (p *portIn) run(ctx context.Context) error {
 	if err := p.track(ctx); err != nil {
 		return err
 	}
+	if !p.res.Status.Final() {
+		return nil // SubmitOnly
+	}
 	return p.route(ctx)
 }
 
@@ -308,7 +315,7 @@ func (p *portIn) track(ctx context.Context) error {
 				return failed
 			}
 		}
-		if st.Final() {
+		if st.Final() || p.opts.SubmitOnly {
 			return nil
 		}
 		t := time.NewTimer(next)

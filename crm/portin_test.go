@@ -198,3 +198,29 @@ func TestPortInRefusals(t *testing.T) {
 	}
 	assert.Len(t, srv.Requests(), before, "nothing sent")
 }
+
+// SubmitOnly stops after the submission and one status read; a later run
+// without it resumes the port and routes the numbers.
+func TestPortInSubmitOnly(t *testing.T) {
+	srv, c := newTest(t, []alianzatest.Option{alianzatest.WithDemoData()})
+	acct, user := demoTarget(t, c)
+	spec := &PortInSpec{
+		AccountID: acct, Numbers: []string{"8015551214"}, CustomerServiceRecord: portInCSR,
+		Port: alianza.PortRequest{PortingWireType: alianza.PortingWireTypeWireline}, UserID: user,
+	}
+	var names []string
+	res, err := c.PortIn(t.Context(), spec, &PortInOptions{SubmitOnly: true, Progress: func(s Step) { names = append(names, s.Name) }})
+	require.NoError(t, err)
+	require.NotEmpty(t, res.PortID)
+	assert.Equal(t, []string{"prevalidate 18015551214", "submit port", "port " + res.PortID + " PENDING"}, names)
+	assert.Equal(t, alianza.ActivationStatusPending, res.Status)
+	assert.Empty(t, res.Routed)
+
+	names = nil
+	res2, err := c.PortIn(t.Context(), spec, stepClock(srv, &names, nil))
+	require.NoError(t, err)
+	assert.True(t, res2.Resumed)
+	assert.Equal(t, res.PortID, res2.PortID)
+	assert.Equal(t, alianza.ActivationStatusCompleted, res2.Status)
+	assert.Equal(t, []string{"18015551214"}, res2.Routed)
+}

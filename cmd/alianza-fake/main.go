@@ -74,6 +74,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	password := fs.String("password", alianzatest.DefaultPassword, "password the fake accepts")
 	partition := fs.String("partition", alianzatest.DefaultPartitionID, "partition ID of the login")
 	demo := fs.Bool("demo", false, "seed a demo business account (account number "+alianzatest.DemoAccountNumber+")")
+	portStep := fs.Duration("port-step", alianzatest.PortStepDuration, "how long a port stays in each step (PENDING, IN_PROGRESS, FOC_RECEIVED)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			usage(stdout, fs)
@@ -91,6 +92,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		alianzatest.WithPartitionID(*partition),
 		alianzatest.WithViolationLog(stderr),
 		alianzatest.WithControlEndpoints(),
+		alianzatest.WithPortStepDuration(*portStep),
 	}
 	if *demo {
 		opts = append(opts, alianzatest.WithDemoData())

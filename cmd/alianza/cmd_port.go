@@ -13,8 +13,8 @@ import (
 )
 
 func (a *app) portCmd() *cobra.Command {
-	return group("port", "Port-in requests: prevalidate numbers, follow, get, trigger or cancel a port",
-		a.portPrevalidateCmd(), a.portGetCmd(), a.portCancelCmd(), a.portTriggerCmd(), a.portStatusCmd())
+	return group("port", "Port-in requests: prevalidate numbers, submit (in), follow, get, trigger or cancel a port",
+		a.portPrevalidateCmd(), a.portInCmd(), a.portGetCmd(), a.portCancelCmd(), a.portTriggerCmd(), a.portStatusCmd())
 }
 
 type prevalidateRow struct {
@@ -236,7 +236,9 @@ PORT_REQUEST) with their status: PENDING, IN_PROGRESS, FOC_RECEIVED (the
 carrier set the firm order commitment date), then COMPLETED, or REJECTED or
 CANCELLED. --account and --number narrow the list. With --wait the console
 polls every --poll until every listed port has ended (progress on stderr);
-interrupt it at any time (exit 130).`,
+interrupt it at any time (exit 130). Under --fake each command starts a
+fresh fake, which holds no port: run the fake server (alianza-fake
+-port-step 2s) and point the console at it to follow one.`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()

@@ -12,6 +12,7 @@
 //	alianza billing export --period YYYY-MM [--billing-day N] -o FILE [--format csv|jsonl] [--resume]
 //	alianza report list | run NAME [--wait] [-o FILE]
 //	alianza port prevalidate | get | cancel | trigger | status [--wait]
+//	alianza port in ACCOUNT --spec FILE [--wait=false] [--poll D] [--poll-max D]
 //
 // Credentials come from ALIANZA_BASE_URL (default the production URL),
 // ALIANZA_USERNAME and ALIANZA_PASSWORD, or the flags --base-url, --username
@@ -21,7 +22,8 @@
 //	go run ./cmd/alianza --fake account status DEMO-1001
 //
 // works on a fresh clone. Each run starts its own fake: changes do not
-// carry over to the next command.
+// carry over to the next command. The fake's ports move one step every 2
+// seconds, so a port in completes in seconds.
 //
 // An ACCOUNT argument is an account number, the CRM's link field, unless
 // --by id|phone|mac says otherwise. An account that does not exist is "not
@@ -43,6 +45,17 @@
 // (exit 9) rather than wait for an answer that cannot come. A full sync
 // reads Alianza again after the answer and refuses any delete that was not
 // in the plan the operator confirmed.
+//
+// # Port-in file
+//
+// port in reads the port from a JSON object (run 'alianza port in --help'
+// for every field): the numbers, the customer service record as the losing
+// carrier has it, the requested date, the wire type, the losing carrier's
+// account number and PIN, and where to route the numbers once they arrive.
+// Unknown fields are refused, and the whole file is checked before any
+// request (exit 3). The PIN is never printed. The command follows the port
+// to the end by default and routes the numbers; interrupted, the port stays
+// submitted and the same command resumes it.
 //
 // Long work (the number deletes of a teardown, the changes of a sync, the
 // accounts of a billing export) draws a progress bar on stderr when stderr
@@ -69,7 +82,8 @@
 //	0    success
 //	1    unexpected error
 //	2    usage: unknown command or flag, wrong arguments
-//	3    validation: input refused before any request, or by Alianza (400, 409)
+//	3    validation: input refused before any request, or by Alianza (400, 409);
+//	     a port the carrier rejected or cancelled
 //	4    not found: the user, device, trunk or number does not exist (404)
 //	5    authentication: no credentials, login refused, 401 or 403
 //	6    server or transport: 5xx, 429, timeout, connection failure

@@ -16,7 +16,7 @@ const (
 	exitOK         = 0
 	exitError      = 1  // anything not covered below (a bug, a file that cannot be written)
 	exitUsage      = 2  // unknown command or flag, wrong number of arguments
-	exitValidation = 3  // input refused: by the console or SDK before any request, or by the platform (400, 409)
+	exitValidation = 3  // input refused: by the console or SDK before any request, by the platform (400, 409), or a port by the carrier
 	exitNotFound   = 4  // a user, device, trunk, number ... that does not exist (404)
 	exitAuth       = 5  // no credentials, login refused, 401, 403
 	exitServer     = 6  // 5xx, 429, timeouts, connection failures, unreadable answers
@@ -31,7 +31,8 @@ const exitCodesHelp = `Exit codes:
   0  success
   1  unexpected error
   2  usage: unknown command or flag, wrong arguments
-  3  validation: input refused before any request, or by Alianza (400, 409)
+  3  validation: input refused before any request, or by Alianza (400, 409);
+     a port the carrier rejected or cancelled
   4  not found: the user, device, trunk or number does not exist
   5  authentication: no credentials, login refused, 401 or 403
   6  server or transport: 5xx, 429, timeout, connection failure
@@ -70,6 +71,7 @@ var sentinels = []struct {
 	// may have been applied.
 	{alianza.ErrOutcomeUnknown, "alianza.ErrOutcomeUnknown", exitUnknown},
 	{context.Canceled, "context.Canceled", exitInterrupt},
+	{crm.ErrPortFailed, "crm.ErrPortFailed", exitValidation},
 	{alianza.ErrValidation, "alianza.ErrValidation", exitValidation},
 	{alianza.ErrBadRequest, "alianza.ErrBadRequest", exitValidation},
 	{alianza.ErrConflict, "alianza.ErrConflict", exitValidation},

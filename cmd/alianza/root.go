@@ -14,7 +14,9 @@ Credentials come from the environment, or from the flags of the same name:
   ALIANZA_USERNAME   the API user, as in the Alianza Admin GUI
   ALIANZA_PASSWORD   its password (prefer the variable: flags show in ps)
 --fake runs every command against an in-process fake platform seeded with a
-demo account, DEMO-1001, for trying the console without credentials.
+demo account, DEMO-1001, for trying the console without credentials. Its
+ports move one step every 2s (a port completes in about 6s), and each
+command starts a fresh fake: nothing one command does is there for the next.
 
 Accounts are named by their account number (the CRM's link field) unless
 --by says otherwise. An account that does not exist is "not enabled in
@@ -65,7 +67,7 @@ func (a *app) rootCmd() *cobra.Command {
 	f.StringVar(&a.password, "password", "", "API password (env ALIANZA_PASSWORD; the variable is safer)")
 	f.StringVar(&a.partition, "partition", "", "act in this sub-partition instead of the login's partition")
 	f.StringVar(&a.by, "by", "number", "what ACCOUNT arguments are: number (account number), id, phone or mac")
-	f.BoolVar(&a.fake, "fake", false, "run against an in-process fake platform with the demo account "+"DEMO-1001")
+	f.BoolVar(&a.fake, "fake", false, "run against an in-process fake platform with the demo account "+"DEMO-1001 (a fresh one per command; ports move one step every "+fakePortStep.String()+")")
 	f.BoolVar(&a.jsonOut, "json", false, "print JSON instead of tables")
 	f.BoolVar(&a.showSecrets, "show-secrets", false, "print SIP passwords instead of REDACTED")
 	f.DurationVar(&a.timeout, "timeout", 0, "timeout of one request, 0 or more (0: the SDK's default, 60s)")

@@ -119,7 +119,7 @@ func (a *app) client() (*alianza.Client, error) {
 		err error
 	)
 	if a.fake {
-		srv, serr := alianzatest.Start(alianzatest.WithDemoData())
+		srv, serr := alianzatest.Start(alianzatest.WithDemoData(), alianzatest.WithPortStepDuration(fakePortStep))
 		if serr != nil {
 			return nil, fmt.Errorf("starting the fake platform: %w", serr)
 		}
