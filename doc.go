@@ -31,12 +31,43 @@
 // # Services
 //
 // Each resource has a service on the Client: Accounts, Users, SipTrunks,
-// TelephoneNumbers, Addresses, DeviceLines, BusinessLines, CallingPlans. Every
-// method names the Alianza operationId it calls in its documentation. What
-// you send (CreateXRequest, UpdateXRequest, PatchXRequest) is separate from
-// what the platform returns: request types have no server-assigned fields,
-// and optional fields are pointers so a PATCH can send false, 0 and ""
-// (use Ptr). Response models use plain values.
+// TelephoneNumbers, Addresses, DeviceLines, BusinessLines, CallingPlans,
+// CallRecords, Jobs, Reports, Ports and the rest, 48 in all, covering every
+// live operation of Alianza's OpenAPI description. Every method names the
+// Alianza operationId it calls in its documentation. What you send
+// (CreateXRequest, UpdateXRequest, PatchXRequest) is separate from what the
+// platform returns: request types have no server-assigned fields, and
+// optional fields are pointers so a PATCH can send false, 0 and "" (use Ptr).
+// Response models use plain values.
+//
+// Paged lists have …All methods returning an iter.Seq2 that fetches pages
+// as the loop asks for them; long lists have …Iter methods that decode one
+// element at a time instead of holding the whole answer. Client.Do calls any
+// operation by its method and path template, for what a typed method does
+// not cover yet.
+//
+// # Per-call options
+//
+// Every method ends with callOpts ...CallOption: WithCallTimeout,
+// WithCallRetryPolicy or WithCallNoRetries, WithCallHeader, and
+// CaptureResponse, which gives the answer's status, headers (credentials
+// removed) and request id. They apply to that call only; the Client stays
+// as it is.
+//
+// # Observability
+//
+// WithHook sets a Hook the client calls around each call, each HTTP attempt
+// and each login, with the operationId, method and path template (never ids
+// or secrets), status, duration, error class and retry decision. Package
+// alianzaotel implements it with OpenTelemetry spans and metrics.
+// WithTransportWrapper adds http.RoundTripper middleware around the
+// client's own transport.
+//
+// # Testing
+//
+// Package alianzatest serves a fake Alianza in memory or over HTTP, checked
+// against the spec, with fault injection. The client also works under
+// httpmock.Activate: it sends through http.DefaultTransport as it finds it.
 //
 // # Errors
 //
