@@ -53,7 +53,7 @@ func stateEndpoints() map[string]controlEndpoint {
 		"violations": controlGet(func(s *Server, _ *http.Request) (any, error) {
 			out := []violationJSON{}
 			for _, v := range s.Violations() {
-				out = append(out, violationJSON{Method: v.Method, Path: v.Path, Route: v.Route, Side: v.Side, Message: v.Message})
+				out = append(out, violationJSON(v))
 			}
 			return out, nil
 		}),
@@ -112,8 +112,6 @@ func (s *Server) exists(kind, id string) bool {
 		t = s.st.devices
 	case "businessLineId":
 		t = s.st.lines
-	case "accountId":
-		t = s.st.accounts
 	default:
 		return false
 	}
@@ -218,7 +216,8 @@ func (s *Server) controlReserve(req *struct {
 	return nil
 }
 
-// violationJSON is a Violation as GET /_fake/violations lists it.
+// violationJSON is a Violation as GET /_fake/violations lists it (the same
+// fields, in the same order).
 type violationJSON struct {
 	Method  string `json:"method"`
 	Path    string `json:"path"`
