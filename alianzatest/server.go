@@ -138,7 +138,8 @@ func (s *Server) Now() time.Time {
 
 func (s *Server) nowLocked() time.Time { return s.cfg.now().Add(s.offset).UTC() }
 
-// Advance moves the fake's clock forward by d (tokens, reservations).
+// Advance moves the fake's clock forward by d: tokens and reservations
+// expire, jobs and ports move on with it.
 func (s *Server) Advance(d time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

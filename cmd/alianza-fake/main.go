@@ -7,9 +7,13 @@
 // It prints the base URL and the credentials to use, and logs every spec
 // violation of the traffic it serves to stderr. A request the spec forbids
 // is answered 400 and changes nothing, as on the platform. Besides the
-// Alianza API it serves its OpenAPI document at /openapi.yml and fault
-// control endpoints under /_fake/ (fail-next, drop-next,
-// apply-then-drop-next, delay, fault-rate, clear); -h lists them.
+// Alianza API it serves its OpenAPI document at /openapi.yml and control
+// endpoints under /_fake/ for a test suite in another process or language:
+// faults (fail-next, drop-next, apply-then-drop-next, delay, fault-rate,
+// clear), state (expire-tokens, registered, lock-out-siptrunk,
+// fail-next-job, port-fault, not-portable, wireless, reserve), the clock
+// (advance, now), the request log with secrets redacted (requests, calls)
+// and spec violations (violations, violations/reset); -h lists them.
 package main
 
 import (
@@ -107,7 +111,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *demo {
 		fmt.Fprintf(stdout, "  demo account number: %s\n", alianzatest.DemoAccountNumber)
 	}
-	fmt.Fprintf(stdout, "  OpenAPI document: %s%s; fault control: %s%s* (see -h)\n", srv.URL(), alianzatest.OpenAPIPath, srv.URL(), alianzatest.ControlPrefix)
+	fmt.Fprintf(stdout, "  OpenAPI document: %s%s; control endpoints: %s%s* (see -h)\n", srv.URL(), alianzatest.OpenAPIPath, srv.URL(), alianzatest.ControlPrefix)
 	<-ctx.Done()
 	fmt.Fprintln(stdout, "alianza-fake: stopping")
 	return nil

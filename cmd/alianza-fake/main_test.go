@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/go-alianza/alianza/alianzatest"
 	"github.com/stretchr/testify/assert"
@@ -65,7 +66,10 @@ func TestRunRejectsBadFlags(t *testing.T) {
 
 	out.Reset()
 	require.NoError(t, run(ctx, []string{"-h"}, &out, &errb))
-	for _, want := range []string{"/openapi.yml", "/_fake/fail-next", "/_fake/drop-next", "/_fake/fault-rate", "/_fake/delay", "/_fake/clear", "Retry-After"} {
+	for _, want := range []string{"/openapi.yml", "/_fake/fail-next", "/_fake/drop-next", "/_fake/fault-rate", "/_fake/delay", "/_fake/clear", "Retry-After",
+		"/_fake/expire-tokens", "/_fake/registered", "/_fake/lock-out-siptrunk", "/_fake/fail-next-job", "/_fake/port-fault",
+		"/_fake/not-portable", "/_fake/wireless", "/_fake/reserve", "/_fake/advance", "/_fake/now", "/_fake/requests",
+		"/_fake/calls", "/_fake/violations", "/_fake/violations/reset", "[REDACTED]"} {
 		assert.Contains(t, out.String(), want)
 	}
 }
@@ -236,4 +240,36 @@ func TestInvalidRequestAnswered400(t *testing.T) {
 	c.must(http.MethodPatch, acctPath+"/GOOD-1?accountIdType=AccountNumber", `{"status":"BANANA"}`, http.StatusBadRequest)
 	c.must(http.MethodPatch, acctPath+"/GOOD-1?accountIdType=AccountNumber", `{"billingCycleDay":"first"}`, http.StatusBadRequest)
 	assert.Contains(t, string(c.must(http.MethodGet, byNumber("GOOD-1"), "", http.StatusOK)), `"ACTIVE"`)
+}
+
+func TestStateControlsOverHTTP(t *testing.T) {
+	c := login(t, fake(t))
+	readNow := func() time.Time {
+		var m struct{ Now string }
+		require.NoError(t, json.Unmarshal(c.must(http.MethodGet, "/_fake/now", "", http.StatusOK), &m))
+		at, err := time.Parse(time.RFC3339Nano, m.Now)
+		require.NoError(t, err)
+		return at
+	}
+	start := readNow()
+
+	// 8 idle hours and a minute on the fake's clock: the token expired.
+	c.must(http.MethodPost, "/_fake/advance", `{"by":"8h1m"}`, http.StatusNoContent)
+	assert.False(t, readNow().Before(start.Add(8*time.Hour+time.Minute)), "the clock moved on by 8h1m (the served fake's clock runs too)")
+	c.must(http.MethodGet, acctPath, "", http.StatusUnauthorized)
+	c = login(t, c.base)
+	c.must(http.MethodGet, acctPath, "", http.StatusOK)
+	c.must(http.MethodPost, "/_fake/expire-tokens", "", http.StatusNoContent)
+	c.must(http.MethodGet, acctPath, "", http.StatusUnauthorized)
+
+	raw := c.must(http.MethodGet, "/_fake/requests", "", http.StatusOK)
+	assert.NotContains(t, string(raw), alianzatest.DefaultPassword)
+	assert.NotContains(t, string(raw), c.token)
+	var log []struct{ Method, Route string }
+	require.NoError(t, json.Unmarshal(raw, &log))
+	assert.Len(t, log, 5, "2 logins, 3 account lists")
+	assert.JSONEq(t, `{"calls":2}`, string(c.must(http.MethodGet, "/_fake/calls?operation=POST%20/v2/authorize", "", http.StatusOK)))
+	c.must(http.MethodPost, "/_fake/advance", `{"by":"-1h"}`, http.StatusBadRequest)
+	c.must(http.MethodGet, "/_fake/advance", "", http.StatusMethodNotAllowed)
+	c.must(http.MethodPost, "/_fake/now", "", http.StatusMethodNotAllowed)
 }
