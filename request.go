@@ -346,7 +346,10 @@ func withLast(method, path string, err error, last error) error {
 
 // expand fills a path template. Every argument is escaped as one path
 // segment and checked first: IDs come from CRMs and may hold "/", spaces or
-// "..", none of which may change the route.
+// "..", none of which may change the route. The service methods check their
+// path arguments already, with the rest of their input, so that one
+// *ValidationError lists every problem; this check is the one Client.Do
+// gets, and it keeps a method that forgot one from sending a bad path.
 func (c *Client) expand(ctx context.Context, tmpl string, args []string) (string, error) {
 	var b strings.Builder
 	b.Grow(len(tmpl) + 32)
