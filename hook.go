@@ -103,8 +103,10 @@ const (
 
 // AttemptResult is how an attempt ended.
 type AttemptResult struct {
-	StatusCode int           // the answer's status; 0 when there was none
-	Duration   time.Duration // from sending to the answer's headers or the failure
+	StatusCode int // the answer's status; 0 when there was none
+	// Duration runs from sending the attempt to its end: its answer read
+	// and decoded, or its failure.
+	Duration time.Duration
 	// ErrorClass is ErrorClass of the attempt's error ("" for a 2xx).
 	ErrorClass string
 	Next       Next
