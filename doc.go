@@ -100,5 +100,7 @@
 //
 // Passwords, SIP passwords and tokens are held in Secret, which prints as
 // REDACTED through every fmt verb and slog, while JSON carries the real
-// value. Call Reveal to read one on purpose.
+// value. Call Reveal to read one on purpose. slog's JSON handler marshals a
+// slice, a map or a struct of your own as JSON: log those through
+// RedactedLogValue.
 package alianza

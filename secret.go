@@ -18,6 +18,12 @@ const redacted = "REDACTED"
 // struct that embeds it. JSON carries the real value, because the platform
 // needs it on the wire; call Reveal to read it on purpose.
 //
+// One slog path is JSON: slog's JSON handler marshals a slice, a map or a
+// struct of your own as JSON, without asking the models inside for their
+// LogValue, so a []SipTrunk or a map of Secrets logged as one attribute
+// carries the real values. Log such a value through RedactedLogValue (or
+// each model as its own attribute).
+//
 // Keep Secret fields exported: fmt cannot call the methods of an unexported
 // field and would print its raw value.
 //
@@ -90,9 +96,12 @@ var errSecretNotString = fmt.Errorf("value is not a JSON string")
 // every Secret reachable from v replaced by REDACTED, as generic maps and
 // slices. Models that hold a Secret, directly or nested, implement LogValue
 // with it, because slog's JSON handler marshals nested structs through their
-// real JSON encoding. Use it for your own structs that embed SDK models:
+// real JSON encoding. Use it for your own structs that embed SDK models,
+// and for slices and maps of models (a List's answer), which slog's JSON
+// handler marshals without consulting the models' LogValue:
 //
 //	logger.Info("provisioned", "trunk", alianza.RedactedLogValue(myRecord))
+//	logger.Info("trunks", "trunks", alianza.RedactedLogValue(trunks))
 func RedactedLogValue(v any) slog.Value {
 	secrets := appendSecrets(nil, reflect.ValueOf(v), 0)
 	raw, err := json.Marshal(v)

@@ -141,7 +141,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		rep = c.badRequest("%s", strings.Join(invalid, "; "))
 	case h == nil:
 		unimplemented = true
-		rep = apiError(http.StatusNotImplemented, "alianzatest does not implement "+rt.op.OperationID)
+		msg := "alianzatest does not implement " + rt.op.OperationID
+		if rt.op.Deprecated {
+			msg += ": the spec marks it deprecated (the fake serves live operations only)"
+		}
+		rep = apiError(http.StatusNotImplemented, msg)
 	default:
 		s.tickLocked()
 		rep = h(c)
