@@ -115,7 +115,7 @@ func (d *bodyDecode) fail(kind, err error) error {
 		// SIP trunk returns its password): redacted by field name, and by
 		// value where the partial decode already holds them.
 		scrub := appendSecrets(d.c.scrubList(d.r), reflect.ValueOf(d.r.out), 0)
-		e.Snippet = scrubString(truncate(string(redactSecretFields(d.br.head[:d.br.nhead])), 256), scrub)
+		e.Snippet = scrubString(truncate(string(redactCredentialPairs(redactSecretFields(d.br.head[:d.br.nhead]))), 256), scrub)
 	}
 	return e
 }

@@ -182,7 +182,7 @@ func newAPIError(status int, method, path, contentType string, body []byte, scru
 		Method:      method,
 		Path:        path,
 		ContentType: contentType,
-		Body:        scrubBytes(redactSecretFields(body), scrub),
+		Body:        scrubBytes(redactCredentialPairs(redactSecretFields(body)), scrub),
 	}
 	body = e.Body
 	trimmed := bytes.TrimSpace(body)

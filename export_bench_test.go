@@ -5,7 +5,7 @@ package alianza
 // ScrubErrorBodyForBench redacts credential-named members of body, then
 // replaces every one of secrets: what every error body goes through.
 func ScrubErrorBodyForBench(body []byte, secrets []string) []byte {
-	return scrubBytes(redactSecretFields(body), secrets)
+	return scrubBytes(redactCredentialPairs(redactSecretFields(body)), secrets)
 }
 
 // ScrubErrorBodyByRegexpForBench is ScrubErrorBodyForBench with the

@@ -121,6 +121,8 @@ func WithCredentials(username, password string) Option {
 
 // WithAuthToken makes the client use a token issued elsewhere. It is sent as
 // is and never renewed: when it expires, calls fail with ErrUnauthorized.
+// It takes precedence over WithCredentials: a client given both sends the
+// token and never logs in (handy in tests, where no login needs mocking).
 func WithAuthToken(token string) Option {
 	return func(c *config) error {
 		if strings.TrimSpace(token) == "" {

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -225,4 +226,20 @@ func TestRetryPolicyZeroMaxDelayFollowsBaseDelay(t *testing.T) {
 
 	_, err = NewClient(WithAuthToken(testToken), WithRetryPolicy(RetryPolicy{BaseDelay: 10 * time.Second, MaxDelay: time.Second}))
 	require.ErrorIs(t, err, ErrValidation, "an explicit MaxDelay below BaseDelay is still refused")
+}
+
+// WithAuthToken wins over WithCredentials: the token is sent and the
+// client never logs in.
+func TestAuthTokenTakesPrecedenceOverCredentials(t *testing.T) {
+	c, mt := newMockClient(t, WithAuthToken("given-Tk8Lm2"))
+	var got string
+	mt.RegisterResponder(http.MethodGet, testBaseURL+"/v2/partition/"+testPartition+"/account/A1",
+		func(r *http.Request) (*http.Response, error) {
+			got = r.Header.Get("X-Auth-Token")
+			return httpmock.NewStringResponse(200, `{"id":"A1"}`), nil
+		})
+	_, err := c.Accounts.Get(context.Background(), "A1")
+	require.NoError(t, err)
+	assert.Equal(t, "given-Tk8Lm2", got)
+	assert.Zero(t, mt.GetCallCountInfo()["POST "+testBaseURL+"/v2/authorize"], "no login")
 }
