@@ -76,7 +76,7 @@ type APIError struct {
 	Messages    []string        // PublicApiException.messages, or the text of a non-JSON body
 	Data        json.RawMessage // PublicApiException.data, as sent
 	Code        int             // ApiSingleException.code, when present
-	Body        []byte          // the raw body, read through a 1 MiB limit, with known secrets scrubbed
+	Body        []byte          // the raw body, read through a 1 MiB limit, with known secrets scrubbed and credential-named fields' values redacted
 	ContentType string          // the response's Content-Type
 	RetryAfter  time.Duration   // parsed Retry-After header, zero if absent
 	Attempts    int             // how many times the request was sent
