@@ -176,7 +176,8 @@ func (s *CallRecordsService) Search(ctx context.Context, accountID string, opts 
 //     ErrInconsistentPages instead of looping or losing records silently.
 //
 // The sequence ends when the records returned reach the latest
-// totalRecords. Without opts.Sort, All sorts by DATE ascending so that
+// totalRecords. Call options apply to each page's request (WithCallTimeout
+// bounds each page); bound the whole walk with ctx's deadline. Without opts.Sort, All sorts by DATE ascending so that
 // every page is cut from the same order.
 func (s *CallRecordsService) All(ctx context.Context, accountID string, opts *CallRecordSearchOptions, callOpts ...CallOption) iter.Seq2[CallRecord, error] {
 	ctx = withCallOptions(ctx, callOpts)

@@ -143,7 +143,11 @@ func (c *Client) ForPartition(partitionID string) (*Client, error) {
 	if err := checkID("partitionId", partitionID); err != nil {
 		return nil, err
 	}
-	cp := &Client{cfg: c.cfg, auth: c.auth, budget: c.budget, bodies: c.bodies, userAgent: c.userAgent, partition: partitionID}
+	// A copy of every field (a field added later is shared too), then its
+	// own partition and services: the copied services point at c.
+	cp := new(Client)
+	*cp = *c
+	cp.partition = partitionID
 	cp.initServices()
 	return cp, nil
 }

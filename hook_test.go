@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
@@ -203,5 +204,61 @@ func TestErrorClass(t *testing.T) {
 		&ValidationError{}:                            "validation",
 	} {
 		assert.Equal(t, want, ErrorClass(err), "%v", err)
+	}
+}
+
+// durationHook keeps the durations hooks are given.
+type durationHook struct {
+	NopHook
+	mu       sync.Mutex
+	attempts []AttemptResult
+	calls    []CallResult
+}
+
+func (h *durationHook) AttemptEnd(_ context.Context, _ AttemptInfo, r AttemptResult) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.attempts = append(h.attempts, r)
+}
+
+func (h *durationHook) CallEnd(_ context.Context, _ CallInfo, r CallResult) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.calls = append(h.calls, r)
+}
+
+// Hooks get real durations, from a client and from its ForPartition copy
+// alike: each attempt took time, and the call spans its attempts and the
+// backoff between them.
+func TestHookDurations(t *testing.T) {
+	for _, partition := range []string{"", "PART2"} {
+		t.Run("partition="+partition, func(t *testing.T) {
+			h := &durationHook{}
+			c, mt := newMockClient(t, WithHook(h), fastRetries)
+			if partition != "" {
+				var err error
+				c, err = c.ForPartition(partition)
+				require.NoError(t, err)
+			} else {
+				partition = testPartition
+			}
+			statuses := []int{503, 200}
+			n := 0
+			mt.RegisterResponder(http.MethodGet, testBaseURL+"/v2/partition/"+partition+"/account/A-17",
+				func(*http.Request) (*http.Response, error) {
+					n++
+					return httpmock.NewStringResponse(statuses[n-1], `{"id":"A-17"}`), nil
+				})
+			_, err := c.Accounts.Get(context.Background(), "A-17")
+			require.NoError(t, err)
+			require.Len(t, h.attempts, 2)
+			require.Len(t, h.calls, 1)
+			var spent time.Duration
+			for _, a := range h.attempts {
+				assert.Positive(t, a.Duration)
+				spent += a.Duration + a.Wait
+			}
+			assert.GreaterOrEqual(t, h.calls[0].Duration, spent, "the call spans its attempts and the wait between them")
+		})
 	}
 }

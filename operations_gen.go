@@ -2279,7 +2279,9 @@ func (s *EdgeNodesService) List(ctx context.Context, opts *EdgeNodesListOptions,
 // when a page is empty or short, when the loop breaks, or at the first error,
 // which it yields. A page that repeats the one before (a platform ignoring the
 // position) ends it with an error matching ErrInconsistentPages rather than
-// looping. opts may be nil; it is not changed.
+// looping. opts may be nil; it is not changed. Call options apply to each
+// page's request (WithCallTimeout bounds each page); bound the whole walk with
+// ctx's deadline.
 func (s *EdgeNodesService) ListAll(ctx context.Context, opts *EdgeNodesListOptions, callOpts ...CallOption) iter.Seq2[Node, error] {
 	return func(yield func(Node, error) bool) {
 		var o EdgeNodesListOptions
@@ -2346,7 +2348,9 @@ func (s *EdgeNodesService) ListEdgeNodeAssignments(ctx context.Context, opts *Ed
 // when a page is empty or short, when the loop breaks, or at the first error,
 // which it yields. A page that repeats the one before (a platform ignoring the
 // position) ends it with an error matching ErrInconsistentPages rather than
-// looping. opts may be nil; it is not changed.
+// looping. opts may be nil; it is not changed. Call options apply to each
+// page's request (WithCallTimeout bounds each page); bound the whole walk with
+// ctx's deadline.
 func (s *EdgeNodesService) ListEdgeNodeAssignmentsAll(ctx context.Context, opts *EdgeNodesListEdgeNodeAssignmentsOptions, callOpts ...CallOption) iter.Seq2[NodeAssignment, error] {
 	return func(yield func(NodeAssignment, error) bool) {
 		var o EdgeNodesListEdgeNodeAssignmentsOptions
@@ -3270,7 +3274,9 @@ func (s *ManagementUsersService) Search(ctx context.Context, opts *ManagementUse
 // answer's TotalRecords have all come, when the loop breaks, or at the first
 // error, which it yields. A page that repeats the one before (a platform
 // ignoring the position) ends it with an error matching ErrInconsistentPages
-// rather than looping. opts may be nil; it is not changed.
+// rather than looping. opts may be nil; it is not changed. Call options apply
+// to each page's request (WithCallTimeout bounds each page); bound the whole
+// walk with ctx's deadline.
 func (s *ManagementUsersService) SearchAll(ctx context.Context, opts *ManagementUsersSearchOptions, callOpts ...CallOption) iter.Seq2[ManagementUser, error] {
 	return func(yield func(ManagementUser, error) bool) {
 		var o ManagementUsersSearchOptions
@@ -3708,7 +3714,9 @@ func (s *PartitionsService) ListDataHistories(ctx context.Context, opts *Partiti
 // answer's TotalRecords have all come, when the loop breaks, or at the first
 // error, which it yields. A page that repeats the one before (a platform
 // ignoring the position) ends it with an error matching ErrInconsistentPages
-// rather than looping. opts may be nil; it is not changed.
+// rather than looping. opts may be nil; it is not changed. Call options apply
+// to each page's request (WithCallTimeout bounds each page); bound the whole
+// walk with ctx's deadline.
 func (s *PartitionsService) ListDataHistoriesAll(ctx context.Context, opts *PartitionsListDataHistoriesOptions, callOpts ...CallOption) iter.Seq2[PartitionDataHistory, error] {
 	return func(yield func(PartitionDataHistory, error) bool) {
 		var o PartitionsListDataHistoriesOptions

@@ -488,7 +488,7 @@ func renderIterator(b *bytes.Buffer, m *Method) {
 	if p.Total != "" {
 		total = fmt.Sprintf(", when the answer's %s have all come", p.Total)
 	}
-	b.WriteString(Comment(fmt.Sprintf("when the loop wants more: it starts at opts.%s and moves on by %s, with opts.%s records per page (the platform's default when 0). It stops when a page is empty or short%s, when the loop breaks, or at the first error, which it yields. A page that repeats the one before (a platform ignoring the position) ends it with an error matching ErrInconsistentPages rather than looping. opts may be nil; it is not changed.", p.Index, unit, p.Size, total), "", 80))
+	b.WriteString(Comment(fmt.Sprintf("when the loop wants more: it starts at opts.%s and moves on by %s, with opts.%s records per page (the platform's default when 0). It stops when a page is empty or short%s, when the loop breaks, or at the first error, which it yields. A page that repeats the one before (a platform ignoring the position) ends it with an error matching ErrInconsistentPages rather than looping. opts may be nil; it is not changed. Call options apply to each page's request (WithCallTimeout bounds each page); bound the whole walk with ctx's deadline.", p.Index, unit, p.Size, total), "", 80))
 	fmt.Fprintf(b, "func (s *%sService) %sAll(%s) iter.Seq2[%s, error] {\n", m.Service, m.Name, signature(decl), it)
 	fmt.Fprintf(b, "\treturn func(yield func(%s, error) bool) {\n", it)
 	fmt.Fprintf(b, "\t\tvar o %s\n\t\tif opts != nil {\n\t\t\to = *opts\n\t\t}\n\t\tvar prev []%s\n", m.Options, it)
