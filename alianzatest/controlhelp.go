@@ -69,10 +69,17 @@ GET  /_fake/requests[?operation=...]
     [{"method", "path", "route", "query", "status", "body", "response",
     "fault"}]: route is the spec's path template ("" when not in the spec),
     status 0 when the connection was dropped, fault "", "fail", "drop" or
-    "apply-drop". Headers are not logged; in bodies and queries the values
-    of fields named like password, sipPassword, authToken, apiSecret, pin
-    or wirelessPin are "[REDACTED]" (a JSON body is re-encoded, its keys
-    sorted).
+    "apply-drop". Headers are not logged. Secrets are "[REDACTED]": in a
+    JSON body the value (string, number, array or object; a boolean and
+    null are kept) of every field named like password, sipPassword,
+    authToken, apiSecret, pin or wirelessPin (the body is re-encoded, its
+    keys sorted); in a query, and in a body that is not JSON, the values of
+    such keys as a URL-encoded form. A body that looks like JSON (starts
+    with { or [) but does not parse is replaced by "[REDACTED: n bytes that
+    look like JSON but do not parse]". Then every secret the fake knows
+    (its API password, the tokens it issued, the SIP passwords it stores,
+    the values of secret fields seen in the log) of 6 characters or more
+    is "[REDACTED]" wherever it appears in a path, query or body.
 GET  /_fake/calls?operation=...
     {"calls": n}: how many calls of the operation were received, faulted
     and dropped ones included.

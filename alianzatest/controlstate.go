@@ -259,13 +259,13 @@ func (s *Server) controlRequests(r *http.Request) (any, error) {
 		return nil, err
 	}
 	out := []requestJSON{}
-	for _, q := range s.Requests() {
+	for _, q := range s.redactedRequests() {
 		if keys != nil && (q.Route == "" || !keys[opKey(q.Method, q.Route)]) {
 			continue
 		}
 		out = append(out, requestJSON{
-			Method: q.Method, Path: q.Path, Route: q.Route, Query: redactQuery(q.Query), Status: q.Status,
-			Body: redactBody(q.Body), Response: redactBody(q.Response), Fault: string(q.Fault),
+			Method: q.Method, Path: q.Path, Route: q.Route, Query: q.Query, Status: q.Status,
+			Body: q.Body, Response: q.Response, Fault: string(q.Fault),
 		})
 	}
 	return out, nil
