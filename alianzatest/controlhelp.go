@@ -9,23 +9,28 @@ const ControlEndpointsHelp = `GET  /openapi.yml
 
 Faults:
 POST /_fake/fail-next  {"operation", "n", "status", "headers", "body"}
-    Answer the next n calls (default 1) status (default 503) with headers
-    such as {"Retry-After": "2"} and body (default a PublicApiException; a
-    JSON string is sent as text/plain), without carrying them out.
+    Answer the next n calls (default 1) status (400 to 599, default 503)
+    with headers such as {"Retry-After": "2"} and body (default a
+    PublicApiException; a JSON string is sent as text/plain), without
+    carrying them out. A later fail-next on the same operation replaces
+    the pending one (its n, status, headers and body); it does not queue
+    after it.
 POST /_fake/drop-next  {"operation", "n"}
     Close the next n connections unanswered, without carrying the requests
-    out.
+    out. A later call on the same operation replaces the pending n.
 POST /_fake/apply-then-drop-next  {"operation", "n"}
     Carry the next n requests out (a create is stored), then close their
-    connections unanswered: the client cannot know the outcome.
+    connections unanswered: the client cannot know the outcome. A later
+    call on the same operation replaces the pending n.
 POST /_fake/delay  {"operation", "delay": "1.5s"}
     Delay every later call; "0s" removes the delay.
 POST /_fake/fault-rate  {"seed", "fail", "drop", "applyDrop", "status", "headers", "body", "operations"}
     Fail, drop, or carry out then drop these shares (0 to 1) of the
     matching requests, drawn from the seed so that a run can be repeated;
-    {} removes it.
+    status is 400 to 599 (default 503); {} removes it.
 POST /_fake/clear
-    Remove every fault.
+    Remove every fault. "n" is 1 or more: 0 or less is refused with 400
+    (clear removes a pending fault).
 
 State:
 POST /_fake/expire-tokens
@@ -69,7 +74,8 @@ GET  /_fake/requests[?operation=...]
     [{"method", "path", "route", "query", "status", "body", "response",
     "fault"}]: route is the spec's path template ("" when not in the spec),
     status 0 when the connection was dropped, fault "", "fail", "drop" or
-    "apply-drop". Headers are not logged. Secrets are "[REDACTED]": in a
+    "apply-drop"; response is the body sent (for a "fail", the injected
+    one), for "apply-drop" the one the fake would have sent. Headers are not logged. Secrets are "[REDACTED]": in a
     JSON body the value (string, number, array or object; a boolean and
     null are kept) of every field named like password, sipPassword,
     authToken, apiSecret, pin or wirelessPin (the body is re-encoded, its

@@ -24,9 +24,9 @@ type Request struct {
 	Query  string // raw query, secrets included
 	Status int    // 0 when the connection was dropped
 	Body   string // request body as sent, secrets included
-	// Response is the response body, secrets included; empty for
-	// FaultKindFail and FaultKindDrop, for FaultKindApplyDrop the answer
-	// the fake would have sent.
+	// Response is the response body, secrets included: for FaultKindFail
+	// the injected body sent, empty for FaultKindDrop, for
+	// FaultKindApplyDrop the answer the fake would have sent.
 	Response string
 	Fault    FaultKind // the fault injected, FaultKindNone for most
 }
