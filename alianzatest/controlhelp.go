@@ -45,6 +45,8 @@ POST /_fake/lock-out-siptrunk  {"sipTrunkId"}
 POST /_fake/fail-next-job  {"failures": [{"line", "column", "input", "message"}]}
     The next job started (a CSV report, say) ends FAILED with these errors
     (each needs a message), or with one generic error for an empty list.
+    line is a whole number of 0 or more (3 or "3"); column a string
+    ("email") or a number (2, kept as "2"); input and message strings.
 POST /_fake/port-fault  {"at", "outcome", "reason"}
     The next port submitted ends when it would leave step "at" (PENDING,
     the default, IN_PROGRESS or FOC_RECEIVED) with "outcome" (REJECTED, the
