@@ -9,19 +9,22 @@ const ControlEndpointsHelp = `GET  /openapi.yml
 
 Faults:
 POST /_fake/fail-next  {"operation", "n", "status", "headers", "body"}
-    Answer the next n calls (default 1) status (400 to 599, default 503)
-    with headers such as {"Retry-After": "2"} and body (default a
-    PublicApiException; a JSON string is sent as text/plain), without
-    carrying them out. A later fail-next on the same operation replaces
-    the pending one (its n, status, headers and body); it does not queue
-    after it.
+    Answer the next n calls (1 or more, default 1; 0 or less is refused
+    with 400: /_fake/clear removes a pending fault) status (400 to 599,
+    default 503) with headers such as {"Retry-After": "2"} and body
+    (default a PublicApiException; a JSON string is sent as text/plain),
+    without carrying them out. A later fail-next on the same operation
+    replaces the pending one (its n, status, headers and body); it does
+    not queue after it.
 POST /_fake/drop-next  {"operation", "n"}
-    Close the next n connections unanswered, without carrying the requests
-    out. A later call on the same operation replaces the pending n.
+    Close the next n connections (n as for fail-next) unanswered, without
+    carrying the requests out. A later call on the same operation replaces
+    the pending n.
 POST /_fake/apply-then-drop-next  {"operation", "n"}
-    Carry the next n requests out (a create is stored), then close their
-    connections unanswered: the client cannot know the outcome. A later
-    call on the same operation replaces the pending n.
+    Carry the next n requests out (n as for fail-next; a create is
+    stored), then close their connections unanswered: the client cannot
+    know the outcome. A later call on the same operation replaces the
+    pending n.
 POST /_fake/delay  {"operation", "delay": "1.5s"}
     Delay every later call; "0s" removes the delay.
 POST /_fake/fault-rate  {"seed", "fail", "drop", "applyDrop", "status", "headers", "body", "operations"}
@@ -29,8 +32,7 @@ POST /_fake/fault-rate  {"seed", "fail", "drop", "applyDrop", "status", "headers
     matching requests, drawn from the seed so that a run can be repeated;
     status is 400 to 599 (default 503); {} removes it.
 POST /_fake/clear
-    Remove every fault. "n" is 1 or more: 0 or less is refused with 400
-    (clear removes a pending fault).
+    Remove every fault.
 
 State:
 POST /_fake/expire-tokens
