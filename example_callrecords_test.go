@@ -28,7 +28,7 @@ func ExampleCallRecordsService_All() {
 		log.Fatal(err)
 	}
 
-	opts := &alianza.CallRecordSearchOptions{StartDate: "2026-11-01", EndDate: "2026-11-30", MaxResult: 500}
+	opts := &alianza.CallRecordSearchOptions{StartDate: "2026-09-01", EndDate: "2026-09-30", MaxResult: 500}
 	calls, billed, rated := 0, int64(0), 0
 	for r, err := range client.CallRecords.All(ctx, acct.ID, opts) {
 		if err != nil {

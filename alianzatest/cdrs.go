@@ -20,7 +20,11 @@ import (
 // holds at least one number has the same number of calls (DemoCallsPerDay
 // for the demo account, WithCallRecords' perDay for the others), spread
 // over the day in start-time order, placed and answered from the account's
-// numbers. Dates are UTC days.
+// numbers. Dates are UTC days. No record is in the future: a call's record
+// exists once the call has ended and the record was created (its
+// createdDate) at or before the fake's clock (Server.Now), so a search
+// over days to come finds none and today's records grow as the clock
+// moves on.
 
 // DefaultCallsPerDay is the number of call records a day of an account
 // with numbers has, unless WithCallRecords says otherwise.
@@ -84,6 +88,8 @@ type cdrRecord struct {
 	CallingPlanProductID    string  `json:"callingPlanProductId,omitempty"`
 	CallingPlanProductName  string  `json:"callingPlanProductName,omitempty"`
 	PartitionBillingCode    string  `json:"partitionBillingCode"`
+
+	created time.Time // CreatedDate
 }
 
 // cdrPartitionBillingCode is the billing code of the fake's partition.
@@ -100,11 +106,12 @@ type cdrSource struct {
 	numbers   []obj // sorted by phone number
 	perDay    int
 	product   obj // the account's calling plan product, or nil
+	now       time.Time
 }
 
 // cdrSourceLocked gathers an account's record source. s.mu is held.
 func (s *Server) cdrSourceLocked(a obj) *cdrSource {
-	src := &cdrSource{seed: s.cfg.cdrSeed, partition: str(a, "partitionId"), account: a, perDay: s.cfg.cdrPerDay}
+	src := &cdrSource{seed: s.cfg.cdrSeed, partition: str(a, "partitionId"), account: a, perDay: s.cfg.cdrPerDay, now: s.nowLocked()}
 	if str(a, "accountNumber") == DemoAccountNumber {
 		src.perDay = DemoCallsPerDay
 	}
@@ -216,7 +223,8 @@ func (src *cdrSource) record(day time.Time, k int) cdrRecord {
 		rec.ConnectTime = timestamp(start.Add(3 * time.Second))
 		rec.CallFlagType, rec.DisconnectType = "ANSWERED", "HangUp"
 	}
-	rec.EndTime, rec.CreatedDate = timestamp(end), timestamp(end.Add(2*time.Second))
+	rec.created = end.Add(2 * time.Second)
+	rec.EndTime, rec.CreatedDate = timestamp(end), timestamp(rec.created)
 	if !answered {
 		rec.CallFlagType, rec.DisconnectType = "MISSED", "NoAnswer"
 		if !inbound {
@@ -245,6 +253,31 @@ func (src *cdrSource) record(day time.Time, k int) cdrRecord {
 	}
 	return rec
 }
+
+// cdrLatest bounds how long after its day's midnight a record's call ends
+// and the record is created: a call starts before the next midnight and
+// lasts at most half an hour.
+const cdrLatest = 25 * time.Hour
+
+// existing returns the records of day that exist at src.now: all (when
+// all is true), or those numbered ks, in start-time order.
+func (src *cdrSource) existing(day time.Time) (all bool, ks []int) {
+	switch {
+	case !day.Add(cdrLatest).After(src.now):
+		return true, nil
+	case !day.Before(src.now):
+		return false, nil
+	}
+	for k := range src.perDay {
+		if src.record(day, k).exists(src.now) {
+			ks = append(ks, k)
+		}
+	}
+	return false, ks
+}
+
+// exists reports whether r exists at now: its record created by then.
+func (r cdrRecord) exists(now time.Time) bool { return !r.created.After(now) }
 
 // cdrQuery is a parsed cdrSearch query.
 type cdrQuery struct {
@@ -351,15 +384,32 @@ func cdrSearch(c *call) reply {
 	days := int(q.end.Sub(q.start)/(24*time.Hour)) + 1
 	results := []cdrRecord{}
 	if !q.filtered() && (q.sort == "" || q.sort == "DATE") {
-		// Computed by position: record i of the search is record
-		// i%perDay of day i/perDay (from the end for DESC).
-		total := days * src.perDay
+		// Computed by position: record i of the search is found by
+		// counting the records of each day (from the end for DESC).
+		counts, kss := make([]int, days), make([][]int, days)
+		total := 0
+		for d := range days {
+			all, ks := src.existing(q.start.AddDate(0, 0, d))
+			counts[d], kss[d] = len(ks), ks
+			if all {
+				counts[d] = src.perDay
+			}
+			total += counts[d]
+		}
 		for i := q.first; i < total && i < q.first+q.size; i++ {
 			j := i
 			if q.order == "DESC" {
 				j = total - 1 - i
 			}
-			results = append(results, src.record(q.start.AddDate(0, 0, j/src.perDay), j%src.perDay))
+			d := 0
+			for ; j >= counts[d]; d++ {
+				j -= counts[d]
+			}
+			k := j
+			if kss[d] != nil {
+				k = kss[d][j]
+			}
+			results = append(results, src.record(q.start.AddDate(0, 0, d), k))
 		}
 		return ok(obj{"totalRecords": total, "results": results})
 	}
@@ -367,7 +417,7 @@ func cdrSearch(c *call) reply {
 	for d := range days {
 		day := q.start.AddDate(0, 0, d)
 		for k := range src.perDay {
-			if rec := src.record(day, k); q.keep(&rec) {
+			if rec := src.record(day, k); rec.exists(src.now) && q.keep(&rec) {
 				all = append(all, rec)
 			}
 		}
@@ -420,7 +470,7 @@ func cdrSearchCSV(c *call) reply {
 	for day := q.start; !day.After(q.end); day = day.AddDate(0, 0, 1) {
 		for k := range src.perDay {
 			rec := src.record(day, k)
-			if !q.keep(&rec) {
+			if !rec.exists(src.now) || !q.keep(&rec) {
 				continue
 			}
 			_ = w.Write([]string{rec.ID, rec.StartTime, rec.EndTime, rec.CallType, rec.OrigNumber, rec.TermNumber,

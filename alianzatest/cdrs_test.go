@@ -17,6 +17,13 @@ func monthOf(t time.Time) (string, string) {
 	return first.Format(alianza.DateLayout), first.AddDate(0, 1, -1).Format(alianza.DateLayout)
 }
 
+// clockAt is a fake clock standing at t.
+func clockAt(t time.Time) Option { return WithClock(func() time.Time { return t }) }
+
+// novemberEnd is noon on the last day of November 2026: the month's
+// records up to the 29th all exist.
+var novemberEnd = time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+
 func demoClient(t *testing.T, opts ...Option) (*Server, *alianza.Client, string) {
 	t.Helper()
 	srv := NewServer(t, append([]Option{WithDemoData()}, opts...)...)
@@ -28,7 +35,7 @@ func demoClient(t *testing.T, opts ...Option) (*Server, *alianza.Client, string)
 }
 
 func TestCallRecordsOfTheDemoAccount(t *testing.T) {
-	srv, c, id := demoClient(t)
+	srv, c, id := demoClient(t, clockAt(novemberEnd))
 	ctx := context.Background()
 	from, to := monthOf(srv.Now())
 	page, err := c.CallRecords.Search(ctx, id, &alianza.CallRecordSearchOptions{StartDate: from, EndDate: to})
@@ -58,7 +65,8 @@ func TestCallRecordsOfTheDemoAccount(t *testing.T) {
 
 func TestCallRecordsAreDeterministicFromTheSeed(t *testing.T) {
 	search := func(opts ...Option) *alianza.CallRecordPage {
-		_, c, id := demoClient(t, opts...)
+		// December 2: every November record exists.
+		_, c, id := demoClient(t, append([]Option{clockAt(time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC))}, opts...)...)
 		page, err := c.CallRecords.Search(context.Background(), id, &alianza.CallRecordSearchOptions{StartDate: "2026-11-01", EndDate: "2026-11-30", FirstResultIndex: 1000, MaxResult: 5})
 		require.NoError(t, err)
 		for i := range page.Results {
@@ -157,4 +165,55 @@ func TestCallRecordsRefusalsFaultsAndTokens(t *testing.T) {
 	require.NoError(t, err)
 	assert.Zero(t, page.TotalRecords)
 	assert.Empty(t, page.Results)
+}
+
+// TestCallRecordsNeverInTheFuture: with the clock at noon on November 30,
+// 2026, the search finds nothing after it, part of the day, and every
+// record before; the clock moving on brings the rest of the day.
+func TestCallRecordsNeverInTheFuture(t *testing.T) {
+	srv, c, id := demoClient(t, clockAt(novemberEnd))
+	ctx := context.Background()
+	search := func(from, to string, o alianza.CallRecordSearchOptions) *alianza.CallRecordPage {
+		t.Helper()
+		o.StartDate, o.EndDate = from, to
+		page, err := c.CallRecords.Search(ctx, id, &o)
+		require.NoError(t, err)
+		return page
+	}
+	for _, r := range [][2]string{{"2027-06-01", "2027-06-30"}, {"2026-12-01", "2026-12-02"}} {
+		page := search(r[0], r[1], alianza.CallRecordSearchOptions{})
+		assert.Zero(t, page.TotalRecords, r)
+		assert.Empty(t, page.Results, r)
+		page = search(r[0], r[1], alianza.CallRecordSearchOptions{CallTypes: []alianza.CallType{alianza.CallTypeInbound}})
+		assert.Zero(t, page.TotalRecords, "filtered %v", r)
+	}
+	assert.EqualValues(t, DemoCallsPerDay, search("2020-01-01", "2020-01-01", alianza.CallRecordSearchOptions{}).TotalRecords,
+		"the fake does not model when an account was created: past days have their calls")
+
+	// Today: the calls that ended by noon, about half of them.
+	var today []alianza.CallRecord
+	for r, err := range c.CallRecords.All(ctx, id, &alianza.CallRecordSearchOptions{StartDate: "2026-11-30", EndDate: "2026-11-30", MaxResult: 7}) {
+		require.NoError(t, err)
+		today = append(today, r)
+	}
+	assert.Greater(t, len(today), DemoCallsPerDay/4)
+	assert.Less(t, len(today), DemoCallsPerDay*3/4)
+	for _, r := range today {
+		assert.False(t, r.CreatedDate.After(novemberEnd), "%s created after the clock", r.ID)
+	}
+
+	// The month, ascending and descending, filtered or not, ends at the clock.
+	month := search("2026-11-01", "2026-12-31", alianza.CallRecordSearchOptions{MaxResult: 1})
+	assert.EqualValues(t, 29*DemoCallsPerDay+len(today), month.TotalRecords)
+	last := search("2026-11-01", "2026-12-31", alianza.CallRecordSearchOptions{MaxResult: 1, SortOrder: alianza.CallRecordSortOrderDescending})
+	require.Len(t, last.Results, 1)
+	assert.Equal(t, today[len(today)-1], last.Results[0], "DESC starts with the latest record that exists")
+	page := search("2026-11-01", "2026-12-31", alianza.CallRecordSearchOptions{FirstResultIndex: 29*DemoCallsPerDay + 2, MaxResult: 3})
+	assert.Equal(t, today[2:5], page.Results, "paging into today skips the records not created yet")
+	costly := search("2026-11-30", "2027-01-31", alianza.CallRecordSearchOptions{Sort: alianza.CallRecordSortCost, MaxResult: 1000})
+	assert.ElementsMatch(t, today, costly.Results)
+
+	srv.Advance(13 * time.Hour)
+	assert.EqualValues(t, DemoCallsPerDay, search("2026-11-30", "2026-11-30", alianza.CallRecordSearchOptions{}).TotalRecords,
+		"once the day is over, all its records exist")
 }

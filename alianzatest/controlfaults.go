@@ -31,6 +31,9 @@ func faultEndpoints() map[string]controlEndpoint {
 			return nil
 		}),
 		"fault-rate": controlPost(func(s *Server, req *faultRequest) error {
+			if err := req.checkStatus(); err != nil {
+				return err
+			}
 			header, body := req.answer()
 			return s.SetFaultRate(FaultRate{
 				Seed: req.Seed, Fail: req.Fail, Drop: req.Drop, ApplyDrop: req.ApplyDrop,
@@ -64,16 +67,33 @@ func (req *faultRequest) answer() (http.Header, any) {
 	return header, body
 }
 
+// checkStatus refuses a failure status outside 400-599: a fault is an
+// error answer. 0 means the default, 503.
+func (req *faultRequest) checkStatus() error {
+	if req.Status != 0 && (req.Status < 400 || req.Status > 599) {
+		return fmt.Errorf("status: %d is not an error status from 400 to 599", req.Status)
+	}
+	return nil
+}
+
 // injectFault arms the fault name (fail-next, drop-next,
 // apply-then-drop-next or delay) on req.Operation.
 func (s *Server) injectFault(name string, req *faultRequest) error {
 	n := 1
 	if req.N != nil {
 		n = *req.N
+		if n < 1 && name != "delay" {
+			return fmt.Errorf("n: %d is not a count of 1 or more (POST /_fake/clear removes every fault)", n)
+		}
+	}
+	if name == "fail-next" {
+		if err := req.checkStatus(); err != nil {
+			return err
+		}
 	}
 	header, body := req.answer()
 	if req.Operation == "" {
-		return fmt.Errorf("alianzatest: %s needs an operation", name)
+		return fmt.Errorf("operation: missing; %s needs an operation", name)
 	}
 	keys, err := s.operationKeys([]string{req.Operation})
 	if err != nil {

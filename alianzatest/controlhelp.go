@@ -9,21 +9,28 @@ const ControlEndpointsHelp = `GET  /openapi.yml
 
 Faults:
 POST /_fake/fail-next  {"operation", "n", "status", "headers", "body"}
-    Answer the next n calls (default 1) status (default 503) with headers
-    such as {"Retry-After": "2"} and body (default a PublicApiException; a
-    JSON string is sent as text/plain), without carrying them out.
+    Answer the next n calls (1 or more, default 1; 0 or less is refused
+    with 400: /_fake/clear removes a pending fault) status (400 to 599,
+    default 503) with headers such as {"Retry-After": "2"} and body
+    (default a PublicApiException; a JSON string is sent as text/plain),
+    without carrying them out. A later fail-next on the same operation
+    replaces the pending one (its n, status, headers and body); it does
+    not queue after it.
 POST /_fake/drop-next  {"operation", "n"}
-    Close the next n connections unanswered, without carrying the requests
-    out.
+    Close the next n connections (n as for fail-next) unanswered, without
+    carrying the requests out. A later call on the same operation replaces
+    the pending n.
 POST /_fake/apply-then-drop-next  {"operation", "n"}
-    Carry the next n requests out (a create is stored), then close their
-    connections unanswered: the client cannot know the outcome.
+    Carry the next n requests out (n as for fail-next; a create is
+    stored), then close their connections unanswered: the client cannot
+    know the outcome. A later call on the same operation replaces the
+    pending n.
 POST /_fake/delay  {"operation", "delay": "1.5s"}
     Delay every later call; "0s" removes the delay.
 POST /_fake/fault-rate  {"seed", "fail", "drop", "applyDrop", "status", "headers", "body", "operations"}
     Fail, drop, or carry out then drop these shares (0 to 1) of the
     matching requests, drawn from the seed so that a run can be repeated;
-    {} removes it.
+    status is 400 to 599 (default 503); {} removes it.
 POST /_fake/clear
     Remove every fault.
 
@@ -40,6 +47,8 @@ POST /_fake/lock-out-siptrunk  {"sipTrunkId"}
 POST /_fake/fail-next-job  {"failures": [{"line", "column", "input", "message"}]}
     The next job started (a CSV report, say) ends FAILED with these errors
     (each needs a message), or with one generic error for an empty list.
+    line is a whole number of 0 or more (3 or "3"); column a string
+    ("email") or a number (2, kept as "2"); input and message strings.
 POST /_fake/port-fault  {"at", "outcome", "reason"}
     The next port submitted ends when it would leave step "at" (PENDING,
     the default, IN_PROGRESS or FOC_RECEIVED) with "outcome" (REJECTED, the
@@ -69,10 +78,18 @@ GET  /_fake/requests[?operation=...]
     [{"method", "path", "route", "query", "status", "body", "response",
     "fault"}]: route is the spec's path template ("" when not in the spec),
     status 0 when the connection was dropped, fault "", "fail", "drop" or
-    "apply-drop". Headers are not logged; in bodies and queries the values
-    of fields named like password, sipPassword, authToken, apiSecret, pin
-    or wirelessPin are "[REDACTED]" (a JSON body is re-encoded, its keys
-    sorted).
+    "apply-drop"; response is the body sent (for a "fail", the injected
+    one), for "apply-drop" the one the fake would have sent. Headers are not logged. Secrets are "[REDACTED]": in a
+    JSON body the value (string, number, array or object; a boolean and
+    null are kept) of every field named like password, sipPassword,
+    authToken, apiSecret, pin or wirelessPin (the body is re-encoded, its
+    keys sorted); in a query, and in a body that is not JSON, the values of
+    such keys as a URL-encoded form. A body that looks like JSON (starts
+    with { or [) but does not parse is replaced by "[REDACTED: n bytes that
+    look like JSON but do not parse]". Then every secret the fake knows
+    (its API password, the tokens it issued, the SIP passwords it stores,
+    the values of secret fields seen in the log) of 6 characters or more
+    is "[REDACTED]" wherever it appears in a path, query or body.
 GET  /_fake/calls?operation=...
     {"calls": n}: how many calls of the operation were received, faulted
     and dropped ones included.

@@ -135,6 +135,14 @@ func TestControlFailNextJob(t *testing.T) {
 	assert.Equal(t, []alianza.JobError{{Message: "not an email address", LineNumber: 3, Column: "email", Input: "x"}}, failed.Errors)
 	require.NoError(t, wait(), "only the next job fails")
 
+	// line and column as a number or a string.
+	ctl(t, srv, http.MethodPost, "fail-next-job", map[string]any{"failures": []any{
+		map[string]any{"line": "4", "column": 2, "message": "a"},
+		map[string]any{"line": 5, "column": "B", "message": "b"},
+	}}, http.StatusNoContent)
+	require.ErrorAs(t, wait(), &failed)
+	assert.Equal(t, []alianza.JobError{{Message: "a", LineNumber: 4, Column: "2"}, {Message: "b", LineNumber: 5, Column: "B"}}, failed.Errors)
+
 	ctl(t, srv, http.MethodPost, "fail-next-job", map[string]any{"failures": []any{}}, http.StatusNoContent)
 	require.ErrorAs(t, wait(), &failed, "an empty list: one generic error")
 	assert.Len(t, failed.Errors, 1)

@@ -1,9 +1,11 @@
 package alianzatest
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -131,12 +133,47 @@ func (s *Server) controlLockOut(req *struct {
 	return nil
 }
 
-// jobFailureJSON is a JobFailure in a control request.
+// jobFailureJSON is a JobFailure in a control request. line is a whole
+// number of 0 or more, or a string holding one; column is a string, or a
+// number sent as its decimal text.
 type jobFailureJSON struct {
-	Line    int    `json:"line"`
-	Column  string `json:"column"`
-	Input   string `json:"input"`
-	Message string `json:"message"`
+	Line    json.RawMessage `json:"line"`
+	Column  json.RawMessage `json:"column"`
+	Input   string          `json:"input"`
+	Message string          `json:"message"`
+}
+
+// jobLine reads a failure's line: absent or null is 0.
+func jobLine(raw json.RawMessage) (int, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return 0, nil
+	}
+	digits := string(raw)
+	var text string
+	if json.Unmarshal(raw, &text) == nil {
+		digits = strings.TrimSpace(text)
+	}
+	n, err := strconv.Atoi(digits)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("%s is not a line number: a whole number of 0 or more, such as 3 or \"3\"", raw)
+	}
+	return n, nil
+}
+
+// jobColumn reads a failure's column: absent or null is "".
+func jobColumn(raw json.RawMessage) (string, error) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return "", nil
+	}
+	var text string
+	if json.Unmarshal(raw, &text) == nil {
+		return text, nil
+	}
+	var n json.Number
+	if json.Unmarshal(raw, &n) == nil {
+		return n.String(), nil
+	}
+	return "", fmt.Errorf("%s is not a column: a string such as \"email\", or a number such as 2", raw)
 }
 
 func (s *Server) controlFailNextJob(req *struct {
@@ -144,13 +181,18 @@ func (s *Server) controlFailNextJob(req *struct {
 }) error {
 	var errs []JobFailure
 	for i, f := range req.Failures {
-		if f.Line < 0 {
-			return fmt.Errorf("failures[%d].line: %d is negative", i, f.Line)
+		line, err := jobLine(f.Line)
+		if err != nil {
+			return fmt.Errorf("failures[%d].line: %w", i, err)
+		}
+		column, err := jobColumn(f.Column)
+		if err != nil {
+			return fmt.Errorf("failures[%d].column: %w", i, err)
 		}
 		if strings.TrimSpace(f.Message) == "" {
 			return fmt.Errorf("failures[%d].message: missing", i)
 		}
-		errs = append(errs, JobFailure(f))
+		errs = append(errs, JobFailure{Line: line, Column: column, Input: f.Input, Message: f.Message})
 	}
 	s.FailNextJob(errs...)
 	return nil
@@ -259,13 +301,13 @@ func (s *Server) controlRequests(r *http.Request) (any, error) {
 		return nil, err
 	}
 	out := []requestJSON{}
-	for _, q := range s.Requests() {
+	for _, q := range s.redactedRequests() {
 		if keys != nil && (q.Route == "" || !keys[opKey(q.Method, q.Route)]) {
 			continue
 		}
 		out = append(out, requestJSON{
-			Method: q.Method, Path: q.Path, Route: q.Route, Query: redactQuery(q.Query), Status: q.Status,
-			Body: redactBody(q.Body), Response: redactBody(q.Response), Fault: string(q.Fault),
+			Method: q.Method, Path: q.Path, Route: q.Route, Query: q.Query, Status: q.Status,
+			Body: q.Body, Response: q.Response, Fault: string(q.Fault),
 		})
 	}
 	return out, nil

@@ -91,6 +91,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	case FaultKindFail:
 		entry.Status = f.fail.status
+		entry.Response = string(f.fail.body)
 		s.record(entry)
 		for k, v := range f.fail.header {
 			w.Header()[k] = append([]string(nil), v...)

@@ -43,7 +43,9 @@ func main() {
 	}
 }
 
-// usageError is a bad command line (exit status 2, as for flag errors).
+// usageError is a bad command line: an unknown flag, a flag value that
+// does not parse or is out of range, an extra argument (exit status 2, as
+// for flag errors).
 type usageError struct{ error }
 
 const usageHead = `Usage: alianza-fake [flags]
@@ -89,6 +91,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Errorf("unexpected arguments: %v", fs.Args())}
+	}
+	// Flag values Start would refuse are usage errors too (exit 2).
+	switch {
+	case *portStep <= 0:
+		return usageError{fmt.Errorf("invalid value %q for flag -port-step: must be more than 0", portStep.String())}
+	case *username == "", *password == "", *partition == "":
+		return usageError{errors.New("flags -username, -password and -partition must not be empty")}
 	}
 	opts := []alianzatest.Option{
 		alianzatest.WithAddr(*addr),

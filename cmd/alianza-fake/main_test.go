@@ -38,6 +38,10 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"-help"}, 0, "-addr string"},
 		{[]string{"-nope"}, 2, ""},
 		{[]string{"extra"}, 2, ""},
+		{[]string{"-port-step", "0s"}, 2, ""},
+		{[]string{"-port-step", "-1m"}, 2, ""},
+		{[]string{"-port-step", "soon"}, 2, ""},
+		{[]string{"-password", ""}, 2, ""},
 		{[]string{"-addr", "256.0.0.1:99999"}, 1, ""},
 	} {
 		cmd := exec.Command(os.Args[0], tc.args...)
@@ -63,6 +67,10 @@ func TestRunRejectsBadFlags(t *testing.T) {
 	assert.Contains(t, errb.String(), "Usage: alianza-fake", "a bad flag prints the help to stderr")
 	assert.Error(t, run(ctx, []string{"extra"}, &out, &errb))
 	assert.Error(t, run(ctx, []string{"-addr", "256.0.0.1:99999"}, &out, &errb))
+	err := run(ctx, []string{"-port-step", "0s"}, &out, &errb)
+	var ue usageError
+	require.ErrorAs(t, err, &ue, "an out-of-range flag value is a usage error")
+	assert.EqualError(t, err, `invalid value "0s" for flag -port-step: must be more than 0`)
 
 	out.Reset()
 	require.NoError(t, run(ctx, []string{"-h"}, &out, &errb))
