@@ -18,11 +18,11 @@ import (
 
 func TestRunAgainstTheFake(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "nov.csv")
-	env := map[string]string{"ALIANZA_EXAMPLE_PERIOD": "2026-11", "ALIANZA_EXAMPLE_OUTPUT": out}
+	env := map[string]string{"ALIANZA_EXAMPLE_PERIOD": "2026-09", "ALIANZA_EXAMPLE_OUTPUT": out}
 	var w bytes.Buffer
 	require.NoError(t, run(context.Background(), &w, func(k string) string { return env[k] }))
 	s := w.String()
-	assert.Contains(t, s, "Exporting call records from 2026-11-01 to 2026-11-30")
+	assert.Contains(t, s, "Exporting call records from 2026-09-01 to 2026-09-30")
 	assert.Contains(t, s, "[1/1] DEMO-1001 2700 record(s)")
 	assert.Contains(t, s, "Wrote 2700 record(s) of 1 account(s)")
 	assert.Contains(t, s, "  DEMO-1001  2700")
