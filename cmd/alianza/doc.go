@@ -80,7 +80,7 @@
 // # Exit codes
 //
 //	0    success
-//	1    unexpected error
+//	1    unexpected error, or a local file that cannot be read or written
 //	2    usage: unknown command or flag, wrong arguments
 //	3    validation: input refused before any request, or by Alianza (400, 409);
 //	     a port the carrier rejected or cancelled

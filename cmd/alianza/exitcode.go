@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"net"
 	"net/url"
+	"os"
 
 	"github.com/go-alianza/alianza"
 	"github.com/go-alianza/alianza/crm"
@@ -14,7 +16,7 @@ import (
 // interface and are listed in --help and in the package documentation.
 const (
 	exitOK         = 0
-	exitError      = 1  // anything not covered below (a bug, a file that cannot be written)
+	exitError      = 1  // anything not covered below: a local file that cannot be read or written, a bug
 	exitUsage      = 2  // unknown command or flag, wrong number of arguments
 	exitValidation = 3  // input refused: by the console or SDK before any request, by the platform (400, 409), or a port by the carrier
 	exitNotFound   = 4  // a user, device, trunk, number ... that does not exist (404)
@@ -29,7 +31,7 @@ const (
 
 const exitCodesHelp = `Exit codes:
   0  success
-  1  unexpected error
+  1  unexpected error, or a local file that cannot be read or written
   2  usage: unknown command or flag, wrong arguments
   3  validation: input refused before any request, or by Alianza (400, 409);
      a port the carrier rejected or cancelled
@@ -114,8 +116,6 @@ var exitClasses = map[int]string{
 // none did: a usage mistake, a transport error without one, a bug).
 func classify(err error) (code int, sentinel string) {
 	var ue usageError
-	var ne net.Error
-	var ue2 *url.Error
 	switch {
 	case err == nil:
 		return exitOK, ""
@@ -127,10 +127,35 @@ func classify(err error) (code int, sentinel string) {
 			return s.code, s.name
 		}
 	}
-	if errors.As(err, &ne) || errors.As(err, &ue2) {
+	if isNetworkError(err) {
 		return exitServer, ""
 	}
 	return exitError, ""
+}
+
+// isNetworkError reports whether err comes from the network: a request
+// (*url.Error), a connection (*net.OpError), a name lookup, or another
+// net.Error. A local file's error is not one, though its syscall.Errno
+// has the Timeout and Temporary methods of a net.Error: a *fs.PathError,
+// *os.LinkError or *os.SyscallError outside a network error is a file
+// that cannot be read or written (exit 1).
+func isNetworkError(err error) bool {
+	var (
+		urlErr  *url.Error
+		opErr   *net.OpError
+		dnsErr  *net.DNSError
+		pathErr *fs.PathError
+		linkErr *os.LinkError
+		sysErr  *os.SyscallError
+		netErr  net.Error
+	)
+	switch {
+	case errors.As(err, &urlErr), errors.As(err, &opErr), errors.As(err, &dnsErr):
+		return true
+	case errors.As(err, &pathErr), errors.As(err, &linkErr), errors.As(err, &sysErr):
+		return false
+	}
+	return errors.As(err, &netErr)
 }
 
 // exitCode maps an error to the console's exit code.
