@@ -83,7 +83,8 @@
 //	1    unexpected error, or a local file that cannot be read or written
 //	2    usage: unknown command or flag, wrong arguments
 //	3    validation: input refused before any request, or by Alianza (400, 409);
-//	     a port the carrier rejected or cancelled
+//	     a port refused before submitting, or that the carrier rejected or
+//	     cancelled
 //	4    not found: the user, device, trunk or number does not exist (404)
 //	5    authentication: no credentials, login refused, 401 or 403
 //	6    server or transport: 5xx, 429, timeout, connection failure

@@ -18,7 +18,7 @@ const (
 	exitOK         = 0
 	exitError      = 1  // anything not covered below: a local file that cannot be read or written, a bug
 	exitUsage      = 2  // unknown command or flag, wrong number of arguments
-	exitValidation = 3  // input refused: by the console or SDK before any request, by the platform (400, 409), or a port by the carrier
+	exitValidation = 3  // input refused: by the console or SDK before any request, by the platform (400, 409), or a port by the carrier or before submitting
 	exitNotFound   = 4  // a user, device, trunk, number ... that does not exist (404)
 	exitAuth       = 5  // no credentials, login refused, 401, 403
 	exitServer     = 6  // 5xx, 429, timeouts, connection failures, unreadable answers
@@ -34,7 +34,8 @@ const exitCodesHelp = `Exit codes:
   1  unexpected error, or a local file that cannot be read or written
   2  usage: unknown command or flag, wrong arguments
   3  validation: input refused before any request, or by Alianza (400, 409);
-     a port the carrier rejected or cancelled
+     a port refused before submitting, or that the carrier rejected or
+     cancelled
   4  not found: the user, device, trunk or number does not exist
   5  authentication: no credentials, login refused, 401 or 403
   6  server or transport: 5xx, 429, timeout, connection failure
@@ -74,6 +75,7 @@ var sentinels = []struct {
 	{alianza.ErrOutcomeUnknown, "alianza.ErrOutcomeUnknown", exitUnknown},
 	{context.Canceled, "context.Canceled", exitInterrupt},
 	{crm.ErrPortFailed, "crm.ErrPortFailed", exitValidation},
+	{crm.ErrPortRefused, "crm.ErrPortRefused", exitValidation},
 	{alianza.ErrValidation, "alianza.ErrValidation", exitValidation},
 	{alianza.ErrBadRequest, "alianza.ErrBadRequest", exitValidation},
 	{alianza.ErrConflict, "alianza.ErrConflict", exitValidation},
