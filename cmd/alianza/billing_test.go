@@ -163,8 +163,8 @@ func TestBillingExportKeepsExistingFile(t *testing.T) {
 		code int
 		args []string
 	}{
-		{exitValidation, []string{"--format", "xml"}},
-		{exitValidation, []string{"--concurrency", "-1"}},
+		{exitUsage, []string{"--format", "xml"}},
+		{exitUsage, []string{"--concurrency", "-1"}},
 		{exitValidation, []string{"--billing-day", "32"}},
 		{exitAuth, []string{"--password", "not-the-password"}},
 	} {
@@ -176,7 +176,7 @@ func TestBillingExportKeepsExistingFile(t *testing.T) {
 	}
 	newFile := filepath.Join(w.dir, "new.csv")
 	r := w.run("", "billing", "export", "--period", "2025-03", "--concurrency", "-1", "-o", newFile)
-	assert.Equal(t, exitValidation, r.code, r.stderr)
+	assert.Equal(t, exitUsage, r.code, r.stderr)
 	assert.NoFileExists(t, newFile, "a refused run creates no file")
 
 	method, route, ok := w.srv.RouteOf("cdrSearch")

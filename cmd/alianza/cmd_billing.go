@@ -11,7 +11,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/go-alianza/alianza"
 	"github.com/go-alianza/alianza/crm"
 )
 
@@ -80,10 +79,10 @@ FILE.partial. The checkpoint is removed once the export is complete.`,
 				return err
 			}
 			if format != string(crm.ExportCSV) && format != string(crm.ExportJSONLines) {
-				return fmt.Errorf("%w: --format %q: want %q or %q", alianza.ErrValidation, format, crm.ExportCSV, crm.ExportJSONLines)
+				return usage("--format %q: want %s or %s", format, crm.ExportCSV, crm.ExportJSONLines)
 			}
-			if concurrency < 0 {
-				return fmt.Errorf("%w: --concurrency %d: want 1 or more (0: 4)", alianza.ErrValidation, concurrency)
+			if err := checkConcurrency(concurrency); err != nil {
+				return err
 			}
 			c, err := a.crm()
 			if err != nil {
@@ -172,7 +171,7 @@ FILE.partial. The checkpoint is removed once the export is complete.`,
 	f.StringVar(&to, "to", "", "last day, yyyy-MM-dd (instead of --period)")
 	f.StringVarP(&file, "output", "o", "", "the file to write (required)")
 	f.StringVar(&format, "format", "csv", "csv or jsonl")
-	f.IntVar(&concurrency, "concurrency", 0, "accounts fetched at once (0: 4)")
+	f.IntVar(&concurrency, "concurrency", 0, concurrencyHelp("accounts fetched at once"))
 	f.BoolVar(&resume, "resume", false, "continue an incomplete export of FILE from FILE.checkpoint")
 	return cmd
 }
