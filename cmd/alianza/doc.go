@@ -34,7 +34,11 @@
 // Aligned tables for people; --json prints JSON for scripts. Remarks and
 // prompts go to stderr, results to stdout. SIP passwords print as REDACTED
 // in both forms unless --show-secrets is given; the login token is never
-// printed.
+// printed. With --json an error is a JSON object on stderr, {"error",
+// "class", "sentinel", "exitCode"}: sentinel is the most specific Go error
+// matched (alianza.ErrAuthentication for a refused login,
+// alianza.ErrConflict for a duplicate create), and absent for a usage
+// mistake, an abort, a file or transport error.
 //
 // # Destructive commands
 //

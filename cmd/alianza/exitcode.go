@@ -60,13 +60,18 @@ var errAborted = errors.New("aborted")
 // sentinels are the errors the exit code is decided by, tested in this
 // order: crm.ErrNotEnabled wraps the platform's 404 and an incomplete
 // workflow wraps each failure's error, so the more specific meaning comes
-// first.
+// first. Within one exit code the more specific sentinel comes first too:
+// a refused login matches alianza.ErrAuthentication and ErrUnauthorized,
+// and Alianza's "already exists" 400 matches alianza.ErrConflict and
+// ErrBadRequest. An abort is the console's own decision, not a Go error a
+// script could match: its name is "", so the JSON error has no sentinel
+// (its class, "aborted", says it).
 var sentinels = []struct {
 	err  error
 	name string
 	code int
 }{
-	{errAborted, "aborted", exitAborted},
+	{errAborted, "", exitAborted},
 	{crm.ErrNotEnabled, "crm.ErrNotEnabled", exitNotEnabled},
 	{crm.ErrIncomplete, "crm.ErrIncomplete", exitIncomplete},
 	// Before context.Canceled and ErrServer: an interrupted or gateway-lost
@@ -77,13 +82,13 @@ var sentinels = []struct {
 	{crm.ErrPortFailed, "crm.ErrPortFailed", exitValidation},
 	{crm.ErrPortRefused, "crm.ErrPortRefused", exitValidation},
 	{alianza.ErrValidation, "alianza.ErrValidation", exitValidation},
-	{alianza.ErrBadRequest, "alianza.ErrBadRequest", exitValidation},
 	{alianza.ErrConflict, "alianza.ErrConflict", exitValidation},
+	{alianza.ErrBadRequest, "alianza.ErrBadRequest", exitValidation},
 	{alianza.ErrInsecureURL, "alianza.ErrInsecureURL", exitValidation},
 	{alianza.ErrNotFound, "alianza.ErrNotFound", exitNotFound},
+	{alianza.ErrAuthentication, "alianza.ErrAuthentication", exitAuth},
 	{alianza.ErrUnauthorized, "alianza.ErrUnauthorized", exitAuth},
 	{alianza.ErrForbidden, "alianza.ErrForbidden", exitAuth},
-	{alianza.ErrAuthentication, "alianza.ErrAuthentication", exitAuth},
 	{alianza.ErrNoCredential, "alianza.ErrNoCredential", exitAuth},
 	{alianza.ErrNoPartition, "alianza.ErrNoPartition", exitAuth},
 	{alianza.ErrServer, "alianza.ErrServer", exitServer},
@@ -115,7 +120,7 @@ var exitClasses = map[int]string{
 }
 
 // classify returns err's exit code and the sentinel that decided it ("" when
-// none did: a usage mistake, a transport error without one, a bug).
+// none did: a usage mistake, an abort, a transport or file error, a bug).
 func classify(err error) (code int, sentinel string) {
 	var ue usageError
 	switch {

@@ -46,6 +46,10 @@ func TestJSONErrors(t *testing.T) {
 		{[]string{"account", "get", "CRM-404", "--json"}, exitNotEnabled, "not_enabled", "crm.ErrNotEnabled"},
 		{[]string{"--json", "user", "get", "DEMO-1001", "nope"}, exitNotFound, "not_found", "alianza.ErrNotFound"},
 		{[]string{"--json", "bogus"}, exitUsage, "usage", ""},
+		// The most specific sentinel: a refused login also matches
+		// ErrUnauthorized, a duplicate's 400 also ErrBadRequest.
+		{[]string{"--json", "--password", "not-the-password", "login"}, exitAuth, "auth", "alianza.ErrAuthentication"},
+		{[]string{"--json", "user", "create", "DEMO-1001", "--username", "demo.user@example.com"}, exitValidation, "validation", "alianza.ErrConflict"},
 	} {
 		r := w.run("", tc.args...)
 		assert.Equal(t, tc.code, r.code, "%v: %s", tc.args, r.stderr)
@@ -57,8 +61,18 @@ func TestJSONErrors(t *testing.T) {
 		assert.NotEmpty(t, got.Error)
 		assert.Equal(t, 1, strings.Count(r.stderr, "\n"), "no usage hint after the object")
 	}
+	// An abort is no Go error: its class says it, and it has no sentinel.
+	r := w.run("", "--json", "account", "teardown", "DEMO-1001")
+	assert.Equal(t, exitAborted, r.code, r.stderr)
+	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+	var got jsonError
+	require.NoError(t, json.Unmarshal([]byte(lines[len(lines)-1]), &got), r.stderr)
+	assert.Equal(t, "aborted", got.Class)
+	assert.Empty(t, got.Sentinel)
+	assert.NotContains(t, lines[len(lines)-1], `"sentinel"`)
+
 	// Without --json the error stays text.
-	r := w.run("", "account", "get", "CRM-404")
+	r = w.run("", "account", "get", "CRM-404")
 	assert.True(t, strings.HasPrefix(r.stderr, "error: "), r.stderr)
 }
 

@@ -25,7 +25,9 @@ Alianza" (exit 7). Alianza ids may start with '-': put such an id after
 
 Output is aligned tables for people, or JSON with --json. With --json an
 error is a JSON object on stderr too: {"error", "class", "sentinel",
-"exitCode"}. Secrets (SIP passwords) print as REDACTED unless
+"exitCode"}, where sentinel, when there is one, is the most specific Go
+error matched (alianza.ErrConflict for a duplicate, not ErrBadRequest;
+none for a usage mistake or an abort). Secrets (SIP passwords) print as REDACTED unless
 --show-secrets is given. --version prints the console's version.
 
 Destructive commands (account delete, account teardown, sip-lines sync
