@@ -130,8 +130,8 @@ func (a *app) reportRunCmd() *cobra.Command {
 		Short: "Run a report: a summary prints its counts, a CSV report starts a job",
 		Long: `Run a report of 'report list'. A summary prints its counts at once. A CSV
 report starts a job on the platform and prints it; with --wait the console
-follows the job (progress on stderr; the first poll at once, then after
---poll, doubling up to --poll-max) and writes the CSV to -o FILE, or to stdout.
+follows the job (its status on stderr when stderr is a terminal; the first
+poll at once, then after --poll, doubling up to --poll-max) and writes the CSV to -o FILE, or to stdout.
 --month YYYY-MM selects the month of a monthly report (default this month),
 --from and --to (YYYY-MM-DD) the range of a dated one; a period flag the
 report does not take (see 'report list') is a usage error. A failed job exits 6

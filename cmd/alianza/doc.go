@@ -16,7 +16,8 @@
 //
 // Credentials come from ALIANZA_BASE_URL (default the production URL),
 // ALIANZA_USERNAME and ALIANZA_PASSWORD, or the flags --base-url, --username
-// and --password. --fake runs against an in-process fake platform
+// and --password (a plain http:// base URL to a host that is not loopback
+// also needs --insecure-http). --fake runs against an in-process fake platform
 // (alianzatest) seeded with the demo account DEMO-1001, so
 //
 //	go run ./cmd/alianza --fake account status DEMO-1001
@@ -42,8 +43,8 @@
 //
 // # Destructive commands
 //
-// account delete, account teardown, sip-lines sync --mode full and the
-// trunk, user and device deletes show what they will do and ask "[y/N]" on
+// account delete, account teardown, sip-lines sync --mode full, port cancel
+// and the trunk, user and device deletes show what they will do and ask "[y/N]" on
 // stdin. --yes skips the question, --dry-run shows the plan and does
 // nothing. When stdin is not a terminal and --yes is absent they refuse
 // (exit 9) rather than wait for an answer that cannot come. A full sync

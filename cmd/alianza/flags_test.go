@@ -90,3 +90,44 @@ func TestVersion(t *testing.T) {
 	assert.Equal(t, "v1.2.3", versionOf(&debug.BuildInfo{Main: debug.Module{Version: "v1.2.3"}}))
 	assert.Equal(t, exitUsage, w.run("", "-v").code, "-v is not --version")
 }
+
+// TestHelpTexts: the help states facts rather than citing documents the
+// repository does not ship, and says what the commands do.
+func TestHelpTexts(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	for _, args := range [][]string{{"number", "add", "--help"}, {"trunk", "create", "--help"}} {
+		r := w.run("", args...)
+		require.Equal(t, exitOK, r.code, r.stderr)
+		assert.NotContains(t, r.stdout, "guide", args)
+	}
+	root := w.run("", "--help").stdout
+	assert.Contains(t, root, "trunk/user/device delete, port cancel)", "port cancel asks for confirmation")
+	assert.Contains(t, root, "with every flag before \"--\"")
+	assert.Contains(t, root, "alianza --json trunk get DEMO-1001 -- -Xq3...")
+	assert.Contains(t, root, "--insecure-http")
+	assert.Contains(t, w.run("", "report", "run", "--help").stdout, "its status on stderr when stderr is a terminal")
+	assert.Contains(t, w.run("", "port", "status", "--help").stdout, "progress on stderr\nwhen stderr is a terminal")
+}
+
+// TestInsecureHTTP: a plain http:// base URL off loopback is refused with
+// the console's flag in the message, and --insecure-http allows it.
+func TestInsecureHTTP(t *testing.T) {
+	t.Parallel()
+	env := func(k string) string {
+		return map[string]string{"ALIANZA_USERNAME": "u", "ALIANZA_PASSWORD": "p", "ALIANZA_BASE_URL": "http://alianza.example.com"}[k]
+	}
+	var out, errb strings.Builder
+	code := run(t.Context(), []string{"--json", "login"}, strings.NewReader(""), &out, &errb, env)
+	assert.Equal(t, exitValidation, code)
+	var e jsonError
+	require.NoError(t, json.Unmarshal([]byte(errb.String()), &e), errb.String())
+	assert.Equal(t, "alianza.ErrInsecureURL", e.Sentinel)
+	assert.Contains(t, e.Error, "use https, or --insecure-http")
+	assert.NotContains(t, e.Error, "WithInsecureHTTP", "the SDK's option is no console flag")
+
+	a := &app{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, env: env, insecureHTTP: true}
+	api, err := a.client()
+	require.NoError(t, err, "--insecure-http allows it")
+	assert.NotNil(t, api)
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -28,10 +29,10 @@ type app struct {
 	stdinTTY, stderrTTY bool
 
 	// Global flags.
-	baseURL, username, password, partition string
-	by                                     string
-	fake, jsonOut, showSecrets             bool
-	timeout                                time.Duration
+	baseURL, username, password, partition   string
+	by                                       string
+	fake, jsonOut, showSecrets, insecureHTTP bool
+	timeout                                  time.Duration
 
 	api     *alianza.Client
 	cleanup []func()
@@ -114,6 +115,9 @@ func (a *app) client() (*alianza.Client, error) {
 	if a.timeout > 0 {
 		opts = append(opts, alianza.WithTimeout(a.timeout))
 	}
+	if a.insecureHTTP {
+		opts = append(opts, alianza.WithInsecureHTTP())
+	}
 	var (
 		api *alianza.Client
 		err error
@@ -133,6 +137,10 @@ func (a *app) client() (*alianza.Client, error) {
 			return nil, fmt.Errorf("%w: set ALIANZA_USERNAME and ALIANZA_PASSWORD (or --username/--password), or use --fake", alianza.ErrNoCredential)
 		}
 		api, err = alianza.NewClient(append([]alianza.Option{alianza.WithBaseURL(base), alianza.WithCredentials(user, pass)}, opts...)...)
+		if errors.Is(err, alianza.ErrInsecureURL) {
+			// The SDK's message names its option; the console's is a flag.
+			return nil, fmt.Errorf("%w: %s: use https, or --insecure-http to send the password and token in clear text", alianza.ErrInsecureURL, base)
+		}
 	}
 	if err != nil {
 		return nil, err
