@@ -164,7 +164,7 @@ need --business-name, RESIDENTIAL ones --first-name and --last-name.`,
 				return fmt.Errorf("%w: --customer-type %q: want BUSINESS or RESIDENTIAL", alianza.ErrValidation, customerType)
 			}
 			if len(missing) > 0 {
-				return fmt.Errorf("%w: %s required", alianza.ErrValidation, strings.Join(missing, ", "))
+				return usage("%s: %s required", cmd.CommandPath(), strings.Join(missing, ", "))
 			}
 			api, acctID, err := a.accountAPI(ctx, args[0])
 			if err != nil {

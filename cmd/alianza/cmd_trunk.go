@@ -49,6 +49,9 @@ digits (a guessable SIP password lets anyone register the trunk and call on
 the account's bill, and a password on the command line would show in ps). It prints as REDACTED: read it with 'trunk get ... --show-secrets'.`,
 		Args: exactArgs("ACCOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := requiredFlags(cmd, "name"); err != nil {
+				return err
+			}
 			ctx := cmd.Context()
 			if user == "" {
 				user = "trunk" + randomToken(16)

@@ -56,8 +56,8 @@ extensions and need no plan.`,
 		Args: exactArgs("ACCOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			if username == "" {
-				return fmt.Errorf("%w: --username is required", alianza.ErrValidation)
+			if err := requiredFlags(cmd, "username"); err != nil {
+				return err
 			}
 			acct, err := a.account(ctx, args[0])
 			if err != nil {

@@ -86,7 +86,7 @@
 //
 //	0    success
 //	1    unexpected error, or a local file that cannot be read or written
-//	2    usage: unknown command or flag, wrong arguments
+//	2    usage: unknown command or flag, a required flag missing, wrong arguments
 //	3    validation: input refused before any request, or by Alianza (400, 409);
 //	     a port refused before submitting, or that the carrier rejected or
 //	     cancelled

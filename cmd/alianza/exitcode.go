@@ -17,7 +17,7 @@ import (
 const (
 	exitOK         = 0
 	exitError      = 1  // anything not covered below: a local file that cannot be read or written, a bug
-	exitUsage      = 2  // unknown command or flag, wrong number of arguments
+	exitUsage      = 2  // unknown command or flag, a required flag missing, wrong number of arguments
 	exitValidation = 3  // input refused: by the console or SDK before any request, by the platform (400, 409), or a port by the carrier or before submitting
 	exitNotFound   = 4  // a user, device, trunk, number ... that does not exist (404)
 	exitAuth       = 5  // no credentials, login refused, 401, 403
@@ -32,7 +32,7 @@ const (
 const exitCodesHelp = `Exit codes:
   0  success
   1  unexpected error, or a local file that cannot be read or written
-  2  usage: unknown command or flag, wrong arguments
+  2  usage: unknown command or flag, a required flag missing, wrong arguments
   3  validation: input refused before any request, or by Alianza (400, 409);
      a port refused before submitting, or that the carrier rejected or
      cancelled

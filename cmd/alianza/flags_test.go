@@ -131,3 +131,30 @@ func TestInsecureHTTP(t *testing.T) {
 	require.NoError(t, err, "--insecure-http allows it")
 	assert.NotNil(t, api)
 }
+
+// TestMissingRequiredFlags: a required flag left out is a usage mistake
+// (exit 2) in every command, named in the message, and nothing is sent.
+func TestMissingRequiredFlags(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	for _, tc := range []struct {
+		args    []string
+		missing string
+	}{
+		{[]string{"account", "add", "--name", "Jane Doe"}, "--number required"},
+		{[]string{"account", "add"}, "--number, --name required"},
+		{[]string{"number", "add", "DEMO-1001", "18015550100", "--postal-code", "84042", "--business-name", "Acme"}, "--address required"},
+		{[]string{"user", "create", "DEMO-1001"}, "--username required"},
+		{[]string{"trunk", "create", "DEMO-1001"}, "--name required"},
+		{[]string{"device", "create", "DEMO-1001", "--type", "SPA112", "--name", "Fax"}, "--user required"},
+		{[]string{"cdr", "search", "DEMO-1001", "--from", "2025-03-01"}, "--to required"},
+		{[]string{"sip-lines", "sync", "DEMO-1001", "--mode", "add-only"}, "--crm-lines FILE is required"},
+		{[]string{"billing", "export", "--period", "2025-03"}, "-o FILE is required"},
+		{[]string{"port", "in", "DEMO-1001"}, "--spec FILE is required"},
+	} {
+		r := w.run("", tc.args...)
+		assert.Equal(t, exitUsage, r.code, "%v: %s", tc.args, r.stderr)
+		assert.Contains(t, r.stderr, tc.missing, tc.args)
+	}
+	assert.Zero(t, len(w.srv.Requests()), "usage errors send nothing")
+}

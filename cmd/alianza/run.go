@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -183,6 +184,21 @@ func isTerminal(f any) bool {
 // usage wraps cobra's argument and flag errors so they exit with exitUsage.
 func usage(format string, args ...any) error {
 	return usageError{fmt.Errorf(format, args...)}
+}
+
+// requiredFlags refuses, as a usage mistake (exit 2), a command line
+// without one of the named flags, naming every one missing.
+func requiredFlags(cmd *cobra.Command, names ...string) error {
+	var missing []string
+	for _, n := range names {
+		if f := cmd.Flags().Lookup(n); f != nil && f.Value.String() == "" {
+			missing = append(missing, "--"+n)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	return usage("%s: %s required", cmd.CommandPath(), strings.Join(missing, ", "))
 }
 
 // exactArgs is cobra.ExactArgs that names the arguments and exits 2.
