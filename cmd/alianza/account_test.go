@@ -214,3 +214,19 @@ func TestAccountTeardownConcurrency(t *testing.T) {
 	assert.Equal(t, exitOK, r.code, r.stderr)
 	assert.Equal(t, 1, w.srv.Calls(deleteAccountRoute))
 }
+
+// Without --crm, STATUS is ACTIVE or DISABLED; anything else is refused
+// naming what is accepted, before any request.
+func TestAccountSetStatusRefusesOtherStatuses(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	for _, st := range []string{"FOO", "SUSPENDED", ""} {
+		r := w.run("", "account", "set-status", "DEMO-1001", st)
+		assert.Equal(t, exitUsage, r.code, r.stderr)
+		assert.Contains(t, r.stderr, "want ACTIVE or DISABLED (or, with --crm, the CRM customer's status)")
+		assert.NotContains(t, r.stderr, "mapper")
+	}
+	assert.Zero(t, len(w.srv.Requests()), "nothing sent")
+	r := w.run("", "account", "set-status", "DEMO-1001", "disabled")
+	assert.Equal(t, exitOK, r.code, r.stderr)
+}

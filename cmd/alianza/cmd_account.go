@@ -169,6 +169,11 @@ the CRM console's rule applies: "current" is ACTIVE, anything else DISABLED.`,
 			}
 			mapper := crm.DefaultStatusMapper
 			if !fromCRM {
+				switch alianza.AccountStatus(strings.ToUpper(strings.TrimSpace(args[1]))) {
+				case alianza.AccountStatusActive, alianza.AccountStatusDisabled:
+				default:
+					return usage("STATUS %q: want ACTIVE or DISABLED (or, with --crm, the CRM customer's status)", args[1])
+				}
 				mapper = func(s string) alianza.AccountStatus {
 					return alianza.AccountStatus(strings.ToUpper(strings.TrimSpace(s)))
 				}

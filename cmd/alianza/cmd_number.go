@@ -175,7 +175,11 @@ need --business-name, RESIDENTIAL ones --first-name and --last-name.`,
 				return fmt.Errorf("validating the address: %w", err)
 			}
 			if !val.Valid {
-				return fmt.Errorf("%w: the address is not valid; it needs: %s", alianza.ErrValidation, dash(strings.Join(val.RequiredFields, ", ")))
+				if len(val.RequiredFields) > 0 {
+					return fmt.Errorf("%w: the address %q is not complete: it needs %s", alianza.ErrValidation, address, strings.Join(val.RequiredFields, ", "))
+				}
+				return fmt.Errorf("%w: Alianza does not recognise the address %q, postal code %s, country %s: check the street number and name (--address), --postal-code and --country",
+					alianza.ErrValidation, address, postal, strings.ToUpper(country))
 			}
 			csr := val.CustomerServiceRecord
 			csr.CustomerType, csr.BusinessName, csr.FirstName, csr.LastName, csr.CustomerName = ct, business, first, last, cnam

@@ -30,6 +30,10 @@ func TestNumbers(t *testing.T) {
 		w.run("", "number", "route", "DEMO-1001", "18017850800"),
 		w.run("", "number", "add", "DEMO-1001", "18017850802", "--customer-type", "RESIDENTIAL"),
 		w.run("", "number", "reserve", "801-785-0802"),
+		// Refused by Alianza's address validation: an address it does not
+		// know (no required fields to name), and one that needs a unit.
+		w.run("", "number", "add", "DEMO-1001", "18017850803", "--address", "1 Nowhere Road", "--postal-code", "84042", "--business-name", "Demo Business"),
+		w.run("", "number", "add", "DEMO-1001", "18017850803", "--address", "15 W South Temple", "--postal-code", "84101", "--business-name", "Demo Business"),
 	)
 	n, err := w.api.TelephoneNumbers.Get(context.Background(), w.mustAccountID(), "18017850800")
 	require.NoError(t, err)
