@@ -93,6 +93,14 @@ type PortInResult struct {
 // without completing.
 var ErrPortFailed = errors.New("crm: port did not complete")
 
+// ErrPortRefused is matched by the error of a port-in that PortIn refuses
+// before submitting it because the carrier or the account cannot take it:
+// numbers prevalidation says are not portable, a customer request date the
+// carrier does not offer, or a number already on the account that did not
+// come by a port. The error wraps it with the details; nothing was
+// submitted.
+var ErrPortRefused = errors.New("crm: port refused")
+
 // PortFailedError is a port that ended REJECTED or cancelled, with the
 // carrier's last message.
 type PortFailedError struct {
@@ -125,7 +133,11 @@ func (e *PortFailedError) Is(target error) bool { return target == ErrPortFailed
 //
 // A port that is rejected or cancelled ends PortIn with a
 // *PortFailedError (errors.Is ErrPortFailed); correct a rejected port with
-// PortsService.Update or Patch and run PortIn again to follow it.
+// PortsService.Update or Patch and run PortIn again to follow it. A port
+// the carrier or the account cannot take (numbers not portable, a customer
+// request date the carrier does not offer, a number already on the account
+// that was not ported) is refused before submitting, with an error that
+// matches ErrPortRefused.
 func (c *Client) PortIn(ctx context.Context, spec *PortInSpec, opts *PortInOptions) (*PortInResult, error) {
 	if spec == nil {
 		return nil, errors.New("crm: port-in spec is nil")
@@ -261,7 +273,7 @@ func (p *portIn) existingPort(ctx context.Context) (string, error) {
 		return "", err
 	}
 	if n.PortID == "" {
-		return "", fmt.Errorf("%s is on the account but was not ported", n.PhoneNumber)
+		return "", fmt.Errorf("%w: %s is on the account but was not ported", ErrPortRefused, n.PhoneNumber)
 	}
 	return n.PortID, nil
 }
@@ -273,7 +285,7 @@ func checkAvailability(a *alianza.PortAvailability, crd time.Time) error {
 		if why == "" {
 			why = a.ThirdPartyResultMessage
 		}
-		return fmt.Errorf("the carrier cannot port these numbers: %s", why)
+		return fmt.Errorf("%w: the carrier cannot port these numbers: %s", ErrPortRefused, why)
 	}
 	if !crd.IsZero() && len(a.AvailabilityList) > 0 {
 		day := crd.UTC().Format("2006-01-02")
@@ -282,7 +294,7 @@ func checkAvailability(a *alianza.PortAvailability, crd time.Time) error {
 				return nil
 			}
 		}
-		return fmt.Errorf("the customer request date %s is not one the carrier offers (%s to %s)", day, a.EarliestCRD, a.LatestCRD)
+		return fmt.Errorf("%w: the customer request date %s is not one the carrier offers (%s to %s)", ErrPortRefused, day, a.EarliestCRD, a.LatestCRD)
 	}
 	return nil
 }

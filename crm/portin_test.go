@@ -174,7 +174,7 @@ func TestPortInRefusals(t *testing.T) {
 		AccountID: acct, Numbers: []string{"18015551216"}, CustomerServiceRecord: portInCSR,
 		Port: alianza.PortRequest{PortingWireType: alianza.PortingWireTypeWireline},
 	}, nil)
-	require.Error(t, err)
+	require.ErrorIs(t, err, ErrPortRefused)
 	assert.Contains(t, err.Error(), "not portable")
 	require.Len(t, res.Steps, 1)
 	assert.False(t, res.Steps[0].OK())
@@ -185,14 +185,31 @@ func TestPortInRefusals(t *testing.T) {
 		AccountID: acct, Numbers: []string{"18015551217"}, CustomerServiceRecord: portInCSR,
 		Port: alianza.PortRequest{PortingWireType: alianza.PortingWireTypeWireline, CrdDate: srv.Now().AddDate(1, 0, 0)},
 	}, nil)
-	require.Error(t, err)
+	require.ErrorIs(t, err, ErrPortRefused)
 	assert.Contains(t, err.Error(), "is not one the carrier offers")
 	require.Len(t, res.Steps, 1)
 	assert.Zero(t, srv.Calls("POST /v2/partition/{partitionId}/account/{accountId}/telephonenumber"), "nothing submitted")
 
+	// A number already on the account that no port brought cannot be
+	// ported to it.
+	tns, err := c.API().TelephoneNumbers.List(t.Context(), acct, nil)
+	require.NoError(t, err)
+	require.NotEmpty(t, tns)
+	require.Empty(t, tns[0].PortID)
+	res, err = c.PortIn(t.Context(), &PortInSpec{
+		AccountID: acct, Numbers: []string{tns[0].PhoneNumber}, CustomerServiceRecord: portInCSR,
+		Port: alianza.PortRequest{PortingWireType: alianza.PortingWireTypeWireline},
+	}, nil)
+	require.ErrorIs(t, err, ErrPortRefused)
+	assert.NotErrorIs(t, err, ErrPortFailed)
+	assert.Contains(t, err.Error(), "is on the account but was not ported")
+	require.Len(t, res.Steps, 1)
+	assert.False(t, res.Steps[0].OK())
+
 	before := len(srv.Requests())
 	_, err = c.PortIn(t.Context(), &PortInSpec{Numbers: []string{"1"}, Port: alianza.PortRequest{PortingWireType: "copper"}}, nil)
 	require.ErrorIs(t, err, alianza.ErrValidation)
+	assert.NotErrorIs(t, err, ErrPortRefused, "a bad spec is the caller's mistake, not a refusal")
 	for _, f := range []string{"accountId", "numbers[0]", "port.portingWireType"} {
 		assert.Contains(t, err.Error(), f)
 	}

@@ -192,3 +192,41 @@ func TestAccountTeardownIncomplete(t *testing.T) {
 	assert.Contains(t, r.stdout, `"result": "done"`)
 	assert.Contains(t, r.stdout, `failed: `)
 }
+
+// A negative --concurrency is a usage mistake, refused before the plan is
+// shown or confirmation asked; 0 is the default.
+func TestAccountTeardownConcurrency(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	before := len(w.srv.Requests())
+	for _, r := range []runResult{
+		w.run("", "account", "teardown", "DEMO-1001", "--concurrency", "-3", "--yes"),
+		w.runTTY("y\n", "account", "teardown", "DEMO-1001", "--concurrency", "-3"),
+	} {
+		assert.Equal(t, exitUsage, r.code, r.stderr)
+		assert.Contains(t, r.stderr, "--concurrency -3: want 1 or more (0: 4)")
+		assert.NotContains(t, r.stderr, "Plan: teardown")
+		assert.NotContains(t, r.stderr, "[y/N]")
+	}
+	assert.Len(t, w.srv.Requests(), before, "nothing looked up")
+
+	r := w.run("", "account", "teardown", "DEMO-1001", "--concurrency", "0", "--yes")
+	assert.Equal(t, exitOK, r.code, r.stderr)
+	assert.Equal(t, 1, w.srv.Calls(deleteAccountRoute))
+}
+
+// Without --crm, STATUS is ACTIVE or DISABLED; anything else is refused
+// naming what is accepted, before any request.
+func TestAccountSetStatusRefusesOtherStatuses(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	for _, st := range []string{"FOO", "SUSPENDED", ""} {
+		r := w.run("", "account", "set-status", "DEMO-1001", st)
+		assert.Equal(t, exitUsage, r.code, r.stderr)
+		assert.Contains(t, r.stderr, "want ACTIVE or DISABLED (or, with --crm, the CRM customer's status)")
+		assert.NotContains(t, r.stderr, "mapper")
+	}
+	assert.Zero(t, len(w.srv.Requests()), "nothing sent")
+	r := w.run("", "account", "set-status", "DEMO-1001", "disabled")
+	assert.Equal(t, exitOK, r.code, r.stderr)
+}

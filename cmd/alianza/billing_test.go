@@ -86,7 +86,8 @@ func TestBillingExportFailsThenResumes(t *testing.T) {
 	failed := w.run("", "billing", "export", "--period", "2025-03", "--billing-day", "31", "-o", out, "--format", "jsonl")
 	assert.Equal(t, exitIncomplete, failed.code, failed.stderr)
 	assert.FileExists(t, out+".checkpoint")
-	b, err := os.ReadFile(out)
+	assert.NoFileExists(t, out, "an incomplete export does not create FILE")
+	b, err := os.ReadFile(out + ".partial")
 	require.NoError(t, err)
 	assert.Empty(t, b, "the failed account wrote nothing")
 
@@ -106,6 +107,7 @@ func TestBillingExportFailsThenResumes(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(lines[0]), &rec))
 	assert.Equal(t, alianzatest.DemoAccountNumber, rec.AccountNumber)
 	assert.NoFileExists(t, out+".checkpoint")
+	assert.NoFileExists(t, out+".partial", "renamed over FILE")
 
 	w.golden("billing_export_failed", failed)
 }
@@ -139,4 +141,79 @@ func TestBillingExportProgressBar(t *testing.T) {
 	require.Equal(t, exitOK, code, errb.String())
 	assert.Contains(t, errb.String(), "\rexport [##############################] 1/1\n")
 	assert.Contains(t, out.String(), "Records:   180")
+}
+
+// TestBillingExportKeepsExistingFile: a run that fails, early or part way,
+// leaves an existing FILE as it was; only a complete export replaces it,
+// and a resumed CSV export appends to the records (and the header) the
+// failed run wrote.
+func TestBillingExportKeepsExistingFile(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	out := filepath.Join(w.dir, "keep.csv")
+	const old = "last month's export\n"
+	require.NoError(t, os.WriteFile(out, []byte(old), 0o644))
+	unchanged := func(r runResult) {
+		t.Helper()
+		b, err := os.ReadFile(out)
+		require.NoError(t, err)
+		assert.Equal(t, old, string(b), "%v left FILE as it was", r.args)
+	}
+	for _, tc := range []struct {
+		code int
+		args []string
+	}{
+		{exitUsage, []string{"--format", "xml"}},
+		{exitUsage, []string{"--concurrency", "-1"}},
+		{exitValidation, []string{"--billing-day", "32"}},
+		{exitAuth, []string{"--password", "not-the-password"}},
+	} {
+		r := w.run("", append([]string{"billing", "export", "--period", "2025-03", "-o", out}, tc.args...)...)
+		assert.Equal(t, tc.code, r.code, r.stderr)
+		unchanged(r)
+		assert.NoFileExists(t, out+".partial", "%v: nothing written", tc.args)
+		assert.NoFileExists(t, out+".checkpoint", "%v: nothing written", tc.args)
+	}
+	newFile := filepath.Join(w.dir, "new.csv")
+	r := w.run("", "billing", "export", "--period", "2025-03", "--concurrency", "-1", "-o", newFile)
+	assert.Equal(t, exitUsage, r.code, r.stderr)
+	assert.NoFileExists(t, newFile, "a refused run creates no file")
+
+	method, route, ok := w.srv.RouteOf("cdrSearch")
+	require.True(t, ok)
+	require.NoError(t, w.srv.FailNext(method, route, 1, http.StatusBadRequest, nil))
+	failed := w.run("", "billing", "export", "--from", "2025-03-01", "--to", "2025-03-01", "-o", out, "--json")
+	require.Equal(t, exitIncomplete, failed.code, failed.stderr)
+	unchanged(failed)
+	var v exportView
+	require.NoError(t, json.Unmarshal([]byte(failed.stdout), &v))
+	assert.Equal(t, out+".partial", v.Partial)
+	assert.Equal(t, out+".checkpoint", v.Checkpoint)
+	assert.Equal(t, [][]string{crm.CallRecordCSVHeader}, readCSV(t, out+".partial"), "the header, written before the failed account")
+
+	resumed := w.run("", "billing", "export", "--from", "2025-03-01", "--to", "2025-03-01", "-o", out, "--resume")
+	require.Equal(t, exitOK, resumed.code, resumed.stderr)
+	rows := readCSV(t, out)
+	require.Len(t, rows, 1+alianzatest.DemoCallsPerDay, "one header and the day's records")
+	assert.Equal(t, crm.CallRecordCSVHeader, rows[0])
+	assert.NoFileExists(t, out+".partial")
+	assert.NoFileExists(t, out+".checkpoint")
+}
+
+// TestBillingExportResumeWithoutPartial: --resume needs the records the
+// earlier run wrote, not only its checkpoint.
+func TestBillingExportResumeWithoutPartial(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	out := filepath.Join(w.dir, "x.csv")
+	method, route, ok := w.srv.RouteOf("cdrSearch")
+	require.True(t, ok)
+	require.NoError(t, w.srv.FailNext(method, route, 1, http.StatusBadRequest, nil))
+	failed := w.run("", "billing", "export", "--from", "2025-03-01", "--to", "2025-03-01", "-o", out)
+	require.Equal(t, exitIncomplete, failed.code, failed.stderr)
+	require.NoError(t, os.Remove(out+".partial"))
+	r := w.run("", "billing", "export", "--from", "2025-03-01", "--to", "2025-03-01", "-o", out, "--resume")
+	assert.Equal(t, exitUsage, r.code, r.stderr)
+	assert.Contains(t, r.stderr, out+".partial")
+	assert.NoFileExists(t, out)
 }

@@ -74,6 +74,9 @@ extensions. ADVANCED accounts have many, and need --extension-length (3-6).
 30 and 31 are created as 28, the last day Alianza allows, and a note says so.`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := requiredFlags(cmd, "number", "name"); err != nil {
+				return err
+			}
 			if billingDay < 1 || billingDay > 31 {
 				return usage("--billing-day %d: want a day of the month, 1-31 (29-31 are created as 28)", billingDay)
 			}
@@ -166,6 +169,11 @@ the CRM console's rule applies: "current" is ACTIVE, anything else DISABLED.`,
 			}
 			mapper := crm.DefaultStatusMapper
 			if !fromCRM {
+				switch alianza.AccountStatus(strings.ToUpper(strings.TrimSpace(args[1]))) {
+				case alianza.AccountStatusActive, alianza.AccountStatusDisabled:
+				default:
+					return usage("STATUS %q: want ACTIVE or DISABLED (or, with --crm, the CRM customer's status)", args[1])
+				}
 				mapper = func(s string) alianza.AccountStatus {
 					return alianza.AccountStatus(strings.ToUpper(strings.TrimSpace(s)))
 				}

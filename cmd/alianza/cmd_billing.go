@@ -29,6 +29,7 @@ type exportView struct {
 	Resumed    bool            `json:"resumed"`
 	Failures   []failureView   `json:"failures"`
 	Checkpoint string          `json:"checkpoint,omitempty"` // the file to resume from, when the export is incomplete
+	Partial    string          `json:"partial,omitempty"`    // the records written so far, when the export is incomplete
 	Done       exportTotalView `json:"total"`
 }
 
@@ -62,10 +63,12 @@ The period is the billing cycle that starts in --period's month on
 the days --from and --to give instead (yyyy-MM-dd, both included).
 
 Accounts are fetched a few at a time and written whole, one after another.
-A progress bar shows the accounts done on a terminal. FILE.checkpoint
-records the accounts written; if some fail (exit 8) or the run is
-interrupted, run the same command again with --resume to add only the
-missing accounts. The checkpoint is removed once the export is complete.`,
+A progress bar shows the accounts done on a terminal. The records go to
+FILE.partial, which replaces FILE only when the export is complete: a run
+that fails leaves an existing FILE as it was. FILE.checkpoint records the
+accounts written; if some fail (exit 8) or the run is interrupted, run the
+same command again with --resume to add only the missing accounts to
+FILE.partial. The checkpoint is removed once the export is complete.`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if file == "" {
@@ -75,36 +78,35 @@ missing accounts. The checkpoint is removed once the export is complete.`,
 			if err != nil {
 				return err
 			}
+			if format != string(crm.ExportCSV) && format != string(crm.ExportJSONLines) {
+				return usage("--format %q: want %s or %s", format, crm.ExportCSV, crm.ExportJSONLines)
+			}
+			if err := checkConcurrency(concurrency); err != nil {
+				return err
+			}
 			c, err := a.crm()
 			if err != nil {
 				return err
 			}
-			cpFile := file + ".checkpoint"
+			cpFile, partFile := file+".checkpoint", file+".partial"
 			opts := crm.ExportOptions{Period: p, Format: crm.ExportFormat(format), Concurrency: concurrency}
-			flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
 			if resume {
 				cp, err := readCheckpoint(cpFile)
 				if err != nil {
 					return err
 				}
+				if _, err := os.Stat(partFile); errors.Is(err, fs.ErrNotExist) {
+					return usage("--resume: no %s, the records an earlier run wrote (start again without --resume)", partFile)
+				}
 				opts.Resume = cp
-				flags = os.O_WRONLY
 			}
-			out, err := os.OpenFile(file, flags, 0o644)
-			if err != nil {
-				return err
-			}
+			// The records go to FILE.partial, renamed over FILE once the
+			// export is complete: a failed run leaves FILE as it was, and
+			// FILE.partial is what --resume continues. The partial file is
+			// only created (or truncated) when the first bytes arrive, so a
+			// run that fails before then changes no file.
+			out := &lazyFile{name: partFile, resume: opts.Resume}
 			defer out.Close()
-			if opts.Resume != nil {
-				// Drop whatever an interrupted run wrote after the
-				// last account it finished.
-				if err := out.Truncate(opts.Resume.Bytes); err != nil {
-					return err
-				}
-				if _, err := out.Seek(opts.Resume.Bytes, io.SeekStart); err != nil {
-					return err
-				}
-			}
 			bar := a.progress("export")
 			var saveErr error
 			opts.Progress = func(pr crm.ExportProgress) {
@@ -116,6 +118,13 @@ missing accounts. The checkpoint is removed once the export is complete.`,
 			res, err := c.ExportCallRecords(cmd.Context(), out, opts)
 			bar.finish()
 			if res == nil {
+				if out.f != nil && opts.Resume == nil {
+					// This run started FILE.partial afresh, so an earlier
+					// checkpoint no longer matches it.
+					_ = out.Close()
+					_ = os.Remove(partFile)
+					_ = os.Remove(cpFile)
+				}
 				return err
 			}
 			if cerr := out.Close(); cerr != nil && err == nil {
@@ -131,14 +140,23 @@ missing accounts. The checkpoint is removed once the export is complete.`,
 				v.Failures = append(v.Failures, failureView{What: f.What, Error: f.Err.Error()})
 			}
 			if err == nil {
+				err = out.finish(file)
+			}
+			if err == nil {
 				if rerr := os.Remove(cpFile); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
 					err = rerr
 				}
 			} else {
+				// --resume continues FILE.partial, so it must exist even
+				// when every account of this run failed.
+				if werr := out.keep(); werr != nil {
+					return errors.Join(err, werr)
+				}
 				if werr := writeCheckpoint(cpFile, res.Checkpoint); werr != nil {
 					return errors.Join(err, werr)
 				}
 				v.Checkpoint = cpFile
+				v.Partial = partFile
 			}
 			if perr := a.emit(v, func(w io.Writer) error { return writeExport(w, v) }); perr != nil {
 				return perr
@@ -153,7 +171,7 @@ missing accounts. The checkpoint is removed once the export is complete.`,
 	f.StringVar(&to, "to", "", "last day, yyyy-MM-dd (instead of --period)")
 	f.StringVarP(&file, "output", "o", "", "the file to write (required)")
 	f.StringVar(&format, "format", "csv", "csv or jsonl")
-	f.IntVar(&concurrency, "concurrency", 0, "accounts fetched at once (0: 4)")
+	f.IntVar(&concurrency, "concurrency", 0, concurrencyHelp("accounts fetched at once"))
 	f.BoolVar(&resume, "resume", false, "continue an incomplete export of FILE from FILE.checkpoint")
 	return cmd
 }
@@ -225,8 +243,83 @@ func writeExport(w io.Writer, v exportView) error {
 		}
 	}
 	if v.Checkpoint != "" {
-		_, err := fmt.Fprintf(w, "Incomplete: run the same command with --resume to add the missing accounts (checkpoint %s)\n", v.Checkpoint)
+		_, err := fmt.Fprintf(w, "Incomplete: run the same command with --resume to add the missing accounts (checkpoint %s, records so far in %s)\n", v.Checkpoint, v.Partial)
 		return err
 	}
 	return nil
+}
+
+// lazyFile is the export's FILE.partial, opened on the first write: afresh
+// for a new export, or cut back to the checkpoint's length and appended to
+// for a resumed one (dropping whatever an interrupted run wrote after the
+// last account it finished).
+type lazyFile struct {
+	name   string
+	resume *crm.ExportCheckpoint
+	f      *os.File
+}
+
+func (l *lazyFile) Write(p []byte) (int, error) {
+	if l.f == nil {
+		if err := l.open(); err != nil {
+			return 0, err
+		}
+	}
+	return l.f.Write(p)
+}
+
+func (l *lazyFile) open() error {
+	if l.resume == nil {
+		f, err := os.OpenFile(l.name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		l.f = f
+		return err
+	}
+	f, err := os.OpenFile(l.name, os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	l.f = f
+	if err := f.Truncate(l.resume.Bytes); err != nil {
+		return err
+	}
+	_, err = f.Seek(l.resume.Bytes, io.SeekStart)
+	return err
+}
+
+// Close closes the file if it was opened; it may be called more than once.
+func (l *lazyFile) Close() error {
+	if l.f == nil {
+		return nil
+	}
+	err := l.f.Close()
+	if errors.Is(err, fs.ErrClosed) {
+		return nil
+	}
+	return err
+}
+
+// keep creates the file if nothing was written to it, and closes it.
+func (l *lazyFile) keep() error {
+	if l.f == nil {
+		if err := l.open(); err != nil {
+			return err
+		}
+	}
+	return l.Close()
+}
+
+// finish puts the complete export in place: FILE.partial renamed over
+// target. A run that wrote nothing still opens the file first: a new JSON
+// lines export with no records is an empty file, and a resumed run whose
+// accounts were all written earlier keeps the earlier run's bytes.
+func (l *lazyFile) finish(target string) error {
+	if l.f == nil {
+		if err := l.open(); err != nil {
+			return err
+		}
+		if err := l.f.Close(); err != nil {
+			return err
+		}
+	}
+	return os.Rename(l.name, target)
 }

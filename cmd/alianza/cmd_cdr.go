@@ -34,6 +34,9 @@ page. The table shows the start time, direction, parties, lengths and cost;
 of a billing export (header first). --limit stops after that many records.`,
 		Args: exactArgs("ACCOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := requiredFlags(cmd, "from", "to"); err != nil {
+				return err
+			}
 			if asCSV && a.jsonOut {
 				return usage("--csv and --json: choose one")
 			}

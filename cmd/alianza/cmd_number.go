@@ -24,8 +24,8 @@ type numberRow struct {
 	Distance    float32 `json:"distance,omitempty"`
 }
 
-// maxSearchResults is the most numbers a search returns: Alianza's guides
-// allow up to 15 results.
+// maxSearchResults is the most numbers a search returns: Alianza answers
+// a search with at most 15.
 const maxSearchResults = 15
 
 func (a *app) numberSearchCmd() *cobra.Command {
@@ -101,7 +101,7 @@ func (a *app) numberReserveCmd() *cobra.Command {
 			return a.emit(r, func(w io.Writer) error {
 				exp := ""
 				if !r.ReservedTime.IsZero() {
-					// The guides: a reservation lasts 30 minutes.
+					// Alianza holds a reservation for 30 minutes.
 					exp = r.ReservedTime.Add(30 * time.Minute).UTC().Format("2006-01-02 15:04:05 MST")
 				}
 				return kv(w, "Reserved", r.TN, "Expires", exp)
@@ -139,9 +139,9 @@ func (a *app) numberAddCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "add ACCOUNT TN --address ADDRESS --postal-code CODE",
 		Short: "Add a (reserved) number to an account, with its service and E911 address",
-		Long: `Add a number to an account, as Alianza's account guide activates one: the service
-address is validated, and the validated address is the number's customer
-service record and, with its coordinates, its E911 address. BUSINESS numbers
+		Long: `Add a number to an account and activate it: the service address is
+validated first, and the validated address is the number's customer service
+record and, with its coordinates, its E911 address. BUSINESS numbers
 need --business-name, RESIDENTIAL ones --first-name and --last-name.`,
 		Args: exactArgs("ACCOUNT", "TN"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -164,7 +164,7 @@ need --business-name, RESIDENTIAL ones --first-name and --last-name.`,
 				return fmt.Errorf("%w: --customer-type %q: want BUSINESS or RESIDENTIAL", alianza.ErrValidation, customerType)
 			}
 			if len(missing) > 0 {
-				return fmt.Errorf("%w: %s required", alianza.ErrValidation, strings.Join(missing, ", "))
+				return usage("%s: %s required", cmd.CommandPath(), strings.Join(missing, ", "))
 			}
 			api, acctID, err := a.accountAPI(ctx, args[0])
 			if err != nil {
@@ -175,7 +175,11 @@ need --business-name, RESIDENTIAL ones --first-name and --last-name.`,
 				return fmt.Errorf("validating the address: %w", err)
 			}
 			if !val.Valid {
-				return fmt.Errorf("%w: the address is not valid; it needs: %s", alianza.ErrValidation, dash(strings.Join(val.RequiredFields, ", ")))
+				if len(val.RequiredFields) > 0 {
+					return fmt.Errorf("%w: the address %q is not complete: it needs %s", alianza.ErrValidation, address, strings.Join(val.RequiredFields, ", "))
+				}
+				return fmt.Errorf("%w: Alianza does not recognise the address %q, postal code %s, country %s: check the street number and name (--address), --postal-code and --country",
+					alianza.ErrValidation, address, postal, strings.ToUpper(country))
 			}
 			csr := val.CustomerServiceRecord
 			csr.CustomerType, csr.BusinessName, csr.FirstName, csr.LastName, csr.CustomerName = ct, business, first, last, cnam

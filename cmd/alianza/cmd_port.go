@@ -235,7 +235,8 @@ func (a *app) portStatusCmd() *cobra.Command {
 PORT_REQUEST) with their status: PENDING, IN_PROGRESS, FOC_RECEIVED (the
 carrier set the firm order commitment date), then COMPLETED, or REJECTED or
 CANCELLED. --account and --number narrow the list. With --wait the console
-polls every --poll until every listed port has ended (progress on stderr);
+polls every --poll until every listed port has ended (progress on stderr
+when stderr is a terminal);
 interrupt it at any time (exit 130). Under --fake each command starts a
 fresh fake, which holds no port: run the fake server (alianza-fake
 -port-step 2s) and point the console at it to follow one.`,

@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -128,10 +130,11 @@ func (a *app) reportRunCmd() *cobra.Command {
 		Short: "Run a report: a summary prints its counts, a CSV report starts a job",
 		Long: `Run a report of 'report list'. A summary prints its counts at once. A CSV
 report starts a job on the platform and prints it; with --wait the console
-follows the job (progress on stderr; the first poll at once, then after
---poll, doubling up to --poll-max) and writes the CSV to -o FILE, or to stdout.
+follows the job (its status on stderr when stderr is a terminal; the first
+poll at once, then after --poll, doubling up to --poll-max) and writes the CSV to -o FILE, or to stdout.
 --month YYYY-MM selects the month of a monthly report (default this month),
---from and --to (YYYY-MM-DD) the range of a dated one. A failed job exits 6
+--from and --to (YYYY-MM-DD) the range of a dated one; a period flag the
+report does not take (see 'report list') is a usage error. A failed job exits 6
 with its errors (line, column, input).`,
 		Args: exactArgs("NAME"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -140,6 +143,13 @@ with its errors (line, column, input).`,
 			info, found := findReportInfo(name)
 			if !found {
 				return usage("unknown report %q: see 'alianza report list'", name)
+			}
+			p, err := reportParams(name, info.Params, month, from, to, time.Now())
+			if err != nil {
+				return err
+			}
+			if info.Kind == alianza.ReportKindSummary && (wait || out != "") {
+				return usage("report %s is a summary: it prints its counts at once, with no --wait or -o", name)
 			}
 			api, err := a.client()
 			if err != nil {
@@ -163,10 +173,6 @@ with its errors (line, column, input).`,
 			}
 			if wait && out == "" && a.jsonOut {
 				return usage("--json --wait needs -o FILE: stdout holds the JSON")
-			}
-			p, err := reportParams(info.Params, month, from, to, time.Now())
-			if err != nil {
-				return err
 			}
 			j, err := api.Reports.StartReport(ctx, name, p)
 			if err != nil {
@@ -246,11 +252,28 @@ func findReportInfo(name string) (alianza.ReportInfo, bool) {
 	return alianza.ReportInfo{}, false
 }
 
-// reportParams reads the flags a report needs.
-func reportParams(kind alianza.ReportParamsKind, month, from, to string, now time.Time) (*alianza.ReportParams, error) {
+// reportParams reads the flags a report takes, and refuses one it does
+// not take rather than run the report for another period.
+func reportParams(name string, kind alianza.ReportParamsKind, month, from, to string, now time.Time) (*alianza.ReportParams, error) {
+	var given []string
+	for _, f := range []struct{ name, value string }{{"--month", month}, {"--from", from}, {"--to", to}} {
+		if f.value != "" {
+			given = append(given, f.name)
+		}
+	}
+	refuse := func(flags []string, takes string) error {
+		return usage("report %s takes %s, not %s", name, takes, strings.Join(flags, " or "))
+	}
 	p := &alianza.ReportParams{}
 	switch kind {
 	case alianza.ReportParamsMonth, alianza.ReportParamsOptionalMonth:
+		if from != "" || to != "" {
+			takes := "--month YYYY-MM (default this month)"
+			if kind == alianza.ReportParamsOptionalMonth {
+				takes = "an optional --month YYYY-MM"
+			}
+			return nil, refuse(slices.DeleteFunc(given, func(f string) bool { return f == "--month" }), takes)
+		}
 		if month == "" && kind == alianza.ReportParamsOptionalMonth {
 			return p, nil
 		}
@@ -264,13 +287,16 @@ func reportParams(kind alianza.ReportParamsKind, month, from, to string, now tim
 		}
 		p.Period = &period
 	case alianza.ReportParamsDateRange:
+		if month != "" {
+			return nil, refuse([]string{"--month"}, "--from and --to (YYYY-MM-DD)")
+		}
 		if from == "" || to == "" {
-			return nil, usage("this report needs --from and --to (YYYY-MM-DD)")
+			return nil, usage("report %s needs --from and --to (YYYY-MM-DD)", name)
 		}
 		p.From, p.To = from, to
 	default:
-		if month != "" || from != "" || to != "" {
-			return nil, usage("this report takes no --month, --from or --to")
+		if len(given) > 0 {
+			return nil, usage("report %s takes no --month, --from or --to: drop %s", name, strings.Join(given, " and "))
 		}
 	}
 	return p, nil

@@ -133,6 +133,9 @@ is reported. When a number cannot be deleted the account is kept and the
 command exits 8; running it again picks up where it stopped.`,
 		Args: exactArgs("ACCOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkConcurrency(concurrency); err != nil {
+				return err
+			}
 			ctx := cmd.Context()
 			acct, err := a.account(ctx, args[0])
 			if err != nil {
@@ -178,7 +181,7 @@ command exits 8; running it again picks up where it stopped.`,
 		},
 	}
 	g.flags(cmd)
-	cmd.Flags().IntVar(&concurrency, "concurrency", crm.DefaultConcurrency, "number deletes in flight at once")
+	cmd.Flags().IntVar(&concurrency, "concurrency", 0, concurrencyHelp("number deletes in flight at once"))
 	return cmd
 }
 
@@ -195,4 +198,19 @@ func teardownView(name string, acct *alianza.Account, res *crm.TeardownResult) d
 	}
 	v.Steps = append(v.Steps, acctStep)
 	return v
+}
+
+// concurrencyHelp is the help of a --concurrency flag, whose 0 means the
+// CRM client's default.
+func concurrencyHelp(what string) string {
+	return fmt.Sprintf("%s, 1 or more (0: %d)", what, crm.DefaultConcurrency)
+}
+
+// checkConcurrency refuses a negative --concurrency, before anything is
+// looked up, shown or asked.
+func checkConcurrency(n int) error {
+	if n < 0 {
+		return usage("--concurrency %d: want 1 or more (0: %d)", n, crm.DefaultConcurrency)
+	}
+	return nil
 }

@@ -17,8 +17,8 @@ func (a *app) trunkCmd() *cobra.Command {
 		a.trunkCreateCmd(), a.trunkListCmd(), a.trunkGetCmd(), a.trunkForwardCmd(), a.trunkStatusCmd(), a.trunkDeleteCmd())
 }
 
-// randomToken returns n characters of [A-Za-z0-9]: Alianza's SIP trunk guide
-// advises random SIP credentials, and these fit the username rule [A-Za-z0-9._-]{8,36}.
+// randomToken returns n characters of [A-Za-z0-9]: random SIP credentials
+// cannot be guessed, and these fit the username rule [A-Za-z0-9._-]{8,36}.
 func randomToken(n int) string {
 	const alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 	b := make([]byte, n)
@@ -44,11 +44,14 @@ func (a *app) trunkCreateCmd() *cobra.Command {
 		Use:   "create ACCOUNT --name NAME",
 		Short: "Create a registration-based SIP trunk",
 		Long: `Create a registration-based SIP trunk. The SIP username is random unless
---sip-username is given; the SIP password is always random (Alianza's SIP
-trunk guide advises random credentials, and a password on the command line
-would show in ps). It prints as REDACTED: read it with 'trunk get ... --show-secrets'.`,
+--sip-username is given; the SIP password is always random, 24 letters and
+digits (a guessable SIP password lets anyone register the trunk and call on
+the account's bill, and a password on the command line would show in ps). It prints as REDACTED: read it with 'trunk get ... --show-secrets'.`,
 		Args: exactArgs("ACCOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := requiredFlags(cmd, "name"); err != nil {
+				return err
+			}
 			ctx := cmd.Context()
 			if user == "" {
 				user = "trunk" + randomToken(16)

@@ -48,14 +48,16 @@ func (a *app) userCreateCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "create ACCOUNT --username NAME",
 		Short: "Create a user",
-		Long: `Create a user. Usernames are unique on the whole platform. Users of ADVANCED
-accounts need --extension and a product plan (default STANDARD); SIMPLE
-accounts have neither.`,
+		Long: `Create a user. Usernames are unique on the whole platform. A user of an
+ADVANCED account gets a product plan (--plan, default STANDARD) and may have
+an --extension: optional; when given, it has the account's extension length,
+starts with 2 to 8 and is unique on the account. SIMPLE accounts have no
+extensions and need no plan.`,
 		Args: exactArgs("ACCOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			if username == "" {
-				return fmt.Errorf("%w: --username is required", alianza.ErrValidation)
+			if err := requiredFlags(cmd, "username"); err != nil {
+				return err
 			}
 			acct, err := a.account(ctx, args[0])
 			if err != nil {
@@ -97,7 +99,7 @@ accounts have neither.`,
 	f.StringVar(&first, "first-name", "", "first name")
 	f.StringVar(&last, "last-name", "", "last name")
 	f.StringVar(&email, "email", "", "email address")
-	f.StringVar(&ext, "extension", "", "extension (ADVANCED accounts)")
+	f.StringVar(&ext, "extension", "", "extension, optional (ADVANCED accounts; the account's extension length, 3 to 6 digits)")
 	f.StringVar(&plan, "plan", "", "product plan: STANDARD, ADVANCED or PROFESSIONAL (ADVANCED accounts; default STANDARD)")
 	f.StringVar(&tz, "timezone", "", "time zone (default the account's)")
 	return cmd

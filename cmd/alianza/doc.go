@@ -16,7 +16,8 @@
 //
 // Credentials come from ALIANZA_BASE_URL (default the production URL),
 // ALIANZA_USERNAME and ALIANZA_PASSWORD, or the flags --base-url, --username
-// and --password. --fake runs against an in-process fake platform
+// and --password (a plain http:// base URL to a host that is not loopback
+// also needs --insecure-http). --fake runs against an in-process fake platform
 // (alianzatest) seeded with the demo account DEMO-1001, so
 //
 //	go run ./cmd/alianza --fake account status DEMO-1001
@@ -34,12 +35,16 @@
 // Aligned tables for people; --json prints JSON for scripts. Remarks and
 // prompts go to stderr, results to stdout. SIP passwords print as REDACTED
 // in both forms unless --show-secrets is given; the login token is never
-// printed.
+// printed. With --json an error is a JSON object on stderr, {"error",
+// "class", "sentinel", "exitCode"}: sentinel is the most specific Go error
+// matched (alianza.ErrAuthentication for a refused login,
+// alianza.ErrConflict for a duplicate create), and absent for a usage
+// mistake, an abort, a file or transport error.
 //
 // # Destructive commands
 //
-// account delete, account teardown, sip-lines sync --mode full and the
-// trunk, user and device deletes show what they will do and ask "[y/N]" on
+// account delete, account teardown, sip-lines sync --mode full, port cancel
+// and the trunk, user and device deletes show what they will do and ask "[y/N]" on
 // stdin. --yes skips the question, --dry-run shows the plan and does
 // nothing. When stdin is not a terminal and --yes is absent they refuse
 // (exit 9) rather than wait for an answer that cannot come. A full sync
@@ -80,10 +85,11 @@
 // # Exit codes
 //
 //	0    success
-//	1    unexpected error
-//	2    usage: unknown command or flag, wrong arguments
+//	1    unexpected error, or a local file that cannot be read or written
+//	2    usage: unknown command or flag, a required flag missing, wrong arguments
 //	3    validation: input refused before any request, or by Alianza (400, 409);
-//	     a port the carrier rejected or cancelled
+//	     a port refused before submitting, or that the carrier rejected or
+//	     cancelled
 //	4    not found: the user, device, trunk or number does not exist (404)
 //	5    authentication: no credentials, login refused, 401 or 403
 //	6    server or transport: 5xx, 429, timeout, connection failure

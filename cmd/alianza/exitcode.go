@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"net"
 	"net/url"
+	"os"
 
 	"github.com/go-alianza/alianza"
 	"github.com/go-alianza/alianza/crm"
@@ -14,9 +16,9 @@ import (
 // interface and are listed in --help and in the package documentation.
 const (
 	exitOK         = 0
-	exitError      = 1  // anything not covered below (a bug, a file that cannot be written)
-	exitUsage      = 2  // unknown command or flag, wrong number of arguments
-	exitValidation = 3  // input refused: by the console or SDK before any request, by the platform (400, 409), or a port by the carrier
+	exitError      = 1  // anything not covered below: a local file that cannot be read or written, a bug
+	exitUsage      = 2  // unknown command or flag, a required flag missing, wrong number of arguments
+	exitValidation = 3  // input refused: by the console or SDK before any request, by the platform (400, 409), or a port by the carrier or before submitting
 	exitNotFound   = 4  // a user, device, trunk, number ... that does not exist (404)
 	exitAuth       = 5  // no credentials, login refused, 401, 403
 	exitServer     = 6  // 5xx, 429, timeouts, connection failures, unreadable answers
@@ -29,10 +31,11 @@ const (
 
 const exitCodesHelp = `Exit codes:
   0  success
-  1  unexpected error
-  2  usage: unknown command or flag, wrong arguments
+  1  unexpected error, or a local file that cannot be read or written
+  2  usage: unknown command or flag, a required flag missing, wrong arguments
   3  validation: input refused before any request, or by Alianza (400, 409);
-     a port the carrier rejected or cancelled
+     a port refused before submitting, or that the carrier rejected or
+     cancelled
   4  not found: the user, device, trunk or number does not exist
   5  authentication: no credentials, login refused, 401 or 403
   6  server or transport: 5xx, 429, timeout, connection failure
@@ -57,13 +60,18 @@ var errAborted = errors.New("aborted")
 // sentinels are the errors the exit code is decided by, tested in this
 // order: crm.ErrNotEnabled wraps the platform's 404 and an incomplete
 // workflow wraps each failure's error, so the more specific meaning comes
-// first.
+// first. Within one exit code the more specific sentinel comes first too:
+// a refused login matches alianza.ErrAuthentication and ErrUnauthorized,
+// and Alianza's "already exists" 400 matches alianza.ErrConflict and
+// ErrBadRequest. An abort is the console's own decision, not a Go error a
+// script could match: its name is "", so the JSON error has no sentinel
+// (its class, "aborted", says it).
 var sentinels = []struct {
 	err  error
 	name string
 	code int
 }{
-	{errAborted, "aborted", exitAborted},
+	{errAborted, "", exitAborted},
 	{crm.ErrNotEnabled, "crm.ErrNotEnabled", exitNotEnabled},
 	{crm.ErrIncomplete, "crm.ErrIncomplete", exitIncomplete},
 	// Before context.Canceled and ErrServer: an interrupted or gateway-lost
@@ -72,14 +80,15 @@ var sentinels = []struct {
 	{alianza.ErrOutcomeUnknown, "alianza.ErrOutcomeUnknown", exitUnknown},
 	{context.Canceled, "context.Canceled", exitInterrupt},
 	{crm.ErrPortFailed, "crm.ErrPortFailed", exitValidation},
+	{crm.ErrPortRefused, "crm.ErrPortRefused", exitValidation},
 	{alianza.ErrValidation, "alianza.ErrValidation", exitValidation},
-	{alianza.ErrBadRequest, "alianza.ErrBadRequest", exitValidation},
 	{alianza.ErrConflict, "alianza.ErrConflict", exitValidation},
+	{alianza.ErrBadRequest, "alianza.ErrBadRequest", exitValidation},
 	{alianza.ErrInsecureURL, "alianza.ErrInsecureURL", exitValidation},
 	{alianza.ErrNotFound, "alianza.ErrNotFound", exitNotFound},
+	{alianza.ErrAuthentication, "alianza.ErrAuthentication", exitAuth},
 	{alianza.ErrUnauthorized, "alianza.ErrUnauthorized", exitAuth},
 	{alianza.ErrForbidden, "alianza.ErrForbidden", exitAuth},
-	{alianza.ErrAuthentication, "alianza.ErrAuthentication", exitAuth},
 	{alianza.ErrNoCredential, "alianza.ErrNoCredential", exitAuth},
 	{alianza.ErrNoPartition, "alianza.ErrNoPartition", exitAuth},
 	{alianza.ErrServer, "alianza.ErrServer", exitServer},
@@ -111,11 +120,9 @@ var exitClasses = map[int]string{
 }
 
 // classify returns err's exit code and the sentinel that decided it ("" when
-// none did: a usage mistake, a transport error without one, a bug).
+// none did: a usage mistake, an abort, a transport or file error, a bug).
 func classify(err error) (code int, sentinel string) {
 	var ue usageError
-	var ne net.Error
-	var ue2 *url.Error
 	switch {
 	case err == nil:
 		return exitOK, ""
@@ -127,10 +134,35 @@ func classify(err error) (code int, sentinel string) {
 			return s.code, s.name
 		}
 	}
-	if errors.As(err, &ne) || errors.As(err, &ue2) {
+	if isNetworkError(err) {
 		return exitServer, ""
 	}
 	return exitError, ""
+}
+
+// isNetworkError reports whether err comes from the network: a request
+// (*url.Error), a connection (*net.OpError), a name lookup, or another
+// net.Error. A local file's error is not one, though its syscall.Errno
+// has the Timeout and Temporary methods of a net.Error: a *fs.PathError,
+// *os.LinkError or *os.SyscallError outside a network error is a file
+// that cannot be read or written (exit 1).
+func isNetworkError(err error) bool {
+	var (
+		urlErr  *url.Error
+		opErr   *net.OpError
+		dnsErr  *net.DNSError
+		pathErr *fs.PathError
+		linkErr *os.LinkError
+		sysErr  *os.SyscallError
+		netErr  net.Error
+	)
+	switch {
+	case errors.As(err, &urlErr), errors.As(err, &opErr), errors.As(err, &dnsErr):
+		return true
+	case errors.As(err, &pathErr), errors.As(err, &linkErr), errors.As(err, &sysErr):
+		return false
+	}
+	return errors.As(err, &netErr)
 }
 
 // exitCode maps an error to the console's exit code.

@@ -208,6 +208,36 @@ func TestPortInRejected(t *testing.T) {
 	assertNoPIN(t, testPIN, r, rj)
 }
 
+// A port refused before submitting (numbers not portable, a number on the
+// account that was not ported) exits 3 with crm.ErrPortRefused.
+func TestPortInRefused(t *testing.T) {
+	t.Parallel()
+	w, _ := newPortWorld(t)
+	w.srv.SetNotPortable("18015551216")
+	r := w.run("", "--json", "port", "in", alianzatest.DemoAccountNumber, "--spec", w.portSpec("8015551216"), "--poll", "1ms")
+	assert.Equal(t, exitValidation, r.code, r.stderr)
+	var je jsonError
+	require.NoError(t, json.Unmarshal([]byte(lastLine(r.stderr)), &je))
+	assert.Equal(t, "validation", je.Class)
+	assert.Equal(t, "crm.ErrPortRefused", je.Sentinel)
+	assert.Contains(t, je.Error, "not portable")
+	assert.Zero(t, w.srv.Calls("POST "+submitRoute), "nothing submitted")
+
+	acct, _, _, _ := w.demo()
+	tns, err := w.api.TelephoneNumbers.List(t.Context(), acct.ID, nil)
+	require.NoError(t, err)
+	require.NotEmpty(t, tns)
+	r = w.run("", "port", "in", alianzatest.DemoAccountNumber, "--spec", w.portSpec(tns[0].PhoneNumber), "--poll", "1ms")
+	assert.Equal(t, exitValidation, r.code, r.stderr)
+	assert.Contains(t, r.stderr, "is on the account but was not ported")
+	assert.Zero(t, w.srv.Calls("POST "+submitRoute), "nothing submitted")
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return lines[len(lines)-1]
+}
+
 // A submission whose answer is lost exits 10 with the console's "look
 // before running it again"; run again, port in finds the port.
 func TestPortInSubmitOutcomeUnknown(t *testing.T) {

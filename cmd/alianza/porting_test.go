@@ -81,10 +81,30 @@ func TestReportCommands(t *testing.T) {
 		{"report", "run", "end-user-changes"},
 		{"report", "run", "accounts", "--month", "2025-03"},
 		{"--json", "report", "run", "accounts", "--wait"},
+		{"report", "run", "user-summary", "--wait"},
 	} {
 		r := w.run("", args...)
 		assert.Equal(t, exitUsage, r.code, "%v: %s", args, r.stderr)
 	}
+
+	// A period flag the report does not take is refused, named, with what
+	// the report takes, before any job starts.
+	jobs := len(w.srv.Requests())
+	for _, tc := range []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"users", "--from", "2026-11-01", "--to", "2026-11-30"}, "report users takes --month YYYY-MM (default this month), not --from or --to"},
+		{[]string{"msteams", "--to", "2026-11-30"}, "report msteams takes an optional --month YYYY-MM, not --to"},
+		{[]string{"end-user-changes", "--from", "2026-11-01", "--to", "2026-11-30", "--month", "2026-10"}, "report end-user-changes takes --from and --to (YYYY-MM-DD), not --month"},
+		{[]string{"accounts", "--from", "2026-11-01"}, "report accounts takes no --month, --from or --to: drop --from"},
+		{[]string{"user-summary", "--month", "2026-10"}, "report user-summary takes no --month, --from or --to: drop --month"},
+	} {
+		r := w.run("", append([]string{"report", "run"}, tc.args...)...)
+		assert.Equal(t, exitUsage, r.code, "%v: %s", tc.args, r.stderr)
+		assert.Contains(t, r.stderr, tc.msg, tc.args)
+	}
+	assert.Len(t, w.srv.Requests(), jobs, "nothing sent")
 }
 
 func TestPortCommands(t *testing.T) {

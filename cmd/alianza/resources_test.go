@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/go-alianza/alianza"
 	"github.com/go-alianza/alianza/alianzatest"
 )
 
@@ -28,6 +30,10 @@ func TestNumbers(t *testing.T) {
 		w.run("", "number", "route", "DEMO-1001", "18017850800"),
 		w.run("", "number", "add", "DEMO-1001", "18017850802", "--customer-type", "RESIDENTIAL"),
 		w.run("", "number", "reserve", "801-785-0802"),
+		// Refused by Alianza's address validation: an address it does not
+		// know (no required fields to name), and one that needs a unit.
+		w.run("", "number", "add", "DEMO-1001", "18017850803", "--address", "1 Nowhere Road", "--postal-code", "84042", "--business-name", "Demo Business"),
+		w.run("", "number", "add", "DEMO-1001", "18017850803", "--address", "15 W South Temple", "--postal-code", "84101", "--business-name", "Demo Business"),
 	)
 	n, err := w.api.TelephoneNumbers.Get(context.Background(), w.mustAccountID(), "18017850800")
 	require.NoError(t, err)
@@ -84,7 +90,19 @@ func TestUsersAndDevices(t *testing.T) {
 		w.run("", "device", "delete", "DEMO-1001", dev.ID, "--yes"),
 		w.run("", "device", "get", "DEMO-1001", dev.ID),
 	)
-	r := w.run("", "user", "delete", "DEMO-1001", user.ID, "--yes", "--json")
+	// An ADVANCED account's user needs no extension: Alianza's create
+	// operation requires only timeZone, and the help says so.
+	r := w.run("", "--json", "user", "create", "DEMO-1001", "--username", "jo.new")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	var u alianza.User
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &u))
+	assert.Empty(t, u.Extension)
+	assert.Equal(t, alianza.UserProductPlanStandard, u.UserProductPlan)
+	help := w.run("", "user", "create", "--help")
+	assert.Contains(t, help.stdout, "may have\nan --extension: optional")
+	assert.NotContains(t, help.stdout, "need --extension")
+
+	r = w.run("", "user", "delete", "DEMO-1001", user.ID, "--yes", "--json")
 	assert.Equal(t, exitOK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, `"deleted": true`)
 }

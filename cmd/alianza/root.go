@@ -13,6 +13,8 @@ Credentials come from the environment, or from the flags of the same name:
   ALIANZA_BASE_URL   default https://api.alianza.com (beta: https://api.b2.alianza.com)
   ALIANZA_USERNAME   the API user, as in the Alianza Admin GUI
   ALIANZA_PASSWORD   its password (prefer the variable: flags show in ps)
+A plain http:// base URL is refused unless it is loopback or --insecure-http
+is given (the password and token then cross the network in clear text).
 --fake runs every command against an in-process fake platform seeded with a
 demo account, DEMO-1001, for trying the console without credentials. Its
 ports move one step every 2s (a port completes in about 6s), and each
@@ -21,15 +23,18 @@ command starts a fresh fake: nothing one command does is there for the next.
 Accounts are named by their account number (the CRM's link field) unless
 --by says otherwise. An account that does not exist is "not enabled in
 Alianza" (exit 7). Alianza ids may start with '-': put such an id after
-"--", as in: alianza trunk get DEMO-1001 -- -Xq3...
+"--", with every flag before "--" (what follows it is only arguments), as in:
+  alianza --json trunk get DEMO-1001 -- -Xq3...
 
 Output is aligned tables for people, or JSON with --json. With --json an
 error is a JSON object on stderr too: {"error", "class", "sentinel",
-"exitCode"}. Secrets (SIP passwords) print as REDACTED unless
+"exitCode"}, where sentinel, when there is one, is the most specific Go
+error matched (alianza.ErrConflict for a duplicate, not ErrBadRequest;
+none for a usage mistake or an abort). Secrets (SIP passwords) print as REDACTED unless
 --show-secrets is given. --version prints the console's version.
 
 Destructive commands (account delete, account teardown, sip-lines sync
---mode full, trunk/user/device delete) show what they will do and ask for
+--mode full, trunk/user/device delete, port cancel) show what they will do and ask for
 confirmation; --yes skips the question and --dry-run only shows. Without a
 terminal on stdin they refuse unless --yes is given.
 
@@ -70,6 +75,7 @@ func (a *app) rootCmd() *cobra.Command {
 	f.BoolVar(&a.fake, "fake", false, "run against an in-process fake platform with the demo account "+"DEMO-1001 (a fresh one per command; ports move one step every "+fakePortStep.String()+")")
 	f.BoolVar(&a.jsonOut, "json", false, "print JSON instead of tables")
 	f.BoolVar(&a.showSecrets, "show-secrets", false, "print SIP passwords instead of REDACTED")
+	f.BoolVar(&a.insecureHTTP, "insecure-http", false, "allow a plain http:// base URL to a host that is not loopback (credentials in clear text: only behind a trusted proxy)")
 	f.DurationVar(&a.timeout, "timeout", 0, "timeout of one request, 0 or more (0: the SDK's default, 60s)")
 	// Declared here so that cobra does not add a -v shorthand.
 	root.Flags().Bool("version", false, "print the console's version and exit")

@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -28,10 +30,10 @@ type app struct {
 	stdinTTY, stderrTTY bool
 
 	// Global flags.
-	baseURL, username, password, partition string
-	by                                     string
-	fake, jsonOut, showSecrets             bool
-	timeout                                time.Duration
+	baseURL, username, password, partition   string
+	by                                       string
+	fake, jsonOut, showSecrets, insecureHTTP bool
+	timeout                                  time.Duration
 
 	api     *alianza.Client
 	cleanup []func()
@@ -114,6 +116,9 @@ func (a *app) client() (*alianza.Client, error) {
 	if a.timeout > 0 {
 		opts = append(opts, alianza.WithTimeout(a.timeout))
 	}
+	if a.insecureHTTP {
+		opts = append(opts, alianza.WithInsecureHTTP())
+	}
 	var (
 		api *alianza.Client
 		err error
@@ -133,6 +138,10 @@ func (a *app) client() (*alianza.Client, error) {
 			return nil, fmt.Errorf("%w: set ALIANZA_USERNAME and ALIANZA_PASSWORD (or --username/--password), or use --fake", alianza.ErrNoCredential)
 		}
 		api, err = alianza.NewClient(append([]alianza.Option{alianza.WithBaseURL(base), alianza.WithCredentials(user, pass)}, opts...)...)
+		if errors.Is(err, alianza.ErrInsecureURL) {
+			// The SDK's message names its option; the console's is a flag.
+			return nil, fmt.Errorf("%w: %s: use https, or --insecure-http to send the password and token in clear text", alianza.ErrInsecureURL, base)
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -175,6 +184,21 @@ func isTerminal(f any) bool {
 // usage wraps cobra's argument and flag errors so they exit with exitUsage.
 func usage(format string, args ...any) error {
 	return usageError{fmt.Errorf(format, args...)}
+}
+
+// requiredFlags refuses, as a usage mistake (exit 2), a command line
+// without one of the named flags, naming every one missing.
+func requiredFlags(cmd *cobra.Command, names ...string) error {
+	var missing []string
+	for _, n := range names {
+		if f := cmd.Flags().Lookup(n); f != nil && f.Value.String() == "" {
+			missing = append(missing, "--"+n)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	return usage("%s: %s required", cmd.CommandPath(), strings.Join(missing, ", "))
 }
 
 // exactArgs is cobra.ExactArgs that names the arguments and exits 2.

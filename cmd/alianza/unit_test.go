@@ -3,13 +3,18 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -50,6 +55,17 @@ func TestExitCode(t *testing.T) {
 		{fmt.Errorf("%w: %w", crm.ErrNotEnabled, api(404)), exitNotEnabled},
 		// An incomplete workflow wraps its failures' errors: 8 wins.
 		{&crm.IncompleteError{Op: "teardown", Failures: []crm.Failure{{What: "x", Err: api(500)}}}, exitIncomplete},
+		// Local files: syscall.Errno has Timeout and Temporary, but a
+		// file that cannot be opened or renamed is not the network.
+		{&fs.PathError{Op: "open", Path: "/nonexistent/x.csv", Err: syscall.ENOENT}, exitError},
+		{fmt.Errorf("saving: %w", &os.LinkError{Op: "rename", Old: "a", New: "b", Err: syscall.EXDEV}), exitError},
+		{os.NewSyscallError("fsync", syscall.EIO), exitError},
+		{&fs.PathError{Op: "write", Path: "x.csv", Err: syscall.EAGAIN}, exitError},
+		// The network's errors, even when they wrap a syscall error.
+		{&net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}, exitServer},
+		{&url.Error{Op: "Post", URL: "https://api.alianza.com/v2/authorize", Err: &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}}, exitServer},
+		{&net.DNSError{Err: "no such host", Name: "api.alianza.invalid", IsNotFound: true}, exitServer},
+		{syscall.ECONNRESET, exitServer},
 	} {
 		assert.Equal(t, tc.want, exitCode(tc.err), "%v", tc.err)
 	}
@@ -216,4 +232,18 @@ func TestEmitEmptyListAsArray(t *testing.T) {
 	var none []alianza.User
 	require.NoError(t, a.emit(none, nil))
 	assert.Equal(t, "[]\n", out.String())
+}
+
+// TestLocalFileErrorExit1: an -o FILE in a directory that does not exist
+// is a local file error (exit 1), not the server or transport (exit 6).
+func TestLocalFileErrorExit1(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	out := filepath.Join(w.dir, "nonexistent", "dir", "x.csv")
+	r := w.run("", "billing", "export", "--from", "2025-03-01", "--to", "2025-03-01", "-o", out, "--json")
+	assert.Equal(t, exitError, r.code, r.stderr)
+	var e jsonError
+	require.NoError(t, json.Unmarshal([]byte(r.stderr), &e))
+	assert.Equal(t, "error", e.Class)
+	assert.Contains(t, e.Error, "no such file or directory")
 }
