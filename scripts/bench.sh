@@ -4,7 +4,7 @@
 # benchstat, then the sdk/raw ratios the targets are stated in, computed
 # from the medians of the same run.
 #
-#   bash scripts/bench.sh                 # full run, ~4 minutes on 2 cores
+#   bash scripts/bench.sh                 # full run, ~6 minutes on 2 cores
 #   INTERLEAVE=0 bash scripts/bench.sh   # one go test -count=6 instead of 6 passes
 #   COUNT=1 BENCH=GetAccount OUT=/tmp/b.txt bash scripts/bench.sh
 #   bash scripts/bench.sh -ratios FILE    # ratios only, from an earlier run
@@ -15,6 +15,7 @@ BENCHSTAT_VERSION=v0.0.0-20260908200009-22c9c6c9d4da # golang.org/x/perf
 COUNT=${COUNT:-6}
 BENCH=${BENCH:-.}
 OUT=${OUT:-docs/bench-results.txt}
+HOOKS_BENCHTIME=${HOOKS_BENCHTIME:-4s}
 
 # ratios prints, from the medians of a run's output, each target's ratio.
 ratios() {
@@ -95,12 +96,16 @@ ratios() {
 		value(S " same rule by the regexp engine", S "/step=scrub-regexp", "ns/op", "ns", "(for scale)")
 		value(S " whole *APIError from 1 MiB", S "/step=apierror", "ns/op", "ns", "-")
 		H = "GetAccountHooks"
-		# The targets are checked on the interleaved benchmark, which times
-		# the three clients call by call (median of its per-pass ratios);
-		# the ratios of the sub-benchmarks follow for scale.
-		HI = H "Interleaved"
-		value(HI " no-op hook / no hook", HI, "nop/none", "ratio", "<= 1.02")
-		value(HI " OTel hook, no-op providers / no hook", HI, "otel/none", "ratio", "<= 1.05")
+		# The targets are checked on the interleaved benchmark over loopback,
+		# which times the three clients call by call (median of its per-pass
+		# ratios); in memory is the stricter bound, stated; the ratios of
+		# the sequential sub-benchmarks follow for scale.
+		HL = H "Interleaved/transport=loopback"
+		HM = H "Interleaved/transport=memory"
+		value(HL " no-op hook / no hook", HL, "nop/none", "ratio", "<= 1.02")
+		value(HL " OTel hook, no-op providers / no hook", HL, "otel/none", "ratio", "<= 1.05")
+		value(HM " no-op hook / no hook", HM, "nop/none", "ratio", "(in memory, stated)")
+		value(HM " OTel hook, no-op providers / no hook", HM, "otel/none", "ratio", "(in memory, stated)")
 		ratio(H " no-op hook / no hook", H "/hook=nop", H "/hook=none", "ns/op", "(sub-benchmarks, for scale)")
 		ratio(H " OTel hook, no-op providers / no hook", H "/hook=otel", H "/hook=none", "ns/op", "(sub-benchmarks, for scale)")
 		ratio(H " no-op hook / no hook", H "/hook=nop", H "/hook=none", "allocs/op", "-")
@@ -139,9 +144,16 @@ if [ "${INTERLEAVE:-1}" = 1 ]; then
 	# both alike instead of all samples of one of them.
 	echo "== $COUNT x go test -run '^\$' -bench '$BENCH' -benchmem -count=1 . >> $OUT"
 	: >"$OUT"
+	# GetAccountHooksInterleaved runs on its own with -benchtime
+	# $HOOKS_BENCHTIME: its ratios resolve about 1%, and a pass of 1 s
+	# left them 2-3% apart from pass to pass.
+	hooks=GetAccountHooksInterleaved
 	for i in $(seq "$COUNT"); do
 		echo "   pass $i, load average $(load)"
-		go test -run '^$' -bench "$BENCH" -benchmem -count=1 -timeout 30m . >>"$OUT"
+		go test -run '^$' -bench "$BENCH" -skip "$hooks" -benchmem -count=1 -timeout 30m . >>"$OUT"
+		if [[ $hooks =~ $BENCH ]]; then
+			go test -run '^$' -bench "$hooks" -benchtime "$HOOKS_BENCHTIME" -benchmem -count=1 -timeout 30m . | grep "^Benchmark$hooks" >>"$OUT"
+		fi
 	done
 	echo "   done, load average $(load)"
 	cat "$OUT"
