@@ -39,11 +39,19 @@ func (a *app) numberSearchCmd() *cobra.Command {
 		Short: "Search available numbers by postal code, number or rate center, or near a point",
 		Long: `Search the inventory for available numbers. QUERY is a postal code, a number
 or a rate center, as --type says (default POSTALCODE_OR_TN); --type LAT_LONG
-searches near --lat/--long and takes no QUERY.`,
+searches near --lat/--long and takes no QUERY (--lat/--long alone imply it;
+QUERY with --lat/--long is refused).`,
 		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if limit < 1 || limit > maxSearchResults {
 				return usage("--max %d: want 1-%d, the most Alianza returns", limit, maxSearchResults)
+			}
+			point := cmd.Flags().Changed("lat") || cmd.Flags().Changed("long")
+			if point && len(args) == 1 {
+				return usage("QUERY %q and --lat/--long: a search is by QUERY or near a point, not both", args[0])
+			}
+			if t := strings.ToUpper(typ); point && t != "" && t != string(alianza.TNSearchTypeLatLong) {
+				return usage("--type %s and --lat/--long: a search near a point is --type %s", typ, alianza.TNSearchTypeLatLong)
 			}
 			opts := &alianza.SearchTelephoneNumbersOptions{Type: alianza.TNSearchType(strings.ToUpper(typ)), Lat: lat, Long: long, MaxResults: limit}
 			if len(args) == 1 {

@@ -158,3 +158,29 @@ func TestMissingRequiredFlags(t *testing.T) {
 	}
 	assert.Zero(t, len(w.srv.Requests()), "usage errors send nothing")
 }
+
+// TestIgnoredFlagsRefused: a flag the command would ignore is a usage
+// error (exit 2) naming it, and nothing is sent.
+func TestIgnoredFlagsRefused(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	w.golden("ignored_flags",
+		w.run("", "--fake", "--base-url", "https://x.example", "account", "list"),
+		w.run("", "--fake", "--username", "someone", "account", "list", "--json"),
+		w.run("", "--fake", "--password", "x", "login"),
+		w.run("", "number", "search", "84042", "--lat", "40.3", "--long", "-111.7"),
+		w.run("", "number", "search", "84042", "--long", "-111.7", "--json"),
+		w.run("", "number", "search", "--type", "TN", "--lat", "40.3", "--long", "-111.7"),
+	)
+	assert.Zero(t, len(w.srv.Requests()), "usage errors send nothing")
+
+	// --fake alone, and a search near a point without QUERY, still work.
+	r := w.run("", "--fake", "account", "list", "--json")
+	assert.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "DEMO-1001")
+	r = w.run("", "number", "search", "--lat", "40.3", "--long", "-111.7", "--json")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	var rows []numberRow
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &rows))
+	assert.NotEmpty(t, rows)
+}

@@ -16,7 +16,8 @@ Credentials come from the environment, or from the flags of the same name:
 A plain http:// base URL is refused unless it is loopback or --insecure-http
 is given (the password and token then cross the network in clear text).
 --fake runs every command against an in-process fake platform seeded with a
-demo account, DEMO-1001, for trying the console without credentials. Its
+demo account, DEMO-1001, for trying the console without credentials (it
+refuses --base-url, --username and --password, which it would ignore). Its
 ports move one step every 2s (a port completes in about 6s), and each
 command starts a fresh fake: nothing one command does is there for the next.
 
@@ -50,9 +51,19 @@ func (a *app) rootCmd() *cobra.Command {
 		Args:          cobra.ArbitraryArgs,
 		Version:       moduleVersion(),
 		// Checks of the global flags, before any command runs.
-		PersistentPreRunE: func(*cobra.Command, []string) error {
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			if a.timeout < 0 {
 				return usage("--timeout %s: must be 0 (the SDK's default) or more", a.timeout)
+			}
+			if a.fake {
+				// The fake has its own URL and credentials: these flags
+				// would be ignored, and an operator who gives them
+				// probably meant the real platform.
+				for _, name := range []string{"base-url", "username", "password"} {
+					if cmd.Flags().Changed(name) {
+						return usage("--fake and --%s: the fake has its own URL and credentials; drop one of them", name)
+					}
+				}
 			}
 			return nil
 		},
