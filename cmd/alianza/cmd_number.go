@@ -98,11 +98,15 @@ func (a *app) numberReserveCmd() *cobra.Command {
 		Short: "Reserve an available number for 30 minutes",
 		Args:  exactArgs("TN"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			tn, err := telephoneNumber("TN", args[0])
+			if err != nil {
+				return err
+			}
 			api, err := a.client()
 			if err != nil {
 				return err
 			}
-			r, err := api.TelephoneNumbers.Reserve(cmd.Context(), args[0])
+			r, err := api.TelephoneNumbers.Reserve(cmd.Context(), tn)
 			if err != nil {
 				return err
 			}
@@ -124,16 +128,20 @@ func (a *app) numberReleaseCmd() *cobra.Command {
 		Short: "Release a reservation",
 		Args:  exactArgs("TN"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			tn, err := telephoneNumber("TN", args[0])
+			if err != nil {
+				return err
+			}
 			api, err := a.client()
 			if err != nil {
 				return err
 			}
-			if err := api.TelephoneNumbers.ReleaseReservation(cmd.Context(), args[0]); err != nil {
+			if err := api.TelephoneNumbers.ReleaseReservation(cmd.Context(), tn); err != nil {
 				return err
 			}
-			v := map[string]any{"phoneNumber": args[0], "released": true}
+			v := map[string]any{"phoneNumber": tn, "released": true}
 			return a.emit(v, func(w io.Writer) error {
-				_, err := fmt.Fprintf(w, "Released %s\n", args[0])
+				_, err := fmt.Fprintf(w, "Released %s\n", tn)
 				return err
 			})
 		},
@@ -174,6 +182,10 @@ need --business-name, RESIDENTIAL ones --first-name and --last-name.`,
 			if len(missing) > 0 {
 				return usage("%s: %s required", cmd.CommandPath(), strings.Join(missing, ", "))
 			}
+			tn, err := telephoneNumber("TN", args[1])
+			if err != nil {
+				return err
+			}
 			api, acctID, err := a.accountAPI(ctx, args[0])
 			if err != nil {
 				return err
@@ -196,12 +208,12 @@ need --business-name, RESIDENTIAL ones --first-name and --last-name.`,
 			}
 			val.CustomerServiceRecord = csr
 			e911 := val.E911Address()
-			req := alianza.NewAddTelephoneNumbersRequest(csr, args[1])
+			req := alianza.NewAddTelephoneNumbersRequest(csr, tn)
 			req.E911Address = &e911
 			if _, err := api.TelephoneNumbers.AddToAccount(ctx, acctID, req); err != nil {
 				return err
 			}
-			n, err := api.TelephoneNumbers.Get(ctx, acctID, args[1])
+			n, err := api.TelephoneNumbers.Get(ctx, acctID, tn)
 			if err != nil {
 				return fmt.Errorf("the number was added, but reading it back failed: %w", err)
 			}
@@ -250,6 +262,10 @@ func (a *app) numberRouteCmd() *cobra.Command {
 			if callerID && user == "" {
 				return usage("--caller-id goes with --user")
 			}
+			tn, err := telephoneNumber("TN", args[1])
+			if err != nil {
+				return err
+			}
 			ctx := cmd.Context()
 			api, acctID, err := a.accountAPI(ctx, args[0])
 			if err != nil {
@@ -257,15 +273,15 @@ func (a *app) numberRouteCmd() *cobra.Command {
 			}
 			var d *alianza.TelephoneNumberDestination
 			if user != "" {
-				d, err = api.TelephoneNumbers.RouteToUser(ctx, acctID, args[1], user, callerID)
+				d, err = api.TelephoneNumbers.RouteToUser(ctx, acctID, tn, user, callerID)
 			} else {
-				d, err = api.TelephoneNumbers.RouteToSipTrunk(ctx, acctID, args[1], trunk)
+				d, err = api.TelephoneNumbers.RouteToSipTrunk(ctx, acctID, tn, trunk)
 			}
 			if err != nil {
 				return err
 			}
 			return a.emit(d, func(w io.Writer) error {
-				return kv(w, "Number", args[1], "Routed to", routeOf(d.ReferenceType, d.ReferenceID), "Caller ID", d.AssignAsCallerID)
+				return kv(w, "Number", tn, "Routed to", routeOf(d.ReferenceType, d.ReferenceID), "Caller ID", d.AssignAsCallerID)
 			})
 		},
 	}

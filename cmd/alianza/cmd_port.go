@@ -44,16 +44,20 @@ records it found. NUMBER is 10 or 11 digits.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			numbers := make([]string, len(args))
+			for i, n := range args {
+				tn, err := telephoneNumber("NUMBER", n)
+				if err != nil {
+					return err
+				}
+				numbers[i] = tn
+			}
 			api, err := a.client()
 			if err != nil {
 				return err
 			}
 			rows := make([]prevalidateRow, 0, len(args))
-			for _, n := range args {
-				n = strings.TrimSpace(n)
-				if len(n) == 10 {
-					n = "1" + n
-				}
+			for _, n := range numbers {
 				av, err := api.Prevalidation.Port(cmd.Context(), &alianza.PortPrevalidationRequest{Numbers: []string{n}})
 				if err != nil {
 					return fmt.Errorf("prevalidating %s: %w", n, err)
@@ -246,6 +250,13 @@ fresh fake, which holds no port: run the fake server (alianza-fake
 			if poll <= 0 {
 				return usage("--poll %s: must be more than 0", poll)
 			}
+			tn := ""
+			if number != "" {
+				var err error
+				if tn, err = telephoneNumber("--number", number); err != nil {
+					return err
+				}
+			}
 			api, err := a.client()
 			if err != nil {
 				return err
@@ -258,12 +269,7 @@ fresh fake, which holds no port: run the fake server (alianza-fake
 				}
 				opts.AccountID = acct.ID
 			}
-			if number != "" {
-				opts.TelephoneNumber = number
-				if len(number) == 10 {
-					opts.TelephoneNumber = "1" + number
-				}
-			}
+			opts.TelephoneNumber = tn
 			bar := a.progress("ports")
 			var rows []portStatusRow
 			for {

@@ -57,11 +57,17 @@ the account's bill, and a password on the command line would show in ps). It pri
 				user = "trunk" + randomToken(16)
 			}
 			req := &alianza.CreateSipTrunkRequest{TrunkName: name, SIPUsername: user, SIPPassword: alianza.Secret(randomToken(24)), ConcurrentCalls: calls}
-			if callback != "" {
-				req.CallbackNumber = alianza.Ptr(callback)
-			}
-			if primary != "" {
-				req.PrimaryTN = alianza.Ptr(primary)
+			for _, f := range []struct {
+				name, v string
+				p       **string
+			}{{"--callback", callback, &req.CallbackNumber}, {"--primary", primary, &req.PrimaryTN}} {
+				if f.v != "" {
+					tn, err := telephoneNumber(f.name, f.v)
+					if err != nil {
+						return err
+					}
+					*f.p = alianza.Ptr(tn)
+				}
 			}
 			api, acctID, err := a.accountAPI(ctx, args[0])
 			if err != nil {
@@ -78,8 +84,8 @@ the account's bill, and a password on the command line would show in ps). It pri
 	f.StringVar(&name, "name", "", "trunk name, unique on the account (required)")
 	f.StringVar(&user, "sip-username", "", "SIP username, 8-36 of [A-Za-z0-9._-] (default random)")
 	f.IntVar(&calls, "concurrent-calls", 2, "concurrent calls")
-	f.StringVar(&callback, "callback", "", "E911 callback number (11 digits, on the platform)")
-	f.StringVar(&primary, "primary", "", "primary number (11 digits)")
+	f.StringVar(&callback, "callback", "", "E911 callback number (10 digits, or 11 starting with 1)")
+	f.StringVar(&primary, "primary", "", "primary number (10 digits, or 11 starting with 1)")
 	return cmd
 }
 
@@ -157,15 +163,29 @@ of to a number. --clear removes every rule.`,
 			if clear && set {
 				return usage("--clear goes alone")
 			}
+			onFailure, err := forwardRefs("--on-failure", failure)
+			if err != nil {
+				return err
+			}
+			onCapacity, err := forwardRefs("--on-capacity", capacity)
+			if err != nil {
+				return err
+			}
+			var alwaysRef alianza.ForwardReference
+			if always != "" {
+				if alwaysRef, err = forwardRef("--always", always); err != nil {
+					return err
+				}
+			}
 			ctx := cmd.Context()
 			api, acctID, err := a.accountAPI(cmd.Context(), args[0])
 			if err != nil {
 				return err
 			}
 			if clear || set {
-				req := &alianza.UpdateSipTrunkForwardRulesRequest{ForwardOnFailure: forwardRefs(failure), ForwardOnCapacityExceeded: forwardRefs(capacity)}
+				req := &alianza.UpdateSipTrunkForwardRulesRequest{ForwardOnFailure: onFailure, ForwardOnCapacityExceeded: onCapacity}
 				if always != "" {
-					r := forwardRef(always)
+					r := alwaysRef
 					req.ForwardAlways = &alianza.ForwardAlwaysReference{ReferenceType: r.ReferenceType, ReferenceID: r.ReferenceID, Enabled: true}
 				}
 				if err := api.SipTrunks.UpdateForwarding(ctx, acctID, args[1], req); err != nil {
@@ -186,22 +206,30 @@ of to a number. --clear removes every rule.`,
 	return cmd
 }
 
-func forwardRef(s string) alianza.ForwardReference {
+func forwardRef(flag, s string) (alianza.ForwardReference, error) {
 	switch strings.ToLower(s) {
 	case "voicemail":
-		return alianza.ForwardReference{ReferenceType: alianza.ForwardReferenceTypeVoicemail}
+		return alianza.ForwardReference{ReferenceType: alianza.ForwardReferenceTypeVoicemail}, nil
 	case "busy":
-		return alianza.ForwardReference{ReferenceType: alianza.ForwardReferenceTypeBusy}
+		return alianza.ForwardReference{ReferenceType: alianza.ForwardReferenceTypeBusy}, nil
 	}
-	return alianza.ForwardReference{ReferenceType: alianza.ForwardReferenceTypeTelephone, ReferenceID: s}
+	tn, err := telephoneNumber(flag, s)
+	if err != nil {
+		return alianza.ForwardReference{}, fmt.Errorf("%w (or voicemail, busy)", err)
+	}
+	return alianza.ForwardReference{ReferenceType: alianza.ForwardReferenceTypeTelephone, ReferenceID: tn}, nil
 }
 
-func forwardRefs(ss []string) []alianza.ForwardReference {
+func forwardRefs(flag string, ss []string) ([]alianza.ForwardReference, error) {
 	var out []alianza.ForwardReference
 	for _, s := range ss {
-		out = append(out, forwardRef(s))
+		r, err := forwardRef(flag, s)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
 	}
-	return out
+	return out, nil
 }
 
 func (a *app) trunkDeleteCmd() *cobra.Command {

@@ -124,6 +124,14 @@ func (f *portInFile) spec() (*crm.PortInSpec, string, error) {
 	if f.CustomerServiceRecord == nil {
 		add("customerServiceRecord: is required: the customer as the losing carrier has them")
 	}
+	for i, n := range f.Numbers {
+		if !alianza.IsTelephoneNumber(normTN(n)) {
+			add("numbers[%d]: %q %s", i, n, tnRule)
+		}
+	}
+	if n := f.BillingTelephoneNumber; n != "" && !alianza.IsTelephoneNumber(normTN(n)) {
+		add("billingTelephoneNumber: %q %s", n, tnRule)
+	}
 	var crd time.Time
 	if f.CrdDate != "" {
 		d, err := time.Parse("2006-01-02", f.CrdDate)
@@ -192,6 +200,21 @@ func (f *portInFile) spec() (*crm.PortInSpec, string, error) {
 		return nil, "", errors.New(strings.Join(problems, "; "))
 	}
 	return spec, username, nil
+}
+
+// tnRule is the console's rule for a telephone number it takes.
+const tnRule = "must be 10 digits, or 11 starting with 1, e.g. 8015551212"
+
+// telephoneNumber is a US telephone number the operator typed, as the SDK
+// sends it: 10 digits get their leading 1. Anything else that is not 11
+// digits starting with 1 is a validation error naming what (an argument
+// or a flag) and the number.
+func telephoneNumber(what, n string) (string, error) {
+	tn := normTN(n)
+	if !alianza.IsTelephoneNumber(tn) {
+		return "", fmt.Errorf("%w: %s %q: %s", alianza.ErrValidation, what, n, tnRule)
+	}
+	return tn, nil
 }
 
 // normTN writes a 10-digit number with its leading 1, as the SDK sends it.

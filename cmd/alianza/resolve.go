@@ -17,7 +17,11 @@ func (a *app) link(value string) (crm.Link, error) {
 	case "id":
 		return crm.ByID(value), nil
 	case "phone":
-		return crm.ByPhoneNumber(value), nil
+		tn, err := telephoneNumber("ACCOUNT (--by phone)", value)
+		if err != nil {
+			return crm.Link{}, err
+		}
+		return crm.ByPhoneNumber(tn), nil
 	case "mac":
 		return crm.ByMAC(value), nil
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -179,4 +180,45 @@ func TestServerErrors(t *testing.T) {
 	// A platform that is not there at all.
 	dead := w.run("", "--base-url", "http://127.0.0.1:1", "--timeout", "2s", "login")
 	assert.Equal(t, exitServer, dead.code, dead.stderr)
+}
+
+// TestTelephoneNumbers: every command that takes a telephone number takes
+// 10 digits as well as 11 starting with 1, and refuses anything else before
+// sending it, with a message that says both.
+func TestTelephoneNumbers(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	w.golden("telephone_numbers",
+		w.run("", "number", "reserve", "801555121"),
+		w.run("", "number", "reserve", "28015551212", "--json"),
+		w.run("", "--by", "phone", "account", "get", "80155"),
+		w.run("", "port", "prevalidate", "8015551212", "801555121"),
+		w.run("", "port", "status", "--number", "12345"),
+		w.run("", "trunk", "create", "DEMO-1001", "--name", "t2", "--primary", "555"),
+		w.run("", "trunk", "forward", "DEMO-1001", "some-trunk", "--on-failure", "busy", "--on-failure", "911"),
+		w.run("", "device", "create", "DEMO-1001", "--user", "u", "--type", "VVX400", "--name", "d", "--emergency-number", "80155512120"),
+	)
+	assert.Zero(t, len(w.srv.Requests()), "bad numbers send nothing")
+
+	// 10 digits work where 11 do, normalised to 11.
+	ctx := context.Background()
+	found, err := w.api.TelephoneNumbers.Search(ctx, &alianza.SearchTelephoneNumbersOptions{Q: "84042", MaxResults: 1})
+	require.NoError(t, err)
+	require.NotEmpty(t, found)
+	ten := strings.TrimPrefix(found[0].PhoneNumber, "1")
+	require.Len(t, ten, 10)
+	r := w.run("", "number", "reserve", ten, "--json")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, found[0].PhoneNumber)
+	r = w.run("", "number", "release", ten, "--json")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, `"phoneNumber": "`+found[0].PhoneNumber+`"`)
+
+	acct, _, _, _ := w.demo()
+	nums, err := w.api.TelephoneNumbers.List(ctx, acct.ID, nil)
+	require.NoError(t, err)
+	require.NotEmpty(t, nums)
+	r = w.run("", "--by", "phone", "account", "get", strings.TrimPrefix(nums[0].PhoneNumber, "1"), "--json")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	assert.Contains(t, r.stdout, alianzatest.DemoAccountNumber)
 }
