@@ -45,7 +45,8 @@ const syncLong = `Synchronize SIP lines from Alianza into the CRM's "Alianza Voi
 The CRM's side is a JSON file (--crm-lines): an array of objects with the
 fields lineNumber, sipUsername, sipPassword, displayName, emergencyNumber and
 macAddress. Lines match by sipUsername; other fields of a row (a CRM's port
-or dial number) are kept. An empty table is the file "[]". The result is
+or dial number) are kept. An empty table is the file "[]" (a file holding
+null is refused, exit 3: it is more likely a broken export). The result is
 written back to the file, or to --out, with mode 0600: it holds the SIP
 passwords in clear, as the CRM table does.
 

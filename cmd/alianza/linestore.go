@@ -124,6 +124,11 @@ func readLinesFile(path string) ([]fileRow, error) {
 	if err := json.Unmarshal(b, &raw); err != nil {
 		return nil, fmt.Errorf("%w: %s: want a JSON array of SIP lines: %w", alianza.ErrValidation, path, err)
 	}
+	if raw == nil {
+		// JSON null decodes to no lines, as "[]" does, but it is more
+		// likely a broken export than a customer without lines.
+		return nil, fmt.Errorf("%w: %s: holds null, not a JSON array of SIP lines (an empty table is \"[]\")", alianza.ErrValidation, path)
+	}
 	rows := make([]fileRow, 0, len(raw))
 	seen := map[string]bool{}
 	for i, obj := range raw {

@@ -107,3 +107,28 @@ func TestSyncBadInput(t *testing.T) {
 		w.run("", "sip-lines", "sync", "NOT-THERE", "--mode", "add-only", "--crm-lines", dup),
 	)
 }
+
+// A --crm-lines file holding JSON null is refused (exit 3, naming the
+// file) in every mode, and left as it was: null decodes to no lines, but it
+// is more likely a broken export than a customer without lines.
+func TestSyncNullTable(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	f := w.linesFile("null.json", " null\n")
+	var rs []runResult
+	for _, args := range [][]string{
+		{"--mode", "full", "--yes"},
+		{"--mode", "full", "--dry-run", "--json"},
+		{"--mode", "add-only"},
+	} {
+		r := w.run("", append([]string{"sip-lines", "sync", "DEMO-1001", "--crm-lines", f}, args...)...)
+		assert.Equal(t, exitValidation, r.code, r.stderr)
+		assert.Contains(t, r.stderr, "null.json")
+		assert.Empty(t, r.stdout)
+		rs = append(rs, r)
+	}
+	w.golden("sync_null_table", rs...)
+	b, err := os.ReadFile(f)
+	require.NoError(t, err)
+	assert.Equal(t, " null\n", string(b), "the file is not rewritten")
+}
