@@ -158,7 +158,8 @@ func (a *app) portCancelCmd() *cobra.Command {
 		Short: "Cancel a port in progress (asks first; its numbers leave the account)",
 		Long: `Cancel a port that is still in progress. The port and its numbers are shown
 first and the console asks for confirmation (--yes skips it, --dry-run only
-shows). A port that completed or was already cancelled is refused (exit 3).`,
+shows). A port that completed or was already cancelled is refused (exit 3)
+before the question; a rejected port can still be cancelled.`,
 		Args: exactArgs("ACCOUNT", "PORT_ID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -169,6 +170,11 @@ shows). A port that completed or was already cancelled is refused (exit 3).`,
 			p, err := api.Ports.Get(ctx, acct.ID, id)
 			if err != nil {
 				return err
+			}
+			if how := portEnded(p); how != "" {
+				// Alianza answers 400 to the cancel: say why before asking.
+				return fmt.Errorf("%w: port %s of account %s was already %s (status %s): there is nothing to cancel",
+					alianza.ErrValidation, id, acct.AccountNumber, how, p.Status)
 			}
 			v := deleteView{Account: args[0], AccountNumber: acct.AccountNumber, AccountID: acct.ID, DryRun: g.dryRun,
 				Steps: []stepView{{Step: fmt.Sprintf("cancel port %s (%s, %s)", id, strings.Join(p.TelephoneNumbers, ", "), p.Status), ID: id, Result: "planned"}}}
@@ -188,6 +194,23 @@ shows). A port that completed or was already cancelled is refused (exit 3).`,
 	}
 	g.flags(cmd)
 	return cmd
+}
+
+// portEnded says how a port ended, "cancelled" or "completed", or "" while
+// it can still be cancelled. A rejected port has not ended: it can be
+// corrected and resubmitted, or cancelled to give its numbers up.
+func portEnded(p *alianza.Port) string {
+	switch {
+	case p.Status == alianza.CarrierStatusCancelPortComplete, p.CancelType != "",
+		alianza.ActivationStatus(p.Status) == alianza.ActivationStatusCancelled,
+		alianza.ActivationStatus(p.Status) == alianza.ActivationStatusCarrierCancelled:
+		return "cancelled"
+	case !p.CompletedDate.IsZero(),
+		alianza.ActivationStatus(p.Status) == alianza.ActivationStatusCompleted,
+		alianza.ActivationStatus(p.Status) == alianza.ActivationStatusCorrectedCompleted:
+		return "completed"
+	}
+	return ""
 }
 
 func (a *app) portTriggerCmd() *cobra.Command {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -166,6 +167,32 @@ func TestPortCommands(t *testing.T) {
 	assert.Contains(t, r.stdout, "done")
 	r = w.run("", "port", "cancel", "--yes", alianzatest.DemoAccountNumber, id2)
 	assert.Equal(t, exitValidation, r.code, "a cancelled port cannot be cancelled again")
+
+	// A port that has ended is refused before the question, in a dry run
+	// too, and no cancel is sent: id2 was cancelled, id completed.
+	cancels := func() int {
+		n := 0
+		for _, req := range w.srv.Requests() {
+			if req.Method == http.MethodDelete && strings.HasSuffix(req.Path, "/cancelport") {
+				n++
+			}
+		}
+		return n
+	}
+	before := cancels()
+	ended := []runResult{
+		w.runTTY("y\n", "port", "cancel", alianzatest.DemoAccountNumber, id2),
+		w.runTTY("y\n", "port", "cancel", alianzatest.DemoAccountNumber, id),
+		w.run("", "--json", "port", "cancel", "--dry-run", alianzatest.DemoAccountNumber, id2),
+	}
+	for _, r := range ended {
+		assert.Equal(t, exitValidation, r.code, r.stderr)
+		assert.NotContains(t, r.stderr, "[y/N]", "no question")
+		assert.Empty(t, r.stdout)
+	}
+	assert.Contains(t, ended[0].stderr, "was already cancelled (status CANCEL_PORT_COMPLETE)")
+	assert.Contains(t, ended[1].stderr, "was already completed (status ACTIVE)")
+	assert.Equal(t, before, cancels(), "no cancel sent for an ended port")
 
 	// --wait follows a third port to its end while the fake's clock runs.
 	submit("18015551214")
