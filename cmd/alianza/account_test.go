@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -229,4 +231,37 @@ func TestAccountSetStatusRefusesOtherStatuses(t *testing.T) {
 	assert.Zero(t, len(w.srv.Requests()), "nothing sent")
 	r := w.run("", "account", "set-status", "DEMO-1001", "disabled")
 	assert.Equal(t, exitOK, r.code, r.stderr)
+}
+
+// The JSON carries what the table shows: trunk status's lockedOut when
+// false, login's sub-partitions (count and ids) when there are some and
+// when there are none.
+func TestJSONMatchesTable(t *testing.T) {
+	t.Parallel()
+	w := newWorld(t)
+	_, _, _, trunk := w.demo()
+	r := w.run("", "trunk", "status", "DEMO-1001", trunk.ID, "--json")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	var st map[string]any
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &st))
+	assert.Contains(t, st, "registered")
+	assert.Equal(t, false, st["lockedOut"], "present when false, as the table shows it")
+
+	r = w.run("", "login", "--json")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	var lv map[string]any
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &lv))
+	assert.EqualValues(t, 0, lv["subPartitionCount"])
+	assert.Equal(t, []any{}, lv["subPartitionIds"])
+
+	srv := alianzatest.NewServer(t, alianzatest.WithDemoData(), alianzatest.WithClock(func() time.Time { return fakeNow }),
+		alianzatest.WithPartitionID("PartitionWithSubs", "SUB-A", "SUB-B"))
+	api, err := srv.NewClient()
+	require.NoError(t, err)
+	ws := &world{t: t, srv: srv, api: api, dir: t.TempDir()}
+	ws.golden("login_sub_partitions", ws.run("", "login"), ws.run("", "login", "--json"))
+	r = ws.run("", "login", "--json")
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &lv))
+	assert.EqualValues(t, 2, lv["subPartitionCount"])
+	assert.Equal(t, []any{"SUB-A", "SUB-B"}, lv["subPartitionIds"])
 }

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -15,7 +17,8 @@ type loginView struct {
 	UserType        string            `json:"userType,omitempty"`
 	PartitionID     string            `json:"partitionId"`
 	PartitionName   string            `json:"partitionName,omitempty"`
-	SubPartitionIDs []string          `json:"subPartitionIds,omitempty"`
+	SubPartitions   int               `json:"subPartitionCount"`
+	SubPartitionIDs []string          `json:"subPartitionIds"` // [] when none
 	Permissions     map[string]string `json:"permissions"`
 	BaseURL         string            `json:"baseUrl"`
 }
@@ -35,13 +38,16 @@ func (a *app) loginCmd() *cobra.Command {
 				return err
 			}
 			v := loginView{Username: t.Username, UserType: t.UserType, PartitionID: t.PartitionID, PartitionName: t.PartitionName,
-				SubPartitionIDs: t.SubPartitionIDs, Permissions: t.Permissions, BaseURL: api.BaseURL()}
+				SubPartitions: len(t.SubPartitionIDs), SubPartitionIDs: t.SubPartitionIDs, Permissions: t.Permissions, BaseURL: api.BaseURL()}
+			if v.SubPartitionIDs == nil {
+				v.SubPartitionIDs = []string{}
+			}
 			if v.Permissions == nil {
 				v.Permissions = map[string]string{}
 			}
 			return a.emit(v, func(w io.Writer) error {
 				err := kv(w, "Logged in as", v.Username, "User type", v.UserType, "Partition", v.PartitionID,
-					"Partition name", v.PartitionName, "Sub-partitions", len(v.SubPartitionIDs), "Base URL", v.BaseURL)
+					"Partition name", v.PartitionName, "Sub-partitions", subPartitions(v), "Base URL", v.BaseURL)
 				if err != nil {
 					return err
 				}
@@ -56,4 +62,12 @@ func (a *app) loginCmd() *cobra.Command {
 			})
 		},
 	}
+}
+
+// subPartitions is the table's sub-partition line: the count, then the ids.
+func subPartitions(v loginView) string {
+	if v.SubPartitions == 0 {
+		return "0"
+	}
+	return fmt.Sprintf("%d (%s)", v.SubPartitions, strings.Join(v.SubPartitionIDs, ", "))
 }

@@ -108,6 +108,12 @@ func (a *app) trunkGetCmd() *cobra.Command {
 		func(w io.Writer, t *alianza.SipTrunk) error { return writeTrunk(a, w, t) })
 }
 
+// trunkStatusView is what trunk status prints: both fields, always.
+type trunkStatusView struct {
+	Registered bool `json:"registered"`
+	LockedOut  bool `json:"lockedOut"`
+}
+
 func (a *app) trunkStatusCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "status ACCOUNT TRUNK-ID",
@@ -122,7 +128,10 @@ func (a *app) trunkStatusCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return a.emit(st, func(w io.Writer) error { return kv(w, "Registered", st.Registered, "Locked Out", st.LockedOut) })
+			// The SDK's type omits lockedOut when false; the table shows
+			// it, so the JSON carries it always.
+			v := trunkStatusView{Registered: st.Registered, LockedOut: st.LockedOut}
+			return a.emit(v, func(w io.Writer) error { return kv(w, "Registered", v.Registered, "Locked Out", v.LockedOut) })
 		},
 	}
 }
