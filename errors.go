@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/go-alianza/alianza/internal/credential"
 )
 
 // Sentinel errors. Match them with errors.Is; an *APIError matches the one of
@@ -327,7 +329,7 @@ func truncate(s string, n int) string {
 // a credential (password, sipPassword, authToken, pwdHash, wirelessPin,
 // ...): error bodies redact their values, and Client.Do scrubs the values
 // its bodies send under them.
-const credentialWords = `[a-z0-9_]*(?:password|token|secret|pwdhash|pin)`
+var credentialWords = `[a-z0-9_]*(?:` + strings.Join(credential.Words[:], "|") + `)`
 
 // redactSecretFields replaces the values of credential-named JSON members
 // with REDACTED. Error bodies and snippets may hold secrets the client
@@ -385,8 +387,8 @@ func credentialBefore(b []byte, colon, floor int) bool {
 	for k >= floor && isRE2Space(b[k]) {
 		k--
 	}
-	// Every credential word ends in d, n, t or h: most names are refused
-	// on their last byte.
+	// Every credential word ends in one of a few letters: most names are
+	// refused on their last byte.
 	if k-1 < floor || b[k] != '"' || !credentialLast[b[k-1]] {
 		return false
 	}
@@ -429,16 +431,19 @@ func stringEnd(b []byte, val int) int {
 }
 
 // credentialLast marks the bytes a credential word ends in, either case.
-var credentialLast = [256]bool{'d': true, 'D': true, 'n': true, 'N': true, 't': true, 'T': true, 'h': true, 'H': true}
-
-// credentialWordList are credentialWords' words.
-var credentialWordList = [...]string{"password", "token", "secret", "pwdhash", "pin"}
+var credentialLast = func() (last [256]bool) {
+	for _, w := range credential.Words {
+		c := w[len(w)-1]
+		last[c], last[c-'a'+'A'] = true, true
+	}
+	return last
+}()
 
 // credentialTail reports whether a member name (of the characters
-// credentialBefore accepts) ends in one of credentialWordList, folding case.
+// credentialBefore accepts) ends in one of credential.Words, folding case.
 func credentialTail(name []byte) bool {
 word:
-	for _, w := range credentialWordList {
+	for _, w := range credential.Words {
 		p := len(name)
 		for k := len(w) - 1; k >= 0; k-- {
 			if p == 0 {

@@ -23,7 +23,7 @@ func FuzzRedactSecretFields(f *testing.F) {
 		`{"password":"hunter2"}`, `{"sipPassword" : "a\"b","x":1}`, `{"authToken":"abc`, `{"PIN":"1234"}`,
 		`{"wirelessPin":"12\\"}`, "{\"token\":\"a\\\nb\"}", `{"pwdHash":"x","secret":"y","notsecretx":"z"}`,
 		"{\"to\u212Aen\":\"k\"}", "{\"pa\u017Fsword\":\"s\"}", `""password":"x"`, `{"a-token":"x"}`, "{\"token\"\f:\v\"x\"}",
-		`{"token":1}`, `{"token":"é\xff"}`, `"password"`, `{"password":"a"}{"Password":"b"}`,
+		`{"token":1}`, `{"APIKEY":"a"}`, `{"token":"é\xff"}`, `"password"`, `{"password":"a"}{"Password":"b"}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -43,6 +43,7 @@ func TestRedactSecretFieldsExamples(t *testing.T) {
 		`{"authToken":"cut off`:            `{"authToken":"REDACTED"`,
 		`{"pin":"1","spin":"2","x":"pin"}`: `{"pin":"REDACTED","spin":"REDACTED","x":"pin"}`,
 		`{"tokens":"kept","token":7}`:      `{"tokens":"kept","token":7}`,
+		`{"apiKey":"k-1","keys":"kept"}`:   `{"apiKey":"REDACTED","keys":"kept"}`,
 	} {
 		assert.Equal(t, want, string(redactSecretFields([]byte(in))), in)
 		assert.Equal(t, want, string(redactByRE([]byte(in))), in)

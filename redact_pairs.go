@@ -9,7 +9,7 @@ import "bytes"
 // only read) is not on its scrub list.
 //
 // A field is a name of letters, digits and '_' that ends, case-insensitively,
-// in one of credentialWordList's words, then '=' or ':' with optional spaces
+// in one of credential.Words, then '=' or ':' with optional spaces
 // or tabs around (a JSON member's name is followed by its closing quote, so
 // members are left to redactSecretFields). Its value runs to the next '&', ',', ';', quote,
 // backslash, bracket, whitespace or the end, so a pair inside a JSON string

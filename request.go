@@ -143,7 +143,7 @@ func (c *Client) attempts(ctx context.Context, s *callState) error {
 		}
 		s.gen = gen
 		sentAt := c.cfg.now()
-		actx, a := s.attemptStart(ctx, c.hookClock(sentAt))
+		actx, a := s.attemptStart(ctx, sentAt)
 		resp, written, err := c.roundTrip(actx, r, &t, s.attempt, tok, trace)
 		s.answered(resp)
 		if err == nil && resp.StatusCode >= 200 && resp.StatusCode <= 299 {

@@ -68,15 +68,15 @@ func (s *callState) answered(resp *http.Response) {
 	s.status, s.header = resp.StatusCode, resp.Header
 }
 
-// attemptStart counts an attempt about to be sent at the time at and
-// tells the hooks. It returns the attempt's context: ctx, or the one the
-// hooks derived.
-func (s *callState) attemptStart(ctx context.Context, at time.Time) (context.Context, AttemptInfo) {
+// attemptStart counts an attempt about to be sent (sentAt is the client's
+// clock read as it is sent) and tells the hooks. It returns the attempt's
+// context: ctx, or the one the hooks derived.
+func (s *callState) attemptStart(ctx context.Context, sentAt time.Time) (context.Context, AttemptInfo) {
 	s.sent++
 	if s.obs == nil {
 		return ctx, AttemptInfo{}
 	}
-	s.attemptAt = at
+	s.attemptAt = s.obs.c.hookClock(sentAt)
 	return s.obs.attemptStart(ctx, s.sent, s.replaying)
 }
 

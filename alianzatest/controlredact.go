@@ -7,26 +7,17 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+
+	"github.com/go-alianza/alianza/internal/credential"
 )
 
 // redacted replaces a secret in GET /_fake/requests and in a printed
 // Request.
 const redacted = "[REDACTED]"
 
-// secretSuffixes end the (lower-cased) names of the fields whose values
-// are secrets: password, sipPassword, adminPassword, authToken,
-// resetAuthToken, apiSecret, pin, wirelessPin, apiKey.
-var secretSuffixes = []string{"password", "token", "secret", "pin", "apikey"}
-
-func isSecretField(name string) bool {
-	name = strings.ToLower(name)
-	for _, s := range secretSuffixes {
-		if strings.HasSuffix(name, s) {
-			return true
-		}
-	}
-	return false
-}
+// isSecretField reports whether a field's name says it holds a secret,
+// by the rule the client redacts its error bodies with.
+func isSecretField(name string) bool { return credential.IsName(name) }
 
 // minKnownSecret is the shortest known secret replaced wherever it
 // appears: a shorter one would blank ordinary text.
